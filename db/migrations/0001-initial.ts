@@ -1,0 +1,51 @@
+import { sql, type Kysely } from 'kysely';
+
+// Frozen once landed: never edit, add a new migration instead.
+const record = `
+  id TEXT PRIMARY KEY NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  revision INTEGER NOT NULL DEFAULT 1,
+  deleted_at TEXT`;
+
+const statements = [
+  `CREATE TABLE settings (
+    key TEXT PRIMARY KEY NOT NULL,
+    value TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  ) STRICT`,
+  `CREATE TABLE organisations (${record},
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('kommune', 'region')),
+    sort_order INTEGER NOT NULL DEFAULT 0
+  ) STRICT`,
+  `CREATE UNIQUE INDEX organisations_name ON organisations (name) WHERE deleted_at IS NULL`,
+  `CREATE TABLE population_figures (${record},
+    organisation_id TEXT NOT NULL REFERENCES organisations (id),
+    quarter TEXT NOT NULL CHECK (quarter GLOB '[0-9][0-9][0-9][0-9]K[1-4]'),
+    age_group TEXT NOT NULL CHECK (age_group IN ('i_alt', '0-17')),
+    count INTEGER NOT NULL CHECK (count >= 0),
+    UNIQUE (organisation_id, quarter, age_group)
+  ) STRICT`,
+  `CREATE TABLE bodies (${record},
+    code TEXT NOT NULL,
+    name TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT ''
+  ) STRICT`,
+  `CREATE UNIQUE INDEX bodies_code ON bodies (code) WHERE deleted_at IS NULL`,
+  `CREATE TABLE meetings (${record},
+    body_id TEXT NOT NULL REFERENCES bodies (id),
+    date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    start_time TEXT,
+    end_time TEXT,
+    location TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL CHECK (status IN ('planlagt', 'dagsorden_udsendt', 'afholdt', 'referat_udsendt', 'referat_godkendt')),
+    note TEXT NOT NULL DEFAULT ''
+  ) STRICT`,
+  `CREATE INDEX meetings_body_date ON meetings (body_id, date)`,
+  `CREATE INDEX meetings_date ON meetings (date)`,
+];
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  for (const statement of statements) await sql.raw(statement).execute(db);
+}

@@ -1,0 +1,13 @@
+import type { Kysely } from 'kysely';
+import * as m0001 from './0001-initial';
+
+export interface Migration {
+  name: string;
+  up(db: Kysely<unknown>): Promise<void>;
+}
+
+/**
+ * Every migration, in order, registered statically: folder scanning breaks in a packaged app.
+ * The schema version of a database is the number of migrations it has run.
+ */
+export const MIGRATIONS: readonly Migration[] = [{ name: '0001-initial', up: m0001.up }];

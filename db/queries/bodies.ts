@@ -1,0 +1,71 @@
+import type { Kysely } from 'kysely';
+import type { Body } from '../../shared/domain/body';
+import type { DB } from '../schema';
+import { outcomeOf, toMeta, type WriteOutcome } from './records';
+
+export interface BodyValues {
+  code: string;
+  name: string;
+  description: string;
+}
+
+export async function listBodies(db: Kysely<DB>, options: { includeDeleted?: boolean } = {}): Promise<Body[]> {
+  let query = db
+    .selectFrom('bodies as b')
+    .selectAll('b')
+    .select((eb) =>
+      eb
+        .selectFrom('meetings as m')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('m.body_id', '=', 'b.id')
+        .where('m.deleted_at', 'is', null)
+        .as('meeting_count'),
+    );
+  if (!options.includeDeleted) query = query.where('b.deleted_at', 'is', null);
+  const rows = await query.orderBy('b.created_at').orderBy('b.code').execute();
+  return rows.map((row) => ({
+    ...toMeta(row),
+    code: row.code,
+    name: row.name,
+    description: row.description,
+    meetingCount: Number(row.meeting_count ?? 0),
+  }));
+}
+
+export async function getBody(db: Kysely<DB>, id: string): Promise<Body | undefined> {
+  return (await listBodies(db)).find((b) => b.id === id);
+}
+
+export async function findBodyByCode(db: Kysely<DB>, code: string) {
+  return db.selectFrom('bodies').select(['id']).where('code', '=', code).where('deleted_at', 'is', null).executeTakeFirst();
+}
+
+/** Inserts a body; with `ifAbsent`, a body whose id exists already is left as it is. */
+export async function insertBody(db: Kysely<DB>, id: string, values: BodyValues, now: string, options: { ifAbsent?: boolean } = {}) {
+  const insert = db.insertInto('bodies').values({ id, ...values, created_at: now, updated_at: now });
+  const result = await (options.ifAbsent ? insert.onConflict((oc) => oc.doNothing()) : insert).executeTakeFirst();
+  return Number(result.numInsertedRows ?? 0) > 0;
+}
+
+export async function updateBody(db: Kysely<DB>, id: string, revision: number, values: Partial<BodyValues>, now: string): Promise<WriteOutcome> {
+  const result = await db
+    .updateTable('bodies')
+    .set((eb) => ({ ...values, updated_at: now, revision: eb('revision', '+', 1) }))
+    .where('id', '=', id)
+    .where('revision', '=', revision)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  const current = await db.selectFrom('bodies').select('revision').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  return outcomeOf(result.numUpdatedRows, current);
+}
+
+/** Sets or clears the tombstone; returns false if there was nothing to change. */
+export async function setBodyDeleted(db: Kysely<DB>, id: string, deleted: boolean, now: string): Promise<boolean> {
+  const result = await db
+    .updateTable('bodies')
+    .set((eb) => ({ deleted_at: deleted ? now : null, updated_at: now, revision: eb('revision', '+', 1) }))
+    .where('id', '=', id)
+    .where('deleted_at', deleted ? 'is' : 'is not', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}

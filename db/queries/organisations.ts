@@ -1,0 +1,119 @@
+import type { Kysely } from 'kysely';
+import type { Organisation } from '../../shared/domain/organisation';
+import type { DB } from '../schema';
+import { outcomeOf, toMeta, type WriteOutcome } from './records';
+
+export async function listOrganisations(db: Kysely<DB>): Promise<Organisation[]> {
+  const rows = await db
+    .selectFrom('organisations as o')
+    .selectAll('o')
+    .select((eb) => [
+      // The newest quarter with a total population figure.
+      eb
+        .selectFrom('population_figures as p')
+        .select('p.quarter')
+        .whereRef('p.organisation_id', '=', 'o.id')
+        .where('p.age_group', '=', 'i_alt')
+        .where('p.deleted_at', 'is', null)
+        .orderBy('p.quarter', 'desc')
+        .limit(1)
+        .as('quarter'),
+    ])
+    .where('o.deleted_at', 'is', null)
+    .orderBy('o.sort_order')
+    .execute();
+  const figures = await db
+    .selectFrom('population_figures')
+    .select(['organisation_id', 'quarter', 'count'])
+    .where('age_group', '=', 'i_alt')
+    .where('deleted_at', 'is', null)
+    .execute();
+  const countOf = new Map(figures.map((f) => [`${f.organisation_id}/${f.quarter}`, f.count]));
+  return rows.map((row) => ({
+    ...toMeta(row),
+    name: row.name,
+    kind: row.kind,
+    population: row.quarter ? { quarter: row.quarter, count: countOf.get(`${row.id}/${row.quarter}`)! } : null,
+  }));
+}
+
+export async function updateOrganisationName(db: Kysely<DB>, id: string, revision: number, name: string, now: string): Promise<WriteOutcome> {
+  const result = await db
+    .updateTable('organisations')
+    .set((eb) => ({ name, updated_at: now, revision: eb('revision', '+', 1) }))
+    .where('id', '=', id)
+    .where('revision', '=', revision)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return outcomeOf(result.numUpdatedRows, await currentRevision(db, id));
+}
+
+/** Bumps the organisation's revision after a change to its figures, so concurrent edits are detected. */
+export async function touchOrganisation(db: Kysely<DB>, id: string, revision: number, now: string): Promise<WriteOutcome> {
+  const result = await db
+    .updateTable('organisations')
+    .set((eb) => ({ updated_at: now, revision: eb('revision', '+', 1) }))
+    .where('id', '=', id)
+    .where('revision', '=', revision)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return outcomeOf(result.numUpdatedRows, await currentRevision(db, id));
+}
+
+export interface PopulationFigure {
+  id: string;
+  organisationId: string;
+  quarter: string;
+  ageGroup: 'i_alt' | '0-17';
+  count: number;
+}
+
+/** Sets a figure; the (organisation, quarter, age group) triple is unique. */
+export async function upsertPopulationFigure(db: Kysely<DB>, figure: PopulationFigure, now: string): Promise<void> {
+  await db
+    .insertInto('population_figures')
+    .values({
+      id: figure.id,
+      organisation_id: figure.organisationId,
+      quarter: figure.quarter,
+      age_group: figure.ageGroup,
+      count: figure.count,
+      created_at: now,
+      updated_at: now,
+    })
+    .onConflict((oc) =>
+      oc.columns(['organisation_id', 'quarter', 'age_group']).doUpdateSet((eb) => ({
+        count: figure.count,
+        updated_at: now,
+        deleted_at: null,
+        revision: eb('population_figures.revision', '+', 1),
+      })),
+    )
+    .execute();
+}
+
+export interface OrganisationSeed {
+  id: string;
+  name: string;
+  kind: 'kommune' | 'region';
+  sortOrder: number;
+}
+
+/** Inserts an organisation unless one with its id already exists (reference data is never overwritten). */
+export async function insertOrganisationIfAbsent(db: Kysely<DB>, seed: OrganisationSeed, now: string): Promise<boolean> {
+  const result = await db
+    .insertInto('organisations')
+    .values({ id: seed.id, name: seed.name, kind: seed.kind, sort_order: seed.sortOrder, created_at: now, updated_at: now })
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedRows ?? 0) > 0;
+}
+
+export async function countOrganisations(db: Kysely<DB>): Promise<number> {
+  const row = await db.selectFrom('organisations').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return row.n;
+}
+
+async function currentRevision(db: Kysely<DB>, id: string) {
+  return db.selectFrom('organisations').select('revision').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+}

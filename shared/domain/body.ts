@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { RecordMeta, Revisioned } from './common';
+
+/** A body that meets: DAS, FU, KKR, a chef group … */
+const BodyFields = z.object({
+  code: z
+    .string()
+    .trim()
+    .min(1, { error: 'Angiv en forkortelse, fx DAS' })
+    .max(20, { error: 'Forkortelsen må højst være 20 tegn' }),
+  name: z
+    .string()
+    .trim()
+    .min(1, { error: 'Angiv organets navn' })
+    .max(200, { error: 'Navnet må højst være 200 tegn' }),
+  description: z.string().trim().max(2000, { error: 'Beskrivelsen må højst være 2.000 tegn' }),
+});
+
+export const Body = BodyFields.extend({ ...RecordMeta.shape, meetingCount: z.number().int() });
+export type Body = z.infer<typeof Body>;
+
+export const BodyDraft = BodyFields.extend({ description: BodyFields.shape.description.default('') });
+export type BodyDraft = z.input<typeof BodyDraft>;
+
+export const BodyUpdate = Revisioned.extend({ patch: BodyFields.partial() });

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+export const Settings = z.object({
+  userName: z.string(),
+  /** The user has answered the first-start question about demo data. */
+  welcomeDone: z.boolean(),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const SettingsPatch = z.object({
+  userName: z.string().trim().max(100, { error: 'Navnet må højst være 100 tegn' }).optional(),
+  welcomeDone: z.boolean().optional(),
+});
+
+export const AppInfo = z.object({
+  appVersion: z.string(),
+  schemaVersion: z.number().int(),
+  databaseFile: z.string(),
+  /** No meetings yet: the UI offers the demo data. */
+  isEmpty: z.boolean(),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const DemoSummary = z.object({ bodies: z.number().int(), organisations: z.number().int(), meetings: z.number().int() });

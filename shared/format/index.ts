@@ -1,0 +1,3 @@
+export * from './collate';
+export * from './dates';
+export * from './numbers';
