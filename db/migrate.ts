@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
 import { backupToFolder } from './backup';
 import { DatabaseOpenError } from './errors';
-import { MIGRATIONS } from './migrations';
+import { MIGRATIONS, type Migration } from './migrations';
 import type { DB } from './schema';
 
 /** Marks a SQLite file as ours (PRAGMA application_id), so a foreign database is never migrated. */
@@ -28,17 +28,18 @@ export interface MigrationReport {
 export async function migrateToLatest(
   db: Kysely<DB>,
   raw: Database.Database,
-  options: { backupDir?: string; now?: () => Date } = {},
+  options: { backupDir?: string; now?: () => Date; migrations?: readonly Migration[] } = {},
 ): Promise<MigrationReport> {
   const now = options.now ?? (() => new Date());
+  const migrations = options.migrations ?? MIGRATIONS;
   const from = raw.pragma('user_version', { simple: true }) as number;
-  if (from > LATEST_SCHEMA_VERSION) throw new DatabaseOpenError('TOO_NEW', tooNewMessage(from));
-  if (from === LATEST_SCHEMA_VERSION) return { from, to: from, backupFile: null };
+  if (from > migrations.length) throw new DatabaseOpenError('TOO_NEW', tooNewMessage(from));
+  if (from === migrations.length) return { from, to: from, backupFile: null };
 
   const backupFile = from > 0 && options.backupDir ? await backupToFolder(raw, options.backupDir, 'foer-migrering', now()) : null;
 
-  for (let version = from; version < LATEST_SCHEMA_VERSION; version++) {
-    const migration = MIGRATIONS[version]!;
+  for (let version = from; version < migrations.length; version++) {
+    const migration = migrations[version]!;
     await db.transaction().execute(async (trx) => {
       if (version === 0) {
         await sql.raw(`PRAGMA application_id = ${APPLICATION_ID}`).execute(trx);
@@ -51,5 +52,5 @@ export async function migrateToLatest(
       await sql.raw(`PRAGMA user_version = ${version + 1}`).execute(trx);
     });
   }
-  return { from, to: LATEST_SCHEMA_VERSION, backupFile };
+  return { from, to: migrations.length, backupFile };
 }

@@ -44,7 +44,7 @@ export async function findBodyByCode(db: Kysely<DB>, code: string) {
 export async function insertBody(db: Kysely<DB>, id: string, values: BodyValues, now: string, options: { ifAbsent?: boolean } = {}) {
   const insert = db.insertInto('bodies').values({ id, ...values, created_at: now, updated_at: now });
   const result = await (options.ifAbsent ? insert.onConflict((oc) => oc.doNothing()) : insert).executeTakeFirst();
-  return Number(result.numInsertedRows ?? 0) > 0;
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
 export async function updateBody(db: Kysely<DB>, id: string, revision: number, values: Partial<BodyValues>, now: string): Promise<WriteOutcome> {

@@ -65,7 +65,7 @@ export async function insertMeeting(db: Kysely<DB>, id: string, values: MeetingV
     updated_at: now,
   });
   const result = await (options.ifAbsent ? insert.onConflict((oc) => oc.doNothing()) : insert).executeTakeFirst();
-  return Number(result.numInsertedRows ?? 0) > 0;
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
 export async function updateMeeting(db: Kysely<DB>, id: string, revision: number, patch: MeetingPatch, now: string): Promise<WriteOutcome> {

@@ -106,7 +106,7 @@ export async function insertOrganisationIfAbsent(db: Kysely<DB>, seed: Organisat
     .values({ id: seed.id, name: seed.name, kind: seed.kind, sort_order: seed.sortOrder, created_at: now, updated_at: now })
     .onConflict((oc) => oc.doNothing())
     .executeTakeFirst();
-  return Number(result.numInsertedRows ?? 0) > 0;
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
 export async function countOrganisations(db: Kysely<DB>): Promise<number> {

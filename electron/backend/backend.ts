@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { openDatabase, type OpenedDatabase } from '../../db/open';
+import type { EventName, Result } from '../../shared/contract';
+import type { BackendContext } from './context';
+import { dispatch, type DispatchLog } from './dispatch';
+import { createHandlers } from './handlers';
+import { ensureReferenceData } from './services/reference-data';
+
+export type EventListener = (event: EventName, payload: unknown) => void;
+
+/** The backend as both transports see it: one call function and one event stream. */
+export interface Backend {
+  call(method: unknown, input: unknown): Promise<Result<unknown>>;
+  subscribe(listener: EventListener): () => void;
+  readonly database: OpenedDatabase;
+  close(): Promise<void>;
+}
+
+export interface BackendOptions {
+  databaseFile: string;
+  backupDir?: string;
+  appVersion: string;
+  now?: () => Date;
+  newId?: () => string;
+  log?: DispatchLog;
+}
+
+/** Opens (creating and migrating as needed) the database and serves the contract over it. */
+export async function openBackend(options: BackendOptions): Promise<Backend> {
+  const now = options.now ?? (() => new Date());
+  const database = await openDatabase({ file: options.databaseFile, backupDir: options.backupDir, now });
+  await ensureReferenceData(database.db, now().toISOString());
+
+  const emitter = new EventEmitter();
+  const ctx: BackendContext = {
+    db: database.db,
+    now,
+    newId: options.newId ?? randomUUID,
+    emit: (event, payload) => emitter.emit('event', event, payload),
+    appVersion: options.appVersion,
+    databaseFile: database.file,
+    schemaVersion: database.migration.to,
+  };
+  const handlers = createHandlers(ctx);
+
+  return {
+    call: (method, input) => dispatch(handlers, method, input, options.log),
+    subscribe(listener) {
+      emitter.on('event', listener);
+      return () => emitter.off('event', listener);
+    },
+    database,
+    close: () => database.close(),
+  };
+}

@@ -1,0 +1,16 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema';
+import type { EventName, EventPayload } from '../../shared/contract';
+
+/** What every handler may use. Clock and ids are injected so tests control them. */
+export interface BackendContext {
+  db: Kysely<DB>;
+  now: () => Date;
+  newId: () => string;
+  emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+  appVersion: string;
+  databaseFile: string;
+  schemaVersion: number;
+}
+
+export const timestamp = (ctx: BackendContext) => ctx.now().toISOString();

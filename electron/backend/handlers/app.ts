@@ -1,0 +1,43 @@
+import { countMeetings } from '../../../db/queries/meetings';
+import { readSettings, writeSetting } from '../../../db/queries/settings';
+import type { Settings } from '../../../shared/domain/settings';
+import { timestamp, type BackendContext } from '../context';
+import type { Handlers } from '../dispatch';
+import { loadDemoData } from '../services/demo';
+
+type AppHandlers = Pick<Handlers, 'app.info' | 'settings.get' | 'settings.update' | 'demo.load'>;
+
+const KEYS = { userName: 'user_name', welcomeDone: 'welcome_done' } as const;
+
+async function getSettings(ctx: BackendContext): Promise<Settings> {
+  const stored = await readSettings(ctx.db);
+  return { userName: stored.get(KEYS.userName) ?? '', welcomeDone: stored.get(KEYS.welcomeDone) === 'true' };
+}
+
+export const appHandlers = (ctx: BackendContext): AppHandlers => ({
+  'app.info': async () => ({
+    appVersion: ctx.appVersion,
+    schemaVersion: ctx.schemaVersion,
+    databaseFile: ctx.databaseFile,
+    isEmpty: (await countMeetings(ctx.db)) === 0,
+  }),
+
+  'settings.get': () => getSettings(ctx),
+
+  'settings.update': async (patch) => {
+    const now = timestamp(ctx);
+    await ctx.db.transaction().execute(async (trx) => {
+      if (patch.userName !== undefined) await writeSetting(trx, KEYS.userName, patch.userName, now);
+      if (patch.welcomeDone !== undefined) await writeSetting(trx, KEYS.welcomeDone, String(patch.welcomeDone), now);
+    });
+    ctx.emit('data.changed', { entities: ['settings'] });
+    return getSettings(ctx);
+  },
+
+  'demo.load': async () => {
+    const result = await loadDemoData(ctx.db, timestamp(ctx));
+    await writeSetting(ctx.db, KEYS.welcomeDone, 'true', timestamp(ctx));
+    ctx.emit('data.changed', { entities: ['organisations', 'bodies', 'meetings', 'settings'] });
+    return result;
+  },
+});

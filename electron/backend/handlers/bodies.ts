@@ -1,0 +1,73 @@
+import { findBodyByCode, getBody, insertBody, listBodies, setBodyDeleted, updateBody } from '../../../db/queries/bodies';
+import type { Body } from '../../../shared/domain/body';
+import { formatInteger } from '../../../shared/format';
+import { timestamp, type BackendContext } from '../context';
+import type { Handlers } from '../dispatch';
+import { AppError, notFound, stale } from '../errors';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../../db/schema';
+
+type BodyHandlers = Pick<Handlers, 'bodies.list' | 'bodies.create' | 'bodies.update' | 'bodies.delete' | 'bodies.restore'>;
+
+async function assertCodeFree(db: Kysely<DB>, code: string, ownId?: string) {
+  const existing = await findBodyByCode(db, code);
+  if (existing && existing.id !== ownId) throw new AppError('CONFLICT', `Der findes allerede et organ med forkortelsen «${code}».`);
+}
+
+async function mustGet(db: Kysely<DB>, id: string): Promise<Body> {
+  const body = await getBody(db, id);
+  if (!body) throw notFound('Organet');
+  return body;
+}
+
+export const bodyHandlers = (ctx: BackendContext): BodyHandlers => {
+  const changed = () => ctx.emit('data.changed', { entities: ['bodies'] });
+  return {
+    'bodies.list': () => listBodies(ctx.db),
+
+    'bodies.create': async (draft) => {
+      const id = ctx.newId();
+      await ctx.db.transaction().execute(async (trx) => {
+        await assertCodeFree(trx, draft.code);
+        await insertBody(trx, id, draft, timestamp(ctx));
+      });
+      changed();
+      return mustGet(ctx.db, id);
+    },
+
+    'bodies.update': async ({ id, revision, patch }) => {
+      await ctx.db.transaction().execute(async (trx) => {
+        if (patch.code !== undefined) await assertCodeFree(trx, patch.code, id);
+        const outcome = await updateBody(trx, id, revision, patch, timestamp(ctx));
+        if (outcome === 'missing') throw notFound('Organet');
+        if (outcome === 'stale') throw stale('Organet');
+      });
+      changed();
+      return mustGet(ctx.db, id);
+    },
+
+    'bodies.delete': async ({ id }) => {
+      await ctx.db.transaction().execute(async (trx) => {
+        const body = await mustGet(trx, id);
+        if (body.meetingCount > 0) {
+          const count = body.meetingCount === 1 ? 'et møde' : `${formatInteger(body.meetingCount)} møder`;
+          throw new AppError('CONFLICT', `${body.code} kan ikke slettes, fordi organet har ${count}. Slet møderne først.`);
+        }
+        await setBodyDeleted(trx, id, true, timestamp(ctx));
+      });
+      changed();
+      return { id };
+    },
+
+    'bodies.restore': async ({ id }) => {
+      await ctx.db.transaction().execute(async (trx) => {
+        const deleted = (await listBodies(trx, { includeDeleted: true })).find((b) => b.id === id);
+        if (!deleted) throw notFound('Organet');
+        await assertCodeFree(trx, deleted.code, id);
+        await setBodyDeleted(trx, id, false, timestamp(ctx));
+      });
+      changed();
+      return mustGet(ctx.db, id);
+    },
+  };
+};
