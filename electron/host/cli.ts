@@ -1,0 +1,150 @@
+/**
+ * The command line of the headless host: `npm run -s cli -- <command> [--db FILE] [--json]`.
+ * Exit codes: 0 success, 2 bad input (message on stderr), 1 unexpected failure.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { backupToFile } from '../../db/backup';
+import { DatabaseOpenError } from '../../db/errors';
+import { openBackend, type Backend } from '../backend/backend';
+import { backupDirIn, databaseFileIn, resolveDataDir } from '../backend/data-dir';
+import { startHttpHost } from './http-host';
+import { appVersion, RENDERER_DIR } from './paths';
+
+const HELP = `Sekretariat – kommandolinje
+
+Brug: npm run -s cli -- <kommando> [tilvalg]
+
+Kommandoer:
+  serve              Start browsertilstand på 127.0.0.1 og udskriv adressen med adgangsnøgle
+  migrate            Opret databasen eller opdater den til nyeste skema (med sikkerhedskopi først)
+  backup --out FIL   Gem en sikkerhedskopi af databasen i FIL
+  demo               Indlæs demodata (organer, kommuner og DAS-møderne i 2021)
+
+Tilvalg:
+  --db FIL           Databasefil (standard: sekretariat.db i datamappen,
+                     som SEKRETARIAT_DATA_DIR kan ændre)
+  --json             Skriv resultatet som JSON
+  --port N           (serve) fast port i stedet for en tilfældig ledig
+  --help             Vis denne hjælp
+`;
+
+/** Bad input: reported on stderr with exit code 2. */
+class UsageError extends Error {}
+
+interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const defaultIo: Io = { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) };
+
+export async function runCli(argv: string[], io: Io = defaultIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  try {
+    return await run(argv, io, env);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof DatabaseOpenError) {
+      io.err(`Fejl: ${error.message}`);
+      return 2;
+    }
+    io.err(`Uventet fejl: ${(error as Error).stack ?? String(error)}`);
+    return 1;
+  }
+}
+
+async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        db: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        out: { type: 'string' },
+        port: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.split('\n')[0]}. Se --help.`);
+  }
+  const { values, positionals } = parsed;
+  const [command, ...extra] = positionals;
+  if (values.help || !command) {
+    io.out(HELP);
+    return values.help ? 0 : 2;
+  }
+  if (extra.length > 0) throw new UsageError(`Uventet argument: ${extra.join(' ')}. Se --help.`);
+
+  const dataDir = resolveDataDir(env);
+  const databaseFile = values.db ? resolve(values.db) : databaseFileIn(dataDir);
+  const print = (json: unknown, text: string) => io.out(values.json ? JSON.stringify(json, null, 2) : text);
+  const open = () => openBackend({ databaseFile, backupDir: backupDirIn(values.db ? resolve(databaseFile, '..') : dataDir), appVersion: appVersion() });
+
+  switch (command) {
+    case 'migrate': {
+      const backend = await open();
+      const { from, to, backupFile } = backend.database.migration;
+      await backend.close();
+      print(
+        { database: databaseFile, from, to, backupFile },
+        from === to
+          ? `Databasen ${databaseFile} er allerede på nyeste skemaversion (${to}).`
+          : `Databasen ${databaseFile} er opdateret fra skemaversion ${from} til ${to}.${backupFile ? ` Sikkerhedskopi: ${backupFile}` : ''}`,
+      );
+      return 0;
+    }
+    case 'backup': {
+      if (!values.out) throw new UsageError('backup kræver --out FIL.');
+      const target = resolve(values.out);
+      if (existsSync(target)) throw new UsageError(`${target} findes allerede; vælg et andet filnavn.`);
+      if (!existsSync(databaseFile)) throw new UsageError(`Databasen ${databaseFile} findes ikke.`);
+      const backend = await open();
+      await backupToFile(backend.database.raw, target);
+      await backend.close();
+      const bytes = statSync(target).size;
+      print({ database: databaseFile, file: target, bytes }, `Sikkerhedskopi gemt i ${target} (${new Intl.NumberFormat('da-DK').format(bytes)} byte).`);
+      return 0;
+    }
+    case 'demo': {
+      const backend = await open();
+      const result = await backend.call('demo.load', {});
+      await backend.close();
+      if (!result.ok) throw new UsageError(result.error.message);
+      const added = result.data as { bodies: number; organisations: number; meetings: number };
+      print(added, `Demodata indlæst: ${added.meetings} møder, ${added.bodies} organer og ${added.organisations} kommuner/regioner tilføjet.`);
+      return 0;
+    }
+    case 'serve': {
+      const port = values.port === undefined ? 0 : Number(values.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`Ugyldig port: ${values.port}.`);
+      const backend = await open();
+      const host = await serve(backend, port);
+      print({ url: host.url, origin: host.origin, token: host.token, database: databaseFile }, `Sekretariat kører i browsertilstand: ${host.url}\nDatabase: ${databaseFile}\nStop med Ctrl+C.`);
+      await waitForSignal();
+      await host.close();
+      await backend.close();
+      return 0;
+    }
+    default:
+      throw new UsageError(`Ukendt kommando: ${command}. Se --help.`);
+  }
+}
+
+async function serve(backend: Backend, port: number) {
+  if (!existsSync(RENDERER_DIR)) throw new UsageError('Brugerfladen er ikke bygget. Kør «npm run build» først (npm start gør det selv).');
+  return startHttpHost({ backend, staticDir: RENDERER_DIR, port });
+}
+
+const waitForSignal = () =>
+  new Promise<void>((done) => {
+    process.once('SIGINT', () => done());
+    process.once('SIGTERM', () => done());
+  });
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  process.exitCode = await runCli(process.argv.slice(2));
+}

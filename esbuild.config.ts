@@ -1,0 +1,21 @@
+/**
+ * Bundles the Electron main process and the preload script (the renderer is built by Vite).
+ * Main and preload are CommonJS: a sandboxed preload cannot be an ES module, and main stays CJS so that
+ * better-sqlite3's native binding loads the same way in development and from the packaged asar.
+ */
+import { build, type BuildOptions } from 'esbuild';
+
+const common: BuildOptions = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node22',
+  sourcemap: true,
+  logLevel: 'warning',
+  external: ['electron', 'better-sqlite3'],
+};
+
+await Promise.all([
+  build({ ...common, entryPoints: ['electron/main/index.ts'], outfile: 'out/main/index.cjs' }),
+  build({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: 'out/preload/index.cjs' }),
+]);

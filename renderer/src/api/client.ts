@@ -1,0 +1,47 @@
+import type { ApiErrorBody, ErrorCode, EventName, EventPayload, MethodInput, MethodName, MethodOutput } from '../../../shared/contract';
+import type { Transport } from './transport';
+
+/** A failed call, carrying the backend's Danish message and, for input errors, the message per field. */
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  readonly fields: Record<string, string>;
+  constructor(body: ApiErrorBody) {
+    super(body.message);
+    this.code = body.code;
+    this.fields = body.fields ?? {};
+  }
+}
+
+/** The typed client: method names, inputs and outputs are all inferred from shared/contract. */
+export interface Api {
+  call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
+export function createApi(transport: Transport): Api {
+  return {
+    async call(method, input) {
+      const result = await transport.invoke(method, input);
+      if (!result.ok) throw new ApiError(result.error);
+      return result.data as never;
+    },
+    on(event, listener) {
+      return transport.on(event, listener as (payload: unknown) => void);
+    },
+  };
+}
+
+let current: Api | null = null;
+
+export function setApi(api: Api) {
+  current = api;
+}
+
+/** The api of this window, set once at startup. */
+export function api(): Api {
+  if (!current) throw new Error('api() før opstart');
+  return current;
+}
+
+export const messageOf = (error: unknown) =>
+  error instanceof ApiError ? error.message : 'Der opstod en uventet fejl. Prøv igen.';

@@ -1,0 +1,68 @@
+import { Badge, Paper, Table, Text, Title, Tooltip } from '@mantine/core';
+import type { KeyboardEvent } from 'react';
+import { MEETING_STATUS_LABELS, type Meeting } from '../../../../shared/domain/meeting';
+import { formatLongDate, formatTimeSpan, formatWeekday } from '../../../../shared/format';
+import { openMeeting } from '../../stores/meetings';
+import { STATUS_COLORS } from './texts';
+
+/** Arrow keys move between rows; Enter or Space opens the meeting. */
+function onRowKey(event: KeyboardEvent<HTMLTableRowElement>, id: string) {
+  const row = event.currentTarget;
+  if (event.key === 'Enter' || event.key === ' ') {
+    event.preventDefault();
+    openMeeting(id);
+  } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+    event.preventDefault();
+    const sibling = event.key === 'ArrowDown' ? row.nextElementSibling : row.previousElementSibling;
+    (sibling as HTMLElement | null)?.focus();
+  }
+}
+
+export function MeetingTable({ title, meetings }: { title: string; meetings: Meeting[] }) {
+  if (meetings.length === 0) return null;
+  return (
+    <Paper withBorder radius="md" p={0} style={{ overflow: 'hidden' }}>
+      <Title order={4} px="md" pt="sm" pb="xs" fw={600}>
+        {title} <Text span c="dimmed" fw={400} size="sm">({meetings.length})</Text>
+      </Title>
+      <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md" aria-label={title}>
+        <Table.Thead bg="gray.0">
+          <Table.Tr>
+            <Table.Th w="28%">Dato</Table.Th>
+            <Table.Th w="16%">Tid</Table.Th>
+            <Table.Th w="12%">Organ</Table.Th>
+            <Table.Th>Sted</Table.Th>
+            <Table.Th w={190}>Status</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {meetings.map((m) => (
+            <Table.Tr
+              key={m.id}
+              tabIndex={0}
+              data-testid="meeting-row"
+              style={{ cursor: 'pointer' }}
+              onClick={() => openMeeting(m.id)}
+              onKeyDown={(e) => onRowKey(e, m.id)}
+            >
+              <Table.Td>
+                <Text fw={500} size="sm">{formatLongDate(m.date)}</Text>
+                <Text c="dimmed" size="xs" tt="capitalize">{formatWeekday(m.date)}</Text>
+              </Table.Td>
+              <Table.Td><Text size="sm">{formatTimeSpan(m.startTime, m.endTime) || '–'}</Text></Table.Td>
+              <Table.Td>
+                <Tooltip label={m.bodyName} openDelay={400}>
+                  <Badge variant="light" color="blue" radius="sm" size="lg" tt="none">{m.bodyCode}</Badge>
+                </Tooltip>
+              </Table.Td>
+              <Table.Td><Text size="sm" c={m.location ? undefined : 'dimmed'}>{m.location || 'Sted ikke fastlagt'}</Text></Table.Td>
+              <Table.Td>
+                <Badge variant="dot" color={STATUS_COLORS[m.status]} radius="sm" size="lg" tt="none" fw={500}>{MEETING_STATUS_LABELS[m.status]}</Badge>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Paper>
+  );
+}

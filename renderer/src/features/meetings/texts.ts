@@ -1,0 +1,25 @@
+import type { MeetingStatus } from '../../../../shared/domain/meeting';
+
+export const STATUS_COLORS: Record<MeetingStatus, string> = {
+  planlagt: 'gray',
+  dagsorden_udsendt: 'blue',
+  afholdt: 'indigo',
+  referat_udsendt: 'orange',
+  referat_godkendt: 'teal',
+};
+
+export const TEXTS = {
+  title: 'Møder',
+  description: 'Møder i DAS og de øvrige organer – planlagte og afholdte.',
+  newMeeting: 'Nyt møde',
+  allBodies: 'Alle organer',
+  allYears: 'Alle år',
+  upcoming: 'Kommende møder',
+  past: 'Tidligere møder',
+  emptyTitle: 'Ingen møder endnu',
+  emptyText: 'Opret det første møde, eller indlæs demodata under Indstillinger.',
+  noMatch: 'Ingen møder passer til filteret.',
+  locationPlaceholder: 'fx Teams eller Aalborg Rådhus',
+  deleted: (what: string) => `Mødet ${what} er slettet.`,
+  created: (what: string) => `Mødet ${what} er oprettet.`,
+};

@@ -1,0 +1,105 @@
+import { ActionIcon, Button, Group, Modal, Paper, Stack, Table, Text, Textarea, TextInput, Title, Tooltip } from '@mantine/core';
+import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { useState, type FormEvent } from 'react';
+import { BodyDraft, type Body } from '../../../../shared/domain/body';
+import { api, ApiError, messageOf } from '../../api/client';
+import { offerUndo, showError } from '../../lib/undo';
+import { loadBodies, useReference } from '../../stores/reference';
+import { fieldErrors } from '../meetings/MeetingFields';
+
+export function BodiesSection() {
+  const bodies = useReference((s) => s.bodies);
+  const [editing, setEditing] = useState<Body | 'new' | null>(null);
+
+  async function remove(body: Body) {
+    try {
+      await api().call('bodies.delete', { id: body.id });
+      await loadBodies();
+      offerUndo(`${body.code} er slettet.`, async () => {
+        await api().call('bodies.restore', { id: body.id });
+        await loadBodies();
+      });
+    } catch (error) {
+      showError(error);
+    }
+  }
+
+  return (
+    <Paper withBorder radius="md" p="lg">
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <div>
+            <Title order={4}>Organer</Title>
+            <Text size="sm" c="dimmed">DAS, FU, KKR og de chefkredse og grupper, sekretariatet holder møder for.</Text>
+          </div>
+          <Button variant="light" leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>Nyt organ</Button>
+        </Group>
+        <Table verticalSpacing="xs" aria-label="Organer">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={110}>Forkortelse</Table.Th>
+              <Table.Th>Navn</Table.Th>
+              <Table.Th w={90} ta="right">Møder</Table.Th>
+              <Table.Th w={90} />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {bodies.map((b) => (
+              <Table.Tr key={b.id}>
+                <Table.Td fw={600}>{b.code}</Table.Td>
+                <Table.Td>
+                  <Text size="sm">{b.name}</Text>
+                  {b.description && <Text size="xs" c="dimmed" lineClamp={1}>{b.description}</Text>}
+                </Table.Td>
+                <Table.Td ta="right">{b.meetingCount}</Table.Td>
+                <Table.Td>
+                  <Group gap={4} justify="flex-end" wrap="nowrap">
+                    <Tooltip label="Redigér"><ActionIcon variant="subtle" aria-label={`Redigér ${b.code}`} onClick={() => setEditing(b)}><IconPencil size={16} /></ActionIcon></Tooltip>
+                    <Tooltip label="Slet"><ActionIcon variant="subtle" color="red" aria-label={`Slet ${b.code}`} onClick={() => void remove(b)}><IconTrash size={16} /></ActionIcon></Tooltip>
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Stack>
+      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' ? 'Nyt organ' : 'Redigér organ'}>
+        {editing !== null && <BodyForm body={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />}
+      </Modal>
+    </Paper>
+  );
+}
+
+function BodyForm({ body, onDone }: { body: Body | null; onDone(): void }) {
+  const [value, setValue] = useState({ code: body?.code ?? '', name: body?.name ?? '', description: body?.description ?? '' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const check = BodyDraft.safeParse(value);
+    if (!check.success) return setErrors(fieldErrors(check.error.issues));
+    try {
+      if (body) await api().call('bodies.update', { id: body.id, revision: body.revision, patch: check.data });
+      else await api().call('bodies.create', check.data);
+      await loadBodies();
+      onDone();
+    } catch (error) {
+      setErrors(error instanceof ApiError && Object.keys(error.fields).length > 0 ? error.fields : { code: messageOf(error) });
+    }
+  }
+
+  const set = (key: keyof typeof value) => (e: { currentTarget: { value: string } }) => setValue({ ...value, [key]: e.currentTarget.value });
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate>
+      <Stack gap="sm">
+        <TextInput label="Forkortelse" required data-autofocus placeholder="fx FU" value={value.code} onChange={set('code')} error={errors.code} />
+        <TextInput label="Navn" required placeholder="fx Forretningsudvalget (FU Social)" value={value.name} onChange={set('name')} error={errors.name} />
+        <Textarea label="Beskrivelse" autosize minRows={2} value={value.description} onChange={set('description')} error={errors.description} />
+        <Group justify="flex-end" mt="sm">
+          <Button variant="default" onClick={onDone}>Annuller</Button>
+          <Button type="submit">{body ? 'Gem' : 'Opret organ'}</Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

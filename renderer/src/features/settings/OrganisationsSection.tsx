@@ -1,0 +1,91 @@
+import { Badge, NumberInput, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import type { Organisation } from '../../../../shared/domain/organisation';
+import { formatInteger, formatPercent, formatQuarter } from '../../../../shared/format';
+import { api } from '../../api/client';
+import { showError } from '../../lib/undo';
+import { loadOrganisations, useReference } from '../../stores/reference';
+
+const REFERENCE_QUARTER = '2021K2';
+
+export function OrganisationsSection() {
+  const organisations = useReference((s) => s.organisations);
+  const municipalities = organisations.filter((o) => o.kind === 'kommune');
+  const total = municipalities.reduce((sum, o) => sum + (o.population?.count ?? 0), 0);
+
+  async function savePopulation(org: Organisation, count: number) {
+    if (count === org.population?.count) return;
+    try {
+      await api().call('organisations.update', {
+        id: org.id,
+        revision: org.revision,
+        patch: { population: { quarter: org.population?.quarter ?? REFERENCE_QUARTER, count } },
+      });
+    } catch (error) {
+      showError(error);
+    }
+    await loadOrganisations();
+  }
+
+  return (
+    <Paper withBorder radius="md" p="lg">
+      <Stack gap="sm">
+        <div>
+          <Title order={4}>Kommuner og region</Title>
+          <Text size="sm" c="dimmed">
+            Parterne i Nordjysk Socialaftale. Befolkningstallet bruges som fordelingsnøgle, fx ved underskudsdækning.
+          </Text>
+        </div>
+        <Table verticalSpacing={6} aria-label="Kommuner og region">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Navn</Table.Th>
+              <Table.Th w={190} ta="right">Befolkning</Table.Th>
+              <Table.Th w={110} ta="right">Andel</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {organisations.map((o) => (
+              <Table.Tr key={o.id}>
+                <Table.Td>
+                  {o.name} {o.kind === 'region' && <Badge ml={6} size="sm" variant="light" color="grape">Region</Badge>}
+                </Table.Td>
+                <Table.Td>
+                  {o.kind === 'kommune' ? (
+                    <NumberInput
+                      key={`${o.id}-${o.revision}`}
+                      aria-label={`Befolkning ${o.name}`}
+                      defaultValue={o.population?.count}
+                      thousandSeparator="."
+                      decimalSeparator=","
+                      allowDecimal={false}
+                      allowNegative={false}
+                      hideControls
+                      size="xs"
+                      styles={{ input: { textAlign: 'right' } }}
+                      onBlur={(e) => {
+                        const count = Number(e.currentTarget.value.replaceAll('.', ''));
+                        if (Number.isInteger(count)) void savePopulation(o, count);
+                      }}
+                    />
+                  ) : (
+                    <Text size="sm" c="dimmed" ta="right">–</Text>
+                  )}
+                </Table.Td>
+                <Table.Td ta="right">
+                  <Text size="sm">{o.kind === 'kommune' && total > 0 ? formatPercent((o.population?.count ?? 0) / total) : ''}</Text>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+          <Table.Tfoot>
+            <Table.Tr>
+              <Table.Th>I alt, {municipalities.length} kommuner ({formatQuarter(municipalities[0]?.population?.quarter ?? REFERENCE_QUARTER)})</Table.Th>
+              <Table.Th ta="right" data-testid="population-total">{formatInteger(total)}</Table.Th>
+              <Table.Th ta="right">{formatPercent(1)}</Table.Th>
+            </Table.Tr>
+          </Table.Tfoot>
+        </Table>
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,18 @@
+import { notifications } from '@mantine/notifications';
+import { api } from '../../api/client';
+import { showError } from '../../lib/undo';
+import { loadMeetings } from '../../stores/meetings';
+import { loadReference } from '../../stores/reference';
+
+export async function loadDemo() {
+  try {
+    const added = await api().call('demo.load', {});
+    await Promise.all([loadReference(), loadMeetings()]);
+    const message = added.meetings + added.bodies === 0
+      ? 'Demodata var allerede indlæst.'
+      : `Demodata indlæst: ${added.meetings} møder og ${added.bodies} organer.`;
+    notifications.show({ color: 'teal', message, autoClose: 5000 });
+  } catch (error) {
+    showError(error);
+  }
+}
