@@ -158,13 +158,15 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        reject(new HttpRefusal(413, fail('INVALID_INPUT', 'Forespørgslen er for stor.')));
-        req.destroy();
-      } else chunks.push(chunk);
-    });
+      if (size <= limit) return void chunks.push(chunk);
+      // Stop buffering but drain the rest, so the client still receives the refusal.
+      req.off('data', onData);
+      req.resume();
+      reject(new HttpRefusal(413, fail('INVALID_INPUT', 'Forespørgslen er for stor.')));
+    };
+    req.on('data', onData);
     req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });

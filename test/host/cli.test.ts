@@ -1,0 +1,89 @@
+import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../electron/host/cli';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'sekretariat-cli-'));
+});
+
+async function cli(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t) }, { SEKRETARIAT_DATA_DIR: dir });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('command line', () => {
+  it('prints help with exit code 0', async () => {
+    const { code, out } = await cli('--help');
+    expect(code).toBe(0);
+    expect(out).toContain('Kommandoer:');
+    expect(out).toContain('backup --out FIL');
+  });
+
+  it.each([
+    [[], /Brug:/],
+    [['frobnicate'], /Ukendt kommando: frobnicate/],
+    [['migrate', '--bogus'], /Se --help/],
+    [['backup'], /backup kræver --out FIL/],
+    [['serve', '--port', 'abc'], /Ugyldig port/],
+    [['migrate', 'extra'], /Uventet argument/],
+  ])('exits 2 on bad input %j', async (args, message) => {
+    const { code, out, err } = await cli(...args);
+    expect(code).toBe(2);
+    expect(`${out}${err}`).toMatch(message);
+  });
+
+  it('migrates, loads demo data and backs up, with --json output', async () => {
+    const db = join(dir, 'a.db');
+    expect(JSON.parse((await cli('migrate', '--db', db, '--json')).out)).toMatchObject({ from: 0, to: 1, backupFile: null });
+    expect(JSON.parse((await cli('migrate', '--db', db, '--json')).out)).toMatchObject({ from: 1, to: 1 });
+    expect(JSON.parse((await cli('demo', '--db', db, '--json')).out)).toEqual({ bodies: 2, organisations: 0, meetings: 3 });
+    expect(JSON.parse((await cli('demo', '--db', db, '--json')).out)).toEqual({ bodies: 0, organisations: 0, meetings: 0 });
+
+    const out = join(dir, 'kopi.db');
+    const backup = await cli('backup', '--db', db, '--out', out, '--json');
+    expect(backup.code).toBe(0);
+    expect(JSON.parse(backup.out)).toMatchObject({ file: out });
+    const copy = new Database(out, { readonly: true });
+    expect(copy.prepare('SELECT count(*) AS n FROM meetings').get()).toEqual({ n: 3 });
+    copy.close();
+
+    const again = await cli('backup', '--db', db, '--out', out);
+    expect(again.code).toBe(2);
+    expect(again.err).toMatch(/findes allerede/);
+  });
+
+  it('uses the data folder from SEKRETARIAT_DATA_DIR by default', async () => {
+    const { code, out } = await cli('migrate');
+    expect(code).toBe(0);
+    expect(out).toContain(join(dir, 'sekretariat.db'));
+  });
+
+  it('refuses a file that is not a database, with exit code 2, leaving it unchanged', async () => {
+    const file = join(dir, 'referat.docx');
+    writeFileSync(file, 'PK\u0003\u0004 not a database');
+    const before = readFileSync(file);
+    const { code, err } = await cli('migrate', '--db', file);
+    expect(code).toBe(2);
+    expect(err).toMatch(/ikke en SQLite-fil/);
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('runs as `npm run -s cli` does, with real exit codes', () => {
+    const root = join(import.meta.dirname, '..', '..');
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'electron/host/cli.ts', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, SEKRETARIAT_DATA_DIR: dir } });
+    const ok = run('migrate', '--json');
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ to: 1 });
+    const bad = run('nonsense');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('Ukendt kommando');
+  });
+});

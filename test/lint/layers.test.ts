@@ -1,0 +1,49 @@
+import { ESLint } from 'eslint';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+const eslint = new ESLint({ cwd: root });
+
+async function layerErrors(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: join(root, file) });
+  return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+}
+
+describe('the layer rule (architecture.md §1)', () => {
+  it.each([
+    ['renderer/src/features/x.ts', "import { openDatabase } from '../../../db/open';", /only through the api client/],
+    ['renderer/src/features/x.ts', "import { readFileSync } from 'node:fs';", /no Node built-ins/],
+    ['renderer/src/features/x.ts', "import { readFileSync } from 'fs';", /no Node built-ins/],
+    ['electron/backend/x.ts', "import { app } from 'electron';", /never imports electron/],
+    ['electron/host/x.ts', "import { app } from 'electron';", /without Electron/],
+    ['shared/logic/x.ts', "import { join } from 'node:path';", /no Node built-ins/],
+    ['shared/logic/x.ts', "import type { DB } from '../../db/schema';", /imports nothing of the other layers/],
+    ['db/queries/x.ts', "import { dispatch } from '../../electron/backend/dispatch';", /may import shared/],
+    ['electron/main/x.ts', "import { openDatabase } from '../../db/open';", /only through electron\/backend/],
+    ['electron/preload/x.ts', "import { openBackend } from '../backend/backend';", /keyhole/],
+  ])('%s: %s is refused', async (file, code, message) => {
+    const errors = await layerErrors(file, code);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(message);
+  });
+
+  it.each([
+    ['renderer/src/features/x.ts', "import { methods } from '../../../shared/contract';"],
+    ['electron/backend/x.ts', "import { openDatabase } from '../../db/open';"],
+    ['electron/main/x.ts', "import { app } from 'electron';"],
+    ['shared/contract/x.ts', "import { events } from './events';"],
+  ])('%s: %s is allowed', async (file, code) => {
+    expect(await layerErrors(file, code)).toEqual([]);
+  });
+});
+
+describe('the layer rule with relative paths inside electron/', () => {
+  it.each([
+    ['electron/backend/handlers/x.ts', "import { createMainWindow } from '../../main/window';"],
+    ['electron/host/x.ts', "import { main } from '../main/index';"],
+    ['electron/main/x.ts', "import { runCli } from '../host/cli';"],
+  ])('%s: %s is refused', async (file, code) => {
+    expect(await layerErrors(file, code)).toHaveLength(1);
+  });
+});
