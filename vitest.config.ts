@@ -20,6 +20,7 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          globalSetup: ['test/e2e/global-setup.ts'],
         },
       },
     ],

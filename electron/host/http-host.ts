@@ -1,7 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DEFAULT_MESSAGES, fail, type ErrorCode, type Result } from '../../shared/contract';
+import { DEFAULT_MESSAGES, fail, type Result } from '../../shared/contract';
 import type { Backend } from '../backend/backend';
 import { readStaticFile, SECURITY_HEADERS } from '../backend/web/static-files';
 
@@ -22,16 +22,6 @@ export interface HttpHostOptions {
   token?: string;
   maxBodyBytes?: number;
 }
-
-const STATUS_OF: Partial<Record<ErrorCode, number>> = {
-  INVALID_INPUT: 400,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  UNKNOWN_METHOD: 404,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  INTERNAL: 500,
-};
 
 class HttpRefusal extends Error {
   constructor(readonly status: number, readonly result: Result<never>) {
@@ -75,8 +65,8 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     } catch {
       throw new HttpRefusal(400, fail('INVALID_INPUT', 'Forespørgslen er ikke gyldig JSON.'));
     }
-    const result = await options.backend.call(method, input);
-    sendJson(res, result.ok ? 200 : (STATUS_OF[result.error.code] ?? 400), result);
+    // Like JSON-RPC: the transport succeeded, the envelope carries the outcome (as over IPC).
+    sendJson(res, 200, await options.backend.call(method, input));
   }
 
   function handleEvents(req: IncomingMessage, res: ServerResponse, url: URL) {

@@ -15,7 +15,7 @@ export function UserSection() {
         <Group align="flex-end" justify="space-between">
           <TextInput
             label="Dit navn"
-            description="Vises i programmet og bruges senere i historikken over ændringer."
+            description="Vises øverst og i historikken over ændringer."
             placeholder="fx Mette Sørensen"
             w={360}
             value={name}

@@ -1,0 +1,82 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** Page model of the app shell and its areas; tests speak in the user's terms. */
+export class AppPage {
+  constructor(readonly page: Page) {}
+
+  async open(url: string) {
+    await this.page.goto(url);
+    await this.page.getByRole('heading', { name: 'Møder', level: 2 }).waitFor();
+  }
+
+  nav(label: string): Locator {
+    return this.page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: label });
+  }
+
+  async goTo(label: string) {
+    await this.nav(label).click();
+    await this.page.getByRole('heading', { name: label, level: 2 }).waitFor();
+  }
+
+  /** Picks an option in a Mantine select by its label. */
+  async choose(field: Locator, option: string) {
+    await field.click();
+    await this.page.getByRole('option', { name: option }).click();
+  }
+
+  notification(text: string | RegExp): Locator {
+    return this.page.locator('.mantine-Notification-root').filter({ hasText: text });
+  }
+
+  dialog(name: string): Locator {
+    return this.page.getByRole('dialog', { name });
+  }
+}
+
+export class MeetingsPage extends AppPage {
+  rows(): Locator {
+    return this.page.getByTestId('meeting-row');
+  }
+
+  table(name: 'Kommende møder' | 'Tidligere møder'): Locator {
+    return this.page.getByRole('table', { name });
+  }
+
+  row(text: string): Locator {
+    return this.rows().filter({ hasText: text });
+  }
+
+  /** The create form and the editor share their fields. */
+  fields(scope: Locator) {
+    return {
+      body: scope.getByRole('textbox', { name: 'Organ' }),
+      date: scope.getByRole('textbox', { name: 'Dato' }),
+      start: scope.getByLabel('Starttid').first(),
+      end: scope.getByLabel('Sluttid').first(),
+      location: scope.getByRole('textbox', { name: 'Sted' }),
+      status: scope.getByRole('textbox', { name: 'Status' }),
+    };
+  }
+
+  async typeTime(field: Locator, hhmm: string) {
+    await field.click();
+    await this.page.keyboard.type(hhmm);
+  }
+
+  async createMeeting(m: { body?: string; date: string; start?: string; end?: string; location?: string }) {
+    await this.page.getByRole('button', { name: 'Nyt møde' }).first().click();
+    const dialog = this.dialog('Nyt møde');
+    const f = this.fields(dialog);
+    if (m.body) await this.choose(f.body, m.body);
+    await f.date.fill(m.date);
+    await f.date.press('Tab');
+    if (m.start) await this.typeTime(f.start, m.start);
+    if (m.end) await this.typeTime(f.end, m.end);
+    if (m.location !== undefined) await f.location.fill(m.location);
+    await dialog.getByRole('button', { name: 'Opret møde' }).click();
+  }
+
+  editor(): Locator {
+    return this.page.getByRole('dialog', { name: /^Møde i / });
+  }
+}

@@ -1,0 +1,82 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { AppPage } from './pages/app-page';
+import { launchChromium, openPage, screenshot, startApp, type RunningApp } from './support/app';
+
+let browser: Browser;
+let app: RunningApp;
+let ui: AppPage;
+let problems: string[];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(() => browser.close());
+beforeEach(async () => {
+  app = await startApp();
+  await app.backend.call('settings.update', { welcomeDone: true });
+  const opened = await openPage(browser);
+  problems = opened.problems;
+  ui = new AppPage(opened.page);
+  await ui.open(app.host.url);
+  await ui.goTo('Indstillinger');
+});
+afterEach(async () => {
+  await ui.page.context().close();
+  await app.close();
+  expect(problems).toEqual([]);
+});
+
+describe('settings', () => {
+  it('saves the user name by itself and shows it in the header', async () => {
+    await ui.page.getByRole('textbox', { name: 'Dit navn' }).fill('Mette Sørensen');
+    await ui.page.getByText(/Gemt kl\./).waitFor();
+    expect(await ui.page.getByTestId('user-name').innerText()).toBe('Mette Sørensen');
+    expect(await app.backend.call('settings.get', {})).toMatchObject({ data: { userName: 'Mette Sørensen' } });
+  });
+
+  it('lists the 11 municipalities and the region with population per 2nd quarter 2021 summing to 590.322', async () => {
+    const table = ui.page.getByRole('table', { name: 'Kommuner og region' });
+    expect(await table.getByRole('row').count()).toBe(1 + 12 + 1);
+    expect(await ui.page.getByTestId('population-total').innerText()).toBe('590.322');
+    expect(await table.innerText()).toMatch(/Aalborg Kommune[\s\S]*37,20\s%/);
+    await screenshot(ui.page, 'settings', { fullPage: true });
+
+    const laesoe = ui.page.getByRole('textbox', { name: 'Befolkning Læsø Kommune' });
+    await laesoe.fill('1800');
+    await laesoe.press('Tab');
+    await expect.poll(() => ui.page.getByTestId('population-total').innerText()).toBe('590.346');
+  });
+
+  it('creates a body and deletes it with undo', async () => {
+    await ui.page.getByRole('button', { name: 'Nyt organ' }).click();
+    const dialog = ui.dialog('Nyt organ');
+    await dialog.getByRole('textbox', { name: 'Forkortelse' }).fill('SUG');
+    await dialog.getByRole('textbox', { name: 'Navn' }).fill('Socialudviklingsgruppen');
+    await dialog.getByRole('button', { name: 'Opret organ' }).click();
+    const bodies = ui.page.getByRole('table', { name: 'Organer' });
+    await bodies.getByText('Socialudviklingsgruppen').waitFor();
+
+    await ui.page.getByRole('button', { name: 'Slet SUG' }).click();
+    await bodies.getByText('Socialudviklingsgruppen').waitFor({ state: 'detached' });
+    await ui.notification('SUG er slettet').getByRole('button', { name: 'Fortryd' }).click();
+    await bodies.getByText('Socialudviklingsgruppen').waitFor();
+  });
+
+  it('says in Danish why a body with meetings cannot be deleted', async () => {
+    await app.backend.call('demo.load', {});
+    await ui.page.reload();
+    await ui.page.getByRole('table', { name: 'Organer' }).getByText('3', { exact: true }).waitFor();
+    await ui.page.getByRole('button', { name: 'Slet DAS' }).click();
+    await ui.notification('DAS kan ikke slettes, fordi organet har 3 møder').waitFor();
+  });
+
+  it('refuses a duplicate abbreviation with a message at the field', async () => {
+    await ui.page.getByRole('button', { name: 'Nyt organ' }).click();
+    const dialog = ui.dialog('Nyt organ');
+    await dialog.getByRole('textbox', { name: 'Forkortelse' }).fill('FU');
+    await dialog.getByRole('textbox', { name: 'Navn' }).fill('Et andet FU');
+    await dialog.getByRole('button', { name: 'Opret organ' }).click();
+    await dialog.getByText('Der findes allerede et organ med forkortelsen «FU».').waitFor();
+  });
+});

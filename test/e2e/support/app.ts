@@ -1,0 +1,57 @@
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { openBackend, type Backend } from '../../../electron/backend/backend';
+import { backupDirIn, databaseFileIn } from '../../../electron/backend/data-dir';
+import { startHttpHost, type HttpHost } from '../../../electron/host/http-host';
+import { PROJECT_ROOT, RENDERER_DIR } from '../../../electron/host/paths';
+
+export const SCREENSHOT_DIR = join(PROJECT_ROOT, 'test-results', 'screenshots');
+
+/** Browser mode as `npm start` runs it: a fresh data folder, the real backend on SQLite, the local HTTP host. */
+export interface RunningApp {
+  backend: Backend;
+  host: HttpHost;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+export async function startApp(): Promise<RunningApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sekretariat-e2e-'));
+  const backend = await openBackend({ databaseFile: databaseFileIn(dataDir), backupDir: backupDirIn(dataDir), appVersion: '0.0.0-e2e' });
+  const host = await startHttpHost({ backend, staticDir: RENDERER_DIR });
+  return {
+    backend,
+    host,
+    dataDir,
+    async close() {
+      await host.close();
+      await backend.close();
+    },
+  };
+}
+
+/** Debian's Chromium with the flags this closed network needs (architecture.md §4). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+/** A page that records every console error and uncaught exception, so a test can assert there were none. */
+export async function openPage(browser: Browser): Promise<{ page: Page; problems: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 850 }, locale: 'da-DK', timezoneId: 'Europe/Copenhagen' });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  return { page, problems };
+}
+
+/** Kept as a test artefact in test-results/screenshots, to look at what the tests saw. */
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}) {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: options.fullPage ?? false });
+}
