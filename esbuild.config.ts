@@ -1,5 +1,5 @@
 /**
- * Bundles the Electron main process and the preload script (the renderer is built by Vite).
+ * Bundles the Electron main process, the preload script and the headless host (the renderer is built by Vite).
  * Main and preload are CommonJS: a sandboxed preload cannot be an ES module, and main stays CJS so that
  * better-sqlite3's native binding loads the same way in development and from the packaged asar.
  */
@@ -18,4 +18,6 @@ const common: BuildOptions = {
 await Promise.all([
   build({ ...common, entryPoints: ['electron/main/index.ts'], outfile: 'out/main/index.cjs' }),
   build({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: 'out/preload/index.cjs' }),
+  // The headless host (browser mode, CLI): bundled so `npm start` does not transpile TypeScript at every start.
+  build({ ...common, format: 'esm', entryPoints: { start: 'electron/host/start.ts', cli: 'electron/host/cli-entry.ts' }, outdir: 'out/host', outExtension: { '.js': '.mjs' } }),
 ]);

@@ -144,7 +144,3 @@ const waitForSignal = () =>
     process.once('SIGINT', () => done());
     process.once('SIGTERM', () => done());
   });
-
-if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  process.exitCode = await runCli(process.argv.slice(2));
-}

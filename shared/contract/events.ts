@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { EventName } from './names';
 
 export const ChangedEntity = z.enum(['meetings', 'bodies', 'organisations', 'settings']);
 export type ChangedEntity = z.infer<typeof ChangedEntity>;
@@ -7,11 +8,7 @@ export type ChangedEntity = z.infer<typeof ChangedEntity>;
 export const events = {
   /** Data changed, by this window or another one (a second window, the CLI through a shared database). */
   'data.changed': z.object({ entities: z.array(ChangedEntity) }),
-};
+} satisfies Record<EventName, z.ZodType>;
 
 export type Events = typeof events;
-export type EventName = keyof Events;
 export type EventPayload<E extends EventName> = z.output<Events[E]>;
-
-export const EVENT_NAMES = Object.keys(events) as EventName[];
-export const isEventName = (name: unknown): name is EventName => typeof name === 'string' && Object.hasOwn(events, name);

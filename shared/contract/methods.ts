@@ -5,6 +5,8 @@ import { Meeting, MeetingDraft, MeetingListQuery, MeetingUpdate } from '../domai
 import { Organisation, OrganisationUpdate } from '../domain/organisation';
 import { AppInfo, DemoSummary, Settings, SettingsPatch } from '../domain/settings';
 
+import type { MethodName } from './names';
+
 const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 const ById = z.object({ id: Id });
 
@@ -35,16 +37,11 @@ export const methods = {
   'meetings.restore': method(ById, Meeting),
 
   'demo.load': method(Empty, DemoSummary),
-};
+} satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Methods = typeof methods;
-export type MethodName = keyof Methods;
 /** What a caller sends (defaults may be left out). */
 export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;
 /** What a handler receives, after parsing. */
 export type ParsedInput<M extends MethodName> = z.output<Methods[M]['input']>;
 export type MethodOutput<M extends MethodName> = z.output<Methods[M]['output']>;
-
-export const METHOD_NAMES = Object.keys(methods) as MethodName[];
-export const isMethodName = (name: unknown): name is MethodName =>
-  typeof name === 'string' && Object.hasOwn(methods, name);

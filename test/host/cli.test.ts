@@ -78,7 +78,7 @@ describe('command line', () => {
   it('runs as `npm run -s cli` does, with real exit codes', () => {
     const root = join(import.meta.dirname, '..', '..');
     const run = (...args: string[]) =>
-      spawnSync(process.execPath, ['--import', 'tsx', 'electron/host/cli.ts', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, SEKRETARIAT_DATA_DIR: dir } });
+      spawnSync(process.execPath, ['--import', 'tsx', 'electron/host/cli-entry.ts', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, SEKRETARIAT_DATA_DIR: dir } });
     const ok = run('migrate', '--json');
     expect(ok.status).toBe(0);
     expect(JSON.parse(ok.stdout)).toMatchObject({ to: 1 });

@@ -1,5 +1,5 @@
-import { Badge, Paper, Table, Text, Title, Tooltip } from '@mantine/core';
-import type { KeyboardEvent } from 'react';
+import { Badge, Button, Center, Paper, Table, Text, Title } from '@mantine/core';
+import { useState, type KeyboardEvent } from 'react';
 import { MEETING_STATUS_LABELS, type Meeting } from '../../../../shared/domain/meeting';
 import { formatLongDate, formatTimeSpan, formatWeekday } from '../../../../shared/format';
 import { openMeeting } from '../../stores/meetings';
@@ -18,8 +18,13 @@ function onRowKey(event: KeyboardEvent<HTMLTableRowElement>, id: string) {
   }
 }
 
+/** Rows shown before "Vis alle": ten years hold hundreds of meetings, and mounting them all slows the first view. */
+const FIRST_ROWS = 50;
+
 export function MeetingTable({ title, meetings }: { title: string; meetings: Meeting[] }) {
+  const [showAll, setShowAll] = useState(false);
   if (meetings.length === 0) return null;
+  const shown = showAll ? meetings : meetings.slice(0, FIRST_ROWS);
   return (
     <Paper withBorder radius="md" p={0} style={{ overflow: 'hidden' }}>
       <Title order={4} px="md" pt="sm" pb="xs" fw={600}>
@@ -36,7 +41,7 @@ export function MeetingTable({ title, meetings }: { title: string; meetings: Mee
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {meetings.map((m) => (
+          {shown.map((m) => (
             <Table.Tr
               key={m.id}
               tabIndex={0}
@@ -51,9 +56,7 @@ export function MeetingTable({ title, meetings }: { title: string; meetings: Mee
               </Table.Td>
               <Table.Td><Text size="sm">{formatTimeSpan(m.startTime, m.endTime) || '–'}</Text></Table.Td>
               <Table.Td>
-                <Tooltip label={m.bodyName} openDelay={400}>
-                  <Badge variant="light" color="blue" radius="sm" size="lg" tt="none">{m.bodyCode}</Badge>
-                </Tooltip>
+                <Badge variant="light" color="blue" radius="sm" size="lg" tt="none" title={m.bodyName}>{m.bodyCode}</Badge>
               </Table.Td>
               <Table.Td><Text size="sm" c={m.location ? undefined : 'dimmed'}>{m.location || 'Sted ikke fastlagt'}</Text></Table.Td>
               <Table.Td>
@@ -63,6 +66,13 @@ export function MeetingTable({ title, meetings }: { title: string; meetings: Mee
           ))}
         </Table.Tbody>
       </Table>
+      {shown.length < meetings.length && (
+        <Center py="sm">
+          <Button variant="subtle" onClick={() => setShowAll(true)}>
+            Vis alle {meetings.length} møder
+          </Button>
+        </Center>
+      )}
     </Paper>
   );
 }
