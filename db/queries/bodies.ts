@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Body } from '../../shared/domain/body';
 import type { DB } from '../schema';
-import { outcomeOf, toMeta, type WriteOutcome } from './records';
+import { setTombstone, toMeta, updateGuarded, type WriteOutcome } from './records';
 
 export interface BodyValues {
   code: string;
@@ -47,25 +47,7 @@ export async function insertBody(db: Kysely<DB>, id: string, values: BodyValues,
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
-export async function updateBody(db: Kysely<DB>, id: string, revision: number, values: Partial<BodyValues>, now: string): Promise<WriteOutcome> {
-  const result = await db
-    .updateTable('bodies')
-    .set((eb) => ({ ...values, updated_at: now, revision: eb('revision', '+', 1) }))
-    .where('id', '=', id)
-    .where('revision', '=', revision)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  const current = await db.selectFrom('bodies').select('revision').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
-  return outcomeOf(result.numUpdatedRows, current);
-}
+export const updateBody = (db: Kysely<DB>, id: string, revision: number, values: Partial<BodyValues>, now: string): Promise<WriteOutcome> =>
+  updateGuarded(db, 'bodies', id, revision, values, now);
 
-/** Sets or clears the tombstone; returns false if there was nothing to change. */
-export async function setBodyDeleted(db: Kysely<DB>, id: string, deleted: boolean, now: string): Promise<boolean> {
-  const result = await db
-    .updateTable('bodies')
-    .set((eb) => ({ deleted_at: deleted ? now : null, updated_at: now, revision: eb('revision', '+', 1) }))
-    .where('id', '=', id)
-    .where('deleted_at', deleted ? 'is' : 'is not', null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
-}
+export const setBodyDeleted = (db: Kysely<DB>, id: string, deleted: boolean, now: string) => setTombstone(db, 'bodies', id, deleted, now);

@@ -1,17 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { Meeting, MeetingListQuery, MeetingPatch, MeetingStatus } from '../../shared/domain/meeting';
+import type { Meeting, MeetingListQuery, MeetingPatch, MeetingStatus, MeetingValues } from '../../shared/domain/meeting';
 import type { DB } from '../schema';
-import { outcomeOf, toMeta, type WriteOutcome } from './records';
-
-export interface MeetingValues {
-  bodyId: string;
-  date: string;
-  startTime: string | null;
-  endTime: string | null;
-  location: string;
-  status: MeetingStatus;
-  note: string;
-}
+import { setTombstone, toMeta, updateGuarded, type WriteOutcome } from './records';
 
 function selectMeetings(db: Kysely<DB>) {
   return db
@@ -79,27 +69,10 @@ export async function updateMeeting(db: Kysely<DB>, id: string, revision: number
     note: patch.note,
   };
   const changes = Object.fromEntries(Object.entries(columns).filter(([, v]) => v !== undefined));
-  const result = await db
-    .updateTable('meetings')
-    .set((eb) => ({ ...changes, updated_at: now, revision: eb('revision', '+', 1) }))
-    .where('id', '=', id)
-    .where('revision', '=', revision)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  const current = await db.selectFrom('meetings').select('revision').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
-  return outcomeOf(result.numUpdatedRows, current);
+  return updateGuarded(db, 'meetings', id, revision, changes, now);
 }
 
-/** Sets or clears the tombstone; returns false if there was nothing to change. */
-export async function setMeetingDeleted(db: Kysely<DB>, id: string, deleted: boolean, now: string): Promise<boolean> {
-  const result = await db
-    .updateTable('meetings')
-    .set((eb) => ({ deleted_at: deleted ? now : null, updated_at: now, revision: eb('revision', '+', 1) }))
-    .where('id', '=', id)
-    .where('deleted_at', deleted ? 'is' : 'is not', null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
-}
+export const setMeetingDeleted = (db: Kysely<DB>, id: string, deleted: boolean, now: string) => setTombstone(db, 'meetings', id, deleted, now);
 
 export async function countMeetings(db: Kysely<DB>): Promise<number> {
   const row = await db

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Organisation } from '../../shared/domain/organisation';
 import type { DB } from '../schema';
-import { outcomeOf, toMeta, type WriteOutcome } from './records';
+import { toMeta, updateGuarded, type WriteOutcome } from './records';
 
 export async function listOrganisations(db: Kysely<DB>): Promise<Organisation[]> {
   const rows = await db
@@ -37,28 +37,9 @@ export async function listOrganisations(db: Kysely<DB>): Promise<Organisation[]>
   }));
 }
 
-export async function updateOrganisationName(db: Kysely<DB>, id: string, revision: number, name: string, now: string): Promise<WriteOutcome> {
-  const result = await db
-    .updateTable('organisations')
-    .set((eb) => ({ name, updated_at: now, revision: eb('revision', '+', 1) }))
-    .where('id', '=', id)
-    .where('revision', '=', revision)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  return outcomeOf(result.numUpdatedRows, await currentRevision(db, id));
-}
-
-/** Bumps the organisation's revision after a change to its figures, so concurrent edits are detected. */
-export async function touchOrganisation(db: Kysely<DB>, id: string, revision: number, now: string): Promise<WriteOutcome> {
-  const result = await db
-    .updateTable('organisations')
-    .set((eb) => ({ updated_at: now, revision: eb('revision', '+', 1) }))
-    .where('id', '=', id)
-    .where('revision', '=', revision)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  return outcomeOf(result.numUpdatedRows, await currentRevision(db, id));
-}
+/** Renames, or with no name only bumps the revision (after a change to the organisation's figures). */
+export const updateOrganisation = (db: Kysely<DB>, id: string, revision: number, values: { name?: string }, now: string): Promise<WriteOutcome> =>
+  updateGuarded(db, 'organisations', id, revision, values, now);
 
 export interface PopulationFigure {
   id: string;
@@ -114,6 +95,3 @@ export async function countOrganisations(db: Kysely<DB>): Promise<number> {
   return row.n;
 }
 
-async function currentRevision(db: Kysely<DB>, id: string) {
-  return db.selectFrom('organisations').select('revision').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
-}

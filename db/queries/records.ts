@@ -1,11 +1,11 @@
-/** Outcome of an update or delete guarded by the record's revision (optimistic concurrency). */
-export type WriteOutcome = 'written' | 'missing' | 'stale';
+import type { Kysely } from 'kysely';
+import type { DB } from '../schema';
 
-/** Tells a missing record from a stale revision after a guarded write touched no row. */
-export function outcomeOf(changedRows: bigint | number, current: { revision: number } | undefined): WriteOutcome {
-  if (Number(changedRows) > 0) return 'written';
-  return current ? 'stale' : 'missing';
-}
+/** The tables whose rows carry id, revision, timestamps and a tombstone. */
+export type RecordTable = 'meetings' | 'bodies' | 'organisations';
+
+/** Outcome of an update guarded by the record's revision (optimistic concurrency). */
+export type WriteOutcome = 'written' | 'missing' | 'stale';
 
 export const toMeta = (row: { id: string; revision: number; created_at: string; updated_at: string }) => ({
   id: row.id,
@@ -13,3 +13,44 @@ export const toMeta = (row: { id: string; revision: number; created_at: string; 
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
+
+/**
+ * Kysely cannot type a table chosen at run time. Every record table has the columns used below, so the query is
+ * typed as if on `bodies` while it runs on the table given; callers pass only that table's own columns.
+ */
+const asRecordTable = (table: RecordTable) => table as 'bodies';
+
+/**
+ * Updates a live record only if it still has the revision the caller saw, bumping the revision.
+ * Tells a missing record from a stale revision when no row was touched.
+ */
+export async function updateGuarded(
+  db: Kysely<DB>,
+  table: RecordTable,
+  id: string,
+  revision: number,
+  values: Record<string, unknown>,
+  now: string,
+): Promise<WriteOutcome> {
+  const result = await db
+    .updateTable(asRecordTable(table))
+    .set((eb) => ({ ...values, updated_at: now, revision: eb('revision', '+', 1) }))
+    .where('id', '=', id)
+    .where('revision', '=', revision)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) > 0) return 'written';
+  const current = await db.selectFrom(asRecordTable(table)).select('id').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  return current ? 'stale' : 'missing';
+}
+
+/** Sets or clears the tombstone; returns false if there was nothing to change. */
+export async function setTombstone(db: Kysely<DB>, table: RecordTable, id: string, deleted: boolean, now: string): Promise<boolean> {
+  const result = await db
+    .updateTable(asRecordTable(table))
+    .set((eb) => ({ deleted_at: deleted ? now : null, updated_at: now, revision: eb('revision', '+', 1) }))
+    .where('id', '=', id)
+    .where('deleted_at', deleted ? 'is' : 'is not', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}

@@ -30,6 +30,9 @@ const MeetingFields = z.object({
   note: z.string().max(5000, { error: 'Noten må højst være 5.000 tegn' }),
 });
 
+/** The editable fields of a meeting, as stored. */
+export type MeetingValues = z.infer<typeof MeetingFields>;
+
 type TimeSpan = { startTime?: string | null; endTime?: string | null };
 const endAfterStart = (m: TimeSpan) => !m.startTime || !m.endTime || m.endTime > m.startTime;
 const endAfterStartError = { error: 'Sluttidspunktet skal ligge efter starttidspunktet', path: ['endTime'] };

@@ -1,29 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { listMeetings } from '../../db/queries/meetings';
 import { todayIso } from '../../shared/format';
 import { MeetingsPage } from './pages/app-page';
-import { launchChromium, openPage, screenshot, startApp, type RunningApp } from './support/app';
+import { screenshot, useE2eSession, type RunningApp } from './support/app';
 
-let browser: Browser;
+const session = useE2eSession();
 let app: RunningApp;
 let ui: MeetingsPage;
-let problems: string[];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(() => browser.close());
-beforeEach(async () => {
-  app = await startApp();
-  const opened = await openPage(browser);
-  problems = opened.problems;
-  ui = new MeetingsPage(opened.page);
-});
-afterEach(async () => {
-  await ui.page.context().close();
-  await app.close();
-  expect(problems).toEqual([]);
+beforeEach(() => {
+  app = session.app;
+  ui = new MeetingsPage(session.page);
 });
 
 const nextYear = Number(todayIso().slice(0, 4)) + 1;
@@ -52,6 +38,21 @@ describe('first start', () => {
     await ui.dialog('Velkommen til Sekretariat').getByRole('button', { name: 'Start med tom database' }).click();
     await ui.page.getByText('Ingen møder endnu').waitFor();
     await screenshot(ui.page, 'meetings-empty');
+  });
+});
+
+describe('app shell', () => {
+  it('reaches every area from the navigation, and says plainly which are not built yet', async () => {
+    await app.backend.call('settings.update', { welcomeDone: true });
+    await ui.open(app.host.url);
+    for (const area of ['Beslutninger', 'Tilbud og forslag', 'Takstscenarier', 'Udveksling', 'Indstillinger', 'Møder']) {
+      await ui.goTo(area);
+    }
+    await ui.goTo('Takstscenarier');
+    await ui.page.getByText('Området er endnu ikke bygget.').waitFor();
+    await screenshot(ui.page, 'area-not-built-yet');
+    await ui.page.goBack();
+    await ui.page.getByRole('heading', { name: 'Møder', level: 2 }).waitFor();
   });
 });
 

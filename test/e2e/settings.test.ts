@@ -1,30 +1,16 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { AppPage } from './pages/app-page';
-import { launchChromium, openPage, screenshot, startApp, type RunningApp } from './support/app';
+import { screenshot, useE2eSession, type RunningApp } from './support/app';
 
-let browser: Browser;
+const session = useE2eSession();
 let app: RunningApp;
 let ui: AppPage;
-let problems: string[];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(() => browser.close());
 beforeEach(async () => {
-  app = await startApp();
+  app = session.app;
+  ui = new AppPage(session.page);
   await app.backend.call('settings.update', { welcomeDone: true });
-  const opened = await openPage(browser);
-  problems = opened.problems;
-  ui = new AppPage(opened.page);
   await ui.open(app.host.url);
   await ui.goTo('Indstillinger');
-});
-afterEach(async () => {
-  await ui.page.context().close();
-  await app.close();
-  expect(problems).toEqual([]);
 });
 
 describe('settings', () => {

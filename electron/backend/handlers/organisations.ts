@@ -1,4 +1,4 @@
-import { listOrganisations, touchOrganisation, updateOrganisationName, upsertPopulationFigure } from '../../../db/queries/organisations';
+import { listOrganisations, updateOrganisation, upsertPopulationFigure } from '../../../db/queries/organisations';
 import { timestamp, type BackendContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { notFound, stale } from '../errors';
@@ -12,9 +12,7 @@ export const organisationHandlers = (ctx: BackendContext): OrganisationHandlers 
   'organisations.update': async ({ id, revision, patch }) => {
     const now = timestamp(ctx);
     await ctx.db.transaction().execute(async (trx) => {
-      const outcome = patch.name !== undefined
-        ? await updateOrganisationName(trx, id, revision, patch.name, now)
-        : await touchOrganisation(trx, id, revision, now);
+      const outcome = await updateOrganisation(trx, id, revision, patch.name !== undefined ? { name: patch.name } : {}, now);
       if (outcome === 'missing') throw notFound('Kommunen eller regionen');
       if (outcome === 'stale') throw stale('Kommunen eller regionen');
       if (patch.population) {

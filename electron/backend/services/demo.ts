@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { findBodyByCode, insertBody, setBodyDeleted } from '../../../db/queries/bodies';
-import { insertMeeting, setMeetingDeleted, type MeetingValues } from '../../../db/queries/meetings';
+import { insertMeeting, setMeetingDeleted } from '../../../db/queries/meetings';
+import type { MeetingValues } from '../../../shared/domain/meeting';
 import type { DB } from '../../../db/schema';
 import { DEFAULT_BODIES, type ReferenceBody } from '../../../shared/domain/reference-data';
 import { insertReferenceOrganisations } from './reference-data';

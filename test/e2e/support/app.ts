@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { openBackend, type Backend } from '../../../electron/backend/backend';
 import { backupDirIn, databaseFileIn } from '../../../electron/backend/data-dir';
 import { startHttpHost, type HttpHost } from '../../../electron/host/http-host';
@@ -54,4 +55,33 @@ export async function openPage(browser: Browser): Promise<{ page: Page; problems
 export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}) {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: options.fullPage ?? false });
+}
+
+export interface E2eSession {
+  app: RunningApp;
+  page: Page;
+}
+
+/**
+ * One Chromium per test file; a fresh app (own data folder) and a fresh page per test. After each test the page
+ * must have logged no console error and thrown nothing.
+ */
+export function useE2eSession(): E2eSession {
+  const session = {} as E2eSession;
+  let browser: Browser;
+  let problems: string[] = [];
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(() => browser.close());
+  beforeEach(async () => {
+    session.app = await startApp();
+    ({ page: session.page, problems } = await openPage(browser));
+  });
+  afterEach(async () => {
+    await session.page.context().close();
+    await session.app.close();
+    expect(problems).toEqual([]);
+  });
+  return session;
 }

@@ -1,19 +1,11 @@
 import { Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { DateInput, TimePicker } from '@mantine/dates';
-import { MEETING_STATUS_LABELS, MEETING_STATUSES, type MeetingStatus } from '../../../../shared/domain/meeting';
+import { MEETING_STATUS_LABELS, MEETING_STATUSES, type MeetingStatus, type MeetingValues } from '../../../../shared/domain/meeting';
 import { parseDanishDate } from '../../../../shared/format';
 import { useReference } from '../../stores/reference';
 import { TEXTS } from './texts';
 
-export interface MeetingFieldValues {
-  bodyId: string;
-  date: string;
-  startTime: string | null;
-  endTime: string | null;
-  location: string;
-  status: MeetingStatus;
-  note: string;
-}
+export type MeetingFieldValues = MeetingValues;
 
 interface Props {
   value: MeetingFieldValues;

@@ -11,6 +11,7 @@ export function OrganisationsSection() {
   const organisations = useReference((s) => s.organisations);
   const municipalities = organisations.filter((o) => o.kind === 'kommune');
   const total = municipalities.reduce((sum, o) => sum + (o.population?.count ?? 0), 0);
+  const quarter = formatQuarter(municipalities[0]?.population?.quarter ?? REFERENCE_QUARTER);
 
   async function savePopulation(org: Organisation, count: number) {
     if (count === org.population?.count) return;
@@ -39,7 +40,7 @@ export function OrganisationsSection() {
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Navn</Table.Th>
-              <Table.Th w={190} ta="right">Befolkning</Table.Th>
+              <Table.Th w={190} ta="right">Befolkning {quarter}</Table.Th>
               <Table.Th w={110} ta="right">Andel</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -79,7 +80,7 @@ export function OrganisationsSection() {
           </Table.Tbody>
           <Table.Tfoot>
             <Table.Tr>
-              <Table.Th>I alt, {municipalities.length} kommuner ({formatQuarter(municipalities[0]?.population?.quarter ?? REFERENCE_QUARTER)})</Table.Th>
+              <Table.Th>I alt, {municipalities.length} kommuner</Table.Th>
               <Table.Th ta="right" data-testid="population-total">{formatInteger(total)}</Table.Th>
               <Table.Th ta="right">{formatPercent(1)}</Table.Th>
             </Table.Tr>
