@@ -34,6 +34,135 @@ export interface BodiesTable extends RecordColumns {
   code: string;
   name: string;
   description: string;
+  /** JSON array of standing items (shared/domain/agenda.ts StandingItemTemplate). */
+  agenda_template: Generated<string>;
+  /** JSON array of section keys the body does not use. */
+  hidden_sections: Generated<string>;
+}
+
+export interface BodyMembersTable extends RecordColumns {
+  body_id: string;
+  name: string;
+  organisation: string;
+  role: string;
+  position: number;
+}
+
+export interface BodyRelationsTable extends RecordColumns {
+  from_body_id: string;
+  to_body_id: string;
+  kind: 'forbereder' | 'raadgiver' | 'refererer_til';
+}
+
+export interface MeetingAttendanceTable extends RecordColumns {
+  meeting_id: string;
+  name: string;
+  organisation: string;
+  present: number;
+}
+
+export interface AgendaItemsTable extends RecordColumns {
+  meeting_id: string;
+  position: number;
+  title: string;
+  kind: string;
+  standing: string | null;
+  closed: number;
+  closed_title_visible: number;
+  case_number: string;
+  case_officer: string;
+  resume: string;
+  case_text: string;
+  economy: string;
+  consultation: string;
+  approves_meeting_id: string | null;
+  postponed_from_item_id: string | null;
+}
+
+export interface RecommendationsTable extends RecordColumns {
+  item_id: string;
+  position: number;
+  text: string;
+}
+
+export interface ItemGuestsTable extends RecordColumns {
+  item_id: string;
+  name: string;
+  title: string;
+  organisation: string;
+  attended: number;
+}
+
+export interface DecisionsTable extends RecordColumns {
+  item_id: string;
+  text: string;
+  outcome: string | null;
+}
+
+export interface RecommendationOutcomesTable extends RecordColumns {
+  decision_id: string;
+  recommendation_id: string;
+  outcome: string;
+}
+
+export interface ReservationsTable extends RecordColumns {
+  decision_id: string;
+  organisation_id: string | null;
+  party: string;
+  text: string;
+}
+
+export interface FollowUpsTable extends RecordColumns {
+  item_id: string;
+  body_id: string;
+  action: string;
+  owner: string;
+  due_date: string | null;
+  due_meeting_id: string | null;
+  status: 'aaben' | 'afsluttet' | 'annulleret';
+  treated_in_item_id: string | null;
+}
+
+export interface FilesTable {
+  sha256: string;
+  size: number;
+  media_type: string;
+  text: string | null;
+  text_status: 'afventer' | 'udtrukket' | 'ingen_tekst' | 'fejl';
+  created_at: string;
+}
+
+export interface AttachmentsTable extends RecordColumns {
+  item_id: string;
+  position: number;
+  title: string;
+  file_name: string;
+  sha256: string | null;
+  closed: number;
+  version: number;
+  replaces_id: string | null;
+}
+
+export interface HistoryTable {
+  id: Generated<number>;
+  at: string;
+  user_name: string;
+  entity: string;
+  entity_id: string;
+  meeting_id: string | null;
+  item_id: string | null;
+  action: 'oprettet' | 'aendret' | 'slettet' | 'gendannet';
+  changes: string;
+}
+
+export interface SearchDocumentsTable {
+  rowid: Generated<number>;
+  entity: 'item' | 'decision' | 'attachment';
+  entity_id: string;
+  meeting_id: string;
+  item_id: string;
+  title: string;
+  body: string;
 }
 
 export interface MeetingsTable extends RecordColumns {
@@ -57,6 +186,20 @@ export interface DB {
   population_figures: PopulationFiguresTable;
   bodies: BodiesTable;
   meetings: MeetingsTable;
+  body_members: BodyMembersTable;
+  body_relations: BodyRelationsTable;
+  meeting_attendance: MeetingAttendanceTable;
+  agenda_items: AgendaItemsTable;
+  recommendations: RecommendationsTable;
+  item_guests: ItemGuestsTable;
+  decisions: DecisionsTable;
+  recommendation_outcomes: RecommendationOutcomesTable;
+  reservations: ReservationsTable;
+  follow_ups: FollowUpsTable;
+  files: FilesTable;
+  attachments: AttachmentsTable;
+  history: HistoryTable;
+  search_documents: SearchDocumentsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 

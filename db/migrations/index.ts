@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import * as m0001 from './0001-initial';
+import * as m0002 from './0002-agenda';
 
 export interface Migration {
   name: string;
@@ -10,4 +11,7 @@ export interface Migration {
  * Every migration, in order, registered statically: folder scanning breaks in a packaged app.
  * The schema version of a database is the number of migrations it has run.
  */
-export const MIGRATIONS: readonly Migration[] = [{ name: '0001-initial', up: m0001.up }];
+export const MIGRATIONS: readonly Migration[] = [
+  { name: '0001-initial', up: m0001.up },
+  { name: '0002-agenda', up: m0002.up },
+];

@@ -2,7 +2,21 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../schema';
 
 /** The tables whose rows carry id, revision, timestamps and a tombstone. */
-export type RecordTable = 'meetings' | 'bodies' | 'organisations';
+export type RecordTable =
+  | 'meetings'
+  | 'bodies'
+  | 'organisations'
+  | 'body_members'
+  | 'body_relations'
+  | 'meeting_attendance'
+  | 'agenda_items'
+  | 'recommendations'
+  | 'item_guests'
+  | 'decisions'
+  | 'recommendation_outcomes'
+  | 'reservations'
+  | 'follow_ups'
+  | 'attachments';
 
 /** Outcome of an update guarded by the record's revision (optimistic concurrency). */
 export type WriteOutcome = 'written' | 'missing' | 'stale';

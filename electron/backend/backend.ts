@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
+import { dirname, join } from 'node:path';
 import { openDatabase, type OpenedDatabase } from '../../db/open';
 import type { EventName, Result } from '../../shared/contract';
 import type { BackendContext } from './context';
@@ -19,6 +20,8 @@ export interface Backend {
 
 export interface BackendOptions {
   databaseFile: string;
+  /** Attachment files; defaults to `files/` beside the database file. */
+  filesDir?: string;
   backupDir?: string;
   appVersion: string;
   now?: () => Date;
@@ -41,6 +44,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     appVersion: options.appVersion,
     databaseFile: database.file,
     schemaVersion: database.migration.to,
+    filesDir: options.filesDir ?? (options.databaseFile === ':memory:' ? null : join(dirname(database.file), 'files')),
   };
   const handlers = createHandlers(ctx);
 

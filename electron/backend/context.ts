@@ -11,6 +11,8 @@ export interface BackendContext {
   appVersion: string;
   databaseFile: string;
   schemaVersion: number;
+  /** Where attachment files are stored by their SHA-256 (null for an in-memory database in tests: none can be added). */
+  filesDir: string | null;
 }
 
 export const timestamp = (ctx: BackendContext) => ctx.now().toISOString();

@@ -1,6 +1,24 @@
 import { z } from 'zod';
+import {
+  AgendaItem,
+  AgendaItemDraft,
+  AgendaItemSummary,
+  AgendaItemUpdate,
+  AttachmentSummary,
+  Decision,
+  DecisionInput,
+  DecisionRegisterQuery,
+  DecisionRegisterRow,
+  FollowUp,
+  FollowUpDraft,
+  FollowUpStatus,
+  FollowUpUpdate,
+  HistoryEntry,
+  SearchHit,
+  SearchQuery,
+} from '../domain/agenda';
 import { Body, BodyDraft, BodyUpdate } from '../domain/body';
-import { Deleted, Empty, Id } from '../domain/common';
+import { Deleted, Empty, Id, Revisioned } from '../domain/common';
 import { Meeting, MeetingDraft, MeetingListQuery, MeetingUpdate } from '../domain/meeting';
 import { Organisation, OrganisationUpdate } from '../domain/organisation';
 import { AppInfo, DemoSummary, Settings, SettingsPatch } from '../domain/settings';
@@ -37,6 +55,38 @@ export const methods = {
   'meetings.restore': method(ById, Meeting),
 
   'demo.load': method(Empty, DemoSummary),
+
+  'agenda.list': method(z.object({ meetingId: Id }), z.array(AgendaItemSummary)),
+  'agenda.get': method(ById, AgendaItem),
+  'agenda.create': method(AgendaItemDraft, AgendaItem),
+  'agenda.update': method(AgendaItemUpdate, AgendaItem),
+  'agenda.move': method(z.object({ id: Id, to: z.number().int().positive() }), z.array(AgendaItemSummary)),
+  'agenda.delete': method(ById, Deleted),
+  'agenda.restore': method(ById, AgendaItem),
+  'agenda.applyTemplate': method(z.object({ meetingId: Id }), z.array(AgendaItemSummary)),
+  'agenda.postpone': method(z.object({ id: Id, toMeetingId: Id, mode: z.enum(['flyt', 'kopier']) }), AgendaItem),
+  'agenda.history': method(ById, z.array(HistoryEntry)),
+
+  'decisions.save': method(DecisionInput, Decision),
+  'decisions.register': method(DecisionRegisterQuery, z.object({ rows: z.array(DecisionRegisterRow), total: z.number().int() })),
+
+  'followUps.list': method(z.object({ bodyId: Id.optional(), status: FollowUpStatus.optional() }), z.array(FollowUp)),
+  'followUps.forMeeting': method(z.object({ meetingId: Id }), z.array(FollowUp)),
+  'followUps.create': method(FollowUpDraft, FollowUp),
+  'followUps.update': method(FollowUpUpdate, FollowUp),
+
+  'search.query': method(SearchQuery, z.object({ hits: z.array(SearchHit) })),
+
+  /** Adds a file already uploaded to the file store (see the upload route of each transport). */
+  'attachments.add': method(
+    z.object({ itemId: Id, sha256: z.string().regex(/^[0-9a-f]{64}$/), fileName: z.string().trim().min(1).max(255), title: z.string().trim().max(500).optional(), closed: z.boolean().default(false) }),
+    AttachmentSummary,
+  ),
+  'attachments.update': method(Revisioned.extend({ patch: z.object({ title: z.string().trim().min(1, { error: 'Bilaget skal have en titel' }).max(500), closed: z.boolean() }).partial() }), AttachmentSummary),
+  'attachments.replace': method(z.object({ id: Id, sha256: z.string().regex(/^[0-9a-f]{64}$/), fileName: z.string().trim().min(1).max(255) }), AttachmentSummary),
+  'attachments.move': method(z.object({ id: Id, to: z.number().int().positive() }), z.array(AttachmentSummary)),
+  'attachments.delete': method(ById, Deleted),
+  'attachments.restore': method(ById, AttachmentSummary),
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Methods = typeof methods;
