@@ -29,6 +29,7 @@ export async function listBodies(db: Kysely<DB>, options: { includeDeleted?: boo
     name: row.name,
     description: row.description,
     meetingCount: Number(row.meeting_count ?? 0),
+    hiddenSections: JSON.parse(row.hidden_sections) as string[],
   }));
 }
 

@@ -1,6 +1,7 @@
 import '@mantine/core/styles.css';
 import '@mantine/dates/styles.css';
 import '@mantine/notifications/styles.css';
+import '@mantine/tiptap/styles.css';
 import 'dayjs/locale/da';
 import { createTheme, MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
@@ -13,6 +14,7 @@ import { createHttpTransport, takeToken } from './api/transport-http';
 import { createIpcTransport } from './api/transport-ipc';
 import { App } from './app/App';
 import { StartupError } from './app/StartupError';
+import { loadAgenda, useAgenda } from './stores/agenda';
 import { loadMeetings } from './stores/meetings';
 import { loadBodies, loadInfo, loadOrganisations, loadReference } from './stores/reference';
 
@@ -47,11 +49,18 @@ function connect() {
   return createHttpTransport(token);
 }
 
+const reloadAgenda = async () => {
+  const { meetingId } = useAgenda.getState();
+  if (meetingId) await loadAgenda(meetingId);
+};
+
 const RELOADERS: Record<ChangedEntity, () => Promise<unknown>> = {
   meetings: loadMeetings,
   bodies: loadBodies,
   organisations: loadOrganisations,
   settings: loadInfo,
+  agenda: reloadAgenda,
+  followUps: reloadAgenda,
 };
 
 async function start() {

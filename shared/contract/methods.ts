@@ -70,7 +70,7 @@ export const methods = {
   'decisions.save': method(DecisionInput, Decision),
   'decisions.register': method(DecisionRegisterQuery, z.object({ rows: z.array(DecisionRegisterRow), total: z.number().int() })),
 
-  'followUps.list': method(z.object({ bodyId: Id.optional(), status: FollowUpStatus.optional() }), z.array(FollowUp)),
+  'followUps.list': method(z.object({ bodyId: Id.optional(), itemId: Id.optional(), status: FollowUpStatus.optional() }), z.array(FollowUp)),
   'followUps.forMeeting': method(z.object({ meetingId: Id }), z.array(FollowUp)),
   'followUps.create': method(FollowUpDraft, FollowUp),
   'followUps.update': method(FollowUpUpdate, FollowUp),

@@ -71,8 +71,11 @@ export const AttachmentSummary = z.object({
   number: z.number().int(),
   title: z.string(),
   fileName: z.string(),
+  /** The stored file; null while the attachment is announced but not yet received ("eftersendes"). */
+  sha256: z.string().nullable(),
   closed: z.boolean(),
   size: z.number().int().nullable(),
+  revision: z.number().int(),
   version: z.number().int(),
 });
 

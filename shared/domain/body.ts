@@ -16,7 +16,12 @@ const BodyFields = z.object({
   description: z.string().trim().max(2000, { error: 'Beskrivelsen må højst være 2.000 tegn' }),
 });
 
-export const Body = BodyFields.extend({ ...RecordMeta.shape, meetingCount: z.number().int() });
+export const Body = BodyFields.extend({
+  ...RecordMeta.shape,
+  meetingCount: z.number().int(),
+  /** Item sections this body does not use; hidden in the editor. */
+  hiddenSections: z.array(z.string()),
+});
 export type Body = z.infer<typeof Body>;
 
 export const BodyDraft = BodyFields.extend({ description: BodyFields.shape.description.default('') });

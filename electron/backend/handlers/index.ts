@@ -1,9 +1,13 @@
 import type { BackendContext } from '../context';
 import type { Handlers } from '../dispatch';
+import { agendaHandlers } from './agenda';
 import { appHandlers } from './app';
 import { bodyHandlers } from './bodies';
+import { decisionHandlers } from './decisions';
+import { followUpHandlers } from './follow-ups';
 import { meetingHandlers } from './meetings';
 import { organisationHandlers } from './organisations';
+import { searchHandlers } from './search';
 
 /** One handler per contract method; the type fails to compile if one is missing. */
 export const createHandlers = (ctx: BackendContext): Handlers => ({
@@ -11,4 +15,8 @@ export const createHandlers = (ctx: BackendContext): Handlers => ({
   ...organisationHandlers(ctx),
   ...bodyHandlers(ctx),
   ...meetingHandlers(ctx),
+  ...agendaHandlers(ctx),
+  ...decisionHandlers(ctx),
+  ...followUpHandlers(ctx),
+  ...searchHandlers(ctx),
 });

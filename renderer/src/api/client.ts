@@ -1,5 +1,5 @@
 import type { ApiErrorBody, ErrorCode, EventName, EventPayload, MethodInput, MethodName, MethodOutput } from '../../../shared/contract';
-import type { Transport } from './transport';
+import type { Transport, UploadedFile } from './transport';
 
 /** A failed call, carrying the backend's Danish message and, for input errors, the message per field. */
 export class ApiError extends Error {
@@ -16,6 +16,8 @@ export class ApiError extends Error {
 export interface Api {
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  upload(file: File): Promise<UploadedFile>;
+  openFile(sha256: string, fileName: string): Promise<void>;
 }
 
 export function createApi(transport: Transport): Api {
@@ -28,6 +30,12 @@ export function createApi(transport: Transport): Api {
     on(event, listener) {
       return transport.on(event, listener as (payload: unknown) => void);
     },
+    async upload(file) {
+      const result = await transport.upload(file);
+      if (!result.ok) throw new ApiError(result.error);
+      return result.data;
+    },
+    openFile: (sha256, fileName) => transport.openFile(sha256, fileName),
   };
 }
 

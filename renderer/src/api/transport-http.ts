@@ -1,5 +1,5 @@
 import { fail, type Result } from '../../../shared/contract';
-import type { Transport } from './transport';
+import { putUpload, type Transport } from './transport';
 
 const TOKEN_KEY = 'sekretariat.token';
 
@@ -49,6 +49,10 @@ export function createHttpTransport(token: string): Transport {
       const set = ensureSource(event);
       set.add(listener);
       return () => set.delete(listener);
+    },
+    upload: (file) => putUpload(file, { Authorization: `Bearer ${token}` }),
+    async openFile(sha256, fileName) {
+      window.open(`/files/${sha256}?token=${encodeURIComponent(token)}&name=${encodeURIComponent(fileName)}`, '_blank', 'noopener');
     },
   };
 }

@@ -1,9 +1,11 @@
 import { IconArrowsExchange, IconCalendarEvent, IconCalculator, IconFileDescription, IconGavel, IconSettings } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
+import { DecisionsPage } from '../features/decisions/DecisionsPage';
 import { ComingLater } from '../features/placeholder/ComingLater';
+import { MeetingPage } from '../features/agenda/MeetingPage';
 import { MeetingsPage } from '../features/meetings/MeetingsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
-import type { Area } from '../stores/navigation';
+import { useNavigation, type Area } from '../stores/navigation';
 
 export interface AreaSpec {
   label: string;
@@ -14,19 +16,8 @@ export interface AreaSpec {
 const ICON = { size: 20, stroke: 1.6 };
 
 export const AREA_SPECS: Record<Area, AreaSpec> = {
-  moeder: { label: 'Møder', icon: <IconCalendarEvent {...ICON} />, page: () => <MeetingsPage /> },
-  beslutninger: {
-    label: 'Beslutninger',
-    icon: <IconGavel {...ICON} />,
-    page: () => (
-      <ComingLater
-        title="Beslutninger"
-        description="Beslutningsregistret på tværs af organer og år."
-        icon={<IconGavel size={24} />}
-        plans={['Alle beslutninger med udfald, forbehold og opfølgning', 'Fritekstsøgning i punkter, beslutninger og bilag', 'Åbne opfølgninger pr. organ']}
-      />
-    ),
-  },
+  moeder: { label: 'Møder', icon: <IconCalendarEvent {...ICON} />, page: () => <MeetingsArea /> },
+  beslutninger: { label: 'Beslutninger', icon: <IconGavel {...ICON} />, page: () => <DecisionsPage /> },
   forslag: {
     label: 'Tilbud og forslag',
     icon: <IconFileDescription {...ICON} />,
@@ -65,3 +56,9 @@ export const AREA_SPECS: Record<Area, AreaSpec> = {
   },
   indstillinger: { label: 'Indstillinger', icon: <IconSettings {...ICON} />, page: () => <SettingsPage /> },
 };
+
+/** The meeting list, or one meeting's agenda when the address names it. */
+function MeetingsArea() {
+  const meetingId = useNavigation((s) => s.meetingId);
+  return meetingId ? <MeetingPage meetingId={meetingId} /> : <MeetingsPage />;
+}

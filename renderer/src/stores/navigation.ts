@@ -3,21 +3,27 @@ import { create } from 'zustand';
 export const AREAS = ['moeder', 'beslutninger', 'forslag', 'takster', 'udveksling', 'indstillinger'] as const;
 export type Area = (typeof AREAS)[number];
 
-const areaFromHash = (hash: string): Area => {
-  const name = hash.replace(/^#\/?/, '').split('/')[0];
-  return (AREAS as readonly string[]).includes(name ?? '') ? (name as Area) : 'moeder';
-};
-
 interface NavigationState {
   area: Area;
+  /** The meeting open in Møder (#/moeder/<id>), if any. */
+  meetingId: string | null;
 }
 
-/** The current area, mirrored in the address fragment (#/moeder) so reloads and links land in the same place. */
-export const useNavigation = create<NavigationState>(() => ({ area: areaFromHash(location.hash) }));
-
-export function navigate(area: Area) {
-  if (location.hash !== `#/${area}`) history.pushState(null, '', `#/${area}`);
-  useNavigation.setState({ area });
+function parse(hash: string): NavigationState {
+  const [name, id] = hash.replace(/^#\/?/, '').split('/');
+  const area = (AREAS as readonly string[]).includes(name ?? '') ? (name as Area) : 'moeder';
+  return { area, meetingId: area === 'moeder' && id && /^[0-9a-f-]{36}$/.test(id) ? id : null };
 }
 
-window.addEventListener('popstate', () => useNavigation.setState({ area: areaFromHash(location.hash) }));
+/** The current place, mirrored in the address fragment so reloads and links land in the same place. */
+export const useNavigation = create<NavigationState>(() => parse(location.hash));
+
+function go(hash: string) {
+  if (location.hash !== hash) history.pushState(null, '', hash);
+  useNavigation.setState(parse(hash));
+}
+
+export const navigate = (area: Area) => go(`#/${area}`);
+export const openMeetingPage = (meetingId: string) => go(`#/moeder/${meetingId}`);
+
+window.addEventListener('popstate', () => useNavigation.setState(parse(location.hash)));

@@ -2,15 +2,15 @@ import { Badge, Button, Center, Paper, Table, Text, Title } from '@mantine/core'
 import { useState, type KeyboardEvent } from 'react';
 import { MEETING_STATUS_LABELS, type Meeting } from '../../../../shared/domain/meeting';
 import { formatLongDate, formatTimeSpan, formatWeekday } from '../../../../shared/format';
-import { openMeeting } from '../../stores/meetings';
+import { openMeetingPage } from '../../stores/navigation';
 import { STATUS_COLORS } from './texts';
 
-/** Arrow keys move between rows; Enter or Space opens the meeting. */
+/** Arrow keys move between rows; Enter or Space opens the meeting's agenda. */
 function onRowKey(event: KeyboardEvent<HTMLTableRowElement>, id: string) {
   const row = event.currentTarget;
   if (event.key === 'Enter' || event.key === ' ') {
     event.preventDefault();
-    openMeeting(id);
+    openMeetingPage(id);
   } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
     event.preventDefault();
     const sibling = event.key === 'ArrowDown' ? row.nextElementSibling : row.previousElementSibling;
@@ -47,7 +47,7 @@ export function MeetingTable({ title, meetings }: { title: string; meetings: Mee
               tabIndex={0}
               data-testid="meeting-row"
               style={{ cursor: 'pointer' }}
-              onClick={() => openMeeting(m.id)}
+              onClick={() => openMeetingPage(m.id)}
               onKeyDown={(e) => onRowKey(e, m.id)}
             >
               <Table.Td>

@@ -1,0 +1,172 @@
+import type { Kysely } from 'kysely';
+import type { AgendaItemSummary, Guest, ItemKind, Outcome, StandingKind } from '../../shared/domain/agenda';
+import type { AgendaItemsTable, DB } from '../schema';
+import { setTombstone, toMeta } from './records';
+
+export type ItemRow = AgendaItemsTable & { revision: number };
+
+const toSummary = (row: ItemRow, number: number, hasDecision: boolean): AgendaItemSummary => ({
+  ...toMeta(row),
+  meetingId: row.meeting_id,
+  number,
+  title: row.title,
+  kind: row.kind as ItemKind,
+  standing: row.standing as StandingKind | null,
+  closed: row.closed === 1,
+  closedTitleVisible: row.closed_title_visible === 1,
+  hasDecision,
+});
+
+/** Live items of a meeting in agenda order; "Punkt N." is the rank, so numbers never have gaps. */
+export async function listItems(db: Kysely<DB>, meetingId: string): Promise<AgendaItemSummary[]> {
+  const rows = (await db
+    .selectFrom('agenda_items as i')
+    .selectAll('i')
+    .select((eb) =>
+      eb
+        .exists(eb.selectFrom('decisions as d').select('d.id').whereRef('d.item_id', '=', 'i.id').where('d.deleted_at', 'is', null).where((w) => w.or([w('d.text', '!=', ''), w('d.outcome', 'is not', null)])))
+        .as('has_decision'),
+    )
+    .where('i.meeting_id', '=', meetingId)
+    .where('i.deleted_at', 'is', null)
+    .orderBy('i.position')
+    .orderBy('i.created_at')
+    .execute()) as (ItemRow & { has_decision: number })[];
+  return rows.map((row, index) => toSummary(row, index + 1, row.has_decision === 1));
+}
+
+export async function getItemRow(db: Kysely<DB>, id: string, options: { includeDeleted?: boolean } = {}): Promise<ItemRow | undefined> {
+  let q = db.selectFrom('agenda_items').selectAll().where('id', '=', id);
+  if (!options.includeDeleted) q = q.where('deleted_at', 'is', null);
+  return (await q.executeTakeFirst()) as ItemRow | undefined;
+}
+
+export async function itemNumber(db: Kysely<DB>, item: ItemRow): Promise<number> {
+  const ids = (await listItems(db, item.meeting_id)).map((i) => i.id);
+  return ids.indexOf(item.id) + 1;
+}
+
+export interface NewItem {
+  meetingId: string;
+  title: string;
+  kind: ItemKind;
+  standing?: StandingKind | null;
+  closed?: boolean;
+  closedTitleVisible?: boolean;
+  caseNumber?: string;
+  caseOfficer?: string;
+  resume?: string;
+  caseText?: string;
+  economy?: string;
+  consultation?: string;
+  approvesMeetingId?: string | null;
+  postponedFromItemId?: string | null;
+}
+
+/** Inserts at a 1-based place in the agenda (the end if none), moving later items down. */
+export async function insertItem(db: Kysely<DB>, id: string, item: NewItem, at: number | undefined, now: string): Promise<void> {
+  const order = (await listItems(db, item.meetingId)).map((i) => i.id);
+  const index = at === undefined ? order.length : Math.min(Math.max(at - 1, 0), order.length);
+  await db
+    .insertInto('agenda_items')
+    .values({
+      id,
+      meeting_id: item.meetingId,
+      position: index + 1,
+      title: item.title,
+      kind: item.kind,
+      standing: item.standing ?? null,
+      closed: item.closed ? 1 : 0,
+      closed_title_visible: item.closedTitleVisible === false ? 0 : 1,
+      case_number: item.caseNumber ?? '',
+      case_officer: item.caseOfficer ?? '',
+      resume: item.resume ?? '',
+      case_text: item.caseText ?? '',
+      economy: item.economy ?? '',
+      consultation: item.consultation ?? '',
+      approves_meeting_id: item.approvesMeetingId ?? null,
+      postponed_from_item_id: item.postponedFromItemId ?? null,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  order.splice(index, 0, id);
+  await writeOrder(db, order, now);
+}
+
+/** Gives the items the positions 1..n in the given order, touching only rows whose position changes. */
+export async function writeOrder(db: Kysely<DB>, ids: readonly string[], now: string): Promise<void> {
+  const current = await db.selectFrom('agenda_items').select(['id', 'position']).where('id', 'in', ids.length ? ids : ['']).execute();
+  const positionOf = new Map(current.map((r) => [r.id, r.position]));
+  for (const [index, id] of ids.entries()) {
+    if (positionOf.get(id) === index + 1) continue;
+    await db
+      .updateTable('agenda_items')
+      .set((eb) => ({ position: index + 1, updated_at: now, revision: eb('revision', '+', 1) }))
+      .where('id', '=', id)
+      .execute();
+  }
+}
+
+export const setItemDeleted = (db: Kysely<DB>, id: string, deleted: boolean, now: string) => setTombstone(db, 'agenda_items', id, deleted, now);
+
+export async function listRecommendations(db: Kysely<DB>, itemId: string) {
+  return db.selectFrom('recommendations').select(['id', 'text']).where('item_id', '=', itemId).where('deleted_at', 'is', null).orderBy('position').execute();
+}
+
+/**
+ * Sets the Indstilling points, keeping the id of the point at each position (decision outcomes refer to them)
+ * and tombstoning points that are gone.
+ */
+export async function replaceRecommendations(db: Kysely<DB>, itemId: string, texts: readonly string[], newId: () => string, now: string) {
+  const existing = await listRecommendations(db, itemId);
+  for (const [index, text] of texts.entries()) {
+    const current = existing[index];
+    if (!current) {
+      await db.insertInto('recommendations').values({ id: newId(), item_id: itemId, position: index + 1, text, created_at: now, updated_at: now }).execute();
+    } else if (current.text !== text) {
+      await db.updateTable('recommendations').set((eb) => ({ text, updated_at: now, revision: eb('revision', '+', 1) })).where('id', '=', current.id).execute();
+    }
+  }
+  for (const gone of existing.slice(texts.length)) await setTombstone(db, 'recommendations', gone.id, true, now);
+}
+
+export async function listGuests(db: Kysely<DB>, itemId: string): Promise<Guest[]> {
+  const rows = await db.selectFrom('item_guests').selectAll().where('item_id', '=', itemId).where('deleted_at', 'is', null).orderBy('created_at').orderBy('id').execute();
+  return rows.map((g) => ({ id: g.id, name: g.name, title: g.title, organisation: g.organisation, attended: g.attended === 1 }));
+}
+
+export type GuestValues = Omit<Guest, 'id'>;
+
+/** Replaces the guest list, keeping rows (and ids) that did not change. */
+export async function replaceGuests(db: Kysely<DB>, itemId: string, guests: readonly GuestValues[], newId: () => string, now: string) {
+  const existing = await listGuests(db, itemId);
+  const key = (g: GuestValues) => JSON.stringify([g.name, g.title, g.organisation, g.attended]);
+  const remaining = new Map(existing.map((g) => [key(g), g]));
+  for (const guest of guests) {
+    if (remaining.delete(key(guest))) continue;
+    await db
+      .insertInto('item_guests')
+      .values({ id: newId(), item_id: itemId, name: guest.name, title: guest.title, organisation: guest.organisation, attended: guest.attended ? 1 : 0, created_at: now, updated_at: now })
+      .execute();
+  }
+  for (const gone of remaining.values()) await setTombstone(db, 'item_guests', gone.id, true, now);
+}
+
+export async function getDecisionRow(db: Kysely<DB>, itemId: string) {
+  return db.selectFrom('decisions').selectAll().where('item_id', '=', itemId).where('deleted_at', 'is', null).executeTakeFirst();
+}
+
+export async function getDecision(db: Kysely<DB>, itemId: string) {
+  const row = await getDecisionRow(db, itemId);
+  if (!row) return null;
+  const points = await db.selectFrom('recommendation_outcomes').select(['recommendation_id', 'outcome']).where('decision_id', '=', row.id).where('deleted_at', 'is', null).execute();
+  const reservations = await db.selectFrom('reservations').select(['id', 'party', 'organisation_id', 'text']).where('decision_id', '=', row.id).where('deleted_at', 'is', null).orderBy('created_at').orderBy('id').execute();
+  return {
+    ...toMeta(row),
+    text: row.text,
+    outcome: row.outcome as Outcome | null,
+    pointOutcomes: Object.fromEntries(points.map((p) => [p.recommendation_id, p.outcome as Outcome])),
+    reservations: reservations.map((r) => ({ id: r.id, party: r.party, organisationId: r.organisation_id, text: r.text })),
+  };
+}

@@ -1,0 +1,67 @@
+import { sql, type Kysely } from 'kysely';
+import { foldDanish } from '../../shared/format/fold';
+import type { DB, SearchDocumentsTable } from '../schema';
+
+export interface SearchDocument {
+  entity: SearchDocumentsTable['entity'];
+  entityId: string;
+  meetingId: string;
+  itemId: string;
+  title: string;
+  body: string;
+}
+
+/** Adds or replaces a document: the original text in search_documents, its folded form in the FTS index. */
+export async function indexDocument(db: Kysely<DB>, doc: SearchDocument): Promise<void> {
+  await removeDocument(db, doc.entityId);
+  const { rowid } = await db
+    .insertInto('search_documents')
+    .values({ entity: doc.entity, entity_id: doc.entityId, meeting_id: doc.meetingId, item_id: doc.itemId, title: doc.title, body: doc.body })
+    .returning('rowid')
+    .executeTakeFirstOrThrow();
+  await sql`INSERT INTO search_fts (rowid, title, body) VALUES (${rowid}, ${foldDanish(doc.title)}, ${foldDanish(doc.body)})`.execute(db);
+}
+
+export async function removeDocument(db: Kysely<DB>, entityId: string): Promise<void> {
+  const existing = await db.selectFrom('search_documents').select('rowid').where('entity_id', '=', entityId).executeTakeFirst();
+  if (!existing) return;
+  await sql`DELETE FROM search_fts WHERE rowid = ${existing.rowid}`.execute(db);
+  await db.deleteFrom('search_documents').where('rowid', '=', existing.rowid).execute();
+}
+
+export interface SearchRow {
+  entity: SearchDocumentsTable['entity'];
+  entity_id: string;
+  meeting_id: string;
+  item_id: string;
+  title: string;
+  body: string;
+  meeting_date: string;
+  body_code: string;
+  item_title: string;
+  item_number: number;
+}
+
+/** Documents matching an FTS5 expression, best first (bm25, titles weigh five times the body), live items only. */
+export async function searchDocuments(
+  db: Kysely<DB>,
+  match: string,
+  filter: { bodyId?: string; year?: number; limit: number },
+): Promise<SearchRow[]> {
+  const byBody = filter.bodyId ? sql`AND m.body_id = ${filter.bodyId}` : sql``;
+  const byYear = filter.year ? sql`AND m.date BETWEEN ${`${filter.year}-01-01`} AND ${`${filter.year}-12-31`}` : sql``;
+  const result = await sql<SearchRow>`
+    SELECT d.entity, d.entity_id, d.meeting_id, d.item_id, d.title, d.body,
+           m.date AS meeting_date, b.code AS body_code, i.title AS item_title,
+           (SELECT count(*) FROM agenda_items x
+             WHERE x.meeting_id = i.meeting_id AND x.deleted_at IS NULL AND x.position <= i.position) AS item_number
+      FROM search_fts f
+      JOIN search_documents d ON d.rowid = f.rowid
+      JOIN agenda_items i ON i.id = d.item_id AND i.deleted_at IS NULL
+      JOIN meetings m ON m.id = d.meeting_id AND m.deleted_at IS NULL
+      JOIN bodies b ON b.id = m.body_id
+     WHERE search_fts MATCH ${match} ${byBody} ${byYear}
+     ORDER BY bm25(search_fts, 5.0, 1.0)
+     LIMIT ${filter.limit}`.execute(db);
+  return result.rows;
+}

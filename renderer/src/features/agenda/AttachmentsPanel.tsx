@@ -1,0 +1,105 @@
+import { ActionIcon, Badge, Button, FileButton, Group, Paper, Progress, Stack, Switch, Text, Title, Tooltip } from '@mantine/core';
+import { IconExternalLink, IconPaperclip, IconTrash, IconUpload } from '@tabler/icons-react';
+import { useState, type DragEvent } from 'react';
+import type { AgendaItem } from '../../../../shared/domain/agenda';
+import { formatInteger } from '../../../../shared/format';
+import { api } from '../../api/client';
+import { offerUndo, showError } from '../../lib/undo';
+import { loadAgenda, refreshSelected } from '../../stores/agenda';
+
+const megabytes = (bytes: number) => `${formatInteger(Math.max(1, Math.round(bytes / 1024)))} kB`;
+
+/** Bilag: picked or dropped files, numbered per item; a closed one never reaches a public edition. */
+export function AttachmentsPanel({ item, locked }: { item: AgendaItem; locked: boolean }) {
+  const [busy, setBusy] = useState<string | null>(null);
+  const [dragging, setDragging] = useState(false);
+
+  async function add(files: File[]) {
+    for (const file of files) {
+      setBusy(file.name);
+      try {
+        const stored = await api().upload(file);
+        await api().call('attachments.add', { itemId: item.id, sha256: stored.sha256, fileName: stored.fileName, closed: item.closed });
+      } catch (error) {
+        showError(error);
+      }
+    }
+    setBusy(null);
+    await refreshSelected();
+    await loadAgenda(item.meetingId);
+  }
+
+  function onDrop(event: DragEvent) {
+    event.preventDefault();
+    setDragging(false);
+    if (!locked) void add([...event.dataTransfer.files]);
+  }
+
+  async function remove(id: string, title: string) {
+    try {
+      await api().call('attachments.delete', { id });
+      await refreshSelected();
+      offerUndo(`Bilaget «${title}» er fjernet.`, async () => {
+        await api().call('attachments.restore', { id });
+        await refreshSelected();
+      });
+    } catch (error) {
+      showError(error);
+    }
+  }
+
+  async function setClosed(id: string, revision: number, closed: boolean) {
+    try {
+      await api().call('attachments.update', { id, revision, patch: { closed } });
+      await refreshSelected();
+    } catch (error) {
+      showError(error);
+    }
+  }
+
+  return (
+    <Stack gap="xs" data-testid="attachments">
+      <Title order={4}>Bilag</Title>
+      {item.attachments.map((a) => (
+        <Group key={a.id} gap="xs" wrap="nowrap" data-testid="attachment-row">
+          <IconPaperclip size={16} color="var(--mantine-color-gray-6)" />
+          <Text size="sm" style={{ flex: 1 }}>
+            <b>Bilag {a.number}:</b> {a.title}{' '}
+            <Text span size="xs" c="dimmed">({a.fileName}{a.size !== null ? `, ${megabytes(a.size)}` : ', eftersendes'})</Text>
+          </Text>
+          {a.closed && <Badge size="xs" color="red" variant="light" tt="none">Fortroligt</Badge>}
+          {!locked && <Switch size="xs" label="Lukket" checked={a.closed} onChange={(e) => void setClosed(a.id, a.revision, e.currentTarget.checked)} />}
+          {a.sha256 && (
+            <Tooltip label="Åbn"><ActionIcon variant="subtle" aria-label={`Åbn bilag ${a.number}`} onClick={() => void api().openFile(a.sha256!, a.fileName)}><IconExternalLink size={16} /></ActionIcon></Tooltip>
+          )}
+          {!locked && <Tooltip label="Fjern"><ActionIcon variant="subtle" color="red" aria-label={`Fjern bilag ${a.number}`} onClick={() => void remove(a.id, a.title)}><IconTrash size={16} /></ActionIcon></Tooltip>}
+        </Group>
+      ))}
+      {!locked && (
+        <Paper
+          withBorder
+          radius="md"
+          p="sm"
+          style={{ borderStyle: 'dashed', background: dragging ? 'var(--mantine-color-blue-0)' : undefined }}
+          onDragOver={(e) => { e.preventDefault(); setDragging(true); }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={onDrop}
+        >
+          {busy ? (
+            <Stack gap={4}>
+              <Text size="sm">Overfører «{busy}» …</Text>
+              <Progress value={100} animated />
+            </Stack>
+          ) : (
+            <Group justify="space-between">
+              <Text size="sm" c="dimmed">Træk filer hertil (PDF, Word, Excel, billeder) – eller</Text>
+              <FileButton multiple onChange={(files) => void add(files)}>
+                {(props) => <Button {...props} size="compact-sm" variant="light" leftSection={<IconUpload size={14} />}>Vælg filer</Button>}
+              </FileButton>
+            </Group>
+          )}
+        </Paper>
+      )}
+    </Stack>
+  );
+}

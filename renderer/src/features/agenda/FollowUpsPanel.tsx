@@ -1,0 +1,104 @@
+import { ActionIcon, Badge, Button, Group, Paper, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { IconCheck, IconPlus } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import type { AgendaItem, FollowUp } from '../../../../shared/domain/agenda';
+import { formatLongDate, parseDanishDate } from '../../../../shared/format';
+import { api } from '../../api/client';
+import { showError } from '../../lib/undo';
+import { loadAgenda, selectItem, useAgenda } from '../../stores/agenda';
+
+const origin = (f: FollowUp) => `${f.origin.bodyCode} ${formatLongDate(f.origin.meetingDate)}, punkt ${f.origin.itemNumber}`;
+
+async function close(f: FollowUp, meetingId: string) {
+  try {
+    await api().call('followUps.update', { id: f.id, revision: f.revision, patch: { status: 'afsluttet' } });
+    await loadAgenda(meetingId);
+  } catch (error) {
+    showError(error);
+  }
+}
+
+/** Open follow-ups agreed at the body's earlier meetings: they show up by themselves when the next meeting is prepared. */
+export function MeetingFollowUps({ meetingId, locked }: { meetingId: string; locked: boolean }) {
+  const followUps = useAgenda((s) => s.followUps);
+  if (followUps.length === 0) return null;
+
+  async function takeUp(f: FollowUp) {
+    try {
+      const item = await api().call('agenda.create', { meetingId, title: `Opfølgning: ${f.action}`, kind: 'orientering' });
+      await loadAgenda(meetingId);
+      await selectItem(item.id);
+    } catch (error) {
+      showError(error);
+    }
+  }
+
+  return (
+    <Paper withBorder radius="md" p="sm" bg="yellow.0" data-testid="meeting-follow-ups">
+      <Text size="sm" fw={600} mb={6}>Opfølgninger fra tidligere møder ({followUps.length})</Text>
+      <Stack gap={8}>
+        {followUps.map((f) => (
+          <div key={f.id}>
+            <Text size="sm">{f.action}</Text>
+            <Text size="xs" c="dimmed">{[f.owner, origin(f), f.dueDate && `frist ${formatLongDate(f.dueDate)}`].filter(Boolean).join(' · ')}</Text>
+            {!locked && (
+              <Group gap={4} mt={4}>
+                <Button size="compact-xs" variant="light" onClick={() => void takeUp(f)}>Tag op som punkt</Button>
+                <Button size="compact-xs" variant="subtle" color="teal" onClick={() => void close(f, meetingId)}>Afslut</Button>
+              </Group>
+            )}
+          </div>
+        ))}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** Follow-ups agreed under this item ("Det aftales, at …"). */
+export function ItemFollowUps({ item }: { item: AgendaItem }) {
+  const [followUps, setFollowUps] = useState<FollowUp[]>([]);
+  const [action, setAction] = useState('');
+  const [owner, setOwner] = useState('');
+  const [due, setDue] = useState<string | null>(null);
+
+  const reload = () => api().call('followUps.list', { itemId: item.id }).then(setFollowUps, showError);
+  useEffect(() => {
+    void reload();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- reload when the item changes only
+  }, [item.id]);
+
+  async function add() {
+    if (!action.trim()) return;
+    try {
+      await api().call('followUps.create', { itemId: item.id, action, owner, dueDate: due });
+      setAction('');
+      setOwner('');
+      setDue(null);
+      await reload();
+    } catch (error) {
+      showError(error);
+    }
+  }
+
+  return (
+    <Stack gap="xs" data-testid="item-follow-ups">
+      <Title order={4}>Opfølgning</Title>
+      {followUps.map((f) => (
+        <Group key={f.id} gap="xs" wrap="nowrap">
+          <Badge size="sm" variant="light" color={f.status === 'aaben' ? 'yellow' : 'teal'} tt="none" w={80}>{f.status === 'aaben' ? 'Åben' : f.status === 'afsluttet' ? 'Afsluttet' : 'Annulleret'}</Badge>
+          <Text size="sm" style={{ flex: 1 }}>{f.action}{f.owner && <Text span c="dimmed"> · {f.owner}</Text>}{f.dueDate && <Text span c="dimmed"> · frist {formatLongDate(f.dueDate)}</Text>}</Text>
+          {f.status === 'aaben' && (
+            <Tooltip label="Afslut"><ActionIcon variant="subtle" color="teal" aria-label={`Afslut ${f.action}`} onClick={() => void close(f, item.meetingId).then(reload)}><IconCheck size={16} /></ActionIcon></Tooltip>
+          )}
+        </Group>
+      ))}
+      <Group gap="xs" align="flex-end" wrap="nowrap">
+        <TextInput label="Det aftales, at …" placeholder="fx sekretariatet giver status på næste møde" value={action} onChange={(e) => setAction(e.currentTarget.value)} style={{ flex: 3 }} onKeyDown={(e) => e.key === 'Enter' && void add()} />
+        <TextInput label="Ansvarlig" placeholder="fx Sekretariatet" value={owner} onChange={(e) => setOwner(e.currentTarget.value)} style={{ flex: 1.5 }} />
+        <DateInput label="Frist" placeholder="dd.mm.åååå" valueFormat="DD.MM.YYYY" dateParser={(t) => parseDanishDate(t)} value={due} onChange={setDue} clearable style={{ flex: 1.2 }} />
+        <Button leftSection={<IconPlus size={14} />} variant="light" onClick={() => void add()} disabled={!action.trim()}>Tilføj</Button>
+      </Group>
+    </Stack>
+  );
+}

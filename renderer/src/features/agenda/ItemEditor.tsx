@@ -1,0 +1,218 @@
+import { ActionIcon, Button, Checkbox, Divider, Group, Menu, Paper, Select, SimpleGrid, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
+import { IconArrowForwardUp, IconDots, IconHistory, IconPlus, IconTrash, IconX } from '@tabler/icons-react';
+import { useRef, useState } from 'react';
+import { AgendaItemPatch, ITEM_KIND_LABELS, ITEM_KINDS, type AgendaItem, type ItemKind } from '../../../../shared/domain/agenda';
+import { formatLongDate } from '../../../../shared/format';
+import { api, ApiError } from '../../api/client';
+import { RichText } from '../../components/RichText';
+import { SaveIndicator } from '../../components/SaveIndicator';
+import { useAutosave } from '../../lib/autosave';
+import { offerUndo, showError } from '../../lib/undo';
+import { loadAgenda, refreshSelected, useAgenda } from '../../stores/agenda';
+import { useMeetings } from '../../stores/meetings';
+import { fieldErrors } from '../meetings/MeetingFields';
+import { AttachmentsPanel } from './AttachmentsPanel';
+import { DecisionPanel } from './DecisionPanel';
+import { ItemFollowUps } from './FollowUpsPanel';
+import { HistoryDrawer } from './HistoryDrawer';
+
+type Fields = Required<AgendaItemPatch>;
+
+const fieldsOf = (item: AgendaItem): Fields => ({
+  title: item.title,
+  kind: item.kind,
+  closed: item.closed,
+  closedTitleVisible: item.closedTitleVisible,
+  caseNumber: item.caseNumber,
+  caseOfficer: item.caseOfficer,
+  resume: item.resume,
+  caseText: item.caseText,
+  economy: item.economy,
+  consultation: item.consultation,
+  recommendations: item.recommendations.map((r) => r.text),
+  guests: item.guests.map(({ name, title, organisation, attended }) => ({ name, title, organisation, attended })),
+});
+
+function changes(base: Fields, next: Fields): Partial<Fields> {
+  return Object.fromEntries(Object.entries(next).filter(([k, v]) => JSON.stringify(base[k as keyof Fields]) !== JSON.stringify(v)));
+}
+
+export function ItemEditor({ item, locked, hidden }: { item: AgendaItem; locked: boolean; hidden: readonly string[] }) {
+  const [draft, setDraft] = useState(() => fieldsOf(item));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const saved = useRef({ fields: fieldsOf(item), revision: item.revision });
+
+  const { state, schedule, flush } = useAutosave<Fields>(async (next) => {
+    const patch = changes(saved.current.fields, next);
+    if (Object.keys(patch).length === 0) return;
+    try {
+      const updated = await api().call('agenda.update', { id: item.id, revision: saved.current.revision, patch });
+      saved.current = { fields: fieldsOf(updated), revision: updated.revision };
+      useAgenda.setState((s) => ({
+        selected: s.selectedId === updated.id ? { ...updated } : s.selected,
+        items: s.items.map((i) => (i.id === updated.id ? { ...i, title: updated.title, kind: updated.kind, closed: updated.closed, revision: updated.revision } : i)),
+      }));
+    } catch (error) {
+      if (error instanceof ApiError) setErrors(error.fields);
+      throw error;
+    }
+  });
+
+  function change(patch: Partial<Fields>) {
+    const next = { ...draft, ...patch };
+    setDraft(next);
+    const check = AgendaItemPatch.safeParse(next);
+    setErrors(check.success ? {} : fieldErrors(check.error.issues));
+    if (check.success && !locked) schedule(next);
+  }
+
+  async function remove() {
+    await flush();
+    try {
+      await api().call('agenda.delete', { id: item.id });
+      await loadAgenda(item.meetingId);
+      offerUndo(`Punkt ${item.number}. ${item.title} er slettet.`, async () => {
+        await api().call('agenda.restore', { id: item.id });
+        await loadAgenda(item.meetingId);
+      });
+    } catch (error) {
+      showError(error);
+    }
+  }
+
+  const setRecommendation = (index: number, text: string) => change({ recommendations: draft.recommendations.map((r, i) => (i === index ? text : r)) });
+  const show = (section: string) => !hidden.includes(section);
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <Stack gap={2} style={{ flex: 1 }}>
+          <Text size="sm" c="dimmed" fw={600}>Punkt {item.number}.</Text>
+          <Textarea
+            aria-label="Titel"
+            autosize
+            minRows={1}
+            variant="unstyled"
+            styles={{ input: { fontSize: 'var(--mantine-font-size-xl)', fontWeight: 600, lineHeight: 1.3 } }}
+            value={draft.title}
+            readOnly={locked}
+            onChange={(e) => change({ title: e.currentTarget.value })}
+            error={errors.title}
+          />
+        </Stack>
+        <Group gap="xs" wrap="nowrap">
+          <SaveIndicator state={locked ? { kind: 'idle' } : state} />
+          <Menu position="bottom-end" withinPortal>
+            <Menu.Target>
+              <ActionIcon variant="subtle" aria-label="Flere handlinger for punktet"><IconDots size={18} /></ActionIcon>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Item leftSection={<IconHistory size={16} />} onClick={() => setHistoryOpen(true)}>Historik</Menu.Item>
+              {!locked && <PostponeMenuItems item={item} />}
+              {!locked && (
+                <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => void remove()}>Slet punkt</Menu.Item>
+              )}
+            </Menu.Dropdown>
+          </Menu>
+        </Group>
+      </Group>
+
+      <Paper withBorder radius="md" p="md">
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
+          <Select label="Punkttype" data={ITEM_KINDS.map((k) => ({ value: k, label: ITEM_KIND_LABELS[k] }))} value={draft.kind} allowDeselect={false} readOnly={locked} onChange={(v) => v && change({ kind: v as ItemKind })} />
+          <Stack gap={6} justify="flex-end">
+            <Switch label="Lukket punkt (fortroligt)" checked={draft.closed} disabled={locked} onChange={(e) => change({ closed: e.currentTarget.checked })} />
+            {draft.closed && <Checkbox size="xs" label="Vis titlen i den offentlige udgave" checked={draft.closedTitleVisible} disabled={locked} onChange={(e) => change({ closedTitleVisible: e.currentTarget.checked })} />}
+          </Stack>
+          <TextInput label="Sagsnummer" placeholder="fx EMN-2022-00567" value={draft.caseNumber} readOnly={locked} onChange={(e) => change({ caseNumber: e.currentTarget.value })} />
+          <TextInput label="Sagsbehandler" value={draft.caseOfficer} readOnly={locked} onChange={(e) => change({ caseOfficer: e.currentTarget.value })} />
+        </SimpleGrid>
+        <GuestsEditor guests={draft.guests} locked={locked} onChange={(guests) => change({ guests })} />
+      </Paper>
+
+      {show('resume') && <RichText label="Resumé" value={draft.resume} onChange={(resume) => change({ resume })} />}
+
+      <Stack gap={6}>
+        <Text size="sm" fw={500}>Indstilling</Text>
+        <Text size="sm" c="dimmed">Det indstilles, at</Text>
+        {draft.recommendations.map((text, index) => (
+          <Group key={index} gap="xs" wrap="nowrap">
+            <Textarea aria-label={`Indstilling ${index + 1}`} autosize minRows={1} style={{ flex: 1 }} value={text} readOnly={locked} onChange={(e) => setRecommendation(index, e.currentTarget.value)} />
+            {!locked && (
+              <ActionIcon variant="subtle" color="gray" aria-label={`Fjern indstilling ${index + 1}`} onClick={() => change({ recommendations: draft.recommendations.filter((_, i) => i !== index) })}>
+                <IconX size={16} />
+              </ActionIcon>
+            )}
+          </Group>
+        ))}
+        {!locked && (
+          <Button variant="subtle" size="compact-sm" leftSection={<IconPlus size={14} />} style={{ alignSelf: 'flex-start' }} onClick={() => change({ recommendations: [...draft.recommendations, ''] })}>
+            Tilføj indstilling
+          </Button>
+        )}
+      </Stack>
+
+      {show('caseText') && <RichText label="Sagsfremstilling" value={draft.caseText} onChange={(caseText) => change({ caseText })} minHeight={160} />}
+      {show('economy') && <RichText label="Økonomi" value={draft.economy} onChange={(economy) => change({ economy })} />}
+      {show('consultation') && <RichText label="Høring" value={draft.consultation} onChange={(consultation) => change({ consultation })} />}
+
+      <AttachmentsPanel item={item} locked={locked} />
+      <Divider />
+      <DecisionPanel key={`${item.id}-decision`} item={item} locked={locked} />
+      <ItemFollowUps item={item} />
+      <HistoryDrawer itemId={historyOpen ? item.id : null} onClose={() => setHistoryOpen(false)} />
+    </Stack>
+  );
+}
+
+function GuestsEditor({ guests, locked, onChange }: { guests: Fields['guests']; locked: boolean; onChange(guests: Fields['guests']): void }) {
+  const set = (index: number, patch: Partial<Fields['guests'][number]>) => onChange(guests.map((g, i) => (i === index ? { ...g, ...patch } : g)));
+  return (
+    <Stack gap={6} mt="sm">
+      <Text size="sm" fw={500}>Gæster under punktet</Text>
+      {guests.map((g, index) => (
+        <Group key={index} gap="xs" wrap="nowrap" align="flex-end">
+          <TextInput aria-label={`Gæst ${index + 1} navn`} placeholder="Navn" value={g.name} readOnly={locked} onChange={(e) => set(index, { name: e.currentTarget.value })} style={{ flex: 2 }} />
+          <TextInput aria-label={`Gæst ${index + 1} titel`} placeholder="Titel" value={g.title} readOnly={locked} onChange={(e) => set(index, { title: e.currentTarget.value })} style={{ flex: 2 }} />
+          <TextInput aria-label={`Gæst ${index + 1} organisation`} placeholder="Organisation" value={g.organisation} readOnly={locked} onChange={(e) => set(index, { organisation: e.currentTarget.value })} style={{ flex: 2 }} />
+          <Checkbox label="Deltog" checked={g.attended} disabled={locked} onChange={(e) => set(index, { attended: e.currentTarget.checked })} mb={8} />
+          {!locked && <ActionIcon variant="subtle" color="gray" mb={4} aria-label={`Fjern gæst ${index + 1}`} onClick={() => onChange(guests.filter((_, i) => i !== index))}><IconX size={16} /></ActionIcon>}
+        </Group>
+      ))}
+      {!locked && (
+        <Button variant="subtle" size="compact-sm" leftSection={<IconPlus size={14} />} style={{ alignSelf: 'flex-start' }} onClick={() => onChange([...guests, { name: '', title: '', organisation: '', attended: false }])}>
+          Tilføj gæst
+        </Button>
+      )}
+    </Stack>
+  );
+}
+
+/** "Udsæt": move or copy the item to a later meeting of the same body. */
+function PostponeMenuItems({ item }: { item: AgendaItem }) {
+  const meetings = useMeetings((s) => s.items);
+  const current = meetings.find((m) => m.id === item.meetingId);
+  const later = meetings.filter((m) => current && m.bodyId === current.bodyId && m.date > current.date && m.status !== 'referat_godkendt').reverse().slice(0, 4);
+  async function postpone(toMeetingId: string, mode: 'flyt' | 'kopier') {
+    try {
+      await api().call('agenda.postpone', { id: item.id, toMeetingId, mode });
+      await loadAgenda(item.meetingId);
+      await refreshSelected();
+    } catch (error) {
+      showError(error);
+    }
+  }
+  if (later.length === 0) return <Menu.Item disabled leftSection={<IconArrowForwardUp size={16} />}>Udsæt (intet senere møde)</Menu.Item>;
+  return (
+    <>
+      <Menu.Label>Udsæt til</Menu.Label>
+      {later.map((m) => (
+        <Menu.Item key={m.id} leftSection={<IconArrowForwardUp size={16} />} onClick={() => void postpone(m.id, 'kopier')}>
+          {formatLongDate(m.date)} (kopiér)
+        </Menu.Item>
+      ))}
+    </>
+  );
+}
+

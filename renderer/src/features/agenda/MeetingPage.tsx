@@ -1,0 +1,125 @@
+import { Alert, Anchor, Badge, Box, Button, Grid, Group, Loader, Modal, Paper, ScrollArea, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { IconArrowLeft, IconInfoCircle, IconLayoutList, IconLock, IconPlus } from '@tabler/icons-react';
+import { useEffect, useState, type FormEvent } from 'react';
+import { MEETING_STATUS_LABELS } from '../../../../shared/domain/meeting';
+import { formatLongDate, formatTimeSpan, formatWeekday } from '../../../../shared/format';
+import { api } from '../../api/client';
+import { showError } from '../../lib/undo';
+import { loadAgenda, selectItem, useAgenda } from '../../stores/agenda';
+import { openMeeting, useMeetings } from '../../stores/meetings';
+import { navigate } from '../../stores/navigation';
+import { useReference } from '../../stores/reference';
+import { MeetingEditorDrawer } from '../meetings/MeetingEditor';
+import { STATUS_COLORS } from '../meetings/texts';
+import { AgendaList } from './AgendaList';
+import { MeetingFollowUps } from './FollowUpsPanel';
+import { ItemEditor } from './ItemEditor';
+import { TEXTS } from './texts';
+
+/** A meeting's agenda: the items on the left, the selected item with its sections and decision on the right. */
+export function MeetingPage({ meetingId }: { meetingId: string }) {
+  const meeting = useMeetings((s) => s.items.find((m) => m.id === meetingId));
+  const loaded = useMeetings((s) => s.loaded);
+  const body = useReference((s) => s.bodies.find((b) => b.id === meeting?.bodyId));
+  const items = useAgenda((s) => (s.meetingId === meetingId ? s.items : null));
+  const selected = useAgenda((s) => s.selected);
+  const [adding, setAdding] = useState(false);
+
+  useEffect(() => {
+    loadAgenda(meetingId).catch(showError);
+  }, [meetingId]);
+  useHotkeys([['mod+alt+N', () => setAdding(true)]]);
+
+  if (!meeting) {
+    return loaded ? (
+      <Alert color="yellow" title="Mødet findes ikke">Det er måske slettet. <Anchor onClick={() => navigate('moeder')}>Tilbage til møderne</Anchor></Alert>
+    ) : <Loader />;
+  }
+  const locked = meeting.status === 'referat_godkendt';
+
+  async function applyTemplate() {
+    try {
+      await api().call('agenda.applyTemplate', { meetingId });
+      await loadAgenda(meetingId);
+    } catch (error) {
+      showError(error);
+    }
+  }
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end" wrap="nowrap">
+        <Stack gap={4}>
+          <Anchor size="sm" onClick={() => navigate('moeder')}><Group gap={4}><IconArrowLeft size={14} />{TEXTS.back}</Group></Anchor>
+          <Title order={2}>{meeting.bodyCode} · {formatLongDate(meeting.date)}</Title>
+          <Group gap="xs">
+            <Text c="dimmed" size="sm" tt="capitalize">{formatWeekday(meeting.date)}</Text>
+            <Text c="dimmed" size="sm">{[formatTimeSpan(meeting.startTime, meeting.endTime), meeting.location].filter(Boolean).join(' · ')}</Text>
+            <Badge variant="dot" color={STATUS_COLORS[meeting.status]} tt="none">{MEETING_STATUS_LABELS[meeting.status]}</Badge>
+          </Group>
+        </Stack>
+        <Group gap="xs">
+          <Button variant="default" leftSection={<IconInfoCircle size={16} />} onClick={() => openMeeting(meeting.id)}>{TEXTS.details}</Button>
+          {!locked && <Button variant="default" leftSection={<IconLayoutList size={16} />} onClick={() => void applyTemplate()}>{TEXTS.template}</Button>}
+          {!locked && <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>{TEXTS.newItem}</Button>}
+        </Group>
+      </Group>
+      {locked && <Alert color="gray" icon={<IconLock size={18} />} py="xs">{TEXTS.locked} Punkter og beslutninger kan læses, men ikke ændres.</Alert>}
+
+      <Grid gutter="lg" align="flex-start">
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Stack gap="sm" pos="sticky" top={72}>
+            <MeetingFollowUps meetingId={meetingId} locked={locked} />
+            <ScrollArea.Autosize mah="calc(100vh - 240px)" offsetScrollbars>
+              {items === null ? <Loader size="sm" /> : items.length === 0 ? <Text c="dimmed" size="sm">{TEXTS.emptyAgenda}</Text> : <AgendaList locked={locked} />}
+            </ScrollArea.Autosize>
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Paper withBorder radius="md" p="lg" bg="white">
+            {selected && selected.meetingId === meetingId ? (
+              <ItemEditor key={selected.id} item={selected} locked={locked} hidden={body?.hiddenSections ?? []} />
+            ) : (
+              <Box c="dimmed">Vælg et punkt på dagsordenen.</Box>
+            )}
+          </Paper>
+        </Grid.Col>
+      </Grid>
+      <NewItemModal meetingId={meetingId} opened={adding} onClose={() => setAdding(false)} />
+      <MeetingEditorDrawer />
+    </Stack>
+  );
+}
+
+function NewItemModal({ meetingId, opened, onClose }: { meetingId: string; opened: boolean; onClose(): void }) {
+  const [title, setTitle] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!title.trim()) return setError('Punktet skal have en titel');
+    try {
+      // New items go before the closing standing items (Eventuelt, Næste møde).
+      const items = useAgenda.getState().items;
+      const closing = items.findIndex((i) => i.standing === 'eventuelt' || i.standing === 'naeste_moede' || i.standing === 'fu_orienterer');
+      const item = await api().call('agenda.create', { meetingId, title, ...(closing >= 0 ? { at: closing + 1 } : {}) });
+      await loadAgenda(meetingId);
+      await selectItem(item.id);
+      setTitle('');
+      onClose();
+    } catch (e) {
+      showError(e);
+    }
+  }
+  return (
+    <Modal opened={opened} onClose={onClose} title={TEXTS.newItem}>
+      <form onSubmit={(e) => void submit(e)}>
+        <TextInput label={TEXTS.newItemTitle} data-autofocus value={title} onChange={(e) => { setTitle(e.currentTarget.value); setError(null); }} error={error} />
+        <Group justify="flex-end" mt="md">
+          <Button variant="default" onClick={onClose}>Annuller</Button>
+          <Button type="submit">Opret punkt</Button>
+        </Group>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,30 @@
+/**
+ * Danish folding for search: case-folded, æ/ø/å spelled ae/oe/aa (as users type them on foreign keyboards and as
+ * old names are written: Aabenraa), other accents dropped. The same folding is applied to documents and queries,
+ * so "aalborg", "Ålborg" and "ÅLBORG" meet, and "moede" finds "møde".
+ */
+const SPELLED: Record<string, string> = { æ: 'ae', ø: 'oe', å: 'aa', ß: 'ss' };
+
+function foldChar(ch: string): string {
+  const lower = ch.toLocaleLowerCase('da');
+  const spelled = SPELLED[lower];
+  if (spelled) return spelled;
+  // Strip combining marks (é -> e, ü -> u); Danish letters were handled above.
+  return lower.normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+export const foldDanish = (text: string): string => Array.from(text, foldChar).join('');
+
+/** The folded text plus, for every folded character, the index of the original character it came from. */
+export function foldWithMap(text: string): { folded: string; origin: number[] } {
+  let folded = '';
+  const origin: number[] = [];
+  let index = 0;
+  for (const ch of text) {
+    const f = foldChar(ch);
+    folded += f;
+    for (let k = 0; k < f.length; k++) origin.push(index);
+    index += ch.length;
+  }
+  return { folded, origin };
+}
