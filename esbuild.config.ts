@@ -16,7 +16,11 @@ const common: BuildOptions = {
 };
 
 await Promise.all([
-  build({ ...common, entryPoints: ['electron/main/index.ts'], outfile: 'out/main/index.cjs' }),
+  // import.meta.url is only read in the ESM host bundle; in CommonJS it is empty and unused.
+  build({ ...common, entryPoints: ['electron/main/index.ts'], outfile: 'out/main/index.cjs', logOverride: { 'empty-import-meta': 'silent' } }),
+  // Text extraction of attachments runs in a worker thread beside each bundle.
+  build({ ...common, entryPoints: ['electron/backend/files/extract-worker.ts'], outfile: 'out/main/extract-worker.cjs' }),
+  build({ ...common, entryPoints: ['electron/backend/files/extract-worker.ts'], outfile: 'out/host/extract-worker.cjs' }),
   build({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: 'out/preload/index.cjs' }),
   // The headless host (browser mode, CLI): bundled so `npm start` does not transpile TypeScript at every start.
   build({ ...common, format: 'esm', entryPoints: { start: 'electron/host/start.ts', cli: 'electron/host/cli-entry.ts' }, outdir: 'out/host', outExtension: { '.js': '.mjs' } }),

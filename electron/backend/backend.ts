@@ -5,6 +5,7 @@ import { openDatabase, type OpenedDatabase } from '../../db/open';
 import type { EventName, Result } from '../../shared/contract';
 import type { BackendContext } from './context';
 import { dispatch, type DispatchLog } from './dispatch';
+import { createFileStore, type FileStore } from './files/file-store';
 import { createHandlers } from './handlers';
 import { ensureReferenceData } from './services/reference-data';
 
@@ -15,6 +16,8 @@ export interface Backend {
   call(method: unknown, input: unknown): Promise<Result<unknown>>;
   subscribe(listener: EventListener): () => void;
   readonly database: OpenedDatabase;
+  /** Attachment files (null for an in-memory database). */
+  readonly files: FileStore | null;
   close(): Promise<void>;
 }
 
@@ -47,6 +50,9 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     filesDir: options.filesDir ?? (options.databaseFile === ':memory:' ? null : join(dirname(database.file), 'files')),
   };
   const handlers = createHandlers(ctx);
+  const files = ctx.filesDir ? createFileStore(database.db, ctx.filesDir, { now }) : null;
+  // Text extraction interrupted by a previous exit carries on in the background.
+  void files?.text.resumePending().catch(() => undefined);
 
   return {
     call: (method, input) => dispatch(handlers, method, input, options.log),
@@ -55,6 +61,10 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
       return () => emitter.off('event', listener);
     },
     database,
-    close: () => database.close(),
+    files,
+    close: async () => {
+      await files?.close();
+      await database.close();
+    },
   };
 }

@@ -9,6 +9,10 @@ import { backupToFile } from '../../db/backup';
 import { DatabaseOpenError } from '../../db/errors';
 import { openBackend, type Backend } from '../backend/backend';
 import { backupDirIn, databaseFileIn, resolveDataDir } from '../backend/data-dir';
+import type { AgendaItem, SearchHit } from '../../shared/domain/agenda';
+import { OUTCOME_LABELS } from '../../shared/domain/agenda';
+import { MEETING_STATUS_LABELS, type Meeting } from '../../shared/domain/meeting';
+import { formatLongDate, formatNumericDate, formatTimeSpan } from '../../shared/format';
 import { startHttpHost } from './http-host';
 import { appVersion, RENDERER_DIR } from './paths';
 
@@ -20,7 +24,10 @@ Kommandoer:
   serve              Start browsertilstand på 127.0.0.1 og udskriv adressen med adgangsnøgle
   migrate            Opret databasen eller opdater den til nyeste skema (med sikkerhedskopi først)
   backup --out FIL   Gem en sikkerhedskopi af databasen i FIL
-  demo               Indlæs demodata (organer, kommuner og DAS-møderne i 2021)
+  demo               Indlæs demodata (organer, kommuner, DAS-møderne i 2021 og PSU-møderne i 2024)
+  meetings list      Vis møderne, nyeste først
+  meeting show ID    Vis et mødes dagsorden med beslutninger
+  search "SØGNING"   Søg i punkter, beslutninger og bilag
 
 Tilvalg:
   --db FIL           Databasefil (standard: sekretariat.db i datamappen,
@@ -72,12 +79,20 @@ async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise<numb
     throw new UsageError(`${(error as Error).message.split('\n')[0]}. Se --help.`);
   }
   const { values, positionals } = parsed;
-  const [command, ...extra] = positionals;
+  // Two-word commands ("meetings list", "meeting show ID") read as one.
+  const [first, second, ...others] = positionals;
+  const twoWord = (first === 'meetings' && second === 'list') || (first === 'meeting' && second === 'show');
+  const command = twoWord ? `${first} ${second}` : first;
+  const [argument, ...extra] = twoWord ? others : [second, ...others].filter((p) => p !== undefined);
   if (values.help || !command) {
     io.out(HELP);
     return values.help ? 0 : 2;
   }
-  if (extra.length > 0) throw new UsageError(`Uventet argument: ${extra.join(' ')}. Se --help.`);
+  const takesArgument = command === 'meeting show' || command === 'search';
+  if (extra.length > 0 || (!takesArgument && argument !== undefined)) {
+    throw new UsageError(`Uventet argument: ${[argument, ...extra].filter(Boolean).join(' ')}. Se --help.`);
+  }
+  if (takesArgument && !argument) throw new UsageError(command === 'search' ? 'search kræver en søgning, fx search "selvskade".' : 'meeting show kræver et mødes id (se meetings list).');
 
   const dataDir = resolveDataDir(env);
   const databaseFile = values.db ? resolve(values.db) : databaseFileIn(dataDir);
@@ -114,8 +129,8 @@ async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise<numb
       const result = await backend.call('demo.load', {});
       await backend.close();
       if (!result.ok) throw new UsageError(result.error.message);
-      const added = result.data as { bodies: number; organisations: number; meetings: number };
-      print(added, `Demodata indlæst: ${added.meetings} møder, ${added.bodies} organer og ${added.organisations} kommuner/regioner tilføjet.`);
+      const added = result.data as { bodies: number; organisations: number; meetings: number; items: number };
+      print(added, `Demodata indlæst: ${added.meetings} møder med ${added.items} punkter, ${added.bodies} organer og ${added.organisations} kommuner/regioner tilføjet.`);
       return 0;
     }
     case 'serve': {
@@ -129,10 +144,50 @@ async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise<numb
       await backend.close();
       return 0;
     }
+    case 'meetings list': {
+      const backend = await open();
+      const meetings = (await callOrFail(backend, 'meetings.list', {})) as Meeting[];
+      await backend.close();
+      print(meetings, meetings.map((m) => `${m.id}  ${formatNumericDate(m.date)}  ${m.bodyCode.padEnd(5)} ${MEETING_STATUS_LABELS[m.status].padEnd(18)} ${m.location}`).join('\n') || 'Ingen møder.');
+      return 0;
+    }
+    case 'meeting show': {
+      const backend = await open();
+      const meeting = (await callOrFail(backend, 'meetings.get', { id: argument })) as Meeting;
+      const summaries = (await callOrFail(backend, 'agenda.list', { meetingId: meeting.id })) as { id: string }[];
+      const items: AgendaItem[] = [];
+      for (const s of summaries) items.push((await callOrFail(backend, 'agenda.get', { id: s.id })) as AgendaItem);
+      await backend.close();
+      const lines = [`${meeting.bodyName} – ${formatLongDate(meeting.date)} ${formatTimeSpan(meeting.startTime, meeting.endTime)}`.trim(), meeting.location, ''];
+      for (const item of items) {
+        lines.push(`Punkt ${item.number}. ${item.title}${item.closed ? ' (lukket)' : ''}`);
+        for (const r of item.recommendations) lines.push(`  Indstilling: ${r.text}`);
+        if (item.decision) lines.push(`  Beslutning${item.decision.outcome ? ` (${OUTCOME_LABELS[item.decision.outcome]})` : ''}: ${plainText(item.decision.text)}`);
+      }
+      print({ meeting, items }, lines.join('\n'));
+      return 0;
+    }
+    case 'search': {
+      const backend = await open();
+      const { hits } = (await callOrFail(backend, 'search.query', { query: argument, limit: 20 })) as { hits: SearchHit[] };
+      await backend.close();
+      const marked = (s: string) => s.replaceAll('\u0002', '«').replaceAll('\u0003', '»');
+      print(hits, hits.map((h) => `${h.bodyCode} ${formatNumericDate(h.meetingDate)} punkt ${h.itemNumber}. ${h.itemTitle}\n  ${marked(h.snippet)}`).join('\n') || `Ingen resultater for «${argument}».`);
+      return 0;
+    }
     default:
       throw new UsageError(`Ukendt kommando: ${command}. Se --help.`);
   }
 }
+
+/** A contract call from the command line: a refusal becomes bad input (exit 2) with the backend's Danish message. */
+async function callOrFail(backend: Backend, method: string, input: unknown): Promise<unknown> {
+  const result = await backend.call(method, input);
+  if (!result.ok) throw new UsageError(result.error.message);
+  return result.data;
+}
+
+const plainText = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim();
 
 async function serve(backend: Backend, port: number) {
   if (!existsSync(RENDERER_DIR)) throw new UsageError('Brugerfladen er ikke bygget. Kør «npm run build» først (npm start gør det selv).');

@@ -1,8 +1,12 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DEFAULT_MESSAGES, fail, type Result } from '../../shared/contract';
+import { PassThrough } from 'node:stream';
+import { DEFAULT_MESSAGES, fail, ok, type Result } from '../../shared/contract';
 import type { Backend } from '../backend/backend';
+import { contentDisposition, cleanFileName } from '../backend/files/file-name';
+import { FileStoreError, fileStoreFor, isSha256, MAX_UPLOAD_BYTES, missingFile, storeUpload, tooLarge } from '../backend/files/file-store';
+import { EXTENSION_OF, isInlineSafe, MEDIA_TYPES } from '../backend/files/media-type';
 import { readStaticFile, SECURITY_HEADERS } from '../backend/web/static-files';
 
 export interface HttpHost {
@@ -21,6 +25,8 @@ export interface HttpHostOptions {
   port?: number;
   token?: string;
   maxBodyBytes?: number;
+  /** Largest attachment accepted by PUT /upload (default 1 GiB). */
+  maxUploadBytes?: number;
 }
 
 class HttpRefusal extends Error {
@@ -37,6 +43,7 @@ class HttpRefusal extends Error {
 export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
   const token = options.token ?? randomBytes(32).toString('base64url');
   const maxBodyBytes = options.maxBodyBytes ?? 10 * 1024 * 1024;
+  const maxUploadBytes = options.maxUploadBytes ?? MAX_UPLOAD_BYTES;
   const streams = new Set<ServerResponse>();
   let port = 0;
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
@@ -83,6 +90,93 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     });
   }
 
+  /**
+   * PUT /upload?name=<file name>: the raw bytes of one attachment, streamed into the file store (never held in
+   * memory). Same caller checks as /rpc. Answers with the envelope of what `attachments.add` needs.
+   */
+  async function handleUpload(req: IncomingMessage, res: ServerResponse, url: URL) {
+    // A refusal before the body is read leaves it unread on the connection: close it rather than drain up to 1 GiB.
+    res.setHeader('Connection', 'close');
+    if (req.method !== 'PUT' && req.method !== 'POST') throw new HttpRefusal(405, fail('INVALID_INPUT', 'Filer skal sendes med PUT.'));
+    const auth = req.headers.authorization;
+    checkCaller(req, auth?.startsWith('Bearer ') ? auth.slice(7) : null);
+    const name = cleanFileName(url.searchParams.get('name') ?? '');
+    if (!name) throw new HttpRefusal(400, fail('INVALID_INPUT', 'Filen skal have et navn (?name=...).'));
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > maxUploadBytes) {
+      throw new HttpRefusal(413, fail('INVALID_INPUT', tooLarge(maxUploadBytes).message));
+    }
+    const store = fileStoreFor(options.backend);
+    if (!store) throw new HttpRefusal(500, fail('INTERNAL', 'Bilag kan ikke gemmes her, fordi databasen kun ligger i hukommelsen.'));
+
+    // Piped through a PassThrough so that a refusal part-way (too large) stops the store without destroying the
+    // request: the rest is drained and the client still receives the Danish answer.
+    const body = new PassThrough();
+    req.on('error', (error) => body.destroy(error));
+    req.on('close', () => {
+      if (!req.complete) body.destroy(new Error('upload aborted'));
+    });
+    req.pipe(body);
+    res.removeHeader('Connection');
+    try {
+      const stored = await storeUpload(store, body, name, { maxBytes: maxUploadBytes });
+      sendJson(res, 200, ok(stored));
+    } catch (error) {
+      req.unpipe(body);
+      req.resume();
+      if (error instanceof FileStoreError) throw new HttpRefusal(error.httpStatus, fail(error.code, error.message));
+      throw error;
+    }
+  }
+
+  /**
+   * GET /files/<sha256>?token=...&name=...[&download=1]: a stored attachment, for browser mode to show or save.
+   * PDFs, images and plain text are shown inline (never as HTML: the type comes from the store's own detection,
+   * and nosniff holds the browser to it); everything else is a download with the original name.
+   */
+  async function handleFile(req: IncomingMessage, res: ServerResponse, url: URL) {
+    if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpRefusal(405, fail('INVALID_INPUT', 'Metoden er ikke tilladt.'));
+    checkCaller(req, url.searchParams.get('token'));
+    const sha256 = url.pathname.slice('/files/'.length);
+    const store = fileStoreFor(options.backend);
+    if (!isSha256(sha256) || !store) throw new HttpRefusal(404, fail('NOT_FOUND', missingFile().message));
+    let opened;
+    try {
+      opened = await store.open(sha256);
+    } catch (error) {
+      if (error instanceof FileStoreError) throw new HttpRefusal(error.httpStatus, fail(error.code, error.message));
+      throw error;
+    }
+    const { info, stream } = opened;
+    const fileName = cleanFileName(url.searchParams.get('name') ?? '') || `bilag${EXTENSION_OF[info.mediaType] ?? ''}`;
+    const inline = isInlineSafe(info.mediaType) && url.searchParams.get('download') !== '1';
+    const textual = info.mediaType === MEDIA_TYPES.txt || info.mediaType === MEDIA_TYPES.csv;
+    const headers: Record<string, string> = {
+      ...SECURITY_HEADERS,
+      'Content-Type': textual ? `${info.mediaType}; charset=utf-8` : info.mediaType,
+      'Content-Length': String(info.size),
+      'Content-Disposition': contentDisposition(inline ? 'inline' : 'attachment', fileName),
+      'X-Content-Type-Options': 'nosniff',
+      // Closed attachments may be confidential: nothing is kept in the browser's cache.
+      'Cache-Control': 'no-store',
+      // Images and text run nothing; a sandbox keeps it so. Chromium's PDF viewer is refused under a sandbox or
+      // object-src 'none', and a PDF cannot run script in our origin anyway, so it only may not be framed by others.
+      'Content-Security-Policy': info.mediaType === MEDIA_TYPES.pdf ? "frame-ancestors 'self'" : "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'",
+    };
+    res.writeHead(200, headers);
+    if (req.method === 'HEAD') {
+      stream.destroy();
+      res.end();
+      return;
+    }
+    stream.on('error', (error) => {
+      console.error('Filen kunne ikke læses færdig', error);
+      res.destroy(error);
+    });
+    res.on('close', () => stream.destroy());
+    stream.pipe(res);
+  }
+
   async function handleStatic(req: IncomingMessage, res: ServerResponse, url: URL) {
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpRefusal(405, fail('INVALID_INPUT', 'Metoden er ikke tilladt.'));
     const file = await readStaticFile(options.staticDir, url.pathname);
@@ -101,6 +195,8 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
       if (url.pathname.startsWith('/rpc/')) await handleRpc(req, res, decodeURIComponent(url.pathname.slice(5)));
       else if (url.pathname === '/events') handleEvents(req, res, url);
+      else if (url.pathname === '/upload') await handleUpload(req, res, url);
+      else if (url.pathname.startsWith('/files/')) await handleFile(req, res, url);
       else await handleStatic(req, res, url);
     } catch (error) {
       if (error instanceof HttpRefusal) sendJson(res, error.status, error.result);

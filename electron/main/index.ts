@@ -109,7 +109,7 @@ export async function main(): Promise<void> {
   }
 
   const { rendererDir, preloadPath } = appPaths();
-  registerAppProtocol(rendererDir);
+  registerAppProtocol(rendererDir, backend);
   const unregisterIpc = registerIpc(backend);
   const unsubscribe = backend.subscribe(broadcastEvent);
   closeBackendOnQuit(backend, () => {

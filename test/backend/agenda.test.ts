@@ -125,7 +125,7 @@ describe('decisions, approval of minutes and follow-ups', () => {
 
     const register = await call(backend, 'decisions.register', { bodyId: dasId, year: 2021 });
     expect(register.total).toBe(2);
-    expect(register.rows.find((r) => r.itemId === offer.id)).toMatchObject({ itemNumber: 3, outcome: 'godkendt_med_aendringer', reservations: ['Læsø og Morsø kommuner'], text: 'Kommunerne kvitterer for præsentationen.' });
+    expect(register.rows.find((r) => r.itemId === offer.id)).toMatchObject({ itemNumber: 6, outcome: 'godkendt_med_aendringer', reservations: ['Læsø og Morsø kommuner'], text: 'Kommunerne kvitterer for præsentationen.' });
   });
 
   it('shows open follow-ups by themselves on the body’s next meeting, until they are closed', async () => {

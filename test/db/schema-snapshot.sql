@@ -1,10 +1,69 @@
+CREATE INDEX agenda_items_meeting ON agenda_items (meeting_id, position);
+
+CREATE INDEX attachments_item ON attachments (item_id, position);
+
 CREATE UNIQUE INDEX bodies_code ON bodies (code) WHERE deleted_at IS NULL;
+
+CREATE INDEX body_members_body ON body_members (body_id, position);
+
+CREATE INDEX follow_ups_open ON follow_ups (body_id, status);
+
+CREATE INDEX history_item ON history (item_id, id);
+
+CREATE INDEX history_meeting ON history (meeting_id, id);
+
+CREATE INDEX item_guests_item ON item_guests (item_id);
+
+CREATE INDEX meeting_attendance_meeting ON meeting_attendance (meeting_id);
 
 CREATE INDEX meetings_body_date ON meetings (body_id, date);
 
 CREATE INDEX meetings_date ON meetings (date);
 
 CREATE UNIQUE INDEX organisations_name ON organisations (name) WHERE deleted_at IS NULL;
+
+CREATE INDEX recommendations_item ON recommendations (item_id, position);
+
+CREATE INDEX reservations_decision ON reservations (decision_id);
+
+CREATE TABLE agenda_items (
+  id TEXT PRIMARY KEY NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  revision INTEGER NOT NULL DEFAULT 1,
+  deleted_at TEXT,
+    meeting_id TEXT NOT NULL REFERENCES meetings (id),
+    position INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('beslutning', 'droeftelse', 'orientering')),
+    standing TEXT CHECK (standing IN ('godkendelse_dagsorden', 'godkendelse_referat', 'fu_orienterer', 'eventuelt', 'naeste_moede')),
+    closed INTEGER NOT NULL DEFAULT 0 CHECK (closed IN (0, 1)),
+    closed_title_visible INTEGER NOT NULL DEFAULT 1 CHECK (closed_title_visible IN (0, 1)),
+    case_number TEXT NOT NULL DEFAULT '',
+    case_officer TEXT NOT NULL DEFAULT '',
+    resume TEXT NOT NULL DEFAULT '',
+    case_text TEXT NOT NULL DEFAULT '',
+    economy TEXT NOT NULL DEFAULT '',
+    consultation TEXT NOT NULL DEFAULT '',
+    approves_meeting_id TEXT REFERENCES meetings (id),
+    postponed_from_item_id TEXT REFERENCES agenda_items (id)
+  ) STRICT;
+
+CREATE TABLE attachments (
+  id TEXT PRIMARY KEY NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  revision INTEGER NOT NULL DEFAULT 1,
+  deleted_at TEXT,
+    item_id TEXT NOT NULL REFERENCES agenda_items (id),
+    position INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    file_name TEXT NOT NULL DEFAULT '',
+    sha256 TEXT REFERENCES files (sha256),
+    closed INTEGER NOT NULL DEFAULT 0 CHECK (closed IN (0, 1)),
+    version INTEGER NOT NULL DEFAULT 1,
+    replaces_id TEXT REFERENCES attachments (id)
+  ) STRICT;
 
 CREATE TABLE bodies (
   id TEXT PRIMARY KEY NOT NULL,
@@ -15,6 +74,104 @@ CREATE TABLE bodies (
     code TEXT NOT NULL,
     name TEXT NOT NULL,
     description TEXT NOT NULL DEFAULT ''
+  , agenda_template TEXT NOT NULL DEFAULT '[]', hidden_sections TEXT NOT NULL DEFAULT '[]') STRICT;
+
+CREATE TABLE body_members (
+  id TEXT PRIMARY KEY NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  revision INTEGER NOT NULL DEFAULT 1,
+  deleted_at TEXT,
+    body_id TEXT NOT NULL REFERENCES bodies (id),
+    name TEXT NOT NULL,
+    organisation TEXT NOT NULL DEFAULT '',
+    role TEXT NOT NULL DEFAULT '',
+    position INTEGER NOT NULL DEFAULT 0
+  ) STRICT;
+
+CREATE TABLE body_relations (
+  id TEXT PRIMARY KEY NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  revision INTEGER NOT NULL DEFAULT 1,
+  deleted_at TEXT,
+    from_body_id TEXT NOT NULL REFERENCES bodies (id),
+    to_body_id TEXT NOT NULL REFERENCES bodies (id),
+    kind TEXT NOT NULL CHECK (kind IN ('forbereder', 'raadgiver', 'refererer_til')),
+    CHECK (from_body_id <> to_body_id)
+  ) STRICT;
+
+CREATE TABLE decisions (
+  id TEXT PRIMARY KEY NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  revision INTEGER NOT NULL DEFAULT 1,
+  deleted_at TEXT,
+    item_id TEXT NOT NULL UNIQUE REFERENCES agenda_items (id),
+    text TEXT NOT NULL DEFAULT '',
+    outcome TEXT CHECK (outcome IN ('godkendt', 'godkendt_med_aendringer', 'ikke_godkendt', 'taget_til_efterretning', 'droeftet', 'udsat'))
+  ) STRICT;
+
+CREATE TABLE files (
+    sha256 TEXT PRIMARY KEY NOT NULL CHECK (length(sha256) = 64),
+    size INTEGER NOT NULL CHECK (size >= 0),
+    media_type TEXT NOT NULL,
+    text TEXT,
+    text_status TEXT NOT NULL CHECK (text_status IN ('afventer', 'udtrukket', 'ingen_tekst', 'fejl')),
+    created_at TEXT NOT NULL
+  ) STRICT;
+
+CREATE TABLE follow_ups (
+  id TEXT PRIMARY KEY NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  revision INTEGER NOT NULL DEFAULT 1,
+  deleted_at TEXT,
+    item_id TEXT NOT NULL REFERENCES agenda_items (id),
+    body_id TEXT NOT NULL REFERENCES bodies (id),
+    action TEXT NOT NULL,
+    owner TEXT NOT NULL DEFAULT '',
+    due_date TEXT,
+    due_meeting_id TEXT REFERENCES meetings (id),
+    status TEXT NOT NULL DEFAULT 'aaben' CHECK (status IN ('aaben', 'afsluttet', 'annulleret')),
+    treated_in_item_id TEXT REFERENCES agenda_items (id)
+  ) STRICT;
+
+CREATE TABLE history (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    user_name TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    meeting_id TEXT,
+    item_id TEXT,
+    action TEXT NOT NULL CHECK (action IN ('oprettet', 'aendret', 'slettet', 'gendannet')),
+    changes TEXT NOT NULL DEFAULT '{}'
+  ) STRICT;
+
+CREATE TABLE item_guests (
+  id TEXT PRIMARY KEY NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  revision INTEGER NOT NULL DEFAULT 1,
+  deleted_at TEXT,
+    item_id TEXT NOT NULL REFERENCES agenda_items (id),
+    name TEXT NOT NULL,
+    title TEXT NOT NULL DEFAULT '',
+    organisation TEXT NOT NULL DEFAULT '',
+    attended INTEGER NOT NULL DEFAULT 0 CHECK (attended IN (0, 1))
+  ) STRICT;
+
+CREATE TABLE meeting_attendance (
+  id TEXT PRIMARY KEY NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  revision INTEGER NOT NULL DEFAULT 1,
+  deleted_at TEXT,
+    meeting_id TEXT NOT NULL REFERENCES meetings (id),
+    name TEXT NOT NULL,
+    organisation TEXT NOT NULL DEFAULT '',
+    present INTEGER NOT NULL DEFAULT 1 CHECK (present IN (0, 1))
   ) STRICT;
 
 CREATE TABLE meetings (
@@ -56,7 +213,62 @@ CREATE TABLE population_figures (
     UNIQUE (organisation_id, quarter, age_group)
   ) STRICT;
 
+CREATE TABLE recommendation_outcomes (
+  id TEXT PRIMARY KEY NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  revision INTEGER NOT NULL DEFAULT 1,
+  deleted_at TEXT,
+    decision_id TEXT NOT NULL REFERENCES decisions (id),
+    recommendation_id TEXT NOT NULL REFERENCES recommendations (id),
+    outcome TEXT NOT NULL CHECK (outcome IN ('godkendt', 'godkendt_med_aendringer', 'ikke_godkendt', 'taget_til_efterretning', 'droeftet', 'udsat')),
+    UNIQUE (decision_id, recommendation_id)
+  ) STRICT;
+
+CREATE TABLE recommendations (
+  id TEXT PRIMARY KEY NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  revision INTEGER NOT NULL DEFAULT 1,
+  deleted_at TEXT,
+    item_id TEXT NOT NULL REFERENCES agenda_items (id),
+    position INTEGER NOT NULL,
+    text TEXT NOT NULL
+  ) STRICT;
+
+CREATE TABLE reservations (
+  id TEXT PRIMARY KEY NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  revision INTEGER NOT NULL DEFAULT 1,
+  deleted_at TEXT,
+    decision_id TEXT NOT NULL REFERENCES decisions (id),
+    organisation_id TEXT REFERENCES organisations (id),
+    party TEXT NOT NULL,
+    text TEXT NOT NULL DEFAULT ''
+  ) STRICT;
+
 CREATE TABLE schema_migrations (name TEXT PRIMARY KEY NOT NULL, applied_at TEXT NOT NULL) STRICT;
+
+CREATE TABLE search_documents (
+    rowid INTEGER PRIMARY KEY,
+    entity TEXT NOT NULL CHECK (entity IN ('item', 'decision', 'attachment')),
+    entity_id TEXT NOT NULL UNIQUE,
+    meeting_id TEXT NOT NULL,
+    item_id TEXT NOT NULL,
+    title TEXT NOT NULL,
+    body TEXT NOT NULL
+  ) STRICT;
+
+CREATE VIRTUAL TABLE search_fts USING fts5(title, body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');
+
+CREATE TABLE 'search_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+
+CREATE TABLE 'search_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
+
+CREATE TABLE 'search_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB, origin INTEGER);
+
+CREATE TABLE 'search_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 
 CREATE TABLE settings (
     key TEXT PRIMARY KEY NOT NULL,

@@ -22,7 +22,7 @@ describe('first start', () => {
     await screenshot(ui.page, 'first-start-welcome');
     await welcome.getByRole('button', { name: 'Indlæs demodata' }).click();
 
-    await expect.poll(() => ui.rows().count()).toBe(3);
+    await expect.poll(() => ui.rows().count()).toBe(5);
     expect(await ui.table('Tidligere møder').innerText()).toMatch(/27\. maj 2021[\s\S]*kl\. 13\.00–16\.00[\s\S]*Aalborg ÆH, Hammer Bakker[\s\S]*Referat udsendt/);
     await expect.poll(() => ui.notification('Demodata indlæst').count()).toBe(1);
     await screenshot(ui.page, 'meetings-demo');
@@ -86,7 +86,9 @@ describe('meetings of a body', () => {
     await row.waitFor();
 
     await row.click();
+    await ui.page.getByRole('button', { name: 'Mødeoplysninger' }).click();
     await ui.editor().getByRole('button', { name: 'Slet møde' }).click();
+    await ui.page.getByRole('link', { name: 'Alle møder' }).click();
     await expect.poll(() => ui.rows().count()).toBe(0);
     expect(await listMeetings(app.backend.database.db, {})).toHaveLength(0);
     await screenshot(ui.page, 'meeting-deleted-undo');
@@ -105,7 +107,7 @@ describe('meetings of a body', () => {
     expect(await listMeetings(app.backend.database.db, {})).toHaveLength(0);
   });
 
-  it('works from the keyboard: N for a new meeting, arrows and Enter in the list, Alt+6 for settings', async () => {
+  it('works from the keyboard: N for a new meeting, arrows and Enter to open a meeting, Alt+6 for settings', async () => {
     await app.backend.call('demo.load', {});
     await ui.open(app.host.url);
     await ui.rows().first().waitFor();
@@ -115,11 +117,10 @@ describe('meetings of a body', () => {
     await ui.page.keyboard.press('Escape');
     await ui.dialog('Nyt møde').waitFor({ state: 'hidden' });
 
-    await ui.rows().first().focus();
+    await ui.row('23. august 2021').focus();
     await ui.page.keyboard.press('ArrowDown');
     await ui.page.keyboard.press('Enter');
-    await ui.editor().getByText('Møde i DAS · 27. maj 2021').waitFor();
-    await ui.page.keyboard.press('Escape');
+    await ui.page.getByRole('heading', { name: 'DAS · 27. maj 2021' }).waitFor();
 
     await ui.page.keyboard.press('Alt+6');
     await ui.page.getByRole('heading', { name: 'Indstillinger', level: 2 }).waitFor();
@@ -131,7 +132,7 @@ describe('meetings of a body', () => {
     const kkr = (await app.backend.call('bodies.list', {})) as { ok: true; data: { id: string; code: string }[] };
     await app.backend.call('meetings.create', { bodyId: kkr.data.find((b) => b.code === 'KKR')!.id, date: '2021-06-11' });
     await ui.open(app.host.url);
-    await expect.poll(() => ui.rows().count()).toBe(4);
+    await expect.poll(() => ui.rows().count()).toBe(6);
     await ui.choose(ui.page.getByRole('textbox', { name: 'Organ' }), 'KKR – KKR Nordjylland');
     await expect.poll(() => ui.rows().count()).toBe(1);
     await ui.choose(ui.page.getByRole('textbox', { name: 'Organ' }), 'Alle organer');

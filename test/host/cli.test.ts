@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { LATEST_SCHEMA_VERSION } from '../../db/migrate';
 import { runCli } from '../../electron/host/cli';
 
 let dir: string;
@@ -41,17 +42,17 @@ describe('command line', () => {
 
   it('migrates, loads demo data and backs up, with --json output', async () => {
     const db = join(dir, 'a.db');
-    expect(JSON.parse((await cli('migrate', '--db', db, '--json')).out)).toMatchObject({ from: 0, to: 1, backupFile: null });
-    expect(JSON.parse((await cli('migrate', '--db', db, '--json')).out)).toMatchObject({ from: 1, to: 1 });
-    expect(JSON.parse((await cli('demo', '--db', db, '--json')).out)).toEqual({ bodies: 2, organisations: 0, meetings: 3 });
-    expect(JSON.parse((await cli('demo', '--db', db, '--json')).out)).toEqual({ bodies: 0, organisations: 0, meetings: 0 });
+    expect(JSON.parse((await cli('migrate', '--db', db, '--json')).out)).toMatchObject({ from: 0, to: LATEST_SCHEMA_VERSION, backupFile: null });
+    expect(JSON.parse((await cli('migrate', '--db', db, '--json')).out)).toMatchObject({ from: LATEST_SCHEMA_VERSION, to: LATEST_SCHEMA_VERSION });
+    expect(JSON.parse((await cli('demo', '--db', db, '--json')).out)).toEqual({ bodies: 3, organisations: 0, meetings: 5, items: 48 });
+    expect(JSON.parse((await cli('demo', '--db', db, '--json')).out)).toEqual({ bodies: 0, organisations: 0, meetings: 0, items: 0 });
 
     const out = join(dir, 'kopi.db');
     const backup = await cli('backup', '--db', db, '--out', out, '--json');
     expect(backup.code).toBe(0);
     expect(JSON.parse(backup.out)).toMatchObject({ file: out });
     const copy = new Database(out, { readonly: true });
-    expect(copy.prepare('SELECT count(*) AS n FROM meetings').get()).toEqual({ n: 3 });
+    expect(copy.prepare('SELECT count(*) AS n FROM meetings').get()).toEqual({ n: 5 });
     copy.close();
 
     const again = await cli('backup', '--db', db, '--out', out);
@@ -81,7 +82,7 @@ describe('command line', () => {
       spawnSync(process.execPath, ['--import', 'tsx', 'electron/host/cli-entry.ts', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, SEKRETARIAT_DATA_DIR: dir } });
     const ok = run('migrate', '--json');
     expect(ok.status).toBe(0);
-    expect(JSON.parse(ok.stdout)).toMatchObject({ to: 1 });
+    expect(JSON.parse(ok.stdout)).toMatchObject({ to: LATEST_SCHEMA_VERSION });
     const bad = run('nonsense');
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('Ukendt kommando');

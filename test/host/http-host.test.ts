@@ -75,7 +75,7 @@ describe('local HTTP host', () => {
   it('answers a good call with an ok envelope', async () => {
     const reply = await rpc('app.info', {});
     expect(reply.status).toBe(200);
-    expect(JSON.parse(reply.body)).toMatchObject({ ok: true, data: { schemaVersion: 1 } });
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: true, data: { schemaVersion: 2 } });
   });
 
   const malformed: [string, () => Promise<Reply>, number, string][] = [

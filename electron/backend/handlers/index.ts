@@ -2,6 +2,7 @@ import type { BackendContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { agendaHandlers } from './agenda';
 import { appHandlers } from './app';
+import { attachmentHandlers } from './attachments';
 import { bodyHandlers } from './bodies';
 import { decisionHandlers } from './decisions';
 import { followUpHandlers } from './follow-ups';
@@ -19,4 +20,5 @@ export const createHandlers = (ctx: BackendContext): Handlers => ({
   ...decisionHandlers(ctx),
   ...followUpHandlers(ctx),
   ...searchHandlers(ctx),
+  ...attachmentHandlers(ctx),
 });

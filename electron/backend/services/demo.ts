@@ -1,12 +1,21 @@
 import type { Kysely } from 'kysely';
+import { Readable } from 'node:stream';
 import { findBodyByCode, insertBody, setBodyDeleted } from '../../../db/queries/bodies';
+import { insertItem, replaceGuests, replaceRecommendations } from '../../../db/queries/agenda';
 import { insertMeeting, setMeetingDeleted } from '../../../db/queries/meetings';
-import type { MeetingValues } from '../../../shared/domain/meeting';
 import type { DB } from '../../../db/schema';
 import { DEFAULT_BODIES, type ReferenceBody } from '../../../shared/domain/reference-data';
+import type { FileStore } from '../files/file-store';
+import { SEKRETARIAT_NAMESPACE, stableId } from '../stable-id';
+import { reindexItem } from './agenda';
+import { DAS_2021, DAS_NEXT_MEETING_ID } from './demo-content/das-2021';
+import { PSU_2024, PSU_BODY } from './demo-content/psu-2024';
+import type { DemoItem, DemoMeeting } from './demo-content/types';
+import { demoAnnexPdf } from './demo-pdf';
 import { insertReferenceOrganisations } from './reference-data';
+import { sanitizeRichText } from './rich-text';
 
-/** Chef groups that appear in the 2021 DAS papers (domain.md §1.7), beyond the default bodies. */
+/** Chef groups that appear in the 2021 DAS papers (domain.md §1.7), and the PSU of file 003. */
 const DEMO_BODIES: readonly ReferenceBody[] = [
   ...DEFAULT_BODIES,
   {
@@ -21,55 +30,57 @@ const DEMO_BODIES: readonly ReferenceBody[] = [
     name: 'Børne- og ungedirektørkredsen',
     description: 'Direktørkreds for børne- og ungeområdet; medopdragsgiver på tilbud til børn og unge.',
   },
+  PSU_BODY,
 ];
 
-interface DemoMeeting extends Omit<MeetingValues, 'bodyId'> {
-  id: string;
-  bodyCode: string;
-}
+/** The planned meeting announced in the minutes of 27.05.2021 (002:900); a header without items. */
+const NEXT_DAS_MEETING: DemoMeeting = {
+  id: DAS_NEXT_MEETING_ID,
+  bodyCode: 'DAS',
+  date: '2021-08-23',
+  startTime: '13:00',
+  endTime: '16:00',
+  location: '',
+  status: 'planlagt',
+  note: 'Ny lokation meldes ud; mødet holdes som udgangspunkt fysisk (beslutning 27. maj 2021, punkt 11).',
+  items: [],
+};
 
-/** The DAS Social meetings of the seed papers (domain.md §1.1–1.2): headers only, items follow with the meetings issue. */
-const DEMO_MEETINGS: readonly DemoMeeting[] = [
-  {
-    id: '5a3e8c21-7d4f-4b6a-9c0e-202103250001',
-    bodyCode: 'DAS',
-    date: '2021-03-25',
-    startTime: '13:00',
-    endTime: '16:00',
-    location: 'Teams',
-    status: 'referat_godkendt',
-    note: 'Referatet blev godkendt på mødet den 27. maj 2021 (punkt 2).',
-  },
-  {
-    id: '5a3e8c21-7d4f-4b6a-9c0e-202105270001',
-    bodyCode: 'DAS',
-    date: '2021-05-27',
-    startTime: '13:00',
-    endTime: '16:00',
-    location: 'Aalborg ÆH, Hammer Bakker',
-    status: 'referat_udsendt',
-    note: 'Mødelokale booket ved Aalborg ÆH i Hammer Bakker; det afventes, om det er muligt at mødes fysisk.',
-  },
-  {
-    id: '5a3e8c21-7d4f-4b6a-9c0e-202108230001',
-    bodyCode: 'DAS',
-    date: '2021-08-23',
-    startTime: '13:00',
-    endTime: '16:00',
-    location: '',
-    status: 'planlagt',
-    note: 'Ny lokation meldes ud; mødet holdes som udgangspunkt fysisk (beslutning 27. maj 2021, punkt 11).',
-  },
-];
+/** In date order per body: each meeting's "Godkendelse af referat" approves the one before it. */
+export const DEMO_MEETINGS: readonly DemoMeeting[] = [...DAS_2021, NEXT_DAS_MEETING, ...PSU_2024];
 
 export interface DemoResult {
   bodies: number;
   organisations: number;
   meetings: number;
+  items: number;
 }
 
-/** Loads the demo set in one transaction; loading it again adds nothing (fixed ids). Returns what was added. */
-export async function loadDemoData(db: Kysely<DB>, now: string): Promise<DemoResult> {
+const idOf = (...parts: (string | number)[]) => stableId(SEKRETARIAT_NAMESPACE, `demo/${parts.join('/')}`);
+
+/** Prints every annex to a small PDF and stores it; returns the file of each annex by its demo key. */
+async function storeAnnexes(store: FileStore | null): Promise<Map<string, { sha256: string; fileName: string }>> {
+  const files = new Map<string, { sha256: string; fileName: string }>();
+  if (!store) return files;
+  for (const meeting of DEMO_MEETINGS) {
+    for (const [i, item] of meeting.items.entries()) {
+      for (const [a, annex] of (item.attachments ?? []).entries()) {
+        const bytes = await demoAnnexPdf(annex.title, annex.text);
+        const stored = await store.storeStream(Readable.from([Buffer.from(bytes)]), annex.fileName);
+        files.set(`${meeting.id}/${i}/${a}`, { sha256: stored.sha256, fileName: stored.fileName });
+      }
+    }
+  }
+  return files;
+}
+
+/**
+ * Loads the demo set: bodies, municipalities, the DAS meetings of 2021 and the PSU meetings of 2024 in full.
+ * Files are stored first (no file work inside the transaction); the rows go in one transaction.
+ * Fixed ids make a second load add nothing.
+ */
+export async function loadDemoData(db: Kysely<DB>, now: string, store: FileStore | null = null): Promise<DemoResult> {
+  const annexes = await storeAnnexes(store);
   return db.transaction().execute(async (trx) => {
     const organisations = await insertReferenceOrganisations(trx, now);
     let bodies = 0;
@@ -81,10 +92,76 @@ export async function loadDemoData(db: Kysely<DB>, now: string): Promise<DemoRes
       bodyIdByCode.set(body.code, (await findBodyByCode(trx, body.code))?.id ?? body.id);
     }
     let meetings = 0;
-    for (const { id, bodyCode, ...values } of DEMO_MEETINGS) {
-      if (await insertMeeting(trx, id, { ...values, bodyId: bodyIdByCode.get(bodyCode)! }, now, { ifAbsent: true })) meetings++;
+    let items = 0;
+    const previousByBody = new Map<string, string>();
+    for (const meeting of DEMO_MEETINGS) {
+      const { id, bodyCode, items: demoItems, participants: _participants, ...values } = meeting;
+      const bodyId = bodyIdByCode.get(bodyCode)!;
+      if (await insertMeeting(trx, id, { ...values, bodyId }, now, { ifAbsent: true })) meetings++;
       else if (await setMeetingDeleted(trx, id, false, now)) meetings++;
+      for (const [index, item] of demoItems.entries()) {
+        if (await insertDemoItem(trx, meeting, index, item, previousByBody.get(bodyCode) ?? null, annexes, now)) items++;
+      }
+      previousByBody.set(bodyCode, id);
     }
-    return { bodies, organisations, meetings };
+    return { bodies, organisations, meetings, items };
   });
+}
+
+async function insertDemoItem(
+  db: Kysely<DB>,
+  meeting: DemoMeeting,
+  index: number,
+  item: DemoItem,
+  previousMeetingId: string | null,
+  annexes: Map<string, { sha256: string; fileName: string }>,
+  now: string,
+): Promise<boolean> {
+  const itemId = idOf(meeting.id, 'item', index);
+  if (await db.selectFrom('agenda_items').select('id').where('id', '=', itemId).executeTakeFirst()) return false;
+  await insertItem(db, itemId, {
+    meetingId: meeting.id,
+    title: item.title,
+    kind: item.kind,
+    standing: item.standing ?? null,
+    closed: item.closed,
+    closedTitleVisible: item.closedTitleVisible,
+    caseNumber: item.caseNumber,
+    caseOfficer: item.caseOfficer,
+    resume: sanitizeRichText(item.resume ?? ''),
+    caseText: sanitizeRichText(item.caseText ?? ''),
+    economy: sanitizeRichText(item.economy ?? ''),
+    consultation: sanitizeRichText(item.consultation ?? ''),
+    approvesMeetingId: item.standing === 'godkendelse_referat' ? previousMeetingId : null,
+  }, undefined, now);
+  let seq = 0;
+  const childId = () => idOf(itemId, seq++);
+  await replaceRecommendations(db, itemId, item.recommendations ?? [], childId, now);
+  await replaceGuests(db, itemId, item.guests ?? [], childId, now);
+
+  if (item.decision) {
+    const decisionId = idOf(itemId, 'decision');
+    await db.insertInto('decisions').values({ id: decisionId, item_id: itemId, text: sanitizeRichText(item.decision.text), outcome: item.decision.outcome, created_at: now, updated_at: now }).execute();
+    const recommendations = await db.selectFrom('recommendations').select('id').where('item_id', '=', itemId).orderBy('position').execute();
+    for (const [p, outcome] of (item.decision.pointOutcomes ?? []).entries()) {
+      const recommendation = recommendations[p];
+      if (!recommendation) continue;
+      await db.insertInto('recommendation_outcomes').values({ id: childId(), decision_id: decisionId, recommendation_id: recommendation.id, outcome, created_at: now, updated_at: now }).execute();
+    }
+    for (const r of item.decision.reservations ?? []) {
+      await db.insertInto('reservations').values({ id: childId(), decision_id: decisionId, organisation_id: null, party: r.party, text: r.text, created_at: now, updated_at: now }).execute();
+    }
+  }
+  const bodyId = (await db.selectFrom('meetings').select('body_id').where('id', '=', meeting.id).executeTakeFirstOrThrow()).body_id;
+  for (const f of item.followUps ?? []) {
+    // Follow-ups of minutes approved long ago are done; the newest meeting's are still open.
+    const status = meeting.status === 'referat_godkendt' ? 'afsluttet' : 'aaben';
+    await db.insertInto('follow_ups').values({ id: childId(), item_id: itemId, body_id: bodyId, action: f.action, owner: f.owner, due_date: f.dueDate ?? null, due_meeting_id: null, status, created_at: now, updated_at: now }).execute();
+  }
+  for (const [a, annex] of (item.attachments ?? []).entries()) {
+    const file = annexes.get(`${meeting.id}/${index}/${a}`);
+    await db.insertInto('attachments').values({ id: idOf(itemId, 'attachment', a), item_id: itemId, position: a + 1, title: annex.title, file_name: file?.fileName ?? annex.fileName, sha256: file?.sha256 ?? null, closed: annex.closed || item.closed ? 1 : 0, version: 1, replaces_id: null, created_at: now, updated_at: now }).execute();
+  }
+  await reindexItem(db, itemId);
+  return true;
 }

@@ -18,6 +18,12 @@ export class AppPage {
     await this.page.getByRole('heading', { name: label, level: 2 }).waitFor();
   }
 
+  /** The navigation link also leaves a meeting's page for the list. */
+  async backToMeetings() {
+    await this.nav('Møder').click();
+    await this.page.getByRole('heading', { name: 'Møder', level: 2 }).waitFor();
+  }
+
   /** Picks an option in a Mantine select by its label. */
   async choose(field: Locator, option: string) {
     await field.click();
@@ -78,5 +84,33 @@ export class MeetingsPage extends AppPage {
 
   editor(): Locator {
     return this.page.getByRole('dialog', { name: /^Møde i / });
+  }
+}
+
+export class AgendaPage extends AppPage {
+  rows(): Locator {
+    return this.page.getByTestId('agenda-row');
+  }
+
+  async titles(): Promise<string[]> {
+    return (await this.rows().allInnerTexts()).map((t) => t.split('\n').slice(0, 2).join(' ').replace(/\s+/g, ' ').trim());
+  }
+
+  item(title: string): Locator {
+    return this.rows().filter({ hasText: title });
+  }
+
+  async addItem(title: string) {
+    await this.page.getByRole('button', { name: 'Nyt punkt' }).click();
+    const dialog = this.dialog('Nyt punkt');
+    await dialog.getByRole('textbox', { name: 'Titel på det nye punkt' }).fill(title);
+    await dialog.getByRole('button', { name: 'Opret punkt' }).click();
+    await this.item(title).waitFor();
+  }
+
+  /** Waits until every autosave on the page has settled. */
+  async saved() {
+    await this.page.waitForTimeout(700);
+    await this.page.waitForFunction(() => !document.body.innerText.includes('Gemmer …'));
   }
 }

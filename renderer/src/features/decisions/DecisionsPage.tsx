@@ -1,4 +1,4 @@
-import { Badge, Group, Loader, Paper, Select, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { Badge, Group, Loader, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -82,7 +82,7 @@ function SearchResults({ query, filters }: { query: string; filters: { bodyId?: 
     <Stack gap="xs" data-testid="search-results">
       <Text size="sm" c="dimmed">{hits.length === 100 ? 'De 100 bedste resultater' : `${hits.length} resultater`}, mest relevante først</Text>
       {hits.map((h) => (
-        <Paper key={h.entityId} withBorder radius="md" p="sm" component={UnstyledButton} onClick={() => void openItem(h.meetingId, h.itemId)} data-testid="search-hit" style={{ display: 'block', width: '100%', textAlign: 'left' }}>
+        <Paper key={h.entityId} withBorder radius="md" p="sm" component="button" type="button" onClick={() => void openItem(h.meetingId, h.itemId)} data-testid="search-hit" style={{ display: 'block', width: '100%', textAlign: 'left' }}>
           <Group gap="xs" mb={4}>
             <Badge size="sm" variant="light" tt="none">{ENTITY_LABELS[h.entity]}</Badge>
             <Text size="sm" fw={600}>{h.bodyCode} {formatLongDate(h.meetingDate)} · Punkt {h.itemNumber}. {h.itemTitle}</Text>
@@ -118,6 +118,7 @@ function Register({ filters }: { filters: { bodyId?: string; year?: number; kind
     };
   }, [key]); // eslint-disable-line react-hooks/exhaustive-deps -- key stands for the filters
 
+  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer re-renders as intended
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => parentRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
   const items = virtualizer.getVirtualItems();
   const last = items[items.length - 1];
@@ -139,7 +140,7 @@ function Register({ filters }: { filters: { bodyId?: string; year?: number; kind
             const r = rows[v.index]!;
             return (
               <div key={r.decisionId} style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${v.start}px)`, height: ROW_HEIGHT, paddingBottom: 6 }}>
-                <Paper withBorder radius="md" p="sm" h="100%" component={UnstyledButton} onClick={() => void openItem(r.meetingId, r.itemId)} data-testid="register-row" style={{ display: 'block', width: '100%', textAlign: 'left' }}>
+                <Paper withBorder radius="md" p="sm" h="100%" component="button" type="button" onClick={() => void openItem(r.meetingId, r.itemId)} data-testid="register-row" style={{ display: 'block', width: '100%', textAlign: 'left' }}>
                   <Group gap="xs" wrap="nowrap">
                     <Text size="sm" fw={600} lineClamp={1} style={{ flex: 1 }}>{r.bodyCode} {formatLongDate(r.meetingDate)} · Punkt {r.itemNumber}. {r.itemTitle}</Text>
                     {r.outcome && <Badge size="sm" variant="light" color={r.outcome === 'ikke_godkendt' ? 'red' : r.outcome === 'udsat' ? 'orange' : 'teal'} tt="none">{OUTCOME_LABELS[r.outcome]}</Badge>}

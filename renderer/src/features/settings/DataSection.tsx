@@ -29,7 +29,7 @@ export function DataSection() {
           >
             Indlæs demodata
           </Button>
-          <Text size="sm" c="dimmed">DAS-møderne fra 2021 og chefkredsene. Findes de allerede, tilføjes intet.</Text>
+          <Text size="sm" c="dimmed">DAS-møderne fra 2021 og PSU-møderne fra 2024 i fuld længde. Findes de allerede, tilføjes intet.</Text>
         </Group>
       </Stack>
     </Paper>

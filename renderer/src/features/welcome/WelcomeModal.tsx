@@ -15,7 +15,8 @@ export function WelcomeModal() {
         </Text>
         <Text>Vil du se programmet med eksempeldata fra DAS Social i 2021?</Text>
         <List size="sm" spacing={4}>
-          <List.Item>DAS-møderne den 25. marts og 27. maj 2021 og det planlagte møde den 23. august 2021</List.Item>
+          <List.Item>DAS-møderne den 25. marts og 27. maj 2021 med alle 26 punkter, beslutninger, opfølgninger og bilag – og det planlagte møde den 23. august 2021</List.Item>
+          <List.Item>Danske Regioners Psykiatri- og Socialudvalg i november og december 2024 med åbne og lukkede punkter</List.Item>
           <List.Item>Psykiatri- og handicapchefkredsen og Børne- og ungedirektørkredsen</List.Item>
         </List>
         <Group justify="flex-end" mt="sm">

@@ -1,0 +1,163 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { z } from 'zod';
+import type { AttachmentSummary } from '../../shared/domain/agenda';
+import type { AttachmentsTable, DB } from '../schema';
+import { setTombstone, updateGuarded, type WriteOutcome } from './records';
+
+export type AttachmentSummaryData = z.infer<typeof AttachmentSummary>;
+export type AttachmentRow = Selectable<AttachmentsTable>;
+
+/** An attachment row with the size of its file (null when the file row is missing). */
+type ListedRow = AttachmentRow & { size: number | null };
+
+const byPosition = (a: AttachmentRow, b: AttachmentRow) =>
+  a.position - b.position || (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+const toSummary = (row: ListedRow, number: number): AttachmentSummaryData => ({
+  id: row.id,
+  number,
+  title: row.title,
+  fileName: row.file_name,
+  sha256: row.sha256,
+  closed: row.closed === 1,
+  size: row.size === null ? null : Number(row.size),
+  revision: row.revision,
+  version: row.version,
+});
+
+async function liveRows(db: Kysely<DB>, itemIds: readonly string[]): Promise<ListedRow[]> {
+  if (itemIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('attachments as a')
+    .leftJoin('files as f', 'f.sha256', 'a.sha256')
+    .selectAll('a')
+    .select('f.size')
+    .where('a.item_id', 'in', [...itemIds])
+    .where('a.deleted_at', 'is', null)
+    .execute();
+  return rows.sort(byPosition);
+}
+
+/**
+ * The live attachments of an item in their order; `number` is the 1-based rank ("Bilag 1", "Bilag 2", ...),
+ * derived from the order and never stored, so deleting, restoring or moving one renumbers the rest.
+ */
+export async function listAttachments(db: Kysely<DB>, itemId: string): Promise<AttachmentSummaryData[]> {
+  return (await liveRows(db, [itemId])).map((row, index) => toSummary(row, index + 1));
+}
+
+/** The same for several items at once (agenda packs, the printed agenda): item id -> attachments. */
+export async function listAttachmentsByItem(db: Kysely<DB>, itemIds: readonly string[]): Promise<Map<string, AttachmentSummaryData[]>> {
+  const result = new Map<string, AttachmentSummaryData[]>(itemIds.map((id) => [id, []]));
+  for (const row of await liveRows(db, itemIds)) {
+    const list = result.get(row.item_id)!;
+    list.push(toSummary(row, list.length + 1));
+  }
+  return result;
+}
+
+/** The rows of an item's live attachments in order (for reordering). */
+export const listAttachmentRows = async (db: Kysely<DB>, itemId: string): Promise<AttachmentRow[]> => liveRows(db, [itemId]);
+
+export async function getAttachmentRow(db: Kysely<DB>, id: string, options: { includeDeleted?: boolean } = {}): Promise<AttachmentRow | undefined> {
+  let query = db.selectFrom('attachments').selectAll().where('id', '=', id);
+  if (!options.includeDeleted) query = query.where('deleted_at', 'is', null);
+  return query.executeTakeFirst();
+}
+
+/** One live attachment as the UI shows it, numbered among its item's attachments. */
+export async function getAttachmentSummary(db: Kysely<DB>, id: string): Promise<AttachmentSummaryData | undefined> {
+  const row = await getAttachmentRow(db, id);
+  if (!row) return undefined;
+  return (await listAttachments(db, row.item_id)).find((a) => a.id === id);
+}
+
+/** The position after every attachment the item has or had (tombstoned ones keep theirs for a restore). */
+export async function nextAttachmentPosition(db: Kysely<DB>, itemId: string): Promise<number> {
+  const row = await db
+    .selectFrom('attachments')
+    .select((eb) => eb.fn.max('position').as('max'))
+    .where('item_id', '=', itemId)
+    .executeTakeFirst();
+  return Number(row?.max ?? 0) + 1;
+}
+
+export interface NewAttachment {
+  id: string;
+  itemId: string;
+  position: number;
+  title: string;
+  fileName: string;
+  sha256: string;
+  closed: boolean;
+  version?: number;
+  replacesId?: string | null;
+}
+
+export async function insertAttachment(db: Kysely<DB>, values: NewAttachment, now: string): Promise<void> {
+  await db
+    .insertInto('attachments')
+    .values({
+      id: values.id,
+      created_at: now,
+      updated_at: now,
+      item_id: values.itemId,
+      position: values.position,
+      title: values.title,
+      file_name: values.fileName,
+      sha256: values.sha256,
+      closed: values.closed ? 1 : 0,
+      version: values.version ?? 1,
+      replaces_id: values.replacesId ?? null,
+    })
+    .execute();
+}
+
+export interface AttachmentValues {
+  title?: string;
+  closed?: boolean;
+}
+
+export function updateAttachment(db: Kysely<DB>, id: string, revision: number, values: AttachmentValues, now: string): Promise<WriteOutcome> {
+  const columns: Record<string, unknown> = {};
+  if (values.title !== undefined) columns.title = values.title;
+  if (values.closed !== undefined) columns.closed = values.closed ? 1 : 0;
+  return updateGuarded(db, 'attachments', id, revision, columns, now);
+}
+
+/**
+ * Gives the listed attachments the positions 1, 2, 3 ... in the order given; only rows whose position changes
+ * are written (and get a new revision), so an exchange file carries just the real changes.
+ */
+export async function setAttachmentOrder(db: Kysely<DB>, orderedIds: readonly string[], now: string): Promise<void> {
+  if (orderedIds.length === 0) return;
+  const rows = await db.selectFrom('attachments').select(['id', 'position']).where('id', 'in', [...orderedIds]).execute();
+  const current = new Map(rows.map((r) => [r.id, r.position]));
+  for (const [index, id] of orderedIds.entries()) {
+    if (current.get(id) === index + 1) continue;
+    await db
+      .updateTable('attachments')
+      .set((eb) => ({ position: index + 1, updated_at: now, revision: eb('revision', '+', 1) }))
+      .where('id', '=', id)
+      .execute();
+  }
+}
+
+export const setAttachmentDeleted = (db: Kysely<DB>, id: string, deleted: boolean, now: string) => setTombstone(db, 'attachments', id, deleted, now);
+
+/**
+ * The live attachment that replaced this one, directly or through later versions (a replaced version must not
+ * come back beside its successor). Follows `replaces_id` forward through deleted versions.
+ */
+export async function findReplacement(db: Kysely<DB>, id: string): Promise<AttachmentRow | undefined> {
+  const seen = new Set<string>([id]);
+  let frontier = [id];
+  while (frontier.length > 0) {
+    const next = await db.selectFrom('attachments').selectAll().where('replaces_id', 'in', frontier).execute();
+    const live = next.find((row) => row.deleted_at === null);
+    if (live) return live;
+    frontier = next.map((row) => row.id).filter((rowId) => !seen.has(rowId));
+    for (const rowId of frontier) seen.add(rowId);
+  }
+  return undefined;
+}

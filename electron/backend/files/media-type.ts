@@ -1,0 +1,95 @@
+import { extname } from 'node:path';
+
+/** How many leading bytes the detection looks at (the store keeps this much of every upload). */
+export const SNIFF_BYTES = 4096;
+
+export const OCTET_STREAM = 'application/octet-stream';
+
+/** The kinds of file the app knows; anything else is stored as application/octet-stream. */
+export const MEDIA_TYPES = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  odt: 'application/vnd.oasis.opendocument.text',
+  doc: 'application/msword',
+  xls: 'application/vnd.ms-excel',
+  png: 'image/png',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  txt: 'text/plain',
+  csv: 'text/csv',
+} as const;
+
+/** The usual extension of each known type (used when a copy is opened in the system viewer). */
+export const EXTENSION_OF: Readonly<Record<string, string>> = {
+  [MEDIA_TYPES.pdf]: '.pdf',
+  [MEDIA_TYPES.docx]: '.docx',
+  [MEDIA_TYPES.xlsx]: '.xlsx',
+  [MEDIA_TYPES.pptx]: '.pptx',
+  [MEDIA_TYPES.odt]: '.odt',
+  [MEDIA_TYPES.doc]: '.doc',
+  [MEDIA_TYPES.xls]: '.xls',
+  [MEDIA_TYPES.png]: '.png',
+  [MEDIA_TYPES.jpeg]: '.jpg',
+  [MEDIA_TYPES.gif]: '.gif',
+  [MEDIA_TYPES.txt]: '.txt',
+  [MEDIA_TYPES.csv]: '.csv',
+};
+
+/** Types whose text is extracted for search. */
+const TEXT_SOURCES: ReadonlySet<string> = new Set([MEDIA_TYPES.pdf, MEDIA_TYPES.docx, MEDIA_TYPES.txt]);
+export const hasSearchableText = (mediaType: string) => TEXT_SOURCES.has(mediaType);
+
+/** Types a browser may show inline without running anything of ours (never HTML, SVG or XML). */
+const INLINE: ReadonlySet<string> = new Set([MEDIA_TYPES.pdf, MEDIA_TYPES.png, MEDIA_TYPES.jpeg, MEDIA_TYPES.gif, MEDIA_TYPES.txt, MEDIA_TYPES.csv]);
+export const isInlineSafe = (mediaType: string) => INLINE.has(mediaType);
+
+const startsWith = (head: Uint8Array, bytes: readonly number[], at = 0) => bytes.every((b, i) => head[at + i] === b);
+const ascii = (head: Uint8Array, from: number, to: number) => Buffer.from(head.subarray(from, to)).toString('latin1');
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/** Text if there is no NUL byte and it decodes as UTF-8 (the last few bytes may be a cut character). */
+function looksLikeText(head: Uint8Array): boolean {
+  if (head.includes(0)) return false;
+  for (let cut = 0; cut < 4 && cut < head.length; cut++) {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, head.length - cut));
+      return true;
+    } catch {
+      // try again without a possibly cut multi-byte character at the end
+    }
+  }
+  // Windows-1252 text (older Danish files) has no NUL bytes and few control characters.
+  return !head.some((b) => b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b));
+}
+
+/**
+ * The media type of a file from its first bytes (magic numbers) and its name. The content decides;
+ * the extension only tells apart formats that share a container (zip: docx/xlsx/pptx; OLE2: doc/xls)
+ * and confirms plain text. A name that lies about the content gives application/octet-stream.
+ */
+export function detectMediaType(head: Uint8Array, fileName: string): string {
+  const ext = extname(fileName).toLowerCase();
+  if (ascii(head, 0, Math.min(head.length, 1024)).includes('%PDF-')) return MEDIA_TYPES.pdf;
+  if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return MEDIA_TYPES.png;
+  if (startsWith(head, [0xff, 0xd8, 0xff])) return MEDIA_TYPES.jpeg;
+  if (ascii(head, 0, 6) === 'GIF87a' || ascii(head, 0, 6) === 'GIF89a') return MEDIA_TYPES.gif;
+  if (startsWith(head, ZIP)) {
+    // OpenDocument puts an uncompressed "mimetype" entry first.
+    if (ascii(head, 30, 38) === 'mimetype' && ascii(head, 38, 38 + MEDIA_TYPES.odt.length) === MEDIA_TYPES.odt) return MEDIA_TYPES.odt;
+    if (ext === '.docx') return MEDIA_TYPES.docx;
+    if (ext === '.xlsx') return MEDIA_TYPES.xlsx;
+    if (ext === '.pptx') return MEDIA_TYPES.pptx;
+    return OCTET_STREAM;
+  }
+  if (startsWith(head, OLE2)) {
+    if (ext === '.doc') return MEDIA_TYPES.doc;
+    if (ext === '.xls') return MEDIA_TYPES.xls;
+    return OCTET_STREAM;
+  }
+  if ((ext === '.txt' || ext === '.csv') && looksLikeText(head)) return ext === '.txt' ? MEDIA_TYPES.txt : MEDIA_TYPES.csv;
+  return OCTET_STREAM;
+}
