@@ -88,7 +88,7 @@ describe('meetings of a body', () => {
     await row.click();
     await ui.page.getByRole('button', { name: 'Mødeoplysninger' }).click();
     await ui.editor().getByRole('button', { name: 'Slet møde' }).click();
-    await ui.page.getByRole('link', { name: 'Alle møder' }).click();
+    await ui.page.getByRole('heading', { name: 'Møder', level: 2 }).waitFor();
     await expect.poll(() => ui.rows().count()).toBe(0);
     expect(await listMeetings(app.backend.database.db, {})).toHaveLength(0);
     await screenshot(ui.page, 'meeting-deleted-undo');

@@ -58,7 +58,7 @@ describe('command line', () => {
     const again = await cli('backup', '--db', db, '--out', out);
     expect(again.code).toBe(2);
     expect(again.err).toMatch(/findes allerede/);
-  });
+  }, 60_000);
 
   it('uses the data folder from SEKRETARIAT_DATA_DIR by default', async () => {
     const { code, out } = await cli('migrate');

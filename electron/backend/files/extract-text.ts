@@ -117,7 +117,8 @@ export async function extractFileText(path: string, mediaType: string, options: 
   return reply.text ? { status: 'udtrukket', text: reply.text } : { status: 'ingen_tekst', text: null };
 }
 
-export type SettledListener = (sha256: string, status: TextStatus) => void;
+/** May return a promise: the queue waits for it, so closing never leaves a listener writing to a closed database. */
+export type SettledListener = (sha256: string, status: TextStatus) => void | Promise<void>;
 
 /**
  * One queue per database: files are extracted one at a time (the machines have two cores and the UI needs one),
@@ -196,7 +197,7 @@ export class TextExtractor {
         .where('sha256', '=', sha256)
         .where('text_status', '=', 'afventer')
         .execute();
-      for (const listener of this.listeners) listener(sha256, outcome.status);
+      await Promise.all([...this.listeners].map((listener) => listener(sha256, outcome.status)));
     } catch (error) {
       // The worker could not start, or the database was closed meanwhile: the row stays 'afventer' for next time.
       this.options.log?.(`Teksten i filen ${sha256} blev ikke udtrukket`, error);

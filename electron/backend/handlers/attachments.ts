@@ -47,9 +47,9 @@ export const attachmentHandlers = (ctx: BackendContext): AttachmentHandlers => {
   const changed = () => ctx.emit('data.changed', { entities: ['agenda'] });
   const store = fileStoreFor(ctx);
   // Once the text of a file is extracted, every item showing it becomes findable by that text.
-  store?.text.onSettled((sha256, status) => {
+  store?.text.onSettled(async (sha256, status) => {
     if (status !== 'udtrukket') return;
-    reindexItemsWithFile(ctx.db, sha256).catch((error: unknown) => console.warn('Søgeindekset kunne ikke opdateres', error));
+    await reindexItemsWithFile(ctx.db, sha256).catch((error: unknown) => console.warn('Søgeindekset kunne ikke opdateres', error));
   });
 
   /** The file must have been uploaded to this data folder and still be there; checked before any transaction. */

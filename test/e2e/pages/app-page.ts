@@ -27,7 +27,7 @@ export class AppPage {
   /** Picks an option in a Mantine select by its label. */
   async choose(field: Locator, option: string) {
     await field.click();
-    await this.page.getByRole('option', { name: option }).click();
+    await this.page.getByRole('option', { name: option, exact: true }).click();
   }
 
   notification(text: string | RegExp): Locator {
@@ -93,7 +93,7 @@ export class AgendaPage extends AppPage {
   }
 
   async titles(): Promise<string[]> {
-    return (await this.rows().allInnerTexts()).map((t) => t.split('\n').slice(0, 2).join(' ').replace(/\s+/g, ' ').trim());
+    return (await this.rows().allInnerTexts()).map((t) => t.split('\n').filter((line) => line.trim()).slice(0, 2).join(' ').replace(/\s+/g, ' ').trim());
   }
 
   item(title: string): Locator {

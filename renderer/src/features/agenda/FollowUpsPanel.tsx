@@ -96,7 +96,7 @@ export function ItemFollowUps({ item }: { item: AgendaItem }) {
       <Group gap="xs" align="flex-end" wrap="nowrap">
         <TextInput label="Det aftales, at …" placeholder="fx sekretariatet giver status på næste møde" value={action} onChange={(e) => setAction(e.currentTarget.value)} style={{ flex: 3 }} onKeyDown={(e) => e.key === 'Enter' && void add()} />
         <TextInput label="Ansvarlig" placeholder="fx Sekretariatet" value={owner} onChange={(e) => setOwner(e.currentTarget.value)} style={{ flex: 1.5 }} />
-        <DateInput label="Frist" placeholder="dd.mm.åååå" valueFormat="DD.MM.YYYY" dateParser={(t) => parseDanishDate(t)} value={due} onChange={setDue} clearable style={{ flex: 1.2 }} />
+        <DateInput label="Frist" placeholder="dd.mm.åååå" valueFormat="DD.MM.YYYY" dateParser={(t) => parseDanishDate(t)} value={due} onChange={setDue} clearable style={{ flex: 1.4 }} miw={130} />
         <Button leftSection={<IconPlus size={14} />} variant="light" onClick={() => void add()} disabled={!action.trim()}>Tilføj</Button>
       </Group>
     </Stack>

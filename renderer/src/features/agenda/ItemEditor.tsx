@@ -37,6 +37,27 @@ function changes(base: Fields, next: Fields): Partial<Fields> {
   return Object.fromEntries(Object.entries(next).filter(([k, v]) => JSON.stringify(base[k as keyof Fields]) !== JSON.stringify(v)));
 }
 
+/**
+ * Saves a patch under optimistic concurrency, merging field by field: if the item changed elsewhere (reordered,
+ * another field edited, another window), the save is retried on the new revision unless one of the same fields
+ * changed too. Then the stored version of those fields is kept and handed to `onClash`, and the refusal stands.
+ */
+async function updateMerging(id: string, base: { fields: Fields; revision: number }, patch: Partial<Fields>, onClash: (theirs: Partial<Fields>) => void): Promise<AgendaItem> {
+  try {
+    return await api().call('agenda.update', { id, revision: base.revision, patch });
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.code !== 'CONFLICT') throw error;
+    const fresh = await api().call('agenda.get', { id });
+    const current = fieldsOf(fresh);
+    const clashing = Object.keys(patch).filter((k) => JSON.stringify(current[k as keyof Fields]) !== JSON.stringify(base.fields[k as keyof Fields]));
+    if (clashing.length > 0) {
+      onClash(Object.fromEntries(clashing.map((k) => [k, current[k as keyof Fields]])));
+      throw error;
+    }
+    return api().call('agenda.update', { id, revision: fresh.revision, patch });
+  }
+}
+
 export function ItemEditor({ item, locked, hidden }: { item: AgendaItem; locked: boolean; hidden: readonly string[] }) {
   const [draft, setDraft] = useState(() => fieldsOf(item));
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -47,7 +68,10 @@ export function ItemEditor({ item, locked, hidden }: { item: AgendaItem; locked:
     const patch = changes(saved.current.fields, next);
     if (Object.keys(patch).length === 0) return;
     try {
-      const updated = await api().call('agenda.update', { id: item.id, revision: saved.current.revision, patch });
+      const updated = await updateMerging(item.id, saved.current, patch, (theirs) => {
+        // A real clash: the other version of those fields wins, and the user sees it.
+        setDraft((d) => ({ ...d, ...theirs }));
+      });
       saved.current = { fields: fieldsOf(updated), revision: updated.revision };
       useAgenda.setState((s) => ({
         selected: s.selectedId === updated.id ? { ...updated } : s.selected,
@@ -86,10 +110,15 @@ export function ItemEditor({ item, locked, hidden }: { item: AgendaItem; locked:
 
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-start" wrap="nowrap">
-        <Stack gap={2} style={{ flex: 1 }}>
+      <Stack gap={2}>
+        <Group justify="space-between" wrap="nowrap" gap="sm">
           <Text size="sm" c="dimmed" fw={600}>Punkt {item.number}.</Text>
-          <Textarea
+          <Group gap="xs" wrap="nowrap">
+            <SaveIndicator state={locked ? { kind: 'idle' } : state} />
+            <ItemMenu item={item} locked={locked} onHistory={() => setHistoryOpen(true)} onDelete={() => void remove()} />
+          </Group>
+        </Group>
+        <Textarea
             aria-label="Titel"
             autosize
             minRows={1}
@@ -100,23 +129,7 @@ export function ItemEditor({ item, locked, hidden }: { item: AgendaItem; locked:
             onChange={(e) => change({ title: e.currentTarget.value })}
             error={errors.title}
           />
-        </Stack>
-        <Group gap="xs" wrap="nowrap">
-          <SaveIndicator state={locked ? { kind: 'idle' } : state} />
-          <Menu position="bottom-end" withinPortal>
-            <Menu.Target>
-              <ActionIcon variant="subtle" aria-label="Flere handlinger for punktet"><IconDots size={18} /></ActionIcon>
-            </Menu.Target>
-            <Menu.Dropdown>
-              <Menu.Item leftSection={<IconHistory size={16} />} onClick={() => setHistoryOpen(true)}>Historik</Menu.Item>
-              {!locked && <PostponeMenuItems item={item} />}
-              {!locked && (
-                <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => void remove()}>Slet punkt</Menu.Item>
-              )}
-            </Menu.Dropdown>
-          </Menu>
-        </Group>
-      </Group>
+      </Stack>
 
       <Paper withBorder radius="md" p="md">
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
@@ -186,6 +199,21 @@ function GuestsEditor({ guests, locked, onChange }: { guests: Fields['guests']; 
         </Button>
       )}
     </Stack>
+  );
+}
+
+function ItemMenu({ item, locked, onHistory, onDelete }: { item: AgendaItem; locked: boolean; onHistory(): void; onDelete(): void }) {
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <ActionIcon variant="subtle" aria-label="Flere handlinger for punktet"><IconDots size={18} /></ActionIcon>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item leftSection={<IconHistory size={16} />} onClick={onHistory}>Historik</Menu.Item>
+        {!locked && <PostponeMenuItems item={item} />}
+        {!locked && <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={onDelete}>Slet punkt</Menu.Item>}
+      </Menu.Dropdown>
+    </Menu>
   );
 }
 

@@ -33,7 +33,7 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
 
   if (!meeting) {
     return loaded ? (
-      <Alert color="yellow" title="Mødet findes ikke">Det er måske slettet. <Anchor onClick={() => navigate('moeder')}>Tilbage til møderne</Anchor></Alert>
+      <Alert color="yellow" title="Mødet findes ikke">Det er måske slettet. <Anchor href="#/moeder" onClick={(e) => { e.preventDefault(); navigate('moeder'); }}>Tilbage til møderne</Anchor></Alert>
     ) : <Loader />;
   }
   const locked = meeting.status === 'referat_godkendt';
@@ -51,7 +51,9 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
     <Stack gap="md">
       <Group justify="space-between" align="flex-end" wrap="nowrap">
         <Stack gap={4}>
-          <Anchor size="sm" onClick={() => navigate('moeder')}><Group gap={4}><IconArrowLeft size={14} />{TEXTS.back}</Group></Anchor>
+          <Anchor size="sm" href="#/moeder" onClick={(e) => { e.preventDefault(); navigate('moeder'); }}>
+            <Group gap={4} component="span"><IconArrowLeft size={14} />{TEXTS.back}</Group>
+          </Anchor>
           <Title order={2}>{meeting.bodyCode} · {formatLongDate(meeting.date)}</Title>
           <Group gap="xs">
             <Text c="dimmed" size="sm" tt="capitalize">{formatWeekday(meeting.date)}</Text>

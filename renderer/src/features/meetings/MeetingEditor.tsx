@@ -8,6 +8,7 @@ import { SaveIndicator } from '../../components/SaveIndicator';
 import { useAutosave } from '../../lib/autosave';
 import { offerUndo, showError } from '../../lib/undo';
 import { deleteMeeting, openMeeting, restoreMeeting, updateMeeting, useMeetings } from '../../stores/meetings';
+import { navigate, useNavigation } from '../../stores/navigation';
 import { fieldErrors, MeetingFields, type MeetingFieldValues } from './MeetingFields';
 import { TEXTS } from './texts';
 
@@ -78,6 +79,8 @@ function MeetingEditor({ meeting }: { meeting: Meeting }) {
     const label = `${meeting.bodyCode} ${formatLongDate(meeting.date)}`;
     try {
       await deleteMeeting(meeting.id);
+      // Deleted from its own page: back to the list, where the undo restores it.
+      if (useNavigation.getState().meetingId === meeting.id) navigate('moeder');
       offerUndo(TEXTS.deleted(label), () => restoreMeeting(meeting.id));
     } catch (error) {
       showError(error);
