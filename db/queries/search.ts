@@ -50,18 +50,26 @@ export async function searchDocuments(
 ): Promise<SearchRow[]> {
   const byBody = filter.bodyId ? sql`AND m.body_id = ${filter.bodyId}` : sql``;
   const byYear = filter.year ? sql`AND m.date BETWEEN ${`${filter.year}-01-01`} AND ${`${filter.year}-12-31`}` : sql``;
+  // Rank and limit first with only what filters need; the item number and texts are looked up for the top hits alone.
   const result = await sql<SearchRow>`
+    WITH hits AS (
+      SELECT d.rowid AS rowid, bm25(search_fts, 5.0, 1.0) AS rank
+        FROM search_fts f
+        JOIN search_documents d ON d.rowid = f.rowid
+        JOIN agenda_items i ON i.id = d.item_id AND i.deleted_at IS NULL
+        JOIN meetings m ON m.id = d.meeting_id AND m.deleted_at IS NULL
+       WHERE search_fts MATCH ${match} ${byBody} ${byYear}
+       ORDER BY rank
+       LIMIT ${filter.limit})
     SELECT d.entity, d.entity_id, d.meeting_id, d.item_id, d.title, d.body,
            m.date AS meeting_date, b.code AS body_code, i.title AS item_title,
            (SELECT count(*) FROM agenda_items x
              WHERE x.meeting_id = i.meeting_id AND x.deleted_at IS NULL AND x.position <= i.position) AS item_number
-      FROM search_fts f
-      JOIN search_documents d ON d.rowid = f.rowid
-      JOIN agenda_items i ON i.id = d.item_id AND i.deleted_at IS NULL
-      JOIN meetings m ON m.id = d.meeting_id AND m.deleted_at IS NULL
+      FROM hits h
+      JOIN search_documents d ON d.rowid = h.rowid
+      JOIN agenda_items i ON i.id = d.item_id
+      JOIN meetings m ON m.id = d.meeting_id
       JOIN bodies b ON b.id = m.body_id
-     WHERE search_fts MATCH ${match} ${byBody} ${byYear}
-     ORDER BY bm25(search_fts, 5.0, 1.0)
-     LIMIT ${filter.limit}`.execute(db);
+     ORDER BY h.rank`.execute(db);
   return result.rows;
 }

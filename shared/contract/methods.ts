@@ -16,10 +16,11 @@ import {
   HistoryEntry,
   SearchHit,
   SearchQuery,
+  SectionKey,
 } from '../domain/agenda';
-import { Body, BodyDraft, BodyUpdate } from '../domain/body';
+import { Body, BodyDraft, BodyUpdate, Member, MemberInput, Relation, RelationKind } from '../domain/body';
 import { Deleted, Empty, Id, Revisioned } from '../domain/common';
-import { Meeting, MeetingDraft, MeetingListQuery, MeetingUpdate } from '../domain/meeting';
+import { Attendee, AttendeeInput, Meeting, MeetingDraft, MeetingListQuery, MeetingUpdate } from '../domain/meeting';
 import { Organisation, OrganisationUpdate } from '../domain/organisation';
 import { AppInfo, DemoSummary, Settings, SettingsPatch } from '../domain/settings';
 
@@ -46,6 +47,11 @@ export const methods = {
   'bodies.update': method(BodyUpdate, Body),
   'bodies.delete': method(ById, Deleted),
   'bodies.restore': method(ById, Body),
+  'bodies.members': method(z.object({ bodyId: Id }), z.array(Member)),
+  'bodies.setMembers': method(z.object({ bodyId: Id, members: z.array(MemberInput).max(100) }), z.array(Member)),
+  'bodies.relations': method(Empty, z.array(Relation)),
+  'bodies.setRelations': method(z.object({ fromBodyId: Id, relations: z.array(z.object({ toBodyId: Id, kind: RelationKind })).max(20) }), z.array(Relation)),
+  'bodies.setHiddenSections': method(z.object({ bodyId: Id, hidden: z.array(SectionKey) }), Body),
 
   'meetings.list': method(MeetingListQuery, z.array(Meeting)),
   'meetings.get': method(ById, Meeting),
@@ -53,6 +59,10 @@ export const methods = {
   'meetings.update': method(MeetingUpdate, Meeting),
   'meetings.delete': method(ById, Deleted),
   'meetings.restore': method(ById, Meeting),
+  'meetings.attendance': method(z.object({ meetingId: Id }), z.array(Attendee)),
+  /** Sets who attends and who sent apologies; an empty list starts from the body's members. */
+  'meetings.setAttendance': method(z.object({ meetingId: Id, attendees: z.array(AttendeeInput).max(100) }), z.array(Attendee)),
+  'meetings.attendanceFromMembers': method(z.object({ meetingId: Id }), z.array(Attendee)),
 
   'demo.load': method(Empty, DemoSummary),
 

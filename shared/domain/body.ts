@@ -28,3 +28,25 @@ export const BodyDraft = BodyFields.extend({ description: BodyFields.shape.descr
 export type BodyDraft = z.input<typeof BodyDraft>;
 
 export const BodyUpdate = Revisioned.extend({ patch: BodyFields.partial() });
+
+export const Member = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  organisation: z.string(),
+  role: z.string(),
+});
+export type Member = z.infer<typeof Member>;
+
+export const MemberInput = z.object({
+  name: z.string().trim().min(1, { error: 'Medlemmet skal have et navn' }).max(200),
+  organisation: z.string().trim().max(200).default(''),
+  role: z.string().trim().max(100).default(''),
+});
+
+export const RELATION_KINDS = ['forbereder', 'raadgiver', 'refererer_til'] as const;
+export const RelationKind = z.enum(RELATION_KINDS, { error: 'Ukendt relation' });
+export type RelationKind = z.infer<typeof RelationKind>;
+export const RELATION_LABELS: Record<RelationKind, string> = { forbereder: 'forbereder sager til', raadgiver: 'rådgiver', refererer_til: 'refererer til' };
+
+export const Relation = z.object({ id: z.uuid(), fromBodyId: z.uuid(), toBodyId: z.uuid(), kind: RelationKind });
+export type Relation = z.infer<typeof Relation>;

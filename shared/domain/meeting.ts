@@ -59,3 +59,12 @@ export const MeetingListQuery = z.object({
   year: z.number().int().min(1900).max(2200).optional(),
 });
 export type MeetingListQuery = z.infer<typeof MeetingListQuery>;
+
+/** A participant of a meeting, present or sending apologies (afbud). */
+export const Attendee = z.object({ id: Id, name: z.string(), organisation: z.string(), present: z.boolean() });
+export type Attendee = z.infer<typeof Attendee>;
+export const AttendeeInput = z.object({
+  name: z.string().trim().min(1, { error: 'Deltageren skal have et navn' }).max(200),
+  organisation: z.string().trim().max(200).default(''),
+  present: z.boolean().default(true),
+});

@@ -5,7 +5,21 @@
  */
 const SPELLED: Record<string, string> = { æ: 'ae', ø: 'oe', å: 'aa', ß: 'ss' };
 
+const folded = new Map<string, string>();
+
 function foldChar(ch: string): string {
+  // Fast path: ASCII is only lower-cased; everything else is worked out once and remembered.
+  const code = ch.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : ch;
+  let result = folded.get(ch);
+  if (result === undefined) {
+    result = foldSlow(ch);
+    folded.set(ch, result);
+  }
+  return result;
+}
+
+function foldSlow(ch: string): string {
   const lower = ch.toLocaleLowerCase('da');
   const spelled = SPELLED[lower];
   if (spelled) return spelled;

@@ -8,18 +8,18 @@ import { loadDemoData } from '../../electron/backend/services/demo';
 
 /** Bodies and how often each meets in a year, roughly as the secretariat's calendar has it. */
 const CALENDAR = [
-  { code: 'DAS', perYear: 5 },
-  { code: 'FU', perYear: 10 },
+  { code: 'DAS', perYear: 6 },
+  { code: 'FU', perYear: 12 },
   { code: 'KKR', perYear: 6 },
   { code: 'PHC', perYear: 6 },
   { code: 'BUDK', perYear: 6 },
-  { code: 'SUG', perYear: 4, name: 'Socialudviklingsgruppen' },
-  { code: 'SAG', perYear: 4, name: 'Styringsaftalegruppen' },
+  { code: 'SUG', perYear: 5, name: 'Socialudviklingsgruppen' },
+  { code: 'SAG', perYear: 5, name: 'Styringsaftalegruppen' },
   { code: 'EP', perYear: 4, name: 'Ekspertpanelet' },
 ];
 const PLACES = ['Teams', 'Aalborg Rådhus', 'Aalborg ÆH, Hammer Bakker', 'Hjørring Rådhus', 'Regionshuset, Aalborg', 'Thisted Rådhus'];
 
-/** Ten years of meetings (about 450) for every body, spread over the year, in one transaction. */
+/** Ten years of meetings (500) for every body, spread over the year, in one transaction. */
 export async function generateYearsOfMeetings(db: Kysely<DB>, firstYear: number, years: number): Promise<number> {
   const now = new Date().toISOString();
   await loadDemoData(db, now);

@@ -71,7 +71,7 @@ describe('the built bundles', () => {
     const required = (file: string) => [...readFileSync(file, 'utf8').matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]);
     // A sandboxed preload can require little more than electron itself.
     expect(new Set(required(PRELOAD_BUNDLE))).toEqual(new Set(['electron']));
-    for (const name of required(MAIN_BUNDLE)) expect(name === 'electron' || name === 'better-sqlite3' || isBuiltin(name)).toBe(true);
+    for (const name of required(MAIN_BUNDLE)) expect(name === 'electron' || name === 'better-sqlite3' || isBuiltin(String(name))).toBe(true);
   });
 
   it('start without an error dialog and open a window on app://sekretariat with the built preload', () => {

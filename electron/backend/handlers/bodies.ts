@@ -1,4 +1,5 @@
 import { findBodyByCode, getBody, insertBody, listBodies, setBodyDeleted, updateBody } from '../../../db/queries/bodies';
+import { listMembers, listRelations, replaceMembers, replaceRelations } from '../../../db/queries/people';
 import type { Body } from '../../../shared/domain/body';
 import { formatInteger } from '../../../shared/format';
 import { timestamp, type BackendContext } from '../context';
@@ -7,7 +8,10 @@ import { AppError, notFound, stale } from '../errors';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema';
 
-type BodyHandlers = Pick<Handlers, 'bodies.list' | 'bodies.create' | 'bodies.update' | 'bodies.delete' | 'bodies.restore'>;
+type BodyHandlers = Pick<
+  Handlers,
+  'bodies.list' | 'bodies.create' | 'bodies.update' | 'bodies.delete' | 'bodies.restore' | 'bodies.members' | 'bodies.setMembers' | 'bodies.relations' | 'bodies.setRelations' | 'bodies.setHiddenSections'
+>;
 
 async function assertCodeFree(db: Kysely<DB>, code: string, ownId?: string) {
   const existing = await findBodyByCode(db, code);
@@ -57,6 +61,45 @@ export const bodyHandlers = (ctx: BackendContext): BodyHandlers => {
       });
       changed();
       return { id };
+    },
+
+    'bodies.members': async ({ bodyId }) => {
+      await mustGet(ctx.db, bodyId);
+      return listMembers(ctx.db, bodyId);
+    },
+
+    'bodies.setMembers': async ({ bodyId, members }) => {
+      await ctx.db.transaction().execute(async (trx) => {
+        await mustGet(trx, bodyId);
+        await replaceMembers(trx, bodyId, members, ctx.newId, timestamp(ctx));
+      });
+      changed();
+      return listMembers(ctx.db, bodyId);
+    },
+
+    'bodies.relations': () => listRelations(ctx.db),
+
+    'bodies.setRelations': async ({ fromBodyId, relations }) => {
+      await ctx.db.transaction().execute(async (trx) => {
+        await mustGet(trx, fromBodyId);
+        for (const r of relations) {
+          if (r.toBodyId === fromBodyId) throw new AppError('INVALID_INPUT', 'Et organ kan ikke have en relation til sig selv.');
+          await mustGet(trx, r.toBodyId);
+        }
+        await replaceRelations(trx, fromBodyId, relations, ctx.newId, timestamp(ctx));
+      });
+      changed();
+      return listRelations(ctx.db);
+    },
+
+    'bodies.setHiddenSections': async ({ bodyId, hidden }) => {
+      await ctx.db.transaction().execute(async (trx) => {
+        const body = await mustGet(trx, bodyId);
+        const outcome = await updateBody(trx, bodyId, body.revision, { hidden_sections: JSON.stringify([...new Set(hidden)]) }, timestamp(ctx));
+        if (outcome !== 'written') throw stale('Organet');
+      });
+      changed();
+      return mustGet(ctx.db, bodyId);
     },
 
     'bodies.restore': async ({ id }) => {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { getBody } from '../../../db/queries/bodies';
 import { getMeeting, insertMeeting, listMeetings, setMeetingDeleted, updateMeeting } from '../../../db/queries/meetings';
+import { listAttendance, listMembers, replaceAttendance } from '../../../db/queries/people';
 import type { DB } from '../../../db/schema';
 import type { Meeting } from '../../../shared/domain/meeting';
 import { timestamp, type BackendContext } from '../context';
@@ -9,7 +10,15 @@ import { AppError, notFound, stale } from '../errors';
 
 type MeetingHandlers = Pick<
   Handlers,
-  'meetings.list' | 'meetings.get' | 'meetings.create' | 'meetings.update' | 'meetings.delete' | 'meetings.restore'
+  | 'meetings.list'
+  | 'meetings.get'
+  | 'meetings.create'
+  | 'meetings.update'
+  | 'meetings.delete'
+  | 'meetings.restore'
+  | 'meetings.attendance'
+  | 'meetings.setAttendance'
+  | 'meetings.attendanceFromMembers'
 >;
 
 async function mustGet(db: Kysely<DB>, id: string): Promise<Meeting> {
@@ -59,6 +68,32 @@ export const meetingHandlers = (ctx: BackendContext): MeetingHandlers => {
       if (!(await setMeetingDeleted(ctx.db, id, true, timestamp(ctx)))) throw notFound('Mødet');
       changed();
       return { id };
+    },
+
+    'meetings.attendance': async ({ meetingId }) => {
+      await mustGet(ctx.db, meetingId);
+      return listAttendance(ctx.db, meetingId);
+    },
+
+    'meetings.setAttendance': async ({ meetingId, attendees }) => {
+      await ctx.db.transaction().execute(async (trx) => {
+        await mustGet(trx, meetingId);
+        await replaceAttendance(trx, meetingId, attendees, ctx.newId, timestamp(ctx));
+      });
+      changed();
+      return listAttendance(ctx.db, meetingId);
+    },
+
+    /** Starts the participant list from the body's members (all present), if the meeting has none yet. */
+    'meetings.attendanceFromMembers': async ({ meetingId }) => {
+      await ctx.db.transaction().execute(async (trx) => {
+        const meeting = await mustGet(trx, meetingId);
+        if ((await listAttendance(trx, meetingId)).length > 0) return;
+        const members = await listMembers(trx, meeting.bodyId);
+        await replaceAttendance(trx, meetingId, members.map((m) => ({ name: m.name, organisation: m.organisation, present: true })), ctx.newId, timestamp(ctx));
+      });
+      changed();
+      return listAttendance(ctx.db, meetingId);
     },
 
     'meetings.restore': async ({ id }) => {

@@ -3,6 +3,8 @@ import { Readable } from 'node:stream';
 import { findBodyByCode, insertBody, setBodyDeleted } from '../../../db/queries/bodies';
 import { insertItem, replaceGuests, replaceRecommendations } from '../../../db/queries/agenda';
 import { insertMeeting, setMeetingDeleted } from '../../../db/queries/meetings';
+import { listMembers, listRelations, replaceMembers, replaceRelations } from '../../../db/queries/people';
+import type { RelationKind } from '../../../shared/domain/body';
 import type { DB } from '../../../db/schema';
 import { DEFAULT_BODIES, type ReferenceBody } from '../../../shared/domain/reference-data';
 import type { FileStore } from '../files/file-store';
@@ -91,6 +93,7 @@ export async function loadDemoData(db: Kysely<DB>, now: string, store: FileStore
       // A body the user created with the same code takes the demo meetings.
       bodyIdByCode.set(body.code, (await findBodyByCode(trx, body.code))?.id ?? body.id);
     }
+    await seedPeople(trx, bodyIdByCode, now);
     let meetings = 0;
     let items = 0;
     const previousByBody = new Map<string, string>();
@@ -106,6 +109,24 @@ export async function loadDemoData(db: Kysely<DB>, now: string, store: FileStore
     }
     return { bodies, organisations, meetings, items };
   });
+}
+
+/** Relations of domain.md §1.7 and the PSU's chair and vice-chair (003); only where a body has none yet. */
+async function seedPeople(db: Kysely<DB>, bodyIdByCode: Map<string, string>, now: string) {
+  const id = (code: string) => bodyIdByCode.get(code)!;
+  const relations: [string, string, RelationKind][] = [['FU', 'DAS', 'forbereder'], ['DAS', 'KKR', 'refererer_til'], ['PHC', 'DAS', 'raadgiver'], ['BUDK', 'DAS', 'raadgiver']];
+  const existing = await listRelations(db);
+  for (const [from, to, kind] of relations) {
+    if (existing.some((r) => r.fromBodyId === id(from))) continue;
+    await replaceRelations(db, id(from), [{ toBodyId: id(to), kind }], () => idOf('relation', from, to), now);
+  }
+  if ((await listMembers(db, id('PSU'))).length === 0) {
+    let n = 0;
+    await replaceMembers(db, id('PSU'), [
+      { name: 'Jacob Klærke', organisation: 'Danske Regioner', role: 'formand' },
+      { name: 'Vibeke Gamst', organisation: 'Danske Regioner', role: 'næstformand' },
+    ], () => idOf('member', 'PSU', n++), now);
+  }
 }
 
 async function insertDemoItem(

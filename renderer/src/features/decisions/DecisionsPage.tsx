@@ -1,4 +1,4 @@
-import { Badge, Group, Loader, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Badge, Group, Loader, Paper, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -12,6 +12,7 @@ import { selectItem } from '../../stores/agenda';
 import { useMeetings } from '../../stores/meetings';
 import { openMeetingPage } from '../../stores/navigation';
 import { useReference } from '../../stores/reference';
+import { FollowUpsView } from './FollowUpsView';
 import { Snippet } from './Snippet';
 
 const ENTITY_LABELS: Record<SearchHit['entity'], string> = { item: 'Punkt', decision: 'Beslutning', attachment: 'Bilag' };
@@ -35,10 +36,26 @@ export function DecisionsPage() {
   const searchRef = useRef<HTMLInputElement>(null);
   useHotkeys([['mod+F', () => searchRef.current?.focus()], ['/', () => searchRef.current?.focus()]]);
 
+  const [view, setView] = useState<'register' | 'opfoelgning'>('register');
   const filters = { ...(bodyId ? { bodyId } : {}), ...(year ? { year: Number(year) } : {}) };
+  const header = (
+    <PageHeader
+      title="Beslutninger"
+      description="Beslutningsregistret på tværs af organer og år, søgning i punkter, beslutninger og bilag – og opfølgningerne."
+      actions={<SegmentedControl value={view} onChange={(v) => setView(v as typeof view)} data={[{ value: 'register', label: 'Beslutninger og søgning' }, { value: 'opfoelgning', label: 'Opfølgninger' }]} />}
+    />
+  );
+  if (view === 'opfoelgning') {
+    return (
+      <Stack gap="lg">
+        {header}
+        <FollowUpsView />
+      </Stack>
+    );
+  }
   return (
     <Stack gap="lg">
-      <PageHeader title="Beslutninger" description="Beslutningsregistret på tværs af organer og år – og søgning i punkter, beslutninger og bilag." />
+      {header}
       <TextInput
         ref={searchRef}
         size="md"

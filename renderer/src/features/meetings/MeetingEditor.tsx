@@ -9,6 +9,7 @@ import { useAutosave } from '../../lib/autosave';
 import { offerUndo, showError } from '../../lib/undo';
 import { deleteMeeting, openMeeting, restoreMeeting, updateMeeting, useMeetings } from '../../stores/meetings';
 import { navigate, useNavigation } from '../../stores/navigation';
+import { AttendanceEditor } from './AttendanceEditor';
 import { fieldErrors, MeetingFields, type MeetingFieldValues } from './MeetingFields';
 import { TEXTS } from './texts';
 
@@ -35,7 +36,7 @@ export function MeetingEditorDrawer() {
       opened={openId !== null && meeting !== undefined}
       onClose={() => openMeeting(null)}
       position="right"
-      size={480}
+      size={560}
       title={meeting ? <Text fw={600} size="lg">Møde i {meeting.bodyCode} · {formatLongDate(meeting.date)}</Text> : null}
     >
       {meeting && <MeetingEditor key={meeting.id} meeting={meeting} />}
@@ -90,6 +91,7 @@ function MeetingEditor({ meeting }: { meeting: Meeting }) {
   return (
     <Stack gap="lg">
       <MeetingFields value={draft} onChange={change} errors={errors} />
+      <AttendanceEditor meetingId={meeting.id} />
       <Group justify="space-between">
         <SaveIndicator state={state} />
         <Group gap="xs">

@@ -1,8 +1,8 @@
-import { Button, Group, Modal } from '@mantine/core';
+import { Alert, Button, Group, Modal } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { MeetingDraft } from '../../../../shared/domain/meeting';
-import { formatLongDate } from '../../../../shared/format';
+import { formatLongDate, todayIso } from '../../../../shared/format';
 import { ApiError, messageOf } from '../../api/client';
 import { createMeeting, openMeeting, useMeetings } from '../../stores/meetings';
 import { useReference } from '../../stores/reference';
@@ -68,6 +68,9 @@ function NewMeetingForm({ defaultBody, onClose }: { defaultBody: string; onClose
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
       <MeetingFields value={value} onChange={change} errors={errors} compact autoFocus />
+      {value.date && value.date < todayIso() && (
+        <Alert color="yellow" mt="sm" py={6} data-testid="past-date-warning">Datoen ligger i fortiden. Det er i orden, hvis du registrerer et afholdt møde.</Alert>
+      )}
       <Group justify="flex-end" mt="lg">
         <Button variant="default" onClick={onClose}>Annuller</Button>
         <Button type="submit" loading={busy}>Opret møde</Button>

@@ -1,6 +1,8 @@
 import { ActionIcon, Button, Group, Modal, Paper, Stack, Table, Text, Textarea, TextInput, Title, Tooltip } from '@mantine/core';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
+import type { SectionKey } from '../../../../shared/domain/agenda';
+import { BodyPeople, type PeopleDraft } from './BodyPeople';
 import { BodyDraft, type Body } from '../../../../shared/domain/body';
 import { api, ApiError, messageOf } from '../../api/client';
 import { offerUndo, showError } from '../../lib/undo';
@@ -63,7 +65,7 @@ export function BodiesSection() {
           </Table.Tbody>
         </Table>
       </Stack>
-      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' ? 'Nyt organ' : 'Redigér organ'}>
+      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' ? 'Nyt organ' : 'Redigér organ'} size={editing === 'new' ? 'md' : 'xl'}>
         {editing !== null && <BodyForm body={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />}
       </Modal>
     </Paper>
@@ -73,14 +75,32 @@ export function BodiesSection() {
 function BodyForm({ body, onDone }: { body: Body | null; onDone(): void }) {
   const [value, setValue] = useState({ code: body?.code ?? '', name: body?.name ?? '', description: body?.description ?? '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [people, setPeople] = useState<PeopleDraft | null>(null);
+
+  useEffect(() => {
+    if (!body) return;
+    Promise.all([api().call('bodies.members', { bodyId: body.id }), api().call('bodies.relations', {})]).then(([members, relations]) => {
+      setPeople({
+        members: members.map(({ name, organisation, role }) => ({ name, organisation, role })),
+        relations: relations.filter((r) => r.fromBodyId === body.id).map(({ toBodyId, kind }) => ({ toBodyId, kind })),
+        hidden: body.hiddenSections as SectionKey[],
+      });
+    }, showError);
+  }, [body]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const check = BodyDraft.safeParse(value);
     if (!check.success) return setErrors(fieldErrors(check.error.issues));
     try {
-      if (body) await api().call('bodies.update', { id: body.id, revision: body.revision, patch: check.data });
-      else await api().call('bodies.create', check.data);
+      if (body) {
+        await api().call('bodies.update', { id: body.id, revision: body.revision, patch: check.data });
+        if (people) {
+          await api().call('bodies.setMembers', { bodyId: body.id, members: people.members.filter((m) => m.name.trim()) });
+          await api().call('bodies.setRelations', { fromBodyId: body.id, relations: people.relations.filter((r) => r.toBodyId) });
+          await api().call('bodies.setHiddenSections', { bodyId: body.id, hidden: people.hidden });
+        }
+      } else await api().call('bodies.create', check.data);
       await loadBodies();
       onDone();
     } catch (error) {
@@ -95,6 +115,7 @@ function BodyForm({ body, onDone }: { body: Body | null; onDone(): void }) {
         <TextInput label="Forkortelse" required data-autofocus placeholder="fx FU" value={value.code} onChange={set('code')} error={errors.code} />
         <TextInput label="Navn" required placeholder="fx Forretningsudvalget (FU Social)" value={value.name} onChange={set('name')} error={errors.name} />
         <Textarea label="Beskrivelse" autosize minRows={2} value={value.description} onChange={set('description')} error={errors.description} />
+        {body && people && <BodyPeople bodyId={body.id} value={people} onChange={setPeople} />}
         <Group justify="flex-end" mt="sm">
           <Button variant="default" onClick={onDone}>Annuller</Button>
           <Button type="submit">{body ? 'Gem' : 'Opret organ'}</Button>

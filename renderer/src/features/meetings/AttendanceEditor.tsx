@@ -1,0 +1,63 @@
+import { ActionIcon, Button, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { IconPlus, IconUsers, IconX } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import type { Attendee } from '../../../../shared/domain/meeting';
+import { api } from '../../api/client';
+import { SaveIndicator } from '../../components/SaveIndicator';
+import { useAutosave } from '../../lib/autosave';
+import { showError } from '../../lib/undo';
+
+type Row = Omit<Attendee, 'id'>;
+
+/** Deltagere og afbud: who attends the meeting; starts from the body's members. */
+export function AttendanceEditor({ meetingId }: { meetingId: string }) {
+  const [rows, setRows] = useState<Row[] | null>(null);
+  const { state, schedule } = useAutosave<Row[]>(async (next) => {
+    await api().call('meetings.setAttendance', { meetingId, attendees: next.filter((r) => r.name.trim()) });
+  });
+
+  useEffect(() => {
+    api().call('meetings.attendance', { meetingId }).then((a) => setRows(a.map(({ name, organisation, present }) => ({ name, organisation, present }))), showError);
+  }, [meetingId]);
+
+  if (!rows) return null;
+  const change = (next: Row[]) => {
+    setRows(next);
+    schedule(next);
+  };
+  const set = (i: number, patch: Partial<Row>) => change(rows.map((r, n) => (n === i ? { ...r, ...patch } : r)));
+
+  async function fromMembers() {
+    try {
+      const filled = await api().call('meetings.attendanceFromMembers', { meetingId });
+      setRows(filled.map(({ name, organisation, present }) => ({ name, organisation, present })));
+    } catch (error) {
+      showError(error);
+    }
+  }
+
+  return (
+    <Stack gap={6} data-testid="attendance">
+      <Group justify="space-between">
+        <Text size="sm" fw={500}>Deltagere og afbud</Text>
+        <SaveIndicator state={state} />
+      </Group>
+      {rows.length === 0 && (
+        <Button variant="light" size="compact-sm" leftSection={<IconUsers size={14} />} style={{ alignSelf: 'flex-start' }} onClick={() => void fromMembers()}>
+          Hent organets medlemmer
+        </Button>
+      )}
+      {rows.map((r, i) => (
+        <Group key={i} gap="xs" wrap="nowrap">
+          <TextInput aria-label={`Deltager ${i + 1} navn`} placeholder="Navn" value={r.name} onChange={(e) => set(i, { name: e.currentTarget.value })} style={{ flex: 2 }} />
+          <TextInput aria-label={`Deltager ${i + 1} organisation`} placeholder="Organisation" value={r.organisation} onChange={(e) => set(i, { organisation: e.currentTarget.value })} style={{ flex: 2 }} />
+          <SegmentedControl size="xs" aria-label={`Deltager ${i + 1} fremmøde`} value={r.present ? 'ja' : 'afbud'} onChange={(v) => set(i, { present: v === 'ja' })} data={[{ value: 'ja', label: 'Deltager' }, { value: 'afbud', label: 'Afbud' }]} />
+          <ActionIcon variant="subtle" color="gray" aria-label={`Fjern deltager ${i + 1}`} onClick={() => change(rows.filter((_, n) => n !== i))}><IconX size={16} /></ActionIcon>
+        </Group>
+      ))}
+      <Button variant="subtle" size="compact-sm" leftSection={<IconPlus size={14} />} style={{ alignSelf: 'flex-start' }} onClick={() => change([...rows, { name: '', organisation: '', present: true }])}>
+        Tilføj deltager
+      </Button>
+    </Stack>
+  );
+}
