@@ -161,6 +161,8 @@ export interface SearchDocumentsTable {
   entity_id: string;
   meeting_id: string;
   item_id: string;
+  body_id: string;
+  meeting_date: string;
   title: string;
   body: string;
 }

@@ -151,9 +151,13 @@ const statements = [
     entity_id TEXT NOT NULL UNIQUE,
     meeting_id TEXT NOT NULL,
     item_id TEXT NOT NULL,
+    -- Copies of the meeting's body and date, so filters apply while ranking without joining items and meetings.
+    body_id TEXT NOT NULL,
+    meeting_date TEXT NOT NULL,
     title TEXT NOT NULL,
     body TEXT NOT NULL
   ) STRICT`,
+  `CREATE INDEX search_documents_meeting ON search_documents (meeting_id)`,
   `CREATE VIRTUAL TABLE search_fts USING fts5(title, body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')`,
 ];
 

@@ -14,9 +14,10 @@ export interface SearchDocument {
 /** Adds or replaces a document: the original text in search_documents, its folded form in the FTS index. */
 export async function indexDocument(db: Kysely<DB>, doc: SearchDocument): Promise<void> {
   await removeDocument(db, doc.entityId);
+  const meeting = await db.selectFrom('meetings').select(['body_id', 'date']).where('id', '=', doc.meetingId).executeTakeFirstOrThrow();
   const { rowid } = await db
     .insertInto('search_documents')
-    .values({ entity: doc.entity, entity_id: doc.entityId, meeting_id: doc.meetingId, item_id: doc.itemId, title: doc.title, body: doc.body })
+    .values({ entity: doc.entity, entity_id: doc.entityId, meeting_id: doc.meetingId, item_id: doc.itemId, body_id: meeting.body_id, meeting_date: meeting.date, title: doc.title, body: doc.body })
     .returning('rowid')
     .executeTakeFirstOrThrow();
   await sql`INSERT INTO search_fts (rowid, title, body) VALUES (${rowid}, ${foldDanish(doc.title)}, ${foldDanish(doc.body)})`.execute(db);
@@ -27,6 +28,12 @@ export async function removeDocument(db: Kysely<DB>, entityId: string): Promise<
   if (!existing) return;
   await sql`DELETE FROM search_fts WHERE rowid = ${existing.rowid}`.execute(db);
   await db.deleteFrom('search_documents').where('rowid', '=', existing.rowid).execute();
+}
+
+/** A meeting's body or date changed: its documents follow, so filters stay right. */
+export async function refreshMeetingDocuments(db: Kysely<DB>, meetingId: string): Promise<void> {
+  const meeting = await db.selectFrom('meetings').select(['body_id', 'date']).where('id', '=', meetingId).executeTakeFirst();
+  if (meeting) await db.updateTable('search_documents').set({ body_id: meeting.body_id, meeting_date: meeting.date }).where('meeting_id', '=', meetingId).execute();
 }
 
 export interface SearchRow {
@@ -48,16 +55,15 @@ export async function searchDocuments(
   match: string,
   filter: { bodyId?: string; year?: number; limit: number },
 ): Promise<SearchRow[]> {
-  const byBody = filter.bodyId ? sql`AND m.body_id = ${filter.bodyId}` : sql``;
-  const byYear = filter.year ? sql`AND m.date BETWEEN ${`${filter.year}-01-01`} AND ${`${filter.year}-12-31`}` : sql``;
-  // Rank and limit first with only what filters need; the item number and texts are looked up for the top hits alone.
+  const byBody = filter.bodyId ? sql`AND d.body_id = ${filter.bodyId}` : sql``;
+  const byYear = filter.year ? sql`AND d.meeting_date BETWEEN ${`${filter.year}-01-01`} AND ${`${filter.year}-12-31`}` : sql``;
+  // Rank and limit first, joining only the documents (by rowid; they carry body and date for the filters and hold
+  // live items of live meetings only); the item number and texts are looked up for the top hits alone.
   const result = await sql<SearchRow>`
     WITH hits AS (
-      SELECT d.rowid AS rowid, bm25(search_fts, 5.0, 1.0) AS rank
+      SELECT f.rowid AS rowid, bm25(search_fts, 5.0, 1.0) AS rank
         FROM search_fts f
-        JOIN search_documents d ON d.rowid = f.rowid
-        JOIN agenda_items i ON i.id = d.item_id AND i.deleted_at IS NULL
-        JOIN meetings m ON m.id = d.meeting_id AND m.deleted_at IS NULL
+        ${filter.bodyId || filter.year ? sql`JOIN search_documents d ON d.rowid = f.rowid` : sql``}
        WHERE search_fts MATCH ${match} ${byBody} ${byYear}
        ORDER BY rank
        LIMIT ${filter.limit})

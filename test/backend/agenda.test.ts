@@ -167,6 +167,19 @@ describe('search', () => {
     expect(result.ok).toBe(true);
   });
 
+  it('follows a meeting that is deleted, restored or moved to another year', async () => {
+    const item = await seed();
+    const meetingId = (await call(backend, 'agenda.get', { id: item.id })).meetingId;
+    await call(backend, 'meetings.delete', { id: meetingId });
+    expect((await call(backend, 'search.query', { query: 'opbakning' })).hits).toEqual([]);
+    await call(backend, 'meetings.restore', { id: meetingId });
+    expect((await call(backend, 'search.query', { query: 'opbakning', year: 2021 })).hits).toHaveLength(1);
+    const meeting = await call(backend, 'meetings.get', { id: meetingId });
+    await call(backend, 'meetings.update', { id: meetingId, revision: meeting.revision, patch: { date: '2022-01-10' } });
+    expect((await call(backend, 'search.query', { query: 'opbakning', year: 2021 })).hits).toEqual([]);
+    expect((await call(backend, 'search.query', { query: 'opbakning', year: 2022 })).hits).toHaveLength(1);
+  });
+
   it('forgets deleted items', async () => {
     const item = await seed();
     await call(backend, 'agenda.delete', { id: item.id });

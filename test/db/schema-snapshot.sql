@@ -26,6 +26,8 @@ CREATE INDEX recommendations_item ON recommendations (item_id, position);
 
 CREATE INDEX reservations_decision ON reservations (decision_id);
 
+CREATE INDEX search_documents_meeting ON search_documents (meeting_id);
+
 CREATE TABLE agenda_items (
   id TEXT PRIMARY KEY NOT NULL,
   created_at TEXT NOT NULL,
@@ -256,6 +258,9 @@ CREATE TABLE search_documents (
     entity_id TEXT NOT NULL UNIQUE,
     meeting_id TEXT NOT NULL,
     item_id TEXT NOT NULL,
+    -- Copies of the meeting's body and date, so filters apply while ranking without joining items and meetings.
+    body_id TEXT NOT NULL,
+    meeting_date TEXT NOT NULL,
     title TEXT NOT NULL,
     body TEXT NOT NULL
   ) STRICT;

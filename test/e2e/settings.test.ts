@@ -66,3 +66,30 @@ describe('settings', () => {
     await dialog.getByText('Der findes allerede et organ med forkortelsen «FU».').waitFor();
   });
 });
+
+describe('members and participants', () => {
+  it('adds a member to a body and starts a meeting’s participants from the members, one sending apologies', async () => {
+    await ui.page.getByRole('button', { name: 'Redigér FU' }).click();
+    const dialog = ui.dialog('Redigér organ');
+    await dialog.getByRole('button', { name: 'Tilføj medlem' }).click();
+    await dialog.getByRole('textbox', { name: 'Medlem 1 navn' }).fill('Henrik Aarup-Kristensen');
+    await dialog.getByRole('textbox', { name: 'Medlem 1 organisation' }).fill('Aalborg Kommune');
+    await dialog.getByRole('textbox', { name: 'Medlem 1 rolle' }).fill('formand');
+    await dialog.getByRole('button', { name: 'Gem' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    const bodies = (await app.backend.call('bodies.list', {})) as { ok: true; data: { id: string; code: string }[] };
+    const fu = bodies.data.find((b) => b.code === 'FU')!.id;
+    const meeting = (await app.backend.call('meetings.create', { bodyId: fu, date: '2027-03-01' })) as { ok: true; data: { id: string } };
+    await ui.page.goto(`${app.host.origin}/#/moeder/${meeting.data.id}`);
+    await ui.page.getByRole('button', { name: 'Mødeoplysninger' }).click();
+    const attendance = ui.page.getByTestId('attendance');
+    await attendance.getByRole('button', { name: 'Hent organets medlemmer' }).click();
+    expect(await attendance.getByRole('textbox', { name: 'Deltager 1 navn' }).inputValue()).toBe('Henrik Aarup-Kristensen');
+    await attendance.getByText('Afbud').click();
+    await attendance.getByText(/Gemt kl\./).waitFor();
+    const saved = (await app.backend.call('meetings.attendance', { meetingId: meeting.data.id })) as { ok: true; data: { name: string; present: boolean }[] };
+    expect(saved.data).toMatchObject([{ name: 'Henrik Aarup-Kristensen', present: false }]);
+    await screenshot(ui.page, 'meeting-attendance');
+  });
+});

@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import { getBody } from '../../../db/queries/bodies';
 import { getMeeting, insertMeeting, listMeetings, setMeetingDeleted, updateMeeting } from '../../../db/queries/meetings';
 import { listAttendance, listMembers, replaceAttendance } from '../../../db/queries/people';
+import { refreshMeetingDocuments } from '../../../db/queries/search';
+import { reindexMeeting } from '../services/agenda';
 import type { DB } from '../../../db/schema';
 import type { Meeting } from '../../../shared/domain/meeting';
 import { timestamp, type BackendContext } from '../context';
@@ -59,13 +61,17 @@ export const meetingHandlers = (ctx: BackendContext): MeetingHandlers => {
         const outcome = await updateMeeting(trx, id, revision, patch, timestamp(ctx));
         if (outcome === 'missing') throw notFound('Mødet');
         if (outcome === 'stale') throw stale('Mødet');
+        if (patch.date !== undefined || patch.bodyId !== undefined) await refreshMeetingDocuments(trx, id);
       });
       changed();
       return mustGet(ctx.db, id);
     },
 
     'meetings.delete': async ({ id }) => {
-      if (!(await setMeetingDeleted(ctx.db, id, true, timestamp(ctx)))) throw notFound('Mødet');
+      await ctx.db.transaction().execute(async (trx) => {
+        if (!(await setMeetingDeleted(trx, id, true, timestamp(ctx)))) throw notFound('Mødet');
+        await reindexMeeting(trx, id);
+      });
       changed();
       return { id };
     },
@@ -102,6 +108,7 @@ export const meetingHandlers = (ctx: BackendContext): MeetingHandlers => {
         const meeting = await mustGet(trx, id);
         // The body may have been deleted in the meantime; a meeting never points at a tombstone.
         await assertBodyExists(trx, meeting.bodyId);
+        await reindexMeeting(trx, id);
       });
       changed();
       return mustGet(ctx.db, id);

@@ -83,7 +83,7 @@ export async function recordHistory(
 export async function reindexItem(db: Kysely<DB>, itemId: string): Promise<void> {
   const row = await getItemRow(db, itemId);
   if (!row) {
-    await removeDocument(db, itemId);
+    await removeItemDocuments(db, itemId);
     return;
   }
   const recommendations = (await listRecommendations(db, itemId)).map((r) => r.text);
@@ -123,6 +123,21 @@ export async function reindexItem(db: Kysely<DB>, itemId: string): Promise<void>
 async function getDecisionRowWithParties(db: Kysely<DB>, itemId: string) {
   const decision = await getDecision(db, itemId);
   return decision && { id: decision.id, text: decision.text, parties: decision.reservations.map((r) => [r.party, r.text].filter(Boolean).join(': ')) };
+}
+
+/** A meeting deleted or restored: its items leave or re-enter the search index. */
+export async function reindexMeeting(db: Kysely<DB>, meetingId: string): Promise<void> {
+  const meeting = await db.selectFrom('meetings').select('deleted_at').where('id', '=', meetingId).executeTakeFirst();
+  const items = await db.selectFrom('agenda_items').select('id').where('meeting_id', '=', meetingId).where('deleted_at', 'is', null).execute();
+  for (const { id } of items) {
+    if (meeting?.deleted_at) await removeItemDocuments(db, id);
+    else await reindexItem(db, id);
+  }
+}
+
+async function removeItemDocuments(db: Kysely<DB>, itemId: string): Promise<void> {
+  const docs = await db.selectFrom('search_documents').select('entity_id').where('item_id', '=', itemId).execute();
+  for (const { entity_id } of docs) await removeDocument(db, entity_id);
 }
 
 /** Search for every item that shows a stored file, once its text has been extracted. */
