@@ -21,7 +21,7 @@ describe('the demo meetings, as the papers have them', () => {
     await ui.page.getByRole('heading', { name: 'DAS · 27. maj 2021' }).waitFor();
     await expect.poll(() => ui.rows().count()).toBe(11);
     await ui.item('Oplæg til tilbud for børn og unge med svær selvskadende adfærd').click();
-    await ui.page.getByText('Bilag 2:').waitFor();
+    await ui.page.getByTestId('attachments').getByText('Bilag 5:').waitFor();
     expect(await ui.page.getByRole('textbox', { name: 'Forbehold 1 fra' }).inputValue()).toMatch(/Læsø|Morsø/);
     expect(await ui.page.getByTestId('attachment-row').count()).toBeGreaterThanOrEqual(5);
     await screenshot(ui.page, 'demo-das-2021-05-27-punkt-7', { fullPage: true });
@@ -45,7 +45,7 @@ describe('the demo meetings, as the papers have them', () => {
     await ui.page.getByTestId('search-hit').first().waitFor();
     const entities = await ui.page.getByTestId('search-hit').allInnerTexts();
     expect(entities.some((t) => t.startsWith('Bilag'))).toBe(true);
-    await ui.page.getByRole('radio', { name: 'Opfølgninger' }).click({ force: true });
+    await ui.page.getByText('Opfølgninger', { exact: true }).click();
     await ui.page.getByTestId('follow-ups-table').waitFor();
     await screenshot(ui.page, 'follow-ups');
   });

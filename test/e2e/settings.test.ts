@@ -86,7 +86,7 @@ describe('members and participants', () => {
     const attendance = ui.page.getByTestId('attendance');
     await attendance.getByRole('button', { name: 'Hent organets medlemmer' }).click();
     expect(await attendance.getByRole('textbox', { name: 'Deltager 1 navn' }).inputValue()).toBe('Henrik Aarup-Kristensen');
-    await attendance.getByText('Afbud').click();
+    await attendance.getByText('Afbud', { exact: true }).click();
     await attendance.getByText(/Gemt kl\./).waitFor();
     const saved = (await app.backend.call('meetings.attendance', { meetingId: meeting.data.id })) as { ok: true; data: { name: string; present: boolean }[] };
     expect(saved.data).toMatchObject([{ name: 'Henrik Aarup-Kristensen', present: false }]);

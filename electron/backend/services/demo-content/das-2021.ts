@@ -45,7 +45,7 @@ const DAS_2021_03_25: DemoMeeting = {
       decision: { text: '<p>Referatet godkendes uden bemærkninger</p>', outcome: 'godkendt' },
       attachments: [
         {
-          title: 'Bilag 1: Referat DAS 20. januar 2021',
+          title: 'Referat DAS 20. januar 2021',
           fileName: 'Bilag 1 Referat DAS 20. januar 2021.pdf',
           text: [
             'Referat af DAS Social-mødet den 20. januar 2021.',
@@ -96,7 +96,7 @@ const DAS_2021_03_25: DemoMeeting = {
           ].join('\n'),
         },
         {
-          title: 'Bilag 2: Kommissorium for arbejdsgruppe vedr. fokusområde 2',
+          title: 'Kommissorium for arbejdsgruppe vedr. fokusområde 2',
           fileName: 'Bilag 2 Kommissorium for arbejdsgruppe vedr. fokusområde 2.pdf',
           text: [
             'Kommissorium for arbejdsgruppe vedr. fokusområde 2.',
@@ -168,7 +168,7 @@ const DAS_2021_03_25: DemoMeeting = {
       ],
       attachments: [
         {
-          title: 'Bilag 3: Tilbud fra UCN vedr. undersøgelse',
+          title: 'Tilbud fra UCN vedr. undersøgelse',
           fileName: 'Bilag 3 Tilbud fra UCN vedr. undersøgelse.pdf',
           text: [
             'Tilbud fra UCN vedr. undersøgelse af uvisiterede og midlertidige indsatser efter SEL § 82a, b og c.',
@@ -261,7 +261,7 @@ const DAS_2021_03_25: DemoMeeting = {
       },
       attachments: [
         {
-          title: 'Bilag 4: Forslag til interviewguide/spørgsmål fra 2017',
+          title: 'Forslag til interviewguide/spørgsmål fra 2017',
           fileName: 'Bilag 4 Interviewguide til administrativ evaluering.pdf',
           text: [
             'Interviewguide til administrativ evaluering (2017).',
@@ -309,7 +309,7 @@ const DAS_2021_03_25: DemoMeeting = {
       },
       attachments: [
         {
-          title: 'Bilag 5: Oversigt over fokuspunkter for Socialtilsyn Nord',
+          title: 'Oversigt over fokuspunkter for Socialtilsyn Nord',
           fileName: 'Bilag 5. Oversigt over fokuspunkter for Socialtilsyn Nord i 2014-2021.pdf',
           text: [
             'Oversigt over fokuspunkter for Socialtilsyn Nord i 2014-2021.',
@@ -382,7 +382,7 @@ const DAS_2021_03_25: DemoMeeting = {
       ],
       attachments: [
         {
-          title: 'Bilag 6: Overblik over indmeldinger fra sundheds- og ældrecheferne',
+          title: 'Overblik over indmeldinger fra sundheds- og ældrecheferne',
           fileName: 'Bilag 6. Overblik over indmeldinger fra Sundheds- og ældrecheferne.pdf',
           text: [
             'Overblik over indmeldinger fra sundheds- og ældrecheferne.',
@@ -462,7 +462,7 @@ const DAS_2021_03_25: DemoMeeting = {
       ],
       attachments: [
         {
-          title: 'Bilag 7: Brev fra KL vedr. kommunernes samarbejde med Ankestyrelsen på det specialiserede socialområde inkl. liste over medlemmer/kontaktpersoner',
+          title: 'Brev fra KL vedr. kommunernes samarbejde med Ankestyrelsen på det specialiserede socialområde inkl. liste over medlemmer/kontaktpersoner',
           fileName: 'Bilag 7 KL brev vedr Ankestyrelsens Dialogforum.pdf',
           text: [
             'Brev fra KL til kommunale social- og arbejdsmarkedsdirektører om Ankestyrelsens Dialogforum, inkl. liste over medlemmer/kontaktpersoner.',
@@ -493,7 +493,7 @@ const DAS_2021_03_25: DemoMeeting = {
       decision: { text: '<p>Orienteringen tages til efterretning</p>', outcome: 'taget_til_efterretning' },
       attachments: [
         {
-          title: 'Bilag 8: Revideret samarbejdsaftale vedr. borgere med spiseforstyrrelser',
+          title: 'Revideret samarbejdsaftale vedr. borgere med spiseforstyrrelser',
           fileName: 'Bilag 8 samarbejdsaftale vedr. borgere med spiseforstyrrelser.pdf',
           text: [
             'Revideret samarbejdsaftale vedr. borgere med spiseforstyrrelser (i kraft fra 1. januar 2021).',
@@ -522,7 +522,7 @@ const DAS_2021_03_25: DemoMeeting = {
       decision: { text: '<p>Orienteringen tages til efterretning</p>', outcome: 'taget_til_efterretning' },
       attachments: [
         {
-          title: 'Bilag 9: Skabelon fra Selveje Danmark til registrering af coronarelaterede nettomerudgifter',
+          title: 'Skabelon fra Selveje Danmark til registrering af coronarelaterede nettomerudgifter',
           fileName: 'Bilag 9. Selveje Danmarks skabelon for coronarelaterede nettomerudgifter.pdf',
           text: [
             'Selveje Danmarks skabelon for coronarelaterede nettomerudgifter.',
@@ -583,7 +583,7 @@ const DAS_2021_05_27: DemoMeeting = {
       decision: { text: '<p>Referatet godkendes</p>', outcome: 'godkendt' },
       attachments: [
         {
-          title: 'Bilag 1: Referat DAS d. 25. marts 2021',
+          title: 'Referat DAS d. 25. marts 2021',
           fileName: 'Bilag 1 Referat DAS d. 25. marts 2021.pdf',
           text: [
             'Referat af DAS Social-mødet den 25. marts 2021 kl. 13.00 (Teams) – resumé af beslutningerne.',
@@ -859,7 +859,7 @@ const DAS_2021_05_27: DemoMeeting = {
       ],
       attachments: [
         {
-          title: 'Bilag 2: Analyse af kommunernes udgiftsniveau til målgruppen af selvskadende unge',
+          title: 'Analyse af kommunernes udgiftsniveau til målgruppen af selvskadende unge',
           fileName: 'Bilag 2 Analyse Selvskadende unge_Final.pdf',
           text: [
             'Analyse vedr. unge med selvskadende adfærd',
@@ -883,7 +883,7 @@ const DAS_2021_05_27: DemoMeeting = {
           ].join('\n'),
         },
         {
-          title: 'Bilag 3: Ideoplæg til tilbud til selvskadende unge',
+          title: 'Ideoplæg til tilbud til selvskadende unge',
           fileName: 'Bilag 3 Ideoplæg -Nyt botilbud til unge med svær selvskade.pdf',
           text: [
             'Psykiatrien og Specialsektoren',
@@ -920,7 +920,7 @@ const DAS_2021_05_27: DemoMeeting = {
           ].join('\n'),
         },
         {
-          title: 'Bilag 4: Udgifter til underskudsdækning fordelt efter befolkningstal',
+          title: 'Udgifter til underskudsdækning fordelt efter befolkningstal',
           fileName: 'Bilag 4 Udgifter til underskudsdækning fordelt efter befolkningstal.pdf',
           text: [
             'Udgifter ved etablering af nyt tilbud til unge med svært selvskadende adfærd',
@@ -948,7 +948,7 @@ const DAS_2021_05_27: DemoMeeting = {
           ].join('\n'),
         },
         {
-          title: 'Bilag 5: Samlede høringssvar fra børne- og ungechefkredsen og psykiatri- og handicapchefkredsen',
+          title: 'Samlede høringssvar fra børne- og ungechefkredsen og psykiatri- og handicapchefkredsen',
           fileName: 'Bilag 5 samlede høringssvar.pdf',
           text: [
             'Høringssvar vedr. ideoplæg til nyt tilbud for svært selvskadende unge',
@@ -969,7 +969,7 @@ const DAS_2021_05_27: DemoMeeting = {
           ].join('\n'),
         },
         {
-          title: 'Bilag 6: Bemærkninger fra behandlingen i børne- og ungedirektørkredsen',
+          title: 'Bemærkninger fra behandlingen i børne- og ungedirektørkredsen',
           fileName: 'Bilag 6. Bemærkninger fra børne- og ungedirektørkredsen.pdf',
           text: [
             'Bemærkninger fra børne- og ungedirektørkredsen til oplæg om tilbud til selvskadende unge',
@@ -1035,7 +1035,7 @@ const DAS_2021_05_27: DemoMeeting = {
       ],
       attachments: [
         {
-          title: 'Bilag 7: Socialtilsyn Nords Årsrapport 2020',
+          title: 'Socialtilsyn Nords Årsrapport 2020',
           fileName: 'Bilag 8. Socialtilsyn Nords årsrapport 2020.pdf',
           text: [
             'Socialtilsyn Nord – Årsrapport 2020',
