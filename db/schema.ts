@@ -143,6 +143,15 @@ export interface AttachmentsTable extends RecordColumns {
   replaces_id: string | null;
 }
 
+export interface MinutesVersionsTable extends RecordColumns {
+  meeting_id: string;
+  /** The version the correction starts; the approved minutes it replaces are version - 1. */
+  version: number;
+  reason: string;
+  /** JSON of the approved minutes (items with their decisions) as they were locked. */
+  approved_snapshot: string;
+}
+
 export interface HistoryTable {
   id: Generated<number>;
   at: string;
@@ -200,6 +209,7 @@ export interface DB {
   follow_ups: FollowUpsTable;
   files: FilesTable;
   attachments: AttachmentsTable;
+  minutes_versions: MinutesVersionsTable;
   history: HistoryTable;
   search_documents: SearchDocumentsTable;
   schema_migrations: SchemaMigrationsTable;

@@ -128,6 +128,15 @@ const statements = [
   ) STRICT`,
   `CREATE INDEX attachments_item ON attachments (item_id, position)`,
 
+  // Approved minutes are locked; a correction opens them again as a new version, keeping the approved one.
+  `CREATE TABLE minutes_versions (${record},
+    meeting_id TEXT NOT NULL REFERENCES meetings (id),
+    version INTEGER NOT NULL,
+    reason TEXT NOT NULL,
+    approved_snapshot TEXT NOT NULL,
+    UNIQUE (meeting_id, version)
+  ) STRICT`,
+
   // Who changed what, when: one row per change, never edited.
   `CREATE TABLE history (
     id INTEGER PRIMARY KEY,

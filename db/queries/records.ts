@@ -16,7 +16,8 @@ export type RecordTable =
   | 'recommendation_outcomes'
   | 'reservations'
   | 'follow_ups'
-  | 'attachments';
+  | 'attachments'
+  | 'minutes_versions';
 
 /** Outcome of an update guarded by the record's revision (optimistic concurrency). */
 export type WriteOutcome = 'written' | 'missing' | 'stale';

@@ -20,7 +20,7 @@ import {
 } from '../domain/agenda';
 import { Body, BodyDraft, BodyUpdate, Member, MemberInput, Relation, RelationKind } from '../domain/body';
 import { Deleted, Empty, Id, Revisioned } from '../domain/common';
-import { Attendee, AttendeeInput, Meeting, MeetingDraft, MeetingListQuery, MeetingUpdate } from '../domain/meeting';
+import { Attendee, AttendeeInput, Meeting, MeetingDraft, MeetingListQuery, MeetingUpdate, MinutesVersion } from '../domain/meeting';
 import { Organisation, OrganisationUpdate } from '../domain/organisation';
 import { AppInfo, DemoSummary, Settings, SettingsPatch } from '../domain/settings';
 
@@ -63,6 +63,9 @@ export const methods = {
   /** Sets who attends and who sent apologies; an empty list starts from the body's members. */
   'meetings.setAttendance': method(z.object({ meetingId: Id, attendees: z.array(AttendeeInput).max(100) }), z.array(Attendee)),
   'meetings.attendanceFromMembers': method(z.object({ meetingId: Id }), z.array(Attendee)),
+  /** Opens approved minutes for a correction: a new version, with the reason recorded and the approved one kept. */
+  'meetings.correctMinutes': method(z.object({ id: Id, reason: z.string().trim().min(5, { error: 'Skriv kort, hvorfor referatet rettes' }).max(2000) }), Meeting),
+  'meetings.minutesVersions': method(z.object({ id: Id }), z.array(MinutesVersion)),
 
   'demo.load': method(Empty, DemoSummary),
 

@@ -28,6 +28,8 @@ export const METHOD_NAMES = [
   'meetings.attendance',
   'meetings.setAttendance',
   'meetings.attendanceFromMembers',
+  'meetings.correctMinutes',
+  'meetings.minutesVersions',
   'demo.load',
   'agenda.list',
   'agenda.get',

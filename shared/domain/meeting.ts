@@ -60,6 +60,10 @@ export const MeetingListQuery = z.object({
 });
 export type MeetingListQuery = z.infer<typeof MeetingListQuery>;
 
+/** A correction of approved minutes: why, by whom and when; the approved text is kept. */
+export const MinutesVersion = z.object({ id: Id, version: z.number().int(), reason: z.string(), createdAt: z.string() });
+export type MinutesVersion = z.infer<typeof MinutesVersion>;
+
 /** A participant of a meeting, present or sending apologies (afbud). */
 export const Attendee = z.object({ id: Id, name: z.string(), organisation: z.string(), present: z.boolean() });
 export type Attendee = z.infer<typeof Attendee>;

@@ -188,3 +188,28 @@ describe('search', () => {
     expect((await call(backend, 'search.query', { query: 'opbakning' })).hits).toHaveLength(1);
   });
 });
+
+describe('corrections of approved minutes', () => {
+  it('opens approved minutes as a new version with a reason, keeping what was approved', async () => {
+    const m = await meeting('2021-03-25');
+    const item = await call(backend, 'agenda.create', { meetingId: m.id, title: 'Forlængelse af periode for takststigning på Svenstrupgård' });
+    await call(backend, 'decisions.save', { itemId: item.id, revision: null, text: '<p>DAS kredsen godkender, at takststigningen forlænges til 14 år.</p>', outcome: 'godkendt' });
+    const open = await backend.call('meetings.correctMinutes', { id: m.id, reason: 'Rettelse af årstal' });
+    expect(open).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+
+    const current = await call(backend, 'meetings.get', { id: m.id });
+    await call(backend, 'meetings.update', { id: m.id, revision: current.revision, patch: { status: 'referat_godkendt' } });
+    expect(await backend.call('agenda.update', { id: item.id, revision: item.revision, patch: { title: 'x' } })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+
+    const tooShort = await backend.call('meetings.correctMinutes', { id: m.id, reason: 'x' });
+    expect(tooShort).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('hvorfor referatet rettes') } });
+
+    const corrected = await call(backend, 'meetings.correctMinutes', { id: m.id, reason: 'Perioden er 14 år, ikke 12 år, jf. bilag 4.' });
+    expect(corrected.status).toBe('referat_udsendt');
+    expect(await call(backend, 'meetings.minutesVersions', { id: m.id })).toMatchObject([{ version: 2, reason: 'Perioden er 14 år, ikke 12 år, jf. bilag 4.' }]);
+    const fresh = await call(backend, 'agenda.get', { id: item.id });
+    expect((await call(backend, 'agenda.update', { id: item.id, revision: fresh.revision, patch: { caseNumber: 'EMN-2021-001' } })).caseNumber).toBe('EMN-2021-001');
+    const snapshot = backend.database.raw.prepare('SELECT approved_snapshot FROM minutes_versions').get() as { approved_snapshot: string };
+    expect(JSON.parse(snapshot.approved_snapshot)[0]).toMatchObject({ title: item.title, caseNumber: '', decision: { outcome: 'godkendt' } });
+  });
+});

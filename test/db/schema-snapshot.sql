@@ -191,6 +191,19 @@ CREATE TABLE meetings (
     note TEXT NOT NULL DEFAULT ''
   ) STRICT;
 
+CREATE TABLE minutes_versions (
+  id TEXT PRIMARY KEY NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  revision INTEGER NOT NULL DEFAULT 1,
+  deleted_at TEXT,
+    meeting_id TEXT NOT NULL REFERENCES meetings (id),
+    version INTEGER NOT NULL,
+    reason TEXT NOT NULL,
+    approved_snapshot TEXT NOT NULL,
+    UNIQUE (meeting_id, version)
+  ) STRICT;
+
 CREATE TABLE organisations (
   id TEXT PRIMARY KEY NOT NULL,
   created_at TEXT NOT NULL,

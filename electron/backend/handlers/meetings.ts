@@ -3,7 +3,8 @@ import { getBody } from '../../../db/queries/bodies';
 import { getMeeting, insertMeeting, listMeetings, setMeetingDeleted, updateMeeting } from '../../../db/queries/meetings';
 import { listAttendance, listMembers, replaceAttendance } from '../../../db/queries/people';
 import { refreshMeetingDocuments } from '../../../db/queries/search';
-import { reindexMeeting } from '../services/agenda';
+import { listItems } from '../../../db/queries/agenda';
+import { loadItem, recordHistory, reindexMeeting } from '../services/agenda';
 import type { DB } from '../../../db/schema';
 import type { Meeting } from '../../../shared/domain/meeting';
 import { timestamp, type BackendContext } from '../context';
@@ -21,6 +22,8 @@ type MeetingHandlers = Pick<
   | 'meetings.attendance'
   | 'meetings.setAttendance'
   | 'meetings.attendanceFromMembers'
+  | 'meetings.correctMinutes'
+  | 'meetings.minutesVersions'
 >;
 
 async function mustGet(db: Kysely<DB>, id: string): Promise<Meeting> {
@@ -100,6 +103,31 @@ export const meetingHandlers = (ctx: BackendContext): MeetingHandlers => {
       });
       changed();
       return listAttendance(ctx.db, meetingId);
+    },
+
+    'meetings.correctMinutes': async ({ id, reason }) => {
+      await ctx.db.transaction().execute(async (trx) => {
+        const meeting = await mustGet(trx, id);
+        if (meeting.status !== 'referat_godkendt') throw new AppError('CONFLICT', 'Kun et godkendt referat rettes som en ny version; dette referat kan redigeres direkte.');
+        const now = timestamp(ctx);
+        const previous = await trx.selectFrom('minutes_versions').select((eb) => eb.fn.max('version').as('v')).where('meeting_id', '=', id).executeTakeFirst();
+        const version = (previous?.v ?? 1) + 1;
+        const items = await listItems(trx, id);
+        const snapshot = [];
+        for (const item of items) snapshot.push(await loadItem(trx, item.id));
+        await trx.insertInto('minutes_versions').values({ id: ctx.newId(), meeting_id: id, version, reason, approved_snapshot: JSON.stringify(snapshot), created_at: now, updated_at: now }).execute();
+        const outcome = await updateMeeting(trx, id, meeting.revision, { status: 'referat_udsendt' }, now);
+        if (outcome !== 'written') throw stale('Mødet');
+        await recordHistory(trx, { at: now, entity: 'referat', entityId: id, meetingId: id, itemId: null, action: 'aendret', changes: { version: { before: version - 1, after: version }, årsag: { before: null, after: reason } } });
+      });
+      changed();
+      return mustGet(ctx.db, id);
+    },
+
+    'meetings.minutesVersions': async ({ id }) => {
+      await mustGet(ctx.db, id);
+      const rows = await ctx.db.selectFrom('minutes_versions').select(['id', 'version', 'reason', 'created_at']).where('meeting_id', '=', id).where('deleted_at', 'is', null).orderBy('version').execute();
+      return rows.map((r) => ({ id: r.id, version: r.version, reason: r.reason, createdAt: r.created_at }));
     },
 
     'meetings.restore': async ({ id }) => {

@@ -74,7 +74,7 @@ export async function loadItem(db: Kysely<DB>, id: string): Promise<AgendaItem> 
 
 export async function recordHistory(
   db: Kysely<DB>,
-  entry: { at: string; entity: string; entityId: string; meetingId: string; itemId: string; action: HistoryAction; changes?: Record<string, { before: unknown; after: unknown }> },
+  entry: { at: string; entity: string; entityId: string; meetingId: string; itemId: string | null; action: HistoryAction; changes?: Record<string, { before: unknown; after: unknown }> },
 ): Promise<void> {
   await appendHistory(db, { ...entry, userName: await currentUser(db), changes: entry.changes ?? {} });
 }

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Box, Button, Grid, Group, Loader, Modal, Paper, ScrollArea, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { IconArrowLeft, IconInfoCircle, IconLayoutList, IconLock, IconPlus } from '@tabler/icons-react';
+import { IconArrowLeft, IconInfoCircle, IconLayoutList, IconPlus } from '@tabler/icons-react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { MEETING_STATUS_LABELS } from '../../../../shared/domain/meeting';
 import { formatLongDate, formatTimeSpan, formatWeekday } from '../../../../shared/format';
@@ -15,6 +15,7 @@ import { STATUS_COLORS } from '../meetings/texts';
 import { AgendaList } from './AgendaList';
 import { MeetingFollowUps } from './FollowUpsPanel';
 import { ItemEditor } from './ItemEditor';
+import { MinutesCorrection } from './MinutesCorrection';
 import { TEXTS } from './texts';
 
 /** A meeting's agenda: the items on the left, the selected item with its sections and decision on the right. */
@@ -67,7 +68,7 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
           {!locked && <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>{TEXTS.newItem}</Button>}
         </Group>
       </Group>
-      {locked && <Alert color="gray" icon={<IconLock size={18} />} py="xs">{TEXTS.locked} Punkter og beslutninger kan læses, men ikke ændres.</Alert>}
+      <MinutesCorrection meetingId={meetingId} locked={locked} />
 
       <Grid gutter="lg" align="flex-start">
         <Grid.Col span={{ base: 12, md: 4 }}>

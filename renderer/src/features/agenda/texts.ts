@@ -10,5 +10,4 @@ export const TEXTS = {
   close: 'Afslut',
   closedBadge: 'Fortrolig',
   deleted: (n: number, title: string) => `Punkt ${n}. ${title} er slettet.`,
-  locked: 'Referatet er godkendt og låst.',
 };
