@@ -20,7 +20,7 @@ import {
 } from '../domain/agenda';
 import { Body, BodyDraft, BodyUpdate, Member, MemberInput, Relation, RelationKind } from '../domain/body';
 import { Deleted, Empty, Id, Revisioned } from '../domain/common';
-import { Attendee, AttendeeInput, Meeting, MeetingDraft, MeetingListQuery, MeetingUpdate, MinutesVersion } from '../domain/meeting';
+import { Attendee, AttendeeInput, Meeting, MeetingDraft, MeetingListQuery, MeetingUpdate, MinutesVersion, TrashEntry } from '../domain/meeting';
 import { Organisation, OrganisationUpdate } from '../domain/organisation';
 import { AppInfo, DemoSummary, Settings, SettingsPatch } from '../domain/settings';
 
@@ -66,6 +66,7 @@ export const methods = {
   /** Opens approved minutes for a correction: a new version, with the reason recorded and the approved one kept. */
   'meetings.correctMinutes': method(z.object({ id: Id, reason: z.string().trim().min(5, { error: 'Skriv kort, hvorfor referatet rettes' }).max(2000) }), Meeting),
   'meetings.minutesVersions': method(z.object({ id: Id }), z.array(MinutesVersion)),
+  'meetings.trash': method(Empty, z.array(TrashEntry)),
 
   'demo.load': method(Empty, DemoSummary),
 

@@ -30,6 +30,7 @@ export const METHOD_NAMES = [
   'meetings.attendanceFromMembers',
   'meetings.correctMinutes',
   'meetings.minutesVersions',
+  'meetings.trash',
   'demo.load',
   'agenda.list',
   'agenda.get',

@@ -64,6 +64,17 @@ export type MeetingListQuery = z.infer<typeof MeetingListQuery>;
 export const MinutesVersion = z.object({ id: Id, version: z.number().int(), reason: z.string(), createdAt: z.string() });
 export type MinutesVersion = z.infer<typeof MinutesVersion>;
 
+/** What lies in the trash (tombstoned, restorable), newest first. */
+export const TrashEntry = z.object({
+  kind: z.enum(['møde', 'punkt']),
+  id: Id,
+  title: z.string(),
+  meetingDate: IsoDate,
+  bodyCode: z.string(),
+  deletedAt: z.string(),
+});
+export type TrashEntry = z.infer<typeof TrashEntry>;
+
 /** A participant of a meeting, present or sending apologies (afbud). */
 export const Attendee = z.object({ id: Id, name: z.string(), organisation: z.string(), present: z.boolean() });
 export type Attendee = z.infer<typeof Attendee>;

@@ -213,3 +213,20 @@ describe('corrections of approved minutes', () => {
     expect(JSON.parse(snapshot.approved_snapshot)[0]).toMatchObject({ title: item.title, caseNumber: '', decision: { outcome: 'godkendt' } });
   });
 });
+
+describe('trash', () => {
+  it('lists deleted meetings and items newest first, and restores them', async () => {
+    const m = await meeting('2021-05-27');
+    const other = await meeting('2021-08-23');
+    const item = await call(backend, 'agenda.create', { meetingId: m.id, title: 'Eventuelt' });
+    await call(backend, 'agenda.delete', { id: item.id });
+    await call(backend, 'meetings.delete', { id: other.id });
+    expect((await call(backend, 'meetings.trash', {})).map((e) => [e.kind, e.title])).toEqual([
+      ['møde', 'Møde i Den Administrative Styregruppe (DAS Social)'],
+      ['punkt', 'Eventuelt'],
+    ]);
+    await call(backend, 'agenda.restore', { id: item.id });
+    await call(backend, 'meetings.restore', { id: other.id });
+    expect(await call(backend, 'meetings.trash', {})).toEqual([]);
+  });
+});

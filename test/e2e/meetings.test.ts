@@ -95,6 +95,18 @@ describe('meetings of a body', () => {
     await ui.notification('er slettet').getByRole('button', { name: 'Fortryd' }).click();
     await expect.poll(() => ui.rows().count()).toBe(1);
     expect(await listMeetings(app.backend.database.db, {})).toHaveLength(1);
+
+    // After the undo notice is gone, the trash still has it.
+    await row.click();
+    await ui.page.getByRole('button', { name: 'Mødeoplysninger' }).click();
+    await ui.editor().getByRole('button', { name: 'Slet møde' }).click();
+    await ui.page.getByRole('button', { name: 'Papirkurv' }).click();
+    const trash = ui.page.getByTestId('trash');
+    await trash.getByText('Møde i Forretningsudvalget (FU Social)').waitFor();
+    await screenshot(ui.page, 'trash');
+    await trash.getByRole('button', { name: 'Gendan' }).click();
+    await ui.page.getByText('Papirkurven er tom.').waitFor();
+    expect(await listMeetings(app.backend.database.db, {})).toHaveLength(1);
   });
 
   it('refuses an end time before the start time with a Danish message and creates nothing', async () => {

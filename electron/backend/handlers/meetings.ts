@@ -24,6 +24,7 @@ type MeetingHandlers = Pick<
   | 'meetings.attendanceFromMembers'
   | 'meetings.correctMinutes'
   | 'meetings.minutesVersions'
+  | 'meetings.trash'
 >;
 
 async function mustGet(db: Kysely<DB>, id: string): Promise<Meeting> {
@@ -128,6 +129,28 @@ export const meetingHandlers = (ctx: BackendContext): MeetingHandlers => {
       await mustGet(ctx.db, id);
       const rows = await ctx.db.selectFrom('minutes_versions').select(['id', 'version', 'reason', 'created_at']).where('meeting_id', '=', id).where('deleted_at', 'is', null).orderBy('version').execute();
       return rows.map((r) => ({ id: r.id, version: r.version, reason: r.reason, createdAt: r.created_at }));
+    },
+
+    /** Deleted meetings, and deleted items of meetings that are not deleted themselves. */
+    'meetings.trash': async () => {
+      const meetings = await ctx.db
+        .selectFrom('meetings as m')
+        .innerJoin('bodies as b', 'b.id', 'm.body_id')
+        .select(['m.id', 'm.date', 'm.deleted_at', 'b.code', 'b.name'])
+        .where('m.deleted_at', 'is not', null)
+        .execute();
+      const items = await ctx.db
+        .selectFrom('agenda_items as i')
+        .innerJoin('meetings as m', 'm.id', 'i.meeting_id')
+        .innerJoin('bodies as b', 'b.id', 'm.body_id')
+        .select(['i.id', 'i.title', 'i.deleted_at', 'm.date', 'b.code'])
+        .where('i.deleted_at', 'is not', null)
+        .where('m.deleted_at', 'is', null)
+        .execute();
+      return [
+        ...meetings.map((m) => ({ kind: 'møde' as const, id: m.id, title: `Møde i ${m.name}`, meetingDate: m.date, bodyCode: m.code, deletedAt: m.deleted_at! })),
+        ...items.map((i) => ({ kind: 'punkt' as const, id: i.id, title: i.title, meetingDate: i.date, bodyCode: i.code, deletedAt: i.deleted_at! })),
+      ].sort((a, b) => b.deletedAt.localeCompare(a.deletedAt));
     },
 
     'meetings.restore': async ({ id }) => {

@@ -1,6 +1,6 @@
 import { Button, Center, Group, Kbd, Paper, Select, Stack, Text, ThemeIcon, Tooltip } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { IconCalendarEvent, IconPlus } from '@tabler/icons-react';
+import { IconCalendarEvent, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { todayIso, yearOf } from '../../../../shared/format';
 import { PageHeader } from '../../components/PageHeader';
@@ -9,6 +9,7 @@ import { useReference } from '../../stores/reference';
 import { MeetingEditorDrawer } from './MeetingEditor';
 import { MeetingTable } from './MeetingTable';
 import { NewMeetingModal } from './NewMeetingModal';
+import { TrashDrawer } from './TrashDrawer';
 import { TEXTS } from './texts';
 
 export function MeetingsPage() {
@@ -16,6 +17,7 @@ export function MeetingsPage() {
   const filter = useMeetings((s) => s.filter);
   const bodies = useReference((s) => s.bodies);
   const [creating, setCreating] = useState(false);
+  const [trashOpen, setTrashOpen] = useState(false);
 
   useHotkeys([
     ['mod+N', () => setCreating(true)],
@@ -34,11 +36,14 @@ export function MeetingsPage() {
         title={TEXTS.title}
         description={TEXTS.description}
         actions={
-          <Tooltip label={<>Genvej: <Kbd size="xs">N</Kbd></>} openDelay={300}>
-            <Button leftSection={<IconPlus size={18} />} onClick={() => setCreating(true)}>
-              {TEXTS.newMeeting}
-            </Button>
-          </Tooltip>
+          <>
+            <Button variant="default" leftSection={<IconTrash size={16} />} onClick={() => setTrashOpen(true)}>Papirkurv</Button>
+            <Tooltip label={<>Genvej: <Kbd size="xs">N</Kbd></>} openDelay={300}>
+              <Button leftSection={<IconPlus size={18} />} onClick={() => setCreating(true)}>
+                {TEXTS.newMeeting}
+              </Button>
+            </Tooltip>
+          </>
         }
       />
       <Group gap="md" align="flex-end">
@@ -75,6 +80,7 @@ export function MeetingsPage() {
       )}
       <NewMeetingModal opened={creating} onClose={() => setCreating(false)} />
       <MeetingEditorDrawer />
+      <TrashDrawer opened={trashOpen} onClose={() => setTrashOpen(false)} />
     </Stack>
   );
 }
