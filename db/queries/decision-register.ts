@@ -8,6 +8,8 @@ export interface RegisterFilter {
   kind?: ItemKind;
   outcome?: Outcome;
   organisationId?: string;
+  /** The organisation's short name ("Læsø"), matched in reservations typed as free text ("Læsø og Morsø kommuner"). */
+  organisationShortName?: string;
   offset: number;
   limit: number;
 }
@@ -25,7 +27,8 @@ export async function decisionRegister(db: Kysely<DB>, filter: RegisterFilter): 
     filter.kind ? sql`i.kind = ${filter.kind}` : null,
     filter.outcome ? sql`d.outcome = ${filter.outcome}` : null,
     filter.organisationId
-      ? sql`EXISTS (SELECT 1 FROM reservations r WHERE r.decision_id = d.id AND r.deleted_at IS NULL AND r.organisation_id = ${filter.organisationId})`
+      ? sql`EXISTS (SELECT 1 FROM reservations r WHERE r.decision_id = d.id AND r.deleted_at IS NULL
+              AND (r.organisation_id = ${filter.organisationId} OR instr(r.party, ${filter.organisationShortName ?? '\u0000'}) > 0))`
       : null,
   ].filter((w) => w !== null);
   const from = sql`FROM decisions d

@@ -230,3 +230,15 @@ describe('trash', () => {
     expect(await call(backend, 'meetings.trash', {})).toEqual([]);
   });
 });
+
+describe('decision register by organisation', () => {
+  it('finds decisions with a reservation from a municipality, also when typed as free text', async () => {
+    const m = await meeting('2021-05-27');
+    const item = await call(backend, 'agenda.create', { meetingId: m.id, title: 'Oplæg til tilbud for børn og unge med svær selvskadende adfærd' });
+    await call(backend, 'decisions.save', { itemId: item.id, revision: null, text: '<p>Drøftet.</p>', outcome: 'droeftet', reservations: [{ party: 'Læsø og Morsø kommuner', text: 'politisk opbakning' }] });
+    const orgs = await call(backend, 'organisations.list', {});
+    const id = (name: string) => orgs.find((o) => o.name === name)!.id;
+    expect((await call(backend, 'decisions.register', { organisationId: id('Morsø Kommune') })).total).toBe(1);
+    expect((await call(backend, 'decisions.register', { organisationId: id('Aalborg Kommune') })).total).toBe(0);
+  });
+});

@@ -103,6 +103,7 @@ describe('meetings of a body', () => {
     await ui.page.getByRole('button', { name: 'Papirkurv' }).click();
     const trash = ui.page.getByTestId('trash');
     await trash.getByText('Møde i Forretningsudvalget (FU Social)').waitFor();
+    await ui.page.waitForTimeout(400); // the drawer slides in
     await screenshot(ui.page, 'trash');
     await trash.getByRole('button', { name: 'Gendan' }).click();
     await ui.page.getByText('Papirkurven er tom.').waitFor();

@@ -86,7 +86,11 @@ export const decisionHandlers = (ctx: BackendContext): DecisionHandlers => ({
   },
 
   'decisions.register': async (query) => {
-    const { rows, total } = await decisionRegister(ctx.db, query);
+    const organisation = query.organisationId
+      ? await ctx.db.selectFrom('organisations').select('name').where('id', '=', query.organisationId).executeTakeFirst()
+      : undefined;
+    const organisationShortName = organisation?.name.replace(/\s*Kommune$/, '').replace(/^Region\s+/, '');
+    const { rows, total } = await decisionRegister(ctx.db, { ...query, organisationShortName });
     return {
       total,
       rows: rows.map((r) => ({

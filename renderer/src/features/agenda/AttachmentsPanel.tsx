@@ -1,5 +1,5 @@
 import { ActionIcon, Badge, Button, FileButton, Group, Paper, Progress, Stack, Switch, Text, Title, Tooltip } from '@mantine/core';
-import { IconExternalLink, IconPaperclip, IconTrash, IconUpload } from '@tabler/icons-react';
+import { IconExternalLink, IconPaperclip, IconReplace, IconTrash, IconUpload } from '@tabler/icons-react';
 import { useState, type DragEvent } from 'react';
 import type { AgendaItem } from '../../../../shared/domain/agenda';
 import { formatInteger } from '../../../../shared/format';
@@ -35,6 +35,19 @@ export function AttachmentsPanel({ item, locked }: { item: AgendaItem; locked: b
     if (!locked) void add([...event.dataTransfer.files]);
   }
 
+  async function replace(id: string, file: File) {
+    setBusy(file.name);
+    try {
+      const stored = await api().upload(file);
+      await api().call('attachments.replace', { id, sha256: stored.sha256, fileName: stored.fileName });
+      await refreshSelected();
+    } catch (error) {
+      showError(error);
+    } finally {
+      setBusy(null);
+    }
+  }
+
   async function remove(id: string, title: string) {
     try {
       await api().call('attachments.delete', { id });
@@ -64,11 +77,16 @@ export function AttachmentsPanel({ item, locked }: { item: AgendaItem; locked: b
         <Group key={a.id} gap="xs" wrap="nowrap" data-testid="attachment-row">
           <IconPaperclip size={16} color="var(--mantine-color-gray-6)" />
           <Text size="sm" style={{ flex: 1 }}>
-            <b>Bilag {a.number}:</b> {a.title}{' '}
+            <b>Bilag {a.number}:</b> {a.title}{a.version > 1 ? ` (version ${a.version})` : ''}{' '}
             <Text span size="xs" c="dimmed">({a.fileName}{a.size !== null ? `, ${megabytes(a.size)}` : ', eftersendes'})</Text>
           </Text>
           {a.closed && <Badge size="xs" color="red" variant="light" tt="none">Fortroligt</Badge>}
           {!locked && <Switch size="xs" label="Lukket" checked={a.closed} onChange={(e) => void setClosed(a.id, a.revision, e.currentTarget.checked)} />}
+          {!locked && (
+            <FileButton onChange={(file) => file && void replace(a.id, file)}>
+              {(props) => <Tooltip label="Erstat med ny version"><ActionIcon {...props} variant="subtle" aria-label={`Erstat bilag ${a.number}`}><IconReplace size={16} /></ActionIcon></Tooltip>}
+            </FileButton>
+          )}
           {a.sha256 && (
             <Tooltip label="Åbn"><ActionIcon variant="subtle" aria-label={`Åbn bilag ${a.number}`} onClick={() => void api().openFile(a.sha256!, a.fileName)}><IconExternalLink size={16} /></ActionIcon></Tooltip>
           )}

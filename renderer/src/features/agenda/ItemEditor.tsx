@@ -1,5 +1,5 @@
 import { ActionIcon, Button, Checkbox, Divider, Group, Menu, Paper, Select, SimpleGrid, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
-import { IconArrowForwardUp, IconDots, IconHistory, IconPlus, IconTrash, IconX } from '@tabler/icons-react';
+import { IconArrowForwardUp, IconCopy, IconDots, IconHistory, IconPlus, IconTrash, IconX } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { AgendaItemPatch, ITEM_KIND_LABELS, ITEM_KINDS, type AgendaItem, type ItemKind } from '../../../../shared/domain/agenda';
 import { formatLongDate } from '../../../../shared/format';
@@ -226,7 +226,7 @@ function PostponeMenuItems({ item }: { item: AgendaItem }) {
     try {
       await api().call('agenda.postpone', { id: item.id, toMeetingId, mode });
       await loadAgenda(item.meetingId);
-      await refreshSelected();
+      if (mode === 'kopier') await refreshSelected();
     } catch (error) {
       showError(error);
     }
@@ -236,8 +236,13 @@ function PostponeMenuItems({ item }: { item: AgendaItem }) {
     <>
       <Menu.Label>Udsæt til</Menu.Label>
       {later.map((m) => (
-        <Menu.Item key={m.id} leftSection={<IconArrowForwardUp size={16} />} onClick={() => void postpone(m.id, 'kopier')}>
-          {formatLongDate(m.date)} (kopiér)
+        <Menu.Item key={`${m.id}-flyt`} leftSection={<IconArrowForwardUp size={16} />} onClick={() => void postpone(m.id, 'flyt')}>
+          Flyt til {formatLongDate(m.date)}
+        </Menu.Item>
+      ))}
+      {later.map((m) => (
+        <Menu.Item key={`${m.id}-kopier`} leftSection={<IconCopy size={16} />} onClick={() => void postpone(m.id, 'kopier')}>
+          Kopiér til {formatLongDate(m.date)}
         </Menu.Item>
       ))}
     </>

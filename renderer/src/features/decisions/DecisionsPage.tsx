@@ -30,6 +30,8 @@ export function DecisionsPage() {
   const [year, setYear] = useState<string | null>(null);
   const [kind, setKind] = useState<ItemKind | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [organisationId, setOrganisationId] = useState<string | null>(null);
+  const organisations = useReference((s) => s.organisations);
   const bodies = useReference((s) => s.bodies);
   const meetings = useMeetings((s) => s.items);
   const years = [...new Set(meetings.map((m) => m.date.slice(0, 4)))].sort().reverse();
@@ -72,13 +74,14 @@ export function DecisionsPage() {
           <>
             <Select placeholder="Alle punkttyper" aria-label="Punkttype" data={ITEM_KINDS.map((k) => ({ value: k, label: ITEM_KIND_LABELS[k] }))} value={kind} onChange={(v) => setKind(v as ItemKind | null)} clearable w={170} />
             <Select placeholder="Alle udfald" aria-label="Udfald" data={OUTCOMES.map((o) => ({ value: o, label: OUTCOME_LABELS[o] }))} value={outcome} onChange={(v) => setOutcome(v as Outcome | null)} clearable w={210} />
+            <Select placeholder="Forbehold fra alle" aria-label="Forbehold fra" data={organisations.map((o) => ({ value: o.id, label: o.name }))} value={organisationId} onChange={setOrganisationId} clearable searchable w={230} />
           </>
         )}
       </Group>
       {debounced.trim() ? (
         <SearchResults query={debounced} filters={filters} />
       ) : (
-        <Register filters={{ ...filters, ...(kind ? { kind } : {}), ...(outcome ? { outcome } : {}) }} />
+        <Register filters={{ ...filters, ...(kind ? { kind } : {}), ...(outcome ? { outcome } : {}), ...(organisationId ? { organisationId } : {}) }} />
       )}
     </Stack>
   );
