@@ -48,7 +48,7 @@ export async function insertBody(db: Kysely<DB>, id: string, values: BodyValues,
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
-export const updateBody = (db: Kysely<DB>, id: string, revision: number, values: Partial<BodyValues> & { hidden_sections?: string }, now: string): Promise<WriteOutcome> =>
+export const updateBody = (db: Kysely<DB>, id: string, revision: number, values: Partial<BodyValues> & { hidden_sections?: string; agenda_template?: string }, now: string): Promise<WriteOutcome> =>
   updateGuarded(db, 'bodies', id, revision, values, now);
 
 export const setBodyDeleted = (db: Kysely<DB>, id: string, deleted: boolean, now: string) => setTombstone(db, 'bodies', id, deleted, now);

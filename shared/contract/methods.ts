@@ -17,6 +17,7 @@ import {
   SearchHit,
   SearchQuery,
   SectionKey,
+  StandingItemTemplate,
 } from '../domain/agenda';
 import { Body, BodyDraft, BodyUpdate, Member, MemberInput, Relation, RelationKind } from '../domain/body';
 import { Deleted, Empty, Id, Revisioned } from '../domain/common';
@@ -52,6 +53,9 @@ export const methods = {
   'bodies.relations': method(Empty, z.array(Relation)),
   'bodies.setRelations': method(z.object({ fromBodyId: Id, relations: z.array(z.object({ toBodyId: Id, kind: RelationKind })).max(20) }), z.array(Relation)),
   'bodies.setHiddenSections': method(z.object({ bodyId: Id, hidden: z.array(SectionKey) }), Body),
+  /** The standing items of the body's agendas: its own template, or the default for its kind of body. */
+  'bodies.template': method(z.object({ bodyId: Id }), z.array(StandingItemTemplate)),
+  'bodies.setTemplate': method(z.object({ bodyId: Id, template: z.array(StandingItemTemplate).max(10) }), z.array(StandingItemTemplate)),
 
   'meetings.list': method(MeetingListQuery, z.array(Meeting)),
   'meetings.get': method(ById, Meeting),

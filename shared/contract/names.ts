@@ -19,6 +19,8 @@ export const METHOD_NAMES = [
   'bodies.relations',
   'bodies.setRelations',
   'bodies.setHiddenSections',
+  'bodies.template',
+  'bodies.setTemplate',
   'meetings.list',
   'meetings.get',
   'meetings.create',

@@ -60,3 +60,24 @@ describe('members, relations and attendance', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('Medlemmet skal have et navn') } });
   });
 });
+
+describe('agenda template', () => {
+  it('starts from the default for the body and then follows its own template', async () => {
+    expect((await call(backend, 'bodies.template', { bodyId: ids.FU! })).map((t) => t.standing)).toEqual(['godkendelse_dagsorden', 'godkendelse_referat', 'eventuelt', 'naeste_moede']);
+    await call(backend, 'bodies.setTemplate', {
+      bodyId: ids.FU!,
+      template: [
+        { standing: 'godkendelse_dagsorden', title: 'Godkendelse af dagsorden', kind: 'beslutning', recommendation: 'FU godkender dagsordenen' },
+        { standing: 'eventuelt', title: 'Eventuelt', kind: 'droeftelse', recommendation: '' },
+      ],
+    });
+    const meeting = await call(backend, 'meetings.create', { bodyId: ids.FU!, date: '2021-03-01' });
+    const items = await call(backend, 'agenda.applyTemplate', { meetingId: meeting.id });
+    expect(items.map((i) => i.title)).toEqual(['Godkendelse af dagsorden', 'Eventuelt']);
+    const twice = await backend.call('bodies.setTemplate', { bodyId: ids.FU!, template: [
+      { standing: 'eventuelt', title: 'A', kind: 'droeftelse' },
+      { standing: 'eventuelt', title: 'B', kind: 'droeftelse' },
+    ] });
+    expect(twice).toMatchObject({ ok: false, error: { message: 'Hvert fast punkt kan kun stå én gang i skabelonen.' } });
+  });
+});

@@ -75,6 +75,7 @@ describe('members and participants', () => {
     await dialog.getByRole('textbox', { name: 'Medlem 1 navn' }).fill('Henrik Aarup-Kristensen');
     await dialog.getByRole('textbox', { name: 'Medlem 1 organisation' }).fill('Aalborg Kommune');
     await dialog.getByRole('textbox', { name: 'Medlem 1 rolle' }).fill('formand');
+    await screenshot(ui.page, 'body-dialog');
     await dialog.getByRole('button', { name: 'Gem' }).click();
     await dialog.waitFor({ state: 'hidden' });
 

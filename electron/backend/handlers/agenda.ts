@@ -13,14 +13,13 @@ import {
 import { diff, historyOfItem } from '../../../db/queries/history';
 import { updateGuarded } from '../../../db/queries/records';
 import type { DB } from '../../../db/schema';
-import { SECTION_KEYS, StandingItemTemplate, type AgendaItemPatch } from '../../../shared/domain/agenda';
+import { SECTION_KEYS, type AgendaItemPatch } from '../../../shared/domain/agenda';
 import { formatLongDate } from '../../../shared/format';
 import { timestamp, type BackendContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { notFound, stale } from '../errors';
 import {
   assertEditable,
-  defaultTemplate,
   FU_RESUME,
   loadItem,
   meetingOf,
@@ -28,6 +27,7 @@ import {
   previousMeeting,
   recordHistory,
   reindexItem,
+  templateOf,
 } from '../services/agenda';
 import { sanitizeRichText } from '../services/rich-text';
 
@@ -67,12 +67,6 @@ function columnsOf(patch: AgendaItemPatch): Record<string, unknown> {
   if (patch.closed !== undefined) values.closed = patch.closed ? 1 : 0;
   if (patch.closedTitleVisible !== undefined) values.closed_title_visible = patch.closedTitleVisible ? 1 : 0;
   return values;
-}
-
-async function templateOf(db: Kysely<DB>, bodyId: string, bodyCode: string): Promise<StandingItemTemplate[]> {
-  const row = await db.selectFrom('bodies').select('agenda_template').where('id', '=', bodyId).executeTakeFirstOrThrow();
-  const own = StandingItemTemplate.array().safeParse(JSON.parse(row.agenda_template));
-  return own.success && own.data.length > 0 ? own.data : defaultTemplate(bodyCode);
 }
 
 export const agendaHandlers = (ctx: BackendContext): AgendaHandlers => {

@@ -1,5 +1,6 @@
 import { findBodyByCode, getBody, insertBody, listBodies, setBodyDeleted, updateBody } from '../../../db/queries/bodies';
 import { listMembers, listRelations, replaceMembers, replaceRelations } from '../../../db/queries/people';
+import { templateOf } from '../services/agenda';
 import type { Body } from '../../../shared/domain/body';
 import { formatInteger } from '../../../shared/format';
 import { timestamp, type BackendContext } from '../context';
@@ -10,7 +11,7 @@ import type { DB } from '../../../db/schema';
 
 type BodyHandlers = Pick<
   Handlers,
-  'bodies.list' | 'bodies.create' | 'bodies.update' | 'bodies.delete' | 'bodies.restore' | 'bodies.members' | 'bodies.setMembers' | 'bodies.relations' | 'bodies.setRelations' | 'bodies.setHiddenSections'
+  'bodies.list' | 'bodies.create' | 'bodies.update' | 'bodies.delete' | 'bodies.restore' | 'bodies.members' | 'bodies.setMembers' | 'bodies.relations' | 'bodies.setRelations' | 'bodies.setHiddenSections' | 'bodies.template' | 'bodies.setTemplate'
 >;
 
 async function assertCodeFree(db: Kysely<DB>, code: string, ownId?: string) {
@@ -100,6 +101,24 @@ export const bodyHandlers = (ctx: BackendContext): BodyHandlers => {
       });
       changed();
       return mustGet(ctx.db, bodyId);
+    },
+
+    'bodies.template': async ({ bodyId }) => {
+      const body = await mustGet(ctx.db, bodyId);
+      return templateOf(ctx.db, bodyId, body.code);
+    },
+
+    'bodies.setTemplate': async ({ bodyId, template }) => {
+      const kinds = template.map((t) => t.standing);
+      if (new Set(kinds).size !== kinds.length) throw new AppError('INVALID_INPUT', 'Hvert fast punkt kan kun stå én gang i skabelonen.');
+      await ctx.db.transaction().execute(async (trx) => {
+        const body = await mustGet(trx, bodyId);
+        const outcome = await updateBody(trx, bodyId, body.revision, { agenda_template: JSON.stringify(template) }, timestamp(ctx));
+        if (outcome !== 'written') throw stale('Organet');
+      });
+      changed();
+      const body = await mustGet(ctx.db, bodyId);
+      return templateOf(ctx.db, bodyId, body.code);
     },
 
     'bodies.restore': async ({ id }) => {

@@ -5,7 +5,7 @@ import { appendHistory, type HistoryAction } from '../../../db/queries/history';
 import { readSettings } from '../../../db/queries/settings';
 import { indexDocument, removeDocument } from '../../../db/queries/search';
 import type { DB } from '../../../db/schema';
-import type { AgendaItem, ItemKind, StandingItemTemplate, StandingKind } from '../../../shared/domain/agenda';
+import { StandingItemTemplate, type AgendaItem, type ItemKind, type StandingKind } from '../../../shared/domain/agenda';
 import { formatLongDate } from '../../../shared/format';
 import { AppError, notFound } from '../errors';
 import { richTextToPlain } from './rich-text';
@@ -163,6 +163,13 @@ export function defaultTemplate(bodyCode: string): StandingItemTemplate[] {
 }
 
 export const FU_RESUME = '<p>FU orienterer om beslutninger taget siden sidste DAS møde samt fremtidige FU aktiviteter med særlig relevans for DAS.</p>';
+
+/** The body's own standing items, or the default ones for its kind of body. */
+export async function templateOf(db: Kysely<DB>, bodyId: string, bodyCode: string): Promise<StandingItemTemplate[]> {
+  const row = await db.selectFrom('bodies').select('agenda_template').where('id', '=', bodyId).executeTakeFirstOrThrow();
+  const own = StandingItemTemplate.array().safeParse(JSON.parse(row.agenda_template));
+  return own.success && own.data.length > 0 ? own.data : defaultTemplate(bodyCode);
+}
 
 /** The body's previous meeting (the one whose minutes the next agenda approves). */
 export async function previousMeeting(db: Kysely<DB>, bodyId: string, date: string) {

@@ -1,7 +1,7 @@
 import { ActionIcon, Button, Group, Modal, Paper, Stack, Table, Text, Textarea, TextInput, Title, Tooltip } from '@mantine/core';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useEffect, useState, type FormEvent } from 'react';
-import type { SectionKey } from '../../../../shared/domain/agenda';
+import { STANDING_KINDS, type SectionKey, type StandingKind } from '../../../../shared/domain/agenda';
 import { BodyPeople, type PeopleDraft } from './BodyPeople';
 import { BodyDraft, type Body } from '../../../../shared/domain/body';
 import { api, ApiError, messageOf } from '../../api/client';
@@ -72,6 +72,14 @@ export function BodiesSection() {
   );
 }
 
+const STANDING_TITLES: Record<StandingKind, string> = {
+  godkendelse_dagsorden: 'Godkendelse af dagsorden',
+  godkendelse_referat: 'Godkendelse af referat fra seneste møde',
+  fu_orienterer: 'FU orienterer',
+  eventuelt: 'Eventuelt',
+  naeste_moede: 'Næste møde',
+};
+
 function BodyForm({ body, onDone }: { body: Body | null; onDone(): void }) {
   const [value, setValue] = useState({ code: body?.code ?? '', name: body?.name ?? '', description: body?.description ?? '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -79,11 +87,15 @@ function BodyForm({ body, onDone }: { body: Body | null; onDone(): void }) {
 
   useEffect(() => {
     if (!body) return;
-    Promise.all([api().call('bodies.members', { bodyId: body.id }), api().call('bodies.relations', {})]).then(([members, relations]) => {
+    Promise.all([api().call('bodies.members', { bodyId: body.id }), api().call('bodies.relations', {}), api().call('bodies.template', { bodyId: body.id })]).then(([members, relations, template]) => {
       setPeople({
         members: members.map(({ name, organisation, role }) => ({ name, organisation, role })),
         relations: relations.filter((r) => r.fromBodyId === body.id).map(({ toBodyId, kind }) => ({ toBodyId, kind })),
         hidden: body.hiddenSections as SectionKey[],
+        template: STANDING_KINDS.map((standing) => {
+          const own = template.find((t) => t.standing === standing);
+          return own ? { ...own, use: true } : { standing, title: STANDING_TITLES[standing], kind: standing === 'eventuelt' ? 'droeftelse' : standing.startsWith('godkendelse') ? 'beslutning' : 'orientering', recommendation: '', use: false };
+        }),
       });
     }, showError);
   }, [body]);
@@ -99,6 +111,7 @@ function BodyForm({ body, onDone }: { body: Body | null; onDone(): void }) {
           await api().call('bodies.setMembers', { bodyId: body.id, members: people.members.filter((m) => m.name.trim()) });
           await api().call('bodies.setRelations', { fromBodyId: body.id, relations: people.relations.filter((r) => r.toBodyId) });
           await api().call('bodies.setHiddenSections', { bodyId: body.id, hidden: people.hidden });
+          await api().call('bodies.setTemplate', { bodyId: body.id, template: people.template.filter((t) => t.use && t.title.trim()).map(({ use: _use, ...t }) => t) });
         }
       } else await api().call('bodies.create', check.data);
       await loadBodies();

@@ -1,19 +1,30 @@
 import { ActionIcon, Button, Checkbox, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconPlus, IconX } from '@tabler/icons-react';
 import { RELATION_KINDS, RELATION_LABELS, type RelationKind } from '../../../../shared/domain/body';
-import { SECTION_KEYS, SECTION_LABELS, type SectionKey } from '../../../../shared/domain/agenda';
+import { SECTION_KEYS, SECTION_LABELS, type SectionKey, type StandingItemTemplate, type StandingKind } from '../../../../shared/domain/agenda';
 import { useReference } from '../../stores/reference';
 
 export interface PeopleDraft {
   members: { name: string; organisation: string; role: string }[];
   relations: { toBodyId: string; kind: RelationKind }[];
   hidden: SectionKey[];
+  /** Every standing kind with its wording; `use` says whether the body's agendas have it. */
+  template: (StandingItemTemplate & { use: boolean })[];
 }
+
+const STANDING_LABELS: Record<StandingKind, string> = {
+  godkendelse_dagsorden: 'Godkendelse af dagsorden',
+  godkendelse_referat: 'Godkendelse af referat',
+  fu_orienterer: 'FU orienterer',
+  eventuelt: 'Eventuelt',
+  naeste_moede: 'Næste møde',
+};
 
 /** Members, relations to other bodies and unused sections of one body, edited in its dialog. */
 export function BodyPeople({ bodyId, value, onChange }: { bodyId: string; value: PeopleDraft; onChange(v: PeopleDraft): void }) {
   const bodies = useReference((s) => s.bodies).filter((b) => b.id !== bodyId);
   const setMember = (i: number, patch: Partial<PeopleDraft['members'][number]>) => onChange({ ...value, members: value.members.map((m, n) => (n === i ? { ...m, ...patch } : m)) });
+  const setTemplate = (i: number, patch: Partial<PeopleDraft['template'][number]>) => onChange({ ...value, template: value.template.map((t, n) => (n === i ? { ...t, ...patch } : t)) });
   const setRelation = (i: number, patch: Partial<PeopleDraft['relations'][number]>) => onChange({ ...value, relations: value.relations.map((r, n) => (n === i ? { ...r, ...patch } : r)) });
   return (
     <Stack gap="md">
@@ -39,6 +50,16 @@ export function BodyPeople({ bodyId, value, onChange }: { bodyId: string; value:
           </Group>
         ))}
         <Button variant="subtle" size="compact-sm" leftSection={<IconPlus size={14} />} style={{ alignSelf: 'flex-start' }} onClick={() => onChange({ ...value, relations: [...value.relations, { toBodyId: '', kind: 'forbereder' }] })}>Tilføj relation</Button>
+      </Stack>
+      <Stack gap={6}>
+        <Text size="sm" fw={500}>Faste punkter på dagsordenen</Text>
+        {value.template.map((t, i) => (
+          <Group key={t.standing} gap="xs" wrap="nowrap">
+            <Checkbox aria-label={`Brug ${STANDING_LABELS[t.standing]}`} checked={t.use} onChange={(e) => setTemplate(i, { use: e.currentTarget.checked })} />
+            <TextInput aria-label={`Titel for ${STANDING_LABELS[t.standing]}`} value={t.title} disabled={!t.use} onChange={(e) => setTemplate(i, { title: e.currentTarget.value })} style={{ flex: 1 }} />
+            <TextInput aria-label={`Indstilling for ${STANDING_LABELS[t.standing]}`} placeholder="Indstilling (valgfri)" value={t.recommendation} disabled={!t.use} onChange={(e) => setTemplate(i, { recommendation: e.currentTarget.value })} style={{ flex: 2 }} />
+          </Group>
+        ))}
       </Stack>
       <Stack gap={6}>
         <Text size="sm" fw={500}>Afsnit, organet bruger i sine punkter</Text>
