@@ -1,0 +1,53 @@
+import type { Kysely } from 'kysely';
+import { listItems } from '../../../db/queries/agenda';
+import { listAttendance } from '../../../db/queries/people';
+import type { DB } from '../../../db/schema';
+import type { DocumentModel } from '../../../shared/documents';
+import { notFound } from '../errors';
+import { loadItem } from './agenda';
+import { sanitizeRichText } from './rich-text';
+
+/**
+ * The document model of a meeting's agenda or minutes, with every rich text sanitised once more here, since the
+ * renderer in shared/ cannot sanitise (it must run without Node) and the text may have come from an import.
+ */
+export async function buildDocumentModel(db: Kysely<DB>, meetingId: string, kind: DocumentModel['kind'], edition: DocumentModel['edition']): Promise<DocumentModel> {
+  const meeting = await db
+    .selectFrom('meetings as m')
+    .innerJoin('bodies as b', 'b.id', 'm.body_id')
+    .select(['m.date', 'm.start_time', 'm.end_time', 'm.location', 'b.code', 'b.name'])
+    .where('m.id', '=', meetingId)
+    .where('m.deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!meeting) throw notFound('Mødet');
+  const items = [];
+  for (const summary of await listItems(db, meetingId)) {
+    const item = await loadItem(db, summary.id);
+    items.push({
+      id: item.id,
+      number: item.number,
+      title: item.title,
+      kind: item.kind,
+      closed: item.closed,
+      closedTitleVisible: item.closedTitleVisible,
+      caseNumber: item.caseNumber,
+      caseOfficer: item.caseOfficer,
+      guests: item.guests,
+      resume: sanitizeRichText(item.resume),
+      recommendations: item.recommendations.map((r) => r.text),
+      caseText: sanitizeRichText(item.caseText),
+      economy: sanitizeRichText(item.economy),
+      consultation: sanitizeRichText(item.consultation),
+      decision: item.decision && { text: sanitizeRichText(item.decision.text), outcome: item.decision.outcome, reservations: item.decision.reservations },
+      attachments: item.attachments.map((a) => ({ number: a.number, title: a.title, closed: a.closed })),
+    });
+  }
+  return {
+    kind,
+    edition,
+    body: { code: meeting.code, name: meeting.name },
+    meeting: { date: meeting.date, startTime: meeting.start_time, endTime: meeting.end_time, location: meeting.location },
+    participants: await listAttendance(db, meetingId),
+    items,
+  };
+}

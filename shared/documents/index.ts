@@ -1,0 +1,4 @@
+export * from './edition';
+export * from './leak-check';
+export * from './model';
+export * from './render';

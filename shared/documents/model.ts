@@ -1,0 +1,32 @@
+import type { ItemKind, Outcome } from '../domain/agenda';
+
+/** What the agenda and minutes are printed from. Rich text fields hold HTML already sanitised by the backend. */
+export interface DocumentModel {
+  kind: 'agenda' | 'minutes';
+  edition: 'internal' | 'public';
+  body: { code: string; name: string };
+  meeting: { date: string; startTime: string | null; endTime: string | null; location: string };
+  participants: { name: string; organisation: string; present: boolean }[];
+  items: DocumentItem[];
+}
+
+export interface DocumentItem {
+  id: string;
+  number: number;
+  title: string;
+  kind: ItemKind;
+  closed: boolean;
+  closedTitleVisible: boolean;
+  caseNumber: string;
+  caseOfficer: string;
+  guests: { name: string; title: string; organisation: string; attended: boolean }[];
+  resume: string;
+  recommendations: string[];
+  caseText: string;
+  economy: string;
+  consultation: string;
+  decision: { text: string; outcome: Outcome | null; reservations: { party: string; text: string }[] } | null;
+  attachments: { number: number; title: string; closed: boolean }[];
+}
+
+export const CLOSED_ITEM_TITLE = 'Lukket punkt';

@@ -1,0 +1,154 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { closedTexts, findLeaks, renderDocument, type DocumentItem, type DocumentModel } from '../../shared/documents';
+
+const item = (n: number, patch: Partial<DocumentItem> = {}): DocumentItem => ({
+  id: `00000000-0000-4000-8000-00000000000${n}`,
+  number: n,
+  title: `Punkt om emne ${n}`,
+  kind: 'beslutning',
+  closed: false,
+  closedTitleVisible: true,
+  caseNumber: '',
+  caseOfficer: '',
+  guests: [],
+  resume: '',
+  recommendations: [],
+  caseText: '',
+  economy: '',
+  consultation: '',
+  decision: null,
+  attachments: [],
+  ...patch,
+});
+
+const model = (items: DocumentItem[], patch: Partial<DocumentModel> = {}): DocumentModel => ({
+  kind: 'agenda',
+  edition: 'internal',
+  body: { code: 'DAS', name: 'Den Administrative Styregruppe (DAS Social)' },
+  meeting: { date: '2021-05-27', startTime: '13:00', endTime: '16:00', location: 'Aalborg ÆH, Hammer Bakker' },
+  participants: [
+    { name: 'Henrik Aarup-Kristensen', organisation: 'Aalborg Kommune', present: true },
+    { name: 'Lone Jensen', organisation: 'Læsø Kommune', present: false },
+  ],
+  items,
+  ...patch,
+});
+
+const text = (html: string) => html.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+
+const closedItem = item(2, {
+  title: 'Udbud af botilbud i Nordjylland',
+  closed: true,
+  closedTitleVisible: false,
+  caseNumber: 'MDR-2024-00035',
+  resume: '<p>Forhandlingerne med leverandøren om prisen er fortrolige indtil videre.</p>',
+  recommendations: ['DAS godkender forhandlingsmandatet'],
+  decision: { text: '<p>Mandatet blev givet med et loft på 4,2 mio. kr.</p>', outcome: 'godkendt', reservations: [] },
+  attachments: [{ number: 1, title: 'Tilbudsliste fra leverandøren', closed: true }],
+});
+
+describe('renderDocument', () => {
+  it('prints the front page, table of contents and items in Danish, with the running header and page numbers in CSS', () => {
+    const html = renderDocument(model([item(1, { resume: '<p>Resumé af punktet.</p>', recommendations: ['DAS godkender dagsordenen'], guests: [{ name: 'Anette Sloth', title: 'Psykiatridirektør', organisation: 'Psykiatrien', attended: false }] })]));
+    const plain = text(html);
+    expect(plain).toContain('Dagsorden');
+    expect(plain).toContain('Torsdag den 27. maj 2021');
+    expect(plain).toContain('kl. 13.00–16.00');
+    expect(plain).toMatch(/Deltagere Henrik Aarup-Kristensen, Aalborg Kommune Afbud Lone Jensen, Læsø Kommune/);
+    expect(plain).toContain('Punkt 1. Punkt om emne 1');
+    expect(plain).toContain('Psykiatridirektør Anette Sloth (Psykiatrien) deltager under punktet.');
+    expect(plain).toMatch(/Indstilling Det indstilles, at DAS godkender dagsordenen/);
+    expect(html).toContain('"Side " counter(page) " af " counter(pages)');
+    expect(html).toContain('"DAS · dagsorden · 27. maj 2021"');
+  });
+
+  it('shows the decision in the minutes only', () => {
+    const items = [item(1, { decision: { text: '<p>Dagsordenen blev godkendt.</p>', outcome: 'godkendt', reservations: [{ party: 'Læsø Kommune', text: 'forbehold for finansieringen' }] } })];
+    expect(text(renderDocument(model(items)))).not.toContain('Dagsordenen blev godkendt');
+    const minutes = text(renderDocument(model(items, { kind: 'minutes' })));
+    expect(minutes).toContain('Referat');
+    expect(minutes).toMatch(/Beslutning Godkendt\. Dagsordenen blev godkendt\. Forbehold: Læsø Kommune: forbehold for finansieringen/);
+  });
+
+  it('escapes titles and names; a script in a title is text', () => {
+    const html = renderDocument(model([item(1, { title: '<script>alert(1)</script> & "citat"' })]));
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;citat&quot;');
+  });
+
+  it('keeps a 2 000-character title and a 300-row table', () => {
+    const rows = Array.from({ length: 300 }, (_, i) => `<tr><td>Række ${i + 1}</td><td>${(i * 1234.5).toLocaleString('da-DK')}</td></tr>`).join('');
+    const html = renderDocument(model([item(1, { title: 'Æ'.repeat(2000), caseText: `<table><thead><tr><th>Navn</th><th>Beløb</th></tr></thead><tbody>${rows}</tbody></table>` })]));
+    expect(html).toContain('Æ'.repeat(2000));
+    expect(html.match(/<tr>/g)).toHaveLength(301);
+    expect(html).toContain('thead { display: table-header-group; }');
+  });
+});
+
+describe('editions and the leak check', () => {
+  const items = [item(1, { attachments: [{ number: 1, title: 'Åbent bilag', closed: false }, { number: 2, title: 'Fortroligt regnskab for tilbuddet', closed: true }, { number: 3, title: 'Andet åbent bilag', closed: false }] }), closedItem];
+
+  it('the public edition keeps only "Punkt N. Lukket punkt" of a closed item and no closed attachment', () => {
+    const plain = text(renderDocument(model(items, { edition: 'public' })));
+    expect(plain).toContain('Punkt 2. Lukket punkt');
+    for (const secret of ['Udbud af botilbud', 'MDR-2024-00035', 'leverandøren', 'forhandlingsmandatet', '4,2 mio', 'Tilbudsliste', 'Fortroligt regnskab']) {
+      expect(plain).not.toContain(secret);
+    }
+    expect(plain).toMatch(/Bilag 1: Åbent bilag Bilag 2: Andet åbent bilag/);
+    expect(findLeaks(closedTexts(model(items)), plain)).toEqual([]);
+  });
+
+  it('shows a closed item’s title in public where the item allows it', () => {
+    const visible = [{ ...closedItem, closedTitleVisible: true }];
+    expect(text(renderDocument(model(visible, { edition: 'public' })))).toContain('Punkt 2. Udbud af botilbud i Nordjylland');
+  });
+
+  it('finds what leaked when closed text reaches the output, however it is cased or spelled', () => {
+    const internal = text(renderDocument(model(items)));
+    const leaks = findLeaks(closedTexts(model(items)), internal);
+    expect(leaks.map((l) => l.source)).toEqual(expect.arrayContaining(['Udbud af botilbud i Nordjylland', 'Forhandlingerne med leverandøren om prisen er fortrolige indtil videre.']));
+    expect(findLeaks(['Forhandlingerne med leverandøren om prisen'], 'FORHANDLINGERNE MED LEVERANDOEREN OM PRISEN')).toHaveLength(1);
+  });
+
+  it('never leaks a closed item into a public edition (random meetings)', () => {
+    // Closed and open texts are drawn from different vocabularies, so any phrase found can only be a leak.
+    const open = fc.constantFrom('takst', 'belægning', 'kommune', 'tilbud', 'budget', 'region', 'møde', 'beslutning');
+    const secret = fc.constantFrom('fortrolig', 'hemmelig', 'forhandling', 'personsag', 'klagesag', 'lønforhold', 'udbudsmateriale', 'tavshedspligt');
+    const sentence = (words: fc.Arbitrary<string>) => fc.array(words, { minLength: 2, maxLength: 12 }).map((w) => w.join(' '));
+    const anItem = fc.record({ closed: fc.boolean(), visible: fc.boolean(), open: sentence(open), secret: sentence(secret), attachmentClosed: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(anItem, { minLength: 1, maxLength: 8 }), (specs) => {
+        const items = specs.map((s, i) =>
+          item(i + 1, {
+            title: s.closed ? s.secret : s.open,
+            closed: s.closed,
+            closedTitleVisible: s.visible && false,
+            resume: `<p>${s.closed ? s.secret : s.open}</p>`,
+            recommendations: [s.closed ? s.secret : s.open],
+            attachments: [{ number: 1, title: s.attachmentClosed || s.closed ? `bilag ${s.secret}` : `bilag ${s.open}`, closed: s.attachmentClosed || s.closed }],
+          }),
+        );
+        const m = model(items);
+        expect(findLeaks(closedTexts(m), text(renderDocument({ ...m, edition: 'public' })))).toEqual([]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('closedTexts', () => {
+  it('leaves out what stands openly too: the placeholder title and a case number shared with open items', () => {
+    const items = [item(1, { caseNumber: 'MDR-2024-00035' }), item(2, { title: 'Lukket punkt', closed: true, closedTitleVisible: false, caseNumber: 'MDR-2024-00035' }), item(3, { closed: true, caseNumber: 'EMN-2024-00244' })];
+    expect(closedTexts(model(items))).toEqual(['EMN-2024-00244']);
+  });
+});
+
+describe('table of contents', () => {
+  it('shows page numbers with dot leaders once they are known from a first print', () => {
+    const items = [item(1), item(2)];
+    expect(renderDocument(model(items))).not.toContain('class="page"');
+    const html = renderDocument(model(items), { pageOf: new Map([[items[0]!.id, 3], [items[1]!.id, 5]]) });
+    expect(text(html)).toMatch(/Punkt 1\. Punkt om emne 1 3 Punkt 2\. Punkt om emne 2 5/);
+  });
+});
