@@ -13,7 +13,10 @@ import type { AgendaItem, SearchHit } from '../../shared/domain/agenda';
 import { OUTCOME_LABELS } from '../../shared/domain/agenda';
 import { MEETING_STATUS_LABELS, type Meeting } from '../../shared/domain/meeting';
 import { formatLongDate, formatNumericDate, formatTimeSpan } from '../../shared/format';
+import { AppError } from '../backend/errors';
+import { buildDocumentModel } from '../backend/services/documents';
 import { startHttpHost } from './http-host';
+import { printDocumentPdf, PrintError } from './print-pdf';
 import { appVersion, RENDERER_DIR } from './paths';
 
 const HELP = `Sekretariat – kommandolinje
@@ -28,6 +31,8 @@ Kommandoer:
   meetings list      Vis møderne, nyeste først
   meeting show ID    Vis et mødes dagsorden med beslutninger
   search "SØGNING"   Søg i punkter, beslutninger og bilag
+  document --meeting ID --kind agenda|minutes --edition public|internal --out FIL.pdf
+                     Dagsorden eller referat som PDF (offentlig udgave kontrolleres for lukkede punkter)
 
 Tilvalg:
   --db FIL           Databasefil (standard: sekretariat.db i datamappen,
@@ -72,6 +77,10 @@ async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise<numb
         json: { type: 'boolean', default: false },
         out: { type: 'string' },
         port: { type: 'string' },
+        meeting: { type: 'string' },
+        kind: { type: 'string' },
+        edition: { type: 'string' },
+        format: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -173,6 +182,27 @@ async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise<numb
       await backend.close();
       const marked = (s: string) => s.replaceAll('\u0002', '«').replaceAll('\u0003', '»');
       print(hits, hits.map((h) => `${h.bodyCode} ${formatNumericDate(h.meetingDate)} punkt ${h.itemNumber}. ${h.itemTitle}\n  ${marked(h.snippet)}`).join('\n') || `Ingen resultater for «${argument}».`);
+      return 0;
+    }
+    case 'document': {
+      const kind = values.kind ?? 'agenda';
+      const edition = values.edition ?? 'internal';
+      if (!values.meeting) throw new UsageError('document kræver --meeting ID (se meetings list).');
+      if (kind !== 'agenda' && kind !== 'minutes') throw new UsageError(`Ukendt --kind: ${kind}. Brug agenda eller minutes.`);
+      if (edition !== 'public' && edition !== 'internal') throw new UsageError(`Ukendt --edition: ${edition}. Brug public eller internal.`);
+      if ((values.format ?? 'pdf') !== 'pdf') throw new UsageError('Kun --format pdf findes endnu; Word (.docx) kommer.');
+      if (!values.out) throw new UsageError('document kræver --out FIL.pdf.');
+      const backend = await open();
+      try {
+        const model = await buildDocumentModel(backend.database.db, values.meeting, kind, edition);
+        const { pages } = await printDocumentPdf(model, resolve(values.out));
+        print({ file: resolve(values.out), pages, kind, edition }, `${kind === 'agenda' ? 'Dagsorden' : 'Referat'} (${edition === 'public' ? 'offentlig' : 'intern'} udgave) gemt i ${resolve(values.out)}: ${pages} sider.`);
+      } catch (error) {
+        if (error instanceof PrintError || error instanceof AppError) throw new UsageError(error.message);
+        throw error;
+      } finally {
+        await backend.close();
+      }
       return 0;
     }
     default:

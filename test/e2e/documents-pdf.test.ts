@@ -6,6 +6,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBackend, type Backend } from '../../electron/backend/backend';
 import { buildDocumentModel } from '../../electron/backend/services/documents';
+import { runCli } from '../../electron/host/cli';
 import { closedTexts, findLeaks, renderDocument } from '../../shared/documents';
 import { launchChromium, SCREENSHOT_DIR } from './support/app';
 
@@ -62,4 +63,21 @@ describe('agenda and minutes as PDF (first cut of the document renderer)', () =>
     expect(text.match(/Lukket punkt/g)?.length).toBeGreaterThanOrEqual(3);
     expect(findLeaks(closedTexts(internal), text)).toEqual([]);
   });
+
+  it('exports through the command line, refusing bad input with exit code 2', async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t) };
+    const env = { SEKRETARIAT_DATA_DIR: dir };
+    await backend.close();
+    const file = join(dir, 'dagsorden-das.pdf');
+    const code = await runCli(['document', '--db', join(dir, 'db.sqlite'), '--meeting', DAS_MAY, '--kind', 'agenda', '--edition', 'public', '--out', file, '--json'], io, env);
+    expect(code).toBe(0);
+    expect(JSON.parse(out.join(''))).toMatchObject({ file, kind: 'agenda', edition: 'public' });
+    expect(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })).toContain('Dagsorden');
+    expect(await runCli(['document', '--db', join(dir, 'db.sqlite'), '--meeting', DAS_MAY, '--kind', 'pamflet', '--out', file], io, env)).toBe(2);
+    expect(err.join('\n')).toContain('Ukendt --kind: pamflet');
+    backend = await openBackend({ databaseFile: join(dir, 'db.sqlite'), appVersion: 'test' });
+  });
 });
+
