@@ -16,7 +16,6 @@ import { formatLongDate, formatNumericDate, formatTimeSpan } from '../../shared/
 import { AppError } from '../backend/errors';
 import { buildDocumentModel } from '../backend/services/documents';
 import { startHttpHost } from './http-host';
-import { printDocumentPdf, PrintError } from './print-pdf';
 import { appVersion, RENDERER_DIR } from './paths';
 
 const HELP = `Sekretariat – kommandolinje
@@ -192,6 +191,8 @@ async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise<numb
       if (edition !== 'public' && edition !== 'internal') throw new UsageError(`Ukendt --edition: ${edition}. Brug public eller internal.`);
       if ((values.format ?? 'pdf') !== 'pdf') throw new UsageError('Kun --format pdf findes endnu; Word (.docx) kommer.');
       if (!values.out) throw new UsageError('document kræver --out FIL.pdf.');
+      // Loaded only here: Chromium's driver and the PDF reader would slow every other command's start.
+      const { printDocumentPdf, PrintError } = await import('./print-pdf');
       const backend = await open();
       try {
         const model = await buildDocumentModel(backend.database.db, values.meeting, kind, edition);

@@ -86,5 +86,5 @@ describe('command line', () => {
     const bad = run('nonsense');
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('Ukendt kommando');
-  });
+  }, 30_000);
 });
