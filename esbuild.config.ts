@@ -23,5 +23,16 @@ await Promise.all([
   build({ ...common, entryPoints: ['electron/backend/files/extract-worker.ts'], outfile: 'out/host/extract-worker.cjs' }),
   build({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: 'out/preload/index.cjs' }),
   // The headless host (browser mode, CLI): bundled so `npm start` does not transpile TypeScript at every start.
-  build({ ...common, format: 'esm', entryPoints: { start: 'electron/host/start.ts', cli: 'electron/host/cli-entry.ts' }, outdir: 'out/host', outExtension: { '.js': '.mjs' } }),
+  // Some CommonJS dependencies (postcss, under sanitize-html) call require() for Node built-ins, which an ES module
+  // bundle lacks; the banner gives the bundle a real require.
+  build({
+    ...common,
+    format: 'esm',
+    entryPoints: { start: 'electron/host/start.ts', cli: 'electron/host/cli-entry.ts' },
+    outdir: 'out/host',
+    outExtension: { '.js': '.mjs' },
+    // The host runs from the checkout, where Chromium's driver is installed; inlining it would double the bundle.
+    external: [...common.external!, 'playwright-core'],
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  }),
 ]);

@@ -191,7 +191,6 @@ async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise<numb
       if (edition !== 'public' && edition !== 'internal') throw new UsageError(`Ukendt --edition: ${edition}. Brug public eller internal.`);
       if ((values.format ?? 'pdf') !== 'pdf') throw new UsageError('Kun --format pdf findes endnu; Word (.docx) kommer.');
       if (!values.out) throw new UsageError('document kræver --out FIL.pdf.');
-      // Loaded only here: Chromium's driver and the PDF reader would slow every other command's start.
       const { printDocumentPdf, PrintError } = await import('./print-pdf');
       const backend = await open();
       try {

@@ -1,6 +1,5 @@
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { PDFDocument } from 'pdf-lib';
-import { chromium } from 'playwright-core';
 import { closedTexts, findLeaks, renderDocument, type DocumentModel } from '../../shared/documents';
 import { extractFileText } from '../backend/files/extract-text';
 
@@ -19,6 +18,8 @@ export async function printDocumentPdf(model: DocumentModel, file: string): Prom
     throw new PrintError(`Chromium blev ikke fundet (${chromiumPath()}). Installer chromium, eller angiv stien i CHROMIUM_PATH.`);
   }
   let bytes: Uint8Array;
+  // Imported here, not at the top: the bundled host would otherwise load Chromium's driver at every start.
+  const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],

@@ -40,7 +40,18 @@ const tenYears = join(work, 'ti-aar.db');
 // 1. Backend cold start, bundled as the desktop app bundles it (no TypeScript transpiling at start).
 const entry = join(PROJECT_ROOT, '.tmp', 'bench-backend.mjs');
 mkdirSync(join(PROJECT_ROOT, '.tmp'), { recursive: true });
-await build({ entryPoints: [join(PROJECT_ROOT, 'test/bench/backend-cold-start.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', external: ['better-sqlite3'], outfile: entry, logLevel: 'warning' });
+await build({
+  entryPoints: [join(PROJECT_ROOT, 'test/bench/backend-cold-start.ts')],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  external: ['better-sqlite3'],
+  outfile: entry,
+  logLevel: 'warning',
+  // As in esbuild.config.ts: CommonJS dependencies need a real require inside an ES module bundle.
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+});
 for (const [label, fileOf] of [
   ['Backend, ny database', (i: number) => join(work, `ny-${i}.db`)],
   ['Backend, ti års møder', () => tenYears],

@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const MAIN_BUNDLE = join(ROOT, 'out/main/index.cjs');
 export const PRELOAD_BUNDLE = join(ROOT, 'out/preload/index.cjs');
+export const HOST_START = join(ROOT, 'out/host/start.mjs');
+export const HOST_CLI = join(ROOT, 'out/host/cli.mjs');
 const LOCK = join(ROOT, 'out/.bundle-build-lock');
 
 function newestMtime(dir: string): number {
@@ -18,14 +20,15 @@ function newestMtime(dir: string): number {
 }
 
 function upToDate(): boolean {
-  const sourcesChanged = newestMtime(join(ROOT, 'electron'));
-  return [MAIN_BUNDLE, PRELOAD_BUNDLE].every((file) => existsSync(file) && statSync(file).mtimeMs >= sourcesChanged);
+  // The bundles include shared/ and db/ as well as electron/.
+  const sourcesChanged = Math.max(...['electron', 'shared', 'db'].map((dir) => newestMtime(join(ROOT, dir))));
+  return [MAIN_BUNDLE, PRELOAD_BUNDLE, HOST_START, HOST_CLI].every((file) => existsSync(file) && statSync(file).mtimeMs >= sourcesChanged);
 }
 
 const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
 /**
- * Builds out/main and out/preload (esbuild, about a second) if they are missing or older than electron/.
+ * Builds out/main, out/preload and out/host (esbuild, a few seconds) if they are missing or older than their sources.
  * Test files run in parallel, so the build is serialised with a lock folder and nobody reads a bundle
  * while another worker is writing it.
  */

@@ -1,8 +1,7 @@
 import { IconArrowsExchange, IconCalendarEvent, IconCalculator, IconFileDescription, IconGavel, IconSettings } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
-import { DecisionsPage } from '../features/decisions/DecisionsPage';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Loader } from '@mantine/core';
 import { ComingLater } from '../features/placeholder/ComingLater';
-import { MeetingPage } from '../features/agenda/MeetingPage';
 import { MeetingsPage } from '../features/meetings/MeetingsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { useNavigation, type Area } from '../stores/navigation';
@@ -15,9 +14,15 @@ export interface AreaSpec {
 
 const ICON = { size: 20, stroke: 1.6 };
 
+// The agenda editor (TipTap, drag and drop) and the register (virtual list) load when first opened,
+// so the meeting list appears without waiting for them.
+const MeetingPage = lazy(() => import('../features/agenda/MeetingPage').then((m) => ({ default: m.MeetingPage })));
+const DecisionsPage = lazy(() => import('../features/decisions/DecisionsPage').then((m) => ({ default: m.DecisionsPage })));
+const later = (node: ReactNode) => <Suspense fallback={<Loader size="sm" />}>{node}</Suspense>;
+
 export const AREA_SPECS: Record<Area, AreaSpec> = {
   moeder: { label: 'Møder', icon: <IconCalendarEvent {...ICON} />, page: () => <MeetingsArea /> },
-  beslutninger: { label: 'Beslutninger', icon: <IconGavel {...ICON} />, page: () => <DecisionsPage /> },
+  beslutninger: { label: 'Beslutninger', icon: <IconGavel {...ICON} />, page: () => later(<DecisionsPage />) },
   forslag: {
     label: 'Tilbud og forslag',
     icon: <IconFileDescription {...ICON} />,
@@ -60,5 +65,5 @@ export const AREA_SPECS: Record<Area, AreaSpec> = {
 /** The meeting list, or one meeting's agenda when the address names it. */
 function MeetingsArea() {
   const meetingId = useNavigation((s) => s.meetingId);
-  return meetingId ? <MeetingPage meetingId={meetingId} /> : <MeetingsPage />;
+  return meetingId ? later(<MeetingPage meetingId={meetingId} />) : <MeetingsPage />;
 }
