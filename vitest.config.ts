@@ -20,6 +20,8 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // UI updates after a backend call can take more than a second on a busy two-core machine.
+          expect: { poll: { timeout: 10_000, interval: 100 } },
           globalSetup: ['test/e2e/global-setup.ts'],
         },
       },

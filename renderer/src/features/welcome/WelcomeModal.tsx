@@ -1,4 +1,5 @@
 import { Button, Group, List, Modal, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
 import { showError } from '../../lib/undo';
 import { updateSettings, useReference } from '../../stores/reference';
 import { loadDemo } from './demo';
@@ -6,6 +7,7 @@ import { loadDemo } from './demo';
 /** First start: an empty database offers the demo data set. */
 export function WelcomeModal() {
   const show = useReference((s) => s.info?.isEmpty === true && s.settings?.welcomeDone === false);
+  const [loading, setLoading] = useState(false);
   const close = () => updateSettings({ welcomeDone: true }).catch(showError);
   return (
     <Modal opened={show} onClose={() => void close()} title={<Text fw={600} size="lg">Velkommen til Sekretariat</Text>} size="lg" centered>
@@ -21,7 +23,9 @@ export function WelcomeModal() {
         </List>
         <Group justify="flex-end" mt="sm">
           <Button variant="default" onClick={() => void close()}>Start med tom database</Button>
-          <Button data-autofocus onClick={() => void loadDemo()}>Indlæs demodata</Button>
+          <Button data-autofocus loading={loading} onClick={() => { setLoading(true); void loadDemo().finally(() => setLoading(false)); }}>
+            Indlæs demodata
+          </Button>
         </Group>
       </Stack>
     </Modal>
