@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AgendaItemSummary, Guest, ItemKind, Outcome, StandingKind } from '../../shared/domain/agenda';
 import type { AgendaItemsTable, DB } from '../schema';
-import { setTombstone, toMeta } from './records';
+import { setTombstone, toMeta, writeOrder } from './records';
 
 export type ItemRow = AgendaItemsTable & { revision: number };
 
@@ -91,21 +91,7 @@ export async function insertItem(db: Kysely<DB>, id: string, item: NewItem, at: 
     })
     .execute();
   order.splice(index, 0, id);
-  await writeOrder(db, order, now);
-}
-
-/** Gives the items the positions 1..n in the given order, touching only rows whose position changes. */
-export async function writeOrder(db: Kysely<DB>, ids: readonly string[], now: string): Promise<void> {
-  const current = await db.selectFrom('agenda_items').select(['id', 'position']).where('id', 'in', ids.length ? ids : ['']).execute();
-  const positionOf = new Map(current.map((r) => [r.id, r.position]));
-  for (const [index, id] of ids.entries()) {
-    if (positionOf.get(id) === index + 1) continue;
-    await db
-      .updateTable('agenda_items')
-      .set((eb) => ({ position: index + 1, updated_at: now, revision: eb('revision', '+', 1) }))
-      .where('id', '=', id)
-      .execute();
-  }
+  await writeOrder(db, 'agenda_items', order, now);
 }
 
 export const setItemDeleted = (db: Kysely<DB>, id: string, deleted: boolean, now: string) => setTombstone(db, 'agenda_items', id, deleted, now);

@@ -2,7 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { z } from 'zod';
 import type { AttachmentSummary } from '../../shared/domain/agenda';
 import type { AttachmentsTable, DB } from '../schema';
-import { setTombstone, updateGuarded, type WriteOutcome } from './records';
+import { setTombstone, updateGuarded, writeOrder, type WriteOutcome } from './records';
 
 export type AttachmentSummaryData = z.infer<typeof AttachmentSummary>;
 export type AttachmentRow = Selectable<AttachmentsTable>;
@@ -129,19 +129,7 @@ export function updateAttachment(db: Kysely<DB>, id: string, revision: number, v
  * Gives the listed attachments the positions 1, 2, 3 ... in the order given; only rows whose position changes
  * are written (and get a new revision), so an exchange file carries just the real changes.
  */
-export async function setAttachmentOrder(db: Kysely<DB>, orderedIds: readonly string[], now: string): Promise<void> {
-  if (orderedIds.length === 0) return;
-  const rows = await db.selectFrom('attachments').select(['id', 'position']).where('id', 'in', [...orderedIds]).execute();
-  const current = new Map(rows.map((r) => [r.id, r.position]));
-  for (const [index, id] of orderedIds.entries()) {
-    if (current.get(id) === index + 1) continue;
-    await db
-      .updateTable('attachments')
-      .set((eb) => ({ position: index + 1, updated_at: now, revision: eb('revision', '+', 1) }))
-      .where('id', '=', id)
-      .execute();
-  }
-}
+export const setAttachmentOrder = (db: Kysely<DB>, orderedIds: readonly string[], now: string) => writeOrder(db, 'attachments', orderedIds, now);
 
 export const setAttachmentDeleted = (db: Kysely<DB>, id: string, deleted: boolean, now: string) => setTombstone(db, 'attachments', id, deleted, now);
 

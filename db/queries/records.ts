@@ -59,6 +59,23 @@ export async function updateGuarded(
   return current ? 'stale' : 'missing';
 }
 
+/** Gives the rows the positions 1..n in the given order, touching (and revising) only rows whose position changes. */
+export async function writeOrder(db: Kysely<DB>, table: 'agenda_items' | 'attachments', ids: readonly string[], now: string): Promise<void> {
+  if (ids.length === 0) return;
+  // Both tables have id and position; typed as one of them, as asRecordTable does for the record columns.
+  const ordered = table as 'attachments';
+  const rows = await db.selectFrom(ordered).select(['id', 'position']).where('id', 'in', [...ids]).execute();
+  const positionOf = new Map(rows.map((r) => [r.id, r.position]));
+  for (const [index, id] of ids.entries()) {
+    if (positionOf.get(id) === index + 1) continue;
+    await db
+      .updateTable(ordered)
+      .set((eb) => ({ position: index + 1, updated_at: now, revision: eb('revision', '+', 1) }))
+      .where('id', '=', id)
+      .execute();
+  }
+}
+
 /** Sets or clears the tombstone; returns false if there was nothing to change. */
 export async function setTombstone(db: Kysely<DB>, table: RecordTable, id: string, deleted: boolean, now: string): Promise<boolean> {
   const result = await db

@@ -10,6 +10,14 @@ export const ITEM_KIND_LABELS: Record<ItemKind, string> = { beslutning: 'Beslutn
 export const STANDING_KINDS = ['godkendelse_dagsorden', 'godkendelse_referat', 'fu_orienterer', 'eventuelt', 'naeste_moede'] as const;
 export const StandingKind = z.enum(STANDING_KINDS);
 export type StandingKind = z.infer<typeof StandingKind>;
+/** The usual title and kind of each standing item, as the DAS papers print them. */
+export const STANDING_ITEMS: Record<StandingKind, { title: string; kind: 'beslutning' | 'droeftelse' | 'orientering' }> = {
+  godkendelse_dagsorden: { title: 'Godkendelse af dagsorden', kind: 'beslutning' },
+  godkendelse_referat: { title: 'Godkendelse af referat fra seneste møde', kind: 'beslutning' },
+  fu_orienterer: { title: 'FU orienterer', kind: 'orientering' },
+  eventuelt: { title: 'Eventuelt', kind: 'droeftelse' },
+  naeste_moede: { title: 'Næste møde', kind: 'orientering' },
+};
 
 /** The item sections edited as rich text, in print order; Indstilling and Beslutning are structured apart. */
 export const SECTION_KEYS = ['resume', 'caseText', 'economy', 'consultation'] as const;

@@ -8,10 +8,9 @@ import {
   replaceGuests,
   replaceRecommendations,
   setItemDeleted,
-  writeOrder,
 } from '../../../db/queries/agenda';
+import { updateGuarded, writeOrder } from '../../../db/queries/records';
 import { diff, historyOfItem } from '../../../db/queries/history';
-import { updateGuarded } from '../../../db/queries/records';
 import type { DB } from '../../../db/schema';
 import { SECTION_KEYS, type AgendaItemPatch } from '../../../shared/domain/agenda';
 import { formatLongDate } from '../../../shared/format';
@@ -129,7 +128,7 @@ export const agendaHandlers = (ctx: BackendContext): AgendaHandlers => {
         const from = order.indexOf(id);
         order.splice(from, 1);
         order.splice(Math.min(to - 1, order.length), 0, id);
-        await writeOrder(trx, order, timestamp(ctx));
+        await writeOrder(trx, 'agenda_items', order, timestamp(ctx));
         await history(trx, item.meeting_id, id, 'aendret', { placering: { before: from + 1, after: Math.min(to, order.length) } });
       });
       changed();

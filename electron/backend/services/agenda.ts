@@ -5,7 +5,7 @@ import { appendHistory, type HistoryAction } from '../../../db/queries/history';
 import { readSettings } from '../../../db/queries/settings';
 import { indexDocument, removeDocument } from '../../../db/queries/search';
 import type { DB } from '../../../db/schema';
-import { StandingItemTemplate, type AgendaItem, type ItemKind, type StandingKind } from '../../../shared/domain/agenda';
+import { STANDING_ITEMS, STANDING_KINDS, StandingItemTemplate, type AgendaItem, type ItemKind, type StandingKind } from '../../../shared/domain/agenda';
 import { formatLongDate } from '../../../shared/format';
 import { AppError, notFound } from '../errors';
 import { richTextToPlain } from './rich-text';
@@ -148,18 +148,14 @@ export async function reindexItemsWithFile(db: Kysely<DB>, sha256: string): Prom
 
 /** The standing items every agenda of a body starts from, unless the body has its own template (domain.md §1.3). */
 export function defaultTemplate(bodyCode: string): StandingItemTemplate[] {
-  const template: StandingItemTemplate[] = [
-    { standing: 'godkendelse_dagsorden', title: 'Godkendelse af dagsorden', kind: 'beslutning', recommendation: `${bodyCode} godkender dagsordenen` },
-    { standing: 'godkendelse_referat', title: 'Godkendelse af referat fra seneste møde', kind: 'beslutning', recommendation: `${bodyCode} godkender referatet fra seneste møde` },
-  ];
-  if (bodyCode === 'DAS') {
-    template.push({ standing: 'fu_orienterer', title: 'FU orienterer', kind: 'orientering', recommendation: 'Den Administrative Styregruppe tager orienteringen til efterretning' });
-  }
-  template.push(
-    { standing: 'eventuelt', title: 'Eventuelt', kind: 'droeftelse', recommendation: '' },
-    { standing: 'naeste_moede', title: 'Næste møde', kind: 'orientering', recommendation: '' },
-  );
-  return template;
+  const recommendations: Partial<Record<StandingKind, string>> = {
+    godkendelse_dagsorden: `${bodyCode} godkender dagsordenen`,
+    godkendelse_referat: `${bodyCode} godkender referatet fra seneste møde`,
+    fu_orienterer: 'Den Administrative Styregruppe tager orienteringen til efterretning',
+  };
+  // Only DAS hears "FU orienterer": FU is its executive committee.
+  const kinds = STANDING_KINDS.filter((standing) => standing !== 'fu_orienterer' || bodyCode === 'DAS');
+  return kinds.map((standing) => ({ standing, ...STANDING_ITEMS[standing], recommendation: recommendations[standing] ?? '' }));
 }
 
 export const FU_RESUME = '<p>FU orienterer om beslutninger taget siden sidste DAS møde samt fremtidige FU aktiviteter med særlig relevans for DAS.</p>';

@@ -10,7 +10,7 @@ import { useAutosave } from '../../lib/autosave';
 import { offerUndo, showError } from '../../lib/undo';
 import { loadAgenda, refreshSelected, useAgenda } from '../../stores/agenda';
 import { useMeetings } from '../../stores/meetings';
-import { fieldErrors } from '../meetings/MeetingFields';
+import { fieldErrors } from '../../lib/field-errors';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { DecisionPanel } from './DecisionPanel';
 import { ItemFollowUps } from './FollowUpsPanel';

@@ -10,7 +10,8 @@ import { offerUndo, showError } from '../../lib/undo';
 import { deleteMeeting, openMeeting, restoreMeeting, updateMeeting, useMeetings } from '../../stores/meetings';
 import { navigate, useNavigation } from '../../stores/navigation';
 import { AttendanceEditor } from './AttendanceEditor';
-import { fieldErrors, MeetingFields, type MeetingFieldValues } from './MeetingFields';
+import { fieldErrors } from '../../lib/field-errors';
+import { MeetingFields, type MeetingFieldValues } from './MeetingFields';
 import { TEXTS } from './texts';
 
 const fieldsOf = (m: Meeting): MeetingFieldValues => ({

@@ -6,7 +6,8 @@ import { formatLongDate, todayIso } from '../../../../shared/format';
 import { ApiError, messageOf } from '../../api/client';
 import { createMeeting, openMeeting, useMeetings } from '../../stores/meetings';
 import { useReference } from '../../stores/reference';
-import { fieldErrors, MeetingFields, type MeetingFieldValues } from './MeetingFields';
+import { fieldErrors } from '../../lib/field-errors';
+import { MeetingFields, type MeetingFieldValues } from './MeetingFields';
 import { TEXTS } from './texts';
 
 /** A new meeting starts from the body's latest meeting: same times and place, which is usually right. */

@@ -1,13 +1,13 @@
 import { ActionIcon, Button, Group, Modal, Paper, Stack, Table, Text, Textarea, TextInput, Title, Tooltip } from '@mantine/core';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useEffect, useState, type FormEvent } from 'react';
-import { STANDING_KINDS, type SectionKey, type StandingKind } from '../../../../shared/domain/agenda';
+import { STANDING_ITEMS, STANDING_KINDS, type SectionKey } from '../../../../shared/domain/agenda';
 import { BodyPeople, type PeopleDraft } from './BodyPeople';
 import { BodyDraft, type Body } from '../../../../shared/domain/body';
 import { api, ApiError, messageOf } from '../../api/client';
 import { offerUndo, showError } from '../../lib/undo';
 import { loadBodies, useReference } from '../../stores/reference';
-import { fieldErrors } from '../meetings/MeetingFields';
+import { fieldErrors } from '../../lib/field-errors';
 
 export function BodiesSection() {
   const bodies = useReference((s) => s.bodies);
@@ -72,14 +72,6 @@ export function BodiesSection() {
   );
 }
 
-const STANDING_TITLES: Record<StandingKind, string> = {
-  godkendelse_dagsorden: 'Godkendelse af dagsorden',
-  godkendelse_referat: 'Godkendelse af referat fra seneste møde',
-  fu_orienterer: 'FU orienterer',
-  eventuelt: 'Eventuelt',
-  naeste_moede: 'Næste møde',
-};
-
 function BodyForm({ body, onDone }: { body: Body | null; onDone(): void }) {
   const [value, setValue] = useState({ code: body?.code ?? '', name: body?.name ?? '', description: body?.description ?? '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -94,7 +86,7 @@ function BodyForm({ body, onDone }: { body: Body | null; onDone(): void }) {
         hidden: body.hiddenSections as SectionKey[],
         template: STANDING_KINDS.map((standing) => {
           const own = template.find((t) => t.standing === standing);
-          return own ? { ...own, use: true } : { standing, title: STANDING_TITLES[standing], kind: standing === 'eventuelt' ? 'droeftelse' : standing.startsWith('godkendelse') ? 'beslutning' : 'orientering', recommendation: '', use: false };
+          return own ? { ...own, use: true } : { standing, ...STANDING_ITEMS[standing], recommendation: '', use: false };
         }),
       });
     }, showError);

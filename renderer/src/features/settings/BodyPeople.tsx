@@ -1,7 +1,7 @@
 import { ActionIcon, Button, Checkbox, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconPlus, IconX } from '@tabler/icons-react';
 import { RELATION_KINDS, RELATION_LABELS, type RelationKind } from '../../../../shared/domain/body';
-import { SECTION_KEYS, SECTION_LABELS, type SectionKey, type StandingItemTemplate, type StandingKind } from '../../../../shared/domain/agenda';
+import { SECTION_KEYS, SECTION_LABELS, STANDING_ITEMS, type SectionKey, type StandingItemTemplate } from '../../../../shared/domain/agenda';
 import { useReference } from '../../stores/reference';
 
 export interface PeopleDraft {
@@ -12,13 +12,6 @@ export interface PeopleDraft {
   template: (StandingItemTemplate & { use: boolean })[];
 }
 
-const STANDING_LABELS: Record<StandingKind, string> = {
-  godkendelse_dagsorden: 'Godkendelse af dagsorden',
-  godkendelse_referat: 'Godkendelse af referat',
-  fu_orienterer: 'FU orienterer',
-  eventuelt: 'Eventuelt',
-  naeste_moede: 'Næste møde',
-};
 
 /** Members, relations to other bodies and unused sections of one body, edited in its dialog. */
 export function BodyPeople({ bodyId, value, onChange }: { bodyId: string; value: PeopleDraft; onChange(v: PeopleDraft): void }) {
@@ -55,9 +48,9 @@ export function BodyPeople({ bodyId, value, onChange }: { bodyId: string; value:
         <Text size="sm" fw={500}>Faste punkter på dagsordenen</Text>
         {value.template.map((t, i) => (
           <Group key={t.standing} gap="xs" wrap="nowrap">
-            <Checkbox aria-label={`Brug ${STANDING_LABELS[t.standing]}`} checked={t.use} onChange={(e) => setTemplate(i, { use: e.currentTarget.checked })} />
-            <TextInput aria-label={`Titel for ${STANDING_LABELS[t.standing]}`} value={t.title} disabled={!t.use} onChange={(e) => setTemplate(i, { title: e.currentTarget.value })} style={{ flex: 1 }} />
-            <TextInput aria-label={`Indstilling for ${STANDING_LABELS[t.standing]}`} placeholder="Indstilling (valgfri)" value={t.recommendation} disabled={!t.use} onChange={(e) => setTemplate(i, { recommendation: e.currentTarget.value })} style={{ flex: 2 }} />
+            <Checkbox aria-label={`Brug ${STANDING_ITEMS[t.standing].title}`} checked={t.use} onChange={(e) => setTemplate(i, { use: e.currentTarget.checked })} />
+            <TextInput aria-label={`Titel for ${STANDING_ITEMS[t.standing].title}`} value={t.title} disabled={!t.use} onChange={(e) => setTemplate(i, { title: e.currentTarget.value })} style={{ flex: 1 }} />
+            <TextInput aria-label={`Indstilling for ${STANDING_ITEMS[t.standing].title}`} placeholder="Indstilling (valgfri)" value={t.recommendation} disabled={!t.use} onChange={(e) => setTemplate(i, { recommendation: e.currentTarget.value })} style={{ flex: 2 }} />
           </Group>
         ))}
       </Stack>
