@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { openDatabase, type OpenedDatabase } from '../../db/open';
 import type { EventName, Result } from '../../shared/contract';
 import type { BackendContext } from './context';
+import { ExportStore } from './documents/export-store';
+import type { PdfPrinter } from './documents/printer';
 import { dispatch, type DispatchLog } from './dispatch';
 import { createFileStore, type FileStore } from './files/file-store';
 import { createHandlers } from './handlers';
@@ -18,6 +21,8 @@ export interface Backend {
   readonly database: OpenedDatabase;
   /** Attachment files (null for an in-memory database). */
   readonly files: FileStore | null;
+  /** Finished exports (the transports serve or save them). */
+  readonly exports: ExportStore;
   close(): Promise<void>;
 }
 
@@ -30,6 +35,10 @@ export interface BackendOptions {
   now?: () => Date;
   newId?: () => string;
   log?: DispatchLog;
+  /** Prints PDFs (Chromium); without it PDF export is refused with an explanation. */
+  printer?: PdfPrinter | null;
+  /** Finished exports; defaults to `exports/` beside the database file (a temporary folder for an in-memory one). */
+  exportsDir?: string;
 }
 
 /** Opens (creating and migrating as needed) the database and serves the contract over it. */
@@ -48,6 +57,8 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     databaseFile: database.file,
     schemaVersion: database.migration.to,
     filesDir: options.filesDir ?? (options.databaseFile === ':memory:' ? null : join(dirname(database.file), 'files')),
+    exports: new ExportStore(options.exportsDir ?? (options.databaseFile === ':memory:' ? join(tmpdir(), 'sekretariat-exports') : join(dirname(database.file), 'exports')), now),
+    printer: options.printer ?? null,
   };
   const handlers = createHandlers(ctx);
   const files = ctx.filesDir ? createFileStore(database.db, ctx.filesDir, { now }) : null;
@@ -62,6 +73,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     },
     database,
     files,
+    exports: ctx.exports,
     close: async () => {
       await files?.close();
       await database.close();

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { EventName, EventPayload } from '../../shared/contract';
+import type { ExportStore } from './documents/export-store';
+import type { PdfPrinter } from './documents/printer';
 
 /** What every handler may use. Clock and ids are injected so tests control them. */
 export interface BackendContext {
@@ -13,6 +15,10 @@ export interface BackendContext {
   schemaVersion: number;
   /** Where attachment files are stored by their SHA-256 (null for an in-memory database in tests: none can be added). */
   filesDir: string | null;
+  /** Finished PDF and Word exports until the user saves them. */
+  exports: ExportStore;
+  /** Chromium's print engine as the shell provides it; null where there is none (PDF export then explains why). */
+  printer: PdfPrinter | null;
 }
 
 export const timestamp = (ctx: BackendContext) => ctx.now().toISOString();

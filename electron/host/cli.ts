@@ -3,7 +3,8 @@
  * Exit codes: 0 success, 2 bad input (message on stderr), 1 unexpected failure.
  */
 import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { copyFile, rm } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { backupToFile } from '../../db/backup';
 import { DatabaseOpenError } from '../../db/errors';
@@ -11,10 +12,10 @@ import { openBackend, type Backend } from '../backend/backend';
 import { backupDirIn, databaseFileIn, resolveDataDir } from '../backend/data-dir';
 import type { AgendaItem, SearchHit } from '../../shared/domain/agenda';
 import { OUTCOME_LABELS } from '../../shared/domain/agenda';
+import { DOCUMENT_KIND_LABELS, type DocumentExport, type DocumentKind } from '../../shared/domain/documents';
 import { MEETING_STATUS_LABELS, type Meeting } from '../../shared/domain/meeting';
 import { formatLongDate, formatNumericDate, formatTimeSpan } from '../../shared/format';
-import { AppError } from '../backend/errors';
-import { buildDocumentModel } from '../backend/services/documents';
+import { chromiumPrinter } from './chromium-printer';
 import { startHttpHost } from './http-host';
 import { appVersion, RENDERER_DIR } from './paths';
 
@@ -30,8 +31,10 @@ Kommandoer:
   meetings list      Vis møderne, nyeste først
   meeting show ID    Vis et mødes dagsorden med beslutninger
   search "SØGNING"   Søg i punkter, beslutninger og bilag
-  document --meeting ID --kind agenda|minutes --edition public|internal --out FIL.pdf
-                     Dagsorden eller referat som PDF (offentlig udgave kontrolleres for lukkede punkter)
+  document --meeting ID --kind agenda|minutes|pack --edition public|internal
+           [--format pdf|docx] --out FIL
+                     Dagsorden, referat eller bilagssamling som PDF eller Word (offentlig udgave
+                     kontrolleres for tekst fra lukkede punkter; formatet følger ellers FILs endelse)
 
 Tilvalg:
   --db FIL           Databasefil (standard: sekretariat.db i datamappen,
@@ -105,7 +108,8 @@ async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise<numb
   const dataDir = resolveDataDir(env);
   const databaseFile = values.db ? resolve(values.db) : databaseFileIn(dataDir);
   const print = (json: unknown, text: string) => io.out(values.json ? JSON.stringify(json, null, 2) : text);
-  const open = () => openBackend({ databaseFile, backupDir: backupDirIn(values.db ? resolve(databaseFile, '..') : dataDir), appVersion: appVersion() });
+  const backendOptions = () => ({ databaseFile, backupDir: backupDirIn(values.db ? resolve(databaseFile, '..') : dataDir), appVersion: appVersion() });
+  const open = () => openBackend(backendOptions());
 
   switch (command) {
     case 'migrate': {
@@ -144,7 +148,7 @@ async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise<numb
     case 'serve': {
       const port = values.port === undefined ? 0 : Number(values.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`Ugyldig port: ${values.port}.`);
-      const backend = await open();
+      const backend = await openBackend({ ...backendOptions(), printer: chromiumPrinter(env) });
       const host = await serve(backend, port);
       print({ url: host.url, origin: host.origin, token: host.token, database: databaseFile }, `Sekretariat kører i browsertilstand: ${host.url}\nDatabase: ${databaseFile}\nStop med Ctrl+C.`);
       await waitForSignal();
@@ -184,22 +188,21 @@ async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise<numb
       return 0;
     }
     case 'document': {
-      const kind = values.kind ?? 'agenda';
-      const edition = values.edition ?? 'internal';
       if (!values.meeting) throw new UsageError('document kræver --meeting ID (se meetings list).');
-      if (kind !== 'agenda' && kind !== 'minutes') throw new UsageError(`Ukendt --kind: ${kind}. Brug agenda eller minutes.`);
-      if (edition !== 'public' && edition !== 'internal') throw new UsageError(`Ukendt --edition: ${edition}. Brug public eller internal.`);
-      if ((values.format ?? 'pdf') !== 'pdf') throw new UsageError('Kun --format pdf findes endnu; Word (.docx) kommer.');
-      if (!values.out) throw new UsageError('document kræver --out FIL.pdf.');
-      const { printDocumentPdf, PrintError } = await import('./print-pdf');
-      const backend = await open();
+      const format = values.format ?? (values.out?.toLowerCase().endsWith('.docx') ? 'docx' : 'pdf');
+      if (!values.out) throw new UsageError(`document kræver --out FIL.${format}.`);
+      const backend = await openBackend({ ...backendOptions(), printer: chromiumPrinter(env) });
       try {
-        const model = await buildDocumentModel(backend.database.db, values.meeting, kind, edition);
-        const { pages } = await printDocumentPdf(model, resolve(values.out));
-        print({ file: resolve(values.out), pages, kind, edition }, `${kind === 'agenda' ? 'Dagsorden' : 'Referat'} (${edition === 'public' ? 'offentlig' : 'intern'} udgave) gemt i ${resolve(values.out)}: ${pages} sider.`);
-      } catch (error) {
-        if (error instanceof PrintError || error instanceof AppError) throw new UsageError(error.message);
-        throw error;
+        const request = { meetingId: values.meeting, kind: values.kind ?? 'agenda', edition: values.edition ?? 'internal', format };
+        const made = (await callOrFail(backend, 'documents.export', request)) as DocumentExport;
+        const file = await backend.exports.find(made.exportId, made.fileName);
+        if (!file) throw new Error('The export vanished before it was copied');
+        const target = resolve(values.out);
+        await copyFile(file.path, target);
+        await rm(dirname(file.path), { recursive: true, force: true });
+        const what = `${DOCUMENT_KIND_LABELS[request.kind as DocumentKind]} (${request.edition === 'public' ? 'offentlig' : 'intern'} udgave)`;
+        const size = made.pages === null ? `${new Intl.NumberFormat('da-DK').format(made.bytes)} byte` : `${made.pages} sider`;
+        print({ ...made, file: target }, [`${what} gemt i ${target}: ${size}.`, ...made.warnings.map((w) => `Advarsel: ${w}`)].join('\n'));
       } finally {
         await backend.close();
       }

@@ -1,4 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PassThrough } from 'node:stream';
@@ -177,6 +178,26 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     stream.pipe(res);
   }
 
+  /** GET /exports/<export id>?token=...: a finished PDF or Word export, always as a download under its own name. */
+  async function handleExport(req: IncomingMessage, res: ServerResponse, url: URL) {
+    if (req.method !== 'GET') throw new HttpRefusal(405, fail('INVALID_INPUT', 'Metoden er ikke tilladt.'));
+    checkCaller(req, url.searchParams.get('token'));
+    const file = await options.backend.exports.find(url.pathname.slice('/exports/'.length));
+    if (!file) throw new HttpRefusal(404, fail('NOT_FOUND', 'Filen findes ikke længere. Dan den igen.'));
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': file.fileName.endsWith('.pdf') ? MEDIA_TYPES.pdf : MEDIA_TYPES.docx,
+      'Content-Length': String(file.size),
+      'Content-Disposition': contentDisposition('attachment', file.fileName),
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-store',
+      'Content-Security-Policy': "sandbox; default-src 'none'",
+    });
+    const stream = createReadStream(file.path);
+    res.on('close', () => stream.destroy());
+    stream.pipe(res);
+  }
+
   async function handleStatic(req: IncomingMessage, res: ServerResponse, url: URL) {
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpRefusal(405, fail('INVALID_INPUT', 'Metoden er ikke tilladt.'));
     const file = await readStaticFile(options.staticDir, url.pathname);
@@ -197,6 +218,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       else if (url.pathname === '/events') handleEvents(req, res, url);
       else if (url.pathname === '/upload') await handleUpload(req, res, url);
       else if (url.pathname.startsWith('/files/')) await handleFile(req, res, url);
+      else if (url.pathname.startsWith('/exports/')) await handleExport(req, res, url);
       else await handleStatic(req, res, url);
     } catch (error) {
       if (error instanceof HttpRefusal) sendJson(res, error.status, error.result);

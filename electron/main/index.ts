@@ -12,6 +12,7 @@ import { installApplicationMenu } from './menu';
 import { registerAppProtocol, registerAppScheme } from './protocol';
 import { denyAllPermissions, installNavigationGuards } from './security';
 import { createMainWindow } from './window';
+import { desktopPrinter, takePrintJob } from './print-window';
 import { WINDOW_STATE_FILE } from './window-state';
 
 export const STARTUP_ERROR_TITLE = 'Sekretariat kan ikke starte';
@@ -102,6 +103,7 @@ export async function main(): Promise<void> {
     databaseFile: databaseFileIn(dir),
     backupDir: backupDirIn(dir),
     appVersion: app.getVersion(),
+    printer: desktopPrinter,
   });
   if (!backend) {
     app.quit();
@@ -109,7 +111,7 @@ export async function main(): Promise<void> {
   }
 
   const { rendererDir, preloadPath } = appPaths();
-  registerAppProtocol(rendererDir, backend);
+  registerAppProtocol(rendererDir, { files: backend, exports: backend.exports, takePrintJob });
   const unregisterIpc = registerIpc(backend);
   const unsubscribe = backend.subscribe(broadcastEvent);
   closeBackendOnQuit(backend, () => {

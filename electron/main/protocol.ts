@@ -1,6 +1,9 @@
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import { protocol } from 'electron';
+import { copyFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, protocol } from 'electron';
 import { fail, ok } from '../../shared/contract';
+import type { ExportStore } from '../backend/documents/export-store';
 import { AppError } from '../backend/errors';
 import { FileStoreError, fileStoreFor, noFilesDir, storeUpload, type FileStore, type FileStoreSource } from '../backend/files/file-store';
 import { readStaticFile, SECURITY_HEADERS } from '../backend/web/static-files';
@@ -66,7 +69,16 @@ export interface AppRequestOptions {
   files?: FileStoreSource | null;
   /** Opens a stored file in the system viewer (replaceable in tests). */
   openFile?: (store: FileStore, sha256: string, fileName: string) => Promise<unknown>;
+  /** Finished PDF and Word exports, saved through a save dialog (GET /save-export). */
+  exports?: ExportStore;
+  /** Asks where to save an export; null when the user cancels (replaceable in tests). */
+  chooseSavePath?: (fileName: string) => Promise<string | null>;
+  /** The HTML of a pending print job (GET /print/<id>, loaded by the hidden print window only). */
+  takePrintJob?: (id: string) => string | undefined;
 }
+
+/** A document to print: its inline style and nothing else may load, and no script runs. */
+export const PRINT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 /**
  * PUT app://sekretariat/upload?name=<file name>: the request body (a web stream) goes straight into the file
@@ -100,6 +112,41 @@ async function handleOpen(request: Request, url: URL, options: AppRequestOptions
   }
 }
 
+/** GET app://sekretariat/print/<id>: a pending print job, served once. */
+function handlePrintJob(url: URL, options: AppRequestOptions): Response {
+  const html = options.takePrintJob?.(url.pathname.slice('/print/'.length));
+  if (html === undefined) return plain(404, 'Ikke fundet.');
+  return new Response(html, { status: 200, headers: { ...SECURITY_HEADERS, 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': PRINT_CSP, 'Cache-Control': 'no-store' } });
+}
+
+async function askSavePath(fileName: string): Promise<string | null> {
+  const extension = fileName.endsWith('.docx') ? 'docx' : 'pdf';
+  const owner = BrowserWindow.getFocusedWindow();
+  const options = {
+    title: 'Gem dokument',
+    defaultPath: join(app.getPath('documents'), fileName),
+    filters: [extension === 'pdf' ? { name: 'PDF-dokument', extensions: ['pdf'] } : { name: 'Word-dokument', extensions: ['docx'] }],
+  };
+  const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+  return result.canceled || !result.filePath ? null : result.filePath;
+}
+
+/** GET app://sekretariat/save-export?id=...: asks where to save a finished export and copies it there. */
+async function handleSaveExport(request: Request, url: URL, options: AppRequestOptions): Promise<Response> {
+  if (request.method !== 'GET') return json(405, fail('INVALID_INPUT', 'Metoden er ikke tilladt.'));
+  if (!fromOwnPage(request)) return json(403, fail('FORBIDDEN', 'Adgang nægtet: forespørgslen kommer fra en ukendt kilde.'));
+  try {
+    const file = await options.exports?.find(url.searchParams.get('id') ?? '');
+    if (!file) throw new AppError('NOT_FOUND', 'Filen findes ikke længere. Dan den igen.');
+    const target = await (options.chooseSavePath ?? askSavePath)(file.fileName);
+    if (target) await copyFile(file.path, target);
+    return json(200, ok({ savedTo: target }));
+  } catch (error) {
+    if (error instanceof AppError) return refusal(error);
+    return refusal(new AppError('INTERNAL', `Filen kunne ikke gemmes (${(error as NodeJS.ErrnoException).code ?? 'ukendt fejl'}). Vælg en anden mappe.`));
+  }
+}
+
 /**
  * Serves the built renderer from `rootDir`. Path traversal (also percent-encoded) is refused by
  * readStaticFile; anything that is not a file under the root on our host is a 404.
@@ -111,6 +158,8 @@ export function createAppRequestHandler(rootDir: string, options: AppRequestOpti
       const url = new URL(request.url);
       if (url.pathname === '/upload') return handleUpload(request, url, options);
       if (url.pathname === '/open') return handleOpen(request, url, options);
+      if (url.pathname === '/save-export') return handleSaveExport(request, url, options);
+      if (url.pathname.startsWith('/print/') && request.method === 'GET') return handlePrintJob(url, options);
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Metoden er ikke tilladt.');
     if (!isAppUrl(request.url)) return plain(404, 'Ikke fundet.');
@@ -122,7 +171,7 @@ export function createAppRequestHandler(rootDir: string, options: AppRequestOpti
   };
 }
 
-/** Installs the app:// handler; call after the app is ready. Pass the backend so attachments can be uploaded and opened. */
-export function registerAppProtocol(rootDir: string, files?: FileStoreSource | null): void {
-  protocol.handle(APP_SCHEME, createAppRequestHandler(rootDir, { files }));
+/** Installs the app:// handler; call after the app is ready. Pass the backend's stores so files can be uploaded, opened and saved. */
+export function registerAppProtocol(rootDir: string, options: AppRequestOptions = {}): void {
+  protocol.handle(APP_SCHEME, createAppRequestHandler(rootDir, options));
 }

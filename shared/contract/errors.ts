@@ -7,6 +7,7 @@ export const ERROR_CODES = [
   'UNAUTHORIZED',
   'FORBIDDEN',
   'DATABASE',
+  'UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -35,5 +36,6 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   UNAUTHORIZED: 'Adgang nægtet: adgangsnøglen mangler eller er forkert.',
   FORBIDDEN: 'Adgang nægtet: forespørgslen kommer fra en ukendt kilde.',
   DATABASE: 'Databasen kunne ikke bruges.',
+  UNAVAILABLE: 'Funktionen kan ikke bruges på denne maskine.',
   INTERNAL: 'Der opstod en uventet fejl. Prøv igen.',
 };

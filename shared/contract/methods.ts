@@ -22,6 +22,7 @@ import {
 import { Body, BodyDraft, BodyUpdate, Member, MemberInput, Relation, RelationKind } from '../domain/body';
 import { Deleted, Empty, Id, Revisioned } from '../domain/common';
 import { Attendee, AttendeeInput, Meeting, MeetingDraft, MeetingListQuery, MeetingUpdate, MinutesVersion, TrashEntry } from '../domain/meeting';
+import { DocumentCapabilities, DocumentExport, DocumentPreview, DocumentPreviewRequest, DocumentRequest } from '../domain/documents';
 import { Organisation, OrganisationUpdate } from '../domain/organisation';
 import { AppInfo, DemoSummary, Settings, SettingsPatch } from '../domain/settings';
 
@@ -105,6 +106,12 @@ export const methods = {
   'attachments.move': method(z.object({ id: Id, to: z.number().int().positive() }), z.array(AttachmentSummary)),
   'attachments.delete': method(ById, Deleted),
   'attachments.restore': method(ById, AttachmentSummary),
+
+  'documents.capabilities': method(Empty, DocumentCapabilities),
+  /** The agenda or minutes as the HTML the PDF is printed from, for the sandboxed preview. */
+  'documents.preview': method(DocumentPreviewRequest, DocumentPreview),
+  /** Makes the PDF or Word file; a public edition is read back and refused if any closed text leaked. */
+  'documents.export': method(DocumentRequest, DocumentExport),
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Methods = typeof methods;

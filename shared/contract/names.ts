@@ -57,6 +57,9 @@ export const METHOD_NAMES = [
   'attachments.move',
   'attachments.delete',
   'attachments.restore',
+  'documents.capabilities',
+  'documents.preview',
+  'documents.export',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 

@@ -6,6 +6,8 @@ export interface DocumentModel {
   edition: 'internal' | 'public';
   body: { code: string; name: string };
   meeting: { date: string; startTime: string | null; endTime: string | null; location: string };
+  /** Minutes not yet approved are printed as a draft for comments. */
+  minutesApproved: boolean;
   participants: { name: string; organisation: string; present: boolean }[];
   items: DocumentItem[];
 }
@@ -26,7 +28,16 @@ export interface DocumentItem {
   economy: string;
   consultation: string;
   decision: { text: string; outcome: Outcome | null; reservations: { party: string; text: string }[] } | null;
-  attachments: { number: number; title: string; closed: boolean }[];
+  attachments: DocumentAttachment[];
+}
+
+export interface DocumentAttachment {
+  number: number;
+  title: string;
+  closed: boolean;
+  /** The stored file (null while announced but not received) and its detected type; only the agenda pack uses them. */
+  sha256: string | null;
+  mediaType: string | null;
 }
 
 export const CLOSED_ITEM_TITLE = 'Lukket punkt';

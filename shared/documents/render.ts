@@ -1,6 +1,28 @@
 import { OUTCOME_LABELS } from '../domain/agenda';
-import { formatLongDate, formatTimeSpan, formatWeekday } from '../format';
+import { formatLongDate, formatTimeSpan } from '../format';
 import { applyEdition } from './edition';
+import {
+  attachmentLabel,
+  CLOSED_ITEM_EMPTY,
+  CLOSED_ITEM_NOTICE,
+  CONTENTS_TITLE,
+  DECISION_LABEL,
+  DRAFT_LABEL,
+  EDITION_LABELS,
+  FRONT_LABELS,
+  guestSentence,
+  isDraftMinutes,
+  isEmptyClosedItem,
+  itemNumberLabel,
+  KIND_TITLES,
+  meetingDateLine,
+  metaParts,
+  personLine,
+  RECOMMENDATION_INTRO,
+  reservationsLine,
+  runningHeader,
+  SECTION_LABELS,
+} from './labels';
 import type { DocumentItem, DocumentModel } from './model';
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -10,9 +32,11 @@ const cssString = (text: string) => `"${text.replace(/\\/g, '\\\\').replace(/"/g
 export interface RenderOptions {
   /** Page of each item, from a first print; the table of contents shows it when known. */
   pageOf?: ReadonlyMap<string, number>;
+  /** False for the agenda of a pack, which is numbered as a whole after the attachments are added. */
+  pageNumbers?: boolean;
+  /** A note after an attachment in the list, e.g. where it starts in the pack ("side 24"). */
+  attachmentNote?: (itemId: string, attachmentNumber: number) => string;
 }
-
-const KIND_TITLES = { agenda: 'Dagsorden', minutes: 'Referat' } as const;
 
 /**
  * The agenda or minutes as one HTML document with print CSS (layout A of the DAS papers, domain.md §1.3):
@@ -23,29 +47,29 @@ export function renderDocument(source: DocumentModel, options: RenderOptions = {
   const model = applyEdition(source, source.edition);
   const date = formatLongDate(model.meeting.date);
   const title = `${KIND_TITLES[model.kind]} – ${model.body.name} – ${date}`;
-  const header = `${model.body.code} · ${KIND_TITLES[model.kind].toLowerCase()} · ${date}${model.edition === 'public' ? ' · offentlig udgave' : ''}`;
+  const header = runningHeader(model);
   return `<!doctype html>
 <html lang="da">
 <head>
 <meta charset="utf-8">
 <title>${escape(title)}</title>
-<style>${printCss(header)}</style>
+<style>${printCss(header, options.pageNumbers ?? true)}</style>
 </head>
 <body>
 ${frontPage(model)}
 ${contents(model, options.pageOf)}
-${model.items.map((item) => renderItem(item, model.kind)).join('\n')}
+${model.items.map((item) => renderItem(item, model.kind, options.attachmentNote)).join('\n')}
 </body>
 </html>`;
 }
 
-function printCss(header: string): string {
+function printCss(header: string, pageNumbers: boolean): string {
   return `
 @page {
   size: A4;
   margin: 24mm 20mm 22mm 22mm;
   @top-left { content: ${cssString(header)}; font: 8.5pt "Liberation Sans", Arial, sans-serif; color: #555; }
-  @bottom-right { content: "Side " counter(page) " af " counter(pages); font: 8.5pt "Liberation Sans", Arial, sans-serif; color: #555; }
+  ${pageNumbers ? '@bottom-right { content: "Side " counter(page) " af " counter(pages); font: 8.5pt "Liberation Sans", Arial, sans-serif; color: #555; }' : ''}
 }
 @page :first { @top-left { content: none; } }
 html { font: 10.5pt/1.45 "Liberation Sans", Arial, "DejaVu Sans", sans-serif; color: #111; }
@@ -62,6 +86,7 @@ a { color: inherit; text-decoration: none; }
 .front dl { display: grid; grid-template-columns: 32mm 1fr; gap: 2mm 4mm; margin: 10mm 0; }
 .front dt { font-weight: 700; }
 .front dd { margin: 0; }
+.draft { border: 0.6mm solid #a33; color: #a33; padding: 2mm 3mm; font-weight: 700; margin-bottom: 4mm; display: inline-block; }
 .edition { display: inline-block; border: 0.3mm solid #888; padding: 1mm 3mm; font-size: 9pt; color: #444; }
 .contents { break-after: page; }
 .contents ol { list-style: none; padding: 0; }
@@ -81,26 +106,31 @@ thead { display: table-header-group; }
 tr { break-inside: avoid; }
 th, td { border: 0.25mm solid #888; padding: 1mm 1.5mm; text-align: left; vertical-align: top; }
 th { background: #eee; }
+/* On screen (the in-app preview) each front page, contents and item is a sheet of paper. */
+@media screen {
+  html { background: #e9ecef; }
+  body > section { background: #fff; max-width: 166mm; margin: 6mm auto; padding: 18mm 20mm; box-shadow: 0 1px 3px rgba(0, 0, 0, 0.18); }
+}
 .attachments li { margin-bottom: 1mm; }
+.attachments .note { color: #555; font-size: 9pt; }
 `;
 }
 
 function frontPage(model: DocumentModel): string {
   const present = model.participants.filter((p) => p.present);
   const absent = model.participants.filter((p) => !p.present);
-  const person = (p: { name: string; organisation: string }) => escape(p.organisation ? `${p.name}, ${p.organisation}` : p.name);
-  const weekday = formatWeekday(model.meeting.date);
+  const person = (p: { name: string; organisation: string }) => escape(personLine(p));
   return `<section class="front">
 <h1>${KIND_TITLES[model.kind]}</h1>
 <div class="body-name">${escape(model.body.name)}</div>
 <dl>
-<dt>Dato</dt><dd>${escape(`${weekday[0]!.toUpperCase()}${weekday.slice(1)} den ${formatLongDate(model.meeting.date)}`)}</dd>
-${model.meeting.startTime ? `<dt>Tidspunkt</dt><dd>${escape(formatTimeSpan(model.meeting.startTime, model.meeting.endTime))}</dd>` : ''}
-${model.meeting.location ? `<dt>Sted</dt><dd>${escape(model.meeting.location)}</dd>` : ''}
-${present.length ? `<dt>Deltagere</dt><dd>${present.map(person).join('<br>')}</dd>` : ''}
-${absent.length ? `<dt>Afbud</dt><dd>${absent.map(person).join('<br>')}</dd>` : ''}
+<dt>${FRONT_LABELS.date}</dt><dd>${escape(meetingDateLine(model.meeting.date))}</dd>
+${model.meeting.startTime ? `<dt>${FRONT_LABELS.time}</dt><dd>${escape(formatTimeSpan(model.meeting.startTime, model.meeting.endTime))}</dd>` : ''}
+${model.meeting.location ? `<dt>${FRONT_LABELS.location}</dt><dd>${escape(model.meeting.location)}</dd>` : ''}
+${present.length ? `<dt>${FRONT_LABELS.present}</dt><dd>${present.map(person).join('<br>')}</dd>` : ''}
+${absent.length ? `<dt>${FRONT_LABELS.absent}</dt><dd>${absent.map(person).join('<br>')}</dd>` : ''}
 </dl>
-<div class="edition">${model.edition === 'public' ? 'Offentlig udgave – lukkede punkter er udeladt' : 'Intern udgave – indeholder lukkede punkter'}</div>
+${isDraftMinutes(model) ? `<div class="draft">${DRAFT_LABEL}</div><br>` : ''}<div class="edition">${EDITION_LABELS[model.edition]}</div>
 </section>`;
 }
 
@@ -108,51 +138,48 @@ function contents(model: DocumentModel, pageOf?: ReadonlyMap<string, number>): s
   const rows = model.items.map((item) => {
     const page = pageOf?.get(item.id);
     const leader = page === undefined ? '' : `<span class="dots"></span><span class="page">${page}</span>`;
-    return `<li><a href="#punkt-${item.number}" class="title">Punkt ${item.number}. ${escape(item.title)}</a>${leader}</li>`;
+    return `<li><a href="#punkt-${item.number}" class="title">${itemNumberLabel(item.number)} ${escape(item.title)}</a>${leader}</li>`;
   });
-  return `<section class="contents"><h2>Indholdsfortegnelse</h2><ol>${rows.join('')}</ol></section>`;
+  return `<section class="contents"><h2>${CONTENTS_TITLE}</h2><ol>${rows.join('')}</ol></section>`;
 }
 
 function section(label: string, html: string): string {
   return html.trim() ? `<div class="section"><div class="label">${label}</div>${html}</div>` : '';
 }
 
-function renderItem(item: DocumentItem, kind: DocumentModel['kind']): string {
-  const head = `<div class="number">Punkt ${item.number}.</div><h2 id="punkt-${item.number}">${escape(item.title)}</h2>`;
-  if (item.closed && !item.resume && !item.caseText && item.recommendations.length === 0 && !item.decision) {
-    return `<section class="item" data-item="${item.id}">${head}<p class="closed">Punktet er lukket.</p></section>`;
+function renderItem(item: DocumentItem, kind: DocumentModel['kind'], attachmentNote: RenderOptions['attachmentNote']): string {
+  const head = `<div class="number">${itemNumberLabel(item.number)}</div><h2 id="punkt-${item.number}">${escape(item.title)}</h2>`;
+  if (isEmptyClosedItem(item)) {
+    return `<section class="item" data-item="${item.id}">${head}<p class="closed">${CLOSED_ITEM_EMPTY}</p></section>`;
   }
-  const meta = [item.caseNumber && `Sagsnr. ${item.caseNumber}`, item.caseOfficer && `Sagsbehandler: ${item.caseOfficer}`].filter(Boolean).map((m) => escape(m as string));
-  const announced = item.guests.filter((g) => kind === 'agenda' || !g.attended);
-  const attended = item.guests.filter((g) => g.attended);
-  const guest = (g: DocumentItem['guests'][number]) => [g.title, g.name, g.organisation && `(${g.organisation})`].filter(Boolean).join(' ');
-  const guests = kind === 'agenda'
-    ? announced.length ? `<p>${escape(announced.map(guest).join(' og '))} deltager under punktet.</p>` : ''
-    : attended.length ? `<p>${escape(attended.map(guest).join(' og '))} deltog under punktet.</p>` : '';
+  const meta = metaParts(item).map(escape);
+  const guestText = guestSentence(item.guests, kind);
+  const guests = guestText ? `<p>${escape(guestText)}</p>` : '';
   const recommendations = item.recommendations.filter((r) => r.trim());
   const decision = kind === 'minutes' && item.decision ? renderDecision(item.decision) : '';
   const attachments = item.attachments.length
-    ? `<ul class="attachments">${item.attachments.map((a) => `<li>Bilag ${a.number}: ${escape(a.title)}</li>`).join('')}</ul>`
+    ? `<ul class="attachments">${item.attachments.map((a) => `<li>${escape(attachmentLabel(a))}${noteOf(attachmentNote?.(item.id, a.number))}</li>`).join('')}</ul>`
     : '';
   return `<section class="item" data-item="${item.id}">
 ${head}
 ${meta.length ? `<div class="meta">${meta.join(' · ')}</div>` : ''}
-${item.closed ? '<p class="closed">Lukket punkt – fortroligt.</p>' : ''}
+${item.closed ? `<p class="closed">${CLOSED_ITEM_NOTICE}</p>` : ''}
 ${guests}
-${section('Resumé', item.resume)}
-${recommendations.length ? section('Indstilling', `<p>Det indstilles, at</p><ul>${recommendations.map((r) => `<li>${escape(r)}</li>`).join('')}</ul>`) : ''}
+${section(SECTION_LABELS.resume, item.resume)}
+${recommendations.length ? section(SECTION_LABELS.recommendations, `<p>${RECOMMENDATION_INTRO}</p><ul>${recommendations.map((r) => `<li>${escape(r)}</li>`).join('')}</ul>`) : ''}
 ${decision}
-${section('Sagsfremstilling', item.caseText)}
-${section('Økonomi', item.economy)}
-${section('Høring', item.consultation)}
-${section('Bilag', attachments)}
+${section(SECTION_LABELS.caseText, item.caseText)}
+${section(SECTION_LABELS.economy, item.economy)}
+${section(SECTION_LABELS.consultation, item.consultation)}
+${section(SECTION_LABELS.attachments, attachments)}
 </section>`;
 }
 
+const noteOf = (note: string | undefined) => (note ? ` <span class="note">(${escape(note)})</span>` : '');
+
 function renderDecision(decision: NonNullable<DocumentItem['decision']>): string {
   const outcome = decision.outcome ? `<p><strong>${OUTCOME_LABELS[decision.outcome]}.</strong></p>` : '';
-  const reservations = decision.reservations.length
-    ? `<p>Forbehold: ${decision.reservations.map((r) => escape(r.text ? `${r.party}: ${r.text}` : r.party)).join('; ')}</p>`
-    : '';
-  return `<div class="decision"><div class="label"><strong>Beslutning</strong></div>${outcome}${decision.text}${reservations}</div>`;
+  const reservationText = reservationsLine(decision.reservations);
+  const reservations = reservationText ? `<p>${escape(reservationText)}</p>` : '';
+  return `<div class="decision"><div class="label"><strong>${DECISION_LABEL}</strong></div>${outcome}${decision.text}${reservations}</div>`;
 }

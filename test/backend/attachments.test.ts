@@ -37,6 +37,8 @@ async function open(withFilesDir: boolean) {
     databaseFile: backend.database.file,
     schemaVersion: backend.database.migration.to,
     filesDir,
+    exports: backend.exports,
+    printer: null,
   };
   handlers = { ...createHandlers(ctx), ...attachmentHandlers(ctx) };
   store = fileStoreFor({ db: ctx.db, filesDir: join(dir, 'files') })!;

@@ -17,6 +17,7 @@ export class FakeWebContents extends EventEmitter {
   send = vi.fn();
   isDestroyed = vi.fn(() => false);
   setWindowOpenHandler = vi.fn();
+  printToPDF = vi.fn(async (_options: Record<string, unknown>) => Buffer.from('%PDF-1.7 fake'));
 }
 
 export class FakeBrowserWindow extends EventEmitter {
@@ -48,6 +49,9 @@ export class FakeBrowserWindow extends EventEmitter {
   isMaximized = vi.fn(() => this.maximized);
   isDestroyed = vi.fn(() => this.destroyed);
   getNormalBounds = vi.fn(() => this.normalBounds);
+  destroy = vi.fn(() => {
+    this.destroyed = true;
+  });
 
   constructor(readonly options: Record<string, unknown> & { webPreferences?: Record<string, unknown> }) {
     super();
@@ -83,7 +87,7 @@ export function createFakeElectron() {
     screen: { getAllDisplays: vi.fn(() => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }]) },
     shell: { openExternal: vi.fn(async (_url: string) => {}) },
     session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
-    dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn(async (..._args: unknown[]) => ({ response: 0, checkboxChecked: false })) },
+    dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn(async (..._args: unknown[]) => ({ response: 0, checkboxChecked: false })), showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: false, filePath: '' as string | undefined })) },
     Menu: { buildFromTemplate: vi.fn((template: unknown) => ({ template })), setApplicationMenu: vi.fn() },
     contextBridge: { exposeInMainWorld: vi.fn() },
     ipcRenderer: new FakeIpcRenderer(),

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import * as electron from 'electron';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { asFake, FakeBrowserWindow, resetFakeElectron } from './fake-electron';
+import { desktopPrinter } from '../../electron/main/print-window';
 
 vi.mock('electron', () => import('./fake-electron').then((m) => m.createFakeElectron()));
 
@@ -56,6 +57,7 @@ describe('start-up', () => {
       databaseFile: join(DATA_DIR, 'sekretariat.db'),
       backupDir: join(DATA_DIR, 'backups'),
       appVersion: '1.2.3',
+      printer: desktopPrinter,
     });
     expect(fake.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalledOnce();
     expect(fake.session.defaultSession.setPermissionCheckHandler).toHaveBeenCalledOnce();

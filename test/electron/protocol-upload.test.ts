@@ -178,7 +178,7 @@ describe('GET app://sekretariat/open', () => {
   });
 
   it('is installed by registerAppProtocol with the backend', async () => {
-    registerAppProtocol(dir, backend);
+    registerAppProtocol(dir, { files: backend });
     const installed = fake.protocol.handle.mock.calls[0]?.[1] as (request: Request) => Promise<Response>;
     expect((await installed(new Request(`${APP}/upload?name=a.txt`, { method: 'PUT', body: new Uint8Array([7]) }))).status).toBe(200);
     await store.idle();

@@ -231,3 +231,25 @@ describe('GET /files/<sha256>', () => {
     await fileStoreFor(backend)!.idle();
   });
 });
+
+describe('GET /exports/<id>', () => {
+  it('sends a finished export as a download under its name, to the token holder only', async () => {
+    const made = await backend.call('documents.export', { meetingId: '00000000-0000-4000-8000-000000000000', kind: 'agenda', edition: 'internal', format: 'docx' });
+    expect(made).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const { id, dir: exportDir } = await backend.exports.create();
+    writeFileSync(join(exportDir, 'DAS referat 2021-05-27 (offentlig).docx'), 'PK word');
+    expect((await send(host, `/exports/${id}`)).status).toBe(401);
+    expect((await send(host, `/exports/${id}?token=${host.token}`, { headers: { origin: 'http://evil.example' } })).status).toBe(403);
+    const reply = await send(host, `/exports/${id}?token=${host.token}`);
+    expect(reply.status).toBe(200);
+    expect(reply.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(reply.headers['content-disposition']).toMatch(/^attachment; filename="DAS referat 2021-05-27 \(offentlig\)\.docx"/);
+    expect(reply.headers['cache-control']).toBe('no-store');
+    expect(reply.body.toString()).toBe('PK word');
+    for (const bad of ['..%2F..%2Fetc', 'ikke-et-id', '00000000-0000-4000-8000-000000000000']) {
+      const refused = await send(host, `/exports/${bad}?token=${host.token}`);
+      expect(refused.status).toBe(404);
+      expect((refused.json() as { error: { message: string } }).error.message).toBe('Filen findes ikke længere. Dan den igen.');
+    }
+  });
+});

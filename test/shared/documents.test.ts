@@ -27,6 +27,7 @@ const model = (items: DocumentItem[], patch: Partial<DocumentModel> = {}): Docum
   edition: 'internal',
   body: { code: 'DAS', name: 'Den Administrative Styregruppe (DAS Social)' },
   meeting: { date: '2021-05-27', startTime: '13:00', endTime: '16:00', location: 'Aalborg ÆH, Hammer Bakker' },
+  minutesApproved: false,
   participants: [
     { name: 'Henrik Aarup-Kristensen', organisation: 'Aalborg Kommune', present: true },
     { name: 'Lone Jensen', organisation: 'Læsø Kommune', present: false },
@@ -45,7 +46,7 @@ const closedItem = item(2, {
   resume: '<p>Forhandlingerne med leverandøren om prisen er fortrolige indtil videre.</p>',
   recommendations: ['DAS godkender forhandlingsmandatet'],
   decision: { text: '<p>Mandatet blev givet med et loft på 4,2 mio. kr.</p>', outcome: 'godkendt', reservations: [] },
-  attachments: [{ number: 1, title: 'Tilbudsliste fra leverandøren', closed: true }],
+  attachments: [{ number: 1, title: 'Tilbudsliste fra leverandøren', closed: true, sha256: null, mediaType: null }],
 });
 
 describe('renderDocument', () => {
@@ -87,7 +88,7 @@ describe('renderDocument', () => {
 });
 
 describe('editions and the leak check', () => {
-  const items = [item(1, { attachments: [{ number: 1, title: 'Åbent bilag', closed: false }, { number: 2, title: 'Fortroligt regnskab for tilbuddet', closed: true }, { number: 3, title: 'Andet åbent bilag', closed: false }] }), closedItem];
+  const items = [item(1, { attachments: [{ number: 1, title: 'Åbent bilag', closed: false, sha256: null, mediaType: null }, { number: 2, title: 'Fortroligt regnskab for tilbuddet', closed: true, sha256: null, mediaType: null }, { number: 3, title: 'Andet åbent bilag', closed: false, sha256: null, mediaType: null }] }), closedItem];
 
   it('the public edition keeps only "Punkt N. Lukket punkt" of a closed item and no closed attachment', () => {
     const plain = text(renderDocument(model(items, { edition: 'public' })));
@@ -126,7 +127,7 @@ describe('editions and the leak check', () => {
             closedTitleVisible: s.visible && false,
             resume: `<p>${s.closed ? s.secret : s.open}</p>`,
             recommendations: [s.closed ? s.secret : s.open],
-            attachments: [{ number: 1, title: s.attachmentClosed || s.closed ? `bilag ${s.secret}` : `bilag ${s.open}`, closed: s.attachmentClosed || s.closed }],
+            attachments: [{ number: 1, title: s.attachmentClosed || s.closed ? `bilag ${s.secret}` : `bilag ${s.open}`, closed: s.attachmentClosed || s.closed, sha256: null, mediaType: null }],
           }),
         );
         const m = model(items);

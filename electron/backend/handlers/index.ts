@@ -5,6 +5,7 @@ import { appHandlers } from './app';
 import { attachmentHandlers } from './attachments';
 import { bodyHandlers } from './bodies';
 import { decisionHandlers } from './decisions';
+import { documentHandlers } from './documents';
 import { followUpHandlers } from './follow-ups';
 import { meetingHandlers } from './meetings';
 import { organisationHandlers } from './organisations';
@@ -21,4 +22,5 @@ export const createHandlers = (ctx: BackendContext): Handlers => ({
   ...followUpHandlers(ctx),
   ...searchHandlers(ctx),
   ...attachmentHandlers(ctx),
+  ...documentHandlers(ctx),
 });

@@ -2,9 +2,13 @@ import { PDFDocument, StandardFonts, type PDFFont } from 'pdf-lib';
 
 const PAGE = { width: 595.28, height: 841.89, margin: 56 };
 
-/** Characters the standard PDF fonts (WinAnsi) can show; æ, ø, å and Danish punctuation are among them. */
+/**
+ * Characters the standard PDF fonts (WinAnsi) can show; æ, ø, å and Danish punctuation are among them. Line breaks
+ * are kept for the wrapping to split paragraphs on (a font cannot encode them).
+ */
 const printable = (font: PDFFont, text: string) =>
   Array.from(text, (ch) => {
+    if (ch === '\n') return ch;
     try {
       font.encodeText(ch);
       return ch;

@@ -15,12 +15,13 @@ export async function buildDocumentModel(db: Kysely<DB>, meetingId: string, kind
   const meeting = await db
     .selectFrom('meetings as m')
     .innerJoin('bodies as b', 'b.id', 'm.body_id')
-    .select(['m.date', 'm.start_time', 'm.end_time', 'm.location', 'b.code', 'b.name'])
+    .select(['m.date', 'm.start_time', 'm.end_time', 'm.location', 'm.status', 'b.code', 'b.name'])
     .where('m.id', '=', meetingId)
     .where('m.deleted_at', 'is', null)
     .executeTakeFirst();
   if (!meeting) throw notFound('Mødet');
   const items = [];
+  const mediaTypes = await fileMediaTypes(db, meetingId);
   for (const summary of await listItems(db, meetingId)) {
     const item = await loadItem(db, summary.id);
     items.push({
@@ -39,7 +40,7 @@ export async function buildDocumentModel(db: Kysely<DB>, meetingId: string, kind
       economy: sanitizeRichText(item.economy),
       consultation: sanitizeRichText(item.consultation),
       decision: item.decision && { text: sanitizeRichText(item.decision.text), outcome: item.decision.outcome, reservations: item.decision.reservations },
-      attachments: item.attachments.map((a) => ({ number: a.number, title: a.title, closed: a.closed })),
+      attachments: item.attachments.map((a) => ({ number: a.number, title: a.title, closed: a.closed, sha256: a.sha256, mediaType: (a.sha256 && mediaTypes.get(a.sha256)) ?? null })),
     });
   }
   return {
@@ -47,7 +48,19 @@ export async function buildDocumentModel(db: Kysely<DB>, meetingId: string, kind
     edition,
     body: { code: meeting.code, name: meeting.name },
     meeting: { date: meeting.date, startTime: meeting.start_time, endTime: meeting.end_time, location: meeting.location },
+    minutesApproved: meeting.status === 'referat_godkendt',
     participants: await listAttendance(db, meetingId),
     items,
   };
+}
+
+async function fileMediaTypes(db: Kysely<DB>, meetingId: string): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('attachments as a')
+    .innerJoin('agenda_items as i', 'i.id', 'a.item_id')
+    .innerJoin('files as f', 'f.sha256', 'a.sha256')
+    .select(['f.sha256', 'f.media_type'])
+    .where('i.meeting_id', '=', meetingId)
+    .execute();
+  return new Map(rows.map((r) => [r.sha256, r.media_type]));
 }

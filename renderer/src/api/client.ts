@@ -18,6 +18,8 @@ export interface Api {
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
   upload(file: File): Promise<UploadedFile>;
   openFile(sha256: string, fileName: string): Promise<void>;
+  /** Saves a finished export (save dialog or download); false when the user cancelled. */
+  saveExport(exportId: string): Promise<boolean>;
 }
 
 export function createApi(transport: Transport): Api {
@@ -36,6 +38,11 @@ export function createApi(transport: Transport): Api {
       return result.data;
     },
     openFile: (sha256, fileName) => transport.openFile(sha256, fileName),
+    async saveExport(exportId) {
+      const result = await transport.saveExport(exportId);
+      if (!result.ok) throw new ApiError(result.error);
+      return result.data.saved;
+    },
   };
 }
 

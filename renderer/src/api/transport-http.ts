@@ -54,5 +54,15 @@ export function createHttpTransport(token: string): Transport {
     async openFile(sha256, fileName) {
       window.open(`/files/${sha256}?token=${encodeURIComponent(token)}&name=${encodeURIComponent(fileName)}`, '_blank', 'noopener');
     },
+    async saveExport(exportId) {
+      // The host answers with Content-Disposition: attachment, so the browser saves it under the export's name.
+      const link = document.createElement('a');
+      link.href = `/exports/${encodeURIComponent(exportId)}?token=${encodeURIComponent(token)}`;
+      link.download = '';
+      document.body.append(link);
+      link.click();
+      link.remove();
+      return { ok: true, data: { saved: true } };
+    },
   };
 }

@@ -1,3 +1,4 @@
+import type { Result } from '../../../shared/contract';
 import { putUpload, type Transport } from './transport';
 
 export function createIpcTransport(): Transport {
@@ -10,6 +11,15 @@ export function createIpcTransport(): Transport {
     upload: (file) => putUpload(file, {}),
     async openFile(sha256, fileName) {
       await fetch(`./open?sha256=${sha256}&name=${encodeURIComponent(fileName)}`);
+    },
+    async saveExport(exportId) {
+      try {
+        const response = await fetch(`./save-export?id=${encodeURIComponent(exportId)}`);
+        const result = (await response.json()) as Result<{ savedTo: string | null }>;
+        return result.ok ? { ok: true, data: { saved: result.data.savedTo !== null } } : result;
+      } catch {
+        return { ok: false, error: { code: 'INTERNAL', message: 'Filen kunne ikke gemmes. Prøv igen.' } };
+      }
     },
   };
 }

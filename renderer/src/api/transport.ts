@@ -15,6 +15,8 @@ export interface Transport {
   upload(file: File): Promise<Result<UploadedFile>>;
   /** Opens a stored file: the system viewer in the desktop app, a new tab in browser mode. */
   openFile(sha256: string, fileName: string): Promise<void>;
+  /** Saves a finished export: a save dialog in the desktop app, a download in browser mode. False when cancelled. */
+  saveExport(exportId: string): Promise<Result<{ saved: boolean }>>;
 }
 
 /** What the preload script exposes in the desktop app. */

@@ -1,3 +1,4 @@
+import { chromiumPrinter } from '../../../electron/host/chromium-printer';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,7 +21,7 @@ export interface RunningApp {
 
 export async function startApp(): Promise<RunningApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sekretariat-e2e-'));
-  const backend = await openBackend({ databaseFile: databaseFileIn(dataDir), backupDir: backupDirIn(dataDir), appVersion: '0.0.0-e2e' });
+  const backend = await openBackend({ databaseFile: databaseFileIn(dataDir), backupDir: backupDirIn(dataDir), appVersion: '0.0.0-e2e', printer: chromiumPrinter() });
   const host = await startHttpHost({ backend, staticDir: RENDERER_DIR });
   return {
     backend,

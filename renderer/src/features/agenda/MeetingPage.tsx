@@ -1,7 +1,7 @@
 import { Alert, Anchor, Badge, Box, Button, Grid, Group, Loader, Modal, Paper, ScrollArea, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { IconArrowLeft, IconInfoCircle, IconLayoutList, IconPlus } from '@tabler/icons-react';
-import { useEffect, useState, type FormEvent } from 'react';
+import { IconArrowLeft, IconFileText, IconInfoCircle, IconLayoutList, IconPlus } from '@tabler/icons-react';
+import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
 import { MEETING_STATUS_LABELS } from '../../../../shared/domain/meeting';
 import { formatLongDate, formatTimeSpan, formatWeekday } from '../../../../shared/format';
 import { api } from '../../api/client';
@@ -18,6 +18,9 @@ import { ItemEditor } from './ItemEditor';
 import { MinutesCorrection } from './MinutesCorrection';
 import { TEXTS } from './texts';
 
+// The documents dialog (preview, PDF, Word) is loaded when first opened.
+const DocumentsModal = lazy(() => import('../documents/DocumentsModal').then((m) => ({ default: m.DocumentsModal })));
+
 /** A meeting's agenda: the items on the left, the selected item with its sections and decision on the right. */
 export function MeetingPage({ meetingId }: { meetingId: string }) {
   const meeting = useMeetings((s) => s.items.find((m) => m.id === meetingId));
@@ -26,11 +29,15 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
   const items = useAgenda((s) => (s.meetingId === meetingId ? s.items : null));
   const selected = useAgenda((s) => s.selected);
   const [adding, setAdding] = useState(false);
+  const [documentsOpen, setDocumentsOpen] = useState(false);
 
   useEffect(() => {
     loadAgenda(meetingId).catch(showError);
   }, [meetingId]);
-  useHotkeys([['mod+alt+N', () => setAdding(true)]]);
+  useHotkeys([
+    ['mod+alt+N', () => setAdding(true)],
+    ['mod+shift+P', () => setDocumentsOpen(true)],
+  ]);
 
   if (!meeting) {
     return loaded ? (
@@ -64,6 +71,7 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
         </Stack>
         <Group gap="xs">
           <Button variant="default" leftSection={<IconInfoCircle size={16} />} onClick={() => openMeeting(meeting.id)}>{TEXTS.details}</Button>
+          <Button variant="default" leftSection={<IconFileText size={16} />} onClick={() => setDocumentsOpen(true)} title="Ctrl+Skift+P">{TEXTS.documents}</Button>
           {!locked && <Button variant="default" leftSection={<IconLayoutList size={16} />} onClick={() => void applyTemplate()}>{TEXTS.template}</Button>}
           {!locked && <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>{TEXTS.newItem}</Button>}
         </Group>
@@ -91,6 +99,11 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
       </Grid>
       <NewItemModal meetingId={meetingId} opened={adding} onClose={() => setAdding(false)} />
       <MeetingEditorDrawer />
+      {documentsOpen && (
+        <Suspense fallback={null}>
+          <DocumentsModal meeting={meeting} opened={documentsOpen} onClose={() => setDocumentsOpen(false)} />
+        </Suspense>
+      )}
     </Stack>
   );
 }

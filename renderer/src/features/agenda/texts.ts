@@ -1,6 +1,7 @@
 export const TEXTS = {
   back: 'Alle møder',
   details: 'Mødeoplysninger',
+  documents: 'Dokumenter',
   template: 'Indsæt standardpunkter',
   newItem: 'Nyt punkt',
   newItemTitle: 'Titel på det nye punkt',

@@ -1,0 +1,177 @@
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { PDFDocument } from 'pdf-lib';
+import { DOCUMENT_KIND_LABELS, type DocumentExport, type DocumentRequest } from '../../../shared/domain/documents';
+import { applyEdition, closedTexts, findLeaks, renderDocument, type DocumentModel, type RenderOptions } from '../../../shared/documents';
+import { AppError } from '../errors';
+import { extractFileText } from '../files/extract-text';
+import { cleanFileName } from '../files/file-name';
+import { MEDIA_TYPES } from '../files/media-type';
+import { renderDocx } from './docx';
+import type { ExportStore } from './export-store';
+import { namedDestinationPages } from './page-map';
+import { assemblePack, inspectParts, partStartPages, partWarning, type OutlineEntry, type PackPart } from './pack';
+import type { PdfPrinter, PrintSession } from './printer';
+
+export interface ExportSources {
+  printer: PdfPrinter | null;
+  store: ExportStore;
+  /** Where a stored attachment is on disk (null when there is no file store). */
+  attachmentPath: ((sha256: string) => string) | null;
+  progress?: (step: string) => void;
+}
+
+const MISSING_REASONS = { password: 'beskyttet med adgangskode', broken: 'kunne ikke læses', missing: 'filen mangler' } as const;
+
+/** Table of contents page numbers are at most this wide; the layout pass prints it so both passes wrap alike. */
+const PAGE_PLACEHOLDER = 999;
+
+/**
+ * Makes the agenda, minutes or agenda pack as PDF or Word into the export store. The file appears under its final
+ * name only when it is complete and, for a public edition, has passed the leak check; otherwise nothing is left.
+ */
+export async function exportDocument(model: DocumentModel, request: DocumentRequest, sources: ExportSources): Promise<DocumentExport> {
+  const { id, dir } = await sources.store.create();
+  const fileName = documentFileName(model, request);
+  const partial = `${dir}/.${fileName}.part`;
+  try {
+    let pages: number | null = null;
+    let warnings: string[] = [];
+    if (request.format === 'docx') {
+      await writeFile(partial, await renderDocx(model));
+    } else {
+      const session = await startPrinting(sources.printer);
+      try {
+        const result = request.kind === 'pack' ? await printPack(session, model, sources, dir) : await printWithContents(session, model);
+        ({ pages, warnings } = result);
+        await writeFile(partial, result.bytes);
+      } finally {
+        await session.close();
+      }
+    }
+    if (model.edition === 'public' && request.kind !== 'pack') {
+      sources.progress?.('Kontrollerer, at intet fra lukkede punkter er med');
+      await refuseLeaks(model, partial, request.format === 'docx' ? MEDIA_TYPES.docx : MEDIA_TYPES.pdf);
+    }
+    await rename(partial, `${dir}/${fileName}`);
+    return { exportId: id, fileName, bytes: await sources.store.size(id, fileName), pages, warnings };
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** "DAS referat 2021-05-27 (offentlig).pdf" */
+export function documentFileName(model: DocumentModel, request: Pick<DocumentRequest, 'kind' | 'edition' | 'format'>): string {
+  const edition = request.edition === 'public' ? ' (offentlig)' : ' (intern)';
+  return cleanFileName(`${model.body.code} ${DOCUMENT_KIND_LABELS[request.kind].toLowerCase()} ${model.meeting.date}${edition}.${request.format}`);
+}
+
+async function startPrinting(printer: PdfPrinter | null): Promise<PrintSession> {
+  if (!printer) {
+    throw new AppError('UNAVAILABLE', 'PDF kan ikke dannes her, fordi Chromium mangler. Brug «Udskriv» i forhåndsvisningen, eller installer chromium.');
+  }
+  try {
+    return await printer();
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError('UNAVAILABLE', `Chromium kunne ikke startes til at danne PDF-filen (${error instanceof Error ? error.message.split('\n')[0] : String(error)}).`);
+  }
+}
+
+/**
+ * Two passes: the first lays the document out with placeholder page numbers and tells on which page each item
+ * starts (Chromium's named destinations); the second prints the table of contents with those numbers. Every item
+ * starts on a new page and the placeholder is as wide as a real number, so the second pass breaks pages alike; it
+ * is checked, and a third pass runs if it did not.
+ */
+async function printWithContents(session: PrintSession, model: DocumentModel, options: RenderOptions = {}) {
+  const placeholder = new Map(model.items.map((item) => [item.id, PAGE_PLACEHOLDER]));
+  let pageOf = itemPages(model, await namedDestinationPages(await session.print(renderDocument(model, { ...options, pageOf: placeholder }), { final: false })));
+  for (let pass = 0; ; pass++) {
+    const bytes = await session.print(renderDocument(model, { ...options, pageOf }), { final: true });
+    const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+    const printed = itemPages(model, await namedDestinationPages(doc));
+    if (samePages(printed, pageOf) || pass === 1) return { bytes, pageOf: printed, pages: doc.getPageCount(), warnings: [] as string[] };
+    pageOf = printed;
+  }
+}
+
+function itemPages(model: DocumentModel, destinations: Map<string, number>): Map<string, number> {
+  return new Map(model.items.flatMap((item) => {
+    const page = destinations.get(`punkt-${item.number}`);
+    return page === undefined ? [] : [[item.id, page] as const];
+  }));
+}
+
+const samePages = (a: Map<string, number>, b: Map<string, number>) => a.size === b.size && [...a].every(([id, page]) => b.get(id) === page);
+
+/**
+ * The agenda followed by every PDF attachment of the edition, in item order. The agenda is printed without its own
+ * page numbers (the pack is numbered throughout) and says where each attachment starts, or why it is not included.
+ */
+async function printPack(session: PrintSession, source: DocumentModel, sources: ExportSources, scratchDir: string) {
+  const model = applyEdition({ ...source, kind: 'agenda' }, source.edition);
+  const entries = model.items.flatMap((item) => item.attachments.map((attachment) => ({ item, attachment })));
+  const pdfEntries = entries.filter(({ attachment }) => attachment.mediaType === MEDIA_TYPES.pdf);
+  const parts: PackPart[] = pdfEntries.map(({ item, attachment }) => ({
+    itemNumber: item.number,
+    itemTitle: item.title,
+    attachmentNumber: attachment.number,
+    title: attachment.title,
+    file: attachment.sha256 && sources.attachmentPath ? sources.attachmentPath(attachment.sha256) : null,
+  }));
+  sources.progress?.('Kontrollerer bilagene');
+  const checks = await inspectParts(parts);
+  const warnings = checks.flatMap((check, i) => (check.ok ? [] : [partWarning(parts[i]!, check)]));
+
+  const key = (itemId: string, number: number) => `${itemId}/${number}`;
+  const partIndex = new Map(pdfEntries.map(({ item, attachment }, i) => [key(item.id, attachment.number), i]));
+  const notesFor = (starts: (number | null)[] | null) => (itemId: string, number: number) => {
+    const i = partIndex.get(key(itemId, number));
+    if (i === undefined) return 'ikke PDF – ikke med i samlingen';
+    const check = checks[i]!;
+    if (!check.ok) return `${MISSING_REASONS[check.reason]} – ikke med i samlingen`;
+    return `side ${starts ? starts[i]! + 1 : PAGE_PLACEHOLDER}`;
+  };
+
+  sources.progress?.('Opsætter dagsordenen');
+  const layout = await printWithContents(session, model, { pageNumbers: false, attachmentNote: notesFor(null) });
+  const starts = partStartPages(layout.pages, checks);
+  const agenda = await printWithContents(session, model, { pageNumbers: false, attachmentNote: notesFor(starts) });
+  if (agenda.pages !== layout.pages) throw new AppError('INTERNAL', 'Dagsordenens sideantal ændrede sig under opsætningen. Prøv igen.');
+  if (model.edition === 'public') {
+    const agendaFile = `${scratchDir}/.dagsorden-kontrol.pdf`;
+    await writeFile(agendaFile, agenda.bytes);
+    await refuseLeaks(model, agendaFile, MEDIA_TYPES.pdf);
+    await rm(agendaFile);
+  }
+
+  const outline: OutlineEntry[] = [
+    { title: `Dagsorden – ${model.body.name}`, pageIndex: 0 },
+    ...model.items.map((item) => ({
+      title: `Punkt ${item.number}. ${item.title}`,
+      pageIndex: (agenda.pageOf.get(item.id) ?? 1) - 1,
+      children: pdfEntries.flatMap(({ item: owner, attachment }, i) =>
+        owner.id === item.id && starts[i] != null ? [{ title: `Bilag ${attachment.number}: ${attachment.title}`, pageIndex: starts[i]! }] : [],
+      ),
+    })),
+  ];
+  sources.progress?.('Samler bilagene');
+  const pack = await assemblePack(agenda.bytes, parts, checks, outline);
+  return { bytes: pack.bytes, pages: pack.pages, warnings };
+}
+
+/** Reads the output back and refuses it if any phrase of a closed item is in it (issue 4, point 3). */
+async function refuseLeaks(model: DocumentModel, file: string, mediaType: string): Promise<void> {
+  const closed = closedTexts(model);
+  if (closed.length === 0) return;
+  const outcome = await extractFileText(file, mediaType, { maxChars: Number.MAX_SAFE_INTEGER, maxBytes: Number.MAX_SAFE_INTEGER });
+  if (outcome.status === 'fejl') throw new AppError('INTERNAL', 'Filen kunne ikke læses tilbage til kontrol af lukkede punkter, og den er derfor ikke gemt.');
+  const leaks = findLeaks(closed, outcome.text ?? '');
+  if (leaks.length > 0) {
+    throw new AppError(
+      'FORBIDDEN',
+      `Den offentlige udgave blev ikke gemt, fordi tekst fra lukkede punkter fandtes i den: ${leaks.map((l) => `«${l.phrase}» (fra «${l.source}»)`).join('; ')}.`,
+    );
+  }
+}
