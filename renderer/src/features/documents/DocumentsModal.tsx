@@ -76,7 +76,7 @@ export function DocumentsModal({ meeting, opened, onClose }: Props) {
   return (
     <Modal opened={opened} onClose={onClose} title={TEXTS.title} size="min(1280px, 96vw)" padding="md" styles={{ body: { paddingBottom: 12 } }}>
       <Group align="flex-start" gap="lg" wrap="nowrap">
-        <Stack gap="md" w={300} style={{ flexShrink: 0 }}>
+        <Stack gap="md" w={300} mah="calc(100vh - 170px)" style={{ flexShrink: 0, overflowY: 'auto' }}>
           <Stack gap={6}>
             <Text size="sm" fw={600}>{TEXTS.kind}</Text>
             <SegmentedControl fullWidth orientation="vertical" value={kind} onChange={(v) => select(() => setKind(v as DocumentKind))} data={KIND_OPTIONS} aria-label={TEXTS.kind} />
