@@ -59,6 +59,6 @@ describe('documents from the meeting page', () => {
     // The approved minutes are no longer a draft, in the preview as in the files.
     await expect.poll(() => ui.page.frameLocator('iframe').getByText('Udkast til referat').count()).toBe(0);
     const meeting = await app.backend.call('meetings.get', { id: PSU_NOVEMBER });
-    expect(meeting.ok && meeting.data.status).toBe('referat_godkendt');
+    expect(meeting).toMatchObject({ ok: true, data: { status: 'referat_godkendt' } });
   });
 });

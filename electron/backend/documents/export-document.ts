@@ -1,5 +1,5 @@
 import { rename, rm, writeFile } from 'node:fs/promises';
-import { PDFDocument } from 'pdf-lib';
+import { ParseSpeeds, PDFDocument } from 'pdf-lib';
 import { DOCUMENT_KIND_LABELS, type DocumentExport, type DocumentRequest } from '../../../shared/domain/documents';
 import { applyEdition, closedTexts, findLeaks, renderDocument, type DocumentModel, type RenderOptions } from '../../../shared/documents';
 import { AppError } from '../errors';
@@ -82,19 +82,27 @@ async function startPrinting(printer: PdfPrinter | null): Promise<PrintSession> 
  * Two passes: the first lays the document out with placeholder page numbers and tells on which page each item
  * starts (Chromium's named destinations); the second prints the table of contents with those numbers. Every item
  * starts on a new page and the placeholder is as wide as a real number, so the second pass breaks pages alike; it
- * is checked, and a third pass runs if it did not.
+ * is checked, and a third pass runs if it did not. `optionsFor` gets the page count of the layout (null for the
+ * layout pass itself), so a pack's agenda can say where each attachment will start.
  */
-async function printWithContents(session: PrintSession, model: DocumentModel, options: RenderOptions = {}) {
+async function printWithContents(session: PrintSession, model: DocumentModel, optionsFor: (pages: number | null) => RenderOptions = () => ({})) {
   const placeholder = new Map(model.items.map((item) => [item.id, PAGE_PLACEHOLDER]));
-  let pageOf = itemPages(model, await namedDestinationPages(await session.print(renderDocument(model, { ...options, pageOf: placeholder }), { final: false })));
+  const layout = await loadPdf(await session.print(renderDocument(model, { ...optionsFor(null), pageOf: placeholder }), { final: false }));
+  let pages = layout.getPageCount();
+  let pageOf = itemPages(model, await namedDestinationPages(layout));
   for (let pass = 0; ; pass++) {
-    const bytes = await session.print(renderDocument(model, { ...options, pageOf }), { final: true });
-    const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+    const bytes = await session.print(renderDocument(model, { ...optionsFor(pages), pageOf }), { final: true });
+    const doc = await loadPdf(bytes);
     const printed = itemPages(model, await namedDestinationPages(doc));
-    if (samePages(printed, pageOf) || pass === 1) return { bytes, pageOf: printed, pages: doc.getPageCount(), warnings: [] as string[] };
+    const stable = samePages(printed, pageOf) && doc.getPageCount() === pages;
+    if (stable || pass === 1) return { bytes, pageOf: printed, pages: doc.getPageCount(), warnings: [] as string[] };
     pageOf = printed;
+    pages = doc.getPageCount();
   }
 }
+
+/** Only the page tree and the destinations are read; pdf-lib's default parsing pauses every 100 objects. */
+const loadPdf = (bytes: Uint8Array) => PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
 
 function itemPages(model: DocumentModel, destinations: Map<string, number>): Map<string, number> {
   return new Map(model.items.flatMap((item) => {
@@ -135,10 +143,8 @@ async function printPack(session: PrintSession, source: DocumentModel, sources: 
   };
 
   sources.progress?.('Opsætter dagsordenen');
-  const layout = await printWithContents(session, model, { pageNumbers: false, attachmentNote: notesFor(null) });
-  const starts = partStartPages(layout.pages, checks);
-  const agenda = await printWithContents(session, model, { pageNumbers: false, attachmentNote: notesFor(starts) });
-  if (agenda.pages !== layout.pages) throw new AppError('INTERNAL', 'Dagsordenens sideantal ændrede sig under opsætningen. Prøv igen.');
+  const agenda = await printWithContents(session, model, (pages) => ({ pageNumbers: false, attachmentNote: notesFor(pages === null ? null : partStartPages(pages, checks)) }));
+  const starts = partStartPages(agenda.pages, checks);
   if (model.edition === 'public') {
     const agendaFile = `${scratchDir}/.dagsorden-kontrol.pdf`;
     await writeFile(agendaFile, agenda.bytes);
