@@ -427,8 +427,10 @@ function phaseLine(sessions: PrinterPhases[], totals: number[]): string {
   const final = median(sessions.map((p) => p.passes.filter((x) => x.final).reduce((a, x) => a + x.ms, 0)));
   const close = median(sessions.map((p) => p.close));
   const passes = median(sessions.map((p) => p.passes.length));
-  const rest = median(sessions.map((p, i) => totals[i]! - p.launch - p.close - p.passes.reduce((a, x) => a + x.ms, 0)));
-  return `start ${ms(launch)} · opsætningstryk ${ms(layout)} · endeligt tryk ${ms(final)} (${passes} tryk i alt) · luk ${ms(close)} · Node i øvrigt ${ms(rest)}`;
+  // The export reads the database while Chromium starts and returns while it closes, so launch and close overlap
+  // other work: what is left is the wall time not spent printing.
+  const rest = median(sessions.map((p, i) => totals[i]! - p.passes.reduce((a, x) => a + x.ms, 0)));
+  return `start ${ms(launch)} · opsætningstryk ${ms(layout)} · endeligt tryk ${ms(final)} (${passes} tryk i alt) · luk ${ms(close)} (i baggrunden) · Node i øvrigt inkl. start ${ms(rest)}`;
 }
 
 const work = mkdtempSync(join(tmpdir(), 'sekretariat-bench-documents-'));
@@ -619,7 +621,7 @@ try {
   if (pack.warnings.length) console.log(`  advarsler: ${pack.warnings.join(' | ')}`);
   const packTimes = packs.map((p) => p.ms);
   record('Bilagssamling → PDF, intern (budget < 15 s)', `median ${s(median(packTimes))}, maks ${s(max(packTimes))} · ${pack.pages} sider · ${mb(pack.bytes)}`);
-  record('  heraf (bilagssamling)', phaseLine(packs.map((p) => p.phases), packTimes).replace('Node i øvrigt', 'bilag kontrolleret + samlet + skrevet (Node)'));
+  record('  heraf (bilagssamling)', phaseLine(packs.map((p) => p.phases), packTimes).replace('Node i øvrigt inkl. start', 'start + bilag kontrolleret + samlet + skrevet (Node)'));
   record(
     '  Node-delen (bilagssamling), målt for sig',
     `bilag kontrolleret (inspectParts) ${ms(packSteps.inspect)} · indlæst igen, kopieret, nummereret, gemt (assemblePack) ${ms(packSteps.assemble)} · skrevet ${ms(packSteps.write)} · top-RSS ${mb(packSteps.vmHwm)}`,

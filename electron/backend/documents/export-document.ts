@@ -29,7 +29,17 @@ const PAGE_PLACEHOLDER = 999;
  * Makes the agenda, minutes or agenda pack as PDF or Word into the export store. The file appears under its final
  * name only when it is complete and, for a public edition, has passed the leak check; otherwise nothing is left.
  */
-export async function exportDocument(model: DocumentModel, request: DocumentRequest, sources: ExportSources): Promise<DocumentExport> {
+export async function exportDocument(modelSource: Promise<DocumentModel>, request: DocumentRequest, sources: ExportSources): Promise<DocumentExport> {
+  // Chromium starts while the meeting is read from the database: the start is most of a PDF's fixed cost.
+  const printing = request.format === 'pdf' ? startPrinting(sources.printer) : null;
+  printing?.catch(() => undefined);
+  let model: DocumentModel;
+  try {
+    model = await modelSource;
+  } catch (error) {
+    void printing?.then((session) => session.close()).catch(() => undefined);
+    throw error;
+  }
   const { id, dir } = await sources.store.create();
   const fileName = documentFileName(model, request);
   const partial = `${dir}/.${fileName}.part`;
@@ -39,13 +49,14 @@ export async function exportDocument(model: DocumentModel, request: DocumentRequ
     if (request.format === 'docx') {
       await writeFile(partial, await renderDocx(model));
     } else {
-      const session = await startPrinting(sources.printer);
+      const session = await printing!;
       try {
         const result = request.kind === 'pack' ? await printPack(session, model, sources, dir) : await printWithContents(session, model);
         ({ pages, warnings } = result);
         await writeFile(partial, result.bytes);
       } finally {
-        await session.close();
+        // Chromium shuts down while the file is checked and handed over; nothing waits for it.
+        void session.close().catch(() => undefined);
       }
     }
     if (model.edition === 'public' && request.kind !== 'pack') {

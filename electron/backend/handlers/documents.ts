@@ -21,7 +21,7 @@ export const documentHandlers = (ctx: BackendContext): DocumentHandlers => ({
   },
 
   'documents.export': async (request) => {
-    const model = await buildDocumentModel(ctx.db, request.meetingId, request.kind === 'pack' ? 'agenda' : request.kind, request.edition);
+    const model = buildDocumentModel(ctx.db, request.meetingId, request.kind === 'pack' ? 'agenda' : request.kind, request.edition);
     const files = fileStoreFor(ctx);
     return exportDocument(model, request, {
       printer: ctx.printer,
