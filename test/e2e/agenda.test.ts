@@ -92,7 +92,8 @@ describe('a meeting from agenda to approved minutes', () => {
     await ui.page.getByTestId('meeting-follow-ups').getByText('FU og Regionen mødes om et revideret ideoplæg').waitFor();
     await ui.page.getByRole('button', { name: 'Indsæt standardpunkter' }).click();
     await ui.item('Godkendelse af referat').click();
-    expect(await ui.page.getByRole('textbox', { name: 'Indstilling 1' }).inputValue()).toBe('DAS godkender referatet fra mødet den 27. maj 2021');
+    // The editor switches to the clicked item asynchronously.
+    await expect.poll(() => ui.page.getByRole('textbox', { name: 'Indstilling 1' }).inputValue()).toBe('DAS godkender referatet fra mødet den 27. maj 2021');
     await ui.choose(ui.page.getByTestId('decision-panel').getByRole('textbox', { name: 'Udfald' }), 'Godkendt');
     await ui.saved();
     await screenshot(ui.page, 'agenda-next-meeting', { fullPage: true });

@@ -22,7 +22,8 @@ describe('the demo meetings, as the papers have them', () => {
     await expect.poll(() => ui.rows().count()).toBe(11);
     await ui.item('Oplæg til tilbud for børn og unge med svær selvskadende adfærd').click();
     await ui.page.getByTestId('attachments').getByText('Bilag 5:').waitFor();
-    expect(await ui.page.getByRole('textbox', { name: 'Forbehold 1 fra' }).inputValue()).toMatch(/Læsø|Morsø/);
+    // The editor switches to the clicked item asynchronously.
+    await expect.poll(() => ui.page.getByRole('textbox', { name: 'Forbehold 1 fra' }).inputValue()).toMatch(/Læsø|Morsø/);
     expect(await ui.page.getByTestId('attachment-row').count()).toBeGreaterThanOrEqual(5);
     await screenshot(ui.page, 'demo-das-2021-05-27-punkt-7', { fullPage: true });
   });
@@ -33,7 +34,8 @@ describe('the demo meetings, as the papers have them', () => {
     await expect.poll(() => ui.rows().count()).toBe(12);
     expect(await ui.rows().filter({ hasText: 'Fortrolig' }).count()).toBe(3);
     await ui.rows().nth(2).click();
-    expect(await ui.page.getByRole('textbox', { name: 'Sagsnummer' }).inputValue()).toBe('EMN-2022-00567');
+    // The editor switches to the clicked item asynchronously.
+    await expect.poll(() => ui.page.getByRole('textbox', { name: 'Sagsnummer' }).inputValue()).toBe('EMN-2022-00567');
     await screenshot(ui.page, 'demo-psu-2024-11-08');
   });
 
