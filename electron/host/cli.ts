@@ -15,6 +15,7 @@ import { OUTCOME_LABELS } from '../../shared/domain/agenda';
 import { DOCUMENT_KIND_LABELS, type DocumentExport, type DocumentKind } from '../../shared/domain/documents';
 import { MEETING_STATUS_LABELS, type Meeting } from '../../shared/domain/meeting';
 import { formatLongDate, formatNumericDate, formatTimeSpan } from '../../shared/format';
+import { CalcInputError, runCalc } from './calc';
 import { chromiumPrinter } from './chromium-printer';
 import { startHttpHost } from './http-host';
 import { appVersion, RENDERER_DIR } from './paths';
@@ -35,6 +36,7 @@ Kommandoer:
            [--format pdf|docx] --out FIL
                      Dagsorden, referat eller bilagssamling som PDF eller Word (offentlig udgave
                      kontrolleres for tekst fra lukkede punkter; formatet følger ellers FILs endelse)
+  calc <regel> ...   Takstreglerne: distribute, daily-tariff, ata, result, payback (se calc --help)
 
 Tilvalg:
   --db FIL           Databasefil (standard: sekretariat.db i datamappen,
@@ -58,7 +60,7 @@ export async function runCli(argv: string[], io: Io = defaultIo, env: NodeJS.Pro
   try {
     return await run(argv, io, env);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof DatabaseOpenError) {
+    if (error instanceof UsageError || error instanceof DatabaseOpenError || error instanceof CalcInputError) {
       io.err(`Fejl: ${error.message}`);
       return 2;
     }
@@ -68,6 +70,8 @@ export async function runCli(argv: string[], io: Io = defaultIo, env: NodeJS.Pro
 }
 
 async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise<number> {
+  // The tariff rules need no database and take their own flags.
+  if (argv[0] === 'calc') return runCalc(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({

@@ -1,0 +1,216 @@
+/**
+ * `calc <rule>`: the tariff engine's rules from the command line, a contract other tools script against (README).
+ * Amounts are kroner ("4400000", "4.400.000" or "22,9"), percentages are percent ("90" or "90%"). Output is Danish
+ * text, or with --json the documented JSON. Exit 0 on success, 2 on bad input with a message naming the problem.
+ */
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ataHourlyRate, ataPrice } from '../../shared/logic/tariff/ata';
+import { dailyTariff } from '../../shared/logic/tariff/daily-tariff';
+import { distribute } from '../../shared/logic/tariff/distribution';
+import { kroner, toKroner } from '../../shared/logic/tariff/money';
+import { paybackIncrease, paybackYears } from '../../shared/logic/tariff/payback';
+import { settleResult } from '../../shared/logic/tariff/result';
+import { ruleSetFor } from '../../shared/logic/tariff/rule-set';
+
+export const CALC_HELP = `Brug: npm run -s cli -- calc <regel> [tilvalg] [--json]
+
+Regler:
+  distribute --total KR --key FIL          Fordel et beløb på kommuner efter en nøgle (største rest, hele kroner).
+                                           FIL: CSV «navn;vægt» med overskrift, eller JSON {"navn": vægt}
+  daily-tariff --budget KR --places N --occupancy PCT
+                                           Døgntakst = budget ÷ (pladser × 365 × belægning)
+  ata --hour-cost KR --absence PCT --shift PCT --vfo PCT [--hours H --days D]
+                                           ATA-timetakst (Bilag 2) og pris for H timer pr. dag i D dage
+  result --basis KR --result KR --year Y   Over-/underskud efter 5 %-reglen (+ = overskud, − = underskud)
+  payback --amount KR --increase KR --places N [--occupancy PCT]
+                                           År til at tilbagebetale et beløb med en takststigning pr. døgn
+  payback --amount KR --years Y --places N [--occupancy PCT]
+                                           Den takststigning, der tilbagebetaler beløbet på Y år
+`;
+
+export class CalcInputError extends Error {}
+
+interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const kr = new Intl.NumberFormat('da-DK', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const krText = (ore: number) => `${kr.format(toKroner(ore))} kr.`;
+const pct = new Intl.NumberFormat('da-DK', { style: 'percent', maximumFractionDigits: 2 });
+
+/** A number as typed: "4400000", "4.400.000", "22,9", "335.78", "-1.261.000". */
+export function parseNumber(text: string | undefined, flag: string): number {
+  if (text === undefined || text.trim() === '') throw new CalcInputError(`${flag} mangler.`);
+  let t = text.trim().replace(/\s/g, '').replace(/^−/, '-');
+  if (t.includes(',')) t = t.replace(/\./g, '').replace(',', '.');
+  else if (/^-?\d{1,3}(\.\d{3})+$/.test(t)) t = t.replace(/\./g, '');
+  const value = /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : NaN;
+  if (!Number.isFinite(value)) throw new CalcInputError(`${flag} skal være et tal, ikke «${text}».`);
+  return value;
+}
+
+const parsePercent = (text: string | undefined, flag: string) => parseNumber(text?.replace(/%$/, ''), flag) / 100;
+
+function parseCount(text: string | undefined, flag: string): number {
+  const value = parseNumber(text, flag);
+  if (value <= 0) throw new CalcInputError(`${flag} skal være større end 0.`);
+  return value;
+}
+
+function parseOccupancy(text: string | undefined, flag = '--occupancy'): number {
+  const value = parsePercent(text, flag);
+  if (!(value > 0 && value <= 1)) throw new CalcInputError(`${flag} skal være over 0 og højst 100 (procent), ikke ${text}.`);
+  return value;
+}
+
+/** A distribution key: CSV "name;weight" with a header row, or JSON {"name": weight}. */
+export function readKey(file: string): Record<string, number> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  } catch {
+    throw new CalcInputError(`Nøglefilen ${file} kan ikke læses.`);
+  }
+  if (extname(file).toLowerCase() === '.json' || text.trimStart().startsWith('{')) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      throw new CalcInputError(`Nøglefilen ${file} er ikke gyldig JSON.`);
+    }
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new CalcInputError(`Nøglefilen ${file} skal være et JSON-objekt {"navn": vægt}.`);
+    return Object.fromEntries(
+      Object.entries(parsed).map(([name, weight]) => {
+        if (typeof weight !== 'number') throw new CalcInputError(`Vægten for «${name}» i ${file} skal være et tal.`);
+        return [name, weight];
+      }),
+    );
+  }
+  const weights: Record<string, number> = {};
+  const lines = text.split(/\r?\n/);
+  lines.forEach((line, index) => {
+    if (index === 0 || line.trim() === '') return;
+    const cells = line.split(';');
+    const name = cells[0]?.trim().replace(/^"|"$/g, '');
+    if (cells.length !== 2 || !name) throw new CalcInputError(`Linje ${index + 1} i ${file} skal have formen «navn;vægt»: «${line}».`);
+    if (name in weights) throw new CalcInputError(`«${name}» står to gange i ${file} (linje ${index + 1}).`);
+    weights[name] = parseNumber(cells[1]!.replace(/^"|"$/g, ''), `Vægten på linje ${index + 1} i ${file}`);
+  });
+  if (Object.keys(weights).length === 0) throw new CalcInputError(`Nøglefilen ${file} har ingen kommuner (første linje er overskriften).`);
+  return weights;
+}
+
+const OPTIONS = {
+  json: { type: 'boolean', default: false },
+  total: { type: 'string' },
+  key: { type: 'string' },
+  budget: { type: 'string' },
+  places: { type: 'string' },
+  occupancy: { type: 'string' },
+  'hour-cost': { type: 'string' },
+  absence: { type: 'string' },
+  shift: { type: 'string' },
+  vfo: { type: 'string' },
+  hours: { type: 'string' },
+  days: { type: 'string' },
+  basis: { type: 'string' },
+  result: { type: 'string' },
+  year: { type: 'string' },
+  amount: { type: 'string' },
+  increase: { type: 'string' },
+  years: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+/** "--result -1.261.000" would read as two options; a negative amount is joined to its flag first. */
+const joinNegativeValues = (argv: string[]) =>
+  argv.reduce<string[]>((out, arg) => {
+    const previous = out[out.length - 1];
+    if (/^[-−]\d/.test(arg) && previous?.startsWith('--') && !previous.includes('=')) out[out.length - 1] = `${previous}=${arg}`;
+    else out.push(arg);
+    return out;
+  }, []);
+
+export function runCalc(argv: string[], io: Io): number {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: joinNegativeValues(argv), allowPositionals: true, strict: true, options: OPTIONS });
+  } catch (error) {
+    throw new CalcInputError(`${(error as Error).message.split('\n')[0]}. Se calc --help.`);
+  }
+  const { values: v, positionals } = parsed;
+  const [rule, ...extra] = positionals;
+  if (v.help || !rule) {
+    io.out(CALC_HELP);
+    return v.help ? 0 : 2;
+  }
+  if (extra.length > 0) throw new CalcInputError(`Uventet argument: ${extra.join(' ')}. Se calc --help.`);
+  const print = (json: unknown, text: string) => io.out(v.json ? JSON.stringify(json, null, 2) : text);
+  try {
+    switch (rule) {
+      case 'distribute': {
+        if (!v.key) throw new CalcInputError('--key FIL mangler.');
+        const total = kroner(parseNumber(v.total, '--total'));
+        const { parts, shares } = distribute(total, readKey(v.key));
+        const names = Object.keys(parts);
+        print(
+          { total: toKroner(total), parts: Object.fromEntries(names.map((n) => [n, toKroner(parts[n]!)])), shares },
+          [...names.map((n) => `${n.padEnd(20)} ${pct.format(shares[n]!).padStart(8)} ${krText(parts[n]!).padStart(18)}`), `${'I alt'.padEnd(29)} ${krText(total).padStart(18)}`].join('\n'),
+        );
+        return 0;
+      }
+      case 'daily-tariff': {
+        const tariff = dailyTariff({ budget: kroner(parseNumber(v.budget, '--budget')), places: parseCount(v.places, '--places'), occupancy: parseOccupancy(v.occupancy) });
+        print({ dailyTariff: toKroner(tariff) }, `Døgntakst: ${krText(tariff)}`);
+        return 0;
+      }
+      case 'ata': {
+        const rate = ataHourlyRate({
+          hourCost: kroner(parseNumber(v['hour-cost'], '--hour-cost')),
+          absence: parsePercent(v.absence, '--absence'),
+          shift: parsePercent(v.shift, '--shift'),
+          vfo: parsePercent(v.vfo, '--vfo'),
+        });
+        if ((v.hours === undefined) !== (v.days === undefined)) throw new CalcInputError('--hours og --days skal angives sammen.');
+        const price = v.hours === undefined ? null : ataPrice({ rate, hoursPerDay: parseCount(v.hours, '--hours'), days: parseCount(v.days, '--days') });
+        print({ ataRate: toKroner(rate), price: price === null ? null : toKroner(price) }, `ATA-timetakst: ${krText(rate)}${price === null ? '' : `\nPris: ${krText(price)}`}`);
+        return 0;
+      }
+      case 'result': {
+        const year = parseNumber(v.year, '--year');
+        if (!Number.isInteger(year)) throw new CalcInputError('--year skal være et årstal.');
+        const settled = settleResult({ basis: kroner(parseNumber(v.basis, '--basis')), result: kroner(parseNumber(v.result, '--result')), year, rules: ruleSetFor(year < 2022 ? 2022 : year) });
+        const json = { kind: settled.kind, withinLimit: toKroner(settled.withinLimit), toTariff: toKroner(settled.toTariff), tariffYear: settled.tariffYear, ...(settled.setAsideUseBy ? { setAsideUseBy: settled.setAsideUseBy } : {}) };
+        print(
+          json,
+          settled.kind === 'surplus'
+            ? `Overskud. Inden for 5 %: ${krText(settled.withinLimit)} (kan hensættes, bruges senest ${settled.setAsideUseBy}); i taksten senest ${settled.tariffYear}: ${krText(settled.toTariff)}`
+            : `Underskud. Inden for 5 % (dækkes af effektivisering/hensættelser): ${krText(settled.withinLimit)}; i taksten senest ${settled.tariffYear}: ${krText(settled.toTariff)}`,
+        );
+        return 0;
+      }
+      case 'payback': {
+        const amount = kroner(parseNumber(v.amount, '--amount'));
+        const places = parseCount(v.places, '--places') * (v.occupancy === undefined ? 1 : parseOccupancy(v.occupancy));
+        if ((v.increase === undefined) === (v.years === undefined)) throw new CalcInputError('Angiv enten --increase KR eller --years Y.');
+        if (v.increase !== undefined) {
+          const result = paybackYears({ amount, increase: kroner(parseNumber(v.increase, '--increase')), places });
+          print({ years: result.years, exactYears: result.exactYears }, `Tilbagebetalt på ${result.years} år (præcist ${result.exactYears.toLocaleString('da-DK', { maximumFractionDigits: 2 })} år).`);
+        } else {
+          const result = paybackIncrease({ amount, years: parseCount(v.years, '--years'), places });
+          print({ increase: toKroner(result.increase) }, `Takststigning: ${krText(result.increase)} pr. døgn.`);
+        }
+        return 0;
+      }
+      default:
+        throw new CalcInputError(`Ukendt regel: ${rule}. Se calc --help.`);
+    }
+  } catch (error) {
+    // The engine refuses impossible input with a Danish RangeError; for the command line that is bad input.
+    if (error instanceof RangeError) throw new CalcInputError(error.message);
+    throw error;
+  }
+}

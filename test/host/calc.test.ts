@@ -1,0 +1,60 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../electron/host/cli';
+
+const dir = mkdtempSync(join(tmpdir(), 'sekretariat-calc-'));
+const file = (name: string, text: string) => {
+  writeFileSync(join(dir, name), text);
+  return join(dir, name);
+};
+
+async function calc(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(['calc', ...args], { out: (t) => out.push(t), err: (t) => err.push(t) }, {});
+  return { code, out: out.join('\n'), err: err.join('\n'), json: () => JSON.parse(out.join('\n')) as Record<string, unknown> };
+}
+
+describe('calc: the tariff rules from the command line (the JSON others script against)', () => {
+  it('distributes a total over a CSV or JSON key in whole kroner that sum exactly', async () => {
+    const csv = file('noegle.csv', '\uFEFFKommune;Befolkning\nAalborg;217.870\nHjørring;64 270\nLæsø;1772\n');
+    const result = await calc('distribute', '--total', '4.400.000', '--key', csv, '--json');
+    expect(result.code).toBe(0);
+    const parts = result.json().parts as Record<string, number>;
+    expect(Object.values(parts).reduce((a, b) => a + b, 0)).toBe(4_400_000);
+    expect(result.json().total).toBe(4_400_000);
+    const json = await calc('distribute', '--total', '100', '--key', file('noegle.json', '{"A": 1, "B": 1, "C": 1}'), '--json');
+    expect(json.json().parts).toEqual({ A: 34, B: 33, C: 33 });
+    expect((await calc('distribute', '--total', '4400000', '--key', csv)).out).toContain('I alt');
+  });
+
+  it('computes the daily tariff, the ATA rate (AT-08), a result by the 5 % rule (AT-07) and a payback (AT-10)', async () => {
+    expect((await calc('daily-tariff', '--budget', '23389200', '--places', '10', '--occupancy', '90', '--json')).json()).toEqual({ dailyTariff: 7120 });
+    expect((await calc('ata', '--hour-cost', '206', '--absence', '33%', '--shift', '25', '--vfo', '5', '--hours', '0,5', '--days', '5', '--json')).json()).toEqual({ ataRate: 335.78, price: 839.45 });
+    expect((await calc('ata', '--hour-cost', '206', '--absence', '33', '--shift', '25', '--vfo', '5', '--json')).json()).toEqual({ ataRate: 335.78, price: null });
+    expect((await calc('result', '--basis', '8000000', '--result', '770000', '--year', '2021', '--json')).json()).toEqual({ kind: 'surplus', withinLimit: 400000, toTariff: -370000, tariffYear: 2023, setAsideUseBy: 2026 });
+    expect((await calc('result', '--basis', '8000000', '--result', '-1.261.000', '--year', '2022', '--json')).json()).toEqual({ kind: 'deficit', withinLimit: 400000, toTariff: 861000, tariffYear: 2024 });
+    expect((await calc('payback', '--amount', '19.600.000', '--increase', '50', '--places', '74,5', '--json')).json()).toMatchObject({ years: 14 });
+    expect((await calc('payback', '--amount', '19600000', '--years', '5', '--places', '74.5', '--json')).json()).toEqual({ increase: 144 });
+  });
+
+  it.each([
+    [['daily-tariff', '--places', '1', '--occupancy', '90'], '--budget mangler'],
+    [['daily-tariff', '--budget', '100', '--places', '-1', '--occupancy', '90'], '--places skal være større end 0'],
+    [['daily-tariff', '--budget', '100', '--places', '1', '--occupancy', '0'], '--occupancy skal være over 0 og højst 100'],
+    [['daily-tariff', '--budget', '100', '--places', '1', '--occupancy', '101'], '--occupancy skal være over 0 og højst 100'],
+    [['daily-tariff', '--budget', 'mange', '--places', '1', '--occupancy', '90'], '--budget skal være et tal, ikke «mange»'],
+    [['distribute', '--total', '100', '--key', file('nul.csv', 'Kommune;Vægt\nA;0\nB;0\n')], 'er 0 for alle kommuner'],
+    [['distribute', '--total', '100', '--key', file('brudt.csv', 'Kommune;Vægt\nA;1\nLæsø\n')], 'Linje 3 i'],
+    [['distribute', '--total', '100', '--key', join(dir, 'findes-ikke.csv')], 'kan ikke læses'],
+    [['ata', '--hour-cost', '206', '--absence', '33', '--shift', '25', '--vfo', '5', '--hours', '1'], '--hours og --days skal angives sammen'],
+    [['payback', '--amount', '100', '--places', '2'], 'Angiv enten --increase KR eller --years Y'],
+    [['takst'], 'Ukendt regel: takst'],
+  ])('refuses %j with exit code 2 and a message naming the problem', async (args, message) => {
+    const result = await calc(...args);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain(message);
+  });
+});
