@@ -13,6 +13,9 @@ import { kroner, toKroner } from '../../shared/logic/tariff/money';
 import { paybackIncrease, paybackYears } from '../../shared/logic/tariff/payback';
 import { settleResult } from '../../shared/logic/tariff/result';
 import { ruleSetFor } from '../../shared/logic/tariff/rule-set';
+import { ScenarioInput } from '../../shared/domain/scenario';
+import { computeScenario, type ScenarioResult } from '../../shared/logic/tariff/scenario';
+import type { StartupSplitRow } from '../../shared/logic/tariff/startup';
 
 export const CALC_HELP = `Brug: npm run -s cli -- calc <regel> [tilvalg] [--json]
 
@@ -28,6 +31,8 @@ Regler:
                                            År til at tilbagebetale et beløb med en takststigning pr. døgn
   payback --amount KR --years Y --places N [--occupancy PCT]
                                            Den takststigning, der tilbagebetaler beløbet på Y år
+
+  scenario compute --in FIL.json           Et helt scenarie (formatet står i README)
 `;
 
 export class CalcInputError extends Error {}
@@ -105,6 +110,7 @@ export function readKey(file: string): Record<string, number> {
 
 const OPTIONS = {
   json: { type: 'boolean', default: false },
+  in: { type: 'string' },
   total: { type: 'string' },
   key: { type: 'string' },
   budget: { type: 'string' },
@@ -213,4 +219,70 @@ export function runCalc(argv: string[], io: Io): number {
     if (error instanceof RangeError) throw new CalcInputError(error.message);
     throw error;
   }
+}
+
+/** `scenario compute --in FILE.json`: the scenario file validated in full, then computed; kroner in and out. */
+export function runScenario(argv: string[], io: Io): number {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { in: { type: 'string' }, json: { type: 'boolean', default: false } } });
+  } catch (error) {
+    throw new CalcInputError(`${(error as Error).message.split('\n')[0]}. Se calc --help.`);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.join(' ') !== 'compute') throw new CalcInputError('Brug: scenario compute --in FIL.json');
+  if (!values.in) throw new CalcInputError('--in FIL.json mangler.');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(values.in, 'utf8').replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new CalcInputError((error as NodeJS.ErrnoException).code ? `Scenariefilen ${values.in} kan ikke læses.` : `Scenariefilen ${values.in} er ikke gyldig JSON.`);
+  }
+  const input = ScenarioInput.safeParse(raw);
+  if (!input.success) {
+    throw new CalcInputError(`Scenariefilen ${values.in} er ikke gyldig: ${input.error.issues.map((i) => `${i.path.join('.') || 'filen'}: ${i.message}`).join('; ')}.`);
+  }
+  let result: ScenarioResult;
+  try {
+    result = computeScenario(input.data);
+  } catch (error) {
+    if (error instanceof RangeError) throw new CalcInputError(error.message);
+    throw error;
+  }
+  const json = scenarioJson(result);
+  io.out(values.json ? JSON.stringify(json, null, 2) : scenarioText(result));
+  return 0;
+}
+
+const splitJson = (row: StartupSplitRow) => ({
+  amount: toKroner(row.amount),
+  regionPart: toKroner(row.regionPart),
+  municipalPart: toKroner(row.municipalPart),
+  perMunicipality: Object.fromEntries(Object.entries(row.perMunicipality).map(([name, ore]) => [name, toKroner(ore)])),
+});
+
+function scenarioJson(result: ScenarioResult) {
+  const { startup } = result;
+  return {
+    name: result.name,
+    dailyTariff: toKroner(result.dailyTariff),
+    levelRevenue: result.levelRevenue === null ? null : toKroner(result.levelRevenue),
+    revenueGap: result.revenueGap === null ? null : toKroner(result.revenueGap),
+    startup: splitJson(startup.startup),
+    years: startup.years.map((y) => ({ year: y.year, occupancy: y.occupancy, revenue: toKroner(y.revenue), cost: y.cost === null ? null : toKroner(y.cost), deficit: toKroner(y.deficit), ...splitJson(y) })),
+    totals: { ...splitJson(startup.totals), startupCosts: toKroner(startup.totals.startupCosts), operatingDeficit: toKroner(startup.totals.operatingDeficit), shares: startup.totals.shares },
+    warnings: result.warnings,
+  };
+}
+
+function scenarioText(result: ScenarioResult): string {
+  const { startup } = result;
+  const lines = [
+    `${result.name || 'Scenarie'}: døgntakst ${krText(result.dailyTariff)}`,
+    ...startup.years.map((y) => `${y.year}: belægning ${pct.format(y.occupancy)}, underskud ${krText(y.deficit)} (Regionen ${krText(y.regionPart)}, kommunerne ${krText(y.municipalPart)})`),
+    `I alt inkl. opstart ${krText(startup.totals.amount)}: Regionen ${krText(startup.totals.regionPart)}, kommunerne ${krText(startup.totals.municipalPart)}`,
+    ...Object.entries(startup.totals.perMunicipality).map(([name, ore]) => `  ${name.padEnd(24)} ${krText(ore).padStart(18)}`),
+    ...result.warnings.map((w) => `Advarsel: ${w}`),
+  ];
+  return lines.join('\n');
 }

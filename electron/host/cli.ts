@@ -15,7 +15,7 @@ import { OUTCOME_LABELS } from '../../shared/domain/agenda';
 import { DOCUMENT_KIND_LABELS, type DocumentExport, type DocumentKind } from '../../shared/domain/documents';
 import { MEETING_STATUS_LABELS, type Meeting } from '../../shared/domain/meeting';
 import { formatLongDate, formatNumericDate, formatTimeSpan } from '../../shared/format';
-import { CalcInputError, runCalc } from './calc';
+import { CalcInputError, runCalc, runScenario } from './calc';
 import { chromiumPrinter } from './chromium-printer';
 import { startHttpHost } from './http-host';
 import { appVersion, RENDERER_DIR } from './paths';
@@ -37,6 +37,8 @@ Kommandoer:
                      Dagsorden, referat eller bilagssamling som PDF eller Word (offentlig udgave
                      kontrolleres for tekst fra lukkede punkter; formatet følger ellers FILs endelse)
   calc <regel> ...   Takstreglerne: distribute, daily-tariff, ata, result, payback (se calc --help)
+  scenario compute --in FIL.json
+                     Et takstscenarie beregnet i sin helhed (opstart, underskud, fordeling, kontroller)
 
 Tilvalg:
   --db FIL           Databasefil (standard: sekretariat.db i datamappen,
@@ -72,6 +74,7 @@ export async function runCli(argv: string[], io: Io = defaultIo, env: NodeJS.Pro
 async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise<number> {
   // The tariff rules need no database and take their own flags.
   if (argv[0] === 'calc') return runCalc(argv.slice(1), io);
+  if (argv[0] === 'scenario') return runScenario(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({

@@ -13,7 +13,7 @@ const file = (name: string, text: string) => {
 async function calc(...args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(['calc', ...args], { out: (t) => out.push(t), err: (t) => err.push(t) }, {});
+  const code = await runCli(args[0] === 'scenario' ? args : ['calc', ...args], { out: (t) => out.push(t), err: (t) => err.push(t) }, {});
   return { code, out: out.join('\n'), err: err.join('\n'), json: () => JSON.parse(out.join('\n')) as Record<string, unknown> };
 }
 
@@ -54,6 +54,42 @@ describe('calc: the tariff rules from the command line (the JSON others script a
     [['takst'], 'Ukendt regel: takst'],
   ])('refuses %j with exit code 2 and a message naming the problem', async (args, message) => {
     const result = await calc(...args);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain(message);
+  });
+});
+
+describe('scenario compute: a whole scenario from a file', () => {
+  const NT1 = join(__dirname, '..', 'fixtures', 'nt1-v1-scenarie-2.json');
+
+  it('computes NT-1 v1 scenario 2: 8 mio. kr. over the municipalities by population, with the seed’s inconsistencies as warnings', async () => {
+    const result = await calc('scenario', 'compute', '--in', NT1, '--json');
+    expect(result.code).toBe(0);
+    const json = result.json() as { totals: { amount: number; perMunicipality: Record<string, number> }; years: { deficit: number }[]; warnings: string[]; revenueGap: number };
+    expect(json.totals.amount).toBe(8_000_000);
+    expect(Object.values(json.totals.perMunicipality).reduce((a, b) => a + b, 0)).toBe(8_000_000);
+    // AT-01: every part within a krone of the printed table (which rounds each on its own and sums to 8.000.001).
+    expect(json.totals.perMunicipality.Aalborg).toBe(2_975_637);
+    expect(json.totals.perMunicipality.Morsø).toBe(272_095);
+    expect(json.years.map((y) => y.deficit)).toEqual([2_200_000, 3_600_000, 0]);
+    // AT-05 and AT-06: the levels bring 23.389.200 kr., not the stated 22,9 mio.; the lines sum to 23,73 mio.
+    expect(json.revenueGap).toBe(489_200);
+    expect(json.warnings).toEqual([
+      'Budgetlinjerne summerer til 23.730.000 kr., men totalen er angivet til 22.900.000 kr.: linjerne er 830.000 kr. mere end totalen.',
+      expect.stringContaining('Budgetteret belægning på 90,0 %'),
+      'Takstniveauernes indtægt ved den budgetterede belægning er 489.200 kr. mere end budgettet.',
+    ]);
+    expect((await calc('scenario', 'compute', '--in', NT1)).out).toMatch(/^NT-1 v1, scenarie 2.*døgntakst 6\.971,08 kr\./);
+  });
+
+  it.each([
+    ['ikke-json.json', '{ "places": ', 'er ikke gyldig JSON'],
+    ['tom.json', '{}', 'places:'],
+    ['aar.json', JSON.stringify({ places: 10, fullOperationBudget: 100, years: [{ year: 2024, occupancy: 0.5 }, { year: 2023, occupancy: 0.7 }], fixedShare: 0.5, split: { key: { A: 1 } } }), 'years: Årene skal stå i stigende rækkefølge'],
+    ['andel.json', JSON.stringify({ places: 10, fullOperationBudget: 100, years: [{ year: 2024, occupancy: 0.5 }], fixedShare: 0.5, split: { regionShare: 1.5, key: { A: 1 } } }), 'split.regionShare: Andelen må ikke være over 1'],
+    ['noegle.json', JSON.stringify({ places: 10, fullOperationBudget: 100, years: [{ year: 2024, occupancy: 0.5 }], deficits: [10], split: { key: { A: 0 } } }), 'Fordelingsnøglen er 0 for alle kommuner'],
+  ])('refuses %s with exit code 2 and names the problem', async (name, text, message) => {
+    const result = await calc('scenario', 'compute', '--in', file(name, text));
     expect(result.code).toBe(2);
     expect(result.err).toContain(message);
   });

@@ -13,3 +13,4 @@ export * from './startup';
 export * from './payback';
 export * from './notice';
 export * from './objective-financing';
+export * from './scenario';
