@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { ataHourlyRate, ataPrice } from '../../shared/logic/tariff/ata';
 import { dailyTariff } from '../../shared/logic/tariff/daily-tariff';
 import { distribute } from '../../shared/logic/tariff/distribution';
+import { dstWeights, isDstExport, parseDstTable } from '../../shared/logic/tariff/dst-key';
 import { kroner, toKroner } from '../../shared/logic/tariff/money';
 import { paybackIncrease, paybackYears } from '../../shared/logic/tariff/payback';
 import { settleResult } from '../../shared/logic/tariff/result';
@@ -20,8 +21,10 @@ import type { StartupSplitRow } from '../../shared/logic/tariff/startup';
 export const CALC_HELP = `Brug: npm run -s cli -- calc <regel> [tilvalg] [--json]
 
 Regler:
-  distribute --total KR --key FIL          Fordel et beløb på kommuner efter en nøgle (største rest, hele kroner).
-                                           FIL: CSV «navn;vægt» med overskrift, eller JSON {"navn": vægt}
+  distribute --total KR --key FIL [--period 2021K2]
+                                           Fordel et beløb på kommuner efter en nøgle (største rest, hele kroner).
+                                           FIL: CSV «navn;vægt» med overskrift, JSON {"navn": vægt}, eller en
+                                           tabel gemt fra Danmarks Statistik (nyeste periode, eller --period)
   daily-tariff --budget KR --places N --occupancy PCT
                                            Døgntakst = budget ÷ (pladser × 365 × belægning)
   ata --hour-cost KR --absence PCT --shift PCT --vfo PCT [--hours H --days D]
@@ -71,14 +74,35 @@ function parseOccupancy(text: string | undefined, flag = '--occupancy'): number 
   return value;
 }
 
-/** A distribution key: CSV "name;weight" with a header row, or JSON {"name": weight}. */
-export function readKey(file: string): Record<string, number> {
-  let text: string;
+/** A file's text: UTF-8, or Windows-1252 as Danmarks Statistik and older Excel versions save CSV. */
+function readText(file: string): string {
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+    bytes = readFileSync(file);
   } catch {
     throw new CalcInputError(`Nøglefilen ${file} kan ikke læses.`);
   }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+/**
+ * A distribution key: CSV "name;weight" with a header row, JSON {"name": weight}, or a table saved from Danmarks
+ * Statistik's StatBank (its newest period, or `period`).
+ */
+export function readKey(file: string, period?: string): Record<string, number> {
+  const text = readText(file);
+  if (isDstExport(text)) {
+    try {
+      return dstWeights(parseDstTable(text), period).weights;
+    } catch (error) {
+      throw new CalcInputError(`${file}: ${(error as Error).message}`);
+    }
+  }
+  if (period) throw new CalcInputError('--period gælder kun tabeller fra Danmarks Statistik.');
   if (extname(file).toLowerCase() === '.json' || text.trimStart().startsWith('{')) {
     let parsed: unknown;
     try {
@@ -111,6 +135,7 @@ export function readKey(file: string): Record<string, number> {
 const OPTIONS = {
   json: { type: 'boolean', default: false },
   in: { type: 'string' },
+  period: { type: 'string' },
   total: { type: 'string' },
   key: { type: 'string' },
   budget: { type: 'string' },
@@ -160,7 +185,7 @@ export function runCalc(argv: string[], io: Io): number {
       case 'distribute': {
         if (!v.key) throw new CalcInputError('--key FIL mangler.');
         const total = kroner(parseNumber(v.total, '--total'));
-        const { parts, shares } = distribute(total, readKey(v.key));
+        const { parts, shares } = distribute(total, readKey(v.key, v.period));
         const names = Object.keys(parts);
         print(
           { total: toKroner(total), parts: Object.fromEntries(names.map((n) => [n, toKroner(parts[n]!)])), shares },

@@ -30,6 +30,18 @@ describe('calc: the tariff rules from the command line (the JSON others script a
     expect((await calc('distribute', '--total', '4400000', '--key', csv)).out).toContain('I alt');
   });
 
+  it('distributes by a table saved from Danmarks Statistik (Windows-1252, totals left out), by period', async () => {
+    const text = '"FOLK1A: Befolkningen"\r\n"";"2020K2";"2021K2"\r\n"Region Nordjylland";590439;590322\r\n"Læsø";1780;1776\r\n"Aalborg";217940;219573\r\n';
+    writeFileSync(join(dir, 'folk1a.csv'), Buffer.from(text, 'latin1'));
+    const newest = await calc('distribute', '--total', '1000000', '--key', join(dir, 'folk1a.csv'), '--json');
+    expect(newest.json().parts).toEqual({ Læsø: 8024, Aalborg: 991976 });
+    const older = await calc('distribute', '--total', '1000000', '--key', join(dir, 'folk1a.csv'), '--period', '2020K2', '--json');
+    expect(older.json().parts).toEqual({ Læsø: 8101, Aalborg: 991899 });
+    const missing = await calc('distribute', '--total', '1000000', '--key', join(dir, 'folk1a.csv'), '--period', '2019K2');
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('Perioden 2019K2 findes ikke i tabellen');
+  });
+
   it('computes the daily tariff, the ATA rate (AT-08), a result by the 5 % rule (AT-07) and a payback (AT-10)', async () => {
     expect((await calc('daily-tariff', '--budget', '23389200', '--places', '10', '--occupancy', '90', '--json')).json()).toEqual({ dailyTariff: 7120 });
     expect((await calc('ata', '--hour-cost', '206', '--absence', '33%', '--shift', '25', '--vfo', '5', '--hours', '0,5', '--days', '5', '--json')).json()).toEqual({ ataRate: 335.78, price: 839.45 });

@@ -14,3 +14,4 @@ export * from './payback';
 export * from './notice';
 export * from './objective-financing';
 export * from './scenario';
+export * from './dst-key';
