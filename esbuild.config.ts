@@ -31,8 +31,9 @@ await Promise.all([
     entryPoints: { start: 'electron/host/start.ts', cli: 'electron/host/cli-entry.ts' },
     outdir: 'out/host',
     outExtension: { '.js': '.mjs' },
-    // The host runs from the checkout, where Chromium's driver is installed; inlining it would double the bundle.
-    external: [...common.external!, 'playwright-core'],
+    // The host runs from the checkout, where these are installed: Chromium's driver and the workbook library, both
+    // loaded only when used; inlining them would more than double the bundle every start has to parse.
+    external: [...common.external!, 'playwright-core', 'exceljs'],
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   }),
 ]);

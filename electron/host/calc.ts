@@ -4,6 +4,7 @@
  * text, or with --json the documented JSON. Exit 0 on success, 2 on bad input with a message naming the problem.
  */
 import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ataHourlyRate, ataPrice } from '../../shared/logic/tariff/ata';
@@ -35,7 +36,8 @@ Regler:
   payback --amount KR --years Y --places N [--occupancy PCT]
                                            Den takststigning, der tilbagebetaler beløbet på Y år
 
-  scenario compute --in FIL.json           Et helt scenarie (formatet står i README)
+  scenario compute --in FIL.json [--xlsx UD.xlsx]
+                                           Et helt scenarie (formatet står i README), evt. som regneark
 `;
 
 export class CalcInputError extends Error {}
@@ -247,10 +249,10 @@ export function runCalc(argv: string[], io: Io): number {
 }
 
 /** `scenario compute --in FILE.json`: the scenario file validated in full, then computed; kroner in and out. */
-export function runScenario(argv: string[], io: Io): number {
+export async function runScenario(argv: string[], io: Io): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { in: { type: 'string' }, json: { type: 'boolean', default: false } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { in: { type: 'string' }, xlsx: { type: 'string' }, json: { type: 'boolean', default: false } } });
   } catch (error) {
     throw new CalcInputError(`${(error as Error).message.split('\n')[0]}. Se calc --help.`);
   }
@@ -274,8 +276,13 @@ export function runScenario(argv: string[], io: Io): number {
     if (error instanceof RangeError) throw new CalcInputError(error.message);
     throw error;
   }
+  if (values.xlsx) {
+    // Loaded only here: the workbook library is large and nothing else in the CLI needs it.
+    const { scenarioWorkbook } = await import('../backend/spreadsheets/scenario-xlsx');
+    await writeFile(values.xlsx, await scenarioWorkbook(input.data, result));
+  }
   const json = scenarioJson(result);
-  io.out(values.json ? JSON.stringify(json, null, 2) : scenarioText(result));
+  io.out(values.json ? JSON.stringify(json, null, 2) : `${scenarioText(result)}${values.xlsx ? `\nRegneark gemt i ${values.xlsx}.` : ''}`);
   return 0;
 }
 

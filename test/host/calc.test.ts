@@ -106,3 +106,31 @@ describe('scenario compute: a whole scenario from a file', () => {
     expect(result.err).toContain(message);
   });
 });
+
+describe('scenario compute --xlsx: the scenario as a workbook', () => {
+  it('writes the inputs, the years and each municipality’s parts with Danish headings, number formats and sums', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const out = join(dir, 'scenarie.xlsx');
+    const result = await calc('scenario', 'compute', '--in', join(__dirname, '..', 'fixtures', 'nt1-v1-scenarie-2.json'), '--xlsx', out);
+    expect(result.code).toBe(0);
+    expect(result.out).toContain(`Regneark gemt i ${out}.`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['Scenarie', 'År', 'Kommuner', 'Advarsler']);
+    const summary = book.getWorksheet('Scenarie')!;
+    const daily = summary.getRows(1, summary.rowCount)!.find((r) => r.getCell(1).value === 'Døgntakst')!;
+    expect(daily.getCell(2).value).toBe(6971.08);
+    expect(daily.getCell(2).numFmt).toBe('#,##0.00 "kr."');
+    const years = book.getWorksheet('År')!;
+    expect(years.getRow(1).values).toEqual([undefined, 'År', 'Belægning', 'Indtægt', 'Omkostning', 'Underskud', 'Regionen', 'Kommunerne']);
+    expect(years.getRow(2).getCell(5).value).toBe(2_200_000);
+    const total = years.getRow(years.rowCount).getCell(5).value as { formula: string; result: number };
+    expect(total).toMatchObject({ formula: 'SUM(E2:E5)', result: 8_000_000 });
+    const municipalities = book.getWorksheet('Kommuner')!;
+    expect(municipalities.getRow(1).values).toEqual([undefined, 'Kommune', 'Andel', 'Opstart', '2022', '2023', '2024', 'I alt']);
+    const aalborg = municipalities.getRows(2, 11)!.find((r) => r.getCell(1).value === 'Aalborg')!;
+    expect(aalborg.getCell(7).value).toMatchObject({ formula: expect.stringMatching(/^SUM\(C\d+:F\d+\)$/), result: 2_975_637 });
+    expect(aalborg.getCell(2).numFmt).toBe('0.0%');
+    expect(book.getWorksheet('Advarsler')!.getRow(2).getCell(1).value).toContain('Budgetlinjerne summerer til 23.730.000 kr.');
+  });
+});
