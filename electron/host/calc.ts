@@ -16,8 +16,12 @@ import { paybackIncrease, paybackYears } from '../../shared/logic/tariff/payback
 import { settleResult } from '../../shared/logic/tariff/result';
 import { ruleSetFor } from '../../shared/logic/tariff/rule-set';
 import { ScenarioInput } from '../../shared/domain/scenario';
+import { compareScenarios } from '../../shared/logic/tariff/compare';
 import { computeScenario, type ScenarioResult } from '../../shared/logic/tariff/scenario';
+import { occupancySensitivity } from '../../shared/logic/tariff/sensitivity';
+import { applyOverrides, overriddenPaths, type ScenarioOverrides } from '../../shared/logic/tariff/variants';
 import type { StartupSplitRow } from '../../shared/logic/tariff/startup';
+import { scenarioHash } from '../backend/services/scenario-hash';
 
 export const CALC_HELP = `Brug: npm run -s cli -- calc <regel> [tilvalg] [--json]
 
@@ -36,8 +40,12 @@ Regler:
   payback --amount KR --years Y --places N [--occupancy PCT]
                                            Den takststigning, der tilbagebetaler beløbet på Y år
 
-  scenario compute --in FIL.json [--xlsx UD.xlsx]
-                                           Et helt scenarie (formatet står i README), evt. som regneark
+  scenario compute --in FIL.json [--variant ÆNDRINGER.json] [--xlsx UD.xlsx]
+                                           Et helt scenarie (formatet står i README), evt. en variant af det
+                                           og/eller som regneark
+  scenario compare --in A.json --in B.json [--in C.json --in D.json]
+                                           To til fire scenarier side om side med forskelle (kr. og %)
+  scenario sensitivity --in FIL.json       Døgntakst og underskud ved 80–100 % belægning
 `;
 
 export class CalcInputError extends Error {}
@@ -248,41 +256,97 @@ export function runCalc(argv: string[], io: Io): number {
   }
 }
 
-/** `scenario compute --in FILE.json`: the scenario file validated in full, then computed; kroner in and out. */
-export async function runScenario(argv: string[], io: Io): Promise<number> {
-  let parsed;
+/** A JSON file read and parsed, or a Danish refusal naming it. */
+function readJson(file: string, what: string): unknown {
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { in: { type: 'string' }, xlsx: { type: 'string' }, json: { type: 'boolean', default: false } } });
+    return JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new CalcInputError(`${(error as Error).message.split('\n')[0]}. Se calc --help.`);
+    throw new CalcInputError((error as NodeJS.ErrnoException).code ? `${what} ${file} kan ikke læses.` : `${what} ${file} er ikke gyldig JSON.`);
   }
-  const { values, positionals } = parsed;
-  if (positionals.join(' ') !== 'compute') throw new CalcInputError('Brug: scenario compute --in FIL.json');
-  if (!values.in) throw new CalcInputError('--in FIL.json mangler.');
-  let raw: unknown;
+}
+
+/** A scenario file (optionally with a variant's overrides laid over it), validated in full. */
+function readScenario(file: string, variantFile?: string): { input: ScenarioInput; overridden: string[] } {
+  const base = ScenarioInput.safeParse(readJson(file, 'Scenariefilen'));
+  if (!base.success) throw new CalcInputError(`Scenariefilen ${file} er ikke gyldig: ${issuesOf(base.error)}.`);
+  if (!variantFile) return { input: base.data, overridden: [] };
+  const overrides = readJson(variantFile, 'Variantfilen');
+  if (!overrides || typeof overrides !== 'object' || Array.isArray(overrides)) throw new CalcInputError(`Variantfilen ${variantFile} skal være et JSON-objekt med de felter, varianten ændrer.`);
+  const variant = ScenarioInput.safeParse(applyOverrides(base.data, overrides as ScenarioOverrides));
+  if (!variant.success) throw new CalcInputError(`Varianten ${variantFile} giver et ugyldigt scenarie: ${issuesOf(variant.error)}.`);
+  return { input: variant.data, overridden: overriddenPaths(base.data, overrides as ScenarioOverrides) };
+}
+
+const issuesOf = (error: { issues: { path: PropertyKey[]; message: string }[] }) =>
+  error.issues.map((i) => `${i.path.map(String).join('.') || 'filen'}: ${i.message}`).join('; ');
+
+/** The engine's Danish RangeError is bad input for the command line. */
+function engine<T>(compute: () => T): T {
   try {
-    raw = JSON.parse(readFileSync(values.in, 'utf8').replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new CalcInputError((error as NodeJS.ErrnoException).code ? `Scenariefilen ${values.in} kan ikke læses.` : `Scenariefilen ${values.in} er ikke gyldig JSON.`);
-  }
-  const input = ScenarioInput.safeParse(raw);
-  if (!input.success) {
-    throw new CalcInputError(`Scenariefilen ${values.in} er ikke gyldig: ${input.error.issues.map((i) => `${i.path.join('.') || 'filen'}: ${i.message}`).join('; ')}.`);
-  }
-  let result: ScenarioResult;
-  try {
-    result = computeScenario(input.data);
+    return compute();
   } catch (error) {
     if (error instanceof RangeError) throw new CalcInputError(error.message);
     throw error;
   }
+}
+
+/**
+ * `scenario compute --in FILE.json [--variant OVERRIDES.json] [--xlsx OUT]`, `scenario compare --in A --in B …`
+ * and `scenario sensitivity --in FILE.json`: whole scenarios, validated in full first; kroner in and out.
+ */
+export async function runScenario(argv: string[], io: Io): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: { in: { type: 'string', multiple: true }, variant: { type: 'string' }, xlsx: { type: 'string' }, json: { type: 'boolean', default: false } },
+    });
+  } catch (error) {
+    throw new CalcInputError(`${(error as Error).message.split('\n')[0]}. Se calc --help.`);
+  }
+  const { values, positionals } = parsed;
+  const command = positionals.join(' ');
+  const files = values.in ?? [];
+  if (files.length === 0) throw new CalcInputError('--in FIL.json mangler.');
+  const print = (json: unknown, text: string) => io.out(values.json ? JSON.stringify(json, null, 2) : text);
+
+  if (command === 'compare') {
+    if (files.length < 2 || files.length > 4) throw new CalcInputError('scenario compare sammenligner to til fire scenarier: --in A.json --in B.json …');
+    const scenarios = files.map((file) => {
+      const { input } = readScenario(file);
+      return { input, result: engine(() => computeScenario(input)) };
+    });
+    const figures = engine(() => compareScenarios(scenarios));
+    const show = (f: (typeof figures)[number], v: number) => (f.unit === 'øre' ? krText(v) : f.unit === 'fraction' ? pct.format(v) : String(v));
+    print(
+      { scenarios: scenarios.map((s) => s.input.name), figures: figures.map((f) => ({ ...f, values: f.unit === 'øre' ? f.values.map(toKroner) : f.values, differences: f.differences.map((d) => ({ absolute: f.unit === 'øre' ? toKroner(d.absolute) : d.absolute, relative: d.relative })) })) },
+      figures.map((f) => `${f.label.padEnd(38)} ${f.values.map((v, i) => `${show(f, v)}${i > 0 && f.differences[i]!.relative !== null ? ` (${pct.format(f.differences[i]!.relative!)})` : ''}`).join('  |  ')}`).join('\n'),
+    );
+    return 0;
+  }
+  if (files.length > 1) throw new CalcInputError(`scenario ${command || 'compute'} tager én --in FIL.json.`);
+  const { input, overridden } = readScenario(files[0]!, values.variant);
+
+  if (command === 'sensitivity') {
+    const points = engine(() => occupancySensitivity(input));
+    print(
+      points.map((p) => ({ occupancy: p.occupancy, dailyTariff: toKroner(p.dailyTariff), operatingDeficit: p.operatingDeficit === null ? null : toKroner(p.operatingDeficit) })),
+      points.map((p) => `Belægning ${pct.format(p.occupancy).padStart(6)}: døgntakst ${krText(p.dailyTariff).padStart(14)}${p.operatingDeficit === null ? '' : `, underskud i opstarten ${krText(p.operatingDeficit)}`}`).join('\n'),
+    );
+    return 0;
+  }
+  if (command !== 'compute') throw new CalcInputError('Brug: scenario compute | compare | sensitivity --in FIL.json (se calc --help).');
+  const result = engine(() => computeScenario(input));
   if (values.xlsx) {
     // Loaded only here: the workbook library is large and nothing else in the CLI needs it.
     const { scenarioWorkbook } = await import('../backend/spreadsheets/scenario-xlsx');
-    await writeFile(values.xlsx, await scenarioWorkbook(input.data, result));
+    await writeFile(values.xlsx, await scenarioWorkbook(input, result));
   }
-  const json = scenarioJson(result);
-  io.out(values.json ? JSON.stringify(json, null, 2) : `${scenarioText(result)}${values.xlsx ? `\nRegneark gemt i ${values.xlsx}.` : ''}`);
+  const json = { ...scenarioJson(result), inputHash: scenarioHash(input), ...(values.variant ? { overridden } : {}) };
+  const variantLine = values.variant ? `\nVarianten ændrer: ${overridden.join(', ') || 'intet'}` : '';
+  print(json, `${scenarioText(result)}${variantLine}${values.xlsx ? `\nRegneark gemt i ${values.xlsx}.` : ''}`);
   return 0;
 }
 

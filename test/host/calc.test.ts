@@ -94,6 +94,22 @@ describe('scenario compute: a whole scenario from a file', () => {
     expect((await calc('scenario', 'compute', '--in', NT1)).out).toMatch(/^NT-1 v1, scenarie 2.*døgntakst 6\.971,08 kr\./);
   });
 
+  it('computes a variant, compares scenarios and shows the sensitivity to occupancy', async () => {
+    const variant = file('variant.json', JSON.stringify({ name: 'Regionen betaler 25 %', split: { regionShare: 0.25 } }));
+    const computed = await calc('scenario', 'compute', '--in', NT1, '--variant', variant, '--json');
+    expect(computed.json()).toMatchObject({ overridden: ['name', 'split.regionShare'], totals: { regionPart: 2_000_000, municipalPart: 6_000_000 } });
+    expect(computed.json().inputHash).toMatch(/^[0-9a-f]{64}$/);
+    expect((await calc('scenario', 'compute', '--in', NT1, '--json')).json().inputHash).not.toBe(computed.json().inputHash);
+    const compared = await calc('scenario', 'compare', '--in', NT1, '--in', NT1, '--json');
+    expect((compared.json().figures as { label: string; values: number[] }[]).find((f) => f.label === 'Døgntakst')!.values).toEqual([6971.08, 6971.08]);
+    expect((await calc('scenario', 'compare', '--in', NT1)).err).toContain('to til fire scenarier');
+    const sensitivity = await calc('scenario', 'sensitivity', '--in', NT1, '--json');
+    expect((sensitivity.json() as unknown as { occupancy: number; dailyTariff: number }[]).map((p) => p.dailyTariff)).toEqual([7842.47, 7381.14, 6971.08, 6604.18, 6273.97]);
+    const broken = await calc('scenario', 'compute', '--in', NT1, '--variant', file('ugyldig-variant.json', JSON.stringify({ places: -3 })));
+    expect(broken.code).toBe(2);
+    expect(broken.err).toContain('giver et ugyldigt scenarie: places: Antal pladser skal være over 0');
+  });
+
   it.each([
     ['ikke-json.json', '{ "places": ', 'er ikke gyldig JSON'],
     ['tom.json', '{}', 'places:'],

@@ -15,3 +15,7 @@ export * from './notice';
 export * from './objective-financing';
 export * from './scenario';
 export * from './dst-key';
+export * from './variants';
+export * from './compare';
+export * from './sensitivity';
+export * from './freeze';

@@ -1,0 +1,37 @@
+import type { ScenarioInput } from '../../domain/scenario';
+
+/**
+ * A variant is its base scenario with some inputs overridden. Overrides are a sparse copy of the input: an object
+ * overrides field by field, anything else (numbers, strings, arrays such as the years) replaces the base value whole.
+ */
+export type ScenarioOverrides = DeepPartial<ScenarioInput>;
+type DeepPartial<T> = T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The variant's full input: the base with the overrides laid over it. */
+export function applyOverrides(base: ScenarioInput, overrides: ScenarioOverrides): ScenarioInput {
+  return merge(base, overrides) as ScenarioInput;
+}
+
+function merge(base: unknown, override: unknown): unknown {
+  if (override === undefined) return base;
+  // The municipal key is a whole (a weight left out means that municipality is out), so it replaces like an array.
+  if (!isPlainObject(base) || !isPlainObject(override)) return override;
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(override)) out[key] = key === 'key' ? value : merge(base[key], value);
+  return out;
+}
+
+/** The dotted paths a variant overrides with a value different from its base ("occupancy", "split.regionShare"), for highlighting. */
+export function overriddenPaths(base: ScenarioInput, overrides: ScenarioOverrides): string[] {
+  const paths: string[] = [];
+  const walk = (b: unknown, o: unknown, path: string) => {
+    if (o === undefined) return;
+    if (isPlainObject(b) && isPlainObject(o) && !path.endsWith('key')) {
+      for (const [key, value] of Object.entries(o)) walk(b[key], value, path ? `${path}.${key}` : key);
+    } else if (JSON.stringify(b) !== JSON.stringify(o)) paths.push(path);
+  };
+  walk(base, overrides, '');
+  return paths;
+}
