@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandLine, UsageError } from './usage';
 import { ataHourlyRate, ataPrice } from '../../shared/logic/tariff/ata';
 import { dailyTariff } from '../../shared/logic/tariff/daily-tariff';
 import { distribute } from '../../shared/logic/tariff/distribution';
@@ -48,8 +48,6 @@ Regler:
   scenario sensitivity --in FIL.json       Døgntakst og underskud ved 80–100 % belægning
 `;
 
-export class CalcInputError extends Error {}
-
 interface Io {
   out(text: string): void;
   err(text: string): void;
@@ -61,12 +59,12 @@ const pct = new Intl.NumberFormat('da-DK', { style: 'percent', maximumFractionDi
 
 /** A number as typed: "4400000", "4.400.000", "22,9", "335.78", "-1.261.000". */
 export function parseNumber(text: string | undefined, flag: string): number {
-  if (text === undefined || text.trim() === '') throw new CalcInputError(`${flag} mangler.`);
+  if (text === undefined || text.trim() === '') throw new UsageError(`${flag} mangler.`);
   let t = text.trim().replace(/\s/g, '').replace(/^−/, '-');
   if (t.includes(',')) t = t.replace(/\./g, '').replace(',', '.');
   else if (/^-?\d{1,3}(\.\d{3})+$/.test(t)) t = t.replace(/\./g, '');
   const value = /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : NaN;
-  if (!Number.isFinite(value)) throw new CalcInputError(`${flag} skal være et tal, ikke «${text}».`);
+  if (!Number.isFinite(value)) throw new UsageError(`${flag} skal være et tal, ikke «${text}».`);
   return value;
 }
 
@@ -74,13 +72,13 @@ const parsePercent = (text: string | undefined, flag: string) => parseNumber(tex
 
 function parseCount(text: string | undefined, flag: string): number {
   const value = parseNumber(text, flag);
-  if (value <= 0) throw new CalcInputError(`${flag} skal være større end 0.`);
+  if (value <= 0) throw new UsageError(`${flag} skal være større end 0.`);
   return value;
 }
 
 function parseOccupancy(text: string | undefined, flag = '--occupancy'): number {
   const value = parsePercent(text, flag);
-  if (!(value > 0 && value <= 1)) throw new CalcInputError(`${flag} skal være over 0 og højst 100 (procent), ikke ${text}.`);
+  if (!(value > 0 && value <= 1)) throw new UsageError(`${flag} skal være over 0 og højst 100 (procent), ikke ${text}.`);
   return value;
 }
 
@@ -90,7 +88,7 @@ function readText(file: string): string {
   try {
     bytes = readFileSync(file);
   } catch {
-    throw new CalcInputError(`Nøglefilen ${file} kan ikke læses.`);
+    throw new UsageError(`Nøglefilen ${file} kan ikke læses.`);
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
@@ -109,21 +107,21 @@ export function readKey(file: string, period?: string): Record<string, number> {
     try {
       return dstWeights(parseDstTable(text), period).weights;
     } catch (error) {
-      throw new CalcInputError(`${file}: ${(error as Error).message}`);
+      throw new UsageError(`${file}: ${(error as Error).message}`);
     }
   }
-  if (period) throw new CalcInputError('--period gælder kun tabeller fra Danmarks Statistik.');
+  if (period) throw new UsageError('--period gælder kun tabeller fra Danmarks Statistik.');
   if (extname(file).toLowerCase() === '.json' || text.trimStart().startsWith('{')) {
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
     } catch {
-      throw new CalcInputError(`Nøglefilen ${file} er ikke gyldig JSON.`);
+      throw new UsageError(`Nøglefilen ${file} er ikke gyldig JSON.`);
     }
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new CalcInputError(`Nøglefilen ${file} skal være et JSON-objekt {"navn": vægt}.`);
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new UsageError(`Nøglefilen ${file} skal være et JSON-objekt {"navn": vægt}.`);
     return Object.fromEntries(
       Object.entries(parsed).map(([name, weight]) => {
-        if (typeof weight !== 'number') throw new CalcInputError(`Vægten for «${name}» i ${file} skal være et tal.`);
+        if (typeof weight !== 'number') throw new UsageError(`Vægten for «${name}» i ${file} skal være et tal.`);
         return [name, weight];
       }),
     );
@@ -134,17 +132,16 @@ export function readKey(file: string, period?: string): Record<string, number> {
     if (index === 0 || line.trim() === '') return;
     const cells = line.split(';');
     const name = cells[0]?.trim().replace(/^"|"$/g, '');
-    if (cells.length !== 2 || !name) throw new CalcInputError(`Linje ${index + 1} i ${file} skal have formen «navn;vægt»: «${line}».`);
-    if (name in weights) throw new CalcInputError(`«${name}» står to gange i ${file} (linje ${index + 1}).`);
+    if (cells.length !== 2 || !name) throw new UsageError(`Linje ${index + 1} i ${file} skal have formen «navn;vægt»: «${line}».`);
+    if (name in weights) throw new UsageError(`«${name}» står to gange i ${file} (linje ${index + 1}).`);
     weights[name] = parseNumber(cells[1]!.replace(/^"|"$/g, ''), `Vægten på linje ${index + 1} i ${file}`);
   });
-  if (Object.keys(weights).length === 0) throw new CalcInputError(`Nøglefilen ${file} har ingen kommuner (første linje er overskriften).`);
+  if (Object.keys(weights).length === 0) throw new UsageError(`Nøglefilen ${file} har ingen kommuner (første linje er overskriften).`);
   return weights;
 }
 
 const OPTIONS = {
   json: { type: 'boolean', default: false },
-  in: { type: 'string' },
   period: { type: 'string' },
   total: { type: 'string' },
   key: { type: 'string' },
@@ -176,24 +173,18 @@ const joinNegativeValues = (argv: string[]) =>
   }, []);
 
 export function runCalc(argv: string[], io: Io): number {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: joinNegativeValues(argv), allowPositionals: true, strict: true, options: OPTIONS });
-  } catch (error) {
-    throw new CalcInputError(`${(error as Error).message.split('\n')[0]}. Se calc --help.`);
-  }
-  const { values: v, positionals } = parsed;
+  const { values: v, positionals } = parseCommandLine(joinNegativeValues(argv), OPTIONS, 'calc --help');
   const [rule, ...extra] = positionals;
   if (v.help || !rule) {
     io.out(CALC_HELP);
     return v.help ? 0 : 2;
   }
-  if (extra.length > 0) throw new CalcInputError(`Uventet argument: ${extra.join(' ')}. Se calc --help.`);
+  if (extra.length > 0) throw new UsageError(`Uventet argument: ${extra.join(' ')}. Se calc --help.`);
   const print = (json: unknown, text: string) => io.out(v.json ? JSON.stringify(json, null, 2) : text);
   try {
     switch (rule) {
       case 'distribute': {
-        if (!v.key) throw new CalcInputError('--key FIL mangler.');
+        if (!v.key) throw new UsageError('--key FIL mangler.');
         const total = kroner(parseNumber(v.total, '--total'));
         const { parts, shares } = distribute(total, readKey(v.key, v.period));
         const names = Object.keys(parts);
@@ -215,14 +206,14 @@ export function runCalc(argv: string[], io: Io): number {
           shift: parsePercent(v.shift, '--shift'),
           vfo: parsePercent(v.vfo, '--vfo'),
         });
-        if ((v.hours === undefined) !== (v.days === undefined)) throw new CalcInputError('--hours og --days skal angives sammen.');
+        if ((v.hours === undefined) !== (v.days === undefined)) throw new UsageError('--hours og --days skal angives sammen.');
         const price = v.hours === undefined ? null : ataPrice({ rate, hoursPerDay: parseCount(v.hours, '--hours'), days: parseCount(v.days, '--days') });
         print({ ataRate: toKroner(rate), price: price === null ? null : toKroner(price) }, `ATA-timetakst: ${krText(rate)}${price === null ? '' : `\nPris: ${krText(price)}`}`);
         return 0;
       }
       case 'result': {
         const year = parseNumber(v.year, '--year');
-        if (!Number.isInteger(year)) throw new CalcInputError('--year skal være et årstal.');
+        if (!Number.isInteger(year)) throw new UsageError('--year skal være et årstal.');
         const settled = settleResult({ basis: kroner(parseNumber(v.basis, '--basis')), result: kroner(parseNumber(v.result, '--result')), year, rules: ruleSetFor(year < 2022 ? 2022 : year) });
         const json = { kind: settled.kind, withinLimit: toKroner(settled.withinLimit), toTariff: toKroner(settled.toTariff), tariffYear: settled.tariffYear, ...(settled.setAsideUseBy ? { setAsideUseBy: settled.setAsideUseBy } : {}) };
         print(
@@ -236,7 +227,7 @@ export function runCalc(argv: string[], io: Io): number {
       case 'payback': {
         const amount = kroner(parseNumber(v.amount, '--amount'));
         const places = parseCount(v.places, '--places') * (v.occupancy === undefined ? 1 : parseOccupancy(v.occupancy));
-        if ((v.increase === undefined) === (v.years === undefined)) throw new CalcInputError('Angiv enten --increase KR eller --years Y.');
+        if ((v.increase === undefined) === (v.years === undefined)) throw new UsageError('Angiv enten --increase KR eller --years Y.');
         if (v.increase !== undefined) {
           const result = paybackYears({ amount, increase: kroner(parseNumber(v.increase, '--increase')), places });
           print({ years: result.years, exactYears: result.exactYears }, `Tilbagebetalt på ${result.years} år (præcist ${result.exactYears.toLocaleString('da-DK', { maximumFractionDigits: 2 })} år).`);
@@ -247,11 +238,11 @@ export function runCalc(argv: string[], io: Io): number {
         return 0;
       }
       default:
-        throw new CalcInputError(`Ukendt regel: ${rule}. Se calc --help.`);
+        throw new UsageError(`Ukendt regel: ${rule}. Se calc --help.`);
     }
   } catch (error) {
     // The engine refuses impossible input with a Danish RangeError; for the command line that is bad input.
-    if (error instanceof RangeError) throw new CalcInputError(error.message);
+    if (error instanceof RangeError) throw new UsageError(error.message);
     throw error;
   }
 }
@@ -261,19 +252,19 @@ function readJson(file: string, what: string): unknown {
   try {
     return JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new CalcInputError((error as NodeJS.ErrnoException).code ? `${what} ${file} kan ikke læses.` : `${what} ${file} er ikke gyldig JSON.`);
+    throw new UsageError((error as NodeJS.ErrnoException).code ? `${what} ${file} kan ikke læses.` : `${what} ${file} er ikke gyldig JSON.`);
   }
 }
 
 /** A scenario file (optionally with a variant's overrides laid over it), validated in full. */
 function readScenario(file: string, variantFile?: string): { input: ScenarioInput; overridden: string[] } {
   const base = ScenarioInput.safeParse(readJson(file, 'Scenariefilen'));
-  if (!base.success) throw new CalcInputError(`Scenariefilen ${file} er ikke gyldig: ${issuesOf(base.error)}.`);
+  if (!base.success) throw new UsageError(`Scenariefilen ${file} er ikke gyldig: ${issuesOf(base.error)}.`);
   if (!variantFile) return { input: base.data, overridden: [] };
   const overrides = readJson(variantFile, 'Variantfilen');
-  if (!overrides || typeof overrides !== 'object' || Array.isArray(overrides)) throw new CalcInputError(`Variantfilen ${variantFile} skal være et JSON-objekt med de felter, varianten ændrer.`);
+  if (!overrides || typeof overrides !== 'object' || Array.isArray(overrides)) throw new UsageError(`Variantfilen ${variantFile} skal være et JSON-objekt med de felter, varianten ændrer.`);
   const variant = ScenarioInput.safeParse(applyOverrides(base.data, overrides as ScenarioOverrides));
-  if (!variant.success) throw new CalcInputError(`Varianten ${variantFile} giver et ugyldigt scenarie: ${issuesOf(variant.error)}.`);
+  if (!variant.success) throw new UsageError(`Varianten ${variantFile} giver et ugyldigt scenarie: ${issuesOf(variant.error)}.`);
   return { input: variant.data, overridden: overriddenPaths(base.data, overrides as ScenarioOverrides) };
 }
 
@@ -285,7 +276,7 @@ function engine<T>(compute: () => T): T {
   try {
     return compute();
   } catch (error) {
-    if (error instanceof RangeError) throw new CalcInputError(error.message);
+    if (error instanceof RangeError) throw new UsageError(error.message);
     throw error;
   }
 }
@@ -295,25 +286,18 @@ function engine<T>(compute: () => T): T {
  * and `scenario sensitivity --in FILE.json`: whole scenarios, validated in full first; kroner in and out.
  */
 export async function runScenario(argv: string[], io: Io): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: { in: { type: 'string', multiple: true }, variant: { type: 'string' }, xlsx: { type: 'string' }, json: { type: 'boolean', default: false } },
-    });
-  } catch (error) {
-    throw new CalcInputError(`${(error as Error).message.split('\n')[0]}. Se calc --help.`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandLine(
+    argv,
+    { in: { type: 'string', multiple: true }, variant: { type: 'string' }, xlsx: { type: 'string' }, json: { type: 'boolean', default: false } },
+    'calc --help',
+  );
   const command = positionals.join(' ');
   const files = values.in ?? [];
-  if (files.length === 0) throw new CalcInputError('--in FIL.json mangler.');
+  if (files.length === 0) throw new UsageError('--in FIL.json mangler.');
   const print = (json: unknown, text: string) => io.out(values.json ? JSON.stringify(json, null, 2) : text);
 
   if (command === 'compare') {
-    if (files.length < 2 || files.length > 4) throw new CalcInputError('scenario compare sammenligner to til fire scenarier: --in A.json --in B.json …');
+    if (files.length < 2 || files.length > 4) throw new UsageError('scenario compare sammenligner to til fire scenarier: --in A.json --in B.json …');
     const scenarios = files.map((file) => {
       const { input } = readScenario(file);
       return { input, result: engine(() => computeScenario(input)) };
@@ -326,7 +310,7 @@ export async function runScenario(argv: string[], io: Io): Promise<number> {
     );
     return 0;
   }
-  if (files.length > 1) throw new CalcInputError(`scenario ${command || 'compute'} tager én --in FIL.json.`);
+  if (files.length > 1) throw new UsageError(`scenario ${command || 'compute'} tager én --in FIL.json.`);
   const { input, overridden } = readScenario(files[0]!, values.variant);
 
   if (command === 'sensitivity') {
@@ -337,7 +321,7 @@ export async function runScenario(argv: string[], io: Io): Promise<number> {
     );
     return 0;
   }
-  if (command !== 'compute') throw new CalcInputError('Brug: scenario compute | compare | sensitivity --in FIL.json (se calc --help).');
+  if (command !== 'compute') throw new UsageError('Brug: scenario compute | compare | sensitivity --in FIL.json (se calc --help).');
   const result = engine(() => computeScenario(input));
   if (values.xlsx) {
     // Loaded only here: the workbook library is large and nothing else in the CLI needs it.

@@ -5,7 +5,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { copyFile, rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { backupToFile } from '../../db/backup';
 import { DatabaseOpenError } from '../../db/errors';
 import { openBackend, type Backend } from '../backend/backend';
@@ -15,10 +14,11 @@ import { OUTCOME_LABELS } from '../../shared/domain/agenda';
 import { DOCUMENT_KIND_LABELS, type DocumentExport, type DocumentKind } from '../../shared/domain/documents';
 import { MEETING_STATUS_LABELS, type Meeting } from '../../shared/domain/meeting';
 import { formatLongDate, formatNumericDate, formatTimeSpan } from '../../shared/format';
-import { CalcInputError, runCalc, runScenario } from './calc';
+import { runCalc, runScenario } from './calc';
 import { chromiumPrinter } from './chromium-printer';
 import { startHttpHost } from './http-host';
 import { appVersion, RENDERER_DIR } from './paths';
+import { parseCommandLine, UsageError } from './usage';
 
 const HELP = `Sekretariat – kommandolinje
 
@@ -48,8 +48,6 @@ Tilvalg:
   --help             Vis denne hjælp
 `;
 
-/** Bad input: reported on stderr with exit code 2. */
-class UsageError extends Error {}
 
 interface Io {
   out(text: string): void;
@@ -62,7 +60,7 @@ export async function runCli(argv: string[], io: Io = defaultIo, env: NodeJS.Pro
   try {
     return await run(argv, io, env);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof DatabaseOpenError || error instanceof CalcInputError) {
+    if (error instanceof UsageError || error instanceof DatabaseOpenError) {
       io.err(`Fejl: ${error.message}`);
       return 2;
     }
@@ -75,28 +73,21 @@ async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise<numb
   // The tariff rules need no database and take their own flags.
   if (argv[0] === 'calc') return runCalc(argv.slice(1), io);
   if (argv[0] === 'scenario') return runScenario(argv.slice(1), io);
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        db: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        out: { type: 'string' },
-        port: { type: 'string' },
-        meeting: { type: 'string' },
-        kind: { type: 'string' },
-        edition: { type: 'string' },
-        format: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message.split('\n')[0]}. Se --help.`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandLine(
+    argv,
+    {
+      db: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      out: { type: 'string' },
+      port: { type: 'string' },
+      meeting: { type: 'string' },
+      kind: { type: 'string' },
+      edition: { type: 'string' },
+      format: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    '--help',
+  );
   // Two-word commands ("meetings list", "meeting show ID") read as one.
   const [first, second, ...others] = positionals;
   const twoWord = (first === 'meetings' && second === 'list') || (first === 'meeting' && second === 'show');

@@ -59,7 +59,7 @@ describe('a meeting from agenda to approved minutes', () => {
     await expect.poll(() => ui.titles().then((t) => t[2])).toBe('Punkt 3. Oplæg til tilbud for børn og unge med svær selvskadende adfærd');
 
     // Write the Indstilling and the case text; attach the analysis.
-    await ui.item('Oplæg til tilbud').click();
+    await ui.select('Oplæg til tilbud');
     await ui.page.getByRole('button', { name: 'Tilføj indstilling' }).click();
     await ui.page.getByRole('textbox', { name: 'Indstilling 1' }).fill('DAS drøfter oplægget og finansieringsmodellen');
     await ui.page.locator('[aria-label="Sagsfremstilling"] .ProseMirror').fill('Tilbuddet etableres af Region Nordjylland med 10 pladser.');
@@ -91,9 +91,8 @@ describe('a meeting from agenda to approved minutes', () => {
     await ui.page.getByRole('heading', { name: 'DAS · 23. august 2021' }).waitFor();
     await ui.page.getByTestId('meeting-follow-ups').getByText('FU og Regionen mødes om et revideret ideoplæg').waitFor();
     await ui.page.getByRole('button', { name: 'Indsæt standardpunkter' }).click();
-    await ui.item('Godkendelse af referat').click();
-    // The editor switches to the clicked item asynchronously.
-    await expect.poll(() => ui.page.getByRole('textbox', { name: 'Indstilling 1' }).inputValue()).toBe('DAS godkender referatet fra mødet den 27. maj 2021');
+    await ui.select('Godkendelse af referat');
+    expect(await ui.page.getByRole('textbox', { name: 'Indstilling 1' }).inputValue()).toBe('DAS godkender referatet fra mødet den 27. maj 2021');
     await ui.choose(ui.page.getByTestId('decision-panel').getByRole('textbox', { name: 'Udfald' }), 'Godkendt');
     await ui.saved();
     await screenshot(ui.page, 'agenda-next-meeting', { fullPage: true });

@@ -30,7 +30,9 @@ describe('command line', () => {
   it.each([
     [[], /Brug:/],
     [['frobnicate'], /Ukendt kommando: frobnicate/],
-    [['migrate', '--bogus'], /Se --help/],
+    [['migrate', '--bogus'], /^Fejl: Ukendt tilvalg: --bogus\. Se --help\.$/],
+    [['backup', '--out'], /^Fejl: --out mangler en værdi\. Se --help\.$/],
+    [['meetings', 'list', '--json=ja'], /^Fejl: --json tager ingen værdi\. Se --help\.$/],
     [['backup'], /backup kræver --out FIL/],
     [['serve', '--port', 'abc'], /Ugyldig port/],
     [['migrate', 'extra'], /Uventet argument/],

@@ -100,6 +100,14 @@ export class AgendaPage extends AppPage {
     return this.rows().filter({ hasText: title });
   }
 
+  /** Opens an item (a row, or the row with this title) and waits until the editor shows it: it switches asynchronously. */
+  async select(row: Locator | string) {
+    const target = typeof row === 'string' ? this.item(row) : row;
+    const id = await target.getAttribute('data-item-id');
+    await target.click();
+    await this.page.locator(`[data-testid="item-editor"][data-item-id="${id}"]`).waitFor();
+  }
+
   async addItem(title: string) {
     await this.page.getByRole('button', { name: 'Nyt punkt' }).click();
     const dialog = this.dialog('Nyt punkt');

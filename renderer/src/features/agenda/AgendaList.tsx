@@ -57,6 +57,7 @@ function AgendaRow({ item, count, locked }: { item: AgendaItemSummary; count: nu
       ref={setNodeRef}
       data-agenda-row
       data-testid="agenda-row"
+      data-item-id={item.id}
       withBorder
       radius="sm"
       bg={selected ? 'blue.0' : undefined}

@@ -109,7 +109,7 @@ export function ItemEditor({ item, locked, hidden }: { item: AgendaItem; locked:
   const show = (section: string) => !hidden.includes(section);
 
   return (
-    <Stack gap="md">
+    <Stack gap="md" data-testid="item-editor" data-item-id={item.id}>
       <Stack gap={2}>
         <Group justify="space-between" wrap="nowrap" gap="sm">
           <Text size="sm" c="dimmed" fw={600}>Punkt {item.number}.</Text>
