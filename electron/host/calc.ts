@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parseCommandLine, UsageError } from './usage';
+import { formatKroner, formatPercent } from '../../shared/format/numbers';
 import { ataHourlyRate, ataPrice } from '../../shared/logic/tariff/ata';
 import { dailyTariff } from '../../shared/logic/tariff/daily-tariff';
 import { distribute } from '../../shared/logic/tariff/distribution';
@@ -53,9 +54,6 @@ interface Io {
   err(text: string): void;
 }
 
-const kr = new Intl.NumberFormat('da-DK', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const krText = (ore: number) => `${kr.format(toKroner(ore))} kr.`;
-const pct = new Intl.NumberFormat('da-DK', { style: 'percent', maximumFractionDigits: 2 });
 
 /** A number as typed: "4400000", "4.400.000", "22,9", "335.78", "-1.261.000". */
 export function parseNumber(text: string | undefined, flag: string): number {
@@ -190,13 +188,13 @@ export function runCalc(argv: string[], io: Io): number {
         const names = Object.keys(parts);
         print(
           { total: toKroner(total), parts: Object.fromEntries(names.map((n) => [n, toKroner(parts[n]!)])), shares },
-          [...names.map((n) => `${n.padEnd(20)} ${pct.format(shares[n]!).padStart(8)} ${krText(parts[n]!).padStart(18)}`), `${'I alt'.padEnd(29)} ${krText(total).padStart(18)}`].join('\n'),
+          [...names.map((n) => `${n.padEnd(20)} ${formatPercent(shares[n]!).padStart(8)} ${formatKroner(parts[n]!).padStart(18)}`), `${'I alt'.padEnd(29)} ${formatKroner(total).padStart(18)}`].join('\n'),
         );
         return 0;
       }
       case 'daily-tariff': {
         const tariff = dailyTariff({ budget: kroner(parseNumber(v.budget, '--budget')), places: parseCount(v.places, '--places'), occupancy: parseOccupancy(v.occupancy) });
-        print({ dailyTariff: toKroner(tariff) }, `Døgntakst: ${krText(tariff)}`);
+        print({ dailyTariff: toKroner(tariff) }, `Døgntakst: ${formatKroner(tariff)}`);
         return 0;
       }
       case 'ata': {
@@ -208,7 +206,7 @@ export function runCalc(argv: string[], io: Io): number {
         });
         if ((v.hours === undefined) !== (v.days === undefined)) throw new UsageError('--hours og --days skal angives sammen.');
         const price = v.hours === undefined ? null : ataPrice({ rate, hoursPerDay: parseCount(v.hours, '--hours'), days: parseCount(v.days, '--days') });
-        print({ ataRate: toKroner(rate), price: price === null ? null : toKroner(price) }, `ATA-timetakst: ${krText(rate)}${price === null ? '' : `\nPris: ${krText(price)}`}`);
+        print({ ataRate: toKroner(rate), price: price === null ? null : toKroner(price) }, `ATA-timetakst: ${formatKroner(rate)}${price === null ? '' : `\nPris: ${formatKroner(price)}`}`);
         return 0;
       }
       case 'result': {
@@ -219,8 +217,8 @@ export function runCalc(argv: string[], io: Io): number {
         print(
           json,
           settled.kind === 'surplus'
-            ? `Overskud. Inden for 5 %: ${krText(settled.withinLimit)} (kan hensættes, bruges senest ${settled.setAsideUseBy}); i taksten senest ${settled.tariffYear}: ${krText(settled.toTariff)}`
-            : `Underskud. Inden for 5 % (dækkes af effektivisering/hensættelser): ${krText(settled.withinLimit)}; i taksten senest ${settled.tariffYear}: ${krText(settled.toTariff)}`,
+            ? `Overskud. Inden for 5 %: ${formatKroner(settled.withinLimit)} (kan hensættes, bruges senest ${settled.setAsideUseBy}); i taksten senest ${settled.tariffYear}: ${formatKroner(settled.toTariff)}`
+            : `Underskud. Inden for 5 % (dækkes af effektivisering/hensættelser): ${formatKroner(settled.withinLimit)}; i taksten senest ${settled.tariffYear}: ${formatKroner(settled.toTariff)}`,
         );
         return 0;
       }
@@ -233,7 +231,7 @@ export function runCalc(argv: string[], io: Io): number {
           print({ years: result.years, exactYears: result.exactYears }, `Tilbagebetalt på ${result.years} år (præcist ${result.exactYears.toLocaleString('da-DK', { maximumFractionDigits: 2 })} år).`);
         } else {
           const result = paybackIncrease({ amount, years: parseCount(v.years, '--years'), places });
-          print({ increase: toKroner(result.increase) }, `Takststigning: ${krText(result.increase)} pr. døgn.`);
+          print({ increase: toKroner(result.increase) }, `Takststigning: ${formatKroner(result.increase)} pr. døgn.`);
         }
         return 0;
       }
@@ -303,10 +301,10 @@ export async function runScenario(argv: string[], io: Io): Promise<number> {
       return { input, result: engine(() => computeScenario(input)) };
     });
     const figures = engine(() => compareScenarios(scenarios));
-    const show = (f: (typeof figures)[number], v: number) => (f.unit === 'øre' ? krText(v) : f.unit === 'fraction' ? pct.format(v) : String(v));
+    const show = (f: (typeof figures)[number], v: number) => (f.unit === 'øre' ? formatKroner(v) : f.unit === 'fraction' ? formatPercent(v, 1) : String(v));
     print(
       { scenarios: scenarios.map((s) => s.input.name), figures: figures.map((f) => ({ ...f, values: f.unit === 'øre' ? f.values.map(toKroner) : f.values, differences: f.differences.map((d) => ({ absolute: f.unit === 'øre' ? toKroner(d.absolute) : d.absolute, relative: d.relative })) })) },
-      figures.map((f) => `${f.label.padEnd(38)} ${f.values.map((v, i) => `${show(f, v)}${i > 0 && f.differences[i]!.relative !== null ? ` (${pct.format(f.differences[i]!.relative!)})` : ''}`).join('  |  ')}`).join('\n'),
+      figures.map((f) => `${f.label.padEnd(38)} ${f.values.map((v, i) => `${show(f, v)}${i > 0 && f.differences[i]!.relative !== null ? ` (${formatPercent(f.differences[i]!.relative!, 1)})` : ''}`).join('  |  ')}`).join('\n'),
     );
     return 0;
   }
@@ -317,7 +315,7 @@ export async function runScenario(argv: string[], io: Io): Promise<number> {
     const points = engine(() => occupancySensitivity(input));
     print(
       points.map((p) => ({ occupancy: p.occupancy, dailyTariff: toKroner(p.dailyTariff), operatingDeficit: p.operatingDeficit === null ? null : toKroner(p.operatingDeficit) })),
-      points.map((p) => `Belægning ${pct.format(p.occupancy).padStart(6)}: døgntakst ${krText(p.dailyTariff).padStart(14)}${p.operatingDeficit === null ? '' : `, underskud i opstarten ${krText(p.operatingDeficit)}`}`).join('\n'),
+      points.map((p) => `Belægning ${formatPercent(p.occupancy, 0).padStart(6)}: døgntakst ${formatKroner(p.dailyTariff).padStart(14)}${p.operatingDeficit === null ? '' : `, underskud i opstarten ${formatKroner(p.operatingDeficit)}`}`).join('\n'),
     );
     return 0;
   }
@@ -358,10 +356,10 @@ function scenarioJson(result: ScenarioResult) {
 function scenarioText(result: ScenarioResult): string {
   const { startup } = result;
   const lines = [
-    `${result.name || 'Scenarie'}: døgntakst ${krText(result.dailyTariff)}`,
-    ...startup.years.map((y) => `${y.year}: belægning ${pct.format(y.occupancy)}, underskud ${krText(y.deficit)} (Regionen ${krText(y.regionPart)}, kommunerne ${krText(y.municipalPart)})`),
-    `I alt inkl. opstart ${krText(startup.totals.amount)}: Regionen ${krText(startup.totals.regionPart)}, kommunerne ${krText(startup.totals.municipalPart)}`,
-    ...Object.entries(startup.totals.perMunicipality).map(([name, ore]) => `  ${name.padEnd(24)} ${krText(ore).padStart(18)}`),
+    `${result.name || 'Scenarie'}: døgntakst ${formatKroner(result.dailyTariff)}`,
+    ...startup.years.map((y) => `${y.year}: belægning ${formatPercent(y.occupancy, 0)}, underskud ${formatKroner(y.deficit)} (Regionen ${formatKroner(y.regionPart)}, kommunerne ${formatKroner(y.municipalPart)})`),
+    `I alt inkl. opstart ${formatKroner(startup.totals.amount)}: Regionen ${formatKroner(startup.totals.regionPart)}, kommunerne ${formatKroner(startup.totals.municipalPart)}`,
+    ...Object.entries(startup.totals.perMunicipality).map(([name, ore]) => `  ${name.padEnd(24)} ${formatKroner(ore).padStart(18)}`),
     ...result.warnings.map((w) => `Advarsel: ${w}`),
   ];
   return lines.join('\n');

@@ -1,11 +1,20 @@
 const integer = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 0 });
-const percent = new Intl.NumberFormat('da-DK', { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const wholeKroner = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 0 });
+const kronerAndOre = new Intl.NumberFormat('da-DK', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const percents = new Map<number, Intl.NumberFormat>();
 
 /** "590.322" */
 export const formatInteger = (n: number) => integer.format(n);
 
-/** "6,12 %" (Intl writes a no-break space before the sign, as Danish typesetting does). */
-export const formatPercent = (fraction: number) => percent.format(fraction);
+/** "22.900.000 kr." for whole kroner, "335,78 kr." otherwise; the amount in øre. */
+export const formatKroner = (ore: number) => `${(ore % 100 === 0 ? wholeKroner : kronerAndOre).format(ore / 100)} kr.`;
+
+/** "6,12 %" with two decimals unless told otherwise (Intl writes a no-break space before the sign, as Danish typesetting does). */
+export function formatPercent(fraction: number, decimals = 2): string {
+  let format = percents.get(decimals);
+  if (!format) percents.set(decimals, (format = new Intl.NumberFormat('da-DK', { style: 'percent', minimumFractionDigits: decimals, maximumFractionDigits: decimals })));
+  return format.format(fraction);
+}
 
 /** "2. kvt. 2021" from "2021K2" */
 export function formatQuarter(quarter: string): string {

@@ -88,7 +88,7 @@ describe('scenario compute: a whole scenario from a file', () => {
     expect(json.revenueGap).toBe(489_200);
     expect(json.warnings).toEqual([
       'Budgetlinjerne summerer til 23.730.000 kr., men totalen er angivet til 22.900.000 kr.: linjerne er 830.000 kr. mere end totalen.',
-      expect.stringContaining('Budgetteret belægning på 90,0 %'),
+      expect.stringContaining('Budgetteret belægning på 90,0\u00a0%'),
       'Takstniveauernes indtægt ved den budgetterede belægning er 489.200 kr. mere end budgettet.',
     ]);
     expect((await calc('scenario', 'compute', '--in', NT1)).out).toMatch(/^NT-1 v1, scenarie 2.*døgntakst 6\.971,08 kr\./);

@@ -225,7 +225,7 @@ describe('occupancy (Styringsaftalen 5.2, 6.1.2)', () => {
     const printed = compareOccupancyWithPrinted(occupancy, 0.75);
     expect(printed.matches).toBe(false);
     expect(printed.difference).toBeCloseTo(0.08333, 5);
-    expect(printed.message).toMatch(/trykte belægning på 75,0\s% stemmer ikke med den beregnede 66,7\s% \(forskel 8,3 procentpoint\)/);
+    expect(printed.message).toMatch(/trykte belægning på 75,0\s% stemmer ikke med den beregnede 66,7\s% \(forskel 8,3\sprocentpoint\)/);
     expect(compareOccupancyWithPrinted(occupancy, 0.667).matches).toBe(true);
     expect(newOfferFirstYearOccupancy(9, 12)).toBe(0.75);
     expect(newOfferFirstYearOccupancy(6, 12)).toBe(0.5); // the follow-up: only six occupied

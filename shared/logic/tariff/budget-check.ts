@@ -1,4 +1,5 @@
-import { formatKr, requireNonNegativeOre, requireOre } from './guards';
+import { formatKroner } from '../../format/numbers';
+import { requireNonNegativeOre, requireOre } from './guards';
 import { type Ore } from './money';
 
 export interface BudgetLine {
@@ -33,6 +34,6 @@ export function checkBudgetLines(lines: readonly BudgetLine[], statedTotal: Ore,
     computedTotal,
     statedTotal,
     difference,
-    message: `Budgetlinjerne summerer til ${formatKr(computedTotal)}, men totalen er angivet til ${formatKr(statedTotal)}: linjerne er ${formatKr(Math.abs(difference))} ${direction} end totalen.`,
+    message: `Budgetlinjerne summerer til ${formatKroner(computedTotal)}, men totalen er angivet til ${formatKroner(statedTotal)}: linjerne er ${formatKroner(Math.abs(difference))} ${direction} end totalen.`,
   };
 }

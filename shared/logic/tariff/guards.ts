@@ -1,23 +1,10 @@
+import { formatKroner, formatPercent } from '../../format/numbers';
 import { assertOre, roundHalfAwayFromZero, type Ore } from './money';
 
 /*
- * Input checks and number formatting shared by the tariff rules. The messages are Danish because callers show
+ * Input checks shared by the tariff rules. The messages are Danish because callers show
  * them to users as they are.
  */
-
-const krFormat = new Intl.NumberFormat('da-DK', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
-const krFormatOre = new Intl.NumberFormat('da-DK', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-
-/** "22.900.000 kr." for whole kroner, "335,78 kr." otherwise. */
-export function formatKr(ore: Ore): string {
-  const format = ore % 100 === 0 ? krFormat : krFormatOre;
-  return `${format.format(ore / 100)} kr.`;
-}
-
-/** "66,7 %" (one decimal unless told otherwise). */
-export function formatPct(fraction: number, decimals = 1): string {
-  return `${new Intl.NumberFormat('da-DK', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(fraction * 100)} %`;
-}
 
 /** Whole øre, any sign. */
 export function requireOre(value: number, what: string): void {
@@ -27,7 +14,7 @@ export function requireOre(value: number, what: string): void {
 /** Whole øre, not negative. */
 export function requireNonNegativeOre(value: number, what: string): void {
   assertOre(value, what);
-  if (value < 0) throw new RangeError(`${what} kan ikke være negativ (fik ${formatKr(value)})`);
+  if (value < 0) throw new RangeError(`${what} kan ikke være negativ (fik ${formatKroner(value)})`);
 }
 
 export function requirePositive(value: number, what: string): void {
@@ -41,7 +28,7 @@ export function requireNonNegative(value: number, what: string): void {
 /** A budgeted occupancy: above 0 and at most 100 % (a tariff cannot be set for an empty or over-full offer). */
 export function requireOccupancy(occupancy: number): void {
   if (!Number.isFinite(occupancy) || occupancy <= 0 || occupancy > 1) {
-    const shown = Number.isFinite(occupancy) ? formatPct(occupancy) : String(occupancy);
+    const shown = Number.isFinite(occupancy) ? formatPercent(occupancy, 1) : String(occupancy);
     throw new RangeError(`Belægningsprocenten skal være større end 0 % og højst 100 % (fik ${shown})`);
   }
 }

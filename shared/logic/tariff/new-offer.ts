@@ -1,4 +1,5 @@
-import { formatKr } from './guards';
+import { formatKroner } from '../../format/numbers';
+
 import { assertOre, type Ore } from './money';
 import { LATEST_RULE_SET, type RuleSet } from './rule-set';
 
@@ -34,7 +35,7 @@ export function firstYearLossWriteOff(loss: Ore, firstYear: number, options: Los
   const rules = options.rules ?? LATEST_RULE_SET;
   assertOre(loss, 'Underskuddet i første driftsår');
   if (loss < 0) {
-    throw new RangeError(`Underskuddet i første driftsår angives som et positivt beløb (fik ${formatKr(loss)})`);
+    throw new RangeError(`Underskuddet i første driftsår angives som et positivt beløb (fik ${formatKroner(loss)})`);
   }
   if (!Number.isInteger(firstYear)) throw new RangeError(`Første driftsår skal være et helt årstal (fik ${firstYear})`);
   const start = options.firstTariffYear ?? firstYear + 1;

@@ -1,5 +1,6 @@
+import { formatKroner } from '../../format/numbers';
 import { distribute, type Distribution, type DistributionUnit } from './distribution';
-import { formatKr, requirePositive } from './guards';
+import { requirePositive } from './guards';
 import { assertOre, ORE_PER_KRONE, roundHalfAwayFromZero, type Ore } from './money';
 
 /**
@@ -58,6 +59,6 @@ export function averagePerUnit(total: Ore, units: number): Ore {
   assertOre(total, 'Budgettet');
   requirePositive(units, 'Antallet');
   const average = roundHalfAwayFromZero(total / units / ORE_PER_KRONE) * ORE_PER_KRONE;
-  if (!Number.isSafeInteger(average)) throw new RangeError(`Gennemsnittet kan ikke beregnes for ${formatKr(total)}`);
+  if (!Number.isSafeInteger(average)) throw new RangeError(`Gennemsnittet kan ikke beregnes for ${formatKroner(total)}`);
   return average;
 }

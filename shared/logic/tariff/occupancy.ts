@@ -1,4 +1,5 @@
-import { formatPct, requireNonNegative, requirePositive } from './guards';
+import { formatPercent } from '../../format/numbers';
+import { requireNonNegative, requirePositive } from './guards';
 import { LATEST_RULE_SET, type RuleSet } from './rule-set';
 
 /*
@@ -34,21 +35,21 @@ export interface OccupancyWarning {
 export function occupancyWarnings(occupancy: number, kind: OfferKind, rules: RuleSet = LATEST_RULE_SET): OccupancyWarning[] {
   requirePositive(occupancy, 'Belægningsprocenten');
   const { normal, recommended, shortStay } = rules.occupancyBand;
-  const shown = formatPct(occupancy);
+  const shown = formatPercent(occupancy, 1);
   const max = normal.max;
   if (occupancy > max) {
-    return [{ severity: 'warning', message: `Budgetteret belægning på ${shown} er over ${formatPct(max, 0)} (Styringsaftalen 5.2).` }];
+    return [{ severity: 'warning', message: `Budgetteret belægning på ${shown} er over ${formatPercent(max, 0)} (Styringsaftalen 5.2).` }];
   }
   if (kind === 'short-stay') {
     if (occupancy >= shortStay.min) return [];
     return [
       {
         severity: 'warning',
-        message: `Budgetteret belægning på ${shown} er under minimum ${formatPct(shortStay.min, 0)} for korttids-, akut- og aflastningstilbud (Styringsaftalen 5.2).`,
+        message: `Budgetteret belægning på ${shown} er under minimum ${formatPercent(shortStay.min, 0)} for korttids-, akut- og aflastningstilbud (Styringsaftalen 5.2).`,
       },
     ];
   }
-  const band = `${formatPct(normal.min, 0)}–${formatPct(normal.max, 0)}`;
+  const band = `${formatPercent(normal.min, 0)}–${formatPercent(normal.max, 0)}`;
   if (occupancy < normal.min) {
     return [
       {
@@ -58,7 +59,7 @@ export function occupancyWarnings(occupancy: number, kind: OfferKind, rules: Rul
     ];
   }
   if (occupancy < recommended.min || occupancy > recommended.max) {
-    const rec = `${formatPct(recommended.min, 0)}–${formatPct(recommended.max, 0)}`;
+    const rec = `${formatPercent(recommended.min, 0)}–${formatPercent(recommended.max, 0)}`;
     return [{ severity: 'hint', message: `Budgetteret belægning på ${shown} ligger uden for det anbefalede interval ${rec} (Styringsaftalen 5.2).` }];
   }
   return [];
@@ -100,6 +101,6 @@ export function compareOccupancyWithPrinted(computed: number, printed: number, d
   const difference = printed - computed;
   const message = matches
     ? null
-    : `Den trykte belægning på ${formatPct(printed, decimals)} stemmer ikke med den beregnede ${formatPct(computed, decimals)} (forskel ${formatPct(difference, decimals).replace('%', 'procentpoint')}).`;
+    : `Den trykte belægning på ${formatPercent(printed, decimals)} stemmer ikke med den beregnede ${formatPercent(computed, decimals)} (forskel ${formatPercent(difference, decimals).replace('%', 'procentpoint')}).`;
   return { computed, printed, difference, matches, message };
 }

@@ -1,4 +1,5 @@
-import { formatKr, requirePositive } from './guards';
+import { formatKroner } from '../../format/numbers';
+import { requirePositive } from './guards';
 import { assertOre, ORE_PER_KRONE, roundHalfAwayFromZero, type Ore } from './money';
 import { LATEST_RULE_SET, type RuleSet } from './rule-set';
 
@@ -159,5 +160,5 @@ export function perResidentYearCost(increase: Ore, options: PerResidentYearCostO
 
 function requireAmount(amount: Ore): void {
   assertOre(amount, 'Beløbet, der skal tilbagebetales,');
-  if (amount < 0) throw new RangeError(`Beløbet, der skal tilbagebetales, kan ikke være negativt (fik ${formatKr(amount)})`);
+  if (amount < 0) throw new RangeError(`Beløbet, der skal tilbagebetales, kan ikke være negativt (fik ${formatKroner(amount)})`);
 }

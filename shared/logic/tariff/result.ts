@@ -1,4 +1,5 @@
-import { formatKr, formatPct } from './guards';
+import { formatKroner, formatPercent } from '../../format/numbers';
+
 import { assertOre, ORE_PER_KRONE, type Ore } from './money';
 import { LATEST_RULE_SET, type RuleSet } from './rule-set';
 
@@ -72,7 +73,7 @@ export function settleResult(input: ResultInput): ResultSettlement {
   assertOre(basis, 'Takstberegningsgrundlaget');
   assertOre(result, 'Årets resultat');
   requireYear(year);
-  if (basis < 0) throw new RangeError(`Takstberegningsgrundlaget kan ikke være negativt (fik ${formatKr(basis)})`);
+  if (basis < 0) throw new RangeError(`Takstberegningsgrundlaget kan ikke være negativt (fik ${formatKroner(basis)})`);
   requireFraction(rules.resultThreshold, 'Grænsen for over-/underskud');
 
   // 5 % of G down to whole kroner; the relative nudge only keeps binary noise (399.999,999… for 400.000) from
@@ -87,11 +88,11 @@ export function settleResult(input: ResultInput): ResultSettlement {
   if (result >= 0) {
     const setAside = input.setAside ?? withinLimit;
     assertOre(setAside, 'Hensættelsen');
-    if (setAside < 0) throw new RangeError(`Hensættelsen kan ikke være negativ (fik ${formatKr(setAside)})`);
+    if (setAside < 0) throw new RangeError(`Hensættelsen kan ikke være negativ (fik ${formatKroner(setAside)})`);
     if (setAside > withinLimit) {
       throw new RangeError(
-        `Der kan højst hensættes ${formatKr(withinLimit)} (${formatPct(rules.resultThreshold, 0)} af takstberegningsgrundlaget, ` +
-          `dog ikke mere end overskuddet); der er angivet ${formatKr(setAside)}`,
+        `Der kan højst hensættes ${formatKroner(withinLimit)} (${formatPercent(rules.resultThreshold, 0)} af takstberegningsgrundlaget, ` +
+          `dog ikke mere end overskuddet); der er angivet ${formatKroner(setAside)}`,
       );
     }
     return {
@@ -111,7 +112,7 @@ export function settleResult(input: ResultInput): ResultSettlement {
   }
 
   if (input.setAside !== undefined && input.setAside !== 0) {
-    throw new RangeError(`Der kan kun hensættes af et overskud; ${year} har et underskud på ${formatKr(magnitude)}`);
+    throw new RangeError(`Der kan kun hensættes af et overskud; ${year} har et underskud på ${formatKroner(magnitude)}`);
   }
   return {
     kind: 'deficit',

@@ -1,3 +1,4 @@
+import { formatKroner } from '../../format/numbers';
 import type { ScenarioInput } from '../../domain/scenario';
 import { checkBudgetLines } from './budget-check';
 import { dailyTariff } from './daily-tariff';
@@ -36,8 +37,7 @@ export function computeScenario(input: ScenarioInput): ScenarioResult {
   const levelRevenue = levels.length ? levelMixRevenue({ levels, occupancy: input.occupancy, rules }) : null;
   const gap = levelRevenue === null ? null : revenueGap(levelRevenue, budget);
   if (gap !== null && gap !== 0) {
-    const amount = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 2 }).format(Math.abs(gap) / 100);
-    warnings.push(`Takstniveauernes indtægt ved den budgetterede belægning er ${amount} kr. ${gap < 0 ? 'mindre' : 'mere'} end budgettet.`);
+    warnings.push(`Takstniveauernes indtægt ved den budgetterede belægning er ${formatKroner(Math.abs(gap))} ${gap < 0 ? 'mindre' : 'mere'} end budgettet.`);
   }
   const tariff = dailyTariff({ budget, places: input.places, occupancy: input.occupancy, rules });
   const startup = startupScenario({

@@ -1,5 +1,6 @@
+import { formatKroner } from '../../format/numbers';
 import { distribute, type DistributionUnit } from './distribution';
-import { formatKr } from './guards';
+
 import { assertOre, ORE_PER_KRONE, roundHalfAwayFromZero, type Ore } from './money';
 import { LATEST_RULE_SET, type RuleSet } from './rule-set';
 
@@ -181,10 +182,10 @@ function validate(input: StartupScenarioInput, unitSize: number): void {
   });
   requireWholeUnits(input.startupCosts, 'Etablerings- og opstartsudgifterne', unitSize);
   assertOre(input.fullOperationBudget, 'Budgettet ved fuld drift');
-  if (input.fullOperationBudget < 0) throw new RangeError(`Budgettet ved fuld drift kan ikke være negativt (fik ${formatKr(input.fullOperationBudget)})`);
+  if (input.fullOperationBudget < 0) throw new RangeError(`Budgettet ved fuld drift kan ikke være negativt (fik ${formatKroner(input.fullOperationBudget)})`);
   if (input.dailyTariff !== undefined) {
     assertOre(input.dailyTariff, 'Døgntaksten');
-    if (input.dailyTariff < 0) throw new RangeError(`Døgntaksten kan ikke være negativ (fik ${formatKr(input.dailyTariff)})`);
+    if (input.dailyTariff < 0) throw new RangeError(`Døgntaksten kan ikke være negativ (fik ${formatKroner(input.dailyTariff)})`);
   }
   const hasFixed = input.fixedShare !== undefined;
   const hasDeficits = input.deficits !== undefined;
@@ -203,8 +204,8 @@ function validate(input: StartupScenarioInput, unitSize: number): void {
 
 function requireWholeUnits(amount: Ore, what: string, unitSize: number): void {
   assertOre(amount, what);
-  if (amount < 0) throw new RangeError(`${what} kan ikke være under 0 kr. (fik ${formatKr(amount)})`);
-  if (amount % unitSize !== 0) throw new RangeError(`${what} skal være i hele kroner (fik ${formatKr(amount)})`);
+  if (amount < 0) throw new RangeError(`${what} kan ikke være under 0 kr. (fik ${formatKroner(amount)})`);
+  if (amount % unitSize !== 0) throw new RangeError(`${what} skal være i hele kroner (fik ${formatKroner(amount)})`);
 }
 
 function requireFraction(value: number, what: string): void {

@@ -1,4 +1,5 @@
-import { formatPct, requireNonNegative, requireNonNegativeOre, requireOccupancy, requireOre, requirePositive, roundToOre } from './guards';
+import { formatPercent } from '../../format/numbers';
+import { requireNonNegative, requireNonNegativeOre, requireOccupancy, requireOre, requirePositive, roundToOre } from './guards';
 import { type Ore } from './money';
 import { LATEST_RULE_SET, type RuleSet } from './rule-set';
 
@@ -68,7 +69,7 @@ export function supplementaryServicePrice(marginalCost: Ore, markup = 0, rules: 
   if (!Number.isFinite(markup) || markup < 0) throw new RangeError(`Tillægget kan ikke være negativt (fik ${markup})`);
   if (markup > rules.supplementaryMarkupMax) {
     throw new RangeError(
-      `Tillægget for variable følgeomkostninger må højst være ${formatPct(rules.supplementaryMarkupMax, 0)} af marginalomkostningen (fik ${formatPct(markup)}; Styringsaftalen 5.4.4)`,
+      `Tillægget for variable følgeomkostninger må højst være ${formatPercent(rules.supplementaryMarkupMax, 0)} af marginalomkostningen (fik ${formatPercent(markup, 1)}; Styringsaftalen 5.4.4)`,
     );
   }
   return roundToOre(marginalCost * (1 + markup));
