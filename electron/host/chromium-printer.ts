@@ -4,7 +4,8 @@ import type { PdfPrinter } from '../backend/documents/printer';
 /** Debian's Chromium, or CHROMIUM_PATH. */
 export const chromiumPath = (env: NodeJS.ProcessEnv = process.env) => env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+/** The flags this closed network needs (architecture.md §4); the tests and benchmarks launch it the same way. */
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 /**
  * Chromium's print engine through playwright-core, for browser mode and the CLI (the desktop app uses printToPDF,

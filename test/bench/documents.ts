@@ -48,7 +48,7 @@ import { namedDestinationPages } from '../../electron/backend/documents/page-map
 import { extractFileText } from '../../electron/backend/files/extract-text';
 import { storeUpload } from '../../electron/backend/files/file-store';
 import { buildDocumentModel } from '../../electron/backend/services/documents';
-import { chromiumPath, chromiumPrinter } from '../../electron/host/chromium-printer';
+import { CHROMIUM_ARGS, chromiumPath, chromiumPrinter } from '../../electron/host/chromium-printer';
 import { PROJECT_ROOT } from '../../electron/host/paths';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
 import { renderDocument } from '../../shared/documents';
@@ -62,8 +62,6 @@ const PARAGRAPHS_PER_ITEM = 3;
 const SECOND_TABLE = 0.15;
 const ATTACHMENTS = 25;
 const ATTACHMENT_BYTES = 150 * 1024 * 1024;
-/** As electron/host/chromium-printer.ts (not exported there). */
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const max = (xs: number[]) => Math.max(...xs);

@@ -1,44 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { closedTexts, findLeaks, renderDocument, type DocumentItem, type DocumentModel } from '../../shared/documents';
+import { closedTexts, findLeaks, renderDocument } from '../../shared/documents';
+import { documentAttachment, documentItem, documentModel } from '../helpers/document-model';
 
-const item = (n: number, patch: Partial<DocumentItem> = {}): DocumentItem => ({
-  id: `00000000-0000-4000-8000-00000000000${n}`,
-  number: n,
-  title: `Punkt om emne ${n}`,
-  kind: 'beslutning',
-  closed: false,
-  closedTitleVisible: true,
-  caseNumber: '',
-  caseOfficer: '',
-  guests: [],
-  resume: '',
-  recommendations: [],
-  caseText: '',
-  economy: '',
-  consultation: '',
-  decision: null,
-  attachments: [],
-  ...patch,
-});
-
-const model = (items: DocumentItem[], patch: Partial<DocumentModel> = {}): DocumentModel => ({
-  kind: 'agenda',
-  edition: 'internal',
-  body: { code: 'DAS', name: 'Den Administrative Styregruppe (DAS Social)' },
-  meeting: { date: '2021-05-27', startTime: '13:00', endTime: '16:00', location: 'Aalborg ÆH, Hammer Bakker' },
-  minutesApproved: false,
-  participants: [
-    { name: 'Henrik Aarup-Kristensen', organisation: 'Aalborg Kommune', present: true },
-    { name: 'Lone Jensen', organisation: 'Læsø Kommune', present: false },
-  ],
-  items,
-  ...patch,
-});
 
 const text = (html: string) => html.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
 
-const closedItem = item(2, {
+const closedItem = documentItem(2, {
   title: 'Udbud af botilbud i Nordjylland',
   closed: true,
   closedTitleVisible: false,
@@ -46,12 +14,12 @@ const closedItem = item(2, {
   resume: '<p>Forhandlingerne med leverandøren om prisen er fortrolige indtil videre.</p>',
   recommendations: ['DAS godkender forhandlingsmandatet'],
   decision: { text: '<p>Mandatet blev givet med et loft på 4,2 mio. kr.</p>', outcome: 'godkendt', reservations: [] },
-  attachments: [{ number: 1, title: 'Tilbudsliste fra leverandøren', closed: true, sha256: null, mediaType: null }],
+  attachments: [documentAttachment(1, 'Tilbudsliste fra leverandøren', true)],
 });
 
 describe('renderDocument', () => {
   it('prints the front page, table of contents and items in Danish, with the running header and page numbers in CSS', () => {
-    const html = renderDocument(model([item(1, { resume: '<p>Resumé af punktet.</p>', recommendations: ['DAS godkender dagsordenen'], guests: [{ name: 'Anette Sloth', title: 'Psykiatridirektør', organisation: 'Psykiatrien', attended: false }] })]));
+    const html = renderDocument(documentModel([documentItem(1, { resume: '<p>Resumé af punktet.</p>', recommendations: ['DAS godkender dagsordenen'], guests: [{ name: 'Anette Sloth', title: 'Psykiatridirektør', organisation: 'Psykiatrien', attended: false }] })]));
     const plain = text(html);
     expect(plain).toContain('Dagsorden');
     expect(plain).toContain('Torsdag den 27. maj 2021');
@@ -65,22 +33,22 @@ describe('renderDocument', () => {
   });
 
   it('shows the decision in the minutes only', () => {
-    const items = [item(1, { decision: { text: '<p>Dagsordenen blev godkendt.</p>', outcome: 'godkendt', reservations: [{ party: 'Læsø Kommune', text: 'forbehold for finansieringen' }] } })];
-    expect(text(renderDocument(model(items)))).not.toContain('Dagsordenen blev godkendt');
-    const minutes = text(renderDocument(model(items, { kind: 'minutes' })));
+    const items = [documentItem(1, { decision: { text: '<p>Dagsordenen blev godkendt.</p>', outcome: 'godkendt', reservations: [{ party: 'Læsø Kommune', text: 'forbehold for finansieringen' }] } })];
+    expect(text(renderDocument(documentModel(items)))).not.toContain('Dagsordenen blev godkendt');
+    const minutes = text(renderDocument(documentModel(items, { kind: 'minutes' })));
     expect(minutes).toContain('Referat');
     expect(minutes).toMatch(/Beslutning Godkendt\. Dagsordenen blev godkendt\. Forbehold: Læsø Kommune: forbehold for finansieringen/);
   });
 
   it('escapes titles and names; a script in a title is text', () => {
-    const html = renderDocument(model([item(1, { title: '<script>alert(1)</script> & "citat"' })]));
+    const html = renderDocument(documentModel([documentItem(1, { title: '<script>alert(1)</script> & "citat"' })]));
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;citat&quot;');
   });
 
   it('keeps a 2 000-character title and a 300-row table', () => {
     const rows = Array.from({ length: 300 }, (_, i) => `<tr><td>Række ${i + 1}</td><td>${(i * 1234.5).toLocaleString('da-DK')}</td></tr>`).join('');
-    const html = renderDocument(model([item(1, { title: 'Æ'.repeat(2000), caseText: `<table><thead><tr><th>Navn</th><th>Beløb</th></tr></thead><tbody>${rows}</tbody></table>` })]));
+    const html = renderDocument(documentModel([documentItem(1, { title: 'Æ'.repeat(2000), caseText: `<table><thead><tr><th>Navn</th><th>Beløb</th></tr></thead><tbody>${rows}</tbody></table>` })]));
     expect(html).toContain('Æ'.repeat(2000));
     expect(html.match(/<tr>/g)).toHaveLength(301);
     expect(html).toContain('thead { display: table-header-group; }');
@@ -88,26 +56,26 @@ describe('renderDocument', () => {
 });
 
 describe('editions and the leak check', () => {
-  const items = [item(1, { attachments: [{ number: 1, title: 'Åbent bilag', closed: false, sha256: null, mediaType: null }, { number: 2, title: 'Fortroligt regnskab for tilbuddet', closed: true, sha256: null, mediaType: null }, { number: 3, title: 'Andet åbent bilag', closed: false, sha256: null, mediaType: null }] }), closedItem];
+  const items = [documentItem(1, { attachments: [documentAttachment(1, 'Åbent bilag', false), documentAttachment(2, 'Fortroligt regnskab for tilbuddet', true), documentAttachment(3, 'Andet åbent bilag', false)] }), closedItem];
 
   it('the public edition keeps only "Punkt N. Lukket punkt" of a closed item and no closed attachment', () => {
-    const plain = text(renderDocument(model(items, { edition: 'public' })));
+    const plain = text(renderDocument(documentModel(items, { edition: 'public' })));
     expect(plain).toContain('Punkt 2. Lukket punkt');
     for (const secret of ['Udbud af botilbud', 'MDR-2024-00035', 'leverandøren', 'forhandlingsmandatet', '4,2 mio', 'Tilbudsliste', 'Fortroligt regnskab']) {
       expect(plain).not.toContain(secret);
     }
     expect(plain).toMatch(/Bilag 1: Åbent bilag Bilag 2: Andet åbent bilag/);
-    expect(findLeaks(closedTexts(model(items)), plain)).toEqual([]);
+    expect(findLeaks(closedTexts(documentModel(items)), plain)).toEqual([]);
   });
 
   it('shows a closed item’s title in public where the item allows it', () => {
     const visible = [{ ...closedItem, closedTitleVisible: true }];
-    expect(text(renderDocument(model(visible, { edition: 'public' })))).toContain('Punkt 2. Udbud af botilbud i Nordjylland');
+    expect(text(renderDocument(documentModel(visible, { edition: 'public' })))).toContain('Punkt 2. Udbud af botilbud i Nordjylland');
   });
 
   it('finds what leaked when closed text reaches the output, however it is cased or spelled', () => {
-    const internal = text(renderDocument(model(items)));
-    const leaks = findLeaks(closedTexts(model(items)), internal);
+    const internal = text(renderDocument(documentModel(items)));
+    const leaks = findLeaks(closedTexts(documentModel(items)), internal);
     expect(leaks.map((l) => l.source)).toEqual(expect.arrayContaining(['Udbud af botilbud i Nordjylland', 'Forhandlingerne med leverandøren om prisen er fortrolige indtil videre.']));
     expect(findLeaks(['Forhandlingerne med leverandøren om prisen'], 'FORHANDLINGERNE MED LEVERANDOEREN OM PRISEN')).toHaveLength(1);
   });
@@ -121,16 +89,16 @@ describe('editions and the leak check', () => {
     fc.assert(
       fc.property(fc.array(anItem, { minLength: 1, maxLength: 8 }), (specs) => {
         const items = specs.map((s, i) =>
-          item(i + 1, {
+          documentItem(i + 1, {
             title: s.closed ? s.secret : s.open,
             closed: s.closed,
             closedTitleVisible: s.visible && false,
             resume: `<p>${s.closed ? s.secret : s.open}</p>`,
             recommendations: [s.closed ? s.secret : s.open],
-            attachments: [{ number: 1, title: s.attachmentClosed || s.closed ? `bilag ${s.secret}` : `bilag ${s.open}`, closed: s.attachmentClosed || s.closed, sha256: null, mediaType: null }],
+            attachments: [documentAttachment(1, s.attachmentClosed || s.closed ? `bilag ${s.secret}` : `bilag ${s.open}`, s.attachmentClosed || s.closed)],
           }),
         );
-        const m = model(items);
+        const m = documentModel(items);
         expect(findLeaks(closedTexts(m), text(renderDocument({ ...m, edition: 'public' })))).toEqual([]);
       }),
       { numRuns: 200 },
@@ -140,16 +108,16 @@ describe('editions and the leak check', () => {
 
 describe('closedTexts', () => {
   it('leaves out what stands openly too: the placeholder title and a case number shared with open items', () => {
-    const items = [item(1, { caseNumber: 'MDR-2024-00035' }), item(2, { title: 'Lukket punkt', closed: true, closedTitleVisible: false, caseNumber: 'MDR-2024-00035' }), item(3, { closed: true, caseNumber: 'EMN-2024-00244' })];
-    expect(closedTexts(model(items))).toEqual(['EMN-2024-00244']);
+    const items = [documentItem(1, { caseNumber: 'MDR-2024-00035' }), documentItem(2, { title: 'Lukket punkt', closed: true, closedTitleVisible: false, caseNumber: 'MDR-2024-00035' }), documentItem(3, { closed: true, caseNumber: 'EMN-2024-00244' })];
+    expect(closedTexts(documentModel(items))).toEqual(['EMN-2024-00244']);
   });
 });
 
 describe('table of contents', () => {
   it('shows page numbers with dot leaders once they are known from a first print', () => {
-    const items = [item(1), item(2)];
-    expect(renderDocument(model(items))).not.toContain('class="page"');
-    const html = renderDocument(model(items), { pageOf: new Map([[items[0]!.id, 3], [items[1]!.id, 5]]) });
+    const items = [documentItem(1), documentItem(2)];
+    expect(renderDocument(documentModel(items))).not.toContain('class="page"');
+    const html = renderDocument(documentModel(items), { pageOf: new Map([[items[0]!.id, 3], [items[1]!.id, 5]]) });
     expect(text(html)).toMatch(/Punkt 1\. Punkt om emne 1 3 Punkt 2\. Punkt om emne 2 5/);
   });
 });

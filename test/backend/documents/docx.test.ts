@@ -2,43 +2,9 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import { renderDocx } from '../../../electron/backend/documents/docx';
-import { closedTexts, findLeaks, type DocumentItem, type DocumentModel } from '../../../shared/documents';
+import { closedTexts, findLeaks, type DocumentModel } from '../../../shared/documents';
+import { documentAttachment, documentItem, documentModel } from '../../helpers/document-model';
 
-const item = (n: number, patch: Partial<DocumentItem> = {}): DocumentItem => ({
-  id: `00000000-0000-4000-8000-00000000000${n}`,
-  number: n,
-  title: `Punkt om emne ${n}`,
-  kind: 'beslutning',
-  closed: false,
-  closedTitleVisible: true,
-  caseNumber: '',
-  caseOfficer: '',
-  guests: [],
-  resume: '',
-  recommendations: [],
-  caseText: '',
-  economy: '',
-  consultation: '',
-  decision: null,
-  attachments: [],
-  ...patch,
-});
-
-const attachment = (number: number, title: string, closed: boolean) => ({ number, title, closed, sha256: null, mediaType: null });
-
-const model = (items: DocumentItem[], patch: Partial<DocumentModel> = {}): DocumentModel => ({
-  kind: 'agenda',
-  edition: 'internal',
-  body: { code: 'DAS', name: 'Den Administrative Styregruppe (DAS Social)' },
-  meeting: { date: '2021-05-27', startTime: '13:00', endTime: '16:00', location: 'Aalborg ÆH, Hammer Bakker' },
-  minutesApproved: true,
-  participants: [
-    { name: 'Henrik Aarup-Kristensen', organisation: 'Aalborg Kommune', present: true },
-    { name: 'Lone Jensen', organisation: 'Læsø Kommune', present: false },
-  ],
-  items,
-  ...patch,
-});
 
 /** What a user sees: the text as mammoth reads it, and the XML parts for what mammoth does not show (header, footer, fields). */
 async function open(m: DocumentModel) {
@@ -61,7 +27,7 @@ function headerOf(parts: Record<string, string>, kind: 'header' | 'footer', type
 
 const plain = (xml: string) => xml.replace(/<[^>]+>/g, '');
 
-const closedItem = item(2, {
+const closedItem = documentItem(2, {
   title: 'Udbud af botilbud i Nordjylland',
   closed: true,
   closedTitleVisible: false,
@@ -70,10 +36,10 @@ const closedItem = item(2, {
   recommendations: ['DAS godkender forhandlingsmandatet'],
   caseText: '<p>Sagen om udbuddet af pladserne i det nordlige opland.</p>',
   decision: { text: '<p>Mandatet blev givet med et loft på 4,2 mio. kr.</p>', outcome: 'godkendt', reservations: [] },
-  attachments: [attachment(1, 'Tilbudsliste fra leverandøren', true)],
+  attachments: [documentAttachment(1, 'Tilbudsliste fra leverandøren', true)],
 });
 
-const fullItem = item(1, {
+const fullItem = documentItem(1, {
   title: 'Godkendelse af takster for 2022 – særlige pladser på Østergård',
   caseNumber: 'EMN-2021-00412',
   caseOfficer: 'Åse Møller',
@@ -84,12 +50,12 @@ const fullItem = item(1, {
   economy: '<p>Økonomien er uændret.</p>',
   consultation: '<p>Høringen er gennemført.</p>',
   decision: { text: '<p>Taksterne blev godkendt.</p>', outcome: 'godkendt', reservations: [{ party: 'Læsø Kommune', text: 'forbehold for finansieringen' }] },
-  attachments: [attachment(1, 'Takstoversigt 2022', false)],
+  attachments: [documentAttachment(1, 'Takstoversigt 2022', false)],
 });
 
 describe('renderDocx: the agenda', () => {
   it('has the front page, the table of contents and every item, in Danish', async () => {
-    const { text, xml, parts } = await open(model([fullItem, item(2, { title: 'Eventuelt' })]));
+    const { text, xml, parts } = await open(documentModel([fullItem, documentItem(2, { title: 'Eventuelt' })]));
     for (const expected of [
       'Dagsorden',
       'Den Administrative Styregruppe (DAS Social)',
@@ -131,7 +97,7 @@ describe('renderDocx: the agenda', () => {
   });
 
   it('is Danish, Arial 10.5 pt on A4 with the margins of the PDF', async () => {
-    const { xml, parts } = await open(model([item(1)]));
+    const { xml, parts } = await open(documentModel([documentItem(1)]));
     const defaults = /<w:docDefaults>.*<\/w:docDefaults>/.exec(parts['word/styles.xml']!)?.[0];
     expect(defaults).toContain('<w:lang w:val="da-DK"/>');
     expect(defaults).toContain('w:ascii="Arial"');
@@ -143,7 +109,7 @@ describe('renderDocx: the agenda', () => {
   });
 
   it('has the running header on all pages but the first, and "Side X af Y" in the footer', async () => {
-    const { parts } = await open(model([item(1)]));
+    const { parts } = await open(documentModel([documentItem(1)]));
     expect(plain(headerOf(parts, 'header', 'default'))).toBe('DAS · dagsorden · 27. maj 2021');
     expect(plain(headerOf(parts, 'header', 'first'))).toBe('');
     for (const type of ['default', 'first'] as const) {
@@ -151,14 +117,14 @@ describe('renderDocx: the agenda', () => {
       expect(footer).toContain('<w:jc w:val="right"/>');
       expect(footer).toMatch(/Side .*PAGE.* af .*NUMPAGES/);
     }
-    const minutes = await open(model([item(1)], { kind: 'minutes', edition: 'public' }));
+    const minutes = await open(documentModel([documentItem(1)], { kind: 'minutes', edition: 'public' }));
     expect(plain(headerOf(minutes.parts, 'header', 'default'))).toBe('DAS · referat · 27. maj 2021 · offentlig udgave');
   });
 });
 
 describe('renderDocx: the minutes', () => {
   it('shows the decision box with outcome, text and reservations', async () => {
-    const { text, xml } = await open(model([fullItem, item(2)], { kind: 'minutes' }));
+    const { text, xml } = await open(documentModel([fullItem, documentItem(2)], { kind: 'minutes' }));
     expect(text).toContain('Referat');
     expect(text).toMatch(/Beslutning\s+Godkendt\.\s+Taksterne blev godkendt\.\s+Forbehold: Læsø Kommune: forbehold for finansieringen/);
     // After the recommendation and before the case text, as in the PDF.
@@ -169,13 +135,13 @@ describe('renderDocx: the minutes', () => {
   });
 
   it('marks minutes not yet approved as a draft, on the front page and in the running header', async () => {
-    const draft = await open(model([item(1)], { kind: 'minutes', minutesApproved: false }));
+    const draft = await open(documentModel([documentItem(1)], { kind: 'minutes', minutesApproved: false }));
     expect(draft.text).toMatch(/Udkast til referat – til kommentering, ikke godkendt\s+Intern udgave/);
     expect(plain(headerOf(draft.parts, 'header', 'default'))).toBe('DAS · referat · 27. maj 2021 · udkast');
-    const approved = await open(model([item(1)], { kind: 'minutes' }));
+    const approved = await open(documentModel([documentItem(1)], { kind: 'minutes' }));
     expect(approved.text).not.toContain('Udkast');
     // The agenda is never a draft.
-    expect((await open(model([item(1)], { minutesApproved: false }))).text).not.toContain('Udkast');
+    expect((await open(documentModel([documentItem(1)], { minutesApproved: false }))).text).not.toContain('Udkast');
   });
 
   it('names the guests who came', async () => {
@@ -183,7 +149,7 @@ describe('renderDocx: the minutes', () => {
       { name: 'Anette Sloth', title: 'Psykiatridirektør', organisation: 'Psykiatrien', attended: true },
       { name: 'Ole Hansen', title: '', organisation: '', attended: false },
     ];
-    const { text } = await open(model([item(1, { guests })], { kind: 'minutes' }));
+    const { text } = await open(documentModel([documentItem(1, { guests })], { kind: 'minutes' }));
     expect(text).toContain('Psykiatridirektør Anette Sloth (Psykiatrien) deltog under punktet.');
     expect(text).not.toContain('Ole Hansen');
   });
@@ -201,7 +167,7 @@ describe('renderDocx: rich text', () => {
       '<p>Linje et<br>Linje to</p>',
       '<p><mark>Ukendt</mark> <custom-tag>mærke</custom-tag></p>',
     ].join('');
-    const { text, xml, parts } = await open(model([item(1, { caseText: html })]));
+    const { text, xml, parts } = await open(documentModel([documentItem(1, { caseText: html })]));
     for (const expected of ['Baggrund', 'Fed kursiv under over & <tegn> æøå\u00a0slut', 'Første', 'Indrykket', 'Anden', 'En', 'To', 'Mellem', 'Igen en', 'Se taksterne her.', 'Citat fra loven', 'Ukendt mærke']) {
       expect(text).toContain(expected);
     }
@@ -231,7 +197,7 @@ describe('renderDocx: rich text', () => {
       '<tr><td>3</td><td>45.000 kr.</td></tr>' +
       '<tr><td colspan="3">I alt for Læsø og Ærø</td></tr>' +
       '<tr><td>Kort række</td></tr></tbody></table>';
-    const { text, xml } = await open(model([item(1, { economy: table })]));
+    const { text, xml } = await open(documentModel([documentItem(1, { economy: table })]));
     for (const cell of ['Kommune', 'Pladser', 'Beløb', 'Aalborg', '1.234.567 kr.', '45.000 kr.', 'I alt for Læsø og Ærø', 'Kort række']) expect(text).toContain(cell);
     const tbl = /<w:tbl>(?:(?!<\/w:tbl>).)*Kommune.*?<\/w:tbl>/.exec(xml)![0];
     expect(tbl.match(/<w:tblHeader\/>/g)).toHaveLength(1);
@@ -246,7 +212,7 @@ describe('renderDocx: rich text', () => {
   });
 
   it('takes a first row of <th> cells (without <thead>) as the header row', async () => {
-    const { xml } = await open(model([item(1, { caseText: '<table><tbody><tr><th>Navn</th></tr><tr><td>Værdi</td></tr></tbody></table>' })]));
+    const { xml } = await open(documentModel([documentItem(1, { caseText: '<table><tbody><tr><th>Navn</th></tr><tr><td>Værdi</td></tr></tbody></table>' })]));
     expect(xml.match(/<w:tblHeader\/>/g)).toHaveLength(1);
   });
 
@@ -262,7 +228,7 @@ describe('renderDocx: rich text', () => {
       '<table><caption>Overskrift på tabel</caption>Tekst i tabel<tr>Tekst i række<td>Celle</td></tr></table>',
       '<!-- en kommentar -->',
     ].join('');
-    const { text, all } = await open(model([item(1, { resume: odd })]));
+    const { text, all } = await open(documentModel([documentItem(1, { resume: odd })]));
     for (const expected of ['Ulukket fed', 'Løs celle', 'Løs tekst i liste', 'Afsnit et', 'Afsnit to', 'Tabel i punkt', 'Punkt uden liste', 'Farligt link', 'Afsnit i link', 'Overskrift på tabel', 'Tekst i tabel', 'Tekst i række', 'Celle']) {
       expect(text).toContain(expected);
     }
@@ -273,20 +239,20 @@ describe('renderDocx: rich text', () => {
 
 describe('renderDocx: editions', () => {
   const items = [
-    item(1, {
+    documentItem(1, {
       attachments: [
-        attachment(1, 'Åbent bilag', false),
-        attachment(2, 'Fortroligt regnskab for tilbuddet', true),
-        attachment(3, 'Andet åbent bilag', false),
+        documentAttachment(1, 'Åbent bilag', false),
+        documentAttachment(2, 'Fortroligt regnskab for tilbuddet', true),
+        documentAttachment(3, 'Andet åbent bilag', false),
       ],
     }),
     closedItem,
-    item(3, { title: 'Eventuelt' }),
+    documentItem(3, { title: 'Eventuelt' }),
   ];
 
   it('the public edition keeps only "Punkt N. Lukket punkt" of a closed item and no closed attachment', async () => {
     for (const kind of ['agenda', 'minutes'] as const) {
-      const { text, all } = await open(model(items, { kind, edition: 'public' }));
+      const { text, all } = await open(documentModel(items, { kind, edition: 'public' }));
       expect(text).toContain('Offentlig udgave – lukkede punkter er udeladt');
       expect(text).toMatch(/Punkt 2\. Lukket punkt\s+Punktet er lukket\./);
       for (const secret of ['Udbud af botilbud', 'MDR-2024-00035', 'leverandøren', 'forhandlingsmandatet', 'nordlige opland', '4,2 mio', 'Tilbudsliste', 'Fortroligt regnskab']) {
@@ -294,19 +260,19 @@ describe('renderDocx: editions', () => {
         expect(all).not.toContain(secret);
       }
       expect(text).toMatch(/Bilag 1: Åbent bilag\s+Bilag 2: Andet åbent bilag/);
-      expect(findLeaks(closedTexts(model(items)), text)).toEqual([]);
+      expect(findLeaks(closedTexts(documentModel(items)), text)).toEqual([]);
     }
   });
 
   it('shows a closed item’s title in public where the item allows it, but nothing else of it', async () => {
-    const { text } = await open(model([{ ...closedItem, closedTitleVisible: true }], { kind: 'minutes', edition: 'public' }));
+    const { text } = await open(documentModel([{ ...closedItem, closedTitleVisible: true }], { kind: 'minutes', edition: 'public' }));
     expect(text).toMatch(/Punkt 2\. Udbud af botilbud i Nordjylland\s+Punktet er lukket\./);
     expect(text).not.toContain('Mandatet blev givet');
     expect(text).not.toContain('Beslutning');
   });
 
   it('the internal edition shows the closed item marked as confidential', async () => {
-    const { text } = await open(model(items, { kind: 'minutes' }));
+    const { text } = await open(documentModel(items, { kind: 'minutes' }));
     expect(text).toContain('Intern udgave – indeholder lukkede punkter');
     expect(text).toMatch(/Punkt 2\. Udbud af botilbud i Nordjylland\s+Sagsnr\. MDR-2024-00035\s+Lukket punkt – fortroligt\./);
     expect(text).toContain('Mandatet blev givet med et loft på 4,2 mio. kr.');
@@ -318,7 +284,7 @@ describe('renderDocx: bad input', () => {
   it('keeps a 2 000-character title and a 300-row table', async () => {
     const rows = Array.from({ length: 300 }, (_, i) => `<tr><td>Række ${i + 1}</td><td>${(i * 1234.5).toLocaleString('da-DK')}</td></tr>`).join('');
     const title = 'Æ'.repeat(2000);
-    const { text, xml } = await open(model([item(1, { title, caseText: `<table><thead><tr><th>Navn</th><th>Beløb</th></tr></thead><tbody>${rows}</tbody></table>` })]));
+    const { text, xml } = await open(documentModel([documentItem(1, { title, caseText: `<table><thead><tr><th>Navn</th><th>Beløb</th></tr></thead><tbody>${rows}</tbody></table>` })]));
     expect(text).toContain(`Punkt 1. ${title}`);
     expect(text).toContain('Række 1');
     expect(text).toContain('Række 300');
@@ -329,7 +295,7 @@ describe('renderDocx: bad input', () => {
   it('strips characters that XML forbids, so Word opens the file', async () => {
     const dirty = 'Kontrol\u0001tegn\u0008 og \uFFFE\uFFFF og \uD800';
     const { text, all } = await open(
-      model([item(1, { title: `Titel ${dirty}`, resume: `<p>Resumé ${dirty} &#1;</p>`, recommendations: [dirty], attachments: [attachment(1, dirty, false)] })], {
+      documentModel([documentItem(1, { title: `Titel ${dirty}`, resume: `<p>Resumé ${dirty} &#1;</p>`, recommendations: [dirty], attachments: [documentAttachment(1, dirty, false)] })], {
         body: { code: 'DAS\u0002', name: `Organ ${dirty}` },
       }),
     );
@@ -341,9 +307,9 @@ describe('renderDocx: bad input', () => {
   });
 
   it('leaves out empty sections, and copes with a meeting without time, place, participants or items', async () => {
-    const { text } = await open(model([item(1, { resume: '  ', caseText: '<p></p>', economy: '<p> </p>', recommendations: [' '] })], {}));
+    const { text } = await open(documentModel([documentItem(1, { resume: '  ', caseText: '<p></p>', economy: '<p> </p>', recommendations: [' '] })], {}));
     for (const label of ['Resumé', 'Indstilling', 'Sagsfremstilling', 'Økonomi', 'Høring', 'Bilag']) expect(text).not.toMatch(new RegExp(`^${label}$`, 'm'));
-    const empty = await open(model([], { meeting: { date: '2024-01-04', startTime: null, endTime: null, location: '' }, participants: [] }));
+    const empty = await open(documentModel([], { meeting: { date: '2024-01-04', startTime: null, endTime: null, location: '' }, participants: [] }));
     expect(empty.text).toContain('Dato\tTorsdag den 4. januar 2024');
     expect(empty.text).not.toContain('Tidspunkt');
     expect(empty.text).not.toContain('Deltagere');

@@ -1,4 +1,4 @@
-import { chromiumPrinter } from '../../../electron/host/chromium-printer';
+import { CHROMIUM_ARGS, chromiumPath, chromiumPrinter } from '../../../electron/host/chromium-printer';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,8 +37,8 @@ export async function startApp(): Promise<RunningApp> {
 /** Debian's Chromium with the flags this closed network needs (architecture.md §4). */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    executablePath: chromiumPath(),
+    args: CHROMIUM_ARGS,
   });
 }
 
