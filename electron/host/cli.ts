@@ -194,7 +194,7 @@ async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise<numb
         const request = { meetingId: values.meeting, kind: values.kind ?? 'agenda', edition: values.edition ?? 'internal', format };
         const made = (await callOrFail(backend, 'documents.export', request)) as DocumentExport;
         const file = await backend.exports.find(made.exportId, made.fileName);
-        if (!file) throw new Error('The export vanished before it was copied');
+        if (!file) throw new Error('Den færdige fil forsvandt, før den kunne kopieres.');
         const target = resolve(values.out);
         await copyFile(file.path, target);
         await rm(dirname(file.path), { recursive: true, force: true });

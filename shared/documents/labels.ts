@@ -1,3 +1,4 @@
+import { DOCUMENT_KIND_LABELS } from '../domain/documents';
 import { formatLongDate, formatWeekday } from '../format';
 import type { DocumentItem, DocumentModel } from './model';
 
@@ -6,7 +7,7 @@ import type { DocumentItem, DocumentModel } from './model';
  * formats cannot drift apart. Everything here is plain text; each renderer escapes it its own way.
  */
 
-export const KIND_TITLES = { agenda: 'Dagsorden', minutes: 'Referat' } as const;
+export const KIND_TITLES = { agenda: DOCUMENT_KIND_LABELS.agenda, minutes: DOCUMENT_KIND_LABELS.minutes };
 
 export const EDITION_LABELS = {
   public: 'Offentlig udgave – lukkede punkter er udeladt',

@@ -100,7 +100,7 @@ async function phases(databaseFile: string, meetingId: string) {
   const parts = model.items.flatMap((item) =>
     item.attachments
       .filter((a) => a.mediaType === 'application/pdf' && a.sha256)
-      .map((a) => ({ itemNumber: item.number, itemTitle: item.title, attachmentNumber: a.number, title: a.title, file: backend.files!.pathOf(a.sha256!) })),
+      .map((a) => ({ itemNumber: item.number, attachmentNumber: a.number, title: a.title, file: backend.files!.pathOf(a.sha256!) })),
   );
   const agenda = await PDFDocument.create();
   agenda.addPage();

@@ -2,6 +2,7 @@ import { rename, rm, writeFile } from 'node:fs/promises';
 import { ParseSpeeds, PDFDocument } from 'pdf-lib';
 import { DOCUMENT_KIND_LABELS, type DocumentExport, type DocumentRequest } from '../../../shared/domain/documents';
 import { applyEdition, closedTexts, findLeaks, renderDocument, type DocumentModel, type RenderOptions } from '../../../shared/documents';
+import { attachmentLabel, itemNumberLabel, KIND_TITLES } from '../../../shared/documents/labels';
 import { AppError } from '../errors';
 import { extractFileText } from '../files/extract-text';
 import { cleanFileName } from '../files/file-name';
@@ -17,7 +18,6 @@ export interface ExportSources {
   store: ExportStore;
   /** Where a stored attachment is on disk (null when there is no file store). */
   attachmentPath: ((sha256: string) => string) | null;
-  progress?: (step: string) => void;
 }
 
 const MISSING_REASONS = { password: 'beskyttet med adgangskode', broken: 'kunne ikke læses', missing: 'filen mangler' } as const;
@@ -46,25 +46,25 @@ export async function exportDocument(modelSource: Promise<DocumentModel>, reques
   try {
     let pages: number | null = null;
     let warnings: string[] = [];
+    let bytes: Uint8Array;
     if (request.format === 'docx') {
-      await writeFile(partial, await renderDocx(model));
+      bytes = await renderDocx(model);
     } else {
       const session = await printing!;
       try {
-        const result = request.kind === 'pack' ? await printPack(session, model, sources, dir) : await printWithContents(session, model);
-        ({ pages, warnings } = result);
-        await writeFile(partial, result.bytes);
+        const result = request.kind === 'pack' ? await printPack(session, model, sources, dir) : { ...(await printWithContents(session, model)), warnings: [] };
+        ({ pages, warnings, bytes } = result);
       } finally {
         // Chromium shuts down while the file is checked and handed over; nothing waits for it.
         void session.close().catch(() => undefined);
       }
     }
+    await writeFile(partial, bytes);
     if (model.edition === 'public' && request.kind !== 'pack') {
-      sources.progress?.('Kontrollerer, at intet fra lukkede punkter er med');
       await refuseLeaks(model, partial, request.format === 'docx' ? MEDIA_TYPES.docx : MEDIA_TYPES.pdf);
     }
     await rename(partial, `${dir}/${fileName}`);
-    return { exportId: id, fileName, bytes: await sources.store.size(id, fileName), pages, warnings };
+    return { exportId: id, fileName, bytes: bytes.byteLength, pages, warnings };
   } catch (error) {
     await rm(dir, { recursive: true, force: true });
     throw error;
@@ -106,7 +106,7 @@ async function printWithContents(session: PrintSession, model: DocumentModel, op
     const doc = await loadPdf(bytes);
     const printed = itemPages(model, await namedDestinationPages(doc));
     const stable = samePages(printed, pageOf) && doc.getPageCount() === pages;
-    if (stable || pass === 1) return { bytes, pageOf: printed, pages: doc.getPageCount(), warnings: [] as string[] };
+    if (stable || pass === 1) return { bytes, pageOf: printed, pages: doc.getPageCount() };
     pageOf = printed;
     pages = doc.getPageCount();
   }
@@ -134,12 +134,10 @@ async function printPack(session: PrintSession, source: DocumentModel, sources: 
   const pdfEntries = entries.filter(({ attachment }) => attachment.mediaType === MEDIA_TYPES.pdf);
   const parts: PackPart[] = pdfEntries.map(({ item, attachment }) => ({
     itemNumber: item.number,
-    itemTitle: item.title,
     attachmentNumber: attachment.number,
     title: attachment.title,
     file: attachment.sha256 && sources.attachmentPath ? sources.attachmentPath(attachment.sha256) : null,
   }));
-  sources.progress?.('Kontrollerer bilagene');
   const checks = await inspectParts(parts);
   const warnings = checks.flatMap((check, i) => (check.ok ? [] : [partWarning(parts[i]!, check)]));
 
@@ -153,7 +151,6 @@ async function printPack(session: PrintSession, source: DocumentModel, sources: 
     return `side ${starts ? starts[i]! + 1 : PAGE_PLACEHOLDER}`;
   };
 
-  sources.progress?.('Opsætter dagsordenen');
   const agenda = await printWithContents(session, model, (pages) => ({ pageNumbers: false, attachmentNote: notesFor(pages === null ? null : partStartPages(pages, checks)) }));
   const starts = partStartPages(agenda.pages, checks);
   if (model.edition === 'public') {
@@ -164,16 +161,15 @@ async function printPack(session: PrintSession, source: DocumentModel, sources: 
   }
 
   const outline: OutlineEntry[] = [
-    { title: `Dagsorden – ${model.body.name}`, pageIndex: 0 },
+    { title: `${KIND_TITLES.agenda} – ${model.body.name}`, pageIndex: 0 },
     ...model.items.map((item) => ({
-      title: `Punkt ${item.number}. ${item.title}`,
+      title: `${itemNumberLabel(item.number)} ${item.title}`,
       pageIndex: (agenda.pageOf.get(item.id) ?? 1) - 1,
       children: pdfEntries.flatMap(({ item: owner, attachment }, i) =>
-        owner.id === item.id && starts[i] != null ? [{ title: `Bilag ${attachment.number}: ${attachment.title}`, pageIndex: starts[i]! }] : [],
+        owner.id === item.id && starts[i] != null ? [{ title: attachmentLabel(attachment), pageIndex: starts[i]! }] : [],
       ),
     })),
   ];
-  sources.progress?.('Samler bilagene');
   const pack = await assemblePack(agenda.bytes, parts, checks, outline);
   return { bytes: pack.bytes, pages: pack.pages, warnings };
 }

@@ -36,10 +36,6 @@ export class ExportStore {
     return info?.isFile() ? { path, fileName: name, size: info.size } : null;
   }
 
-  async size(id: string, fileName: string): Promise<number> {
-    return (await this.find(id, fileName))?.size ?? 0;
-  }
-
   async sweep(): Promise<void> {
     const cutoff = this.now().getTime() - KEEP_MS;
     for (const name of await readdir(this.dir).catch(() => [] as string[])) {

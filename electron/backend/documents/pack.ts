@@ -25,7 +25,6 @@ import {
 
 export interface PackPart {
   itemNumber: number;
-  itemTitle: string;
   attachmentNumber: number;
   title: string;
   /** Absolute path of the stored PDF; null when the file is missing on disk. */

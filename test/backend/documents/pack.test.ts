@@ -51,7 +51,6 @@ const write = async (name: string, doc: PDFDocument | Uint8Array) => {
 
 const part = (itemNumber: number, attachmentNumber: number, title: string, file: string | null): PackPart => ({
   itemNumber,
-  itemTitle: `Punkt ${itemNumber}`,
   attachmentNumber,
   title,
   file,
