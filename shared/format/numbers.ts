@@ -3,6 +3,11 @@ const wholeKroner = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 0 })
 const kronerAndOre = new Intl.NumberFormat('da-DK', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const percents = new Map<number, Intl.NumberFormat>();
 
+const decimal = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 6 });
+
+/** "1.234,5": any number as Danish readers write it. */
+export const formatNumber = (n: number) => decimal.format(n);
+
 /** "590.322" */
 export const formatInteger = (n: number) => integer.format(n);
 

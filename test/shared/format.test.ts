@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   formatInteger,
+  formatKroner,
   formatLongDate,
+  formatNumber,
   formatNumericDate,
   formatPercent,
   formatQuarter,
@@ -20,6 +22,12 @@ describe('da-DK formatting', () => {
     expect(formatInteger(590322)).toBe('590.322');
     expect(formatInteger(1776)).toBe('1.776');
     expect(formatPercent(36140 / 590322).replace(/\s/u, ' ')).toBe('6,12 %');
+    expect(formatPercent(8 / 12, 1)).toBe('66,7\u00a0%');
+    expect(formatPercent(0.05, 0)).toBe('5\u00a0%');
+    expect(formatKroner(2_290_000_000)).toBe('22.900.000 kr.');
+    expect(formatKroner(33_578)).toBe('335,78 kr.');
+    expect(formatKroner(-126_100_000)).toBe('-1.261.000 kr.');
+    expect(formatNumber(74.5)).toBe('74,5');
     expect(formatQuarter('2021K2')).toBe('2. kvt. 2021');
   });
 

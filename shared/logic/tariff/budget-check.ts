@@ -1,6 +1,6 @@
 import { formatKroner } from '../../format/numbers';
-import { requireNonNegativeOre, requireOre } from './guards';
-import { type Ore } from './money';
+import { requireNonNegativeOre } from './guards';
+import { assertOre, type Ore } from './money';
 
 export interface BudgetLine {
   label: string;
@@ -23,8 +23,8 @@ export interface BudgetCheckWarning {
  * difference. No rounding: sums of whole øre are exact; pass a tolerance for totals printed in "mio. kr.".
  */
 export function checkBudgetLines(lines: readonly BudgetLine[], statedTotal: Ore, tolerance: Ore = 0): BudgetCheckWarning | null {
-  for (const line of lines) requireOre(line.amount, `Budgetlinjen "${line.label}"`);
-  requireOre(statedTotal, 'Det angivne total');
+  for (const line of lines) assertOre(line.amount, `Budgetlinjen "${line.label}"`);
+  assertOre(statedTotal, 'Det angivne total');
   requireNonNegativeOre(tolerance, 'Tolerancen');
   const computedTotal = lines.reduce((sum, line) => sum + line.amount, 0);
   const difference = computedTotal - statedTotal;

@@ -1,5 +1,5 @@
-import { requireNonNegativeOre, requireOccupancy, requirePositive, requireOre, roundToOre } from './guards';
-import { type Ore } from './money';
+import { requireNonNegativeOre, requireOccupancy, requirePositive, roundToOre } from './guards';
+import { assertOre, type Ore } from './money';
 import { LATEST_RULE_SET, type RuleSet } from './rule-set';
 
 export interface DailyTariffInput {
@@ -51,7 +51,7 @@ export function budgetFromTariff({ tariff, places, occupancy, rules = LATEST_RUL
  * No rounding needed: whole øre times whole days.
  */
 export function annualCostPerPlace(tariff: Ore, rules: RuleSet = LATEST_RULE_SET): Ore {
-  requireOre(tariff, 'Taksten');
+  assertOre(tariff, 'Taksten');
   return tariff * rules.daysPerYear;
 }
 
@@ -155,7 +155,7 @@ export function splitTariff(
 ): TariffSplit {
   const amounts = COST_CATEGORIES.map((category) => {
     const amount = budgetLines[category.key] ?? 0;
-    requireOre(amount, category.label);
+    assertOre(amount, category.label);
     if (category.kind === 'cost' && amount < 0) throw new RangeError(`${category.label} kan ikke være negative`);
     if (category.kind === 'income' && amount > 0) {
       throw new RangeError(`${category.label} skal angives med negativt fortegn (de nedsætter taksten)`);

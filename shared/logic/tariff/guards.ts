@@ -1,15 +1,10 @@
-import { formatKroner, formatPercent } from '../../format/numbers';
+import { formatKroner, formatNumber, formatPercent } from '../../format/numbers';
 import { assertOre, roundHalfAwayFromZero, type Ore } from './money';
 
 /*
  * Input checks shared by the tariff rules. The messages are Danish because callers show
  * them to users as they are.
  */
-
-/** Whole øre, any sign. */
-export function requireOre(value: number, what: string): void {
-  assertOre(value, what);
-}
 
 /** Whole øre, not negative. */
 export function requireNonNegativeOre(value: number, what: string): void {
@@ -18,11 +13,11 @@ export function requireNonNegativeOre(value: number, what: string): void {
 }
 
 export function requirePositive(value: number, what: string): void {
-  if (!Number.isFinite(value) || value <= 0) throw new RangeError(`${what} skal være større end 0 (fik ${value})`);
+  if (!Number.isFinite(value) || value <= 0) throw new RangeError(`${what} skal være større end 0 (fik ${formatNumber(value)})`);
 }
 
 export function requireNonNegative(value: number, what: string): void {
-  if (!Number.isFinite(value) || value < 0) throw new RangeError(`${what} kan ikke være negativ (fik ${value})`);
+  if (!Number.isFinite(value) || value < 0) throw new RangeError(`${what} kan ikke være negativ (fik ${formatNumber(value)})`);
 }
 
 /** A budgeted occupancy: above 0 and at most 100 % (a tariff cannot be set for an empty or over-full offer). */

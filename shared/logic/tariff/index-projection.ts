@@ -1,5 +1,5 @@
-import { requireOre, roundToOre } from './guards';
-import { toWholeKroner, type Ore } from './money';
+import { roundToOre } from './guards';
+import { assertOre, toWholeKroner, type Ore } from './money';
 
 /**
  * Price and wage index factors (pris- og lønfremskrivning), keyed by the year they lead into: factors[2022] turns
@@ -27,7 +27,7 @@ function factorInto(year: number, factors: IndexFactors): number {
  * equal, so the result always has the precision budgets are stated in.
  */
 export function projectBudget(amount: Ore, fromYear: number, toYear: number, factors: IndexFactors = PRICE_WAGE_FACTORS): Ore {
-  requireOre(amount, 'Beløbet');
+  assertOre(amount, 'Beløbet');
   if (!Number.isInteger(fromYear) || !Number.isInteger(toYear)) throw new RangeError('Årstallene skal være hele år');
   let factor = 1;
   for (let year = fromYear + 1; year <= toYear; year++) factor *= factorInto(year, factors);

@@ -1,4 +1,4 @@
-import { formatKroner } from '../../format/numbers';
+import { formatKroner, formatPercent } from '../../format/numbers';
 import { requirePositive } from './guards';
 import { assertOre, ORE_PER_KRONE, roundHalfAwayFromZero, type Ore } from './money';
 import { LATEST_RULE_SET, type RuleSet } from './rule-set';
@@ -151,7 +151,7 @@ export function perResidentYearCost(increase: Ore, options: PerResidentYearCostO
   assertOre(increase, 'Takststigningen');
   requirePositive(days, 'Antal dage om året');
   if (!Number.isFinite(refundShare) || refundShare < 0 || refundShare > 1) {
-    throw new RangeError(`Refusionsandelen skal være mellem 0 og 100 % (fik ${refundShare})`);
+    throw new RangeError(`Refusionsandelen skal være mellem 0 og 100 % (fik ${formatPercent(refundShare, 0)})`);
   }
   const gross = increase * days;
   const refund = roundHalfAwayFromZero(gross * refundShare);

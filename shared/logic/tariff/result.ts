@@ -1,4 +1,4 @@
-import { formatKroner, formatPercent } from '../../format/numbers';
+import { formatKroner, formatNumber, formatPercent } from '../../format/numbers';
 
 import { assertOre, ORE_PER_KRONE, type Ore } from './money';
 import { LATEST_RULE_SET, type RuleSet } from './rule-set';
@@ -282,7 +282,7 @@ function requireYear(year: number): void {
 }
 
 function requireFraction(value: number, what: string): void {
-  if (!Number.isFinite(value) || value < 0 || value > 1) throw new RangeError(`${what} skal være mellem 0 og 1 (fik ${value})`);
+  if (!Number.isFinite(value) || value < 0 || value > 1) throw new RangeError(`${what} skal være mellem 0 og 1 (fik ${formatNumber(value)})`);
 }
 
 const negate = (x: number): number => (x === 0 ? 0 : -x);

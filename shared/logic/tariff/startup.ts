@@ -1,4 +1,4 @@
-import { formatKroner } from '../../format/numbers';
+import { formatKroner, formatNumber } from '../../format/numbers';
 import { distribute, type DistributionUnit } from './distribution';
 
 import { assertOre, ORE_PER_KRONE, roundHalfAwayFromZero, type Ore } from './money';
@@ -169,7 +169,7 @@ export function startupScenario(input: StartupScenarioInput): StartupScenarioRes
 
 function validate(input: StartupScenarioInput, unitSize: number): void {
   if (!Number.isInteger(input.places) || input.places <= 0) {
-    throw new RangeError(`Antal pladser skal være et helt tal større end 0 (fik ${input.places})`);
+    throw new RangeError(`Antal pladser skal være et helt tal større end 0 (fik ${formatNumber(input.places)})`);
   }
   if (input.years.length === 0) throw new RangeError('Scenariet skal have mindst ét driftsår');
   input.years.forEach((y, i) => {

@@ -1,6 +1,6 @@
 import { formatPercent } from '../../format/numbers';
-import { requireNonNegative, requireNonNegativeOre, requireOccupancy, requireOre, requirePositive, roundToOre } from './guards';
-import { type Ore } from './money';
+import { requireNonNegative, requireNonNegativeOre, requireOccupancy, requirePositive, roundToOre } from './guards';
+import { assertOre, type Ore } from './money';
 import { LATEST_RULE_SET, type RuleSet } from './rule-set';
 
 /* Tariff structures of Styringsaftalen 4.1 and 5.4: differentiated levels, supplementary services, negotiation. */
@@ -53,8 +53,8 @@ export function occupancyForRevenue(levels: readonly TariffLevel[], revenue: Ore
  * Revenue minus budget (positive: the tariffs earn more than the budget; negative: a shortfall). Exact in øre.
  */
 export function revenueGap(revenue: Ore, budget: Ore): Ore {
-  requireOre(revenue, 'Indtægten');
-  requireOre(budget, 'Budgettet');
+  assertOre(revenue, 'Indtægten');
+  assertOre(budget, 'Budgettet');
   return revenue - budget;
 }
 
@@ -65,8 +65,8 @@ export function revenueGap(revenue: Ore, budget: Ore): Ore {
  * rule). Rounding: once, to whole øre, half away from zero.
  */
 export function supplementaryServicePrice(marginalCost: Ore, markup = 0, rules: RuleSet = LATEST_RULE_SET): Ore {
-  requireOre(marginalCost, 'Marginalomkostningen');
-  if (!Number.isFinite(markup) || markup < 0) throw new RangeError(`Tillægget kan ikke være negativt (fik ${markup})`);
+  assertOre(marginalCost, 'Marginalomkostningen');
+  if (!Number.isFinite(markup) || markup < 0) throw new RangeError(`Tillægget kan ikke være negativt (fik ${formatPercent(markup, 1)})`);
   if (markup > rules.supplementaryMarkupMax) {
     throw new RangeError(
       `Tillægget for variable følgeomkostninger må højst være ${formatPercent(rules.supplementaryMarkupMax, 0)} af marginalomkostningen (fik ${formatPercent(markup, 1)}; Styringsaftalen 5.4.4)`,
