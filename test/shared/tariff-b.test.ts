@@ -257,7 +257,13 @@ describe('distribute — properties', () => {
     minLength: 1,
     maxLength: 11,
   });
-  const weight = fc.oneof(fc.integer({ min: 0, max: 300_000 }), fc.double({ min: 0, max: 1_000, noNaN: true, noDefaultInfinity: true }));
+  // Subnormal doubles (below 2.2e-308) are left out: the engine reads a weight as the decimal it prints as (5e-324 is
+  // 5 × 10^-324), while this test's oracle divides binary doubles, which lose all relative precision down there.
+  const weight = fc.oneof(
+    fc.integer({ min: 0, max: 300_000 }),
+    fc.constant(0),
+    fc.double({ min: 1e-300, max: 1_000, noNaN: true, noDefaultInfinity: true }),
+  );
   const weightsArb = names.chain((keys) =>
     fc
       .array(weight, { minLength: keys.length, maxLength: keys.length })
