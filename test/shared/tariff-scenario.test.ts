@@ -6,7 +6,7 @@ import { compareScenarios } from '../../shared/logic/tariff/compare';
 import { canonicalJson } from '../../shared/logic/tariff/freeze';
 import { computeScenario } from '../../shared/logic/tariff/scenario';
 import { occupancySensitivity } from '../../shared/logic/tariff/sensitivity';
-import { applyOverrides, overriddenPaths } from '../../shared/logic/tariff/variants';
+import { applyOverrides, diffOverrides, overriddenPaths } from '../../shared/logic/tariff/variants';
 
 const base = ScenarioInput.parse(JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'nt1-v1-scenarie-2.json'), 'utf8')));
 
@@ -20,6 +20,21 @@ describe('variants, comparison, sensitivity and fingerprints of scenarios', () =
     // The municipal key is replaced whole: leaving a municipality out of a variant's key takes it out.
     expect(applyOverrides(base, { split: { key: { Aalborg: 1 } } }).split.key).toEqual({ Aalborg: 1 });
     expect(overriddenPaths(base, { split: { key: { Aalborg: 1 } } })).toEqual(['split.key']);
+  });
+
+  it('turns an edited variant back into the fewest overrides, so a variant stores only what the user changed', () => {
+    const edited = { ...base, name: 'Andet navn', occupancy: 0.95, split: { ...base.split, regionShare: 0.25 } };
+    const overrides = diffOverrides(base, edited);
+    expect(overrides).toEqual({ occupancy: 0.95, split: { regionShare: 0.25 } });
+    expect(applyOverrides(base, overrides)).toEqual({ ...edited, name: base.name });
+    expect(diffOverrides(base, base)).toEqual({});
+    // From entered deficits to a fixed/variable split: the base's deficits are removed, not inherited.
+    const { deficits: _, ...withoutDeficits } = base;
+    const computed = ScenarioInput.parse({ ...withoutDeficits, fixedShare: 0.6 });
+    const switched = diffOverrides(base, computed);
+    expect(switched).toEqual({ fixedShare: 0.6, deficits: null });
+    expect(ScenarioInput.parse(applyOverrides(base, switched))).toEqual(computed);
+    expect(overriddenPaths(base, switched)).toEqual(['fixedShare', 'deficits']);
   });
 
   it('compares a base with its variant: absolute and relative differences against the base', () => {
