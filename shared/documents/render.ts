@@ -183,3 +183,6 @@ function renderDecision(decision: NonNullable<DocumentItem['decision']>): string
   const reservations = reservationText ? `<p>${escape(reservationText)}</p>` : '';
   return `<div class="decision"><div class="label"><strong>${DECISION_LABEL}</strong></div>${outcome}${decision.text}${reservations}</div>`;
 }
+
+/** For other printed documents of the same family (the scenario annex): the same page, fonts, tables and escaping. */
+export { escape as escapeHtml, cssString, printCss };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Id, RecordMeta, Revisioned } from './common';
 
 /**
  * A tariff scenario as a file (`scenario compute --in FILE.json`) and, later, as the modeller stores it. Amounts are
@@ -39,3 +40,62 @@ export const ScenarioInput = z
   .refine((s) => s.deficits === undefined || s.deficits.length === s.years.length, { error: 'Der skal være ét underskud pr. driftsår', path: ['deficits'] })
   .refine((s) => Object.values(s.split.key).some((w) => w > 0), { error: 'Fordelingsnøglen er 0 for alle kommuner', path: ['split', 'key'] });
 export type ScenarioInput = z.output<typeof ScenarioInput>;
+
+/**
+ * What a variant changes in its base: a sparse copy of the input (see shared/logic/tariff/variants.ts). Checked by
+ * laying it over the base and validating the result as a whole {@link ScenarioInput}.
+ */
+export const ScenarioOverrides = z.record(z.string(), z.unknown());
+export type ScenarioOverrides = z.infer<typeof ScenarioOverrides>;
+
+/** A frozen, numbered copy of a scenario's input that an agenda item or decision can cite; the hash proves it unchanged. */
+export const ScenarioVersion = z.object({
+  scenarioId: Id,
+  number: z.number().int().positive(),
+  /** SHA-256 of the input's canonical JSON, hex. */
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  frozenAt: z.string(),
+  frozenBy: z.string(),
+  note: z.string(),
+  input: ScenarioInput,
+});
+export type ScenarioVersion = z.infer<typeof ScenarioVersion>;
+
+export const ScenarioSummary = RecordMeta.extend({
+  name: z.string(),
+  /** The base scenario this one is a variant of; null for a base. */
+  baseId: Id.nullable(),
+  versionCount: z.number().int().nonnegative(),
+});
+export type ScenarioSummary = z.infer<typeof ScenarioSummary>;
+
+export const Scenario = ScenarioSummary.extend({
+  /** The effective input (for a variant: its base with the overrides laid over); `name` equals the record's name. */
+  input: ScenarioInput,
+  /** A variant's own changes ({} for a base). */
+  overrides: ScenarioOverrides,
+  /** Dotted paths the variant changes ("occupancy", "split.regionShare"), for highlighting; [] for a base. */
+  overriddenPaths: z.array(z.string()),
+  versions: z.array(ScenarioVersion),
+});
+export type Scenario = z.infer<typeof Scenario>;
+
+const ScenarioName = z.string().trim().min(1, { error: 'Giv scenariet et navn' }).max(200, { error: 'Navnet må højst være 200 tegn' });
+
+/** A new base scenario (with its input) or a new variant of a base (starting equal to it). */
+export const ScenarioDraft = z
+  .object({ name: ScenarioName, baseId: Id.optional(), input: ScenarioInput.optional() })
+  .refine((d) => (d.baseId === undefined) !== (d.input === undefined), { error: 'Angiv enten et grundscenarie eller scenariets tal', path: ['input'] });
+export type ScenarioDraft = z.input<typeof ScenarioDraft>;
+
+/** Autosave of a scenario: a base's whole input or a variant's overrides (whichever the scenario is). */
+export const ScenarioUpdate = Revisioned.extend({
+  patch: z.object({ name: ScenarioName.optional(), input: ScenarioInput.optional(), overrides: ScenarioOverrides.optional() }),
+});
+
+/** One scenario (its own workbook or annex) or two to four (a comparison, the first as the base of the differences). */
+export const ScenarioExportRequest = z.object({
+  ids: z.array(Id).min(1, { error: 'Vælg mindst ét scenarie' }).max(4, { error: 'Der kan sammenlignes højst fire scenarier' }),
+  format: z.enum(['xlsx', 'pdf']),
+});
+export type ScenarioExportRequest = z.infer<typeof ScenarioExportRequest>;

@@ -1,5 +1,4 @@
 import { rename, rm, writeFile } from 'node:fs/promises';
-import { ParseSpeeds, PDFDocument } from 'pdf-lib';
 import { DOCUMENT_KIND_LABELS, type DocumentExport, type DocumentRequest } from '../../../shared/domain/documents';
 import { applyEdition, closedTexts, findLeaks, renderDocument, type DocumentModel, type RenderOptions } from '../../../shared/documents';
 import { attachmentLabel, itemNumberLabel, KIND_TITLES } from '../../../shared/documents/labels';
@@ -12,6 +11,7 @@ import type { ExportStore } from './export-store';
 import { namedDestinationPages } from './page-map';
 import { assemblePack, inspectParts, partStartPages, partWarning, type OutlineEntry, type PackPart } from './pack';
 import type { PdfPrinter, PrintSession } from './printer';
+import { loadPdf, startPrinting } from './print-session';
 
 export interface ExportSources {
   printer: PdfPrinter | null;
@@ -77,18 +77,6 @@ export function documentFileName(model: DocumentModel, request: Pick<DocumentReq
   return cleanFileName(`${model.body.code} ${DOCUMENT_KIND_LABELS[request.kind].toLowerCase()} ${model.meeting.date}${edition}.${request.format}`);
 }
 
-async function startPrinting(printer: PdfPrinter | null): Promise<PrintSession> {
-  if (!printer) {
-    throw new AppError('UNAVAILABLE', 'PDF kan ikke dannes her, fordi Chromium mangler. Brug «Udskriv» i forhåndsvisningen, eller installer chromium.');
-  }
-  try {
-    return await printer();
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw new AppError('UNAVAILABLE', `Chromium kunne ikke startes til at danne PDF-filen (${error instanceof Error ? error.message.split('\n')[0] : String(error)}).`);
-  }
-}
-
 /**
  * Two passes: the first lays the document out with placeholder page numbers and tells on which page each item
  * starts (Chromium's named destinations); the second prints the table of contents with those numbers. Every item
@@ -111,9 +99,6 @@ async function printWithContents(session: PrintSession, model: DocumentModel, op
     pages = doc.getPageCount();
   }
 }
-
-/** Only the page tree and the destinations are read; pdf-lib's default parsing pauses every 100 objects. */
-const loadPdf = (bytes: Uint8Array) => PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
 
 function itemPages(model: DocumentModel, destinations: Map<string, number>): Map<string, number> {
   return new Map(model.items.flatMap((item) => {
