@@ -152,6 +152,29 @@ export interface MinutesVersionsTable extends RecordColumns {
   approved_snapshot: string;
 }
 
+export interface ScenariosTable extends RecordColumns {
+  name: string;
+  /** The base this scenario is a variant of; null for a base. */
+  base_id: string | null;
+  /** JSON of a base's whole ScenarioInput (kroner, fractions); null for a variant, whose input is its base's. */
+  input: string | null;
+  /** JSON of a variant's overrides (shared/logic/tariff/variants.ts); '{}' for a base. */
+  overrides: Generated<string>;
+}
+
+export interface ScenarioVersionsTable extends RecordColumns {
+  scenario_id: string;
+  /** 1, 2, … per scenario. */
+  number: number;
+  /** SHA-256 of the input's canonical JSON, hex. */
+  hash: string;
+  /** JSON of the effective ScenarioInput as it was frozen. */
+  input: string;
+  note: string;
+  /** The user name from the settings at the time ('' when none was given). */
+  frozen_by: string;
+}
+
 export interface HistoryTable {
   id: Generated<number>;
   at: string;
@@ -210,6 +233,8 @@ export interface DB {
   files: FilesTable;
   attachments: AttachmentsTable;
   minutes_versions: MinutesVersionsTable;
+  scenarios: ScenariosTable;
+  scenario_versions: ScenarioVersionsTable;
   history: HistoryTable;
   search_documents: SearchDocumentsTable;
   schema_migrations: SchemaMigrationsTable;

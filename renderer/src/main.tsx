@@ -2,6 +2,7 @@ import '@mantine/core/styles.css';
 import '@mantine/dates/styles.css';
 import '@mantine/notifications/styles.css';
 import '@mantine/tiptap/styles.css';
+import '@mantine/charts/styles.css';
 import 'dayjs/locale/da';
 import { createTheme, MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
@@ -15,6 +16,7 @@ import { createIpcTransport } from './api/transport-ipc';
 import { App } from './app/App';
 import { StartupError } from './app/StartupError';
 import { loadAgenda, useAgenda } from './stores/agenda';
+import { loadScenarios } from './stores/scenarios';
 import { loadMeetings } from './stores/meetings';
 import { loadBodies, loadInfo, loadOrganisations, loadReference } from './stores/reference';
 
@@ -61,6 +63,7 @@ const RELOADERS: Record<ChangedEntity, () => Promise<unknown>> = {
   settings: loadInfo,
   agenda: reloadAgenda,
   followUps: reloadAgenda,
+  scenarios: loadScenarios,
 };
 
 async function start() {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { EventName } from './names';
 
-export const ChangedEntity = z.enum(['meetings', 'bodies', 'organisations', 'settings', 'agenda', 'followUps']);
+export const ChangedEntity = z.enum(['meetings', 'bodies', 'organisations', 'settings', 'agenda', 'followUps', 'scenarios']);
 export type ChangedEntity = z.infer<typeof ChangedEntity>;
 
 /** Events the backend pushes to every open window (IPC) or browser tab (SSE). */

@@ -24,6 +24,7 @@ import { Deleted, Empty, Id, Revisioned } from '../domain/common';
 import { Attendee, AttendeeInput, Meeting, MeetingDraft, MeetingListQuery, MeetingUpdate, MinutesVersion, TrashEntry } from '../domain/meeting';
 import { DocumentCapabilities, DocumentExport, DocumentPreview, DocumentPreviewRequest, DocumentRequest } from '../domain/documents';
 import { Organisation, OrganisationUpdate } from '../domain/organisation';
+import { Scenario, ScenarioDraft, ScenarioExportRequest, ScenarioSummary, ScenarioUpdate, ScenarioVersion } from '../domain/scenario';
 import { AppInfo, DemoSummary, Settings, SettingsPatch } from '../domain/settings';
 
 import type { MethodName } from './names';
@@ -112,6 +113,18 @@ export const methods = {
   'documents.preview': method(DocumentPreviewRequest, DocumentPreview),
   /** Makes the PDF or Word file; a public edition is read back and refused if any closed text leaked. */
   'documents.export': method(DocumentRequest, DocumentExport),
+
+  'scenarios.list': method(Empty, z.array(ScenarioSummary)),
+  'scenarios.get': method(ById, Scenario),
+  'scenarios.create': method(ScenarioDraft, Scenario),
+  'scenarios.update': method(ScenarioUpdate, Scenario),
+  /** Soft delete with undo; a base with living variants is refused (delete the variants first). */
+  'scenarios.delete': method(ById, Deleted),
+  'scenarios.restore': method(ById, Scenario),
+  /** Freezes the current input as the next numbered, hashed version. */
+  'scenarios.freeze': method(z.object({ id: Id, note: z.string().trim().max(500).default('') }), ScenarioVersion),
+  /** The .xlsx workbook or the PDF annex of one scenario, or of a comparison of two to four. */
+  'scenarios.export': method(ScenarioExportRequest, DocumentExport),
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Methods = typeof methods;

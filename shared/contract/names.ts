@@ -60,6 +60,14 @@ export const METHOD_NAMES = [
   'documents.capabilities',
   'documents.preview',
   'documents.export',
+  'scenarios.list',
+  'scenarios.get',
+  'scenarios.create',
+  'scenarios.update',
+  'scenarios.delete',
+  'scenarios.restore',
+  'scenarios.freeze',
+  'scenarios.export',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 

@@ -26,6 +26,8 @@ CREATE INDEX recommendations_item ON recommendations (item_id, position);
 
 CREATE INDEX reservations_decision ON reservations (decision_id);
 
+CREATE INDEX scenarios_base ON scenarios (base_id);
+
 CREATE INDEX search_documents_meeting ON search_documents (meeting_id);
 
 CREATE TABLE agenda_items (
@@ -261,6 +263,36 @@ CREATE TABLE reservations (
     organisation_id TEXT REFERENCES organisations (id),
     party TEXT NOT NULL,
     text TEXT NOT NULL DEFAULT ''
+  ) STRICT;
+
+CREATE TABLE scenario_versions (
+  id TEXT PRIMARY KEY NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  revision INTEGER NOT NULL DEFAULT 1,
+  deleted_at TEXT,
+    scenario_id TEXT NOT NULL REFERENCES scenarios (id),
+    number INTEGER NOT NULL CHECK (number > 0),
+    hash TEXT NOT NULL CHECK (length(hash) = 64),
+    input TEXT NOT NULL CHECK (json_valid(input)),
+    note TEXT NOT NULL DEFAULT '',
+    frozen_by TEXT NOT NULL DEFAULT '',
+    UNIQUE (scenario_id, number)
+  ) STRICT;
+
+CREATE TABLE scenarios (
+  id TEXT PRIMARY KEY NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  revision INTEGER NOT NULL DEFAULT 1,
+  deleted_at TEXT,
+    name TEXT NOT NULL,
+    base_id TEXT REFERENCES scenarios (id),
+    input TEXT CHECK (input IS NULL OR json_valid(input)),
+    overrides TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(overrides)),
+    CHECK ((base_id IS NULL) = (input IS NOT NULL)),
+    CHECK (base_id IS NOT NULL OR overrides = '{}'),
+    CHECK (base_id IS NULL OR base_id <> id)
   ) STRICT;
 
 CREATE TABLE schema_migrations (name TEXT PRIMARY KEY NOT NULL, applied_at TEXT NOT NULL) STRICT;

@@ -38,7 +38,7 @@ export const appHandlers = (ctx: BackendContext): AppHandlers => ({
   'demo.load': async () => {
     const result = await loadDemoData(ctx.db, timestamp(ctx), fileStoreFor(ctx));
     await writeSetting(ctx.db, KEYS.welcomeDone, 'true', timestamp(ctx));
-    ctx.emit('data.changed', { entities: ['organisations', 'bodies', 'meetings', 'settings'] });
+    ctx.emit('data.changed', { entities: ['organisations', 'bodies', 'meetings', 'settings', 'scenarios'] });
     return result;
   },
 });

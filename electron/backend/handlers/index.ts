@@ -9,6 +9,7 @@ import { documentHandlers } from './documents';
 import { followUpHandlers } from './follow-ups';
 import { meetingHandlers } from './meetings';
 import { organisationHandlers } from './organisations';
+import { scenarioHandlers } from './scenarios';
 import { searchHandlers } from './search';
 
 /** One handler per contract method; the type fails to compile if one is missing. */
@@ -23,4 +24,5 @@ export const createHandlers = (ctx: BackendContext): Handlers => ({
   ...searchHandlers(ctx),
   ...attachmentHandlers(ctx),
   ...documentHandlers(ctx),
+  ...scenarioHandlers(ctx),
 });

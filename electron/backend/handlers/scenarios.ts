@@ -1,0 +1,245 @@
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Kysely } from 'kysely';
+import {
+  getScenarioRecord,
+  insertScenario,
+  insertScenarioVersion,
+  listScenarioRecords,
+  listScenarioVersions,
+  listVariantRecords,
+  setScenarioDeleted,
+  updateScenario,
+  type ScenarioRecord,
+} from '../../../db/queries/scenarios';
+import { readSettings } from '../../../db/queries/settings';
+import type { DB } from '../../../db/schema';
+import type { DocumentExport } from '../../../shared/domain/documents';
+import { ScenarioInput, type Scenario, type ScenarioOverrides, type ScenarioSummary } from '../../../shared/domain/scenario';
+import { danishCollator, sortDanish } from '../../../shared/format/collate';
+import { computeScenario, type ScenarioResult } from '../../../shared/logic/tariff/scenario';
+import { applyOverrides, overriddenPaths, type ScenarioOverrides as VariantOverrides } from '../../../shared/logic/tariff/variants';
+import { timestamp, type BackendContext } from '../context';
+import type { Handlers } from '../dispatch';
+import { exportScenarioAnnex } from '../documents/scenario-annex';
+import type { ExportStore } from '../documents/export-store';
+import { AppError, notFound, stale } from '../errors';
+import { cleanFileName } from '../files/file-name';
+import { scenarioHash } from '../services/scenario-hash';
+
+type ScenarioHandlers = Pick<
+  Handlers,
+  'scenarios.list' | 'scenarios.get' | 'scenarios.create' | 'scenarios.update' | 'scenarios.delete' | 'scenarios.restore' | 'scenarios.freeze' | 'scenarios.export'
+>;
+
+/** A base's input with the record's name, which is authoritative. */
+const baseInput = (base: ScenarioRecord): ScenarioInput => ({ ...base.input!, name: base.name });
+
+/** The name is the record's, never an override. */
+const withoutName = (overrides: ScenarioOverrides): ScenarioOverrides => Object.fromEntries(Object.entries(overrides).filter(([key]) => key !== 'name'));
+
+type Checked = { ok: true; input: ScenarioInput; paths: string[] } | { ok: false; message: string };
+
+const at = (value: unknown, path: string) => path.split('.').reduce<unknown>((v, key) => (v as Record<string, unknown> | undefined)?.[key], value);
+
+/**
+ * A variant's effective input: its base with the overrides laid over, validated as a whole scenario. An override
+ * of a field that a scenario does not have (which validation would silently drop) counts as invalid; one that removes
+ * a field of the base (null) does not.
+ */
+function variantInput(base: ScenarioInput, name: string, overrides: ScenarioOverrides): Checked {
+  const merged = { ...applyOverrides(base, overrides as VariantOverrides), name };
+  const parsed = ScenarioInput.safeParse(merged);
+  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? 'Scenariet er ikke gyldigt.' };
+  const paths = overriddenPaths(base, overrides as VariantOverrides).filter((p) => p !== 'name');
+  const unknown = paths.find((path) => at(merged, path) !== undefined && at(parsed.data, path) === undefined);
+  if (unknown !== undefined) return { ok: false, message: `Et scenarie har ikke feltet «${unknown}».` };
+  return { ok: true, input: parsed.data, paths };
+}
+
+async function mustGetRecord(db: Kysely<DB>, id: string): Promise<ScenarioRecord> {
+  const record = await getScenarioRecord(db, id);
+  if (!record) throw notFound('Scenariet');
+  return record;
+}
+
+/** The base of a variant (it may be deleted while the variant is). */
+async function baseOf(db: Kysely<DB>, variant: ScenarioRecord): Promise<ScenarioRecord> {
+  const base = await getScenarioRecord(db, variant.baseId!, { includeDeleted: true });
+  if (!base) throw notFound('Grundscenariet');
+  return base;
+}
+
+async function assemble(db: Kysely<DB>, record: ScenarioRecord): Promise<Scenario> {
+  const summary = { ...summaryOf(record), versions: await listScenarioVersions(db, record.id) };
+  if (record.baseId === null) return { ...summary, input: baseInput(record), overrides: {}, overriddenPaths: [] };
+  const checked = variantInput(baseInput(await baseOf(db, record)), record.name, record.overrides);
+  // Every write keeps living variants valid; this is a database changed behind the backend's back.
+  if (!checked.ok) throw new AppError('CONFLICT', `Varianten «${record.name}» giver et ugyldigt scenarie: ${checked.message}`);
+  return { ...summary, input: checked.input, overrides: record.overrides, overriddenPaths: checked.paths };
+}
+
+const summaryOf = (r: ScenarioRecord): ScenarioSummary => ({
+  id: r.id,
+  revision: r.revision,
+  createdAt: r.createdAt,
+  updatedAt: r.updatedAt,
+  name: r.name,
+  baseId: r.baseId,
+  versionCount: r.versionCount,
+});
+
+async function mustGet(db: Kysely<DB>, id: string): Promise<Scenario> {
+  return assemble(db, await mustGetRecord(db, id));
+}
+
+/** The engine refuses what the rules cannot compute with a RangeError in Danish. */
+function compute(input: ScenarioInput): ScenarioResult {
+  try {
+    return computeScenario(input);
+  } catch (error) {
+    if (error instanceof RangeError) throw new AppError('INVALID_INPUT', error.message);
+    throw error;
+  }
+}
+
+/** Writes a finished workbook into the export store under its final name only once it is complete. */
+async function storeExport(store: ExportStore, fileName: string, bytes: Uint8Array): Promise<DocumentExport> {
+  const { id, dir } = await store.create();
+  const partial = join(dir, `.${fileName}.part`);
+  try {
+    await writeFile(partial, bytes);
+    await rename(partial, join(dir, fileName));
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+  return { exportId: id, fileName, bytes: bytes.byteLength, pages: null, warnings: [] };
+}
+
+/** "Takstscenarie – NT-1 v1.xlsx"; a slash in the name is no folder. */
+const workbookName = (scenarioName: string) => cleanFileName(`Takstscenarie – ${scenarioName.replace(/[\\/]/g, '-')}.xlsx`);
+const COMPARISON_FILE_NAME = 'Sammenligning af scenarier.xlsx';
+
+export const scenarioHandlers = (ctx: BackendContext): ScenarioHandlers => {
+  const changed = () => ctx.emit('data.changed', { entities: ['scenarios'] });
+  return {
+    /** Bases in Danish order, each followed by its variants in Danish order. */
+    'scenarios.list': async () => {
+      const records = await listScenarioRecords(ctx.db);
+      const bases = sortDanish(records.filter((r) => r.baseId === null), (r) => r.name);
+      const variantsOf = (id: string) => sortDanish(records.filter((r) => r.baseId === id), (r) => r.name);
+      const listed = bases.flatMap((base) => [base, ...variantsOf(base.id)]);
+      // A living variant of a deleted base cannot arise through the backend; it is shown rather than hidden.
+      const orphans = records.filter((r) => !listed.includes(r)).sort((a, b) => danishCollator.compare(a.name, b.name));
+      return [...listed, ...orphans].map(summaryOf);
+    },
+
+    'scenarios.get': ({ id }) => mustGet(ctx.db, id),
+
+    'scenarios.create': async (draft) => {
+      const id = ctx.newId();
+      await ctx.db.transaction().execute(async (trx) => {
+        if (draft.input !== undefined) {
+          await insertScenario(trx, id, { name: draft.name, baseId: null, input: { ...draft.input, name: draft.name }, overrides: {} }, timestamp(ctx));
+          return;
+        }
+        const base = await getScenarioRecord(trx, draft.baseId!);
+        if (!base) throw notFound('Grundscenariet');
+        if (base.baseId !== null) throw new AppError('INVALID_INPUT', `«${base.name}» er selv en variant. Lav varianten af grundscenariet i stedet.`);
+        await insertScenario(trx, id, { name: draft.name, baseId: base.id, input: null, overrides: {} }, timestamp(ctx));
+      });
+      changed();
+      return mustGet(ctx.db, id);
+    },
+
+    'scenarios.update': async ({ id, revision, patch }) => {
+      await ctx.db.transaction().execute(async (trx) => {
+        const current = await mustGetRecord(trx, id);
+        if (current.revision !== revision) throw stale('Scenariet');
+        const name = patch.name ?? current.name;
+        const values: Parameters<typeof updateScenario>[3] = { name };
+        if (current.baseId === null) {
+          if (patch.overrides !== undefined) throw new AppError('INVALID_INPUT', 'Et grundscenarie har ingen ændringer i forhold til et andet scenarie. Ret dets tal direkte.');
+          const input: ScenarioInput = { ...(patch.input ?? current.input!), name };
+          if (patch.input !== undefined) {
+            // The variants follow their base: none may become invalid by the change.
+            for (const variant of await listVariantRecords(trx, id)) {
+              const checked = variantInput(input, variant.name, variant.overrides);
+              if (!checked.ok) throw new AppError('INVALID_INPUT', `Ændringen gør varianten «${variant.name}» ugyldig: ${checked.message}`);
+            }
+          }
+          values.input = input;
+        } else {
+          if (patch.input !== undefined) throw new AppError('INVALID_INPUT', 'En variant gemmer kun det, den ændrer i grundscenariet. Ret grundscenariets tal dér.');
+          const overrides = withoutName(patch.overrides ?? current.overrides);
+          const checked = variantInput(baseInput(await baseOf(trx, current)), name, overrides);
+          if (!checked.ok) throw new AppError('INVALID_INPUT', `Varianten giver et ugyldigt scenarie: ${checked.message}`);
+          values.overrides = overrides;
+        }
+        const outcome = await updateScenario(trx, id, revision, values, timestamp(ctx));
+        if (outcome === 'missing') throw notFound('Scenariet');
+        if (outcome === 'stale') throw stale('Scenariet');
+      });
+      changed();
+      return mustGet(ctx.db, id);
+    },
+
+    'scenarios.delete': async ({ id }) => {
+      await ctx.db.transaction().execute(async (trx) => {
+        const current = await mustGetRecord(trx, id);
+        if (current.baseId === null && (await listVariantRecords(trx, id)).length > 0) {
+          throw new AppError('CONFLICT', `Grundscenariet «${current.name}» har varianter. Slet varianterne først.`);
+        }
+        await setScenarioDeleted(trx, id, true, timestamp(ctx));
+      });
+      changed();
+      return { id };
+    },
+
+    'scenarios.restore': async ({ id }) => {
+      await ctx.db.transaction().execute(async (trx) => {
+        const deleted = await getScenarioRecord(trx, id, { includeDeleted: true });
+        if (!deleted || deleted.deletedAt === null) throw notFound('Det slettede scenarie');
+        if (deleted.baseId !== null) {
+          const base = await baseOf(trx, deleted);
+          if (base.deletedAt !== null) {
+            throw new AppError('CONFLICT', `Varianten «${deleted.name}» kan ikke gendannes, fordi grundscenariet «${base.name}» er slettet. Gendan grundscenariet først.`);
+          }
+          const checked = variantInput(baseInput(base), deleted.name, deleted.overrides);
+          if (!checked.ok) {
+            throw new AppError('CONFLICT', `Varianten «${deleted.name}» kan ikke gendannes, fordi grundscenariet er ændret siden, så varianten ikke længere er gyldig: ${checked.message}`);
+          }
+        }
+        await setScenarioDeleted(trx, id, false, timestamp(ctx));
+      });
+      changed();
+      return mustGet(ctx.db, id);
+    },
+
+    'scenarios.freeze': async ({ id, note }) => {
+      const version = await ctx.db.transaction().execute(async (trx) => {
+        const { input } = await mustGet(trx, id);
+        const frozenBy = (await readSettings(trx)).get('user_name') ?? '';
+        return insertScenarioVersion(trx, ctx.newId(), { scenarioId: id, hash: scenarioHash(input), input, note, frozenBy }, timestamp(ctx));
+      });
+      changed();
+      return version;
+    },
+
+    'scenarios.export': async ({ ids, format }) => {
+      const scenarios: Scenario[] = [];
+      for (const id of ids) scenarios.push(await mustGet(ctx.db, id));
+      const entries = scenarios.map((scenario) => ({ scenario, result: compute(scenario.input) }));
+      if (format === 'pdf') return exportScenarioAnnex(entries, { printer: ctx.printer, store: ctx.exports });
+      // Loaded only here: the workbook library is large and nothing else needs it (the host bundle leaves it out).
+      if (entries.length === 1) {
+        const { scenarioWorkbook } = await import('../spreadsheets/scenario-xlsx');
+        const [{ scenario, result }] = entries as [(typeof entries)[number]];
+        return storeExport(ctx.exports, workbookName(scenario.name), await scenarioWorkbook(scenario.input, result));
+      }
+      const { comparisonWorkbook } = await import('../spreadsheets/comparison-xlsx');
+      return storeExport(ctx.exports, COMPARISON_FILE_NAME, await comparisonWorkbook(entries.map((e) => ({ input: e.scenario.input, result: e.result }))));
+    },
+  };
+};

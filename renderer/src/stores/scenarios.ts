@@ -1,0 +1,65 @@
+import { create } from 'zustand';
+import type { Scenario, ScenarioDraft, ScenarioInput, ScenarioOverrides, ScenarioSummary } from '../../../shared/domain/scenario';
+import { api } from '../api/client';
+
+interface ScenariosState {
+  items: ScenarioSummary[];
+  loaded: boolean;
+  /** The open scenario, and for a variant its base (whose inputs the variant's overrides are laid over). */
+  open: Scenario | null;
+  base: Scenario | null;
+  /** Scenarios ticked for comparison (2–4), in the order ticked: the first is the base of the differences. */
+  compared: string[];
+}
+
+export const useScenarios = create<ScenariosState>(() => ({ items: [], loaded: false, open: null, base: null, compared: [] }));
+
+export async function loadScenarios() {
+  const items = await api().call('scenarios.list', {});
+  useScenarios.setState((s) => ({ items, loaded: true, compared: s.compared.filter((id) => items.some((i) => i.id === id)) }));
+}
+
+export async function loadOpenScenario(id: string | null) {
+  if (!id) {
+    useScenarios.setState({ open: null, base: null });
+    return;
+  }
+  const open = await api().call('scenarios.get', { id });
+  const base = open.baseId ? await api().call('scenarios.get', { id: open.baseId }) : null;
+  useScenarios.setState({ open, base });
+}
+
+export async function createScenario(draft: ScenarioDraft): Promise<Scenario> {
+  const created = await api().call('scenarios.create', draft);
+  await loadScenarios();
+  return created;
+}
+
+/** Autosave: a base saves its whole input, a variant only what differs from its base. */
+export async function saveScenario(scenario: Scenario, patch: { name?: string; input?: ScenarioInput; overrides?: ScenarioOverrides }): Promise<Scenario> {
+  const saved = await api().call('scenarios.update', { id: scenario.id, revision: scenario.revision, patch });
+  useScenarios.setState((s) => ({
+    open: s.open?.id === saved.id ? saved : s.open,
+    items: s.items.map((i) => (i.id === saved.id ? { ...i, name: saved.name, revision: saved.revision, updatedAt: saved.updatedAt } : i)),
+  }));
+  return saved;
+}
+
+export async function deleteScenario(id: string) {
+  await api().call('scenarios.delete', { id });
+  useScenarios.setState((s) => ({ compared: s.compared.filter((c) => c !== id) }));
+  await loadScenarios();
+}
+
+export async function restoreScenario(id: string) {
+  await api().call('scenarios.restore', { id });
+  await loadScenarios();
+}
+
+export function toggleCompared(id: string) {
+  useScenarios.setState((s) => ({
+    compared: s.compared.includes(id) ? s.compared.filter((c) => c !== id) : s.compared.length >= 4 ? s.compared : [...s.compared, id],
+  }));
+}
+
+export const clearCompared = () => useScenarios.setState({ compared: [] });
