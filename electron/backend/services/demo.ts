@@ -3,6 +3,8 @@ import { Readable } from 'node:stream';
 import { findBodyByCode, insertBody, setBodyDeleted } from '../../../db/queries/bodies';
 import { insertItem, replaceGuests, replaceRecommendations } from '../../../db/queries/agenda';
 import { insertMeeting, setMeetingDeleted } from '../../../db/queries/meetings';
+import { getScenarioRecord, insertScenario, setScenarioDeleted } from '../../../db/queries/scenarios';
+import { ScenarioInput } from '../../../shared/domain/scenario';
 import { listMembers, listRelations, replaceMembers, replaceRelations } from '../../../db/queries/people';
 import type { RelationKind } from '../../../shared/domain/body';
 import type { DB } from '../../../db/schema';
@@ -12,6 +14,7 @@ import { SEKRETARIAT_NAMESPACE, stableId } from '../stable-id';
 import { reindexItem } from './agenda';
 import { DAS_2021, DAS_NEXT_MEETING_ID } from './demo-content/das-2021';
 import { PSU_2024, PSU_BODY } from './demo-content/psu-2024';
+import { DEMO_SCENARIOS } from './demo-content/scenarios';
 import type { DemoItem, DemoMeeting } from './demo-content/types';
 import { demoAnnexPdf } from './demo-pdf';
 import { insertReferenceOrganisations } from './reference-data';
@@ -56,6 +59,7 @@ export interface DemoResult {
   organisations: number;
   meetings: number;
   items: number;
+  scenarios: number;
 }
 
 const idOf = (...parts: (string | number)[]) => stableId(SEKRETARIAT_NAMESPACE, `demo/${parts.join('/')}`);
@@ -107,8 +111,29 @@ export async function loadDemoData(db: Kysely<DB>, now: string, store: FileStore
       }
       previousByBody.set(bodyCode, id);
     }
-    return { bodies, organisations, meetings, items };
+    const scenarios = await seedScenarios(trx, now);
+    return { bodies, organisations, meetings, items, scenarios };
   });
+}
+
+/** The NT-1 scenarios of v1 and v2 (bases with their variants); a deleted one comes back, an edited one is left alone. */
+async function seedScenarios(db: Kysely<DB>, now: string): Promise<number> {
+  let added = 0;
+  const idByName = new Map(DEMO_SCENARIOS.map((s) => [s.name, idOf('scenario', s.name)]));
+  for (const scenario of DEMO_SCENARIOS) {
+    const id = idByName.get(scenario.name)!;
+    const existing = await getScenarioRecord(db, id, { includeDeleted: true });
+    if (existing) {
+      if (existing.deletedAt && (await setScenarioDeleted(db, id, false, now))) added++;
+      continue;
+    }
+    const values = scenario.base
+      ? { name: scenario.name, baseId: idByName.get(scenario.base)!, input: null, overrides: scenario.overrides ?? {} }
+      : { name: scenario.name, baseId: null, input: ScenarioInput.parse({ ...scenario.input, name: scenario.name }), overrides: {} };
+    await insertScenario(db, id, values, now);
+    added++;
+  }
+  return added;
 }
 
 /** Relations of domain.md §1.7 and the PSU's chair and vice-chair (003); only where a body has none yet. */

@@ -8,9 +8,9 @@ export async function loadDemo() {
   try {
     const added = await api().call('demo.load', {});
     await Promise.all([loadReference(), loadMeetings()]);
-    const message = added.meetings + added.bodies + added.items === 0
+    const message = added.meetings + added.bodies + added.items + added.scenarios === 0
       ? 'Demodata var allerede indlæst.'
-      : `Demodata indlæst: ${added.meetings} møder med ${added.items} punkter og ${added.bodies} organer.`;
+      : `Demodata indlæst: ${added.meetings} møder med ${added.items} punkter, ${added.bodies} organer og ${added.scenarios} takstscenarier.`;
     notifications.show({ color: 'teal', message, autoClose: 5000 });
   } catch (error) {
     showError(error);
