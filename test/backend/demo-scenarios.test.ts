@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_CALCULATIONS, DEMO_SCENARIOS, type DemoScenario } from '../../electron/backend/services/demo-content/scenarios';
+import { DEMO_SCENARIOS, type DemoScenario } from '../../electron/backend/services/demo-content/scenarios';
+import { DEMO_CALCULATIONS } from '../../shared/demo/calculations';
+import { ataHourlyRate, ataPrice } from '../../shared/logic/tariff/ata';
+import { dailyTariff } from '../../shared/logic/tariff/daily-tariff';
+import { projectBudget } from '../../shared/logic/tariff/index-projection';
+import { occupancyWarnings } from '../../shared/logic/tariff/occupancy';
 import { ScenarioInput } from '../../shared/domain/scenario';
 import { formatKroner } from '../../shared/format/numbers';
 import { checkBudgetLines } from '../../shared/logic/tariff/budget-check';
@@ -245,5 +250,37 @@ describe('demo calculator presets reproduce the printed results', () => {
       expect(averagePerUnit(preset.average!.total, preset.average!.units)).toBe(kroner(preset.printed.average!));
     }
     expect(presets.filter((p) => p.average)).toHaveLength(2);
+  });
+
+  it('Bilag 2 (AT-08): 206 kr. × (1 + 0,25 + 0,05 + 0,33) = 335,78 kr. an hour; 5 × ½ hour = 839,45 kr.', () => {
+    const [preset] = DEMO_CALCULATIONS.ata;
+    if (!preset) throw new Error('no ATA preset');
+    const rate = ataHourlyRate(preset.input);
+    expect(rate).toBe(kroner(preset.printed.rate));
+    expect(ataPrice({ rate, hoursPerDay: preset.hoursPerDay, days: preset.days })).toBe(kroner(preset.printed.price));
+  });
+
+  it('NT-1 v1 at full operation (AT-05): 22,9 mio. kr. over 10 places at 90 % is 6.971,08 kr. a day, with a warning on the occupancy', () => {
+    const [preset] = DEMO_CALCULATIONS.dailyTariff;
+    if (!preset) throw new Error('no daily tariff preset');
+    expect(dailyTariff(preset.input)).toBe(kroner(6_971.08));
+    expect(occupancyWarnings(preset.input.occupancy, preset.kind)).toMatchObject([{ severity: 'warning' }]);
+    // The note's average of the four levels at the mix 3/3/2/2.
+    expect((3 * 8_900 + 3 * 7_500 + 2 * 6_200 + 2 * 4_800) / 10).toBe(7_120);
+    expect(preset.note).toContain('7.120 kr.');
+  });
+
+  it('Socialtilsyn Nord 2021 in 2022 prices (§3.14): the derived factor 1,0169 lands within 0,001 % of the printed amounts', () => {
+    const presets = DEMO_CALCULATIONS.indexProjection;
+    expect(presets.map((p) => [p.printed.amount, p.printed.projected])).toEqual([
+      [34_370_000, 34_951_021],
+      [19_180_000, 19_504_196],
+      [15_190_000, 15_446_825],
+    ]);
+    for (const preset of presets) {
+      const projected = projectBudget(preset.amount, preset.fromYear, preset.toYear);
+      expect(Math.abs(projected - kroner(preset.printed.projected)) / projected).toBeLessThan(1e-5);
+    }
+    expect(projectBudget(presets[0]!.amount, 2021, 2022)).toBe(kroner(34_950_853));
   });
 });
