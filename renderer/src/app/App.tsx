@@ -58,7 +58,8 @@ export function App() {
       </AppShell.Navbar>
 
       <AppShell.Main bg="gray.1">
-        <Box maw={1200} mx="auto">{AREA_SPECS[area].page()}</Box>
+        {/* The modeller puts inputs, results and charts side by side: it may use a wide screen. */}
+        <Box maw={area === 'takster' ? 1680 : 1200} mx="auto">{AREA_SPECS[area].page()}</Box>
       </AppShell.Main>
       <WelcomeModal />
     </AppShell>

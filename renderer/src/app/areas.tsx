@@ -14,9 +14,10 @@ export interface AreaSpec {
 
 const ICON = { size: 20, stroke: 1.6 };
 
-// The agenda editor (TipTap, drag and drop) and the register (virtual list) load when first opened,
+// The agenda editor (TipTap, drag and drop), the register (virtual list) and the modeller (charts) load when first opened,
 // so the meeting list appears without waiting for them.
 const MeetingPage = lazy(() => import('../features/agenda/MeetingPage').then((m) => ({ default: m.MeetingPage })));
+const ScenariosPage = lazy(() => import('../features/scenarios/ScenariosPage').then((m) => ({ default: m.ScenariosPage })));
 const DecisionsPage = lazy(() => import('../features/decisions/DecisionsPage').then((m) => ({ default: m.DecisionsPage })));
 const later = (node: ReactNode) => <Suspense fallback={<Loader size="sm" />}>{node}</Suspense>;
 
@@ -35,18 +36,7 @@ export const AREA_SPECS: Record<Area, AreaSpec> = {
       />
     ),
   },
-  takster: {
-    label: 'Takstscenarier',
-    icon: <IconCalculator {...ICON} />,
-    page: () => (
-      <ComingLater
-        title="Takstscenarier"
-        description="Beregninger efter Styringsaftalens regler."
-        icon={<IconCalculator size={24} />}
-        plans={['Døgntakster, belægning og takststrukturer', 'Over- og underskud over år', 'Fordeling på kommuner, der altid summer til totalen']}
-      />
-    ),
-  },
+  takster: { label: 'Takstscenarier', icon: <IconCalculator {...ICON} />, page: () => later(<ScenariosPage />) },
   udveksling: {
     label: 'Udveksling',
     icon: <IconArrowsExchange {...ICON} />,

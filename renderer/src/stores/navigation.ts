@@ -7,12 +7,15 @@ interface NavigationState {
   area: Area;
   /** The meeting open in Møder (#/moeder/<id>), if any. */
   meetingId: string | null;
+  /** The scenario open in Takstscenarier (#/takster/<id>), if any. */
+  scenarioId: string | null;
 }
 
 function parse(hash: string): NavigationState {
   const [name, id] = hash.replace(/^#\/?/, '').split('/');
   const area = (AREAS as readonly string[]).includes(name ?? '') ? (name as Area) : 'moeder';
-  return { area, meetingId: area === 'moeder' && id && /^[0-9a-f-]{36}$/.test(id) ? id : null };
+  const recordId = id && /^[0-9a-f-]{36}$/.test(id) ? id : null;
+  return { area, meetingId: area === 'moeder' ? recordId : null, scenarioId: area === 'takster' ? recordId : null };
 }
 
 /** The current place, mirrored in the address fragment so reloads and links land in the same place. */
@@ -25,5 +28,6 @@ function go(hash: string) {
 
 export const navigate = (area: Area) => go(`#/${area}`);
 export const openMeetingPage = (meetingId: string) => go(`#/moeder/${meetingId}`);
+export const openScenario = (scenarioId: string | null) => go(scenarioId ? `#/takster/${scenarioId}` : '#/takster');
 
 window.addEventListener('popstate', () => useNavigation.setState(parse(location.hash)));

@@ -1,0 +1,196 @@
+import { Alert, Box, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { BarChart } from '@mantine/charts';
+import { STILL } from './charts';
+import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
+import { memo, type ReactNode } from 'react';
+import type { ScenarioInput } from '../../../../shared/domain/scenario';
+import { formatKroner, formatPercent } from '../../../../shared/format';
+import type { ScenarioResult } from '../../../../shared/logic/tariff/scenario';
+import { shortName } from './key';
+import { T } from './texts';
+
+const kroner = (ore: number) => formatKroner(ore);
+const NUMBERS = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
+const wholeKroner = (kr: number) => formatKroner(Math.round(kr) * 100);
+
+/** The figures a manager reads first, and every inconsistency: shown above the tabs, so they stay in view. */
+export function KeyFigures({ input, result, stale }: { input: ScenarioInput; result: ScenarioResult; stale: boolean }) {
+  const { startup } = result;
+  return (
+    <Stack gap="sm" style={{ opacity: stale ? 0.55 : 1 }}>
+      <SimpleGrid cols={{ base: 2, lg: 4 }} spacing="sm">
+        <Figure label="Døgntakst" value={kroner(result.dailyTariff)} testId="figure-daily-tariff" hint={`ved ${formatPercent(input.occupancy, 1)} belægning`} />
+        <Figure label="Samlet at dække" value={kroner(startup.totals.amount)} testId="figure-total" hint={`opstart ${kroner(startup.totals.startupCosts)} + underskud ${kroner(startup.totals.operatingDeficit)}`} />
+        <Figure label="Regionen" value={kroner(startup.totals.regionPart)} testId="figure-region" hint={`${formatPercent(input.split.regionShare, 0)} af det samlede`} />
+        <Figure label="Kommunerne" value={kroner(startup.totals.municipalPart)} testId="figure-municipal" hint={`fordelt på ${Object.keys(startup.totals.perMunicipality).length} kommuner`} />
+      </SimpleGrid>
+      {result.warnings.length > 0 ? (
+        <Alert color="yellow" icon={<IconAlertTriangle size={18} />} title={`${T.warnings} (${result.warnings.length})`} data-testid="scenario-warnings" py="xs">
+          <Stack gap={2} component="ul" m={0} pl="md">
+            {result.warnings.map((w) => (
+              <Text component="li" size="sm" key={w}>{w}</Text>
+            ))}
+          </Stack>
+        </Alert>
+      ) : (
+        <Group gap={6} c="teal.8">
+          <IconCircleCheck size={16} />
+          <Text size="sm">{T.noWarnings}</Text>
+        </Group>
+      )}
+    </Stack>
+  );
+}
+
+/** The details behind the key figures: level revenue, the ramp-up, the years and the municipalities. */
+export const ScenarioResults = memo(function ScenarioResults({ input, result, stale }: { input: ScenarioInput; result: ScenarioResult; stale: boolean }) {
+  const { startup } = result;
+  const rows = [{ label: 'Opstart', ...startup.startup }, ...startup.years.map((y) => ({ label: String(y.year), ...y }))];
+  return (
+    <Stack gap="md" style={{ opacity: stale ? 0.55 : 1 }} data-testid="scenario-results">
+      {result.levelRevenue !== null && (
+        <Panel title="Takstniveauer">
+          <Text size="sm">
+            Indtægt ved {formatPercent(input.occupancy, 1)} belægning: <b>{kroner(result.levelRevenue)}</b>
+            {result.revenueGap !== null && result.revenueGap !== 0 && <> – {kroner(Math.abs(result.revenueGap))} {result.revenueGap < 0 ? 'under' : 'over'} budgettet</>}
+          </Text>
+        </Panel>
+      )}
+
+      <SimpleGrid type="container" cols={{ base: 1, '640px': 2 }} spacing="md">
+        <Panel title="Belægning i opstarten">
+          <BarChart
+            barProps={STILL}
+            h={180}
+            data={startup.years.map((y) => ({ år: String(y.year), Belægning: Math.round(y.occupancy * 1000) / 10 }))}
+            dataKey="år"
+            series={[{ name: 'Belægning', color: 'blue.6' }]}
+            valueFormatter={(v) => `${v.toLocaleString('da-DK')} %`}
+            yAxisProps={{ domain: [0, 100] }}
+            withTooltip
+            tickLine="y"
+          />
+        </Panel>
+        <Panel title="At dække pr. år">
+          <BarChart
+            barProps={STILL}
+            h={180}
+            type="stacked"
+            data={rows.map((r) => ({ år: r.label, Regionen: r.regionPart / 100, Kommunerne: r.municipalPart / 100 }))}
+            dataKey="år"
+            series={[
+              { name: 'Kommunerne', color: 'teal.6' },
+              { name: 'Regionen', color: 'grape.5' },
+            ]}
+            valueFormatter={wholeKroner}
+            yAxisProps={{ width: 80, tickFormatter: (v: number) => `${(v / 1_000_000).toLocaleString('da-DK')} mio.` }}
+            withLegend
+            tickLine="y"
+          />
+        </Panel>
+      </SimpleGrid>
+
+      <Panel title="År for år">
+        <Table fz="sm" verticalSpacing={4} horizontalSpacing="xs" data-testid="years-result" style={NUMBERS}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>År</Table.Th>
+              <Table.Th ta="right">Belægning</Table.Th>
+              <Table.Th ta="right">Underskud</Table.Th>
+              <Table.Th ta="right">Regionen</Table.Th>
+              <Table.Th ta="right">Kommunerne</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((r) => (
+              <Table.Tr key={r.label}>
+                <Table.Td>{r.label}</Table.Td>
+                <Table.Td ta="right">{'occupancy' in r ? formatPercent(r.occupancy, 0) : ''}</Table.Td>
+                <Table.Td ta="right">{kroner(r.amount)}</Table.Td>
+                <Table.Td ta="right">{kroner(r.regionPart)}</Table.Td>
+                <Table.Td ta="right">{kroner(r.municipalPart)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+          <Table.Tfoot>
+            <Table.Tr>
+              <Table.Th>I alt</Table.Th>
+              <Table.Th />
+              <Table.Th ta="right">{kroner(startup.totals.amount)}</Table.Th>
+              <Table.Th ta="right">{kroner(startup.totals.regionPart)}</Table.Th>
+              <Table.Th ta="right">{kroner(startup.totals.municipalPart)}</Table.Th>
+            </Table.Tr>
+          </Table.Tfoot>
+        </Table>
+      </Panel>
+
+      <Panel title="Kommunernes andel" hint="Fordelt i hele kroner efter største brøkdels metode, så kommunerne summer præcist til totalen.">
+        <SimpleGrid cols={1} spacing="lg">
+          <Table fz="sm" verticalSpacing={3} data-testid="municipal-result" style={NUMBERS}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Kommune</Table.Th>
+                <Table.Th ta="right">Andel</Table.Th>
+                <Table.Th ta="right">I alt</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {Object.entries(startup.totals.perMunicipality).map(([name, part]) => (
+                <Table.Tr key={name}>
+                  <Table.Td>{shortName(name)}</Table.Td>
+                  <Table.Td ta="right">{formatPercent(startup.totals.shares[name] ?? 0)}</Table.Td>
+                  <Table.Td ta="right">{kroner(part)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+            <Table.Tfoot>
+              <Table.Tr>
+                <Table.Th>I alt</Table.Th>
+                <Table.Th ta="right">{formatPercent(1)}</Table.Th>
+                <Table.Th ta="right">{kroner(startup.totals.municipalPart)}</Table.Th>
+              </Table.Tr>
+            </Table.Tfoot>
+          </Table>
+          <Box>
+            <BarChart
+              barProps={STILL}
+              h={Math.max(200, 26 * Object.keys(startup.totals.perMunicipality).length)}
+              orientation="vertical"
+              data={Object.entries(startup.totals.perMunicipality).map(([name, part]) => ({ kommune: shortName(name), Andel: part / 100 }))}
+              dataKey="kommune"
+              series={[{ name: 'Andel', color: 'teal.6' }]}
+              valueFormatter={wholeKroner}
+              yAxisProps={{ width: 110, interval: 0 }}
+              xAxisProps={{ tickFormatter: (v: number) => `${(v / 1_000_000).toLocaleString('da-DK')} mio.` }}
+              gridAxis="x"
+            />
+          </Box>
+        </SimpleGrid>
+      </Panel>
+    </Stack>
+  );
+});
+
+function Figure({ label, value, hint, testId }: { label: string; value: string; hint?: string; testId: string }) {
+  return (
+    <Paper withBorder radius="md" p="sm">
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>{label}</Text>
+      <Text size="lg" fw={700} data-testid={testId} style={{ fontVariantNumeric: 'tabular-nums' }}>{value}</Text>
+      {hint && <Text size="xs" c="dimmed">{hint}</Text>}
+    </Paper>
+  );
+}
+
+export function Panel({ title, hint, children }: { title: string; hint?: string; children: ReactNode }) {
+  return (
+    <Paper withBorder radius="md" p="md">
+      <Stack gap="xs">
+        <div>
+          <Title order={5}>{title}</Title>
+          {hint && <Text size="xs" c="dimmed">{hint}</Text>}
+        </div>
+        {children}
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,185 @@
+import { ActionIcon, Alert, Badge, Button, Grid, Group, Menu, Paper, Stack, Tabs, Text, TextInput } from '@mantine/core';
+import { IconDots, IconFileSpreadsheet, IconFileTypePdf, IconGitBranch, IconTrash } from '@tabler/icons-react';
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { ScenarioInput } from '../../../../shared/domain/scenario';
+import { computeScenario, type ScenarioResult } from '../../../../shared/logic/tariff/scenario';
+import { diffOverrides, overriddenPaths } from '../../../../shared/logic/tariff/variants';
+import { SaveIndicator } from '../../components/SaveIndicator';
+import { useAutosave } from '../../lib/autosave';
+import { offerUndo, showError } from '../../lib/undo';
+import { openScenario } from '../../stores/navigation';
+import { deleteScenario, restoreScenario, saveScenario, useScenarios } from '../../stores/scenarios';
+import { exportScenarios } from './export';
+import { NewScenarioModal } from './NewScenarioModal';
+import { ScenarioInputs } from './ScenarioInputs';
+import { KeyFigures, ScenarioResults } from './ScenarioResults';
+import { SensitivityView } from './SensitivityView';
+import { T } from './texts';
+import { VersionsPanel } from './VersionsPanel';
+
+/**
+ * One scenario: its inputs, recomputed on every keystroke in the window itself (the engine is pure and takes well
+ * under a millisecond), saved a moment later — a base as its whole input, a variant as what differs from its base.
+ */
+export function ScenarioView() {
+  const scenario = useScenarios((s) => s.open)!;
+  const base = useScenarios((s) => s.base);
+  const [draft, setDraft] = useState<unknown>(scenario.input);
+  const [name, setName] = useState(scenario.name);
+  const [lastValid, setLastValid] = useState<{ input: ScenarioInput; result: ScenarioResult }>(() => ({ input: scenario.input, result: computeScenario(scenario.input) }));
+  const [variantOpen, setVariantOpen] = useState(false);
+  const [exporting, setExporting] = useState<'xlsx' | 'pdf' | null>(null);
+
+  const autosave = useAutosave(async (patch: { name?: string; input?: ScenarioInput }) => {
+    const current = useScenarios.getState().open!;
+    const currentBase = useScenarios.getState().base;
+    if (patch.input && currentBase) await saveScenario(current, { name: patch.name, overrides: diffOverrides(currentBase.input, patch.input) });
+    else await saveScenario(current, patch);
+  });
+
+  // Validate and compute as the user types; an unfinished figure keeps the last valid result on screen.
+  const parsed = useMemo(() => ScenarioInput.safeParse(draft), [draft]);
+  const computed = useMemo(() => {
+    if (!parsed.success) return null;
+    try {
+      return { input: parsed.data, result: computeScenario(parsed.data), error: null };
+    } catch (error) {
+      return { input: parsed.data, result: null, error: (error as Error).message };
+    }
+  }, [parsed]);
+  const fallback = computed?.result ? null : lastValid;
+  const shown = useMemo(() => (computed?.result ? { input: computed.input, result: computed.result } : fallback!), [computed, fallback]);
+  if (computed?.result && computed.result !== lastValid.result) setLastValid({ input: computed.input, result: computed.result });
+  const problem = !parsed.success ? parsed.error.issues[0]?.message : computed?.error;
+  // The key figures follow every keystroke; the charts and tables render when the typing leaves time for them.
+  const deferred = useDeferredValue(shown);
+
+  const changedPaths = useMemo(() => (base && parsed.success ? overriddenPaths(base.input, diffOverrides(base.input, parsed.data)) : scenario.overriddenPaths), [base, parsed, scenario.overriddenPaths]);
+
+  // Stable, so the input groups that did not change skip their render (see ScenarioInputs).
+  const { schedule } = autosave;
+  const nameRef = useRef(scenario.name);
+  const edit = useCallback(
+    (next: unknown) => {
+      setDraft(next);
+      const valid = ScenarioInput.safeParse(next);
+      if (valid.success) schedule({ name: nameRef.current, input: { ...valid.data, name: nameRef.current } });
+    },
+    [schedule],
+  );
+
+  function rename(next: string) {
+    setName(next);
+    if (!next.trim()) return;
+    nameRef.current = next.trim();
+    autosave.schedule({ name: next.trim(), ...(parsed.success ? { input: { ...parsed.data, name: next.trim() } } : {}) });
+  }
+
+  async function remove() {
+    await autosave.flush();
+    try {
+      await deleteScenario(scenario.id);
+      openScenario(scenario.baseId);
+      offerUndo(T.deleted(scenario.name), async () => {
+        await restoreScenario(scenario.id);
+        openScenario(scenario.id);
+      });
+    } catch (error) {
+      showError(error);
+    }
+  }
+
+  async function exportAs(format: 'xlsx' | 'pdf') {
+    await autosave.flush();
+    setExporting(format);
+    await exportScenarios([scenario.id], format).finally(() => setExporting(null));
+  }
+
+  return (
+    <Stack gap="md" data-testid="scenario-view">
+      <Paper withBorder radius="md" p="md">
+        <Stack gap="xs">
+          <Group justify="space-between" wrap="nowrap" align="flex-start">
+            <TextInput
+              value={name}
+              onChange={(e) => rename(e.currentTarget.value)}
+              aria-label="Scenariets navn"
+              variant="unstyled"
+              size="lg"
+              styles={{ input: { fontWeight: 700, fontSize: 'var(--mantine-font-size-xl)' } }}
+              style={{ flex: 1 }}
+              error={!name.trim() ? 'Giv scenariet et navn' : undefined}
+            />
+            <Group gap="xs" wrap="nowrap">
+              <Button variant="default" size="xs" leftSection={<IconFileSpreadsheet size={14} />} loading={exporting === 'xlsx'} onClick={() => void exportAs('xlsx')}>
+                {T.exportXlsx}
+              </Button>
+              <Button variant="default" size="xs" leftSection={<IconFileTypePdf size={14} />} loading={exporting === 'pdf'} onClick={() => void exportAs('pdf')}>
+                {T.exportPdf}
+              </Button>
+              <Menu position="bottom-end" withinPortal>
+                <Menu.Target>
+                  <ActionIcon variant="default" size="md" aria-label="Flere handlinger">
+                    <IconDots size={16} />
+                  </ActionIcon>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  <Menu.Item leftSection={<IconGitBranch size={14} />} onClick={() => setVariantOpen(true)}>
+                    {T.newVariant}
+                  </Menu.Item>
+                  <Menu.Item color="red" leftSection={<IconTrash size={14} />} onClick={() => void remove()}>
+                    Slet scenariet
+                  </Menu.Item>
+                </Menu.Dropdown>
+              </Menu>
+            </Group>
+          </Group>
+          <Group justify="space-between">
+            {base ? (
+              <Group gap={6}>
+                <Badge variant="light" color="yellow" leftSection={<IconGitBranch size={12} />}>Variant</Badge>
+                <Text size="sm" c="dimmed">{T.variantOf(base.name)}</Text>
+              </Group>
+            ) : (
+              <Badge variant="light" color="blue">{T.base}</Badge>
+            )}
+            <SaveIndicator state={autosave.state} />
+          </Group>
+        </Stack>
+      </Paper>
+
+      {problem && (
+        <Alert color="orange" title={T.invalid} data-testid="scenario-problem">
+          {problem} {T.lastValid}
+        </Alert>
+      )}
+
+      <KeyFigures input={shown.input} result={shown.result} stale={Boolean(problem)} />
+
+      <Tabs defaultValue="figures" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="figures">Tal og resultat</Tabs.Tab>
+          <Tabs.Tab value="sensitivity">Følsomhed</Tabs.Tab>
+          <Tabs.Tab value="versions">Versioner{scenario.versions.length ? ` (${scenario.versions.length})` : ''}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="figures" pt="md">
+          <Grid gutter="md" align="flex-start">
+            <Grid.Col span={{ base: 12, lg: 5 }}>
+              <ScenarioInputs draft={draft as ScenarioInput} base={base?.input ?? null} changedPaths={changedPaths} onChange={edit} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, lg: 7 }}>
+              <ScenarioResults input={deferred.input} result={deferred.result} stale={Boolean(problem)} />
+            </Grid.Col>
+          </Grid>
+        </Tabs.Panel>
+        <Tabs.Panel value="sensitivity" pt="md">
+          <SensitivityView input={deferred.input} />
+        </Tabs.Panel>
+        <Tabs.Panel value="versions" pt="md">
+          <VersionsPanel scenario={scenario} beforeFreeze={autosave.flush} />
+        </Tabs.Panel>
+      </Tabs>
+      <NewScenarioModal opened={variantOpen} onClose={() => setVariantOpen(false)} variantOf={scenario.baseId ?? scenario.id} />
+    </Stack>
+  );
+}
