@@ -10,7 +10,7 @@ import { computeScenario } from '../../../../shared/logic/tariff/scenario';
 import { api } from '../../api/client';
 import { showError } from '../../lib/undo';
 import { exportScenarios } from './export';
-import { Panel } from './ScenarioResults';
+import { Panel } from './Panel';
 import { formatDifference, formatFigure } from './texts';
 
 const CHANGED = { background: 'var(--mantine-color-yellow-0)' };

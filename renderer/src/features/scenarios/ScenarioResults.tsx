@@ -1,17 +1,17 @@
-import { Alert, Box, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { BarChart } from '@mantine/charts';
-import { STILL } from './charts';
+import { Alert, Group, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
-import { memo, type ReactNode } from 'react';
+import { memo } from 'react';
 import type { ScenarioInput } from '../../../../shared/domain/scenario';
 import { formatKroner, formatPercent } from '../../../../shared/format';
 import type { ScenarioResult } from '../../../../shared/logic/tariff/scenario';
 import { shortName } from './key';
+import { Panel } from './Panel';
+import { MunicipalityChart, RampUpCharts } from './ScenarioCharts';
 import { T } from './texts';
 
 const kroner = (ore: number) => formatKroner(ore);
 const NUMBERS = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
-const wholeKroner = (kr: number) => formatKroner(Math.round(kr) * 100);
 
 /** The figures a manager reads first, and every inconsistency: shown above the tabs, so they stay in view. */
 export function KeyFigures({ input, result, stale }: { input: ScenarioInput; result: ScenarioResult; stale: boolean }) {
@@ -46,6 +46,8 @@ export function KeyFigures({ input, result, stale }: { input: ScenarioInput; res
 export const ScenarioResults = memo(function ScenarioResults({ input, result, stale }: { input: ScenarioInput; result: ScenarioResult; stale: boolean }) {
   const { startup } = result;
   const rows = [{ label: 'Opstart', ...startup.startup }, ...startup.years.map((y) => ({ label: String(y.year), ...y }))];
+  // The charts are the slowest part to draw: they follow once the typing pauses, the tables at once.
+  const [settled] = useDebouncedValue(result, 250);
   return (
     <Stack gap="md" style={{ opacity: stale ? 0.55 : 1 }} data-testid="scenario-results">
       {result.levelRevenue !== null && (
@@ -57,38 +59,7 @@ export const ScenarioResults = memo(function ScenarioResults({ input, result, st
         </Panel>
       )}
 
-      <SimpleGrid type="container" cols={{ base: 1, '640px': 2 }} spacing="md">
-        <Panel title="Belægning i opstarten">
-          <BarChart
-            barProps={STILL}
-            h={180}
-            data={startup.years.map((y) => ({ år: String(y.year), Belægning: Math.round(y.occupancy * 1000) / 10 }))}
-            dataKey="år"
-            series={[{ name: 'Belægning', color: 'blue.6' }]}
-            valueFormatter={(v) => `${v.toLocaleString('da-DK')} %`}
-            yAxisProps={{ domain: [0, 100] }}
-            withTooltip
-            tickLine="y"
-          />
-        </Panel>
-        <Panel title="At dække pr. år">
-          <BarChart
-            barProps={STILL}
-            h={180}
-            type="stacked"
-            data={rows.map((r) => ({ år: r.label, Regionen: r.regionPart / 100, Kommunerne: r.municipalPart / 100 }))}
-            dataKey="år"
-            series={[
-              { name: 'Kommunerne', color: 'teal.6' },
-              { name: 'Regionen', color: 'grape.5' },
-            ]}
-            valueFormatter={wholeKroner}
-            yAxisProps={{ width: 80, tickFormatter: (v: number) => `${(v / 1_000_000).toLocaleString('da-DK')} mio.` }}
-            withLegend
-            tickLine="y"
-          />
-        </Panel>
-      </SimpleGrid>
+      <RampUpCharts startup={settled.startup} />
 
       <Panel title="År for år">
         <Table fz="sm" verticalSpacing={4} horizontalSpacing="xs" data-testid="years-result" style={NUMBERS}>
@@ -151,20 +122,7 @@ export const ScenarioResults = memo(function ScenarioResults({ input, result, st
               </Table.Tr>
             </Table.Tfoot>
           </Table>
-          <Box>
-            <BarChart
-              barProps={STILL}
-              h={Math.max(200, 26 * Object.keys(startup.totals.perMunicipality).length)}
-              orientation="vertical"
-              data={Object.entries(startup.totals.perMunicipality).map(([name, part]) => ({ kommune: shortName(name), Andel: part / 100 }))}
-              dataKey="kommune"
-              series={[{ name: 'Andel', color: 'teal.6' }]}
-              valueFormatter={wholeKroner}
-              yAxisProps={{ width: 110, interval: 0 }}
-              xAxisProps={{ tickFormatter: (v: number) => `${(v / 1_000_000).toLocaleString('da-DK')} mio.` }}
-              gridAxis="x"
-            />
-          </Box>
+          <MunicipalityChart perMunicipality={settled.startup.totals.perMunicipality} />
         </SimpleGrid>
       </Panel>
     </Stack>
@@ -177,20 +135,6 @@ function Figure({ label, value, hint, testId }: { label: string; value: string; 
       <Text size="xs" c="dimmed" tt="uppercase" fw={600}>{label}</Text>
       <Text size="lg" fw={700} data-testid={testId} style={{ fontVariantNumeric: 'tabular-nums' }}>{value}</Text>
       {hint && <Text size="xs" c="dimmed">{hint}</Text>}
-    </Paper>
-  );
-}
-
-export function Panel({ title, hint, children }: { title: string; hint?: string; children: ReactNode }) {
-  return (
-    <Paper withBorder radius="md" p="md">
-      <Stack gap="xs">
-        <div>
-          <Title order={5}>{title}</Title>
-          {hint && <Text size="xs" c="dimmed">{hint}</Text>}
-        </div>
-        {children}
-      </Stack>
     </Paper>
   );
 }

@@ -5,7 +5,7 @@ import { memo, useMemo, useState } from 'react';
 import type { ScenarioInput } from '../../../../shared/domain/scenario';
 import { formatKroner, formatPercent } from '../../../../shared/format';
 import { occupancySensitivity } from '../../../../shared/logic/tariff/sensitivity';
-import { Panel } from './ScenarioResults';
+import { Panel } from './Panel';
 
 /** Tariff and start-up deficit against occupancy: how much rides on the occupancy the budget assumes. */
 export const SensitivityView = memo(function SensitivityView({ input }: { input: ScenarioInput }) {
