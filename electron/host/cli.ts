@@ -140,7 +140,7 @@ async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise<numb
       await backend.close();
       if (!result.ok) throw new UsageError(result.error.message);
       const added = result.data as { bodies: number; organisations: number; meetings: number; items: number };
-      print(added, `Demodata indlæst: ${added.meetings} møder med ${added.items} punkter, ${added.bodies} organer og ${added.organisations} kommuner/regioner tilføjet.`);
+      print(added, `Demodata indlæst: ${added.meetings} møder med ${added.items} punkter, ${added.bodies} organer, ${added.organisations} kommuner/regioner og ${added.scenarios} takstscenarier tilføjet.`);
       return 0;
     }
     case 'serve': {

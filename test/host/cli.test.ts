@@ -46,8 +46,8 @@ describe('command line', () => {
     const db = join(dir, 'a.db');
     expect(JSON.parse((await cli('migrate', '--db', db, '--json')).out)).toMatchObject({ from: 0, to: LATEST_SCHEMA_VERSION, backupFile: null });
     expect(JSON.parse((await cli('migrate', '--db', db, '--json')).out)).toMatchObject({ from: LATEST_SCHEMA_VERSION, to: LATEST_SCHEMA_VERSION });
-    expect(JSON.parse((await cli('demo', '--db', db, '--json')).out)).toEqual({ bodies: 3, organisations: 0, meetings: 5, items: 48 });
-    expect(JSON.parse((await cli('demo', '--db', db, '--json')).out)).toEqual({ bodies: 0, organisations: 0, meetings: 0, items: 0 });
+    expect(JSON.parse((await cli('demo', '--db', db, '--json')).out)).toEqual({ bodies: 3, organisations: 0, meetings: 5, items: 48, scenarios: 6 });
+    expect(JSON.parse((await cli('demo', '--db', db, '--json')).out)).toEqual({ bodies: 0, organisations: 0, meetings: 0, items: 0, scenarios: 0 });
 
     const out = join(dir, 'kopi.db');
     const backup = await cli('backup', '--db', db, '--out', out, '--json');

@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LATEST_SCHEMA_VERSION } from '../../db/migrate';
 import type { Backend } from '../../electron/backend/backend';
 import { startHttpHost, type HttpHost } from '../../electron/host/http-host';
 import { openTestBackend } from '../helpers/backend';
@@ -75,7 +76,7 @@ describe('local HTTP host', () => {
   it('answers a good call with an ok envelope', async () => {
     const reply = await rpc('app.info', {});
     expect(reply.status).toBe(200);
-    expect(JSON.parse(reply.body)).toMatchObject({ ok: true, data: { schemaVersion: 2 } });
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: true, data: { schemaVersion: LATEST_SCHEMA_VERSION } });
   });
 
   const malformed: [string, () => Promise<Reply>, number, string][] = [

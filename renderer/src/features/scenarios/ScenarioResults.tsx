@@ -3,7 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import { memo } from 'react';
 import type { ScenarioInput } from '../../../../shared/domain/scenario';
-import { formatKroner, formatPercent } from '../../../../shared/format';
+import { formatKroner, formatNumber, formatPercent } from '../../../../shared/format';
 import type { ScenarioResult } from '../../../../shared/logic/tariff/scenario';
 import { shortName } from './key';
 import { Panel } from './Panel';
@@ -11,6 +11,8 @@ import { MunicipalityChart, RampUpCharts } from './ScenarioCharts';
 import { T } from './texts';
 
 const kroner = (ore: number) => formatKroner(ore);
+/** Amounts in a table whose heading says «Beløb i kr.»: the unit once, not in every cell (as the DAS papers print). */
+const amount = (ore: number) => formatNumber(ore / 100);
 const NUMBERS = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
 
 /** The figures a manager reads first, and every inconsistency: shown above the tabs, so they stay in view. */
@@ -61,7 +63,7 @@ export const ScenarioResults = memo(function ScenarioResults({ input, result, st
 
       <RampUpCharts startup={settled.startup} />
 
-      <Panel title="År for år">
+      <Panel title="År for år" hint="Beløb i kr.">
         <Table fz="sm" verticalSpacing={4} horizontalSpacing="xs" data-testid="years-result" style={NUMBERS}>
           <Table.Thead>
             <Table.Tr>
@@ -77,9 +79,9 @@ export const ScenarioResults = memo(function ScenarioResults({ input, result, st
               <Table.Tr key={r.label}>
                 <Table.Td>{r.label}</Table.Td>
                 <Table.Td ta="right">{'occupancy' in r ? formatPercent(r.occupancy, 0) : ''}</Table.Td>
-                <Table.Td ta="right">{kroner(r.amount)}</Table.Td>
-                <Table.Td ta="right">{kroner(r.regionPart)}</Table.Td>
-                <Table.Td ta="right">{kroner(r.municipalPart)}</Table.Td>
+                <Table.Td ta="right">{amount(r.amount)}</Table.Td>
+                <Table.Td ta="right">{amount(r.regionPart)}</Table.Td>
+                <Table.Td ta="right">{amount(r.municipalPart)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -87,15 +89,15 @@ export const ScenarioResults = memo(function ScenarioResults({ input, result, st
             <Table.Tr>
               <Table.Th>I alt</Table.Th>
               <Table.Th />
-              <Table.Th ta="right">{kroner(startup.totals.amount)}</Table.Th>
-              <Table.Th ta="right">{kroner(startup.totals.regionPart)}</Table.Th>
-              <Table.Th ta="right">{kroner(startup.totals.municipalPart)}</Table.Th>
+              <Table.Th ta="right">{amount(startup.totals.amount)}</Table.Th>
+              <Table.Th ta="right">{amount(startup.totals.regionPart)}</Table.Th>
+              <Table.Th ta="right">{amount(startup.totals.municipalPart)}</Table.Th>
             </Table.Tr>
           </Table.Tfoot>
         </Table>
       </Panel>
 
-      <Panel title="Kommunernes andel" hint="Fordelt i hele kroner efter største brøkdels metode, så kommunerne summer præcist til totalen.">
+      <Panel title="Kommunernes andel" hint="Beløb i kr., fordelt i hele kroner efter største brøkdels metode, så kommunerne summer præcist til totalen.">
         <SimpleGrid cols={1} spacing="lg">
           <Table fz="sm" verticalSpacing={3} data-testid="municipal-result" style={NUMBERS}>
             <Table.Thead>
@@ -110,7 +112,7 @@ export const ScenarioResults = memo(function ScenarioResults({ input, result, st
                 <Table.Tr key={name}>
                   <Table.Td>{shortName(name)}</Table.Td>
                   <Table.Td ta="right">{formatPercent(startup.totals.shares[name] ?? 0)}</Table.Td>
-                  <Table.Td ta="right">{kroner(part)}</Table.Td>
+                  <Table.Td ta="right">{amount(part)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -118,7 +120,7 @@ export const ScenarioResults = memo(function ScenarioResults({ input, result, st
               <Table.Tr>
                 <Table.Th>I alt</Table.Th>
                 <Table.Th ta="right">{formatPercent(1)}</Table.Th>
-                <Table.Th ta="right">{kroner(startup.totals.municipalPart)}</Table.Th>
+                <Table.Th ta="right">{amount(startup.totals.municipalPart)}</Table.Th>
               </Table.Tr>
             </Table.Tfoot>
           </Table>

@@ -3,7 +3,7 @@ import { IconArrowBackUp } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { T } from './texts';
 
-/** Kroner as Danes type them: 22.900.000 or 1.234,50. */
+/** Kroner as Danes type them: 22.900.000 or 1.234,50 (negative only where allowNegative is given, e.g. a deficit). */
 export function KronerInput(props: Omit<NumberInputProps, 'onChange' | 'value'> & { value: unknown; onChange: (value: number | string) => void }) {
   const { value, onChange, ...rest } = props;
   return (
@@ -12,11 +12,11 @@ export function KronerInput(props: Omit<NumberInputProps, 'onChange' | 'value'> 
       decimalSeparator=","
       decimalScale={2}
       suffix=" kr."
-      min={0}
       hideControls
       allowNegative={false}
       value={typeof value === 'number' || typeof value === 'string' ? value : ''}
       onChange={onChange}
+      styles={{ input: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' } }}
       {...rest}
     />
   );

@@ -3,25 +3,8 @@ import { DEMO_CALCULATIONS, type DemoAtaPreset } from '../../../../../shared/dem
 import { formatKroner, formatNumber } from '../../../../../shared/format';
 import { ataPrice, compareAtaModels } from '../../../../../shared/logic/tariff/ata';
 import { kroner } from '../../../../../shared/logic/tariff/money';
-import {
-  asKroner,
-  asPercent,
-  attempt,
-  CalculatorCard,
-  Columns,
-  Figures,
-  Headline,
-  KronerField,
-  need,
-  needFraction,
-  needKroner,
-  Note,
-  NumberField,
-  PercentField,
-  RuleError,
-  Section,
-  type Entry,
-} from './parts';
+import { KronerInput } from '../fields';
+import { asKroner, asPercent, attempt, CalculatorCard, Columns, Figures, Headline, need, needFraction, needKroner, Note, NumberField, PercentField, RuleError, Section, type Entry } from './parts';
 import { useCalculatorForm } from './use-form';
 
 interface Form {
@@ -46,7 +29,7 @@ const fromPreset = (p: DemoAtaPreset): Form => ({
 
 /** ATA-timepris (Bilag 2): the hourly rate of a supplementary service and its price for a period. */
 export function AtaCalculator() {
-  const { form, set, preset, load } = useCalculatorForm<Form, DemoAtaPreset>(INITIAL);
+  const { form, set, preset, loadFrom } = useCalculatorForm<Form, DemoAtaPreset>(INITIAL);
   const presets = DEMO_CALCULATIONS.ata;
 
   const rates = attempt(() =>
@@ -76,16 +59,13 @@ export function AtaCalculator() {
         </>
       }
       presets={presets}
-      onPreset={(id) => {
-        const p = presets.find((x) => x.id === id);
-        if (p) load(p, fromPreset(p));
-      }}
+      onPreset={loadFrom(presets, fromPreset)}
       loaded={preset}
     >
       <Columns
         inputs={
           <>
-            <KronerField label="Timeomkostning" description="Løn inkl. ferie og pension pr. time" value={form.hourCost} onChange={(hourCost) => set({ hourCost })} />
+            <KronerInput label="Timeomkostning" description="Løn inkl. ferie og pension pr. time" value={form.hourCost} onChange={(hourCost) => set({ hourCost })} />
             <Section title="Tillæg til timeomkostningen">
               <PercentField inline label="Fravær (ferie, sygdom, kurser, møder)" value={form.absence} onChange={(absence) => set({ absence })} />
               <PercentField inline label="Døgnkoefficient (d)" value={form.shift} onChange={(shift) => set({ shift })} />

@@ -5,7 +5,8 @@ import { formatKroner, formatNumber } from '../../../../../shared/format';
 import { annualCostPerPlace, dailyTariff } from '../../../../../shared/logic/tariff/daily-tariff';
 import { occupancyWarnings, type OfferKind } from '../../../../../shared/logic/tariff/occupancy';
 import { LATEST_RULE_SET } from '../../../../../shared/logic/tariff/rule-set';
-import { asKroner, asPercent, attempt, CalculatorCard, Columns, Figures, Headline, KronerField, need, needFraction, needKroner, Note, NumberField, PercentField, RuleError, Section, type Entry } from './parts';
+import { KronerInput } from '../fields';
+import { asKroner, asPercent, attempt, CalculatorCard, Columns, Figures, Headline, need, needFraction, needKroner, Note, NumberField, PercentField, RuleError, Section, type Entry } from './parts';
 import { useCalculatorForm } from './use-form';
 
 interface Form {
@@ -21,7 +22,7 @@ const fromPreset = (p: DemoDailyTariffPreset): Form => ({ budget: asKroner(p.inp
 
 /** Døgntakst (5.1, 5.2): the tariff from the budget, the places and the budgeted occupancy, with the occupancy band. */
 export function DailyTariffCalculator() {
-  const { form, set, preset, load } = useCalculatorForm<Form, DemoDailyTariffPreset>(INITIAL);
+  const { form, set, preset, loadFrom } = useCalculatorForm<Form, DemoDailyTariffPreset>(INITIAL);
   const presets = DEMO_CALCULATIONS.dailyTariff;
 
   const computed = attempt(() => {
@@ -49,16 +50,13 @@ export function DailyTariffCalculator() {
         </>
       }
       presets={presets}
-      onPreset={(id) => {
-        const p = presets.find((x) => x.id === id);
-        if (p) load(p, fromPreset(p));
-      }}
+      onPreset={loadFrom(presets, fromPreset)}
       loaded={preset}
     >
       <Columns
         inputs={
           <>
-            <KronerField label="Takstberegningsgrundlag" description="Årets budget for tilbuddet" value={form.budget} onChange={(budget) => set({ budget })} />
+            <KronerInput label="Takstberegningsgrundlag" description="Årets budget for tilbuddet" value={form.budget} onChange={(budget) => set({ budget })} />
             <NumberField label="Antal pladser" value={form.places} onChange={(places) => set({ places })} />
             <PercentField label="Budgetteret belægning" description="Over 0 % og højst 100 %" value={form.occupancy} onChange={(occupancy) => set({ occupancy })} />
             <Section title="Tilbudstype">

@@ -7,7 +7,8 @@ import { printedDistributionCheck } from '../../../../../shared/logic/tariff/dis
 import { kroner } from '../../../../../shared/logic/tariff/money';
 import { averagePerUnit, objectiveFinancing } from '../../../../../shared/logic/tariff/objective-financing';
 import { useReference } from '../../../stores/reference';
-import { asKroner, attempt, CalculatorCard, Figures, KronerField, need, needKroner, Note, NumberField, NUMERIC, Printed, RuleError, signedKroner, type Entry, type PresetOption } from './parts';
+import { KronerInput } from '../fields';
+import { asKroner, attempt, CalculatorCard, Figures, need, needKroner, Note, NumberField, NUMERIC, Printed, RuleError, signedKroner, type Entry, type PresetOption } from './parts';
 import { useCalculatorForm } from './use-form';
 
 interface Form {
@@ -88,7 +89,7 @@ export function DistributionCalculator() {
       loaded={preset}
     >
       <Group align="flex-end" gap="lg" wrap="wrap">
-        <KronerField label="Beløb, der skal fordeles" value={form.total} onChange={(total) => set({ total })} w={260} />
+        <KronerInput label="Beløb, der skal fordeles" value={form.total} onChange={(total) => set({ total })} w={260} />
         <Text size="sm" c="dimmed" pb={8}>
           Nøgle: {form.keyLabel} · {form.rows.length} kommuner
         </Text>

@@ -3,7 +3,8 @@ import { DEMO_CALCULATIONS, type DemoIndexProjectionPreset } from '../../../../.
 import { formatKroner, formatNumber } from '../../../../../shared/format';
 import { PRICE_WAGE_FACTORS, projectBudget } from '../../../../../shared/logic/tariff/index-projection';
 import { kroner } from '../../../../../shared/logic/tariff/money';
-import { asKroner, attempt, CalculatorCard, Columns, Figures, Headline, KronerField, need, needKroner, Note, NUMERIC, RuleError, signedKroner, YearField, type Entry } from './parts';
+import { KronerInput } from '../fields';
+import { asKroner, attempt, CalculatorCard, Columns, Figures, Headline, need, needKroner, Note, NUMERIC, RuleError, signedKroner, YearField, type Entry } from './parts';
 import { useCalculatorForm } from './use-form';
 
 interface Form {
@@ -18,7 +19,7 @@ const fromPreset = (p: DemoIndexProjectionPreset): Form => ({ amount: asKroner(p
 
 /** Pris- og lønfremskrivning: an amount restated in another year's prices with the factors the app knows. */
 export function IndexCalculator() {
-  const { form, set, preset, load } = useCalculatorForm<Form, DemoIndexProjectionPreset>(INITIAL);
+  const { form, set, preset, loadFrom } = useCalculatorForm<Form, DemoIndexProjectionPreset>(INITIAL);
   const presets = DEMO_CALCULATIONS.indexProjection;
   const projected = attempt(() => projectBudget(needKroner(form.amount, 'Beløb'), need(form.fromYear, 'Fra prisniveau'), need(form.toYear, 'Til prisniveau')));
   const printed = preset?.printed;
@@ -37,16 +38,13 @@ export function IndexCalculator() {
         </>
       }
       presets={presets}
-      onPreset={(id) => {
-        const p = presets.find((x) => x.id === id);
-        if (p) load(p, fromPreset(p));
-      }}
+      onPreset={loadFrom(presets, fromPreset)}
       loaded={preset}
     >
       <Columns
         inputs={
           <>
-            <KronerField label="Beløb" value={form.amount} onChange={(amount) => set({ amount })} />
+            <KronerInput label="Beløb" value={form.amount} onChange={(amount) => set({ amount })} />
             <Group grow gap="xs">
               <YearField label="Fra prisniveau" value={form.fromYear} onChange={(fromYear) => set({ fromYear })} />
               <YearField label="Til prisniveau" value={form.toYear} onChange={(toYear) => set({ toYear })} />

@@ -3,26 +3,8 @@ import { DEMO_CALCULATIONS, type DemoPaybackPreset } from '../../../../../shared
 import { formatKroner, formatPercent } from '../../../../../shared/format';
 import { kroner } from '../../../../../shared/logic/tariff/money';
 import { impliedPlaces, paybackIncrease, paybackYears, perResidentYearCost } from '../../../../../shared/logic/tariff/payback';
-import {
-  asKroner,
-  asPercent,
-  attempt,
-  CalculatorCard,
-  Columns,
-  decimals,
-  Figures,
-  Headline,
-  KronerField,
-  need,
-  needFraction,
-  needKroner,
-  NumberField,
-  PercentField,
-  RuleError,
-  Section,
-  type Entry,
-  type FigureRow,
-} from './parts';
+import { KronerInput } from '../fields';
+import { asKroner, asPercent, attempt, CalculatorCard, Columns, decimals, Figures, Headline, need, needFraction, needKroner, NumberField, PercentField, RuleError, Section, type Entry, type FigureRow } from './parts';
 import { useCalculatorForm } from './use-form';
 
 interface Form {
@@ -65,7 +47,7 @@ function fromPreset(p: DemoPaybackPreset): Form {
 
 /** Tilbagebetaling via takstforhøjelse: how long an increase takes to repay an amount, or which increase repays it in time. */
 export function PaybackCalculator() {
-  const { form, set, preset, load } = useCalculatorForm<Form, DemoPaybackPreset>(INITIAL);
+  const { form, set, preset, loadFrom } = useCalculatorForm<Form, DemoPaybackPreset>(INITIAL);
   const presets = DEMO_CALCULATIONS.payback;
 
   const places = attempt(() =>
@@ -118,16 +100,13 @@ export function PaybackCalculator() {
         </>
       }
       presets={presets}
-      onPreset={(id) => {
-        const p = presets.find((x) => x.id === id);
-        if (p) load(p, fromPreset(p));
-      }}
+      onPreset={loadFrom(presets, fromPreset)}
       loaded={preset}
     >
       <Columns
         inputs={
           <>
-            <KronerField label="Beløb, der skal tilbagebetales" value={form.amount} onChange={(amount) => set({ amount })} />
+            <KronerInput label="Beløb, der skal tilbagebetales" value={form.amount} onChange={(amount) => set({ amount })} />
             <Section title="Belagte pladser">
               <SegmentedControl
                 aria-label="Belagte pladser"
@@ -144,9 +123,9 @@ export function PaybackCalculator() {
                 <NumberField label="Belagte pladser (helårsbeboere)" value={form.places} onChange={(v) => set({ places: v })} />
               ) : (
                 <Stack gap="xs">
-                  <KronerField label="Beløb i planen" value={form.planAmount} onChange={(v) => set({ planAmount: v })} />
+                  <KronerInput label="Beløb i planen" value={form.planAmount} onChange={(v) => set({ planAmount: v })} />
                   <SimpleGrid cols={2} spacing="xs">
-                    <KronerField label="Takststigning i planen" value={form.planIncrease} onChange={(v) => set({ planIncrease: v })} />
+                    <KronerInput label="Takststigning i planen" value={form.planIncrease} onChange={(v) => set({ planIncrease: v })} />
                     <NumberField label="Antal år i planen" value={form.planYears} onChange={(v) => set({ planYears: v })} />
                   </SimpleGrid>
                   <Text size="xs" c="dimmed" data-testid="payback-implied-places">
@@ -157,7 +136,7 @@ export function PaybackCalculator() {
             </Section>
             <Section title="De to muligheder">
               <SimpleGrid cols={2} spacing="xs">
-                <KronerField label="Takststigning pr. døgn" value={form.increase} onChange={(v) => set({ increase: v })} />
+                <KronerInput label="Takststigning pr. døgn" value={form.increase} onChange={(v) => set({ increase: v })} />
                 <NumberField label="Antal år" value={form.years} onChange={(v) => set({ years: v })} />
               </SimpleGrid>
             </Section>

@@ -5,24 +5,8 @@ import { DEMO_CALCULATIONS, type DemoResultPreset } from '../../../../../shared/
 import { formatKroner, formatPercent } from '../../../../../shared/format';
 import { kroner } from '../../../../../shared/logic/tariff/money';
 import { resultLedger, settleResult, type ResultLedgerEntry, type ResultSettlement } from '../../../../../shared/logic/tariff/result';
-import {
-  asKroner,
-  attempt,
-  CalculatorCard,
-  Columns,
-  Figures,
-  Headline,
-  KronerField,
-  need,
-  needKroner,
-  Note,
-  NUMERIC,
-  RuleError,
-  signedKroner,
-  YearField,
-  type Entry,
-  type FigureRow,
-} from './parts';
+import { KronerInput } from '../fields';
+import { asKroner, attempt, CalculatorCard, Columns, Figures, Headline, need, needKroner, Note, NUMERIC, RuleError, signedKroner, YearField, type Entry, type FigureRow } from './parts';
 import { useCalculatorForm } from './use-form';
 
 interface Row {
@@ -82,9 +66,9 @@ export function ResultCalculator() {
         inputs={
           <>
             <YearField label="Året, resultatet vedrører" value={form.year} onChange={(year) => set({ year })} />
-            <KronerField label="Takstberegningsgrundlag" description="Fx det ordinære bruttobudget" value={form.basis} onChange={(basis) => set({ basis })} />
-            <KronerField label="Årets resultat" description="Indtægter − omkostninger; skriv minus foran et underskud" allowNegative value={form.result} onChange={(result) => set({ result })} />
-            <KronerField label="Hensættelse" description="Tomt felt: det størst mulige (5 %)" placeholder="Størst mulig" value={form.setAside} onChange={(setAside) => set({ setAside })} />
+            <KronerInput label="Takstberegningsgrundlag" description="Fx det ordinære bruttobudget" value={form.basis} onChange={(basis) => set({ basis })} />
+            <KronerInput label="Årets resultat" description="Indtægter − omkostninger; skriv minus foran et underskud" allowNegative value={form.result} onChange={(result) => set({ result })} />
+            <KronerInput label="Hensættelse" description="Tomt felt: det størst mulige (5 %)" placeholder="Størst mulig" value={form.setAside} onChange={(setAside) => set({ setAside })} />
           </>
         }
         results={settled.ok ? <Settlement s={settled.value} preset={preset} /> : <RuleError message={settled.message} />}
@@ -173,13 +157,13 @@ function Ledger({ rows, onChange }: { rows: Row[]; onChange: (rows: Row[]) => vo
                 <YearField size="xs" aria-label={`År, række ${i + 1}`} value={row.year} onChange={(year) => update(i, { year })} />
               </Table.Td>
               <Table.Td>
-                <KronerField size="xs" aria-label={`Takstberegningsgrundlag, række ${i + 1}`} value={row.basis} onChange={(basis) => update(i, { basis })} />
+                <KronerInput size="xs" aria-label={`Takstberegningsgrundlag, række ${i + 1}`} value={row.basis} onChange={(basis) => update(i, { basis })} />
               </Table.Td>
               <Table.Td>
-                <KronerField size="xs" allowNegative aria-label={`Årets resultat, række ${i + 1}`} value={row.result} onChange={(result) => update(i, { result })} />
+                <KronerInput size="xs" allowNegative aria-label={`Årets resultat, række ${i + 1}`} value={row.result} onChange={(result) => update(i, { result })} />
               </Table.Td>
               <Table.Td>
-                <KronerField size="xs" placeholder="Størst mulig" aria-label={`Hensættelse, række ${i + 1}`} value={row.setAside} onChange={(setAside) => update(i, { setAside })} />
+                <KronerInput size="xs" placeholder="Størst mulig" aria-label={`Hensættelse, række ${i + 1}`} value={row.setAside} onChange={(setAside) => update(i, { setAside })} />
               </Table.Td>
               <Table.Td>
                 <ActionIcon variant="subtle" color="gray" aria-label={`Fjern række ${i + 1}`} disabled={rows.length === 1} onClick={() => onChange(rows.filter((_, j) => j !== i))}>

@@ -17,24 +17,6 @@ export const NUMERIC = { textAlign: 'right', fontVariantNumeric: 'tabular-nums' 
 
 type InputProps = Omit<NumberInputProps, 'value' | 'onChange'> & { value: Entry; onChange: (value: Entry) => void };
 
-/** Kroner as Danes type them: 19.600.000 or 335,78. */
-export function KronerField({ value, onChange, ...rest }: InputProps) {
-  return (
-    <NumberInput
-      thousandSeparator="."
-      decimalSeparator=","
-      decimalScale={2}
-      suffix=" kr."
-      allowNegative={false}
-      hideControls
-      value={value}
-      onChange={onChange}
-      styles={{ input: NUMERIC }}
-      {...rest}
-    />
-  );
-}
-
 /** Label left, a narrow input right: for short lists of rates. */
 const INLINE = {
   root: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 'var(--mantine-spacing-sm)' },

@@ -15,5 +15,10 @@ export function useCalculatorForm<F extends object, P extends { id: string }>(in
     setForm(values);
     setPreset(next);
   };
-  return { form, set, preset, load };
+  /** The preset menu's handler: fills the form with the picked preset's figures. */
+  const loadFrom = (presets: readonly P[], toForm: (preset: P) => F) => (id: string) => {
+    const picked = presets.find((p) => p.id === id);
+    if (picked) load(picked, toForm(picked));
+  };
+  return { form, set, preset, load, loadFrom };
 }
