@@ -12,7 +12,7 @@ import { backupDirIn, databaseFileIn, resolveDataDir } from '../backend/data-dir
 import type { AgendaItem, SearchHit } from '../../shared/domain/agenda';
 import { OUTCOME_LABELS } from '../../shared/domain/agenda';
 import { DOCUMENT_KIND_LABELS, type DocumentExport, type DocumentKind } from '../../shared/domain/documents';
-import type { DemoSummary } from '../../shared/domain/settings';
+import type { MethodOutput } from '../../shared/contract';
 import { MEETING_STATUS_LABELS, type Meeting } from '../../shared/domain/meeting';
 import { formatLongDate, formatNumericDate, formatTimeSpan } from '../../shared/format';
 import { runCalc, runScenario } from './calc';
@@ -140,7 +140,7 @@ async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise<numb
       const result = await backend.call('demo.load', {});
       await backend.close();
       if (!result.ok) throw new UsageError(result.error.message);
-      const added = result.data as DemoSummary;
+      const added = result.data as MethodOutput<'demo.load'>;
       print(added, `Demodata indlæst: ${added.meetings} møder med ${added.items} punkter, ${added.bodies} organer, ${added.organisations} kommuner/regioner og ${added.scenarios} takstscenarier tilføjet.`);
       return 0;
     }
