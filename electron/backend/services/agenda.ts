@@ -143,7 +143,9 @@ async function removeItemDocuments(db: Kysely<DB>, itemId: string): Promise<void
 /** Search for every item that shows a stored file, once its text has been extracted. */
 export async function reindexItemsWithFile(db: Kysely<DB>, sha256: string): Promise<void> {
   const items = await db.selectFrom('attachments').select('item_id').distinct().where('sha256', '=', sha256).execute();
-  for (const { item_id } of items) await reindexItem(db, item_id);
+  // Each item in its own transaction: it holds the connection, so a reindex of the same item started meanwhile (another
+  // file of it settling, an edit) cannot interleave its delete-and-insert with this one.
+  for (const { item_id } of items) await db.transaction().execute((trx) => reindexItem(trx, item_id));
 }
 
 /** The standing items every agenda of a body starts from, unless the body has its own template (domain.md §1.3). */
