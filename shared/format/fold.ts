@@ -27,7 +27,11 @@ function foldSlow(ch: string): string {
   return lower.normalize('NFD').replace(/\p{M}/gu, '');
 }
 
-export const foldDanish = (text: string): string => Array.from(text, foldChar).join('');
+/** Capitals, and everything but printable ASCII and whitespace: the only code points folding changes. */
+const FOLDABLE = /[A-Z]|[^ -~\t\n\r]/gu;
+
+/** Each code point folded on its own; replacing only the foldable ones keeps long attachment texts fast. */
+export const foldDanish = (text: string): string => text.replace(FOLDABLE, foldChar);
 
 /** The folded text plus, for every folded character, the index of the original character it came from. */
 export function foldWithMap(text: string): { folded: string; origin: number[] } {

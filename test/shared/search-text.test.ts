@@ -11,6 +11,13 @@ describe('Danish folding', () => {
     expect(foldDanish('Aabenraa')).toBe(foldDanish('Åbenrå'));
     expect(foldDanish('Café Über')).toBe('cafe uber');
   });
+
+  it('folds every code point on its own and leaves plain ASCII, astral letters and lone surrogates in place', () => {
+    expect(foldDanish('ÅRSRAPPORT 2020 – Ærø, naïve façade ß')).toBe('aarsrapport 2020 – aeroe, naive facade ss');
+    expect(foldDanish('emoji 😀, lone surrogate \ud800 end')).toBe('emoji 😀, lone surrogate \ud800 end');
+    expect(foldDanish('plain ascii !@#$%^&*()[]{}<>\t\n')).toBe('plain ascii !@#$%^&*()[]{}<>\t\n');
+    expect(foldDanish('')).toBe('');
+  });
 });
 
 describe('parseSearchQuery', () => {
