@@ -13,3 +13,19 @@ export async function writeSetting(db: Kysely<DB>, key: string, value: string, n
     .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: now }))
     .execute();
 }
+
+export const INSTALLATION_ID_KEY = 'installation_id';
+
+/**
+ * The id of this database as a source of exchange packages (shared/exchange/manifest.ts): made once, on first use,
+ * and kept in the settings table. It travels with the database (a backup restored or moved keeps it).
+ */
+export async function ensureInstallationId(db: Kysely<DB>, newId: () => string, now: string): Promise<string> {
+  await db
+    .insertInto('settings')
+    .values({ key: INSTALLATION_ID_KEY, value: newId(), updated_at: now })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+  const row = await db.selectFrom('settings').select('value').where('key', '=', INSTALLATION_ID_KEY).executeTakeFirstOrThrow();
+  return row.value;
+}

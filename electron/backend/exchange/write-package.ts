@@ -1,0 +1,389 @@
+/**
+ * Writes an exchange package (docs/exchange-format.md): a zip streamed with yazl into a temporary file beside the
+ * target, renamed into place only when complete, so an interrupted export never leaves a file that looks finished.
+ *
+ * Records are read in chunks inside one read transaction (a consistent snapshot; through a separate read-only
+ * connection when the database is a file, so the app's own connection stays free), hashed and counted while they
+ * stream; attachment files are streamed from the file store afterwards (they are addressed by content, so the
+ * snapshot needs no lock on them) and checked against their SHA-256 on the way.
+ */
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect, type Transaction } from 'kysely';
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream, existsSync } from 'node:fs';
+import { rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { Readable, Transform, type TransformCallback } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { ZipFile } from 'yazl';
+import { ensureInstallationId } from '../../../db/queries/settings';
+import type { DB } from '../../../db/schema';
+import {
+  EXCHANGE_FORMAT,
+  EXCHANGE_FORMAT_VERSION,
+  filePath,
+  Manifest,
+  MANIFEST_PATH,
+  recordsPath,
+  type ExchangeScope,
+  type ManifestEntry,
+} from '../../../shared/exchange/manifest';
+import { ENTITY_NAMES, recordLine, rowToRecord, type EntityName } from '../../../shared/exchange/records';
+import { AppError } from '../errors';
+import type { FileStore } from '../files/file-store';
+
+export interface WritePackageOptions {
+  /** The app's database (the installation id is made here on first use). */
+  db: Kysely<DB>;
+  /** The database file: records are read through a separate read-only connection. Absent or ':memory:': through `db`. */
+  databaseFile?: string;
+  /** Where attachment files are; null for an in-memory database (a scope with attachment files is then refused). */
+  files: FileStore | null;
+  scope: ExchangeScope;
+  /** The finished package; must not exist unless `overwrite`. */
+  target: string;
+  overwrite?: boolean;
+  appVersion: string;
+  schemaVersion: number;
+  now?: () => Date;
+  newId?: () => string;
+  /** Opens a stored attachment file (tests inject failures); defaults to the file store's path. */
+  openFile?: (sha256: string) => Readable;
+  /** Rows read per query. */
+  chunkSize?: number;
+  /** Cancels the export; the temporary file is removed. */
+  signal?: AbortSignal;
+  onProgress?: (progress: ExportProgress) => void;
+}
+
+export interface ExportProgress {
+  phase: 'records' | 'files' | 'done';
+  entity?: EntityName;
+  /** Bytes written to the package so far (compressed). */
+  bytesWritten: number;
+}
+
+export interface EntityCount {
+  records: number;
+  /** Of which tombstones. */
+  deleted: number;
+}
+
+export interface PackageWriteSummary {
+  file: string;
+  /** Size of the package file. */
+  bytes: number;
+  exportId: string;
+  sourceInstallation: string;
+  scope: ExchangeScope;
+  /** Every entity, 0 where the scope has none. */
+  counts: Record<EntityName, EntityCount>;
+  files: { count: number; bytes: number };
+}
+
+const DEFAULT_CHUNK = 500;
+
+export class ExportError extends AppError {
+  constructor(message: string) {
+    super('INVALID_INPUT', message);
+    this.name = 'ExportError';
+  }
+}
+
+const cancelled = () => new ExportError('Eksporten blev afbrudt. Der er ikke gemt nogen fil.');
+
+/** Hashes and counts what passes through (one entry's uncompressed bytes). */
+class Meter extends Transform {
+  readonly hash = createHash('sha256');
+  bytes = 0;
+  constructor(private readonly signal?: AbortSignal) {
+    super();
+  }
+  override _transform(chunk: Buffer | string, _encoding: BufferEncoding, callback: TransformCallback) {
+    if (this.signal?.aborted) return callback(cancelled());
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    this.bytes += buffer.length;
+    this.hash.update(buffer);
+    callback(null, buffer);
+  }
+}
+
+class ByteCounter extends Transform {
+  bytes = 0;
+  constructor(private readonly onBytes: (bytes: number) => void) {
+    super();
+  }
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
+    this.bytes += chunk.length;
+    this.onBytes(this.bytes);
+    callback(null, chunk);
+  }
+}
+
+/** Which rows of an entity the scope takes: every row, or these ids (sorted). Entities not named are left out. */
+type Plan = Partial<Record<EntityName, 'all' | string[]>>;
+
+type Reader = Kysely<DB> | Transaction<DB>;
+/** Kysely cannot type a table chosen at run time; every record table has `id` (see db/queries/records.ts). */
+const anyTable = (entity: EntityName) => entity as 'bodies';
+
+const sorted = (values: Iterable<string>) => [...new Set(values)].sort();
+function chunks<T>(values: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < values.length; i += size) out.push(values.slice(i, i + size));
+  return out;
+}
+
+/** Ids of the rows whose `column` is one of `values` (tombstones included). */
+async function idsWhere(db: Reader, entity: EntityName, column: string, values: readonly string[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const part of chunks(sorted(values), DEFAULT_CHUNK)) {
+    const rows = await db
+      .selectFrom(anyTable(entity))
+      .select('id')
+      .where(column as 'id', 'in', part)
+      .execute();
+    for (const row of rows) ids.push(row.id);
+  }
+  return sorted(ids);
+}
+
+async function distinctValues(db: Reader, entity: EntityName, column: string, ids: readonly string[] | 'all'): Promise<string[]> {
+  const values: string[] = [];
+  const parts = ids === 'all' ? [null] : chunks(ids, DEFAULT_CHUNK);
+  for (const part of parts) {
+    let query = db.selectFrom(anyTable(entity)).select(`${column} as value` as 'id as value').distinct().where(column as 'id', 'is not', null);
+    if (part) query = query.where('id', 'in', part);
+    for (const row of await query.execute()) values.push(row.value);
+  }
+  return sorted(values);
+}
+
+/** The rows each entity contributes to the scope (architecture of the scopes: docs/exchange-format.md §3). */
+async function planScope(db: Reader, scope: ExchangeScope): Promise<Plan> {
+  switch (scope.kind) {
+    case 'all':
+      return Object.fromEntries(ENTITY_NAMES.map((e) => [e, 'all']));
+    case 'decisions': {
+      const plan: Plan = {
+        bodies: 'all',
+        meetings: 'all',
+        agenda_items: 'all',
+        recommendations: 'all',
+        decisions: 'all',
+        recommendation_outcomes: 'all',
+        reservations: 'all',
+        follow_ups: 'all',
+      };
+      plan.organisations = await distinctValues(db, 'reservations', 'organisation_id', 'all');
+      return plan;
+    }
+    case 'meeting': {
+      const meeting = await db.selectFrom('meetings').select(['id', 'body_id']).where('id', '=', scope.id).executeTakeFirst();
+      if (!meeting) throw new ExportError('Mødet findes ikke i databasen, så det kan ikke eksporteres.');
+      const items = await idsWhere(db, 'agenda_items', 'meeting_id', [meeting.id]);
+      const decisions = await idsWhere(db, 'decisions', 'item_id', items);
+      const followUps = await idsWhere(db, 'follow_ups', 'item_id', items);
+      const reservations = await idsWhere(db, 'reservations', 'decision_id', decisions);
+      return {
+        organisations: await distinctValues(db, 'reservations', 'organisation_id', reservations),
+        bodies: sorted([meeting.body_id, ...(await distinctValues(db, 'follow_ups', 'body_id', followUps))]),
+        meetings: [meeting.id],
+        meeting_attendance: await idsWhere(db, 'meeting_attendance', 'meeting_id', [meeting.id]),
+        minutes_versions: await idsWhere(db, 'minutes_versions', 'meeting_id', [meeting.id]),
+        agenda_items: items,
+        recommendations: await idsWhere(db, 'recommendations', 'item_id', items),
+        item_guests: await idsWhere(db, 'item_guests', 'item_id', items),
+        decisions,
+        recommendation_outcomes: await idsWhere(db, 'recommendation_outcomes', 'decision_id', decisions),
+        reservations,
+        follow_ups: followUps,
+        attachments: await idsWhere(db, 'attachments', 'item_id', items),
+      };
+    }
+    case 'scenarios': {
+      const chosen = await idsWhere(db, 'scenarios', 'id', scope.ids);
+      const missing = scope.ids.filter((id) => !chosen.includes(id));
+      if (missing.length > 0) throw new ExportError(`Takstscenariet ${missing[0]} findes ikke i databasen, så det kan ikke eksporteres.`);
+      // A variant has no input of its own: its base goes with it.
+      const scenarios = sorted([...chosen, ...(await distinctValues(db, 'scenarios', 'base_id', chosen))]);
+      return { scenarios, scenario_versions: await idsWhere(db, 'scenario_versions', 'scenario_id', scenarios) };
+    }
+  }
+}
+
+/** The rows of an entity in id order, a chunk at a time. */
+async function* rowsOf(db: Reader, entity: EntityName, plan: 'all' | string[], chunkSize: number): AsyncGenerator<Record<string, unknown>> {
+  if (plan === 'all') {
+    let after: string | null = null;
+    for (;;) {
+      let query = db.selectFrom(anyTable(entity)).selectAll().orderBy('id').limit(chunkSize);
+      if (after !== null) query = query.where('id', '>', after);
+      const rows = (await query.execute()) as unknown as Record<string, unknown>[];
+      yield* rows;
+      if (rows.length < chunkSize) return;
+      after = rows[rows.length - 1]!.id as string;
+    }
+  }
+  for (const part of chunks(plan, chunkSize)) {
+    const rows = await db.selectFrom(anyTable(entity)).selectAll().where('id', 'in', part).orderBy('id').execute();
+    yield* rows as unknown as Record<string, unknown>[];
+  }
+}
+
+/**
+ * Runs `work` in one read transaction. For a database file, on a read-only connection of its own: its snapshot is
+ * consistent, and the app's connection (with its writes) is not held up while the records stream.
+ */
+async function inSnapshot<T>(options: WritePackageOptions, work: (db: Transaction<DB>) => Promise<T>): Promise<T> {
+  const file = options.databaseFile;
+  if (!file || file === ':memory:') return options.db.transaction().execute(work);
+  const raw = new Database(file, { readonly: true, fileMustExist: true });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }) });
+  try {
+    return await db.transaction().execute(work);
+  } finally {
+    await db.destroy();
+  }
+}
+
+function danishDiskError(error: unknown): Error {
+  if (error instanceof AppError) return error;
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') return new ExportError('Pakken kunne ikke gemmes: der er ikke plads nok på disken.');
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new ExportError('Pakken kunne ikke gemmes: programmet har ikke adgang til at skrive i den valgte mappe.');
+  if (code === 'ENOENT' && (error as NodeJS.ErrnoException).path) return new ExportError('Pakken kunne ikke gemmes: mappen findes ikke.');
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+/** Writes the package of `scope` to `target`; see the module comment. */
+export async function writePackage(options: WritePackageOptions): Promise<PackageWriteSummary> {
+  const now = options.now ?? (() => new Date());
+  const newId = options.newId ?? randomUUID;
+  const chunkSize = options.chunkSize ?? DEFAULT_CHUNK;
+  const { target, signal } = options;
+  if (!options.overwrite && existsSync(target)) throw new ExportError(`${target} findes allerede; vælg et andet filnavn.`);
+  if (signal?.aborted) throw cancelled();
+
+  const createdAt = now();
+  const sourceInstallation = await ensureInstallationId(options.db, newId, createdAt.toISOString());
+  const exportId = newId();
+  const temp = join(dirname(target), `.${basename(target)}.${randomUUID().slice(0, 8)}.part`);
+
+  const zip = new ZipFile();
+  let bytesWritten = 0;
+  const progress = (phase: ExportProgress['phase'], entity?: EntityName) => options.onProgress?.({ phase, entity, bytesWritten });
+  const counter = new ByteCounter((n) => (bytesWritten = n));
+  const zipFailed = new Promise<never>((_, reject) => zip.once('error', reject));
+  const written = pipeline(zip.outputStream as unknown as Readable, counter, createWriteStream(temp, { flags: 'wx', flush: true }));
+  // Whichever fails first ends the export; the other must not become an unhandled rejection.
+  const failure = Promise.race([written.then(() => new Promise<never>(() => {})), zipFailed]);
+  failure.catch(() => undefined);
+
+  const entries: ManifestEntry[] = [];
+  const counts = Object.fromEntries(ENTITY_NAMES.map((e) => [e, { records: 0, deleted: 0 }])) as Record<EntityName, EntityCount>;
+  const mtime = createdAt;
+
+  /** Adds one entry from `source` and waits until the zip has taken all of it. */
+  async function addEntry(source: Readable, path: string, compress: boolean): Promise<Meter> {
+    const meter = new Meter(signal);
+    zip.addReadStream(meter, path, { mtime, compress });
+    await Promise.race([pipeline(source, meter), failure]);
+    return meter;
+  }
+
+  try {
+    const { fileRows } = await inSnapshot(options, async (db) => {
+      const plan = await planScope(db, options.scope);
+      const referenced = new Map<string, boolean>(); // sha256 → referenced by a live attachment
+      for (const entity of ENTITY_NAMES) {
+        const rows = plan[entity];
+        if (rows === undefined) continue;
+        progress('records', entity);
+        const count = counts[entity];
+        // Lines in batches of about 64 KB: one chunk per line would cost more than the JSON.
+        async function* lines() {
+          let batch = '';
+          for await (const row of rowsOf(db, entity, rows!, chunkSize)) {
+            count.records++;
+            if (row.deleted_at !== null) count.deleted++;
+            if (entity === 'attachments' && typeof row.sha256 === 'string') referenced.set(row.sha256, (referenced.get(row.sha256) ?? false) || row.deleted_at === null);
+            batch += `${recordLine(entity, rowToRecord(entity, row))}\n`;
+            if (batch.length >= 65_536) {
+              yield batch;
+              batch = '';
+            }
+          }
+          if (batch) yield batch;
+        }
+        const meter = await addEntry(Readable.from(lines()), recordsPath(entity), true);
+        entries.push({ path: recordsPath(entity), sha256: meter.hash.digest('hex'), bytes: meter.bytes, records: count.records });
+      }
+      const fileRows: { sha256: string; size: number; mediaType: string; live: boolean }[] = [];
+      for (const part of chunks(sorted(referenced.keys()), DEFAULT_CHUNK)) {
+        const rows = await db.selectFrom('files').select(['sha256', 'size', 'media_type']).where('sha256', 'in', part).execute();
+        const known = new Map(rows.map((r) => [r.sha256, r]));
+        for (const sha256 of part) {
+          const row = known.get(sha256);
+          const live = referenced.get(sha256)!;
+          if (row) fileRows.push({ sha256, size: row.size, mediaType: row.media_type, live });
+          else if (live) throw missingAttachmentFile(sha256);
+        }
+      }
+      return { fileRows };
+    });
+
+    let fileBytes = 0;
+    let fileCount = 0;
+    for (const file of fileRows) {
+      if (signal?.aborted) throw cancelled();
+      if (!options.openFile && !(options.files && (await options.files.exists(file.sha256)))) {
+        if (file.live) throw options.files ? missingAttachmentFile(file.sha256) : memoryOnly();
+        continue; // only deleted attachments had it; the package is valid without it
+      }
+      progress('files');
+      const openFile = options.openFile ?? ((sha256: string) => createReadStream(options.files!.pathOf(sha256)));
+      // Stored, not deflated: attachments are mostly compressed formats already, storing is much faster, and no
+      // attachment can then trip the reader's compression-ratio limit (docs/exchange-format.md §6).
+      const meter = await addEntry(openFile(file.sha256), filePath(file.sha256), false);
+      const sha256 = meter.hash.digest('hex');
+      if (sha256 !== file.sha256 || meter.bytes !== file.size) {
+        throw new ExportError(`Bilagsfilen ${file.sha256} i datamappen er beskadiget (indholdet passer ikke til filens SHA-256). Eksporten er afbrudt.`);
+      }
+      entries.push({ path: filePath(file.sha256), sha256, bytes: meter.bytes, mediaType: file.mediaType });
+      fileBytes += meter.bytes;
+      fileCount++;
+    }
+
+    const manifest = Manifest.parse({
+      format: EXCHANGE_FORMAT,
+      formatVersion: EXCHANGE_FORMAT_VERSION,
+      appVersion: options.appVersion,
+      schemaVersion: options.schemaVersion,
+      exportId,
+      createdAt: createdAt.toISOString(),
+      sourceInstallation,
+      scope: options.scope,
+      entries,
+    });
+    // Last: it carries the hashes of everything before it (readers find it through the zip's central directory).
+    zip.addBuffer(Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'), MANIFEST_PATH, { mtime, compress: true });
+    zip.end();
+    await Promise.race([written, zipFailed]);
+    if (signal?.aborted) throw cancelled();
+    await rename(temp, target);
+    progress('done');
+    const bytes = (await stat(target)).size;
+    return { file: target, bytes, exportId, sourceInstallation, scope: options.scope, counts, files: { count: fileCount, bytes: fileBytes } };
+  } catch (error) {
+    (zip.outputStream as unknown as Readable).destroy();
+    await written.catch(() => undefined);
+    await rm(temp, { force: true }).catch(() => undefined);
+    throw danishDiskError(error);
+  }
+}
+
+const missingAttachmentFile = (sha256: string) =>
+  new ExportError(`Filen til et bilag (${sha256.slice(0, 12)}…) mangler i datamappen, så pakken ikke kan laves komplet. Vedhæft filen igen, eller slet bilaget.`);
+
+const memoryOnly = () => new ExportError('Bilagsfiler kan ikke eksporteres, fordi databasen kun ligger i hukommelsen.');

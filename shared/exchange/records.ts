@@ -1,0 +1,397 @@
+/**
+ * The records of an exchange package (docs/exchange-format.md): one JSON object per line in `records/<entity>.jsonl`,
+ * one entity per synchronisable table. A record is its table row with the column names in camelCase, 0/1 flags as
+ * booleans and JSON columns embedded as JSON values; deleted rows travel as tombstones (`deletedAt` set, every field
+ * kept). Field rules are the domain's where it has them, so that whatever passes here can be stored as it is.
+ */
+import { z } from 'zod';
+import { FollowUpStatus, ItemKind, Outcome, StandingItemTemplate, StandingKind } from '../domain/agenda';
+import { RelationKind } from '../domain/body';
+import { ClockTime, Id, IsoDate } from '../domain/common';
+import { MeetingStatus } from '../domain/meeting';
+import { OrganisationKind, Quarter } from '../domain/organisation';
+import { ScenarioInput } from '../domain/scenario';
+
+/** Rich text (HTML) as the item editor stores it; the domain's limit (shared/domain/agenda.ts). */
+export const MAX_RICH_TEXT_CHARS = 2_000_000;
+/** One record's line in a .jsonl entry, in bytes; a longer line is refused before it is parsed (see the reader). */
+export const MAX_RECORD_LINE_BYTES = 16 * 1024 * 1024;
+
+export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, { error: 'Ugyldig SHA-256 (forventet 64 små hex-tegn)' });
+export const Timestamp = z.iso.datetime({ offset: true, error: 'Ugyldigt tidspunkt (forventet ISO 8601, fx 2026-11-22T09:00:00.000Z)' });
+
+const text = (max: number) => z.string({ error: 'Skal være en tekst' }).max(max, { error: `Teksten må højst være ${max.toLocaleString('da-DK')} tegn` });
+const required = (max: number, what: string) => text(max).min(1, { error: `${what} mangler` });
+const richText = text(MAX_RICH_TEXT_CHARS);
+const int = z.number({ error: 'Skal være et tal' }).int({ error: 'Skal være et helt tal' });
+const flag = z.boolean({ error: 'Skal være true eller false' });
+const ref = Id;
+const optionalRef = Id.nullable();
+const jsonObject = z.record(z.string(), z.unknown(), { error: 'Skal være et JSON-objekt' });
+
+/** A scenario input as the modeller stores it, checked by the domain's rules but passed on unchanged (no defaults added). */
+const scenarioInput = jsonObject.superRefine((value, ctx) => {
+  const checked = ScenarioInput.safeParse(value);
+  if (!checked.success) {
+    const issue = checked.error.issues[0]!;
+    ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path.filter((p): p is string | number => typeof p !== 'symbol') });
+  }
+});
+const agendaTemplate = z.array(z.unknown()).max(50).superRefine((value, ctx) => {
+  const checked = StandingItemTemplate.array().safeParse(value);
+  if (!checked.success) {
+    const issue = checked.error.issues[0]!;
+    ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path.filter((p): p is string | number => typeof p !== 'symbol') });
+  }
+});
+
+/** How a reference that points at nothing (neither in the package nor in the receiving database) is treated. */
+export type OnMissing =
+  /** The package is refused. */
+  | 'error'
+  /** A link across the scope (to another meeting, an earlier attachment version …): the importer clears it. */
+  | 'clear';
+
+export interface ReferenceSpec {
+  field: string;
+  entity: EntityName;
+  onMissing: OnMissing;
+}
+
+interface EntityDefinition<F extends z.ZodRawShape> {
+  /** Danish, singular: used in messages ("punkt", "beslutning"). */
+  label: string;
+  fields: F;
+  /** Fields stored as 0/1 in SQLite, booleans in the file. */
+  flags?: readonly (keyof F & string)[];
+  /** Fields stored as JSON text in SQLite, embedded JSON values in the file. */
+  json?: readonly (keyof F & string)[];
+  /** HTML fields that the importer sanitises (electron/backend/services/rich-text.ts). */
+  richText?: readonly (keyof F & string)[];
+  references?: readonly { field: keyof F & string; entity: EntityName; onMissing?: OnMissing }[];
+  /** Rules across fields (the table's CHECK constraints and the domain's), run once the fields are valid. */
+  check?: RecordCheck;
+}
+
+/** A rule across fields: the field it concerns and a Danish message when broken, else null. */
+export type RecordCheck = (record: Record<string, unknown>) => { field: string; message: string } | null;
+
+/** What every definition is, its field names widened to strings. */
+interface LooseDefinition {
+  label: string;
+  fields: z.ZodRawShape;
+  flags?: readonly string[];
+  json?: readonly string[];
+  richText?: readonly string[];
+  references?: readonly { field: string; entity: EntityName; onMissing?: OnMissing }[];
+  check?: RecordCheck;
+}
+
+const define = <F extends z.ZodRawShape>(definition: EntityDefinition<F>) => definition;
+
+/** In dependency order: referenced entities before those that refer to them (self-references aside). */
+export const ENTITY_NAMES = [
+  'organisations',
+  'population_figures',
+  'bodies',
+  'body_members',
+  'body_relations',
+  'meetings',
+  'meeting_attendance',
+  'minutes_versions',
+  'agenda_items',
+  'recommendations',
+  'item_guests',
+  'decisions',
+  'recommendation_outcomes',
+  'reservations',
+  'follow_ups',
+  'attachments',
+  'scenarios',
+  'scenario_versions',
+] as const;
+export type EntityName = (typeof ENTITY_NAMES)[number];
+export const EntityName = z.enum(ENTITY_NAMES);
+
+const DEFINITIONS = {
+  organisations: define({
+    label: 'organisation',
+    fields: { name: required(100, 'Navnet'), kind: OrganisationKind, sortOrder: int },
+  }),
+  population_figures: define({
+    label: 'befolkningstal',
+    fields: { organisationId: ref, quarter: Quarter, ageGroup: z.enum(['i_alt', '0-17']), count: int.nonnegative() },
+    references: [{ field: 'organisationId', entity: 'organisations' }],
+  }),
+  bodies: define({
+    label: 'organ',
+    fields: {
+      code: required(20, 'Forkortelsen'),
+      name: required(200, 'Navnet'),
+      description: text(2000),
+      agendaTemplate,
+      hiddenSections: z.array(text(50)).max(20),
+    },
+    json: ['agendaTemplate', 'hiddenSections'],
+  }),
+  body_members: define({
+    label: 'medlem',
+    fields: { bodyId: ref, name: required(200, 'Navnet'), organisation: text(200), role: text(100), position: int },
+    references: [{ field: 'bodyId', entity: 'bodies' }],
+  }),
+  body_relations: define({
+    label: 'relation mellem organer',
+    fields: { fromBodyId: ref, toBodyId: ref, kind: RelationKind },
+    references: [
+      { field: 'fromBodyId', entity: 'bodies' },
+      { field: 'toBodyId', entity: 'bodies' },
+    ],
+    check: (r) => (r.fromBodyId === r.toBodyId ? { field: 'toBodyId', message: 'Et organ kan ikke have en relation til sig selv' } : null),
+  }),
+  meetings: define({
+    label: 'møde',
+    fields: {
+      bodyId: ref,
+      date: IsoDate,
+      startTime: ClockTime.nullable(),
+      endTime: ClockTime.nullable(),
+      location: text(200),
+      status: MeetingStatus,
+      note: text(5000),
+    },
+    references: [{ field: 'bodyId', entity: 'bodies' }],
+    check: (r) =>
+      typeof r.startTime === 'string' && typeof r.endTime === 'string' && r.endTime <= r.startTime
+        ? { field: 'endTime', message: 'Sluttidspunktet skal ligge efter starttidspunktet' }
+        : null,
+  }),
+  meeting_attendance: define({
+    label: 'mødedeltager',
+    fields: { meetingId: ref, name: required(200, 'Navnet'), organisation: text(200), present: flag },
+    flags: ['present'],
+    references: [{ field: 'meetingId', entity: 'meetings' }],
+  }),
+  minutes_versions: define({
+    label: 'referatversion',
+    fields: { meetingId: ref, version: int.positive(), reason: text(2000), approvedSnapshot: z.union([jsonObject, z.array(z.unknown())], { error: 'Skal være et JSON-objekt eller en JSON-liste' }) },
+    json: ['approvedSnapshot'],
+    references: [{ field: 'meetingId', entity: 'meetings' }],
+  }),
+  agenda_items: define({
+    label: 'punkt',
+    fields: {
+      meetingId: ref,
+      position: int,
+      title: required(2000, 'Titlen'),
+      kind: ItemKind,
+      standing: StandingKind.nullable(),
+      closed: flag,
+      closedTitleVisible: flag,
+      caseNumber: text(100),
+      caseOfficer: text(200),
+      resume: richText,
+      caseText: richText,
+      economy: richText,
+      consultation: richText,
+      approvesMeetingId: optionalRef,
+      postponedFromItemId: optionalRef,
+    },
+    flags: ['closed', 'closedTitleVisible'],
+    richText: ['resume', 'caseText', 'economy', 'consultation'],
+    references: [
+      { field: 'meetingId', entity: 'meetings' },
+      { field: 'approvesMeetingId', entity: 'meetings', onMissing: 'clear' },
+      { field: 'postponedFromItemId', entity: 'agenda_items', onMissing: 'clear' },
+    ],
+  }),
+  recommendations: define({
+    label: 'indstilling',
+    fields: { itemId: ref, position: int, text: text(2000) },
+    references: [{ field: 'itemId', entity: 'agenda_items' }],
+  }),
+  item_guests: define({
+    label: 'gæst',
+    fields: { itemId: ref, name: required(200, 'Navnet'), title: text(200), organisation: text(200), attended: flag },
+    flags: ['attended'],
+    references: [{ field: 'itemId', entity: 'agenda_items' }],
+  }),
+  decisions: define({
+    label: 'beslutning',
+    fields: { itemId: ref, text: richText, outcome: Outcome.nullable() },
+    richText: ['text'],
+    references: [{ field: 'itemId', entity: 'agenda_items' }],
+  }),
+  recommendation_outcomes: define({
+    label: 'udfald af indstilling',
+    fields: { decisionId: ref, recommendationId: ref, outcome: Outcome },
+    references: [
+      { field: 'decisionId', entity: 'decisions' },
+      { field: 'recommendationId', entity: 'recommendations' },
+    ],
+  }),
+  reservations: define({
+    label: 'forbehold',
+    fields: { decisionId: ref, organisationId: optionalRef, party: required(200, 'Hvem forbeholdet er fra'), text: text(2000) },
+    references: [
+      { field: 'decisionId', entity: 'decisions' },
+      { field: 'organisationId', entity: 'organisations' },
+    ],
+  }),
+  follow_ups: define({
+    label: 'opfølgning',
+    fields: {
+      itemId: ref,
+      bodyId: ref,
+      action: required(2000, 'Beskrivelsen'),
+      owner: text(200),
+      dueDate: IsoDate.nullable(),
+      dueMeetingId: optionalRef,
+      status: FollowUpStatus,
+      treatedInItemId: optionalRef,
+    },
+    references: [
+      { field: 'itemId', entity: 'agenda_items' },
+      { field: 'bodyId', entity: 'bodies' },
+      { field: 'dueMeetingId', entity: 'meetings', onMissing: 'clear' },
+      { field: 'treatedInItemId', entity: 'agenda_items', onMissing: 'clear' },
+    ],
+  }),
+  attachments: define({
+    label: 'bilag',
+    fields: {
+      itemId: ref,
+      position: int,
+      title: required(500, 'Titlen'),
+      fileName: text(255),
+      sha256: Sha256.nullable(),
+      closed: flag,
+      version: int.positive(),
+      replacesId: optionalRef,
+    },
+    flags: ['closed'],
+    references: [
+      { field: 'itemId', entity: 'agenda_items' },
+      { field: 'replacesId', entity: 'attachments', onMissing: 'clear' },
+    ],
+  }),
+  scenarios: define({
+    label: 'takstscenarie',
+    fields: { name: required(200, 'Navnet'), baseId: optionalRef, input: scenarioInput.nullable(), overrides: jsonObject },
+    json: ['input', 'overrides'],
+    references: [{ field: 'baseId', entity: 'scenarios' }],
+    check: (r) => {
+      if ((r.baseId === null) !== (r.input !== null)) return { field: 'input', message: 'Et grundscenarie har sine tal (input), en variant har dem ikke' };
+      if (r.baseId === null && Object.keys(r.overrides as object).length > 0) return { field: 'overrides', message: 'Et grundscenarie kan ikke have ændringer (overrides)' };
+      if (r.baseId === r.id) return { field: 'baseId', message: 'Et scenarie kan ikke være variant af sig selv' };
+      return null;
+    },
+  }),
+  scenario_versions: define({
+    label: 'frosset scenarieversion',
+    fields: { scenarioId: ref, number: int.positive(), hash: Sha256, input: scenarioInput, note: text(500), frozenBy: text(100) },
+    json: ['input'],
+    references: [{ field: 'scenarioId', entity: 'scenarios' }],
+  }),
+} satisfies Record<EntityName, LooseDefinition>;
+
+/** Danish plural names of the entities, for summaries ("12 punkter"). */
+export const ENTITY_PLURALS: Readonly<Record<EntityName, string>> = {
+  organisations: 'organisationer',
+  population_figures: 'befolkningstal',
+  bodies: 'organer',
+  body_members: 'medlemmer',
+  body_relations: 'relationer mellem organer',
+  meetings: 'møder',
+  meeting_attendance: 'mødedeltagere',
+  minutes_versions: 'referatversioner',
+  agenda_items: 'punkter',
+  recommendations: 'indstillinger',
+  item_guests: 'gæster',
+  decisions: 'beslutninger',
+  recommendation_outcomes: 'udfald af indstillinger',
+  reservations: 'forbehold',
+  follow_ups: 'opfølgninger',
+  attachments: 'bilag',
+  scenarios: 'takstscenarier',
+  scenario_versions: 'frosne scenarieversioner',
+};
+
+/** The columns every synchronisable row has, as record fields. */
+const META = {
+  id: Id,
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  revision: int.positive(),
+  /** Set on a tombstone: the record was deleted at this time (and is still carried, so the deletion travels). */
+  deletedAt: Timestamp.nullable(),
+};
+export const META_FIELDS = Object.keys(META) as (keyof typeof META)[];
+
+type Definitions = typeof DEFINITIONS;
+const schemaOf = <E extends EntityName>(entity: E) => z.strictObject({ ...META, ...(DEFINITIONS[entity].fields as Definitions[E]['fields']) });
+export type ExchangeRecord<E extends EntityName = EntityName> = z.output<ReturnType<typeof schemaOf<E>>>;
+
+export interface EntitySpec {
+  entity: EntityName;
+  label: string;
+  /** Every field of a record, in the order written: the meta fields, then the table's own. */
+  fields: readonly string[];
+  flags: ReadonlySet<string>;
+  json: ReadonlySet<string>;
+  richText: readonly string[];
+  references: readonly ReferenceSpec[];
+  check: RecordCheck | null;
+  schema: z.ZodType<Record<string, unknown>>;
+}
+
+function buildSpec(entity: EntityName): EntitySpec {
+  const definition: LooseDefinition = DEFINITIONS[entity];
+  return {
+    entity,
+    label: definition.label,
+    fields: [...META_FIELDS, ...Object.keys(definition.fields)],
+    flags: new Set(definition.flags ?? []),
+    json: new Set(definition.json ?? []),
+    richText: definition.richText ?? [],
+    references: (definition.references ?? []).map((r) => ({ field: r.field, entity: r.entity, onMissing: r.onMissing ?? 'error' })),
+    check: definition.check ?? null,
+    schema: schemaOf(entity) as unknown as z.ZodType<Record<string, unknown>>,
+  };
+}
+
+export const ENTITIES: Readonly<Record<EntityName, EntitySpec>> = Object.fromEntries(ENTITY_NAMES.map((e) => [e, buildSpec(e)])) as Record<EntityName, EntitySpec>;
+
+/** `caseText` ↔ `case_text`: a record field is its column's name in camelCase. */
+export const columnOf = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+export const fieldOf = (column: string) => column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+
+/** A table row as a record: fields in the spec's order, flags as booleans, JSON columns parsed. */
+export function rowToRecord(entity: EntityName, row: Record<string, unknown>): Record<string, unknown> {
+  const spec = ENTITIES[entity];
+  const record: Record<string, unknown> = {};
+  for (const field of spec.fields) {
+    const value = row[columnOf(field)];
+    if (value === undefined) throw new Error(`${entity}: kolonnen ${columnOf(field)} mangler`);
+    if (spec.flags.has(field)) record[field] = value === 1 || value === true;
+    else if (spec.json.has(field) && typeof value === 'string') record[field] = JSON.parse(value);
+    else record[field] = value;
+  }
+  return record;
+}
+
+/** The inverse of {@link rowToRecord}, for the importer: column names, 0/1 flags, JSON text. */
+export function recordToRow(entity: EntityName, record: Record<string, unknown>): Record<string, unknown> {
+  const spec = ENTITIES[entity];
+  const row: Record<string, unknown> = {};
+  for (const field of spec.fields) {
+    const value = record[field];
+    if (spec.flags.has(field)) row[columnOf(field)] = value ? 1 : 0;
+    else if (spec.json.has(field)) row[columnOf(field)] = value === null ? null : JSON.stringify(value);
+    else row[columnOf(field)] = value;
+  }
+  return row;
+}
+
+/** The record's JSON line (without the line break): keys in the spec's order, so equal records give equal bytes. */
+export const recordLine = (entity: EntityName, record: Record<string, unknown>): string =>
+  JSON.stringify(Object.fromEntries(ENTITIES[entity].fields.map((f) => [f, record[f]])));
