@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { FollowUp, FollowUpStatus } from '../../shared/domain/agenda';
+import type { FollowUp, FollowUpStatus, ItemKind, Outcome } from '../../shared/domain/agenda';
 import type { DB } from '../schema';
 import { toMeta } from './records';
 
@@ -23,11 +23,25 @@ interface FollowUpRow {
   item_number: number;
 }
 
+export interface FollowUpFilter {
+  bodyId?: string;
+  itemId?: string;
+  status?: FollowUpStatus;
+  before?: string;
+  id?: string;
+  /** The year of the meeting where it was agreed. */
+  year?: number;
+  /** The kind of the item where it was agreed. */
+  kind?: ItemKind;
+  /** The outcome of that item's decision. */
+  outcome?: Outcome;
+  /** A reservation on that item's decision from this organisation (or naming its short name, as the register matches). */
+  organisationId?: string;
+  organisationShortName?: string;
+}
+
 /** Live follow-ups with where they were agreed; filters are optional. */
-export async function listFollowUps(
-  db: Kysely<DB>,
-  filter: { bodyId?: string; itemId?: string; status?: FollowUpStatus; before?: string; id?: string } = {},
-): Promise<FollowUp[]> {
+export async function listFollowUps(db: Kysely<DB>, filter: FollowUpFilter = {}): Promise<FollowUp[]> {
   const where = [
     sql`f.deleted_at IS NULL`,
     filter.bodyId ? sql`f.body_id = ${filter.bodyId}` : null,
@@ -35,6 +49,14 @@ export async function listFollowUps(
     filter.before ? sql`m.date < ${filter.before}` : null,
     filter.id ? sql`f.id = ${filter.id}` : null,
     filter.itemId ? sql`f.item_id = ${filter.itemId}` : null,
+    filter.year ? sql`m.date BETWEEN ${`${filter.year}-01-01`} AND ${`${filter.year}-12-31`}` : null,
+    filter.kind ? sql`i.kind = ${filter.kind}` : null,
+    filter.outcome ? sql`EXISTS (SELECT 1 FROM decisions d WHERE d.item_id = i.id AND d.deleted_at IS NULL AND d.outcome = ${filter.outcome})` : null,
+    filter.organisationId
+      ? sql`EXISTS (SELECT 1 FROM decisions d JOIN reservations r ON r.decision_id = d.id AND r.deleted_at IS NULL
+              WHERE d.item_id = i.id AND d.deleted_at IS NULL
+                AND (r.organisation_id = ${filter.organisationId} OR instr(r.party, ${filter.organisationShortName ?? '\u0000'}) > 0))`
+      : null,
   ].filter((w) => w !== null);
   const { rows } = await sql<FollowUpRow>`
     SELECT f.id, f.revision, f.created_at, f.updated_at, f.item_id, f.body_id, f.action, f.owner, f.due_date,

@@ -7,7 +7,7 @@ import { DEFAULT_MESSAGES, fail, ok, type Result } from '../../shared/contract';
 import type { Backend } from '../backend/backend';
 import { contentDisposition, cleanFileName } from '../backend/files/file-name';
 import { FileStoreError, fileStoreFor, isSha256, MAX_UPLOAD_BYTES, missingFile, storeUpload, tooLarge } from '../backend/files/file-store';
-import { EXTENSION_OF, isInlineSafe, MEDIA_TYPES } from '../backend/files/media-type';
+import { EXTENSION_OF, exportFileType, isInlineSafe, MEDIA_TYPES } from '../backend/files/media-type';
 import { readStaticFile, SECURITY_HEADERS } from '../backend/web/static-files';
 
 export interface HttpHost {
@@ -186,7 +186,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     if (!file) throw new HttpRefusal(404, fail('NOT_FOUND', 'Filen findes ikke længere. Dan den igen.'));
     res.writeHead(200, {
       ...SECURITY_HEADERS,
-      'Content-Type': file.fileName.endsWith('.pdf') ? MEDIA_TYPES.pdf : MEDIA_TYPES.docx,
+      'Content-Type': exportFileType(file.fileName).mediaType,
       'Content-Length': String(file.size),
       'Content-Disposition': contentDisposition('attachment', file.fileName),
       'X-Content-Type-Options': 'nosniff',

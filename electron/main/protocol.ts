@@ -6,6 +6,7 @@ import { fail, ok } from '../../shared/contract';
 import type { ExportStore } from '../backend/documents/export-store';
 import { AppError } from '../backend/errors';
 import { FileStoreError, fileStoreFor, noFilesDir, storeUpload, type FileStore, type FileStoreSource } from '../backend/files/file-store';
+import { exportFileType } from '../backend/files/media-type';
 import { readStaticFile, SECURITY_HEADERS } from '../backend/web/static-files';
 import { openStoredFile } from './open-file';
 
@@ -120,12 +121,12 @@ function handlePrintJob(url: URL, options: AppRequestOptions): Response {
 }
 
 async function askSavePath(fileName: string): Promise<string | null> {
-  const extension = fileName.endsWith('.docx') ? 'docx' : 'pdf';
+  const type = exportFileType(fileName);
   const owner = BrowserWindow.getFocusedWindow();
   const options = {
-    title: 'Gem dokument',
+    title: 'Gem fil',
     defaultPath: join(app.getPath('documents'), fileName),
-    filters: [extension === 'pdf' ? { name: 'PDF-dokument', extensions: ['pdf'] } : { name: 'Word-dokument', extensions: ['docx'] }],
+    filters: [{ name: type.label, extensions: [type.extension] }],
   };
   const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
   return result.canceled || !result.filePath ? null : result.filePath;

@@ -252,4 +252,18 @@ describe('GET /exports/<id>', () => {
       expect((refused.json() as { error: { message: string } }).error.message).toBe('Filen findes ikke længere. Dan den igen.');
     }
   });
+
+  it('names the type of every kind of export, so a browser saves a workbook as a workbook', async () => {
+    const types: Record<string, string> = {
+      'Referat.pdf': 'application/pdf',
+      'Takstscenarie – NT-1.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'Beslutningsregister 2021.csv': 'text/csv; charset=utf-8',
+      'Udveksling.sekretariat': 'application/octet-stream',
+    };
+    for (const [fileName, type] of Object.entries(types)) {
+      const made = await backend.exports.saveFile(fileName, new TextEncoder().encode('indhold'));
+      const reply = await send(host, `/exports/${made.exportId}?token=${host.token}`);
+      expect(reply.headers['content-type']).toBe(type);
+    }
+  });
 });

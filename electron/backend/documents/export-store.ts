@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { DocumentExport } from '../../../shared/domain/documents';
 import { cleanFileName } from '../files/file-name';
 
 /** Exports are kept a day for the user to save them again; older ones are swept when the next one is made. */
@@ -23,6 +24,23 @@ export class ExportStore {
     const dir = join(this.dir, id);
     await mkdir(dir, { recursive: true });
     return { id, dir };
+  }
+
+  /**
+   * A finished file made in memory (a workbook, a CSV) as a new export: written under a temporary name and renamed when
+   * complete, so an interrupted write never leaves a file that looks finished.
+   */
+  async saveFile(fileName: string, bytes: Uint8Array): Promise<DocumentExport> {
+    const { id, dir } = await this.create();
+    const partial = join(dir, `.${randomUUID()}.part`);
+    try {
+      await writeFile(partial, bytes);
+      await rename(partial, join(dir, fileName));
+    } catch (error) {
+      await rm(dir, { recursive: true, force: true });
+      throw error;
+    }
+    return { exportId: id, fileName, bytes: bytes.byteLength, pages: null, warnings: [] };
   }
 
   /** The file of a finished export, or null for an unknown id or name. */

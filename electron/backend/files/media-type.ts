@@ -37,6 +37,21 @@ export const EXTENSION_OF: Readonly<Record<string, string>> = {
   [MEDIA_TYPES.csv]: '.csv',
 };
 
+/** The files the app exports, by extension: their media type and how a save dialog names them. */
+const EXPORT_TYPES: Readonly<Record<string, { mediaType: string; label: string }>> = {
+  '.pdf': { mediaType: MEDIA_TYPES.pdf, label: 'PDF-dokument' },
+  '.docx': { mediaType: MEDIA_TYPES.docx, label: 'Word-dokument' },
+  '.xlsx': { mediaType: MEDIA_TYPES.xlsx, label: 'Excel-regneark' },
+  '.csv': { mediaType: `${MEDIA_TYPES.csv}; charset=utf-8`, label: 'CSV-fil (semikolonsepareret)' },
+};
+
+/** The media type and save-dialog label of an exported file, from its name (octet-stream for anything else). */
+export function exportFileType(fileName: string): { mediaType: string; label: string; extension: string } {
+  const extension = extname(fileName).toLowerCase();
+  const known = EXPORT_TYPES[extension];
+  return { mediaType: known?.mediaType ?? OCTET_STREAM, label: known?.label ?? 'Fil', extension: extension.slice(1) };
+}
+
 /** Types whose text is extracted for search. */
 const TEXT_SOURCES: ReadonlySet<string> = new Set([MEDIA_TYPES.pdf, MEDIA_TYPES.docx, MEDIA_TYPES.txt]);
 export const hasSearchableText = (mediaType: string) => TEXT_SOURCES.has(mediaType);

@@ -7,9 +7,10 @@ import { timestamp, type BackendContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { AppError, notFound, stale } from '../errors';
 import { assertEditable, mustGetItem, recordHistory, reindexItem } from '../services/agenda';
+import { exportRegister, registerConditions } from '../services/register-export';
 import { richTextToPlain, sanitizeRichText } from '../services/rich-text';
 
-type DecisionHandlers = Pick<Handlers, 'decisions.save' | 'decisions.register'>;
+type DecisionHandlers = Pick<Handlers, 'decisions.save' | 'decisions.register' | 'decisions.export'>;
 
 /** Approving outcomes of a "Godkendelse af referat" item lock the minutes of the meeting it approves. */
 const APPROVING = new Set(['godkendt', 'godkendt_med_aendringer']);
@@ -85,12 +86,8 @@ export const decisionHandlers = (ctx: BackendContext): DecisionHandlers => ({
     return (await getDecision(ctx.db, input.itemId))!;
   },
 
-  'decisions.register': async (query) => {
-    const organisation = query.organisationId
-      ? await ctx.db.selectFrom('organisations').select('name').where('id', '=', query.organisationId).executeTakeFirst()
-      : undefined;
-    const organisationShortName = organisation?.name.replace(/\s*Kommune$/, '').replace(/^Region\s+/, '');
-    const { rows, total } = await decisionRegister(ctx.db, { ...query, organisationShortName });
+  'decisions.register': async ({ offset, limit, ...filter }) => {
+    const { rows, total } = await decisionRegister(ctx.db, { ...(await registerConditions(ctx.db, filter)), offset, limit });
     return {
       total,
       rows: rows.map((r) => ({
@@ -100,4 +97,7 @@ export const decisionHandlers = (ctx: BackendContext): DecisionHandlers => ({
       })),
     };
   },
+
+  /** The whole register for the filters (not a page), or the follow-ups, as .xlsx or CSV. */
+  'decisions.export': (request) => exportRegister(ctx.db, ctx.exports, request, ctx.now()),
 });

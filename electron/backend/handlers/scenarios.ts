@@ -1,5 +1,3 @@
-import { rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import {
   getScenarioRecord,
@@ -14,7 +12,6 @@ import {
 } from '../../../db/queries/scenarios';
 import { readSettings } from '../../../db/queries/settings';
 import type { DB } from '../../../db/schema';
-import type { DocumentExport } from '../../../shared/domain/documents';
 import { ScenarioInput, type Scenario, type ScenarioOverrides, type ScenarioSummary } from '../../../shared/domain/scenario';
 import { danishCollator, sortDanish } from '../../../shared/format/collate';
 import { computeScenario, type ScenarioResult } from '../../../shared/logic/tariff/scenario';
@@ -22,7 +19,6 @@ import { applyOverrides, overriddenPaths, type ScenarioOverrides as VariantOverr
 import { timestamp, type BackendContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { exportScenarioAnnex } from '../documents/scenario-annex';
-import type { ExportStore } from '../documents/export-store';
 import { AppError, notFound, stale } from '../errors';
 import { cleanFileName } from '../files/file-name';
 import { scenarioHash } from '../services/scenario-hash';
@@ -101,20 +97,6 @@ function compute(input: ScenarioInput): ScenarioResult {
     if (error instanceof RangeError) throw new AppError('INVALID_INPUT', error.message);
     throw error;
   }
-}
-
-/** Writes a finished workbook into the export store under its final name only once it is complete. */
-async function storeExport(store: ExportStore, fileName: string, bytes: Uint8Array): Promise<DocumentExport> {
-  const { id, dir } = await store.create();
-  const partial = join(dir, `.${fileName}.part`);
-  try {
-    await writeFile(partial, bytes);
-    await rename(partial, join(dir, fileName));
-  } catch (error) {
-    await rm(dir, { recursive: true, force: true });
-    throw error;
-  }
-  return { exportId: id, fileName, bytes: bytes.byteLength, pages: null, warnings: [] };
 }
 
 /** "Takstscenarie – NT-1 v1.xlsx"; a slash in the name is no folder. */
@@ -236,10 +218,10 @@ export const scenarioHandlers = (ctx: BackendContext): ScenarioHandlers => {
       if (entries.length === 1) {
         const { scenarioWorkbook } = await import('../spreadsheets/scenario-xlsx');
         const [{ scenario, result }] = entries as [(typeof entries)[number]];
-        return storeExport(ctx.exports, workbookName(scenario.name), await scenarioWorkbook(scenario.input, result));
+        return ctx.exports.saveFile(workbookName(scenario.name), await scenarioWorkbook(scenario.input, result));
       }
       const { comparisonWorkbook } = await import('../spreadsheets/comparison-xlsx');
-      return storeExport(ctx.exports, COMPARISON_FILE_NAME, await comparisonWorkbook(entries.map((e) => ({ input: e.scenario.input, result: e.result }))));
+      return ctx.exports.saveFile(COMPARISON_FILE_NAME, await comparisonWorkbook(entries.map((e) => ({ input: e.scenario.input, result: e.result }))));
     },
   };
 };

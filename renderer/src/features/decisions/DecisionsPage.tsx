@@ -12,6 +12,7 @@ import { selectItem } from '../../stores/agenda';
 import { useMeetings } from '../../stores/meetings';
 import { openMeetingPage } from '../../stores/navigation';
 import { useReference } from '../../stores/reference';
+import { ExportMenu, type RegisterExportFilter } from './ExportMenu';
 import { FollowUpsView } from './FollowUpsView';
 import { Snippet } from './Snippet';
 
@@ -40,6 +41,7 @@ export function DecisionsPage() {
 
   const [view, setView] = useState<'register' | 'opfoelgning'>('register');
   const filters = { ...(bodyId ? { bodyId } : {}), ...(year ? { year: Number(year) } : {}) };
+  const registerFilters = { ...filters, ...(kind ? { kind } : {}), ...(outcome ? { outcome } : {}), ...(organisationId ? { organisationId } : {}) };
   const header = (
     <PageHeader
       title="Beslutninger"
@@ -81,7 +83,7 @@ export function DecisionsPage() {
       {debounced.trim() ? (
         <SearchResults query={debounced} filters={filters} />
       ) : (
-        <Register filters={{ ...filters, ...(kind ? { kind } : {}), ...(outcome ? { outcome } : {}), ...(organisationId ? { organisationId } : {}) }} />
+        <Register filters={registerFilters} />
       )}
     </Stack>
   );
@@ -119,7 +121,7 @@ const PAGE = 200;
 const ROW_HEIGHT = 92;
 
 /** The register, virtualised: ten years are thousands of decisions, and the list must stay smooth. */
-function Register({ filters }: { filters: { bodyId?: string; year?: number; kind?: ItemKind; outcome?: Outcome } }) {
+function Register({ filters }: { filters: RegisterExportFilter }) {
   const [rows, setRows] = useState<DecisionRegisterRow[]>([]);
   const [total, setTotal] = useState<number | null>(null);
   const parentRef = useRef<HTMLDivElement>(null);
@@ -153,7 +155,10 @@ function Register({ filters }: { filters: { bodyId?: string; year?: number; kind
   if (total === 0) return <Text c="dimmed">Ingen beslutninger passer til filteret.</Text>;
   return (
     <Stack gap="xs">
-      <Text size="sm" c="dimmed" data-testid="register-total">{total === 1 ? '1 beslutning' : `${total.toLocaleString('da-DK')} beslutninger`}, nyeste møde først</Text>
+      <Group justify="space-between" wrap="nowrap">
+        <Text size="sm" c="dimmed" data-testid="register-total">{total === 1 ? '1 beslutning' : `${total.toLocaleString('da-DK')} beslutninger`}, nyeste møde først</Text>
+        <ExportMenu what="decisions" filter={filters} size="xs" label={Object.keys(filters).length > 0 ? 'Alle beslutninger, der passer til filtrene' : 'Hele beslutningsregistret'} />
+      </Group>
       <div ref={parentRef} style={{ height: 'calc(100vh - 330px)', minHeight: 300, overflow: 'auto' }} data-testid="register">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((v) => {

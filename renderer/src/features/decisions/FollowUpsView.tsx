@@ -7,6 +7,7 @@ import { showError } from '../../lib/undo';
 import { selectItem } from '../../stores/agenda';
 import { openMeetingPage } from '../../stores/navigation';
 import { useReference } from '../../stores/reference';
+import { ExportMenu } from './ExportMenu';
 
 const STATUS_LABELS: Record<FollowUpStatus, string> = { aaben: 'Åben', afsluttet: 'Afsluttet', annulleret: 'Annulleret' };
 
@@ -34,7 +35,10 @@ export function FollowUpsView() {
 
   return (
     <Stack gap="sm">
-      <SegmentedControl w={360} value={status} onChange={(v) => { setRows(null); setStatus(v as FollowUpStatus); }} data={(['aaben', 'afsluttet', 'annulleret'] as const).map((s) => ({ value: s, label: STATUS_LABELS[s] }))} />
+      <Group justify="space-between">
+        <SegmentedControl w={360} value={status} onChange={(v) => { setRows(null); setStatus(v as FollowUpStatus); }} data={(['aaben', 'afsluttet', 'annulleret'] as const).map((s) => ({ value: s, label: STATUS_LABELS[s] }))} />
+        <ExportMenu what="followUps" filter={{}} label="Alle opfølgninger, med status" />
+      </Group>
       {rows === null ? <Loader size="sm" /> : rows.length === 0 ? <Text c="dimmed">Ingen opfølgninger med status «{STATUS_LABELS[status].toLowerCase()}».</Text> : (
         <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
           <Table verticalSpacing="sm" aria-label="Opfølgninger" data-testid="follow-ups-table">
