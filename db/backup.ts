@@ -1,23 +1,44 @@
-import type Database from 'better-sqlite3';
-import { existsSync, mkdirSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const stamp = (d: Date) =>
+/** Local time, so a file name reads as the user's clock: `20261123-014500`. */
+export const backupStamp = (d: Date) =>
   `${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}${pad(d.getSeconds())}`;
+
+/** A backup being written; never listed, never restored, removed on the next rotation if a crash left it. */
+export const PARTIAL_SUFFIX = '.partial';
 
 /**
  * Online backup through SQLite's backup API: consistent even while the database is open,
- * unlike copying the file (which would miss the WAL). Returns the backup's path.
+ * unlike copying the file (which would miss the WAL). Written under a temporary name and renamed when complete,
+ * so a file with a backup's name is always a whole backup. Returns the backup's path:
+ * `<folder>/<YYYYMMDD-HHMMSS>-<reason>[-<n>].db`.
  */
 export async function backupToFolder(raw: Database.Database, folder: string, reason: string, now = new Date()): Promise<string> {
   mkdirSync(folder, { recursive: true });
-  let file = join(folder, `${stamp(now)}-${reason}.db`);
-  for (let n = 2; existsSync(file); n++) file = join(folder, `${stamp(now)}-${reason}-${n}.db`);
-  await raw.backup(file);
+  let file = join(folder, `${backupStamp(now)}-${reason}.db`);
+  for (let n = 2; existsSync(file); n++) file = join(folder, `${backupStamp(now)}-${reason}-${n}.db`);
+  await backupToFile(raw, file);
   return file;
 }
 
+/** The same into a given file, which must not exist yet. The copy is a single self-contained file (no WAL beside it). */
 export async function backupToFile(raw: Database.Database, file: string): Promise<void> {
-  await raw.backup(file);
+  const partial = `${file}${PARTIAL_SUFFIX}`;
+  try {
+    await raw.backup(partial);
+    // The copy inherits WAL mode from the header; a backup must stand alone (copied to a stick, opened read-only).
+    const copy = new Database(partial);
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
+    renameSync(partial, file);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw error;
+  }
 }

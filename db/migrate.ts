@@ -36,7 +36,7 @@ export async function migrateToLatest(
   if (from > migrations.length) throw new DatabaseOpenError('TOO_NEW', tooNewMessage(from));
   if (from === migrations.length) return { from, to: from, backupFile: null };
 
-  const backupFile = from > 0 && options.backupDir ? await backupToFolder(raw, options.backupDir, 'foer-migrering', now()) : null;
+  const backupFile = from > 0 && options.backupDir ? await backupToFolder(raw, options.backupDir, 'migration', now()) : null;
 
   for (let version = from; version < migrations.length; version++) {
     const migration = migrations[version]!;

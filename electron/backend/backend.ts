@@ -10,6 +10,7 @@ import type { PdfPrinter } from './documents/printer';
 import { dispatch, type DispatchLog } from './dispatch';
 import { createFileStore, type FileStore } from './files/file-store';
 import { createHandlers } from './handlers';
+import { createBackupService, type BackupService } from './services/backups';
 import { ensureReferenceData } from './services/reference-data';
 
 export type EventListener = (event: EventName, payload: unknown) => void;
@@ -23,6 +24,8 @@ export interface Backend {
   readonly files: FileStore | null;
   /** Finished exports (the transports serve or save them). */
   readonly exports: ExportStore;
+  /** Backups of the database (none for an in-memory one). */
+  readonly backups: BackupService;
   close(): Promise<void>;
 }
 
@@ -30,6 +33,7 @@ export interface BackendOptions {
   databaseFile: string;
   /** Attachment files; defaults to `files/` beside the database file. */
   filesDir?: string;
+  /** Backups (daily, before migrations, imports and restores, manual); defaults to `backups/` beside the database file. */
   backupDir?: string;
   appVersion: string;
   now?: () => Date;
@@ -44,10 +48,29 @@ export interface BackendOptions {
 /** Opens (creating and migrating as needed) the database and serves the contract over it. */
 export async function openBackend(options: BackendOptions): Promise<Backend> {
   const now = options.now ?? (() => new Date());
-  const database = await openDatabase({ file: options.databaseFile, backupDir: options.backupDir, now });
+  const inMemory = options.databaseFile === ':memory:';
+  const backupDir = options.backupDir ?? join(dirname(options.databaseFile), 'backups');
+  const database = await openDatabase({ file: options.databaseFile, backupDir: inMemory ? undefined : backupDir, now });
   await ensureReferenceData(database.db, now().toISOString());
 
   const emitter = new EventEmitter();
+  const log = options.log ?? console;
+  const backups = createBackupService({
+    database,
+    dir: backupDir,
+    now,
+    emit: (entities) => emitter.emit('event', 'data.changed', { entities }),
+    log: (message, error) => log.error(message, error),
+  });
+  // The migration backup (if any) joins the rotation; the day's backup is taken unless one exists.
+  // A failing backup is logged, not fatal: the user can still work and take one by hand.
+  try {
+    if (database.migration.backupFile) await backups.rotate();
+    await backups.ensureDaily();
+  } catch (error) {
+    log.error('Den automatiske sikkerhedskopi mislykkedes', error);
+  }
+  backups.startDailyTimer();
   const ctx: BackendContext = {
     db: database.db,
     now,
@@ -59,6 +82,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     filesDir: options.filesDir ?? (options.databaseFile === ':memory:' ? null : join(dirname(database.file), 'files')),
     exports: new ExportStore(options.exportsDir ?? (options.databaseFile === ':memory:' ? join(tmpdir(), 'sekretariat-exports') : join(dirname(database.file), 'exports')), now),
     printer: options.printer ?? null,
+    backups,
   };
   const handlers = createHandlers(ctx);
   const files = ctx.filesDir ? createFileStore(database.db, ctx.filesDir, { now }) : null;
@@ -74,7 +98,9 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     database,
     files,
     exports: ctx.exports,
+    backups,
     close: async () => {
+      await backups.close();
       await files?.close();
       await database.close();
     },

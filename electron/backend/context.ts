@@ -3,6 +3,7 @@ import type { DB } from '../../db/schema';
 import type { EventName, EventPayload } from '../../shared/contract';
 import type { ExportStore } from './documents/export-store';
 import type { PdfPrinter } from './documents/printer';
+import type { BackupService } from './services/backups';
 
 /** What every handler may use. Clock and ids are injected so tests control them. */
 export interface BackendContext {
@@ -19,6 +20,8 @@ export interface BackendContext {
   exports: ExportStore;
   /** Chromium's print engine as the shell provides it; null where there is none (PDF export then explains why). */
   printer: PdfPrinter | null;
+  /** Backups in the data folder: list, take (also before an import), restore. */
+  backups: BackupService;
 }
 
 export const timestamp = (ctx: BackendContext) => ctx.now().toISOString();

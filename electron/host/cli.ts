@@ -3,11 +3,12 @@
  * Exit codes: 0 success, 2 bad input (message on stderr), 1 unexpected failure.
  */
 import { existsSync, statSync } from 'node:fs';
-import { copyFile, rm } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { copyFile, readFile, rm } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { backupToFile } from '../../db/backup';
 import { DatabaseOpenError } from '../../db/errors';
 import { openBackend, type Backend } from '../backend/backend';
+import { AppError } from '../backend/errors';
 import { backupDirIn, databaseFileIn, resolveDataDir } from '../backend/data-dir';
 import type { AgendaItem, SearchHit } from '../../shared/domain/agenda';
 import { OUTCOME_LABELS } from '../../shared/domain/agenda';
@@ -17,6 +18,7 @@ import { MEETING_STATUS_LABELS, type Meeting } from '../../shared/domain/meeting
 import { formatLongDate, formatNumericDate, formatTimeSpan } from '../../shared/format';
 import { runCalc, runScenario } from './calc';
 import { chromiumPrinter } from './chromium-printer';
+import { runExport, runImport } from './exchange-cli';
 import { startHttpHost } from './http-host';
 import { appVersion, RENDERER_DIR } from './paths';
 import { parseCommandLine, UsageError } from './usage';
@@ -28,7 +30,11 @@ Brug: npm run -s cli -- <kommando> [tilvalg]
 Kommandoer:
   serve              Start browsertilstand på 127.0.0.1 og udskriv adressen med adgangsnøgle
   migrate            Opret databasen eller opdater den til nyeste skema (med sikkerhedskopi først)
+  backup             Tag en sikkerhedskopi i datamappens sikkerhedskopimappe (backups)
   backup --out FIL   Gem en sikkerhedskopi af databasen i FIL
+  restore FIL        Gendan databasen fra en sikkerhedskopi: et navn i sikkerhedskopimappen
+                     eller en sti til en fil. Den nuværende tilstand gemmes først som en
+                     sikkerhedskopi, så gendannelsen kan fortrydes
   demo               Indlæs demodata (organer, kommuner, DAS-møderne i 2021 og PSU-møderne i 2024)
   meetings list      Vis møderne, nyeste først
   meeting show ID    Vis et mødes dagsorden med beslutninger
@@ -37,9 +43,18 @@ Kommandoer:
            [--format pdf|docx] --out FIL
                      Dagsorden, referat eller bilagssamling som PDF eller Word (offentlig udgave
                      kontrolleres for tekst fra lukkede punkter; formatet følger ellers FILs endelse)
+  register --out FIL [--format xlsx|csv] [--what decisions|followUps] [--year ÅR] [--body KODE]
+                     Beslutningsregistret (alle rækker for filteret) eller opfølgningerne som
+                     regneark eller CSV (semikolon, UTF-8); formatet følger ellers FILs endelse
   calc <regel> ...   Takstreglerne: distribute, daily-tariff, ata, result, payback (se calc --help)
   scenario compute --in FIL.json
                      Et takstscenarie beregnet i sin helhed (opstart, underskud, fordeling, kontroller)
+  export --scope all|meeting:ID|scenarios:ID,ID|decisions --out FIL.sekretariat
+                     Gem en udvekslingspakke (hele databasen, ét møde, udvalgte scenarier
+                     eller beslutningsregistret) til en anden bærbar
+  import FIL --dry-run
+                     Kontrollér en udvekslingspakke og vis, hvad den indeholder, og hvad der er
+                     nyt eller ændret i forhold til databasen (databasen ændres ikke)
 
 Tilvalg:
   --db FIL           Databasefil (standard: sekretariat.db i datamappen,
@@ -85,6 +100,11 @@ async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise<numb
       kind: { type: 'string' },
       edition: { type: 'string' },
       format: { type: 'string' },
+      what: { type: 'string' },
+      year: { type: 'string' },
+      body: { type: 'string' },
+      scope: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     '--help',
@@ -98,11 +118,20 @@ async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise<numb
     io.out(HELP);
     return values.help ? 0 : 2;
   }
-  const takesArgument = command === 'meeting show' || command === 'search';
+  const takesArgument = command === 'meeting show' || command === 'search' || command === 'restore' || command === 'import';
   if (extra.length > 0 || (!takesArgument && argument !== undefined)) {
     throw new UsageError(`Uventet argument: ${[argument, ...extra].filter(Boolean).join(' ')}. Se --help.`);
   }
-  if (takesArgument && !argument) throw new UsageError(command === 'search' ? 'search kræver en søgning, fx search "selvskade".' : 'meeting show kræver et mødes id (se meetings list).');
+  if (command === 'import' && !argument) throw new UsageError('import kræver en pakke, fx import pakke.sekretariat --dry-run.');
+  if (takesArgument && !argument) {
+    throw new UsageError(
+      command === 'search'
+        ? 'search kræver en søgning, fx search "selvskade".'
+        : command === 'restore'
+          ? 'restore kræver en sikkerhedskopi: et navn i sikkerhedskopimappen (se backups i datamappen) eller en sti til en fil.'
+          : 'meeting show kræver et mødes id (se meetings list).',
+    );
+  }
 
   const dataDir = resolveDataDir(env);
   const databaseFile = values.db ? resolve(values.db) : databaseFileIn(dataDir);
@@ -124,15 +153,47 @@ async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise<numb
       return 0;
     }
     case 'backup': {
-      if (!values.out) throw new UsageError('backup kræver --out FIL.');
+      if (!existsSync(databaseFile)) throw new UsageError(`Databasen ${databaseFile} findes ikke.`);
+      if (!values.out) {
+        // Into the backup folder as a manual backup, rotated with the others.
+        const backend = await open();
+        try {
+          const entry = await backend.backups.create('manual');
+          const file = join(backend.backups.dir!, entry.fileName);
+          print({ database: databaseFile, file, ...entry }, `Sikkerhedskopi gemt i ${file} (${new Intl.NumberFormat('da-DK').format(entry.bytes)} byte).`);
+        } finally {
+          await backend.close();
+        }
+        return 0;
+      }
       const target = resolve(values.out);
       if (existsSync(target)) throw new UsageError(`${target} findes allerede; vælg et andet filnavn.`);
-      if (!existsSync(databaseFile)) throw new UsageError(`Databasen ${databaseFile} findes ikke.`);
       const backend = await open();
       await backupToFile(backend.database.raw, target);
       await backend.close();
       const bytes = statSync(target).size;
       print({ database: databaseFile, file: target, bytes }, `Sikkerhedskopi gemt i ${target} (${new Intl.NumberFormat('da-DK').format(bytes)} byte).`);
+      return 0;
+    }
+    case 'restore': {
+      // On a new laptop there is no database yet: it is created, then replaced by the backup.
+      const backend = await open();
+      try {
+        // A plain name of a backup in the backup folder, else a path to a file.
+        const inFolder = basename(argument!) === argument && existsSync(join(backend.backups.dir!, argument!));
+        const path = resolve(argument!);
+        if (!inFolder && !existsSync(path)) throw new UsageError(`Sikkerhedskopien ${argument} findes hverken i sikkerhedskopimappen (${backend.backups.dir}) eller som fil.`);
+        const result = await backend.backups.restore(inFolder ? { fileName: argument! } : { path });
+        print(
+          { database: databaseFile, ...result },
+          `Databasen ${databaseFile} er gendannet fra ${result.restoredFrom}.\nDen tidligere tilstand er gemt som sikkerhedskopien ${result.safetyBackup}.`,
+        );
+      } catch (error) {
+        if (error instanceof AppError) throw new UsageError(error.message);
+        throw error;
+      } finally {
+        await backend.close();
+      }
       return 0;
     }
     case 'demo': {
@@ -207,6 +268,40 @@ async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise<numb
       }
       return 0;
     }
+    case 'register': {
+      const format = values.format ?? (values.out?.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx');
+      if (!values.out) throw new UsageError(`register kræver --out FIL.${format === 'csv' ? 'csv' : 'xlsx'}.`);
+      if (format !== 'xlsx' && format !== 'csv') throw new UsageError(`Ukendt format: ${format}. Brug xlsx eller csv.`);
+      const what = values.what ?? 'decisions';
+      if (what !== 'decisions' && what !== 'followUps') throw new UsageError(`Ukendt --what: ${what}. Brug decisions eller followUps.`);
+      if (values.year !== undefined && !/^\d{4}$/.test(values.year)) throw new UsageError(`Ugyldigt år: ${values.year}. Skriv fx --year 2021.`);
+      const backend = await open();
+      try {
+        const filter: { year?: number; bodyId?: string } = values.year ? { year: Number(values.year) } : {};
+        if (values.body) {
+          const bodies = (await callOrFail(backend, 'bodies.list', {})) as { id: string; code: string }[];
+          const body = bodies.find((b) => b.code.toLowerCase() === values.body!.toLowerCase());
+          if (!body) throw new UsageError(`Ukendt organ: ${values.body}. Organerne er ${bodies.map((b) => b.code).join(', ')}.`);
+          filter.bodyId = body.id;
+        }
+        const made = (await callOrFail(backend, 'decisions.export', { what, format, filter })) as DocumentExport;
+        const file = await backend.exports.find(made.exportId, made.fileName);
+        if (!file) throw new Error('Den færdige fil forsvandt, før den kunne kopieres.');
+        const target = resolve(values.out);
+        await copyFile(file.path, target);
+        await rm(dirname(file.path), { recursive: true, force: true });
+        const rows = await registerRows(target, format);
+        const label = what === 'decisions' ? 'Beslutningsregistret' : 'Opfølgningerne';
+        print({ ...made, file: target, rows }, `${label} gemt i ${target}: ${rows === 1 ? '1 række' : `${new Intl.NumberFormat('da-DK').format(rows)} rækker`}.`);
+      } finally {
+        await backend.close();
+      }
+      return 0;
+    }
+    case 'export':
+      return runExport({ scope: values.scope, out: values.out, json: values.json }, backendOptions(), io);
+    case 'import':
+      return runImport({ file: argument, dryRun: values['dry-run'], json: values.json, databaseFile }, io);
     default:
       throw new UsageError(`Ukendt kommando: ${command}. Se --help.`);
   }
@@ -217,6 +312,24 @@ async function callOrFail(backend: Backend, method: string, input: unknown): Pro
   const result = await backend.call(method, input);
   if (!result.ok) throw new UsageError(result.error.message);
   return result.data;
+}
+
+/** The data rows of a written register file, counted from the file itself (the header row not counted). */
+async function registerRows(file: string, format: 'xlsx' | 'csv'): Promise<number> {
+  if (format === 'xlsx') {
+    const { default: ExcelJS } = await import('exceljs');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    return (book.worksheets[0]?.rowCount ?? 1) - 1;
+  }
+  // CRLF ends a row; a line break inside quotes is part of a field.
+  let rows = 0;
+  let quoted = false;
+  for (const c of await readFile(file, 'utf8')) {
+    if (c === '"') quoted = !quoted;
+    else if (c === '\n' && !quoted) rows++;
+  }
+  return rows - 1;
 }
 
 const plainText = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim();

@@ -26,6 +26,7 @@ import { DocumentCapabilities, DocumentExport, DocumentPreview, DocumentPreviewR
 import { Organisation, OrganisationUpdate } from '../domain/organisation';
 import { Scenario, ScenarioDraft, ScenarioExportRequest, ScenarioSummary, ScenarioUpdate, ScenarioVersion } from '../domain/scenario';
 import { AppInfo, DemoSummary, Settings, SettingsPatch } from '../domain/settings';
+import { BackupEntry, RestoreResult } from '../domain/backups';
 
 import type { MethodName } from './names';
 
@@ -89,6 +90,11 @@ export const methods = {
 
   'decisions.save': method(DecisionInput, Decision),
   'decisions.register': method(DecisionRegisterQuery, z.object({ rows: z.array(DecisionRegisterRow), total: z.number().int() })),
+  /** The register (with the same filters, all rows) or the follow-ups, as .xlsx or CSV. */
+  'decisions.export': method(
+    z.object({ what: z.enum(['decisions', 'followUps']), format: z.enum(['xlsx', 'csv']), filter: DecisionRegisterQuery.omit({ offset: true, limit: true }).default({}) }),
+    DocumentExport,
+  ),
 
   'followUps.list': method(z.object({ bodyId: Id.optional(), itemId: Id.optional(), status: FollowUpStatus.optional() }), z.array(FollowUp)),
   'followUps.forMeeting': method(z.object({ meetingId: Id }), z.array(FollowUp)),
@@ -113,6 +119,12 @@ export const methods = {
   'documents.preview': method(DocumentPreviewRequest, DocumentPreview),
   /** Makes the PDF or Word file; a public edition is read back and refused if any closed text leaked. */
   'documents.export': method(DocumentRequest, DocumentExport),
+
+  /** Backups in the data folder, newest first. */
+  'backups.list': method(Empty, z.array(BackupEntry)),
+  'backups.create': method(Empty, BackupEntry),
+  /** Takes a backup back in one transaction, after backing up the current state. */
+  'backups.restore': method(z.object({ fileName: z.string().min(1).max(255) }), RestoreResult),
 
   'scenarios.list': method(Empty, z.array(ScenarioSummary)),
   'scenarios.get': method(ById, Scenario),

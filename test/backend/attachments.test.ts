@@ -39,6 +39,7 @@ async function open(withFilesDir: boolean) {
     filesDir,
     exports: backend.exports,
     printer: null,
+    backups: backend.backups,
   };
   handlers = { ...createHandlers(ctx), ...attachmentHandlers(ctx) };
   store = fileStoreFor({ db: ctx.db, filesDir: join(dir, 'files') })!;

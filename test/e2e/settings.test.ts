@@ -94,3 +94,51 @@ describe('members and participants', () => {
     await screenshot(ui.page, 'meeting-attendance');
   });
 });
+
+describe('backups', () => {
+  it('takes a backup from Indstillinger and restores it after a confirmation, undoing a later change', async () => {
+    const table = ui.page.getByRole('table', { name: 'Sikkerhedskopier' });
+    const rows = table.getByTestId('backup-row');
+    // The daily backup taken when the app opened.
+    await rows.filter({ hasText: 'Daglig' }).waitFor();
+    await ui.page.getByRole('button', { name: 'Tag en sikkerhedskopi nu' }).click();
+    await ui.notification(/Sikkerhedskopien er taget \(\d+ kB\)\./).waitFor();
+    await rows.filter({ hasText: 'Manuel' }).waitFor();
+    expect(await rows.count()).toBe(2);
+    expect(await rows.filter({ hasText: 'Manuel' }).innerText()).toMatch(/\d{1,2}\. \w+\.? \d{4} kl\. \d{2}\.\d{2}\s+Nyeste\s+Manuel\s+\d+ kB\s+Gendan …/i);
+
+    // Changes after the backup: a new body and the user's name.
+    await ui.page.getByRole('button', { name: 'Nyt organ' }).click();
+    const dialog = ui.dialog('Nyt organ');
+    await dialog.getByRole('textbox', { name: 'Forkortelse' }).fill('SUG');
+    await dialog.getByRole('textbox', { name: 'Navn' }).fill('Socialudviklingsgruppen');
+    await dialog.getByRole('button', { name: 'Opret organ' }).click();
+    const bodies = ui.page.getByRole('table', { name: 'Organer' });
+    await bodies.getByText('Socialudviklingsgruppen').waitFor();
+    await ui.page.getByRole('textbox', { name: 'Dit navn' }).fill('Mette Sørensen');
+    await ui.page.getByText(/Gemt kl\./).waitFor();
+
+    await table.scrollIntoViewIfNeeded();
+    await screenshot(ui.page, 'settings-backups');
+    await rows.filter({ hasText: 'Manuel' }).getByRole('button', { name: /^Gendan sikkerhedskopien fra / }).click();
+    const confirm = ui.dialog('Gendan sikkerhedskopi');
+    expect(await confirm.innerText()).toMatch(
+      /Databasen sættes tilbage til tilstanden fra \d{1,2}\. \w+\.? \d{4} kl\. \d{2}\.\d{2}\. Den nuværende tilstand gemmes\s+først som en sikkerhedskopi, så gendannelsen kan fortrydes\./,
+    );
+    await ui.page.waitForTimeout(400); // the modal's fade-in, for the screenshot
+    await screenshot(ui.page, 'settings-backup-restore-dialog');
+    await confirm.getByRole('button', { name: 'Gendan', exact: true }).click();
+
+    await ui.notification(/Den tidligere tilstand er gemt som sikkerhedskopien «\d{8}-\d{6}-restore\.db», så gendannelsen kan fortrydes\./).waitFor();
+    await confirm.waitFor({ state: 'hidden' });
+    await bodies.getByText('Socialudviklingsgruppen').waitFor({ state: 'detached' });
+    expect(await ui.page.getByRole('textbox', { name: 'Dit navn' }).inputValue()).toBe('');
+    expect(await ui.page.getByTestId('user-name').innerText()).toBe('Angiv dit navn under Indstillinger');
+    await rows.filter({ hasText: 'Før gendannelse' }).waitFor();
+    expect(await rows.count()).toBe(3);
+
+    const listed = (await app.backend.call('bodies.list', {})) as { ok: true; data: { code: string }[] };
+    expect(listed.data.map((b) => b.code)).not.toContain('SUG');
+    await screenshot(ui.page, 'settings-backups-restored', { fullPage: true });
+  });
+});

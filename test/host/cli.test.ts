@@ -33,7 +33,7 @@ describe('command line', () => {
     [['migrate', '--bogus'], /^Fejl: Ukendt tilvalg: --bogus\. Se --help\.$/],
     [['backup', '--out'], /^Fejl: --out mangler en værdi\. Se --help\.$/],
     [['meetings', 'list', '--json=ja'], /^Fejl: --json tager ingen værdi\. Se --help\.$/],
-    [['backup'], /backup kræver --out FIL/],
+    [['restore'], /restore kræver en sikkerhedskopi/],
     [['serve', '--port', 'abc'], /Ugyldig port/],
     [['migrate', 'extra'], /Uventet argument/],
   ])('exits 2 on bad input %j', async (args, message) => {

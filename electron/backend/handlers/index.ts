@@ -3,6 +3,7 @@ import type { Handlers } from '../dispatch';
 import { agendaHandlers } from './agenda';
 import { appHandlers } from './app';
 import { attachmentHandlers } from './attachments';
+import { backupHandlers } from './backups';
 import { bodyHandlers } from './bodies';
 import { decisionHandlers } from './decisions';
 import { documentHandlers } from './documents';
@@ -25,4 +26,5 @@ export const createHandlers = (ctx: BackendContext): Handlers => ({
   ...attachmentHandlers(ctx),
   ...documentHandlers(ctx),
   ...scenarioHandlers(ctx),
+  ...backupHandlers(ctx),
 });

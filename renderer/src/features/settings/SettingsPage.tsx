@@ -1,18 +1,25 @@
 import { Stack } from '@mantine/core';
+import { Fragment, useState } from 'react';
 import { PageHeader } from '../../components/PageHeader';
+import { BackupsSection } from './BackupsSection';
 import { BodiesSection } from './BodiesSection';
 import { DataSection } from './DataSection';
 import { OrganisationsSection } from './OrganisationsSection';
 import { UserSection } from './UserSection';
 
 export function SettingsPage() {
+  // After a restore the sections start again from the restored data (the name field keeps its own draft otherwise).
+  const [generation, setGeneration] = useState(0);
   return (
     <Stack gap="lg">
-      <PageHeader title="Indstillinger" description="Din profil, organerne, kommunerne og databasen." />
-      <UserSection />
-      <BodiesSection />
-      <OrganisationsSection />
-      <DataSection />
+      <PageHeader title="Indstillinger" description="Din profil, organerne, kommunerne, databasen og dens sikkerhedskopier." />
+      <Fragment key={generation}>
+        <UserSection />
+        <BodiesSection />
+        <OrganisationsSection />
+        <DataSection />
+      </Fragment>
+      <BackupsSection onRestored={() => setGeneration((g) => g + 1)} />
     </Stack>
   );
 }

@@ -1,0 +1,434 @@
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LATEST_SCHEMA_VERSION, migrateToLatest } from '../../db/migrate';
+import { MIGRATIONS } from '../../db/migrations';
+import type { DB } from '../../db/schema';
+import { openBackend, type Backend } from '../../electron/backend/backend';
+import { ensureReferenceData } from '../../electron/backend/services/reference-data';
+import { runCli } from '../../electron/host/cli';
+import type { EventName } from '../../shared/contract';
+import { call, openTestBackend } from '../helpers/backend';
+
+let dir: string;
+let backupDir: string;
+let databaseFile: string;
+/** The backend's clock, in local time like the file names; tests move it. */
+let clock: Date;
+let backend: Backend | null = null;
+let events: { event: EventName; payload: unknown }[];
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'sekretariat-backups-'));
+  backupDir = join(dir, 'backups');
+  databaseFile = join(dir, 'sekretariat.db');
+  clock = new Date(2026, 10, 23, 1, 45, 0);
+});
+afterEach(async () => {
+  await backend?.close();
+  backend = null;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+let ids = 0;
+async function open(): Promise<Backend> {
+  await backend?.close();
+  backend = await openBackend({
+    databaseFile,
+    backupDir,
+    appVersion: '0.0.0-test',
+    now: () => new Date(clock),
+    newId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`,
+    log: { error: () => {} },
+  });
+  events = [];
+  backend.subscribe((event, payload) => events.push({ event, payload }));
+  return backend;
+}
+
+const later = (ms: number) => (clock = new Date(clock.getTime() + ms));
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+const backupFiles = () => (existsSync(backupDir) ? readdirSync(backupDir).sort() : []);
+
+/**
+ * Every row of every table, hashed: equal hashes mean equal content. With `derived: false` the FTS index's
+ * shadow tables are left out (a rebuilt index holds the same words in a different internal layout).
+ */
+function contentHash(raw: Database.Database, { derived = true } = {}): string {
+  const tables = (raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name").all() as { name: string }[]).filter(
+    (t) => derived || !t.name.startsWith('search_fts_'),
+  );
+  const hash = createHash('sha256');
+  for (const { name } of tables) {
+    const rows = raw.prepare(`SELECT * FROM "${name}"`).all().map((r) => JSON.stringify(r, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('hex') : v)));
+    hash.update(`${name}\n${rows.sort().join('\n')}\n`);
+  }
+  return hash.digest('hex');
+}
+
+/** The database file itself after a checkpoint, so the WAL holds nothing. */
+function fileHash(b: Backend): string {
+  b.database.raw.pragma('wal_checkpoint(TRUNCATE)');
+  return createHash('sha256').update(readFileSync(b.database.file)).digest('hex');
+}
+
+async function dasId(b: Backend) {
+  return (await call(b, 'bodies.list', {})).find((x) => x.code === 'DAS')!.id;
+}
+
+describe('automatic daily backup', () => {
+  it('takes one when the backend opens, and not twice the same day', async () => {
+    const b = await open();
+    expect(await call(b, 'backups.list', {})).toEqual([
+      { fileName: '20261123-014500-daily.db', kind: 'daily', createdAt: new Date(2026, 10, 23, 1, 45, 0).toISOString(), bytes: expect.any(Number) },
+    ]);
+    expect(statSync(join(backupDir, '20261123-014500-daily.db')).size).toBeGreaterThan(0);
+
+    later(10 * 60 * MINUTE);
+    expect(await b.backups.ensureDaily()).toBeNull();
+    const reopened = await open();
+    expect(backupFiles()).toEqual(['20261123-014500-daily.db']);
+
+    // The next day (the hourly timer calls the same check in a long-running process).
+    later(DAY);
+    expect(await reopened.backups.ensureDaily()).toMatchObject({ kind: 'daily', fileName: '20261124-114500-daily.db' });
+    expect(backupFiles()).toEqual(['20261123-014500-daily.db', '20261124-114500-daily.db']);
+  });
+
+  it('keeps a backup self-contained: journal mode DELETE, no WAL beside it, integrity ok', async () => {
+    const b = await open();
+    const [entry] = await call(b, 'backups.list', {});
+    expect(backupFiles()).toEqual([entry!.fileName]);
+    const copy = new Database(join(backupDir, entry!.fileName), { readonly: true });
+    expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(copy.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    copy.close();
+  });
+
+  it('never backs up an in-memory database', async () => {
+    const memory = await openTestBackend();
+    try {
+      expect(await call(memory, 'backups.list', {})).toEqual([]);
+      const refused = await memory.call('backups.create', {});
+      expect(refused).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', message: expect.stringMatching(/kun i hukommelsen/) } });
+      expect(await memory.call('backups.restore', { fileName: '20261123-014500-daily.db' })).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+    } finally {
+      await memory.close();
+    }
+  });
+});
+
+describe('rotation', () => {
+  it('keeps the newest 10 event backups (20 manual ones taken) and leaves the daily one alone', async () => {
+    const b = await open();
+    const taken: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      later(MINUTE);
+      taken.push((await call(b, 'backups.create', {})).fileName);
+    }
+    const listed = await call(b, 'backups.list', {});
+    expect(listed.filter((e) => e.kind === 'manual').map((e) => e.fileName)).toEqual(taken.slice(10).reverse());
+    expect(listed.filter((e) => e.kind === 'daily')).toHaveLength(1);
+    expect(listed.map((e) => e.createdAt)).toEqual([...listed.map((e) => e.createdAt)].sort().reverse());
+  });
+
+  it('keeps the newest 14 daily backups over 16 days', async () => {
+    const b = await open();
+    const first = (await call(b, 'backups.list', {}))[0]!.fileName;
+    for (let day = 1; day < 16; day++) {
+      later(DAY);
+      expect(await b.backups.ensureDaily()).not.toBeNull();
+    }
+    const daily = (await call(b, 'backups.list', {})).filter((e) => e.kind === 'daily');
+    expect(daily).toHaveLength(14);
+    expect(daily[0]!.fileName).toBe('20261208-014500-daily.db');
+    expect(daily[13]!.fileName).toBe('20261125-014500-daily.db');
+    expect(backupFiles()).not.toContain(first);
+  });
+
+  it('names two backups in the same second apart, newest first', async () => {
+    const b = await open();
+    const [one, two] = await Promise.all([call(b, 'backups.create', {}), call(b, 'backups.create', {})]);
+    expect([one.fileName, two.fileName]).toEqual(['20261123-014500-manual.db', '20261123-014500-manual-2.db']);
+    expect((await call(b, 'backups.list', {})).slice(0, 2).map((e) => e.fileName)).toEqual([two.fileName, one.fileName]);
+  });
+
+  it('counts the backup before a migration as an event backup, with the same naming', async () => {
+    await writeOldDatabase(databaseFile, 2);
+    const b = await open();
+    expect(b.database.migration).toMatchObject({ from: 2, to: LATEST_SCHEMA_VERSION });
+    const listed = await call(b, 'backups.list', {});
+    // Taken in the same second: the daily one came after the migration.
+    expect(listed.map((e) => [e.fileName, e.kind])).toEqual([
+      ['20261123-014500-daily.db', 'daily'],
+      ['20261123-014500-migration.db', 'migration'],
+    ]);
+    const migrationBackup = new Database(join(backupDir, listed[1]!.fileName), { readonly: true });
+    expect(migrationBackup.pragma('user_version', { simple: true })).toBe(2);
+    migrationBackup.close();
+  });
+});
+
+describe('restore', () => {
+  it('brings back the content and backs up the state it replaced', async () => {
+    const b = await open();
+    const bodyId = await dasId(b);
+    const meeting = await call(b, 'meetings.create', { bodyId, date: '2021-05-27', location: 'Aalborg' });
+    await call(b, 'agenda.create', { meetingId: meeting.id, title: 'Socialtilsyn Nords årsrapport' });
+    later(MINUTE);
+    const backup = await call(b, 'backups.create', {});
+
+    later(MINUTE);
+    await call(b, 'meetings.delete', { id: meeting.id });
+    const other = await call(b, 'meetings.create', { bodyId, date: '2022-01-10' });
+    await call(b, 'settings.update', { userName: 'Mette' });
+    const before = contentHash(b.database.raw);
+    const beforeContent = contentHash(b.database.raw, { derived: false });
+    expect((await call(b, 'meetings.list', {})).map((m) => m.id)).toEqual([other.id]);
+
+    later(MINUTE);
+    events = [];
+    const result = await call(b, 'backups.restore', { fileName: backup.fileName });
+    expect(result).toEqual({ restoredFrom: backup.fileName, safetyBackup: '20261123-014800-restore.db' });
+
+    expect((await call(b, 'meetings.list', {})).map((m) => m.id)).toEqual([meeting.id]);
+    expect((await call(b, 'settings.get', {})).userName).toBe('');
+    // The search index is rebuilt from the restored documents (Danish folding included).
+    expect((await call(b, 'search.query', { query: 'aarsrapport' })).hits.map((h) => h.meetingId)).toEqual([meeting.id]);
+    expect(b.database.raw.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(b.database.raw.pragma('foreign_key_check')).toEqual([]);
+    expect(events).toEqual([{ event: 'data.changed', payload: { entities: ['meetings', 'bodies', 'organisations', 'settings', 'agenda', 'followUps', 'scenarios'] } }]);
+
+    // The safety backup holds the state before the restore, so the restore can be undone by restoring it.
+    const safety = new Database(join(backupDir, result.safetyBackup), { readonly: true });
+    expect(contentHash(safety)).toBe(before);
+    safety.close();
+    expect((await call(b, 'backups.list', {})).map((e) => [e.fileName, e.kind])).toContainEqual([result.safetyBackup, 'restore']);
+
+    later(MINUTE);
+    await call(b, 'backups.restore', { fileName: result.safetyBackup });
+    expect((await call(b, 'meetings.list', {})).map((m) => m.id)).toEqual([other.id]);
+    expect(contentHash(b.database.raw, { derived: false })).toBe(beforeContent);
+    expect(b.database.raw.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+
+    // And it survives closing and reopening the database.
+    await open();
+    expect((await call(backend!, 'settings.get', {})).userName).toBe('Mette');
+  });
+
+  it('restores an older backup even when rotation would delete it afterwards', async () => {
+    const b = await open();
+    const oldest = await call(b, 'backups.create', {});
+    for (let i = 0; i < 9; i++) {
+      later(MINUTE);
+      await call(b, 'backups.create', {});
+    }
+    later(MINUTE);
+    const result = await call(b, 'backups.restore', { fileName: oldest.fileName });
+    expect(result.restoredFrom).toBe(oldest.fileName);
+    const listed = (await call(b, 'backups.list', {})).filter((e) => e.kind !== 'daily');
+    expect(listed).toHaveLength(10);
+    expect(listed[0]!.fileName).toBe(result.safetyBackup);
+  });
+
+  it('restores a backup of an older schema version by migrating a copy of it', async () => {
+    const b = await open();
+    const old = join(dir, 'old.db');
+    const meetingId = await writeOldDatabase(old, 2);
+    const name = '20261101-120000-manual.db';
+    copyFileSync(old, join(backupDir, name));
+    const oldBytes = readFileSync(join(backupDir, name));
+
+    const result = await call(b, 'backups.restore', { fileName: name });
+    expect(result.restoredFrom).toBe(name);
+    expect((await call(b, 'meetings.list', {})).map((m) => [m.id, m.location])).toEqual([[meetingId, 'Gammel skemaversion']]);
+    expect(await call(b, 'scenarios.list', {})).toEqual([]);
+    expect(b.database.raw.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    expect(b.database.raw.prepare('SELECT count(*) AS n FROM schema_migrations').get()).toEqual({ n: LATEST_SCHEMA_VERSION });
+    // The backup itself is only read.
+    expect(readFileSync(join(backupDir, name)).equals(oldBytes)).toBe(true);
+  });
+
+  describe('refuses, in Danish, leaving the database byte-for-byte unchanged', () => {
+    let b: Backend;
+    let hashes: { content: string; file: string };
+    let backupsBefore: string[];
+    beforeEach(async () => {
+      b = await open();
+      await call(b, 'meetings.create', { bodyId: await dasId(b), date: '2021-05-27', location: 'Aalborg' });
+      later(MINUTE);
+      await call(b, 'backups.create', {});
+      hashes = { content: contentHash(b.database.raw), file: fileHash(b) };
+      backupsBefore = backupFiles();
+    });
+    async function expectRefused(fileName: string, code: string, message: RegExp) {
+      later(MINUTE);
+      const result = await b.call('backups.restore', { fileName });
+      expect(result).toMatchObject({ ok: false, error: { code, message: expect.stringMatching(message) } });
+      expect(contentHash(b.database.raw)).toBe(hashes.content);
+      expect(fileHash(b)).toBe(hashes.file);
+      // No safety backup is left behind either: nothing happened.
+      expect(backupFiles()).toEqual(backupsBefore);
+    }
+    const plant = (name: string, content: Buffer | string) => {
+      writeFileSync(join(backupDir, name), content);
+      backupsBefore = backupFiles();
+    };
+
+    it.each([
+      ['../x.db'],
+      ['../backups/20261123-014600-manual.db'],
+      ['sub/20261123-014600-manual.db'],
+      ['..\\20261123-014600-manual.db'],
+      [join(tmpdir(), 'backups', '20261123-014600-manual.db')],
+    ])('a path instead of a name: %s', async (fileName) => {
+      await expectRefused(fileName, 'INVALID_INPUT', /^Angiv kun navnet på en sikkerhedskopi i sikkerhedskopimappen/);
+    });
+
+    it('an unknown name', async () => {
+      await expectRefused('20200101-000000-manual.db', 'NOT_FOUND', /^Sikkerhedskopien «20200101-000000-manual\.db» findes ikke/);
+    });
+
+    it('a file in the folder that is not a backup by name', async () => {
+      plant('notes.db', readFileSync(join(backupDir, backupsBefore[0]!)));
+      await expectRefused('notes.db', 'NOT_FOUND', /findes ikke i sikkerhedskopimappen/);
+    });
+
+    it('a file that is not SQLite', async () => {
+      plant('20261101-120000-manual.db', 'PK\u0003\u0004 dette er et regneark');
+      await expectRefused('20261101-120000-manual.db', 'INVALID_INPUT', /ikke en sikkerhedskopi af Sekretariat \(den er ikke en SQLite-database\)\. Databasen er ikke ændret\./);
+    });
+
+    it('an empty file', async () => {
+      plant('20261101-120000-manual.db', '');
+      await expectRefused('20261101-120000-manual.db', 'INVALID_INPUT', /ikke en SQLite-database/);
+    });
+
+    it('a SQLite database of another program', async () => {
+      const foreign = join(dir, 'foreign.db');
+      const f = new Database(foreign);
+      f.exec('CREATE TABLE t (x); INSERT INTO t VALUES (1)');
+      f.close();
+      plant('20261101-120000-manual.db', readFileSync(foreign));
+      await expectRefused('20261101-120000-manual.db', 'INVALID_INPUT', /fra et andet program/);
+    });
+
+    it('a backup made by a newer version of Sekretariat', async () => {
+      const newer = join(dir, 'newer.db');
+      copyFileSync(join(backupDir, backupsBefore.at(-1)!), newer);
+      const n = new Database(newer);
+      n.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
+      n.exec('CREATE TABLE from_the_future (id TEXT)');
+      n.close();
+      plant('20261101-120000-manual.db', readFileSync(newer));
+      await expectRefused('20261101-120000-manual.db', 'INVALID_INPUT', /^Sikkerhedskopien er lavet med en nyere version af Sekretariat .*Databasen er ikke ændret\.$/);
+    });
+
+    it('a damaged backup (pages overwritten)', async () => {
+      const bytes = readFileSync(join(backupDir, backupsBefore.at(-1)!));
+      const pageSize = bytes.readUInt16BE(16);
+      // Garble every page after the first: the header still says SQLite, the b-trees are nonsense.
+      for (let i = pageSize; i < bytes.length; i++) bytes[i] = (i * 7919) & 0xff;
+      plant('20261101-120000-manual.db', bytes);
+      await expectRefused('20261101-120000-manual.db', 'INVALID_INPUT', /^Sikkerhedskopien «20261101-120000-manual\.db» (er beskadiget|kan ikke læses).*Databasen er ikke ændret\.$/);
+    });
+
+    it('a truncated backup', async () => {
+      const bytes = readFileSync(join(backupDir, backupsBefore.at(-1)!));
+      plant('20261101-120000-manual.db', bytes.subarray(0, Math.floor(bytes.length / 2)));
+      await expectRefused('20261101-120000-manual.db', 'INVALID_INPUT', /^Sikkerhedskopien «20261101-120000-manual\.db» (er beskadiget|kan ikke læses)/);
+    });
+
+    it('a failure in the middle of the copy rolls everything back', async () => {
+      // A temporary trigger lives only on this connection: the database file and its schema stay as they are.
+      b.database.raw.exec("CREATE TEMP TRIGGER fail_restore AFTER INSERT ON main.meetings BEGIN SELECT RAISE(ABORT, 'boom'); END");
+      try {
+        await expectRefused(backupsBefore.at(-1)!, 'DATABASE', /^Sikkerhedskopien kunne ikke gendannes \(boom\)\. Databasen er ikke ændret\.$/);
+      } finally {
+        b.database.raw.exec('DROP TRIGGER temp.fail_restore');
+      }
+      expect(b.database.raw.inTransaction).toBe(false);
+      expect(b.database.raw.prepare("SELECT count(*) AS n FROM pragma_database_list WHERE name = 'restore_source'").get()).toEqual({ n: 0 });
+    });
+  });
+});
+
+/** A Sekretariat database that ran only the first `version` migrations, with one meeting of DAS; returns its id. */
+async function writeOldDatabase(file: string, version: number): Promise<string> {
+  const raw = new Database(file);
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }) });
+  const meetingId = '00000000-0000-4000-8000-0000000000aa';
+  try {
+    await migrateToLatest(db, raw, { migrations: MIGRATIONS.slice(0, version) });
+    await ensureReferenceData(db, '2025-01-01T00:00:00.000Z');
+    const das = raw.prepare("SELECT id FROM bodies WHERE code = 'DAS'").get() as { id: string };
+    raw
+      .prepare("INSERT INTO meetings (id, created_at, updated_at, body_id, date, location, status) VALUES (?, '2025-01-01', '2025-01-01', ?, '2025-03-27', 'Gammel skemaversion', 'planlagt')")
+      .run(meetingId, das.id);
+    return meetingId;
+  } finally {
+    await db.destroy();
+  }
+}
+
+describe('command line', () => {
+  async function cli(...args: string[]) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t) }, { SEKRETARIAT_DATA_DIR: dir });
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  }
+  const meetingCount = () => {
+    const raw = new Database(join(dir, 'sekretariat.db'), { readonly: true });
+    try {
+      return (raw.prepare('SELECT count(*) AS n FROM meetings WHERE deleted_at IS NULL').get() as { n: number }).n;
+    } finally {
+      raw.close();
+    }
+  };
+
+  it('takes a manual backup with plain `backup` and restores it by name or by path, with --json', async () => {
+    expect((await cli('demo')).code).toBe(0);
+    const taken = await cli('backup', '--json');
+    expect(taken.code).toBe(0);
+    const entry = JSON.parse(taken.out) as { fileName: string; kind: string; file: string };
+    expect(entry).toMatchObject({ kind: 'manual', file: join(dir, 'backups', entry.fileName) });
+    expect(existsSync(entry.file)).toBe(true);
+
+    const b = await open();
+    await call(b, 'meetings.delete', { id: (await call(b, 'meetings.list', {}))[0]!.id });
+    await b.close();
+    backend = null;
+    expect(meetingCount()).toBe(4);
+
+    const restored = await cli('restore', entry.fileName, '--json');
+    expect(restored.code).toBe(0);
+    expect(JSON.parse(restored.out)).toMatchObject({ restoredFrom: entry.fileName, safetyBackup: expect.stringMatching(/-restore\.db$/) });
+    expect(meetingCount()).toBe(5);
+
+    // A copy elsewhere (from another laptop) by its path; the text report names the safety backup.
+    const elsewhere = join(dir, 'fra-den-gamle-laptop.db');
+    copyFileSync(join(dir, 'backups', (JSON.parse(restored.out) as { safetyBackup: string }).safetyBackup), elsewhere);
+    const byPath = await cli('restore', elsewhere);
+    expect(byPath.code).toBe(0);
+    expect(byPath.out).toMatch(/er gendannet fra .*fra-den-gamle-laptop\.db\.\nDen tidligere tilstand er gemt som sikkerhedskopien \d{8}-\d{6}-restore(-\d+)?\.db\./);
+    expect(meetingCount()).toBe(4);
+  }, 60_000);
+
+  it('refuses with exit code 2 and a Danish message', async () => {
+    expect((await cli('migrate')).code).toBe(0);
+    const missing = await cli('restore', 'findes-ikke.db');
+    expect(missing).toMatchObject({ code: 2, err: expect.stringMatching(/^Fejl: Sikkerhedskopien findes-ikke\.db findes hverken/) });
+    writeFileSync(join(dir, 'regneark.db'), 'ikke en database');
+    const notSqlite = await cli('restore', join(dir, 'regneark.db'));
+    expect(notSqlite).toMatchObject({ code: 2, err: expect.stringMatching(/ikke en SQLite-database\)\. Databasen er ikke ændret\./) });
+    expect((await cli('restore')).err).toMatch(/restore kræver en sikkerhedskopi/);
+  });
+});
+
