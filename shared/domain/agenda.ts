@@ -46,6 +46,8 @@ export const FOLLOW_UP_STATUSES = ['aaben', 'afsluttet', 'annulleret'] as const;
 export const FollowUpStatus = z.enum(FOLLOW_UP_STATUSES);
 export type FollowUpStatus = z.infer<typeof FollowUpStatus>;
 
+export const FOLLOW_UP_STATUS_LABELS: Readonly<Record<FollowUpStatus, string>> = { aaben: 'Åben', afsluttet: 'Afsluttet', annulleret: 'Annulleret' };
+
 const Title = z.string().trim().min(1, { error: 'Punktet skal have en titel' }).max(2000, { error: 'Titlen må højst være 2.000 tegn' });
 /** Rich text as HTML; the backend sanitises it before it is stored. */
 const RichText = z.string().max(2_000_000, { error: 'Teksten er for lang' });

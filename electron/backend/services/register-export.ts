@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { decisionRegisterAll, type RegisterConditions } from '../../../db/queries/decision-register';
 import { listFollowUps } from '../../../db/queries/follow-ups';
 import type { DB } from '../../../db/schema';
-import { ITEM_KIND_LABELS, OUTCOME_LABELS, type FollowUpStatus, type ItemKind, type Outcome } from '../../../shared/domain/agenda';
+import { FOLLOW_UP_STATUS_LABELS, ITEM_KIND_LABELS, OUTCOME_LABELS, type ItemKind, type Outcome } from '../../../shared/domain/agenda';
 import type { DocumentExport } from '../../../shared/domain/documents';
 import { formatTimestamp, todayIso } from '../../../shared/format';
 import type { ExportStore } from '../documents/export-store';
@@ -22,7 +22,6 @@ export interface RegisterExportFilter {
   organisationId?: string;
 }
 
-export const FOLLOW_UP_STATUS_LABELS: Record<FollowUpStatus, string> = { aaben: 'Åben', afsluttet: 'Afsluttet', annulleret: 'Annulleret' };
 
 /** Rows converted between pauses, so a ten-year register never holds the main process for long. */
 const CHUNK = 250;

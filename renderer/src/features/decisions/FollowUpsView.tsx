@@ -1,6 +1,6 @@
 import { Anchor, Badge, Button, Group, Loader, Paper, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import type { FollowUp, FollowUpStatus } from '../../../../shared/domain/agenda';
+import { FOLLOW_UP_STATUS_LABELS, type FollowUp, type FollowUpStatus } from '../../../../shared/domain/agenda';
 import { formatLongDate, todayIso } from '../../../../shared/format';
 import { api } from '../../api/client';
 import { showError } from '../../lib/undo';
@@ -9,7 +9,6 @@ import { openMeetingPage } from '../../stores/navigation';
 import { useReference } from '../../stores/reference';
 import { ExportMenu } from './ExportMenu';
 
-const STATUS_LABELS: Record<FollowUpStatus, string> = { aaben: 'Åben', afsluttet: 'Afsluttet', annulleret: 'Annulleret' };
 
 /** Every follow-up agreed in a decision, open ones first by default: what, who, by when, and where it was agreed. */
 export function FollowUpsView() {
@@ -36,10 +35,10 @@ export function FollowUpsView() {
   return (
     <Stack gap="sm">
       <Group justify="space-between">
-        <SegmentedControl w={360} value={status} onChange={(v) => { setRows(null); setStatus(v as FollowUpStatus); }} data={(['aaben', 'afsluttet', 'annulleret'] as const).map((s) => ({ value: s, label: STATUS_LABELS[s] }))} />
+        <SegmentedControl w={360} value={status} onChange={(v) => { setRows(null); setStatus(v as FollowUpStatus); }} data={(['aaben', 'afsluttet', 'annulleret'] as const).map((s) => ({ value: s, label: FOLLOW_UP_STATUS_LABELS[s] }))} />
         <ExportMenu what="followUps" filter={{}} label="Alle opfølgninger, med status" />
       </Group>
-      {rows === null ? <Loader size="sm" /> : rows.length === 0 ? <Text c="dimmed">Ingen opfølgninger med status «{STATUS_LABELS[status].toLowerCase()}».</Text> : (
+      {rows === null ? <Loader size="sm" /> : rows.length === 0 ? <Text c="dimmed">Ingen opfølgninger med status «{FOLLOW_UP_STATUS_LABELS[status].toLowerCase()}».</Text> : (
         <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
           <Table verticalSpacing="sm" aria-label="Opfølgninger" data-testid="follow-ups-table">
             <Table.Thead bg="gray.0">
