@@ -1,0 +1,79 @@
+/**
+ * Child process of `test/bench/exchange.ts` (not run on its own): one export or one validation of an exchange
+ * package, alone in a fresh process so its resident memory is its own. Prints one line of JSON with the wall time,
+ * the sizes, and this process's resident memory: sampled every 50 ms with process.memoryUsage.rss(), plus the
+ * kernel's high-water mark (VmHWM), which also catches a peak while the event loop is busy and no sample can run.
+ *
+ *   node --import tsx test/bench/exchange-child.ts export <databaseFile> <scope json> <target> <backupDir>
+ *   node --import tsx test/bench/exchange-child.ts validate <databaseFile> <package>
+ */
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { performance } from 'node:perf_hooks';
+import type { DB } from '../../db/schema';
+import { openBackend } from '../../electron/backend/backend';
+import { compareWithDatabase, localIdsIn, readPackage } from '../../electron/backend/exchange/read-package';
+import { writePackage } from '../../electron/backend/exchange/write-package';
+import type { ExchangeScope } from '../../shared/exchange/manifest';
+import { highWaterMark } from './documents-pack-child';
+
+/** Samples this process's RSS every 50 ms until stopped; returns the peak seen and the RSS at the start. */
+function rssSampler() {
+  const before = process.memoryUsage.rss();
+  let peak = before;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 50);
+  return {
+    before,
+    stop: () => {
+      clearInterval(timer);
+      return Math.max(peak, process.memoryUsage.rss());
+    },
+  };
+}
+
+async function exportPackage(databaseFile: string, scope: ExchangeScope, target: string, backupDir: string) {
+  // As the command line's `export`: the backend opened on the database, then the writer.
+  const backend = await openBackend({ databaseFile, appVersion: 'bench', backupDir });
+  await backend.files?.idle();
+  const sampler = rssSampler();
+  const t0 = performance.now();
+  const summary = await writePackage({
+    db: backend.database.db,
+    databaseFile: backend.database.file,
+    files: backend.files,
+    scope,
+    target,
+    appVersion: 'bench',
+    schemaVersion: backend.database.migration.to,
+  });
+  const ms = performance.now() - t0;
+  const peakRss = sampler.stop();
+  await backend.close();
+  const records = Object.values(summary.counts).reduce((n, c) => n + c.records, 0);
+  return { ms, bytes: summary.bytes, records, files: summary.files, rssBefore: sampler.before, peakRss, vmHwm: highWaterMark() };
+}
+
+async function validatePackage(databaseFile: string, file: string) {
+  // As the command line's `import --dry-run`: the receiving database opened read-only, the package read completely.
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: new Database(databaseFile, { readonly: true, fileMustExist: true }) }) });
+  const sampler = rssSampler();
+  const t0 = performance.now();
+  const result = await readPackage(file, { localIds: localIdsIn(db) });
+  const ms = performance.now() - t0;
+  if (!result.ok) throw new Error(`readPackage: ${result.problems[0]!.message}`);
+  const t1 = performance.now();
+  await compareWithDatabase(db, result.summary);
+  const compareMs = performance.now() - t1;
+  const peakRss = sampler.stop();
+  await db.destroy();
+  return { ms, compareMs, bytes: result.summary.bytes, files: { count: result.summary.files.count, bytes: result.summary.files.bytes }, rssBefore: sampler.before, peakRss, vmHwm: highWaterMark() };
+}
+
+const [mode, ...args] = process.argv.slice(2);
+if (mode === 'export' && args.length === 4) {
+  console.log(JSON.stringify(await exportPackage(args[0]!, JSON.parse(args[1]!) as ExchangeScope, args[2]!, args[3]!)));
+} else if (mode === 'validate' && args.length === 2) {
+  console.log(JSON.stringify(await validatePackage(args[0]!, args[1]!)));
+} else {
+  throw new Error('Brug: exchange-child.ts export <databaseFile> <scope> <target> <backupDir> | validate <databaseFile> <package>');
+}
