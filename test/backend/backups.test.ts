@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -157,6 +157,19 @@ describe('rotation', () => {
     const [one, two] = await Promise.all([call(b, 'backups.create', {}), call(b, 'backups.create', {})]);
     expect([one.fileName, two.fileName]).toEqual(['20261123-014500-manual.db', '20261123-014500-manual-2.db']);
     expect((await call(b, 'backups.list', {})).slice(0, 2).map((e) => e.fileName)).toEqual([two.fileName, one.fileName]);
+  });
+
+  it('clears what a backup killed half-way left behind (its partial file and SQLite\'s files beside it), but not a recent one', async () => {
+    const b = await open();
+    const stale = ['20261122-010000-manual.db.partial', '20261122-010000-manual.db.partial-wal', '20261122-010000-manual.db.partial-shm'];
+    for (const name of [...stale, '20261123-014400-manual.db.partial']) writeFileSync(join(backupDir, name), 'halv');
+    const twoHoursAgo = new Date(Date.now() - 2 * 60 * MINUTE);
+    for (const name of stale) utimesSync(join(backupDir, name), twoHoursAgo, twoHoursAgo);
+    await b.backups.create('manual');
+    const left = backupFiles();
+    for (const name of stale) expect(left).not.toContain(name);
+    // A recent one may be another process's backup under way.
+    expect(left).toContain('20261123-014400-manual.db.partial');
   });
 
   it('counts the backup before a migration as an event backup, with the same naming', async () => {

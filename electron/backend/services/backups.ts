@@ -121,7 +121,8 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
     // A backup interrupted by a crash left its temporary file; it is never a usable backup. (A recent one may be
     // another process's backup under way: the command line beside the open app.)
     for (const name of readdirSync(dir)) {
-      if (!name.endsWith(PARTIAL_SUFFIX)) continue;
+      // The partial file and the -wal/-shm/-journal files SQLite may have left beside it.
+      if (!['', '-wal', '-shm', '-journal'].some((extra) => name.endsWith(`${PARTIAL_SUFFIX}${extra}`))) continue;
       const path = join(dir, name);
       try {
         if (Date.now() - statSync(path).mtimeMs > DAILY_CHECK_MS) rmSync(path, { force: true });
