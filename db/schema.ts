@@ -209,6 +209,23 @@ export interface MeetingsTable extends RecordColumns {
   note: string;
 }
 
+/** The base of three-way merges: per source installation, each record's revision and content hash at the last exchange. */
+export interface ExchangeBasesTable {
+  source_installation: string;
+  entity: string;
+  record_id: string;
+  revision: number;
+  content_hash: string;
+  exchanged_at: string;
+}
+
+/** Packages imported (by their export id). */
+export interface ExchangeImportsTable {
+  export_id: string;
+  source_installation: string;
+  imported_at: string;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   applied_at: string;
@@ -238,6 +255,8 @@ export interface DB {
   history: HistoryTable;
   search_documents: SearchDocumentsTable;
   schema_migrations: SchemaMigrationsTable;
+  exchange_bases: ExchangeBasesTable;
+  exchange_imports: ExchangeImportsTable;
 }
 
 export type MeetingRow = Selectable<MeetingsTable>;

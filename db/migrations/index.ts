@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import * as m0001 from './0001-initial';
 import * as m0002 from './0002-agenda';
 import * as m0003 from './0003-scenarios';
+import * as m0004 from './0004-exchange';
 
 export interface Migration {
   name: string;
@@ -16,4 +17,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0001-initial', up: m0001.up },
   { name: '0002-agenda', up: m0002.up },
   { name: '0003-scenarios', up: m0003.up },
+  { name: '0004-exchange', up: m0004.up },
 ];

@@ -52,9 +52,11 @@ Kommandoer:
   export --scope all|meeting:ID|scenarios:ID,ID|decisions --out FIL.sekretariat
                      Gem en udvekslingspakke (hele databasen, ét møde, udvalgte scenarier
                      eller beslutningsregistret) til en anden bærbar
-  import FIL --dry-run
-                     Kontrollér en udvekslingspakke og vis, hvad den indeholder, og hvad der er
-                     nyt eller ændret i forhold til databasen (databasen ændres ikke)
+  import FIL [--dry-run] [--on-conflict mine|theirs|both]
+                     Indlæs en udvekslingspakke: nye, ændrede og slettede poster flettes ind i én
+                     transaktion efter en sikkerhedskopi; konflikter (ændret begge steder) løses
+                     som angivet (standard mine: behold databasens). --dry-run viser kun, hvad der
+                     ville ske (nyt, ændret, uændret, konflikter); databasen ændres ikke
 
 Tilvalg:
   --db FIL           Databasefil (standard: sekretariat.db i datamappen,
@@ -105,6 +107,7 @@ async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise<numb
       body: { type: 'string' },
       scope: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
+      'on-conflict': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     '--help',
@@ -301,7 +304,7 @@ async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise<numb
     case 'export':
       return runExport({ scope: values.scope, out: values.out, json: values.json }, backendOptions(), io);
     case 'import':
-      return runImport({ file: argument, dryRun: values['dry-run'], json: values.json, databaseFile }, io);
+      return runImport({ file: argument, dryRun: values['dry-run'], json: values.json, databaseFile, onConflict: values['on-conflict'] }, backendOptions(), io);
     default:
       throw new UsageError(`Ukendt kommando: ${command}. Se --help.`);
   }

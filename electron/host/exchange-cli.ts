@@ -1,6 +1,7 @@
 /**
  * The command line's exchange commands (docs/exchange-format.md): `export --scope … --out FILE` writes a package,
- * `import FILE --dry-run` validates one and tells what it holds compared with the database, without writing anything.
+ * `import FILE [--dry-run] [--on-conflict mine|theirs|both]` validates one and previews the three-way merge (dry run) or
+ * applies it in one transaction after a backup.
  */
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
@@ -10,7 +11,9 @@ import { LATEST_SCHEMA_VERSION } from '../../db/migrate';
 import type { DB } from '../../db/schema';
 import { openBackend, type BackendOptions } from '../backend/backend';
 import { AppError } from '../backend/errors';
-import { compareWithDatabase, localIdsIn, readPackage, type EntityComparison, type PackageSummary } from '../backend/exchange/read-package';
+import { applyImport, type Resolution } from '../backend/exchange/apply';
+import { MERGE_CLASS_LABELS, MERGE_CLASSES, previewImport, type Conflict, type MergeClass } from '../backend/exchange/merge';
+import { readPackage, type PackageSummary, type Problem } from '../backend/exchange/read-package';
 import { writePackage } from '../backend/exchange/write-package';
 import { ExchangeScope, SCOPE_LABELS } from '../../shared/exchange/manifest';
 import { ENTITY_NAMES, ENTITY_PLURALS, type EntityName } from '../../shared/exchange/records';
@@ -92,43 +95,85 @@ function openReadOnly(file: string): Kysely<DB> | null {
   return new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }) });
 }
 
+const RESOLUTIONS = ['mine', 'theirs', 'both'] as const;
+
+/** `--on-conflict mine|theirs|both` (default mine: nothing of this database is overwritten without being asked). */
+export function parseResolution(text: string | undefined): Resolution {
+  if (text === undefined) return 'mine';
+  if ((RESOLUTIONS as readonly string[]).includes(text)) return text as Resolution;
+  throw new UsageError(`Ukendt --on-conflict «${text}». Brug mine (behold mine), theirs (tag deres) eller both (behold begge).`);
+}
+
+function refusal(file: string, problems: Problem[], json: boolean, io: Io): number {
+  if (json) {
+    io.out(JSON.stringify({ ok: false, file, problems }, null, 2));
+    return 2;
+  }
+  const more = problems.length > 1 ? ` (og ${problems.length - 1} problem${problems.length > 2 ? 'er' : ''} mere)` : '';
+  throw new UsageError(`${problems[0]!.message}${more}`);
+}
+
 export async function runImport(
-  options: { file: string | undefined; dryRun: boolean; json: boolean; databaseFile: string },
+  options: { file: string | undefined; dryRun: boolean; json: boolean; databaseFile: string; onConflict?: string },
+  backendOptions: BackendOptions,
   io: Io,
 ): Promise<number> {
   if (!options.file) throw new UsageError('import kræver en pakke, fx import pakke.sekretariat --dry-run.');
-  if (!options.dryRun) {
-    throw new UsageError('Import af pakker er ikke bygget endnu. Brug import FIL --dry-run for at kontrollere en pakke og se, hvad den indeholder; databasen ændres ikke.');
-  }
+  const resolution = parseResolution(options.onConflict);
   const file = resolve(options.file);
-  const db = openReadOnly(options.databaseFile);
-  try {
-    const result = await readPackage(file, db ? { localIds: localIdsIn(db) } : {});
-    if (!result.ok) {
-      if (options.json) {
-        io.out(JSON.stringify({ ok: false, file, problems: result.problems }, null, 2));
-        return 2;
+  if (options.dryRun) {
+    const db = openReadOnly(options.databaseFile);
+    try {
+      if (!db) {
+        const result = await readPackage(file);
+        if (!result.ok) return refusal(file, result.problems, options.json, io);
+        const report = previewReport(file, result.summary, allNew(result.summary), [], [], false);
+        io.out(options.json ? JSON.stringify(report.json, null, 2) : report.text);
+        return 0;
       }
-      const more = result.problems.length > 1 ? ` (og ${result.problems.length - 1} problem${result.problems.length > 2 ? 'er' : ''} mere)` : '';
-      throw new UsageError(`${result.problems[0]!.message}${more}`);
+      const result = await previewImport(db, file);
+      if (!result.ok) return refusal(file, result.problems, options.json, io);
+      const { preview } = result;
+      const report = previewReport(file, preview.summary, preview.counts, preview.conflicts, preview.notes, false);
+      io.out(options.json ? JSON.stringify(report.json, null, 2) : report.text);
+      return 0;
+    } finally {
+      await db?.destroy();
     }
-    const comparison = db ? await compareWithDatabase(db, result.summary) : allNew(result.summary);
-    const report = dryRunReport(file, result.summary, comparison);
-    io.out(options.json ? JSON.stringify(report.json, null, 2) : report.text);
+  }
+  if (!existsSync(backendOptions.databaseFile)) throw new UsageError(`Databasen ${backendOptions.databaseFile} findes ikke.`);
+  const backend = await openBackend(backendOptions);
+  try {
+    const result = await applyImport({ db: backend.database.db, files: backend.files, backups: backend.backups }, file, { default: resolution });
+    if (!result.ok) return refusal(file, result.problems, options.json, io);
+    const { report } = result;
+    const shown = previewReport(file, report.preview.summary, report.preview.counts, report.preview.conflicts, report.notes, true);
+    const a = report.applied;
+    const done = report.preview.alreadyImported
+      ? 'Intet er ændret.'
+      : `Importeret: ${number(a.inserted)} nye, ${number(a.updated)} opdaterede, ${number(a.deleted)} slettede, ${number(a.copied)} kopier (behold begge), ${number(a.kept)} konflikter beholdt som her; ${number(report.filesCopied)} bilagsfil(er) kopieret.${report.backup ? ` Sikkerhedskopi før import: ${report.backup.fileName}.` : ''}`;
+    io.out(options.json ? JSON.stringify({ ...shown.json, resolution, applied: a, filesCopied: report.filesCopied, backup: report.backup?.fileName ?? null }, null, 2) : `${shown.text}\n${done}`);
     return 0;
+  } catch (error) {
+    if (error instanceof AppError) throw new UsageError(error.message);
+    throw error;
   } finally {
-    await db?.destroy();
+    await backend.close();
   }
 }
 
-function allNew(summary: PackageSummary): Record<EntityName, EntityComparison> {
-  return Object.fromEntries(ENTITY_NAMES.map((e) => [e, { new: summary.entities[e].count, unchanged: 0, changed: 0 }])) as Record<EntityName, EntityComparison>;
+type Counts = Record<EntityName, Record<MergeClass, number>>;
+
+function allNew(summary: PackageSummary): Counts {
+  return Object.fromEntries(
+    ENTITY_NAMES.map((e) => [e, { ...Object.fromEntries(MERGE_CLASSES.map((c) => [c, 0])), new: summary.entities[e].count }]),
+  ) as unknown as Counts;
 }
 
-function dryRunReport(file: string, summary: PackageSummary, comparison: Record<EntityName, EntityComparison>) {
+function previewReport(file: string, summary: PackageSummary, counts: Counts, conflicts: Conflict[], extraNotes: string[], imported: boolean) {
   const { manifest } = summary;
   const entities = Object.fromEntries(
-    ENTITY_NAMES.filter((e) => summary.entities[e].count > 0).map((e) => [e, { total: summary.entities[e].count, deleted: summary.entities[e].deleted, ...comparison[e] }]),
+    ENTITY_NAMES.filter((e) => summary.entities[e].count > 0).map((e) => [e, { total: summary.entities[e].count, tombstones: summary.entities[e].deleted, ...counts[e] }]),
   );
   const json = {
     ok: true,
@@ -136,22 +181,25 @@ function dryRunReport(file: string, summary: PackageSummary, comparison: Record<
     bytes: summary.bytes,
     manifest: { formatVersion: manifest.formatVersion, appVersion: manifest.appVersion, exportId: manifest.exportId, createdAt: manifest.createdAt, sourceInstallation: manifest.sourceInstallation, scope: manifest.scope },
     entities,
+    conflicts,
     files: { count: summary.files.count, bytes: summary.files.bytes },
     sanitized: summary.sanitized.map(({ entity, id, field }) => ({ entity, id, field })),
     clearedReferences: summary.clearedReferences,
-    imported: false,
+    notes: extraNotes,
+    imported,
   };
   const head = `Pakken ${file} er gyldig: ${SCOPE_LABELS[manifest.scope.kind]}, lavet ${formatNumericDate(manifest.createdAt.slice(0, 10))} med Sekretariat ${manifest.appVersion}.`;
-  const columns = `  ${''.padEnd(26)} ${'i alt'.padStart(7)} ${'nye'.padStart(7)} ${'uændrede'.padStart(9)} ${'ændrede'.padStart(8)} ${'slettede'.padStart(9)}`;
+  const columns = `  ${''.padEnd(26)} ${'i alt'.padStart(7)}${MERGE_CLASSES.map((c) => ` ${MERGE_CLASS_LABELS[c].padStart(Math.max(8, MERGE_CLASS_LABELS[c].length))}`).join('')}`;
   const rows = Object.entries(entities).map(
     ([e, c]) =>
-      `  ${ENTITY_PLURALS[e as EntityName].padEnd(26)} ${number(c.total).padStart(7)} ${number(c.new).padStart(7)} ${number(c.unchanged).padStart(9)} ${number(c.changed).padStart(8)} ${number(c.deleted).padStart(9)}`,
+      `  ${ENTITY_PLURALS[e as EntityName].padEnd(26)} ${number(c.total).padStart(7)}${MERGE_CLASSES.map((k) => ` ${number(c[k]).padStart(Math.max(8, MERGE_CLASS_LABELS[k].length))}`).join('')}`,
   );
+  const conflictLines = conflicts.slice(0, 50).map((c) => `  Konflikt: ${c.label} (${ENTITY_PLURALS[c.entity]}, ${c.id}) — her ændret ${c.localUpdatedAt}, i pakken ${c.incomingUpdatedAt}${c.incomingDeleted ? ', slettet i pakken' : ''}.`);
+  if (conflicts.length > 50) conflictLines.push(`  … og ${number(conflicts.length - 50)} konflikter mere.`);
   const notes = [
     `Bilagsfiler: ${number(summary.files.count)} (${number(summary.files.bytes)} byte).`,
-    ...(summary.sanitized.length ? [`${number(summary.sanitized.length)} tekst(er) indeholder kode (fx <script>), som fjernes ved import.`] : []),
-    ...(summary.clearedReferences.length ? [`${number(summary.clearedReferences.length)} henvisning(er) til møder, punkter eller bilag uden for pakken ryddes ved import.`] : []),
-    '«Ændrede» har en anden revision end databasens; om det er konflikter, afgør importen. Prøvekørsel: intet er ændret.',
+    ...extraNotes,
+    ...(imported ? [] : ['Prøvekørsel: intet er ændret.']),
   ];
-  return { json, text: [head, columns, ...rows, ...notes].join('\n') };
+  return { json, text: [head, columns, ...rows, ...conflictLines, ...notes].join('\n') };
 }

@@ -418,17 +418,19 @@ describe('exchange package: writing and the round trip', () => {
 
     const before = databaseBytes();
     expect(await cli('import', out, '--dry-run', '--db', backend.database.file, '--json')).toBe(0);
-    const report = JSON.parse(io.out.join('\n')) as { ok: boolean; entities: Record<string, { total: number; new: number; unchanged: number; changed: number }> };
+    const report = JSON.parse(io.out.join('\n')) as { ok: boolean; entities: Record<string, { total: number; new: number; unchanged: number; changed: number; conflict: number }> };
     expect(report.ok).toBe(true);
-    // The same demo records by id; the ones edited here have other revisions.
+    // The same demo records by id; with no base from that database, the ones edited here differ on both sides: conflicts.
     expect(report.entities.bodies!.total).toBeGreaterThan(0);
-    expect(report.entities.meetings!.unchanged + report.entities.meetings!.changed).toBe(report.entities.meetings!.total);
+    expect(report.entities.meetings!.unchanged + report.entities.meetings!.changed + report.entities.meetings!.conflict).toBe(report.entities.meetings!.total);
     expect(databaseBytes()).toBe(before);
 
     expect(await cli('import', out, '--dry-run', '--db', backend.database.file)).toBe(0);
     expect(io.out.join('\n')).toMatch(/er gyldig: beslutningsregistret/);
-    expect(await cli('import', out, '--db', backend.database.file)).toBe(2);
-    expect(io.err.join('\n')).toMatch(/Import af pakker er ikke bygget endnu/);
+    // The real import is tested in exchange-import.test.ts; a wrong resolution is refused before anything is read.
+    expect(await cli('import', out, '--on-conflict', 'alt', '--db', backend.database.file)).toBe(2);
+    expect(io.err.join('\n')).toMatch(/Ukendt --on-conflict «alt»/);
+    expect(databaseBytes()).toBe(before);
     writeFileSync(join(dir, 'junk.sekretariat'), 'ikke en zip');
     expect(await cli('import', join(dir, 'junk.sekretariat'), '--dry-run', '--db', backend.database.file)).toBe(2);
     expect(io.err.join('\n')).toMatch(/^Fejl: Filen er ikke en Sekretariat-pakke/);

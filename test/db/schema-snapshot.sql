@@ -116,6 +116,22 @@ CREATE TABLE decisions (
     outcome TEXT CHECK (outcome IN ('godkendt', 'godkendt_med_aendringer', 'ikke_godkendt', 'taget_til_efterretning', 'droeftet', 'udsat'))
   ) STRICT;
 
+CREATE TABLE exchange_bases (
+    source_installation TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    content_hash TEXT NOT NULL CHECK (length(content_hash) = 64),
+    exchanged_at TEXT NOT NULL,
+    PRIMARY KEY (source_installation, entity, record_id)
+  ) STRICT;
+
+CREATE TABLE exchange_imports (
+    export_id TEXT PRIMARY KEY NOT NULL,
+    source_installation TEXT NOT NULL,
+    imported_at TEXT NOT NULL
+  ) STRICT;
+
 CREATE TABLE files (
     sha256 TEXT PRIMARY KEY NOT NULL CHECK (length(sha256) = 64),
     size INTEGER NOT NULL CHECK (size >= 0),

@@ -1,0 +1,255 @@
+/**
+ * Applies an exchange package (docs/exchange-format.md §8): validated again, attachment files copied into the file
+ * store (by hash, those present skipped), an `import` backup taken, then everything written in ONE transaction —
+ * new records inserted, changed ones and conflicts taken as resolved, tombstones applied, "keep both" copies added,
+ * search reindexed, the base recorded per record and the export id recorded. Any failure rolls the transaction back.
+ */
+import { randomUUID, createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import yauzl from 'yauzl';
+import type { DB } from '../../../db/schema';
+import type { BackupEntry } from '../../../shared/domain/backups';
+import { filePath } from '../../../shared/exchange/manifest';
+import { ENTITY_PLURALS, recordToRow, type EntityName } from '../../../shared/exchange/records';
+import { AppError } from '../errors';
+import { MAX_EXTRACT_BYTES } from '../files/extract-text';
+import type { FileStore } from '../files/file-store';
+import { hasSearchableText, OCTET_STREAM } from '../files/media-type';
+import type { BackupService } from '../services/backups';
+import { reindexItem } from '../services/agenda';
+import { COPYABLE, contentHash, planImport, readForImport, type ImportPreview, type MergeClass } from './merge';
+import type { Problem } from './read-package';
+
+export type Resolution = 'mine' | 'theirs' | 'both';
+export interface Resolutions {
+  default: Resolution;
+  /** By record id. */
+  perRecord?: Record<string, Resolution>;
+}
+
+/** What the import needs of the backend (the handlers' context or the Backend object provide it). */
+export interface ImportTarget {
+  db: Kysely<DB>;
+  files: FileStore | null;
+  backups: BackupService;
+  now?: () => Date;
+  newId?: () => string;
+}
+
+export interface ApplyOptions {
+  /** Tests: called inside the transaction after each entity is written (throw to prove the rollback). */
+  afterEntity?: (entity: EntityName) => void | Promise<void>;
+}
+
+export interface ApplyCounts {
+  inserted: number;
+  updated: number;
+  deleted: number;
+  copied: number;
+  kept: number;
+  unchanged: number;
+}
+
+export interface ImportReport {
+  preview: Omit<ImportPreview, 'plan'>;
+  applied: ApplyCounts;
+  /** Files copied into the store (those already present are skipped). */
+  filesCopied: number;
+  backup: BackupEntry | null;
+  notes: string[];
+}
+
+export type ApplyResult = { ok: true; report: ImportReport } | { ok: false; problems: Problem[] };
+
+export class ImportError extends AppError {
+  constructor(message: string) {
+    super('INVALID_INPUT', message);
+    this.name = 'ImportError';
+  }
+}
+
+const COPY_SUFFIX = ' (kopi fra import)';
+
+/** Copies the package's attachment files that the store lacks, checking each hash on the way. */
+async function copyFiles(packagePath: string, files: FileStore, wanted: readonly string[]): Promise<number> {
+  const missing = new Set<string>();
+  for (const sha256 of wanted) if (!(await files.exists(sha256))) missing.add(sha256);
+  if (missing.size === 0) return 0;
+  const zip = await yauzl.openPromise(packagePath, { lazyEntries: true, autoClose: false, validateEntrySizes: true });
+  let copied = 0;
+  try {
+    await mkdir(files.tmpDir, { recursive: true });
+    for await (const entry of zip.eachEntry()) {
+      const sha256 = entry.fileName.startsWith('files/') ? entry.fileName.slice('files/'.length) : null;
+      if (!sha256 || !missing.has(sha256)) continue;
+      const temp = join(files.tmpDir, `${randomUUID()}.part`);
+      const hash = createHash('sha256');
+      try {
+        const stream = await zip.openReadStreamPromise(entry);
+        const meter = new Transform({
+          transform(chunk: Buffer, _encoding, done) {
+            hash.update(chunk);
+            done(null, chunk);
+          },
+        });
+        await pipeline(stream, meter, createWriteStream(temp, { flags: 'wx', flush: true }));
+        if (hash.digest('hex') !== sha256) throw new ImportError(`Bilagsfilen ${filePath(sha256)} er ændret, siden pakken blev kontrolleret. Intet er importeret.`);
+        const target = files.pathOf(sha256);
+        await mkdir(dirname(target), { recursive: true });
+        await rename(temp, target);
+        copied++;
+      } finally {
+        await rm(temp, { force: true }).catch(() => undefined);
+      }
+    }
+  } finally {
+    zip.close();
+  }
+  return copied;
+}
+
+/** Validates the package again and imports it; see the module comment. */
+export async function applyImport(target: ImportTarget, packagePath: string, resolutions: Resolutions, options: ApplyOptions = {}): Promise<ApplyResult> {
+  const now = (target.now ?? (() => new Date()))().toISOString();
+  const newId = target.newId ?? randomUUID;
+  const read = await readForImport(target.db, packagePath);
+  if (!read.ok) return read;
+  const { manifest, files: packageFiles } = read.summary;
+
+  const first = await planImport(target.db, read);
+  if (first.alreadyImported) {
+    const { plan: _plan, ...preview } = first;
+    return {
+      ok: true,
+      report: { preview, applied: { inserted: 0, updated: 0, deleted: 0, copied: 0, kept: 0, unchanged: first.plan.length }, filesCopied: 0, backup: null, notes: preview.notes },
+    };
+  }
+
+  let filesCopied = 0;
+  if (packageFiles.count > 0) {
+    if (!target.files) throw new ImportError('Pakken har bilagsfiler, men denne database har ingen mappe til bilag. Intet er importeret.');
+    filesCopied = await copyFiles(packagePath, target.files, packageFiles.sha256);
+  }
+  const mediaTypes = new Map(manifest.entries.filter((e) => e.path.startsWith('files/')).map((e) => [e.sha256, { mediaType: e.mediaType ?? OCTET_STREAM, bytes: e.bytes }]));
+
+  // Before the transaction, never inside it (the backup waits for open transactions).
+  const backup = await target.backups.create('import');
+
+  const applied: ApplyCounts = { inserted: 0, updated: 0, deleted: 0, copied: 0, kept: 0, unchanged: 0 };
+  const notes: string[] = [];
+  const newFiles: string[] = [];
+  let planned: ImportPreview;
+  try {
+    planned = await target.db.transaction().execute(async (trx) => {
+      // References inside an entity (an item postponed from a later-sorted item) resolve by the commit.
+      await sql`PRAGMA defer_foreign_keys = ON`.execute(trx);
+      // Planned again inside the transaction, so that nothing changed locally between the plan and the writes.
+      const plan = await planImport(trx, read);
+      for (const sha256 of packageFiles.sha256) {
+        const exists = await trx.selectFrom('files').select('sha256').where('sha256', '=', sha256).executeTakeFirst();
+        if (exists) continue;
+        const { mediaType, bytes } = mediaTypes.get(sha256) ?? { mediaType: OCTET_STREAM, bytes: 0 };
+        const textStatus = hasSearchableText(mediaType) && bytes <= MAX_EXTRACT_BYTES ? 'afventer' : 'ingen_tekst';
+        await trx.insertInto('files').values({ sha256, size: bytes, media_type: mediaType, text: null, text_status: textStatus, created_at: now }).execute();
+        if (textStatus === 'afventer') newFiles.push(sha256);
+      }
+
+      const touchedItems = new Set<string>();
+      const touchedDecisions = new Set<string>();
+      const bases: { entity: EntityName; id: string; revision: number; hash: string }[] = [];
+      const notCopyable = new Set<EntityName>();
+      let index = 0;
+      for (const entity of Object.keys(plan.counts) as EntityName[]) {
+        const table = entity as 'bodies';
+        for (; index < plan.plan.length && plan.plan[index]!.entity === entity; index++) {
+          const { incoming, incomingHash, local, class: cls } = plan.plan[index]!;
+          const id = incoming.id as string;
+          let action: 'insert' | 'update' | 'copy' | 'keep' | 'none' = 'none';
+          const decide = (c: MergeClass): typeof action => {
+            if (c === 'new') return 'insert';
+            if (c === 'changed' || c === 'deleted') return 'update';
+            if (c !== 'conflict') return 'none';
+            const resolution = resolutions.perRecord?.[id] ?? resolutions.default;
+            if (resolution === 'mine') return 'keep';
+            if (resolution === 'theirs') return 'update';
+            if (!COPYABLE.has(entity)) {
+              notCopyable.add(entity);
+              return 'update';
+            }
+            return incoming.deletedAt !== null ? 'keep' : 'copy';
+          };
+          action = decide(cls);
+          const row = recordToRow(entity, incoming);
+          if (action === 'insert') {
+            await trx.insertInto(table).values(row as never).execute();
+            applied.inserted++;
+          } else if (action === 'update') {
+            const { id: _id, ...rest } = row;
+            await trx
+              .updateTable(table)
+              .set({ ...rest, revision: ((local?.revision as number | undefined) ?? 0) + 1 } as never)
+              .where('id', '=', id)
+              .execute();
+            if (incoming.deletedAt !== null && local?.deletedAt === null) applied.deleted++;
+            else applied.updated++;
+          } else if (action === 'copy') {
+            const copy = { ...row, id: newId(), revision: 1 } as Record<string, unknown>;
+            if (typeof copy.title === 'string') copy.title = `${(copy.title as string).slice(0, 2000 - COPY_SUFFIX.length)}${COPY_SUFFIX}`;
+            if (entity === 'scenarios' && typeof copy.name === 'string') copy.name = `${(copy.name as string).slice(0, 200 - COPY_SUFFIX.length)}${COPY_SUFFIX}`;
+            await trx.insertInto(table).values(copy as never).execute();
+            if (entity === 'agenda_items') touchedItems.add(copy.id as string);
+            applied.copied++;
+          } else if (action === 'keep') applied.kept++;
+          else applied.unchanged++;
+          bases.push({ entity, id, revision: incoming.revision as number, hash: incomingHash });
+
+          if (action === 'insert' || action === 'update') {
+            if (entity === 'agenda_items') touchedItems.add(id);
+            else if (['recommendations', 'item_guests', 'decisions', 'attachments'].includes(entity)) touchedItems.add(incoming.itemId as string);
+            else if (entity === 'recommendation_outcomes' || entity === 'reservations') touchedDecisions.add(incoming.decisionId as string);
+          }
+        }
+        await options.afterEntity?.(entity);
+      }
+      if (notCopyable.size > 0) {
+        notes.push(`«Behold begge» kan kun bruges for møder, punkter og takstscenarier; for ${[...notCopyable].map((e) => ENTITY_PLURALS[e]).join(', ')} er den indlæste version taget.`);
+      }
+
+      for (const decisionId of touchedDecisions) {
+        const decision = await trx.selectFrom('decisions').select('item_id').where('id', '=', decisionId).executeTakeFirst();
+        if (decision) touchedItems.add(decision.item_id);
+      }
+      for (const itemId of touchedItems) await reindexItem(trx as Transaction<DB>, itemId);
+
+      for (let i = 0; i < bases.length; i += 100) {
+        await trx
+          .insertInto('exchange_bases')
+          .values(bases.slice(i, i + 100).map((b) => ({ source_installation: manifest.sourceInstallation, entity: b.entity, record_id: b.id, revision: b.revision, content_hash: b.hash, exchanged_at: now })))
+          .onConflict((oc) =>
+            oc.columns(['source_installation', 'entity', 'record_id']).doUpdateSet((eb) => ({
+              revision: eb.ref('excluded.revision'),
+              content_hash: eb.ref('excluded.content_hash'),
+              exchanged_at: eb.ref('excluded.exchanged_at'),
+            })),
+          )
+          .execute();
+      }
+      await trx.insertInto('exchange_imports').values({ export_id: manifest.exportId, source_installation: manifest.sourceInstallation, imported_at: now }).execute();
+      return plan;
+    });
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new ImportError(`Importen mislykkedes og er rullet tilbage; databasen er uændret. (${(error as Error).message})`);
+  }
+  for (const sha256 of newFiles) target.files?.text.schedule(sha256);
+  const { plan: _plan, ...preview } = planned;
+  return { ok: true, report: { preview, applied, filesCopied, backup, notes: [...preview.notes.filter((n) => !n.startsWith('«Behold begge»')), ...notes] } };
+}
+
+/** The content hash of a stored row, for tests and tools. */
+export { contentHash };

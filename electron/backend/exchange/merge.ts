@@ -1,0 +1,192 @@
+/**
+ * The import preview (docs/exchange-format.md §8): a validated package compared three ways with the receiving database
+ * and the base recorded at the last exchange with the package's source installation. It never writes anything.
+ *
+ * Every comparison is by a content hash: the record's line without `revision`, `createdAt` and `updatedAt`, taken of
+ * the record as it would be stored (rich text sanitised, links across the scope that cannot resolve cleared), so that
+ * what was imported compares equal with what was stored.
+ */
+import type { Kysely } from 'kysely';
+import { createHash } from 'node:crypto';
+import type { DB } from '../../../db/schema';
+import { ENTITIES, ENTITY_NAMES, ENTITY_PLURALS, rowToRecord, type EntityName } from '../../../shared/exchange/records';
+import { localIdsIn, readPackage, type PackageSummary, type Problem } from './read-package';
+
+export type MergeClass = 'new' | 'unchanged' | 'changed' | 'local-only' | 'conflict' | 'deleted';
+export const MERGE_CLASSES: readonly MergeClass[] = ['new', 'unchanged', 'changed', 'local-only', 'conflict', 'deleted'];
+export const MERGE_CLASS_LABELS: Readonly<Record<MergeClass, string>> = {
+  new: 'nye',
+  unchanged: 'uændrede',
+  changed: 'ændrede',
+  'local-only': 'kun ændret her',
+  conflict: 'konflikter',
+  deleted: 'slettede',
+};
+
+/** Entities where "keep both" makes sense: the incoming record is added as a copy with a new id. */
+export const COPYABLE: ReadonlySet<EntityName> = new Set<EntityName>(['meetings', 'agenda_items', 'scenarios']);
+
+const HASH_EXCLUDED = new Set(['revision', 'createdAt', 'updatedAt']);
+
+/** SHA-256 of a record's content: its line without revision and timestamps. */
+export function contentHash(entity: EntityName, record: Record<string, unknown>): string {
+  const fields = ENTITIES[entity].fields.filter((f) => !HASH_EXCLUDED.has(f));
+  return createHash('sha256')
+    .update(JSON.stringify(Object.fromEntries(fields.map((f) => [f, record[f]]))))
+    .digest('hex');
+}
+
+export interface Conflict {
+  entity: EntityName;
+  id: string;
+  /** A short Danish label: the record's title or name. */
+  label: string;
+  localUpdatedAt: string;
+  incomingUpdatedAt: string;
+  /** The incoming record is a tombstone. */
+  incomingDeleted: boolean;
+}
+
+export interface PlannedRecord {
+  entity: EntityName;
+  class: MergeClass;
+  /** The record as it would be stored (sanitised, cleared links). */
+  incoming: Record<string, unknown>;
+  incomingHash: string;
+  local: Record<string, unknown> | null;
+}
+
+export interface ImportPreview {
+  summary: PackageSummary;
+  /** The package's export id was imported before: nothing will change. */
+  alreadyImported: boolean;
+  counts: Record<EntityName, Record<MergeClass, number>>;
+  totals: Record<MergeClass, number>;
+  conflicts: Conflict[];
+  /** Danish notes for the user. */
+  notes: string[];
+  /** Every record with its class, in the order of writing (for the apply step). */
+  plan: PlannedRecord[];
+}
+
+export type PreviewResult = { ok: true; preview: ImportPreview } | { ok: false; problems: Problem[] };
+
+/** A short Danish label of a record, for the conflict list. */
+export function recordLabel(entity: EntityName, record: Record<string, unknown>): string {
+  const text = (record.title ?? record.name ?? record.action ?? record.party ?? record.text ?? record.code ?? record.date) as unknown;
+  const value = typeof text === 'string' && text.trim() ? text.replace(/<[^>]*>/g, '').trim() : String(record.id);
+  const short = value.length > 80 ? `${value.slice(0, 80)}…` : value;
+  return entity === 'meetings' ? `møde ${record.date as string}` : `${ENTITIES[entity].label} «${short}»`;
+}
+
+/** Validates the package and returns it with every record, normalised as it would be stored. */
+export async function readForImport(db: Kysely<DB>, packagePath: string): Promise<{ ok: true; summary: PackageSummary; records: Map<EntityName, Record<string, unknown>[]> } | { ok: false; problems: Problem[] }> {
+  const records = new Map<EntityName, Record<string, unknown>[]>(ENTITY_NAMES.map((e) => [e, []]));
+  const result = await readPackage(packagePath, { localIds: localIdsIn(db), onRecord: (entity, record) => records.get(entity)!.push(record) });
+  if (!result.ok) return result;
+  const { summary } = result;
+  const byId = new Map<string, Record<string, unknown>>();
+  for (const [entity, list] of records) for (const record of list) byId.set(`${entity}:${record.id as string}`, record);
+  for (const s of summary.sanitized) {
+    const record = byId.get(`${s.entity}:${s.id}`);
+    if (record) record[s.field] = s.clean;
+  }
+  for (const c of summary.clearedReferences) {
+    const record = byId.get(`${c.entity}:${c.id}`);
+    if (record) record[c.field] = null;
+  }
+  return { ok: true, summary, records };
+}
+
+async function localRows(db: Kysely<DB>, entity: EntityName, ids: string[]): Promise<Map<string, Record<string, unknown>>> {
+  const found = new Map<string, Record<string, unknown>>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = (await db
+      .selectFrom(entity as 'bodies')
+      .selectAll()
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute()) as unknown as Record<string, unknown>[];
+    for (const row of rows) found.set(row.id as string, rowToRecord(entity, row));
+  }
+  return found;
+}
+
+/** The three-way classification of one record. */
+export function classify(incoming: Record<string, unknown>, incomingHash: string, local: Record<string, unknown> | null, localHash: string | null, baseHash: string | null): MergeClass {
+  if (!local || localHash === null) return 'new';
+  if (localHash === incomingHash) return 'unchanged';
+  if (baseHash === null) return 'conflict';
+  const theirsChanged = incomingHash !== baseHash;
+  const mineChanged = localHash !== baseHash;
+  if (theirsChanged && mineChanged) return 'conflict';
+  if (!theirsChanged) return 'local-only';
+  return incoming.deletedAt !== null && local.deletedAt === null ? 'deleted' : 'changed';
+}
+
+export type ReadForImport = Extract<Awaited<ReturnType<typeof readForImport>>, { ok: true }>;
+
+/** Validates the package and tells what importing it would do; writes nothing. */
+export async function previewImport(db: Kysely<DB>, packagePath: string): Promise<PreviewResult> {
+  const read = await readForImport(db, packagePath);
+  if (!read.ok) return read;
+  return { ok: true, preview: await planImport(db, read) };
+}
+
+/** The three-way comparison of a validated package with the database (also run inside the import's transaction). */
+export async function planImport(db: Kysely<DB>, read: ReadForImport): Promise<ImportPreview> {
+  const { summary, records } = read;
+  const { exportId, sourceInstallation } = summary.manifest;
+  const alreadyImported = (await db.selectFrom('exchange_imports').select('export_id').where('export_id', '=', exportId).executeTakeFirst()) !== undefined;
+
+  const counts = {} as ImportPreview['counts'];
+  const totals = Object.fromEntries(MERGE_CLASSES.map((c) => [c, 0])) as Record<MergeClass, number>;
+  const conflicts: Conflict[] = [];
+  const plan: PlannedRecord[] = [];
+  for (const entity of ENTITY_NAMES) {
+    const list = records.get(entity)!;
+    const entityCounts = Object.fromEntries(MERGE_CLASSES.map((c) => [c, 0])) as Record<MergeClass, number>;
+    counts[entity] = entityCounts;
+    if (list.length === 0) continue;
+    const ids = list.map((r) => r.id as string);
+    const locals = await localRows(db, entity, ids);
+    const bases = new Map<string, string>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await db
+        .selectFrom('exchange_bases')
+        .select(['record_id', 'content_hash'])
+        .where('source_installation', '=', sourceInstallation)
+        .where('entity', '=', entity)
+        .where('record_id', 'in', ids.slice(i, i + 500))
+        .execute();
+      for (const row of rows) bases.set(row.record_id, row.content_hash);
+    }
+    for (const incoming of list) {
+      const id = incoming.id as string;
+      const incomingHash = contentHash(entity, incoming);
+      const local = locals.get(id) ?? null;
+      const cls = alreadyImported ? 'unchanged' : classify(incoming, incomingHash, local, local ? contentHash(entity, local) : null, bases.get(id) ?? null);
+      entityCounts[cls]++;
+      totals[cls]++;
+      plan.push({ entity, class: cls, incoming, incomingHash, local });
+      if (cls === 'conflict') {
+        conflicts.push({
+          entity,
+          id,
+          label: recordLabel(entity, local!),
+          localUpdatedAt: local!.updatedAt as string,
+          incomingUpdatedAt: incoming.updatedAt as string,
+          incomingDeleted: incoming.deletedAt !== null,
+        });
+      }
+    }
+  }
+  const notes: string[] = [];
+  if (alreadyImported) notes.push('Pakken er allerede indlæst i denne database; en ny import ændrer intet.');
+  if (summary.sanitized.length) notes.push(`${summary.sanitized.length} tekst(er) indeholder kode (fx <script>), som fjernes ved import.`);
+  if (summary.clearedReferences.length) notes.push(`${summary.clearedReferences.length} henvisning(er) til møder, punkter eller bilag uden for pakken ryddes ved import.`);
+  if (conflicts.some((c) => !COPYABLE.has(c.entity))) {
+    const kinds = [...new Set(conflicts.filter((c) => !COPYABLE.has(c.entity)).map((c) => ENTITY_PLURALS[c.entity]))].join(', ');
+    notes.push(`«Behold begge» kan kun bruges for møder, punkter og takstscenarier; for ${kinds} tages den indlæste version i stedet.`);
+  }
+  return { summary, alreadyImported, counts, totals, conflicts, notes, plan };
+}

@@ -1,0 +1,253 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBackend, type Backend } from '../../electron/backend/backend';
+import { applyImport, type Resolutions } from '../../electron/backend/exchange/apply';
+import { previewImport, type ImportPreview } from '../../electron/backend/exchange/merge';
+import { writePackage } from '../../electron/backend/exchange/write-package';
+import { runCli } from '../../electron/host/cli';
+import { ENTITY_NAMES } from '../../shared/exchange/records';
+import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
+
+let dir: string;
+let a: Backend;
+let b: Backend;
+let packageNo = 0;
+
+async function call<M extends MethodName>(backend: Backend, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  const result = await backend.call(method, input);
+  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+  return result.data as MethodOutput<M>;
+}
+
+/** Everything A exported, from A's database. */
+async function exportAll(): Promise<string> {
+  const summary = await writePackage({
+    db: a.database.db,
+    databaseFile: a.database.file,
+    files: a.files,
+    scope: { kind: 'all' },
+    target: join(dir, `pakke-${++packageNo}.sekretariat`),
+    appVersion: '0.0.0-test',
+    schemaVersion: a.database.migration.to,
+  });
+  return summary.file;
+}
+
+/** Every row of the exchanged tables (and the exchange bookkeeping), by id. */
+async function dump(backend: Backend, options: { bookkeeping?: boolean } = {}): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const entity of ENTITY_NAMES) out[entity] = await backend.database.db.selectFrom(entity as 'bodies').selectAll().orderBy('id').execute();
+  if (options.bookkeeping) {
+    out.exchange_bases = await backend.database.db.selectFrom('exchange_bases').selectAll().orderBy('entity').orderBy('record_id').execute();
+    out.exchange_imports = await backend.database.db.selectFrom('exchange_imports').selectAll().orderBy('export_id').execute();
+    out.search_documents = await backend.database.db.selectFrom('search_documents').selectAll().orderBy('entity_id').execute();
+  }
+  return out;
+}
+
+async function preview(file: string): Promise<ImportPreview> {
+  const result = await previewImport(b.database.db, file);
+  if (!result.ok) throw new Error(result.problems[0]!.message);
+  return result.preview;
+}
+
+async function apply(file: string, resolutions: Resolutions = { default: 'mine' }) {
+  const result = await applyImport({ db: b.database.db, files: b.files, backups: b.backups }, file, resolutions);
+  if (!result.ok) throw new Error(result.problems[0]!.message);
+  return result.report;
+}
+
+const meetingRow = (backend: Backend, id: string) => backend.database.db.selectFrom('meetings').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+async function editNote(backend: Backend, id: string, note: string) {
+  const meeting = await call(backend, 'meetings.get', { id });
+  await call(backend, 'meetings.update', { id, revision: meeting.revision, patch: { note } });
+}
+
+let meetingId: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'sekretariat-import-'));
+  a = await openBackend({ databaseFile: join(dir, 'a', 'sekretariat.db'), appVersion: '0.0.0-test', log: { error: () => {} } });
+  b = await openBackend({ databaseFile: join(dir, 'b', 'sekretariat.db'), appVersion: '0.0.0-test', log: { error: () => {} } });
+  await call(a, 'demo.load', {});
+  // Text extraction of the PDFs writes in the background (and slowly): stopped, so that the databases hold still.
+  await a.files?.text.close();
+  await b.files?.text.close();
+  meetingId = (await call(a, 'meetings.list', {}))[0]!.id;
+}, 60_000);
+
+afterAll(async () => {
+  await a?.close();
+  await b?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('exchange import: preview, three-way merge and atomic apply', () => {
+  let first: string;
+
+  it('imports everything from A into an empty B: the same content, the attachments present, a backup taken', async () => {
+    first = await exportAll();
+    // Reference data (organisations, bodies …) is made by both on opening: the same ids and content, its own timestamps.
+    const existing = new Set(Object.values(await dump(b)).flatMap((rows) => (rows as { id: string }[]).map((r) => r.id)));
+    const before = await preview(first);
+    expect(before.alreadyImported).toBe(false);
+    expect(before.totals.conflict).toBe(0);
+    expect(before.totals.new).toBeGreaterThan(0);
+
+    const report = await apply(first);
+    expect(report.applied.inserted).toBe(before.totals.new);
+    expect(report.backup?.kind).toBe('import');
+    expect((await b.backups.list()).some((e) => e.kind === 'import')).toBe(true);
+
+    const [ofA, ofB] = [await dump(a), await dump(b)];
+    for (const entity of ENTITY_NAMES) {
+      const strip = (rows: unknown[]) => (rows as Record<string, unknown>[]).map((r) => (existing.has(r.id as string) ? { ...r, created_at: 0, updated_at: 0, revision: 0 } : r));
+      expect(strip(ofB[entity]!), entity).toEqual(strip(ofA[entity]!));
+    }
+    const attachments = ofB.attachments as { sha256: string | null; deleted_at: string | null }[];
+    expect(attachments.length).toBeGreaterThan(0);
+    for (const attachment of attachments.filter((x) => x.sha256)) expect(await b.files!.exists(attachment.sha256!)).toBe(true);
+    const items = await b.database.db.selectFrom('search_documents').select('entity_id').where('entity', '=', 'item').execute();
+    expect(items.length).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('importing the same package again changes nothing; a new package of the same content is all unchanged', async () => {
+    const before = await dump(b, { bookkeeping: true });
+    const again = await preview(first);
+    expect(again.alreadyImported).toBe(true);
+    expect(again.notes.join(' ')).toMatch(/Pakken er allerede indlæst/);
+    expect(again.totals.unchanged).toBe(again.plan.length);
+    const report = await apply(first);
+    expect(report.applied).toMatchObject({ inserted: 0, updated: 0, deleted: 0, copied: 0 });
+    expect(await dump(b, { bookkeeping: true })).toEqual(before);
+
+    const fresh = await preview(await exportAll());
+    expect(fresh.alreadyImported).toBe(false);
+    expect(fresh.totals.unchanged).toBe(fresh.plan.length);
+  }, 60_000);
+
+  it('a meeting edited in A is previewed as changed in B and taken', async () => {
+    await editNote(a, meetingId, 'Ændret i A');
+    const file = await exportAll();
+    const p = await preview(file);
+    expect(p.counts.meetings.changed).toBe(1);
+    expect(p.conflicts).toEqual([]);
+    await apply(file);
+    expect((await meetingRow(b, meetingId)).note).toBe('Ændret i A');
+  }, 60_000);
+
+  it('a meeting edited on both sides is a conflict, resolved mine, theirs and both', async () => {
+    // mine
+    await editNote(a, meetingId, 'A, runde 1');
+    await editNote(b, meetingId, 'B, runde 1');
+    let file = await exportAll();
+    let p = await preview(file);
+    expect(p.conflicts).toHaveLength(1);
+    expect(p.conflicts[0]).toMatchObject({ entity: 'meetings', id: meetingId });
+    expect(p.conflicts[0]!.label).toMatch(/^møde /);
+    await apply(file, { default: 'theirs', perRecord: { [meetingId]: 'mine' } });
+    expect((await meetingRow(b, meetingId)).note).toBe('B, runde 1');
+    // After "mine", the same package content is a change made only here: nothing to do.
+    expect((await preview(await exportAll())).counts.meetings['local-only']).toBe(1);
+
+    // theirs
+    await editNote(a, meetingId, 'A, runde 2');
+    file = await exportAll();
+    p = await preview(file);
+    expect(p.conflicts.map((c) => c.id)).toEqual([meetingId]);
+    await apply(file, { default: 'theirs' });
+    expect((await meetingRow(b, meetingId)).note).toBe('A, runde 2');
+
+    // both
+    await editNote(a, meetingId, 'A, runde 3');
+    await editNote(b, meetingId, 'B, runde 3');
+    file = await exportAll();
+    const count = (await b.database.db.selectFrom('meetings').select('id').execute()).length;
+    const report = await apply(file, { default: 'both' });
+    expect(report.applied.copied).toBe(1);
+    expect((await meetingRow(b, meetingId)).note).toBe('B, runde 3');
+    const copies = await b.database.db.selectFrom('meetings').selectAll().where('note', '=', 'A, runde 3').execute();
+    expect(copies).toHaveLength(1);
+    expect(copies[0]!.id).not.toBe(meetingId);
+    expect((await b.database.db.selectFrom('meetings').select('id').execute()).length).toBe(count + 1);
+  }, 60_000);
+
+  it('a meeting deleted in A is deleted in B by its tombstone', async () => {
+    const meetings = await call(a, 'meetings.list', {});
+    const doomed = meetings.find((m) => m.id !== meetingId)!;
+    await call(a, 'meetings.delete', { id: doomed.id });
+    const file = await exportAll();
+    const p = await preview(file);
+    expect(p.counts.meetings.deleted).toBe(1);
+    expect(p.conflicts).toEqual([]);
+    await apply(file);
+    expect((await meetingRow(b, doomed.id)).deleted_at).not.toBeNull();
+  }, 60_000);
+
+  it('a failure in the middle of the apply rolls everything back', async () => {
+    await editNote(a, meetingId, 'A, før fejlen');
+    const file = await exportAll();
+    const before = await dump(b, { bookkeeping: true });
+    await expect(
+      applyImport({ db: b.database.db, files: b.files, backups: b.backups }, file, { default: 'theirs' }, {
+        afterEntity: (entity) => {
+          if (entity === 'agenda_items') throw new Error('indsprøjtet fejl');
+        },
+      }),
+    ).rejects.toThrow(/rullet tilbage; databasen er uændret/);
+    expect(await dump(b, { bookkeeping: true })).toEqual(before);
+    // The same package applies afterwards.
+    await apply(file, { default: 'theirs' });
+    expect((await meetingRow(b, meetingId)).note).toBe('A, før fejlen');
+  }, 60_000);
+
+  it('stores rich text sanitised, and the same content then compares unchanged', async () => {
+    const item = await a.database.db.selectFrom('agenda_items').select(['id', 'revision']).where('deleted_at', 'is', null).orderBy('id').executeTakeFirstOrThrow();
+    await a.database.db
+      .updateTable('agenda_items')
+      .set({ case_text: '<p>Sagen<script>alert(1)</script></p><p onclick="x()">Mere</p>', revision: item.revision + 1, updated_at: new Date().toISOString() })
+      .where('id', '=', item.id)
+      .execute();
+    const file = await exportAll();
+    const p = await preview(file);
+    expect(p.summary.sanitized.some((x) => x.id === item.id)).toBe(true);
+    expect(p.counts.agenda_items.changed).toBe(1);
+    await apply(file);
+    const stored = await b.database.db.selectFrom('agenda_items').select('case_text').where('id', '=', item.id).executeTakeFirstOrThrow();
+    expect(stored.case_text).toContain('Sagen');
+    expect(stored.case_text).not.toMatch(/script|onclick/);
+    const again = await preview(await exportAll());
+    expect(again.counts.agenda_items.changed + again.counts.agenda_items.conflict).toBe(0);
+  }, 60_000);
+
+  it('imports on the command line: dry run, apply with --on-conflict, again changes nothing', async () => {
+    const io = { out: [] as string[], err: [] as string[] };
+    const cli = async (...args: string[]) => {
+      io.out = [];
+      io.err = [];
+      return runCli(args, { out: (t) => io.out.push(t), err: (t) => io.err.push(t) }, { SEKRETARIAT_DATA_DIR: dir });
+    };
+    const c = join(dir, 'c', 'sekretariat.db');
+    await (await openBackend({ databaseFile: c, appVersion: '0.0.0-test', log: { error: () => {} } })).close();
+    const file = await exportAll();
+
+    expect(await cli('import', file, '--dry-run', '--db', c, '--json')).toBe(0);
+    const dry = JSON.parse(io.out.join('\n')) as { ok: boolean; imported: boolean; entities: Record<string, { total: number; new: number }> };
+    expect(dry).toMatchObject({ ok: true, imported: false });
+    expect(dry.entities.meetings!.new).toBe(dry.entities.meetings!.total);
+
+    expect(await cli('import', file, '--db', c, '--on-conflict', 'alt')).toBe(2);
+    expect(io.err.join('\n')).toMatch(/Ukendt --on-conflict/);
+
+    expect(await cli('import', file, '--db', c, '--on-conflict', 'theirs')).toBe(0);
+    expect(io.out.join('\n')).toMatch(/Importeret: \d+ nye/);
+    expect(await cli('import', file, '--db', c, '--json')).toBe(0);
+    const again = JSON.parse(io.out.join('\n')) as { applied: { inserted: number; updated: number }; notes: string[] };
+    expect(again.applied).toMatchObject({ inserted: 0, updated: 0 });
+    expect(again.notes.join(' ')).toMatch(/allerede indlæst/);
+    expect(await cli('import', file, '--dry-run', '--db', c)).toBe(0);
+    expect(io.out.join('\n')).toMatch(/Pakken er allerede indlæst/);
+  }, 60_000);
+});
