@@ -54,7 +54,7 @@ function inspectExistingFile(file: string): void {
   if (stat.isDirectory()) throw new DatabaseOpenError('UNREADABLE', `${file} er en mappe, ikke en databasefil.`);
   if (stat.size === 0) return; // SQLite treats an empty file as a new database
 
-  if (readHeader(file) !== SQLITE_HEADER) {
+  if (!isSqliteFile(file)) {
     throw new DatabaseOpenError('NOT_SQLITE', `Filen ${file} er ikke en Sekretariat-database (den er ikke en SQLite-fil). Filen er ikke ændret.`);
   }
   let probe: Database.Database | undefined;
@@ -85,3 +85,6 @@ function readHeader(file: string): string {
     closeSync(fd);
   }
 }
+
+/** True when the file starts as every SQLite database does ("SQLite format 3\0"). */
+export const isSqliteFile = (file: string): boolean => readHeader(file) === SQLITE_HEADER;

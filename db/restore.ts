@@ -1,10 +1,11 @@
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { foldDanish } from '../shared/format/fold';
 import { APPLICATION_ID, LATEST_SCHEMA_VERSION, migrateToLatest } from './migrate';
+import { isSqliteFile } from './open';
 import type { DB } from './schema';
 
 export type RestoreRefusalKind = 'NOT_SQLITE' | 'NOT_OURS' | 'TOO_NEW' | 'CORRUPT' | 'MISMATCH';
@@ -21,7 +22,6 @@ export class RestoreRefused extends Error {
 }
 
 const UNCHANGED = 'Databasen er ikke ændret.';
-const SQLITE_HEADER = 'SQLite format 3\0';
 
 /**
  * Makes a restorable copy of a backup in workDir and returns its path; the backup itself is only read.
@@ -30,7 +30,7 @@ const SQLITE_HEADER = 'SQLite format 3\0';
  */
 export async function prepareRestoreSource(source: string, workDir: string, label: string): Promise<string> {
   const stat = statSync(source);
-  if (!stat.isFile() || stat.size === 0 || readHeader(source) !== SQLITE_HEADER) {
+  if (!stat.isFile() || stat.size === 0 || !isSqliteFile(source)) {
     throw new RestoreRefused('NOT_SQLITE', `Filen «${label}» er ikke en sikkerhedskopi af Sekretariat (den er ikke en SQLite-database). ${UNCHANGED}`);
   }
   const copy = join(workDir, 'restore.db');
@@ -188,14 +188,3 @@ async function rebuildSearchIndex(raw: Database.Database): Promise<void> {
 
 /** Lets timers and I/O callbacks run; the transaction stays open and the caller keeps the connection. */
 const breather = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-function readHeader(file: string): string {
-  const fd = openSync(file, 'r');
-  try {
-    const buffer = Buffer.alloc(16);
-    const read = readSync(fd, buffer, 0, 16, 0);
-    return buffer.subarray(0, read).toString('latin1');
-  } finally {
-    closeSync(fd);
-  }
-}

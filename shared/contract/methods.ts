@@ -7,6 +7,7 @@ import {
   AttachmentSummary,
   Decision,
   DecisionInput,
+  DecisionRegisterFilter,
   DecisionRegisterQuery,
   DecisionRegisterRow,
   FollowUp,
@@ -92,7 +93,7 @@ export const methods = {
   'decisions.register': method(DecisionRegisterQuery, z.object({ rows: z.array(DecisionRegisterRow), total: z.number().int() })),
   /** The register (with the same filters, all rows) or the follow-ups, as .xlsx or CSV. */
   'decisions.export': method(
-    z.object({ what: z.enum(['decisions', 'followUps']), format: z.enum(['xlsx', 'csv']), filter: DecisionRegisterQuery.omit({ offset: true, limit: true }).default({}) }),
+    z.object({ what: z.enum(['decisions', 'followUps']), format: z.enum(['xlsx', 'csv']), filter: DecisionRegisterFilter.default({}) }),
     DocumentExport,
   ),
 

@@ -219,6 +219,9 @@ export const DecisionRegisterQuery = z.object({
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(500).default(100),
 });
+/** The register's filters without paging: what an export of the whole register takes. */
+export const DecisionRegisterFilter = DecisionRegisterQuery.omit({ offset: true, limit: true });
+export type DecisionRegisterFilter = z.infer<typeof DecisionRegisterFilter>;
 export const DecisionRegisterRow = z.object({
   decisionId: Id,
   itemId: Id,

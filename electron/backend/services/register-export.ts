@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { decisionRegisterAll, type RegisterConditions } from '../../../db/queries/decision-register';
 import { listFollowUps } from '../../../db/queries/follow-ups';
 import type { DB } from '../../../db/schema';
-import { FOLLOW_UP_STATUS_LABELS, ITEM_KIND_LABELS, OUTCOME_LABELS, type ItemKind, type Outcome } from '../../../shared/domain/agenda';
+import { FOLLOW_UP_STATUS_LABELS, ITEM_KIND_LABELS, OUTCOME_LABELS, type DecisionRegisterFilter } from '../../../shared/domain/agenda';
 import type { DocumentExport } from '../../../shared/domain/documents';
 import { formatTimestamp, todayIso } from '../../../shared/format';
 import type { ExportStore } from '../documents/export-store';
@@ -13,14 +13,6 @@ import { richTextToPlain } from './rich-text';
 export type RegisterWhat = 'decisions' | 'followUps';
 export type SpreadsheetFormat = 'xlsx' | 'csv';
 
-/** The register's filters as the contract gives them (no paging). */
-export interface RegisterExportFilter {
-  bodyId?: string;
-  year?: number;
-  kind?: ItemKind;
-  outcome?: Outcome;
-  organisationId?: string;
-}
 
 
 /** Rows converted between pauses, so a ten-year register never holds the main process for long. */
@@ -31,7 +23,7 @@ const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
  * The query's filters with the organisation's short name ("Læsø"), which the register also matches in reservations
  * typed as free text ("Læsø og Morsø kommuner").
  */
-export async function registerConditions(db: Kysely<DB>, filter: RegisterExportFilter): Promise<RegisterConditions> {
+export async function registerConditions(db: Kysely<DB>, filter: DecisionRegisterFilter): Promise<RegisterConditions> {
   if (!filter.organisationId) return { ...filter };
   const organisation = await db.selectFrom('organisations').select('name').where('id', '=', filter.organisationId).executeTakeFirst();
   return { ...filter, organisationShortName: organisation?.name.replace(/\s*Kommune$/, '').replace(/^Region\s+/, '') };
@@ -71,7 +63,7 @@ function reservationsText(json: string | null): string {
 }
 
 /** What the filters chose, for the file name and the workbook's «Udtræk» sheet. */
-async function describeFilter(db: Kysely<DB>, filter: RegisterExportFilter) {
+async function describeFilter(db: Kysely<DB>, filter: DecisionRegisterFilter) {
   const body = filter.bodyId ? await db.selectFrom('bodies').select(['code', 'name']).where('id', '=', filter.bodyId).executeTakeFirst() : undefined;
   const organisation = filter.organisationId ? await db.selectFrom('organisations').select('name').where('id', '=', filter.organisationId).executeTakeFirst() : undefined;
   return {
@@ -87,7 +79,7 @@ async function describeFilter(db: Kysely<DB>, filter: RegisterExportFilter) {
 }
 
 /** The decision register (every row matching the filters) or the follow-ups as a table. */
-export async function registerTable(db: Kysely<DB>, what: RegisterWhat, filter: RegisterExportFilter, now: Date): Promise<{ table: Table; bodyCode: string | null }> {
+export async function registerTable(db: Kysely<DB>, what: RegisterWhat, filter: DecisionRegisterFilter, now: Date): Promise<{ table: Table; bodyCode: string | null }> {
   const conditions = await registerConditions(db, filter);
   const { bodyCode, lines } = await describeFilter(db, filter);
   const rows: CellValue[][] = [];
@@ -159,7 +151,7 @@ export function registerFileName(what: RegisterWhat, format: SpreadsheetFormat, 
 export async function exportRegister(
   db: Kysely<DB>,
   store: ExportStore,
-  request: { what: RegisterWhat; format: SpreadsheetFormat; filter: RegisterExportFilter },
+  request: { what: RegisterWhat; format: SpreadsheetFormat; filter: DecisionRegisterFilter },
   now: Date,
 ): Promise<DocumentExport> {
   const { table, bodyCode } = await registerTable(db, request.what, request.filter, now);

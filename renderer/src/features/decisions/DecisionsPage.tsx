@@ -3,7 +3,7 @@ import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
-import { ITEM_KIND_LABELS, ITEM_KINDS, OUTCOME_LABELS, OUTCOMES, type DecisionRegisterRow, type ItemKind, type Outcome, type SearchHit } from '../../../../shared/domain/agenda';
+import { ITEM_KIND_LABELS, ITEM_KINDS, OUTCOME_LABELS, OUTCOMES, type DecisionRegisterFilter, type DecisionRegisterRow, type ItemKind, type Outcome, type SearchHit } from '../../../../shared/domain/agenda';
 import { formatLongDate } from '../../../../shared/format';
 import { api } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
@@ -12,7 +12,7 @@ import { selectItem } from '../../stores/agenda';
 import { useMeetings } from '../../stores/meetings';
 import { openMeetingPage } from '../../stores/navigation';
 import { useReference } from '../../stores/reference';
-import { ExportMenu, type RegisterExportFilter } from './ExportMenu';
+import { ExportMenu } from './ExportMenu';
 import { FollowUpsView } from './FollowUpsView';
 import { Snippet } from './Snippet';
 
@@ -121,7 +121,7 @@ const PAGE = 200;
 const ROW_HEIGHT = 92;
 
 /** The register, virtualised: ten years are thousands of decisions, and the list must stay smooth. */
-function Register({ filters }: { filters: RegisterExportFilter }) {
+function Register({ filters }: { filters: DecisionRegisterFilter }) {
   const [rows, setRows] = useState<DecisionRegisterRow[]>([]);
   const [total, setTotal] = useState<number | null>(null);
   const parentRef = useRef<HTMLDivElement>(null);

@@ -2,17 +2,10 @@ import { Button, Menu } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFileSpreadsheet, IconFileTypeCsv, IconTableExport } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { ItemKind, Outcome } from '../../../../shared/domain/agenda';
+import type { DecisionRegisterFilter } from '../../../../shared/domain/agenda';
 import { api } from '../../api/client';
 import { showError } from '../../lib/undo';
 
-export interface RegisterExportFilter {
-  bodyId?: string;
-  year?: number;
-  kind?: ItemKind;
-  outcome?: Outcome;
-  organisationId?: string;
-}
 
 type Format = 'xlsx' | 'csv';
 
@@ -21,7 +14,7 @@ type Format = 'xlsx' | 'csv';
  * as an Excel workbook or a CSV file for Danish Excel; then saved (a download, or a save dialog on the desktop).
  * A menu button, so it opens with Enter or Space and the formats are chosen with the arrow keys.
  */
-export function ExportMenu({ what, filter, label, size = 'sm' }: { what: 'decisions' | 'followUps'; filter: RegisterExportFilter; label: string; size?: 'xs' | 'sm' }) {
+export function ExportMenu({ what, filter, label, size = 'sm' }: { what: 'decisions' | 'followUps'; filter: DecisionRegisterFilter; label: string; size?: 'xs' | 'sm' }) {
   const [busy, setBusy] = useState<Format | null>(null);
 
   async function run(format: Format) {
