@@ -64,7 +64,8 @@ export const ScenarioResults = memo(function ScenarioResults({ input, result, st
       <RampUpCharts startup={settled.startup} />
 
       <Panel title="År for år" hint="Beløb i kr.">
-        <Table fz="sm" verticalSpacing={4} horizontalSpacing="xs" data-testid="years-result" style={NUMBERS}>
+        <Table.ScrollContainer minWidth={440} type="native">
+        <Table fz="xs" verticalSpacing={5} horizontalSpacing={6} data-testid="years-result" style={NUMBERS}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>År</Table.Th>
@@ -95,6 +96,7 @@ export const ScenarioResults = memo(function ScenarioResults({ input, result, st
             </Table.Tr>
           </Table.Tfoot>
         </Table>
+        </Table.ScrollContainer>
       </Panel>
 
       <Panel title="Kommunernes andel" hint="Beløb i kr., fordelt i hele kroner efter største brøkdels metode, så kommunerne summer præcist til totalen.">
