@@ -16,19 +16,36 @@ export const PARTIAL_SUFFIX = '.partial';
  * so a file with a backup's name is always a whole backup. Returns the backup's path:
  * `<folder>/<YYYYMMDD-HHMMSS>-<reason>[-<n>].db`.
  */
-export async function backupToFolder(raw: Database.Database, folder: string, reason: string, now = new Date()): Promise<string> {
+export async function backupToFolder(raw: Database.Database, folder: string, reason: string, now = new Date(), options: BackupProgress = {}): Promise<string> {
   mkdirSync(folder, { recursive: true });
   let file = join(folder, `${backupStamp(now)}-${reason}.db`);
   for (let n = 2; existsSync(file); n++) file = join(folder, `${backupStamp(now)}-${reason}-${n}.db`);
-  await backupToFile(raw, file);
+  await backupToFile(raw, file, options);
   return file;
 }
 
+export interface BackupProgress {
+  /** Stops the copy; the partial file is removed. */
+  signal?: AbortSignal;
+  /** The fraction of pages copied. */
+  onProgress?: (fraction: number) => void;
+}
+
+/** Pages per step of SQLite's backup: big enough to be quick, small enough to answer a cancel and let others run. */
+const PAGES_PER_STEP = 2000;
+
 /** The same into a given file, which must not exist yet. The copy is a single self-contained file (no WAL beside it). */
-export async function backupToFile(raw: Database.Database, file: string): Promise<void> {
+export async function backupToFile(raw: Database.Database, file: string, options: BackupProgress = {}): Promise<void> {
   const partial = `${file}${PARTIAL_SUFFIX}`;
   try {
-    await raw.backup(partial);
+    await raw.backup(partial, {
+      progress: ({ totalPages, remainingPages }) => {
+        // Throwing here makes better-sqlite3 close the backup and reject.
+        if (options.signal?.aborted) throw new Error('Sikkerhedskopien blev afbrudt.');
+        options.onProgress?.(totalPages ? (totalPages - remainingPages) / totalPages : 1);
+        return PAGES_PER_STEP;
+      },
+    });
     // The copy inherits WAL mode from the header; a backup must stand alone (copied to a stick, opened read-only).
     const copy = new Database(partial);
     try {

@@ -8,7 +8,7 @@ import { APPLICATION_ID, LATEST_SCHEMA_VERSION, migrateToLatest } from './migrat
 import { isSqliteFile } from './open';
 import type { DB } from './schema';
 
-export type RestoreRefusalKind = 'NOT_SQLITE' | 'NOT_OURS' | 'TOO_NEW' | 'CORRUPT' | 'MISMATCH';
+export type RestoreRefusalKind = 'NOT_SQLITE' | 'NOT_OURS' | 'TOO_NEW' | 'CORRUPT' | 'MISMATCH' | 'CANCELLED';
 
 /** A backup that cannot be taken back. The message is Danish and says that the database is unchanged. */
 export class RestoreRefused extends Error {
@@ -96,7 +96,14 @@ const SOURCE = 'restore_source';
  * The caller holds the connection (nothing else may run on it meanwhile); the work yields to the event loop
  * between tables and pages of the search index, so a large restore does not freeze the process.
  */
-export async function replaceDatabaseContent(raw: Database.Database, preparedFile: string): Promise<void> {
+export async function replaceDatabaseContent(
+  raw: Database.Database,
+  preparedFile: string,
+  options: { signal?: AbortSignal; onProgress?: (fraction: number) => void; onCommit?: () => void } = {},
+): Promise<void> {
+  const stopIfCancelled = () => {
+    if (options.signal?.aborted) throw new RestoreRefused('CANCELLED', `Gendannelsen blev afbrudt. ${UNCHANGED}`);
+  };
   if (raw.inTransaction) throw new Error('replaceDatabaseContent: a transaction is already open on the connection');
   raw.prepare(`ATTACH DATABASE ? AS ${SOURCE}`).run(preparedFile);
   try {
@@ -127,8 +134,10 @@ export async function replaceDatabaseContent(raw: Database.Database, preparedFil
       raw.exec('BEGIN IMMEDIATE');
       try {
         for (const table of tables) raw.exec(`DELETE FROM main.${quote(table)}`);
-        for (const statement of copies) {
+        for (const [index, statement] of copies.entries()) {
+          stopIfCancelled();
           raw.exec(statement);
+          options.onProgress?.((index + 1) / (copies.length + 1));
           await breather();
         }
         if (hasSequence('main')) {
@@ -139,6 +148,8 @@ export async function replaceDatabaseContent(raw: Database.Database, preparedFil
         if ((raw.pragma('main.foreign_key_check') as unknown[]).length > 0) {
           throw new RestoreRefused('CORRUPT', `Sikkerhedskopien henviser til poster, den ikke selv indeholder. ${UNCHANGED}`);
         }
+        stopIfCancelled();
+        options.onCommit?.();
         raw.exec('COMMIT');
       } catch (error) {
         if (raw.inTransaction) raw.exec('ROLLBACK');

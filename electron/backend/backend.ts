@@ -10,6 +10,7 @@ import type { PdfPrinter } from './documents/printer';
 import { dispatch, type DispatchLog } from './dispatch';
 import { createFileStore, type FileStore } from './files/file-store';
 import { createHandlers } from './handlers';
+import { JobRunner } from './jobs';
 import { createBackupService, type BackupService } from './services/backups';
 import { ensureReferenceData } from './services/reference-data';
 
@@ -24,6 +25,8 @@ export interface Backend {
   readonly files: FileStore | null;
   /** Finished exports (the transports serve or save them). */
   readonly exports: ExportStore;
+  /** Received exchange packages (the transports' upload routes put them here). */
+  readonly incoming: ExportStore;
   /** Backups of the database (none for an in-memory one). */
   readonly backups: BackupService;
   close(): Promise<void>;
@@ -43,6 +46,8 @@ export interface BackendOptions {
   printer?: PdfPrinter | null;
   /** Finished exports; defaults to `exports/` beside the database file (a temporary folder for an in-memory one). */
   exportsDir?: string;
+  /** Received exchange packages; defaults to `incoming/` beside the database file. */
+  incomingDir?: string;
 }
 
 /** Opens (creating and migrating as needed) the database and serves the contract over it. */
@@ -83,6 +88,13 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     exports: new ExportStore(options.exportsDir ?? (options.databaseFile === ':memory:' ? join(tmpdir(), 'sekretariat-exports') : join(dirname(database.file), 'exports')), now),
     printer: options.printer ?? null,
     backups,
+    jobs: new JobRunner({
+      emit: (status) => emitter.emit('event', 'job.progress', status),
+      now,
+      newId: options.newId ?? randomUUID,
+      log: (message, error) => log.error(message, error),
+    }),
+    incoming: new ExportStore(options.incomingDir ?? (options.databaseFile === ':memory:' ? join(tmpdir(), 'sekretariat-incoming') : join(dirname(database.file), 'incoming')), now),
   };
   const handlers = createHandlers(ctx);
   const files = ctx.filesDir ? createFileStore(database.db, ctx.filesDir, { now }) : null;
@@ -98,8 +110,10 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     database,
     files,
     exports: ctx.exports,
+    incoming: ctx.incoming,
     backups,
     close: async () => {
+      await ctx.jobs.close();
       await backups.close();
       await files?.close();
       await database.close();

@@ -3,6 +3,7 @@ import type { DB } from '../../db/schema';
 import type { EventName, EventPayload } from '../../shared/contract';
 import type { ExportStore } from './documents/export-store';
 import type { PdfPrinter } from './documents/printer';
+import type { JobRunner } from './jobs';
 import type { BackupService } from './services/backups';
 
 /** What every handler may use. Clock and ids are injected so tests control them. */
@@ -22,6 +23,10 @@ export interface BackendContext {
   printer: PdfPrinter | null;
   /** Backups in the data folder: list, take (also before an import), restore. */
   backups: BackupService;
+  /** Long work in the background, with progress events and cancel. */
+  jobs: JobRunner;
+  /** Exchange packages received from the user (uploaded), until they are imported or discarded. */
+  incoming: ExportStore;
 }
 
 export const timestamp = (ctx: BackendContext) => ctx.now().toISOString();

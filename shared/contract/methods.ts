@@ -27,7 +27,10 @@ import { DocumentCapabilities, DocumentExport, DocumentPreview, DocumentPreviewR
 import { Organisation, OrganisationUpdate } from '../domain/organisation';
 import { Scenario, ScenarioDraft, ScenarioExportRequest, ScenarioSummary, ScenarioUpdate, ScenarioVersion } from '../domain/scenario';
 import { AppInfo, DemoSummary, Settings, SettingsPatch } from '../domain/settings';
-import { BackupEntry, RestoreResult } from '../domain/backups';
+import { BackupEntry } from '../domain/backups';
+import { ImportRequest, IncomingPackage } from '../domain/exchange';
+import { JobStatus } from '../domain/jobs';
+import { ExchangeScope } from '../exchange/manifest';
 
 import type { MethodName } from './names';
 
@@ -123,9 +126,26 @@ export const methods = {
 
   /** Backups in the data folder, newest first. */
   'backups.list': method(Empty, z.array(BackupEntry)),
-  'backups.create': method(Empty, BackupEntry),
-  /** Takes a backup back in one transaction, after backing up the current state. */
-  'backups.restore': method(z.object({ fileName: z.string().min(1).max(255) }), RestoreResult),
+  /** Starts a backup as a job (result: the backup). */
+  'backups.create': method(Empty, JobStatus),
+  /** Starts taking a backup back as a job: in one transaction, after backing up the current state. */
+  'backups.restore': method(z.object({ fileName: z.string().min(1).max(255) }), JobStatus),
+
+  /** The state of a job (progress arrives as `job.progress` events). */
+  'jobs.get': method(ById, JobStatus),
+  /** Asks a job to stop; it ends as cancelled with nothing left half-done, unless it was already past its commit. */
+  'jobs.cancel': method(ById, JobStatus),
+
+  /** Starts writing an exchange package of the scope as a job (result: an export to save, like a PDF). */
+  'exchange.export': method(z.object({ scope: ExchangeScope }), JobStatus),
+  /** Starts checking a received package in full and comparing it with this database; writes nothing. */
+  'exchange.preview': method(z.object({ packageId: Id }), JobStatus),
+  /** Starts the import of a received package: checked again, backed up first, written in one transaction. */
+  'exchange.import': method(ImportRequest, JobStatus),
+  /** Forgets a received package (the user closed the preview without importing). */
+  'exchange.discard': method(z.object({ packageId: Id }), z.object({ discarded: z.boolean() })),
+  /** Received packages still waiting (kept a day). */
+  'exchange.incoming': method(Empty, z.array(IncomingPackage)),
 
   'scenarios.list': method(Empty, z.array(ScenarioSummary)),
   'scenarios.get': method(ById, Scenario),

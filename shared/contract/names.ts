@@ -64,6 +64,13 @@ export const METHOD_NAMES = [
   'backups.list',
   'backups.create',
   'backups.restore',
+  'jobs.get',
+  'jobs.cancel',
+  'exchange.export',
+  'exchange.preview',
+  'exchange.import',
+  'exchange.discard',
+  'exchange.incoming',
   'scenarios.list',
   'scenarios.get',
   'scenarios.create',
@@ -75,7 +82,7 @@ export const METHOD_NAMES = [
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 
-export const EVENT_NAMES = ['data.changed'] as const;
+export const EVENT_NAMES = ['data.changed', 'job.progress'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 const has = (list: readonly string[], name: unknown) => typeof name === 'string' && list.includes(name);

@@ -26,3 +26,12 @@ export function formatQuarter(quarter: string): string {
   const [year, q] = quarter.split('K');
   return `${q}. kvt. ${year}`;
 }
+
+const oneDecimal = new Intl.NumberFormat('da-DK', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/** "1,4 MB", "612 kB", "1,2 GB": Danish decimals, megabytes from 1 MB, gigabytes from 1 GB. */
+export function formatFileSize(bytes: number): string {
+  if (bytes >= 1024 ** 3) return `${oneDecimal.format(bytes / 1024 ** 3)} GB`;
+  if (bytes >= 1024 ** 2) return `${oneDecimal.format(bytes / 1024 ** 2)} MB`;
+  return `${integer.format(Math.max(1, Math.round(bytes / 1024)))} kB`;
+}

@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { listAttachments } from '../../db/queries/attachments';
+import { JobRunner } from '../../electron/backend/jobs';
 import { openBackend, type Backend } from '../../electron/backend/backend';
 import type { BackendContext } from '../../electron/backend/context';
 import { dispatch, type Handlers } from '../../electron/backend/dispatch';
@@ -40,6 +41,8 @@ async function open(withFilesDir: boolean) {
     exports: backend.exports,
     printer: null,
     backups: backend.backups,
+    jobs: new JobRunner({ emit: () => {}, now: () => new Date(), newId: randomUUID, log: () => {} }),
+    incoming: backend.incoming,
   };
   handlers = { ...createHandlers(ctx), ...attachmentHandlers(ctx) };
   store = fileStoreFor({ db: ctx.db, filesDir: join(dir, 'files') })!;

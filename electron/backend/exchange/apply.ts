@@ -9,6 +9,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Transform } from 'node:stream';
+import { setImmediate as breathe } from 'node:timers/promises';
 import { pipeline } from 'node:stream/promises';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import yauzl from 'yauzl';
@@ -22,8 +23,9 @@ import type { FileStore } from '../files/file-store';
 import { hasSearchableText, OCTET_STREAM } from '../files/media-type';
 import type { BackupService } from '../services/backups';
 import { reindexItem } from '../services/agenda';
-import { COPYABLE, contentHash, planImport, readForImport, type ImportPreview, type MergeClass } from './merge';
+import { COPYABLE, contentHash, planImport, readForImport, type ImportPreview, type MergeClass, type ReadForImport } from './merge';
 import type { Problem } from './read-package';
+import { JobCancelled, throwIfCancelled } from '../jobs';
 
 export type Resolution = 'mine' | 'theirs' | 'both';
 export interface Resolutions {
@@ -44,7 +46,19 @@ export interface ImportTarget {
 export interface ApplyOptions {
   /** Tests: called inside the transaction after each entity is written (throw to prove the rollback). */
   afterEntity?: (entity: EntityName) => void | Promise<void>;
+  /** Stops the import anywhere before the commit; copied files are removed and the transaction rolled back. */
+  signal?: AbortSignal;
+  /** The step in Danish and the fraction of the whole import done. */
+  onProgress?: (step: string, fraction: number) => void;
+  /** Called just before the commit: from here the import can no longer be cancelled. */
+  onCommit?: (step: string) => void;
 }
+
+/** How much of the whole import each phase counts for on the progress bar (checked bytes dominate a big package). */
+const PHASES = { check: [0, 0.5], files: [0.5, 0.75], backup: [0.75, 0.85], write: [0.85, 1] } as const;
+const within = (phase: keyof typeof PHASES, part: number) => PHASES[phase][0] + (PHASES[phase][1] - PHASES[phase][0]) * Math.min(1, Math.max(0, part));
+/** Records written between two breaths of the event loop (the window's calls are answered meanwhile). */
+const RECORDS_PER_BREATH = 500;
 
 export interface ApplyCounts {
   inserted: number;
@@ -75,16 +89,20 @@ export class ImportError extends AppError {
 
 const COPY_SUFFIX = ' (kopi fra import)';
 
-/** Copies the package's attachment files that the store lacks, checking each hash on the way. */
-async function copyFiles(packagePath: string, files: FileStore, wanted: readonly string[]): Promise<number> {
+/**
+ * Copies the package's attachment files that the store lacks, checking each hash on the way; returns the hashes copied
+ * (each under its final name only when complete). The caller removes them again if the import does not commit.
+ */
+async function copyFiles(packagePath: string, files: FileStore, wanted: readonly string[], signal: AbortSignal | undefined, onProgress: (part: number) => void): Promise<string[]> {
   const missing = new Set<string>();
   for (const sha256 of wanted) if (!(await files.exists(sha256))) missing.add(sha256);
-  if (missing.size === 0) return 0;
+  if (missing.size === 0) return [];
   const zip = await yauzl.openPromise(packagePath, { lazyEntries: true, autoClose: false, validateEntrySizes: true });
-  let copied = 0;
+  const copied: string[] = [];
   try {
     await mkdir(files.tmpDir, { recursive: true });
     for await (const entry of zip.eachEntry()) {
+      throwIfCancelled(signal);
       const sha256 = entry.fileName.startsWith('files/') ? entry.fileName.slice('files/'.length) : null;
       if (!sha256 || !missing.has(sha256)) continue;
       const temp = join(files.tmpDir, `${randomUUID()}.part`);
@@ -94,7 +112,7 @@ async function copyFiles(packagePath: string, files: FileStore, wanted: readonly
         const meter = new Transform({
           transform(chunk: Buffer, _encoding, done) {
             hash.update(chunk);
-            done(null, chunk);
+            done(signal?.aborted ? new JobCancelled() : null, chunk);
           },
         });
         await pipeline(stream, meter, createWriteStream(temp, { flags: 'wx', flush: true }));
@@ -102,7 +120,8 @@ async function copyFiles(packagePath: string, files: FileStore, wanted: readonly
         const target = files.pathOf(sha256);
         await mkdir(dirname(target), { recursive: true });
         await rename(temp, target);
-        copied++;
+        copied.push(sha256);
+        onProgress(copied.length / missing.size);
       } finally {
         await rm(temp, { force: true }).catch(() => undefined);
       }
@@ -117,9 +136,12 @@ async function copyFiles(packagePath: string, files: FileStore, wanted: readonly
 export async function applyImport(target: ImportTarget, packagePath: string, resolutions: Resolutions, options: ApplyOptions = {}): Promise<ApplyResult> {
   const now = (target.now ?? (() => new Date()))().toISOString();
   const newId = target.newId ?? randomUUID;
-  const read = await readForImport(target.db, packagePath);
+  const { signal } = options;
+  const progress = (step: string, phase: keyof typeof PHASES, part: number) => options.onProgress?.(step, within(phase, part));
+  const read = await readForImport(target.db, packagePath, { signal, onProgress: (done, total) => progress('Kontrollerer pakken', 'check', total ? done / total : 1) });
   if (!read.ok) return read;
-  const { manifest, files: packageFiles } = read.summary;
+  throwIfCancelled(signal);
+  const { files: packageFiles } = read.summary;
 
   const first = await planImport(target.db, read);
   if (first.alreadyImported) {
@@ -130,15 +152,47 @@ export async function applyImport(target: ImportTarget, packagePath: string, res
     };
   }
 
-  let filesCopied = 0;
-  if (packageFiles.count > 0) {
-    if (!target.files) throw new ImportError('Pakken har bilagsfiler, men denne database har ingen mappe til bilag. Intet er importeret.');
-    filesCopied = await copyFiles(packagePath, target.files, packageFiles.sha256);
+  let copiedFiles: string[] = [];
+  let committed = false;
+  try {
+    if (packageFiles.count > 0) {
+      if (!target.files) throw new ImportError('Pakken har bilagsfiler, men denne database har ingen mappe til bilag. Intet er importeret.');
+      progress('Kopierer bilagsfiler', 'files', 0);
+      copiedFiles = await copyFiles(packagePath, target.files, packageFiles.sha256, signal, (part) => progress('Kopierer bilagsfiler', 'files', part));
+    }
+    // Before the transaction, never inside it (the backup waits for open transactions).
+    progress('Tager en sikkerhedskopi', 'backup', 0);
+    const backup = await target.backups.create('import', { signal, onProgress: (part) => progress('Tager en sikkerhedskopi', 'backup', part) });
+    const result = await writeImport(target, read, resolutions, backup, { ...options, progress: (part) => progress('Skriver i databasen', 'write', part) }, now, newId, copiedFiles.length);
+    committed = true;
+    return result;
+  } finally {
+    // Files copied for an import that did not commit belong to nothing: they go again (unless a record took them meanwhile).
+    if (!committed && target.files) await removeUnclaimed(target, copiedFiles);
   }
-  const mediaTypes = new Map(manifest.entries.filter((e) => e.path.startsWith('files/')).map((e) => [e.sha256, { mediaType: e.mediaType ?? OCTET_STREAM, bytes: e.bytes }]));
+}
 
-  // Before the transaction, never inside it (the backup waits for open transactions).
-  const backup = await target.backups.create('import');
+async function removeUnclaimed(target: ImportTarget, copied: readonly string[]): Promise<void> {
+  for (const sha256 of copied) {
+    const claimed = await target.db.selectFrom('files').select('sha256').where('sha256', '=', sha256).executeTakeFirst().catch(() => undefined);
+    if (!claimed) await rm(target.files!.pathOf(sha256), { force: true }).catch(() => undefined);
+  }
+}
+
+/** The one transaction of an import. */
+async function writeImport(
+  target: ImportTarget,
+  read: ReadForImport,
+  resolutions: Resolutions,
+  backup: BackupEntry,
+  options: ApplyOptions & { progress: (part: number) => void },
+  now: string,
+  newId: () => string,
+  filesCopied: number,
+): Promise<ApplyResult> {
+  const { signal } = options;
+  const { manifest, files: packageFiles } = read.summary;
+  const mediaTypes = new Map(manifest.entries.filter((e) => e.path.startsWith('files/')).map((e) => [e.sha256, { mediaType: e.mediaType ?? OCTET_STREAM, bytes: e.bytes }]));
 
   const applied: ApplyCounts = { inserted: 0, updated: 0, deleted: 0, copied: 0, kept: 0, unchanged: 0 };
   const notes: string[] = [];
@@ -167,6 +221,11 @@ export async function applyImport(target: ImportTarget, packagePath: string, res
       for (const entity of Object.keys(plan.counts) as EntityName[]) {
         const table = entity as 'bodies';
         for (; index < plan.plan.length && plan.plan[index]!.entity === entity; index++) {
+          if (index % RECORDS_PER_BREATH === 0) {
+            throwIfCancelled(signal);
+            options.progress(index / plan.plan.length);
+            await breathe();
+          }
           const { incoming, incomingHash, local, class: cls } = plan.plan[index]!;
           const id = incoming.id as string;
           let action: 'insert' | 'update' | 'copy' | 'keep' | 'none' = 'none';
@@ -240,10 +299,13 @@ export async function applyImport(target: ImportTarget, packagePath: string, res
           .execute();
       }
       await trx.insertInto('exchange_imports').values({ export_id: manifest.exportId, source_installation: manifest.sourceInstallation, imported_at: now }).execute();
+      // The last moment a cancel can still roll everything back; the commit follows at once.
+      throwIfCancelled(signal);
+      options.onCommit?.('Gemmer importen');
       return plan;
     });
   } catch (error) {
-    if (error instanceof AppError) throw error;
+    if (error instanceof AppError || error instanceof JobCancelled) throw error;
     throw new ImportError(`Importen mislykkedes og er rullet tilbage; databasen er uændret. (${(error as Error).message})`);
   }
   for (const sha256 of newFiles) target.files?.text.schedule(sha256);

@@ -9,8 +9,9 @@
 import type { Kysely } from 'kysely';
 import { createHash } from 'node:crypto';
 import type { DB } from '../../../db/schema';
+import { formatNumericDate } from '../../../shared/format';
 import { ENTITIES, ENTITY_NAMES, ENTITY_PLURALS, rowToRecord, type EntityName } from '../../../shared/exchange/records';
-import { localIdsIn, readPackage, type PackageSummary, type Problem } from './read-package';
+import { localIdsIn, readPackage, type PackageSummary, type Problem, type ReadPackageOptions } from './read-package';
 
 export type MergeClass = 'new' | 'unchanged' | 'changed' | 'local-only' | 'conflict' | 'deleted';
 export const MERGE_CLASSES: readonly MergeClass[] = ['new', 'unchanged', 'changed', 'local-only', 'conflict', 'deleted'];
@@ -76,13 +77,13 @@ export function recordLabel(entity: EntityName, record: Record<string, unknown>)
   const text = (record.title ?? record.name ?? record.action ?? record.party ?? record.text ?? record.code ?? record.date) as unknown;
   const value = typeof text === 'string' && text.trim() ? text.replace(/<[^>]*>/g, '').trim() : String(record.id);
   const short = value.length > 80 ? `${value.slice(0, 80)}…` : value;
-  return entity === 'meetings' ? `møde ${record.date as string}` : `${ENTITIES[entity].label} «${short}»`;
+  return entity === 'meetings' ? `møde ${formatNumericDate(record.date as string)}` : `${ENTITIES[entity].label} «${short}»`;
 }
 
 /** Validates the package and returns it with every record, normalised as it would be stored. */
-export async function readForImport(db: Kysely<DB>, packagePath: string): Promise<{ ok: true; summary: PackageSummary; records: Map<EntityName, Record<string, unknown>[]> } | { ok: false; problems: Problem[] }> {
+export async function readForImport(db: Kysely<DB>, packagePath: string, options: Pick<ReadPackageOptions, 'signal' | 'onProgress'> = {}): Promise<{ ok: true; summary: PackageSummary; records: Map<EntityName, Record<string, unknown>[]> } | { ok: false; problems: Problem[] }> {
   const records = new Map<EntityName, Record<string, unknown>[]>(ENTITY_NAMES.map((e) => [e, []]));
-  const result = await readPackage(packagePath, { localIds: localIdsIn(db), onRecord: (entity, record) => records.get(entity)!.push(record) });
+  const result = await readPackage(packagePath, { ...options, localIds: localIdsIn(db), onRecord: (entity, record) => records.get(entity)!.push(record) });
   if (!result.ok) return result;
   const { summary } = result;
   const byId = new Map<string, Record<string, unknown>>();
@@ -126,8 +127,8 @@ export function classify(incoming: Record<string, unknown>, incomingHash: string
 export type ReadForImport = Extract<Awaited<ReturnType<typeof readForImport>>, { ok: true }>;
 
 /** Validates the package and tells what importing it would do; writes nothing. */
-export async function previewImport(db: Kysely<DB>, packagePath: string): Promise<PreviewResult> {
-  const read = await readForImport(db, packagePath);
+export async function previewImport(db: Kysely<DB>, packagePath: string, options: Pick<ReadPackageOptions, 'signal' | 'onProgress'> = {}): Promise<PreviewResult> {
+  const read = await readForImport(db, packagePath, options);
   if (!read.ok) return read;
   return { ok: true, preview: await planImport(db, read) };
 }

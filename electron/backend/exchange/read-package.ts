@@ -64,6 +64,8 @@ export interface ReadPackageOptions {
   /** Each valid record as it is read, for an importer that stages them (called before the package is known valid!). */
   onRecord?: (entity: EntityName, record: Record<string, unknown>) => void;
   signal?: AbortSignal;
+  /** Bytes checked so far of all the package's content (uncompressed), for a progress bar. */
+  onProgress?: (checkedBytes: number, totalBytes: number) => void;
 }
 
 export interface Problem {
@@ -414,6 +416,12 @@ async function readEntries(
   const references: PendingReference[] = [];
   /** sha256 → the attachment line that needs it (live attachments), or 0 when only tombstones have it. */
   const attachmentFiles = new Map<string, { line: number; title: string } | null>();
+  const totalBytes = [...listed.values()].reduce((sum, e) => sum + e.bytes, 0);
+  let checkedBytes = 0;
+  const checked = (n: number) => {
+    checkedBytes += n;
+    options.onProgress?.(checkedBytes, totalBytes);
+  };
 
   for (const entity of ENTITY_NAMES) {
     const path = recordsPath(entity);
@@ -484,6 +492,7 @@ async function readEntries(
     for await (const chunk of inflate(zip, zipped.entry, path, limits, options.signal)) {
       hash.update(chunk);
       bytes += chunk.length;
+      checked(chunk.length);
       if (contentProblems.length > 0) continue;
       try {
         splitter.push(chunk);
@@ -523,6 +532,7 @@ async function readEntries(
     for await (const chunk of inflate(zip, zipped.entry, name, limits, options.signal)) {
       hash.update(chunk);
       bytes += chunk.length;
+      checked(chunk.length);
     }
     const integrity = checkIntegrity(name, hash, bytes, listed.get(name)!);
     if (integrity) throw new Refused([integrity]);

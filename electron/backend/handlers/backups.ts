@@ -5,6 +5,17 @@ type BackupHandlers = Pick<Handlers, 'backups.list' | 'backups.create' | 'backup
 
 export const backupHandlers = (ctx: BackendContext): BackupHandlers => ({
   'backups.list': () => ctx.backups.list(),
-  'backups.create': () => ctx.backups.create('manual'),
-  'backups.restore': ({ fileName }) => ctx.backups.restore({ fileName }),
+  'backups.create': async () =>
+    ctx.jobs.start('backup', 'Tager en sikkerhedskopi', async (job) => ({
+      type: 'backup',
+      backup: await ctx.backups.create('manual', { signal: job.signal, onProgress: (fraction) => job.progress('Tager en sikkerhedskopi', fraction) }),
+    })),
+  'backups.restore': async ({ fileName }) =>
+    ctx.jobs.start('restore', 'Kontrollerer sikkerhedskopien', async (job) => ({
+      type: 'restore',
+      restore: await ctx.backups.restore(
+        { fileName },
+        { signal: job.signal, onProgress: (fraction, step) => job.progress(step ?? 'Gendanner', fraction), onCommit: (step) => job.pointOfNoReturn(step) },
+      ),
+    })),
 });

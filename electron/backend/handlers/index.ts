@@ -7,6 +7,7 @@ import { backupHandlers } from './backups';
 import { bodyHandlers } from './bodies';
 import { decisionHandlers } from './decisions';
 import { documentHandlers } from './documents';
+import { exchangeHandlers } from './exchange';
 import { followUpHandlers } from './follow-ups';
 import { meetingHandlers } from './meetings';
 import { organisationHandlers } from './organisations';
@@ -27,4 +28,5 @@ export const createHandlers = (ctx: BackendContext): Handlers => ({
   ...documentHandlers(ctx),
   ...scenarioHandlers(ctx),
   ...backupHandlers(ctx),
+  ...exchangeHandlers(ctx),
 });

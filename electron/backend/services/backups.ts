@@ -42,11 +42,12 @@ export interface BackupService {
   readonly dir: string | null;
   /** Newest first. */
   list(): Promise<BackupEntry[]>;
+
   /**
    * Takes a backup now and rotates. It waits until no transaction is open on the connection,
    * so call it before a transaction (an import's backup), never inside one.
    */
-  create(kind: BackupKind): Promise<BackupEntry>;
+  create(kind: BackupKind, options?: WorkOptions): Promise<BackupEntry>;
   /** Takes today's daily backup unless there is one; null when none was needed. */
   ensureDaily(): Promise<BackupEntry | null>;
   /** Deletes all but the newest KEEP_DAILY daily and KEEP_EVENTS other backups; returns the deleted names. */
@@ -55,11 +56,19 @@ export interface BackupService {
    * Takes a backup back: by its name in the backup folder (from the UI) or by a path (the command line).
    * The current state is backed up first; all of the backup's content replaces the database's in one transaction.
    */
-  restore(source: { fileName: string } | { path: string }): Promise<RestoreResult>;
+  restore(source: { fileName: string } | { path: string }, options?: WorkOptions): Promise<RestoreResult>;
   /** Checks hourly (without keeping the process alive) whether the day changed and a daily backup is due. */
   startDailyTimer(): void;
   /** Stops the timer and waits for a backup or restore under way. */
   close(): Promise<void>;
+}
+
+/** Progress (0–1) and cancel for a backup or restore run as a job. */
+export interface WorkOptions {
+  signal?: AbortSignal;
+  onProgress?: (fraction: number, step?: string) => void;
+  /** A restore calls this just before its commit: from there it can no longer be cancelled. */
+  onCommit?: (step: string) => void;
 }
 
 export interface BackupServiceOptions {
@@ -134,9 +143,9 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
   };
 
   /** The caller holds the connection (see `locked`), so no transaction is half-way when the pages are copied. */
-  const takeBackup = async (kind: BackupKind): Promise<BackupEntry> => {
+  const takeBackup = async (kind: BackupKind, work: WorkOptions = {}): Promise<BackupEntry> => {
     if (!dir) throw inMemory();
-    const file = await backupToFolder(database.raw, dir, kind, now());
+    const file = await backupToFolder(database.raw, dir, kind, now(), work);
     const stat = statSync(file);
     const parsed = parseFileName(basename(file), stat.size, stat.mtimeMs);
     if (!parsed) throw new Error(`Unexpected backup file name ${file}`);
@@ -146,9 +155,9 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
   /** Waits for the connection: Kysely's transactions hold it from BEGIN to COMMIT. */
   const locked = <T>(work: () => Promise<T>): Promise<T> => database.db.connection().execute(work);
 
-  const create = (kind: BackupKind) =>
+  const create = (kind: BackupKind, work: WorkOptions = {}) =>
     serial(async () => {
-      const entry = await locked(() => takeBackup(kind));
+      const entry = await locked(() => takeBackup(kind, work));
       rotateNow();
       return entry;
     });
@@ -175,8 +184,12 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
     return join(dir, fileName);
   };
 
-  const restore = (source: { fileName: string } | { path: string }) =>
+  const restore = (source: { fileName: string } | { path: string }, work: WorkOptions = {}) =>
     serial(async (): Promise<RestoreResult> => {
+      const { signal } = work;
+      const stopIfCancelled = () => {
+        if (signal?.aborted) throw new AppError('INVALID_INPUT', 'Gendannelsen blev afbrudt. Databasen er ikke ændret.');
+      };
       if (!dir) throw inMemory();
       const path = 'fileName' in source ? resolveName(source.fileName) : source.path;
       const label = 'fileName' in source ? source.fileName : basename(source.path);
@@ -184,16 +197,23 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
       let safetyBackup: BackupEntry;
       try {
         // Everything that can refuse the backup happens on a copy, before anything is written.
+        work.onProgress?.(0, 'Kontrollerer sikkerhedskopien');
         const prepared = await prepareRestoreSource(path, workDir, label).catch((error: unknown) => {
           if (error instanceof RestoreRefused) throw new AppError('INVALID_INPUT', error.message);
           if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new AppError('NOT_FOUND', `Filen «${label}» findes ikke. Databasen er ikke ændret.`);
           throw error;
         });
         // Holding the connection keeps every other query out from the safety backup until the commit.
+        stopIfCancelled();
         safetyBackup = await locked(async () => {
-          const safety = await takeBackup('restore');
+          const safety = await takeBackup('restore', { signal, onProgress: (part) => work.onProgress?.(0.3 + 0.3 * part, 'Sikkerhedskopierer den nuværende tilstand') });
           try {
-            await replaceDatabaseContent(database.raw, prepared);
+            stopIfCancelled();
+            await replaceDatabaseContent(database.raw, prepared, {
+              signal,
+              onProgress: (part) => work.onProgress?.(0.6 + 0.4 * part, 'Gendanner'),
+              onCommit: () => work.onCommit?.('Gemmer gendannelsen'),
+            });
           } catch (error) {
             // Nothing changed, so the safety backup is just another copy of the current state.
             rmSync(join(dir, safety.fileName), { force: true });
@@ -214,6 +234,7 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
   return {
     dir,
     list: async () => scan().map((p) => p.entry),
+
     create,
     ensureDaily,
     rotate: () => serial(async () => rotateNow()),

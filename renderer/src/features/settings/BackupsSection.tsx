@@ -3,25 +3,22 @@ import { notifications } from '@mantine/notifications';
 import { IconDeviceFloppy, IconRestore } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { BACKUP_KIND_LABELS, type BackupEntry } from '../../../../shared/domain/backups';
-import { formatInteger, formatTimestamp } from '../../../../shared/format';
-import { api } from '../../api/client';
+import { formatFileSize, formatTimestamp } from '../../../../shared/format';
+import { api, ApiError } from '../../api/client';
+import { JobProgress } from '../../components/JobProgress';
+import { progressOf, useJob } from '../../lib/jobs';
 import { showError } from '../../lib/undo';
 import { loadMeetings } from '../../stores/meetings';
 import { loadReference } from '../../stores/reference';
 import { loadScenarios } from '../../stores/scenarios';
 
-const oneDecimal = new Intl.NumberFormat('da-DK', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-
-/** "1,4 MB", "612 kB": Danish decimals, megabytes from 1 MB. */
-export const formatSize = (bytes: number) =>
-  bytes >= 1024 * 1024 ? `${oneDecimal.format(bytes / (1024 * 1024))} MB` : `${formatInteger(Math.max(1, Math.round(bytes / 1024)))} kB`;
 
 /** Backups in the data folder: take one now, or take one back (after backing up the current state). */
 export function BackupsSection({ onRestored }: { onRestored(): void }) {
   const [backups, setBackups] = useState<BackupEntry[] | null>(null);
-  const [creating, setCreating] = useState(false);
   const [restoring, setRestoring] = useState<BackupEntry | null>(null);
-  const [busy, setBusy] = useState(false);
+  const backupJob = useJob();
+  const restoreJob = useJob();
 
   async function load() {
     try {
@@ -39,38 +36,46 @@ export function BackupsSection({ onRestored }: { onRestored(): void }) {
   }, []);
 
   async function create() {
-    setCreating(true);
     try {
-      const entry = await api().call('backups.create', {});
-      notifications.show({ color: 'teal', message: `Sikkerhedskopien er taget (${formatSize(entry.bytes)}).`, autoClose: 5000 });
+      const status = await backupJob.run(() => api().call('backups.create', {}));
+      if (status.result?.type === 'backup') {
+        notifications.show({ color: 'teal', message: `Sikkerhedskopien er taget (${formatFileSize(status.result.backup.bytes)}).`, autoClose: 5000 });
+      } else if (status.state === 'cancelled') {
+        notifications.show({ message: 'Sikkerhedskopien blev afbrudt; der er ikke gemt nogen halv kopi.', autoClose: 5000 });
+      } else if (status.error) showError(new ApiError(status.error));
     } catch (error) {
       showError(error);
     } finally {
-      setCreating(false);
+      backupJob.reset();
       await load();
     }
   }
 
   async function restore(entry: BackupEntry) {
-    setBusy(true);
     try {
-      const result = await api().call('backups.restore', { fileName: entry.fileName });
-      await Promise.all([loadReference(), loadMeetings(), loadScenarios()]);
-      onRestored();
-      setRestoring(null);
-      notifications.show({
-        color: 'teal',
-        title: 'Databasen er gendannet',
-        message: `Tilstanden fra ${formatTimestamp(entry.createdAt)} er taget tilbage. Den tidligere tilstand er gemt som sikkerhedskopien «${result.safetyBackup}», så gendannelsen kan fortrydes.`,
-        autoClose: 12000,
-      });
+      const status = await restoreJob.run(() => api().call('backups.restore', { fileName: entry.fileName }));
+      if (status.result?.type === 'restore') {
+        await Promise.all([loadReference(), loadMeetings(), loadScenarios()]);
+        onRestored();
+        setRestoring(null);
+        notifications.show({
+          color: 'teal',
+          title: 'Databasen er gendannet',
+          message: `Tilstanden fra ${formatTimestamp(entry.createdAt)} er taget tilbage. Den tidligere tilstand er gemt som sikkerhedskopien «${status.result.restore.safetyBackup}», så gendannelsen kan fortrydes.`,
+          autoClose: 12000,
+        });
+      } else if (status.state === 'cancelled') {
+        setRestoring(null);
+        notifications.show({ message: 'Gendannelsen blev afbrudt. Databasen er ikke ændret.', autoClose: 6000 });
+      } else if (status.error) showError(new ApiError(status.error));
     } catch (error) {
       showError(error);
     } finally {
-      setBusy(false);
+      restoreJob.reset();
       await load();
     }
   }
+  const busy = restoreJob.running;
 
   return (
     <Paper withBorder radius="md" p="lg">
@@ -83,10 +88,11 @@ export function BackupsSection({ onRestored }: { onRestored(): void }) {
               De 14 nyeste daglige og de 10 nyeste øvrige gemmes. Bilagenes filer er ikke med; de ligger i datamappen.
             </Text>
           </div>
-          <Button variant="light" leftSection={<IconDeviceFloppy size={16} />} loading={creating} onClick={() => void create()} style={{ flexShrink: 0 }}>
+          <Button variant="light" leftSection={<IconDeviceFloppy size={16} />} loading={backupJob.running} onClick={() => void create()} style={{ flexShrink: 0 }}>
             Tag en sikkerhedskopi nu
           </Button>
         </Group>
+        {backupJob.status && <JobProgress {...progressOf(backupJob.status)} onCancel={() => void backupJob.cancel().catch(showError)} />}
         {backups === null ? (
           <Loader size="sm" />
         ) : backups.length === 0 ? (
@@ -115,7 +121,7 @@ export function BackupsSection({ onRestored }: { onRestored(): void }) {
                       <Text size="sm">{BACKUP_KIND_LABELS[b.kind]}</Text>
                     </Table.Td>
                     <Table.Td ta="right">
-                      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>{formatSize(b.bytes)}</Text>
+                      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>{formatFileSize(b.bytes)}</Text>
                     </Table.Td>
                     <Table.Td ta="right">
                       <Button
@@ -150,12 +156,7 @@ export function BackupsSection({ onRestored }: { onRestored(): void }) {
               først som en sikkerhedskopi, så gendannelsen kan fortrydes.
             </Text>
             <Text size="sm" c="dimmed">Ændringer, der er lavet siden, forsvinder fra databasen, men findes i den nye sikkerhedskopi.</Text>
-            {busy && (
-              <Group gap="xs">
-                <Loader size="xs" />
-                <Text size="sm">Gendanner …</Text>
-              </Group>
-            )}
+            {restoreJob.status && <JobProgress {...progressOf(restoreJob.status)} onCancel={() => void restoreJob.cancel().catch(showError)} />}
             <Group justify="flex-end">
               <Button variant="default" disabled={busy} onClick={() => setRestoring(null)}>Annuller</Button>
               <Button color="orange" leftSection={<IconRestore size={16} />} loading={busy} onClick={() => void restore(restoring)}>

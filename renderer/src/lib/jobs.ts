@@ -1,0 +1,54 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { JobStatus } from '../../../shared/domain/jobs';
+import { api } from '../api/client';
+
+/** How often the window asks for a job's state besides listening to its events (an event can be missed on reconnect). */
+const POLL_MS = 1000;
+
+/** Follows a started job until it ends; `onStatus` sees every state on the way. Resolves with the final status. */
+export function followJob(started: JobStatus, onStatus: (status: JobStatus) => void): Promise<JobStatus> {
+  onStatus(started);
+  if (started.state !== 'running') return Promise.resolve(started);
+  return new Promise((resolve) => {
+    let finished = false;
+    const seen = (status: JobStatus) => {
+      if (finished || status.id !== started.id) return;
+      onStatus(status);
+      if (status.state === 'running') return;
+      finished = true;
+      unsubscribe();
+      clearInterval(poll);
+      resolve(status);
+    };
+    const unsubscribe = api().on('job.progress', seen);
+    const poll = setInterval(() => void api().call('jobs.get', { id: started.id }).then(seen, () => undefined), POLL_MS);
+  });
+}
+
+/**
+ * One job at a time for a part of the window: `run` starts it (the call answers with its first status) and follows it;
+ * `status` is the latest state, for <JobProgress>; `cancel` asks the backend to stop it.
+ */
+export function useJob() {
+  const [status, setStatus] = useState<JobStatus | null>(null);
+  const live = useRef(true);
+  useEffect(
+    () => () => {
+      live.current = false;
+    },
+    [],
+  );
+  const run = useCallback(async (start: () => Promise<JobStatus>): Promise<JobStatus> => {
+    const started = await start();
+    return followJob(started, (s) => live.current && setStatus(s));
+  }, []);
+  const cancel = useCallback(async () => {
+    if (!status || status.state !== 'running') return;
+    setStatus(await api().call('jobs.cancel', { id: status.id }));
+  }, [status]);
+  const reset = useCallback(() => setStatus(null), []);
+  return { status, running: status?.state === 'running', run, cancel, reset };
+}
+
+/** What <JobProgress> shows of a job. */
+export const progressOf = (status: JobStatus) => ({ step: status.step, fraction: status.fraction, cancellable: status.cancellable && status.state === 'running' });

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { Id } from './common';
+import { ExchangeScope } from '../exchange/manifest';
+
+/** How a conflict is settled (docs/exchange-format.md §8): keep this laptop's record, take the package's, or keep both. */
+export const Resolution = z.enum(['mine', 'theirs', 'both']);
+export type Resolution = z.infer<typeof Resolution>;
+
+export const RESOLUTION_LABELS: Readonly<Record<Resolution, string>> = {
+  mine: 'Behold min',
+  theirs: 'Tag den indlæste',
+  both: 'Behold begge',
+};
+
+/** A package received from the user (uploaded or chosen on disk), waiting to be checked and imported. */
+export const IncomingPackage = z.object({ packageId: Id, fileName: z.string(), bytes: z.number().int().nonnegative() });
+export type IncomingPackage = z.infer<typeof IncomingPackage>;
+
+const MergeCounts = z.object({
+  new: z.number().int(),
+  unchanged: z.number().int(),
+  changed: z.number().int(),
+  'local-only': z.number().int(),
+  conflict: z.number().int(),
+  deleted: z.number().int(),
+});
+
+/** The import preview as the window shows it: what the package holds and what importing it would do. */
+export const ImportPreviewView = z.object({
+  packageId: Id,
+  fileName: z.string(),
+  bytes: z.number().int(),
+  scope: ExchangeScope,
+  createdAt: z.string(),
+  appVersion: z.string(),
+  /** The package was made on this installation (a package sent back and forth). */
+  fromThisInstallation: z.boolean(),
+  alreadyImported: z.boolean(),
+  /** Per kind of record, with its Danish plural; only kinds the package holds. */
+  entities: z.array(MergeCounts.extend({ entity: z.string(), label: z.string(), total: z.number().int() })),
+  totals: MergeCounts,
+  conflicts: z.array(
+    z.object({
+      entity: z.string(),
+      entityLabel: z.string(),
+      id: Id,
+      label: z.string(),
+      localUpdatedAt: z.string(),
+      incomingUpdatedAt: z.string(),
+      incomingDeleted: z.boolean(),
+      /** «Behold begge» applies (meetings, items, scenarios); otherwise «Tag den indlæste» is used instead. */
+      canKeepBoth: z.boolean(),
+    }),
+  ),
+  files: z.object({ count: z.number().int(), bytes: z.number().int() }),
+  notes: z.array(z.string()),
+});
+export type ImportPreviewView = z.infer<typeof ImportPreviewView>;
+
+export const ImportRequest = z.object({
+  packageId: Id,
+  /** For conflicts not named in `perRecord` (and any that arise between preview and import). */
+  default: Resolution.default('mine'),
+  perRecord: z.record(Id, Resolution).default({}),
+});
+export type ImportRequest = z.output<typeof ImportRequest>;
+
+export const ImportReportView = z.object({
+  alreadyImported: z.boolean(),
+  inserted: z.number().int(),
+  updated: z.number().int(),
+  deleted: z.number().int(),
+  copied: z.number().int(),
+  kept: z.number().int(),
+  unchanged: z.number().int(),
+  filesCopied: z.number().int(),
+  /** The backup taken just before the import: restoring it undoes the import. */
+  backup: z.string().nullable(),
+  notes: z.array(z.string()),
+});
+export type ImportReportView = z.infer<typeof ImportReportView>;
