@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { PassThrough } from 'node:stream';
 import { DEFAULT_MESSAGES, fail, ok, type Result } from '../../shared/contract';
 import type { Backend } from '../backend/backend';
+import { AppError } from '../backend/errors';
+import { receivePackage } from '../backend/exchange/incoming';
 import { contentDisposition, cleanFileName } from '../backend/files/file-name';
 import { FileStoreError, fileStoreFor, isSha256, MAX_UPLOAD_BYTES, missingFile, storeUpload, tooLarge } from '../backend/files/file-store';
 import { EXTENSION_OF, exportFileType, isInlineSafe, MEDIA_TYPES } from '../backend/files/media-type';
@@ -130,6 +132,23 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     }
   }
 
+  /** PUT /upload-package?name=<file name>: an exchange package to import, streamed into the incoming store. */
+  async function handlePackageUpload(req: IncomingMessage, res: ServerResponse, url: URL) {
+    res.setHeader('Connection', 'close');
+    if (req.method !== 'PUT' && req.method !== 'POST') throw new HttpRefusal(405, fail('INVALID_INPUT', 'Filer skal sendes med PUT.'));
+    const auth = req.headers.authorization;
+    checkCaller(req, auth?.startsWith('Bearer ') ? auth.slice(7) : null);
+    try {
+      const received = await receivePackage(options.backend.incoming, req, url.searchParams.get('name') ?? '');
+      res.removeHeader('Connection');
+      sendJson(res, 200, ok(received));
+    } catch (error) {
+      req.resume();
+      if (error instanceof AppError) throw new HttpRefusal(error.code === 'UNAVAILABLE' ? 507 : 400, fail(error.code, error.message));
+      throw error;
+    }
+  }
+
   /**
    * GET /files/<sha256>?token=...&name=...[&download=1]: a stored attachment, for browser mode to show or save.
    * PDFs, images and plain text are shown inline (never as HTML: the type comes from the store's own detection,
@@ -217,6 +236,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       if (url.pathname.startsWith('/rpc/')) await handleRpc(req, res, decodeURIComponent(url.pathname.slice(5)));
       else if (url.pathname === '/events') handleEvents(req, res, url);
       else if (url.pathname === '/upload') await handleUpload(req, res, url);
+      else if (url.pathname === '/upload-package') await handlePackageUpload(req, res, url);
       else if (url.pathname.startsWith('/files/')) await handleFile(req, res, url);
       else if (url.pathname.startsWith('/exports/')) await handleExport(req, res, url);
       else await handleStatic(req, res, url);

@@ -111,7 +111,7 @@ export async function main(): Promise<void> {
   }
 
   const { rendererDir, preloadPath } = appPaths();
-  registerAppProtocol(rendererDir, { files: backend, exports: backend.exports, takePrintJob });
+  registerAppProtocol(rendererDir, { files: backend, exports: backend.exports, incoming: backend.incoming, takePrintJob });
   const unregisterIpc = registerIpc(backend);
   const unsubscribe = backend.subscribe(broadcastEvent);
   closeBackendOnQuit(backend, () => {

@@ -5,6 +5,7 @@ import { app, BrowserWindow, dialog, protocol } from 'electron';
 import { fail, ok } from '../../shared/contract';
 import type { ExportStore } from '../backend/documents/export-store';
 import { AppError } from '../backend/errors';
+import { receivePackage } from '../backend/exchange/incoming';
 import { FileStoreError, fileStoreFor, noFilesDir, storeUpload, type FileStore, type FileStoreSource } from '../backend/files/file-store';
 import { exportFileType } from '../backend/files/media-type';
 import { readStaticFile, SECURITY_HEADERS } from '../backend/web/static-files';
@@ -53,7 +54,10 @@ function json(status: number, body: unknown): Response {
 
 function refusal(error: unknown): Response {
   if (error instanceof FileStoreError) return json(error.httpStatus, fail(error.code, error.message));
-  if (error instanceof AppError) return json(error.code === 'FORBIDDEN' ? 403 : error.code === 'NOT_FOUND' ? 404 : 500, fail(error.code, error.message));
+  if (error instanceof AppError) {
+    const status = { FORBIDDEN: 403, NOT_FOUND: 404, INVALID_INPUT: 400 }[error.code as string] ?? 500;
+    return json(status, fail(error.code, error.message));
+  }
   console.error('Fejl i app://-protokollen', error);
   return json(500, fail('INTERNAL', 'Der opstod en uventet fejl. Prøv igen.'));
 }
@@ -72,6 +76,8 @@ export interface AppRequestOptions {
   openFile?: (store: FileStore, sha256: string, fileName: string) => Promise<unknown>;
   /** Finished PDF and Word exports, saved through a save dialog (GET /save-export). */
   exports?: ExportStore;
+  /** Received exchange packages (PUT /upload-package). */
+  incoming?: ExportStore;
   /** Asks where to save an export; null when the user cancels (replaceable in tests). */
   chooseSavePath?: (fileName: string) => Promise<string | null>;
   /** The HTML of a pending print job (GET /print/<id>, loaded by the hidden print window only). */
@@ -93,6 +99,20 @@ async function handleUpload(request: Request, url: URL, options: AppRequestOptio
     if (!store) throw noFilesDir();
     const body = (request.body ?? new ReadableStream<Uint8Array>({ start: (c) => c.close() })) as unknown as WebReadableStream<Uint8Array>;
     return json(200, ok(await storeUpload(store, body, url.searchParams.get('name') ?? '')));
+  } catch (error) {
+    await request.body?.cancel().catch(() => undefined);
+    return refusal(error);
+  }
+}
+
+/** PUT app://sekretariat/upload-package?name=<file name>: an exchange package to import, into the incoming store. */
+async function handlePackageUpload(request: Request, url: URL, options: AppRequestOptions): Promise<Response> {
+  if (request.method !== 'PUT' && request.method !== 'POST') return json(405, fail('INVALID_INPUT', 'Filer skal sendes med PUT.'));
+  if (!fromOwnPage(request)) return json(403, fail('FORBIDDEN', 'Adgang nægtet: forespørgslen kommer fra en ukendt kilde.'));
+  try {
+    if (!options.incoming) throw new AppError('UNAVAILABLE', 'Pakker kan ikke modtages her.');
+    const body = (request.body ?? new ReadableStream<Uint8Array>({ start: (c) => c.close() })) as unknown as WebReadableStream<Uint8Array>;
+    return json(200, ok(await receivePackage(options.incoming, body, url.searchParams.get('name') ?? '')));
   } catch (error) {
     await request.body?.cancel().catch(() => undefined);
     return refusal(error);
@@ -158,6 +178,7 @@ export function createAppRequestHandler(rootDir: string, options: AppRequestOpti
     if (isAppUrl(request.url)) {
       const url = new URL(request.url);
       if (url.pathname === '/upload') return handleUpload(request, url, options);
+      if (url.pathname === '/upload-package') return handlePackageUpload(request, url, options);
       if (url.pathname === '/open') return handleOpen(request, url, options);
       if (url.pathname === '/save-export') return handleSaveExport(request, url, options);
       if (url.pathname.startsWith('/print/') && request.method === 'GET') return handlePrintJob(url, options);

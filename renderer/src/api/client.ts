@@ -1,4 +1,5 @@
 import type { ApiErrorBody, ErrorCode, EventName, EventPayload, MethodInput, MethodName, MethodOutput } from '../../../shared/contract';
+import type { IncomingPackage } from '../../../shared/domain/exchange';
 import type { Transport, UploadedFile } from './transport';
 
 /** A failed call, carrying the backend's Danish message and, for input errors, the message per field. */
@@ -17,6 +18,7 @@ export interface Api {
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
   upload(file: File): Promise<UploadedFile>;
+  uploadPackage(file: File, onProgress: (fraction: number) => void, signal: AbortSignal): Promise<IncomingPackage>;
   openFile(sha256: string, fileName: string): Promise<void>;
   /** Saves a finished export (save dialog or download); false when the user cancelled. */
   saveExport(exportId: string): Promise<boolean>;
@@ -34,6 +36,11 @@ export function createApi(transport: Transport): Api {
     },
     async upload(file) {
       const result = await transport.upload(file);
+      if (!result.ok) throw new ApiError(result.error);
+      return result.data;
+    },
+    async uploadPackage(file, onProgress, signal) {
+      const result = await transport.uploadPackage(file, onProgress, signal);
       if (!result.ok) throw new ApiError(result.error);
       return result.data;
     },

@@ -1,5 +1,5 @@
 import { fail, type Result } from '../../../shared/contract';
-import { putUpload, type Transport } from './transport';
+import { putPackage, putUpload, type Transport } from './transport';
 
 const TOKEN_KEY = 'sekretariat.token';
 
@@ -51,6 +51,7 @@ export function createHttpTransport(token: string): Transport {
       return () => set.delete(listener);
     },
     upload: (file) => putUpload(file, { Authorization: `Bearer ${token}` }),
+    uploadPackage: (file, onProgress, signal) => putPackage(file, { Authorization: `Bearer ${token}` }, onProgress, signal),
     async openFile(sha256, fileName) {
       window.open(`/files/${sha256}?token=${encodeURIComponent(token)}&name=${encodeURIComponent(fileName)}`, '_blank', 'noopener');
     },

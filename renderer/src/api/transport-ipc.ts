@@ -1,5 +1,5 @@
 import type { Result } from '../../../shared/contract';
-import { putUpload, type Transport } from './transport';
+import { putPackage, putUpload, type Transport } from './transport';
 
 export function createIpcTransport(): Transport {
   const bridge = window.backend;
@@ -9,6 +9,7 @@ export function createIpcTransport(): Transport {
     on: (event, listener) => bridge.on(event, listener),
     // app:// serves the upload and open routes in the main process.
     upload: (file) => putUpload(file, {}),
+    uploadPackage: (file, onProgress, signal) => putPackage(file, {}, onProgress, signal),
     async openFile(sha256, fileName) {
       await fetch(`./open?sha256=${sha256}&name=${encodeURIComponent(fileName)}`);
     },

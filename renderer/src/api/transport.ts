@@ -1,4 +1,5 @@
 import type { Result } from '../../../shared/contract';
+import type { IncomingPackage } from '../../../shared/domain/exchange';
 
 export interface UploadedFile {
   sha256: string;
@@ -13,6 +14,8 @@ export interface Transport {
   on(event: string, listener: (payload: unknown) => void): () => void;
   /** Streams a file into the file store (PUT ./upload on either origin). */
   upload(file: File): Promise<Result<UploadedFile>>;
+  /** Streams an exchange package to the backend (PUT ./upload-package), reporting the fraction sent. */
+  uploadPackage(file: File, onProgress: (fraction: number) => void, signal: AbortSignal): Promise<Result<IncomingPackage>>;
   /** Opens a stored file: the system viewer in the desktop app, a new tab in browser mode. */
   openFile(sha256: string, fileName: string): Promise<void>;
   /** Saves a finished export: a save dialog in the desktop app, a download in browser mode. False when cancelled. */
@@ -36,4 +39,29 @@ export async function putUpload(file: File, headers: Record<string, string>): Pr
   } catch {
     return { ok: false, error: { code: 'INTERNAL', message: `Filen «${file.name}» kunne ikke overføres. Prøv igen.` } };
   }
+}
+
+/**
+ * PUT of an exchange package to the same origin's package route. XMLHttpRequest rather than fetch: only it reports
+ * how much of the body has been sent, and a package can be a gigabyte.
+ */
+export function putPackage(file: File, headers: Record<string, string>, onProgress: (fraction: number) => void, signal: AbortSignal): Promise<Result<IncomingPackage>> {
+  const failed = (message: string): Result<IncomingPackage> => ({ ok: false, error: { code: 'INTERNAL', message } });
+  return new Promise((resolve) => {
+    const request = new XMLHttpRequest();
+    request.open('PUT', `./upload-package?name=${encodeURIComponent(file.name)}`);
+    for (const [name, value] of Object.entries(headers)) request.setRequestHeader(name, value);
+    request.upload.onprogress = (event) => event.lengthComputable && onProgress(event.loaded / event.total);
+    request.onload = () => {
+      try {
+        resolve(JSON.parse(request.responseText) as Result<IncomingPackage>);
+      } catch {
+        resolve(failed(`Filen «${file.name}» kunne ikke overføres. Prøv igen.`));
+      }
+    };
+    request.onerror = () => resolve(failed(`Filen «${file.name}» kunne ikke overføres. Prøv igen.`));
+    request.onabort = () => resolve({ ok: false, error: { code: 'INVALID_INPUT', message: 'Overførslen blev afbrudt. Intet er importeret.' } });
+    signal.addEventListener('abort', () => request.abort(), { once: true });
+    request.send(file);
+  });
 }

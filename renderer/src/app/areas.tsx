@@ -18,6 +18,7 @@ const ICON = { size: 20, stroke: 1.6 };
 // so the meeting list appears without waiting for them.
 const MeetingPage = lazy(() => import('../features/agenda/MeetingPage').then((m) => ({ default: m.MeetingPage })));
 const ScenariosPage = lazy(() => import('../features/scenarios/ScenariosPage').then((m) => ({ default: m.ScenariosPage })));
+const ExchangePage = lazy(() => import('../features/exchange/ExchangePage').then((m) => ({ default: m.ExchangePage })));
 const DecisionsPage = lazy(() => import('../features/decisions/DecisionsPage').then((m) => ({ default: m.DecisionsPage })));
 const later = (node: ReactNode) => <Suspense fallback={<Loader size="sm" />}>{node}</Suspense>;
 
@@ -37,18 +38,7 @@ export const AREA_SPECS: Record<Area, AreaSpec> = {
     ),
   },
   takster: { label: 'Takstscenarier', icon: <IconCalculator {...ICON} />, page: () => later(<ScenariosPage />) },
-  udveksling: {
-    label: 'Udveksling',
-    icon: <IconArrowsExchange {...ICON} />,
-    page: () => (
-      <ComingLater
-        title="Udveksling"
-        description="Del arbejde mellem bærbare og med kommunerne via filer."
-        icon={<IconArrowsExchange size={24} />}
-        plans={['Eksport og import med forhåndsvisning og fletning', 'Sikkerhedskopier og gendannelse', 'Regneark (.xlsx og CSV)']}
-      />
-    ),
-  },
+  udveksling: { label: 'Udveksling', icon: <IconArrowsExchange {...ICON} />, page: () => later(<ExchangePage />) },
   indstillinger: { label: 'Indstillinger', icon: <IconSettings {...ICON} />, page: () => <SettingsPage /> },
 };
 

@@ -1,0 +1,154 @@
+import { Alert, Badge, Group, ScrollArea, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { IconAlertTriangle, IconInfoCircle } from '@tabler/icons-react';
+import { RESOLUTION_LABELS, type ImportPreviewView, type Resolution } from '../../../../shared/domain/exchange';
+import { SCOPE_LABELS } from '../../../../shared/exchange/manifest';
+import { formatFileSize, formatInteger, formatTimestamp } from '../../../../shared/format';
+
+/** The merge classes as columns, in the order a reader asks about them. */
+const COLUMNS = [
+  { key: 'new', label: 'Nye' },
+  { key: 'changed', label: 'Ændrede' },
+  { key: 'deleted', label: 'Slettede' },
+  { key: 'conflict', label: 'Konflikter' },
+  { key: 'local-only', label: 'Kun ændret her' },
+  { key: 'unchanged', label: 'Uændrede' },
+] as const;
+
+/** Conflicts listed one by one; beyond this many the rest follow «Alle konflikter». */
+export const LISTED_CONFLICTS = 200;
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+const count = (n: number) => (n === 0 ? <Text span c="dimmed">0</Text> : formatInteger(n));
+
+export interface Resolutions {
+  fallback: Resolution;
+  perRecord: Record<string, Resolution>;
+}
+
+/** What importing the package would do, and the choice per conflict. Writes nothing. */
+export function ImportPreview({ preview, resolutions, onResolutions, disabled }: { preview: ImportPreviewView; resolutions: Resolutions; onResolutions(next: Resolutions): void; disabled: boolean }) {
+  const { totals } = preview;
+  const resolutionOptions = (canKeepBoth: boolean) =>
+    (Object.keys(RESOLUTION_LABELS) as Resolution[]).map((r) => ({ value: r, label: RESOLUTION_LABELS[r], disabled: r === 'both' && !canKeepBoth }));
+
+  return (
+    <Stack gap="md" data-testid="import-preview">
+      <Group gap="xs" wrap="wrap">
+        <Badge variant="light" size="lg">{SCOPE_LABELS[preview.scope.kind]}</Badge>
+        <Text size="sm">
+          <strong>{preview.fileName}</strong> · {formatFileSize(preview.bytes)} · lavet {formatTimestamp(preview.createdAt)} med Sekretariat {preview.appVersion}
+          {preview.files.count > 0 && ` · ${formatInteger(preview.files.count)} bilagsfiler (${formatFileSize(preview.files.bytes)})`}
+        </Text>
+      </Group>
+      {preview.fromThisInstallation && (
+        <Alert variant="light" color="blue" icon={<IconInfoCircle size={18} />}>
+          Pakken er lavet på denne computer. Det, der er ændret her siden, bliver ikke overskrevet.
+        </Alert>
+      )}
+      {preview.notes.map((note) => (
+        <Alert key={note} variant="light" color={preview.alreadyImported ? 'teal' : 'yellow'} icon={<IconInfoCircle size={18} />}>
+          {note}
+        </Alert>
+      ))}
+      <ScrollArea type="auto" offsetScrollbars>
+        <Table verticalSpacing={4} aria-label="Hvad importen gør" miw={720} style={{ fontVariantNumeric: 'tabular-nums' }}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Poster</Table.Th>
+              <Table.Th ta="right">I pakken</Table.Th>
+              {COLUMNS.map((c) => (
+                <Table.Th key={c.key} ta="right" style={{ whiteSpace: 'nowrap' }}>{c.label}</Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {preview.entities.map((e) => (
+              <Table.Tr key={e.entity}>
+                <Table.Td>{capitalise(e.label)}</Table.Td>
+                <Table.Td ta="right">{formatInteger(e.total)}</Table.Td>
+                {COLUMNS.map((c) => (
+                  <Table.Td key={c.key} ta="right" fw={c.key === 'conflict' && e[c.key] > 0 ? 700 : undefined} c={c.key === 'conflict' && e[c.key] > 0 ? 'orange.8' : undefined}>
+                    {count(e[c.key])}
+                  </Table.Td>
+                ))}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+          <Table.Tfoot>
+            <Table.Tr fw={600}>
+              <Table.Td>I alt</Table.Td>
+              <Table.Td ta="right">{formatInteger(preview.entities.reduce((sum, e) => sum + e.total, 0))}</Table.Td>
+              {COLUMNS.map((c) => (
+                <Table.Td key={c.key} ta="right">{formatInteger(totals[c.key])}</Table.Td>
+              ))}
+            </Table.Tr>
+          </Table.Tfoot>
+        </Table>
+      </ScrollArea>
+
+      {preview.conflicts.length > 0 && (
+        <Stack gap="xs">
+          <Group justify="space-between" align="flex-end" wrap="wrap">
+            <div>
+              <Group gap={6}>
+                <IconAlertTriangle size={18} color="var(--mantine-color-orange-7)" />
+                <Text fw={600}>{formatInteger(preview.conflicts.length)} {preview.conflicts.length === 1 ? 'post er' : 'poster er'} ændret både her og i pakken</Text>
+              </Group>
+              <Text size="sm" c="dimmed">Vælg for hver, hvilken udgave der skal gælde. «Behold begge» lægger den indlæste ind som en kopi.</Text>
+            </div>
+            <Group gap="xs">
+              <Text size="sm">Alle konflikter:</Text>
+              <SegmentedControl
+                size="xs"
+                aria-label="Alle konflikter"
+                data={resolutionOptions(true)}
+                value={resolutions.fallback}
+                disabled={disabled}
+                onChange={(value) => onResolutions({ fallback: value as Resolution, perRecord: {} })}
+              />
+            </Group>
+          </Group>
+          <ScrollArea.Autosize mah={360} type="auto" offsetScrollbars>
+            <Table verticalSpacing={6} aria-label="Konflikter" stickyHeader>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Post</Table.Th>
+                  <Table.Th style={{ whiteSpace: 'nowrap' }}>Ændret her</Table.Th>
+                  <Table.Th style={{ whiteSpace: 'nowrap' }}>Ændret i pakken</Table.Th>
+                  <Table.Th w={330}>Gælder</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {preview.conflicts.slice(0, LISTED_CONFLICTS).map((c) => (
+                  <Table.Tr key={c.id} data-testid="conflict-row">
+                    <Table.Td>
+                      <Text size="sm" lineClamp={2}>{capitalise(c.label)}</Text>
+                      {c.incomingDeleted && <Badge size="xs" color="red" variant="light">Slettet i pakken</Badge>}
+                    </Table.Td>
+                    <Table.Td><Text size="sm" style={{ whiteSpace: 'nowrap' }}>{formatTimestamp(c.localUpdatedAt)}</Text></Table.Td>
+                    <Table.Td><Text size="sm" style={{ whiteSpace: 'nowrap' }}>{formatTimestamp(c.incomingUpdatedAt)}</Text></Table.Td>
+                    <Table.Td>
+                      <SegmentedControl
+                        size="xs"
+                        aria-label={`Gælder for ${c.label}`}
+                        data={resolutionOptions(c.canKeepBoth)}
+                        value={resolutions.perRecord[c.id] ?? (resolutions.fallback === 'both' && !c.canKeepBoth ? 'theirs' : resolutions.fallback)}
+                        disabled={disabled}
+                        onChange={(value) => onResolutions({ ...resolutions, perRecord: { ...resolutions.perRecord, [c.id]: value as Resolution } })}
+                      />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollArea.Autosize>
+          {preview.conflicts.length > LISTED_CONFLICTS && (
+            <Text size="sm" c="dimmed">
+              De øvrige {formatInteger(preview.conflicts.length - LISTED_CONFLICTS)} konflikter følger valget ved «Alle konflikter».
+            </Text>
+          )}
+        </Stack>
+      )}
+    </Stack>
+  );
+}

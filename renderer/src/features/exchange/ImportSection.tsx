@@ -1,0 +1,207 @@
+import { Alert, Button, FileButton, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconCircleCheck, IconFileImport, IconX } from '@tabler/icons-react';
+import { useEffect, useRef, useState } from 'react';
+import type { ImportPreviewView, ImportReportView, IncomingPackage } from '../../../../shared/domain/exchange';
+import { EXCHANGE_EXTENSION } from '../../../../shared/exchange/manifest';
+import { formatFileSize, formatInteger } from '../../../../shared/format';
+import { api, ApiError } from '../../api/client';
+import { JobProgress } from '../../components/JobProgress';
+import { progressOf, useJob } from '../../lib/jobs';
+import { showError } from '../../lib/undo';
+import { loadMeetings } from '../../stores/meetings';
+import { loadReference } from '../../stores/reference';
+import { loadScenarios } from '../../stores/scenarios';
+import { ImportPreview, type Resolutions } from './ImportPreview';
+
+type Stage =
+  | { kind: 'choose' }
+  | { kind: 'upload'; fileName: string; fraction: number }
+  | { kind: 'preview'; preview: ImportPreviewView }
+  | { kind: 'done'; report: ImportReportView; fileName: string };
+
+const FIRST: Resolutions = { fallback: 'mine', perRecord: {} };
+
+/**
+ * Reads a package in three steps: the file is sent to the backend, checked in full and compared with this database
+ * (nothing is written), and only then imported as the user decided, in one transaction after a backup.
+ */
+export function ImportSection() {
+  const [stage, setStage] = useState<Stage>({ kind: 'choose' });
+  const [resolutions, setResolutions] = useState<Resolutions>(FIRST);
+  const [waiting, setWaiting] = useState<IncomingPackage[]>([]);
+  const upload = useRef<AbortController | null>(null);
+  const check = useJob();
+  const apply = useJob();
+
+  useEffect(() => {
+    api().call('exchange.incoming', {}).then(setWaiting, () => undefined);
+  }, [stage.kind]);
+
+  async function previewPackage(received: IncomingPackage) {
+    try {
+      const status = await check.run(() => api().call('exchange.preview', { packageId: received.packageId }));
+      if (status.result?.type === 'preview') {
+        setResolutions(FIRST);
+        setStage({ kind: 'preview', preview: status.result.preview });
+        return;
+      }
+      if (status.error) showError(new ApiError(status.error));
+      // A package that cannot be read is of no further use here.
+      if (status.state === 'failed') await api().call('exchange.discard', { packageId: received.packageId });
+      setStage({ kind: 'choose' });
+    } catch (error) {
+      showError(error);
+      setStage({ kind: 'choose' });
+    } finally {
+      check.reset();
+    }
+  }
+
+  async function choose(file: File | null) {
+    if (!file) return;
+    const controller = new AbortController();
+    upload.current = controller;
+    setStage({ kind: 'upload', fileName: file.name, fraction: 0 });
+    try {
+      const received = await api().uploadPackage(file, (fraction) => setStage({ kind: 'upload', fileName: file.name, fraction }), controller.signal);
+      await previewPackage(received);
+    } catch (error) {
+      if (!controller.signal.aborted) showError(error);
+      setStage({ kind: 'choose' });
+    } finally {
+      upload.current = null;
+    }
+  }
+
+  async function discard(packageId: string) {
+    await api().call('exchange.discard', { packageId }).catch(showError);
+    setStage({ kind: 'choose' });
+  }
+
+  async function importPackage(preview: ImportPreviewView) {
+    try {
+      const status = await apply.run(() =>
+        api().call('exchange.import', { packageId: preview.packageId, default: resolutions.fallback, perRecord: resolutions.perRecord }),
+      );
+      if (status.result?.type === 'import') {
+        setStage({ kind: 'done', report: status.result.report, fileName: preview.fileName });
+        await Promise.all([loadReference(), loadMeetings(), loadScenarios()]).catch(() => undefined);
+      } else if (status.state === 'cancelled') {
+        notifications.show({ message: 'Importen blev afbrudt. Databasen er ikke ændret.', autoClose: 6000 });
+      } else if (status.error) showError(new ApiError(status.error));
+    } catch (error) {
+      showError(error);
+    } finally {
+      apply.reset();
+    }
+  }
+
+  return (
+    <Paper withBorder radius="md" p="lg">
+      <Stack gap="md">
+        <div>
+          <Title order={4}>Indlæs en pakke</Title>
+          <Text size="sm" c="dimmed" maw={720}>
+            Pakken kontrolleres helt, før noget skrives: filernes SHA-256, posternes opbygning og deres henvisninger. Derefter ser du, hvad der er nyt, ændret og
+            slettet, og importen sker samlet efter en sikkerhedskopi. Den samme pakke to gange ændrer intet.
+          </Text>
+        </div>
+
+        {stage.kind === 'choose' && !check.status && (
+          <Stack gap="sm">
+            <Group>
+              <FileButton onChange={(file) => void choose(file)} accept={`${EXCHANGE_EXTENSION},.zip,application/zip`}>
+                {(props) => (
+                  <Button {...props} leftSection={<IconFileImport size={16} />}>
+                    Vælg en pakke …
+                  </Button>
+                )}
+              </FileButton>
+              <Text size="sm" c="dimmed">Filer med endelsen {EXCHANGE_EXTENSION}</Text>
+            </Group>
+            {waiting.length > 0 && (
+              <Stack gap={4}>
+                <Text size="sm" fw={500}>Modtaget, men ikke indlæst:</Text>
+                {waiting.map((w) => (
+                  <Group key={w.packageId} gap="xs">
+                    <Text size="sm">{w.fileName} ({formatFileSize(w.bytes)})</Text>
+                    <Button size="compact-xs" variant="light" onClick={() => void previewPackage(w)}>Kontrollér</Button>
+                    <Button size="compact-xs" variant="subtle" color="gray" onClick={() => void discard(w.packageId)}>Fjern</Button>
+                  </Group>
+                ))}
+              </Stack>
+            )}
+          </Stack>
+        )}
+
+        {stage.kind === 'upload' && !check.status && (
+          <JobProgress step={`Overfører ${stage.fileName}`} fraction={stage.fraction} onCancel={() => upload.current?.abort()} />
+        )}
+        {check.status && <JobProgress {...progressOf(check.status)} onCancel={() => void check.cancel().catch(showError)} />}
+
+        {stage.kind === 'preview' && (
+          <>
+            <ImportPreview preview={stage.preview} resolutions={resolutions} onResolutions={setResolutions} disabled={apply.running} />
+            {apply.status ? (
+              <JobProgress {...progressOf(apply.status)} onCancel={() => void apply.cancel().catch(showError)} />
+            ) : (
+              <Group>
+                <Button leftSection={<IconFileImport size={16} />} onClick={() => void importPackage(stage.preview)} disabled={stage.preview.alreadyImported}>
+                  Importér
+                </Button>
+                <Button variant="default" leftSection={<IconX size={16} />} onClick={() => void discard(stage.preview.packageId)}>
+                  Annullér
+                </Button>
+              </Group>
+            )}
+          </>
+        )}
+
+        {stage.kind === 'done' && <ImportDone report={stage.report} fileName={stage.fileName} onNext={() => setStage({ kind: 'choose' })} />}
+      </Stack>
+    </Paper>
+  );
+}
+
+function ImportDone({ report, fileName, onNext }: { report: ImportReportView; fileName: string; onNext(): void }) {
+  const lines = [
+    [report.inserted, 'nye poster'],
+    [report.updated, 'opdaterede'],
+    [report.deleted, 'slettede'],
+    [report.copied, 'lagt ind som kopi (behold begge)'],
+    [report.kept, 'konflikter, hvor din udgave er beholdt'],
+    [report.filesCopied, 'bilagsfiler kopieret'],
+  ] as const;
+  return (
+    <Alert color="teal" variant="light" icon={<IconCircleCheck size={20} />} title={report.alreadyImported ? 'Pakken var allerede indlæst' : `${fileName} er indlæst`} data-testid="import-done">
+      <Stack gap="xs">
+        {report.alreadyImported ? (
+          <Text size="sm">Intet er ændret.</Text>
+        ) : (
+          <List size="sm" spacing={2}>
+            {lines
+              .filter(([n]) => n > 0)
+              .map(([n, label]) => (
+                <List.Item key={label}>
+                  {formatInteger(n)} {label}
+                </List.Item>
+              ))}
+            {report.unchanged > 0 && <List.Item>{formatInteger(report.unchanged)} uændrede</List.Item>}
+          </List>
+        )}
+        {report.notes.map((note) => (
+          <Text key={note} size="sm">{note}</Text>
+        ))}
+        {report.backup && (
+          <Text size="sm" c="dimmed">
+            Databasen før importen er gemt som sikkerhedskopien «{report.backup}». Importen kan fortrydes ved at gendanne den under Indstillinger.
+          </Text>
+        )}
+        <Group>
+          <Button size="xs" variant="light" onClick={onNext}>Indlæs en pakke mere</Button>
+        </Group>
+      </Stack>
+    </Alert>
+  );
+}
