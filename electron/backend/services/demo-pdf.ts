@@ -33,12 +33,17 @@ function wrap(font: PDFFont, size: number, text: string, width: number): string[
   return lines;
 }
 
+/** Fixed, so the demo's files have the same bytes (and SHA-256) on every laptop that loads the demo. */
+const DEMO_PDF_DATE = new Date(Date.UTC(2021, 0, 1));
+
 /** A small real PDF of an annex's text, so demo attachments can be opened, searched and appended to an agenda pack. */
 export async function demoAnnexPdf(title: string, text: string): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   pdf.setTitle(title);
   pdf.setLanguage('da-DK');
   pdf.setCreator('Sekretariat (demodata)');
+  pdf.setCreationDate(DEMO_PDF_DATE);
+  pdf.setModificationDate(DEMO_PDF_DATE);
   const regular = await pdf.embedFont(StandardFonts.Helvetica);
   const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
   const width = PAGE.width - 2 * PAGE.margin;
