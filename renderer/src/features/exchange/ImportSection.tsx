@@ -166,12 +166,13 @@ export function ImportSection() {
 
 function ImportDone({ report, fileName, onNext }: { report: ImportReportView; fileName: string; onNext(): void }) {
   const lines = [
-    [report.inserted, 'nye poster'],
-    [report.updated, 'opdaterede'],
-    [report.deleted, 'slettede'],
-    [report.copied, 'lagt ind som kopi (behold begge)'],
-    [report.kept, 'konflikter, hvor din udgave er beholdt'],
-    [report.filesCopied, 'bilagsfiler kopieret'],
+    [report.inserted, 'ny post', 'nye poster'],
+    [report.updated, 'opdateret', 'opdaterede'],
+    [report.deleted, 'slettet', 'slettede'],
+    [report.copied, 'lagt ind som kopi (behold begge)', 'lagt ind som kopi (behold begge)'],
+    [report.kept, 'konflikt, hvor din udgave er beholdt', 'konflikter, hvor din udgave er beholdt'],
+    [report.filesCopied, 'bilagsfil kopieret', 'bilagsfiler kopieret'],
+    [report.unchanged, 'uændret', 'uændrede'],
   ] as const;
   return (
     <Alert color="teal" variant="light" icon={<IconCircleCheck size={20} />} title={report.alreadyImported ? 'Pakken var allerede indlæst' : `${fileName} er indlæst`} data-testid="import-done">
@@ -182,12 +183,11 @@ function ImportDone({ report, fileName, onNext }: { report: ImportReportView; fi
           <List size="sm" spacing={2}>
             {lines
               .filter(([n]) => n > 0)
-              .map(([n, label]) => (
-                <List.Item key={label}>
-                  {formatInteger(n)} {label}
+              .map(([n, one, many]) => (
+                <List.Item key={many}>
+                  {formatInteger(n)} {n === 1 ? one : many}
                 </List.Item>
               ))}
-            {report.unchanged > 0 && <List.Item>{formatInteger(report.unchanged)} uændrede</List.Item>}
           </List>
         )}
         {report.notes.map((note) => (

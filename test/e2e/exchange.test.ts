@@ -1,0 +1,98 @@
+/**
+ * Udveksling in the real UI: one laptop exports a meeting as a package, another imports it — preview, a conflict
+ * settled by the user, the import, and the same package again changing nothing. A file that is not a package is
+ * refused in Danish.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AppPage } from './pages/app-page';
+import { screenshot, startApp, useE2eSession, type RunningApp } from './support/app';
+
+const session = useE2eSession();
+const DAS_2021_05_27 = '5a3e8c21-7d4f-4b6a-9c0e-202105270001';
+let ui: AppPage;
+let other: RunningApp | null = null;
+let dir: string;
+
+beforeEach(async () => {
+  ui = new AppPage(session.page);
+  dir = mkdtempSync(join(tmpdir(), 'sekretariat-e2e-exchange-'));
+});
+afterEach(async () => {
+  await other?.close();
+  other = null;
+});
+
+async function prepare(app: RunningApp, note: string) {
+  await app.backend.call('settings.update', { welcomeDone: true });
+  await app.backend.call('demo.load', {});
+  const meeting = (await app.backend.call('meetings.get', { id: DAS_2021_05_27 })) as { ok: true; data: { revision: number } };
+  await app.backend.call('meetings.update', { id: DAS_2021_05_27, revision: meeting.data.revision, patch: { note } });
+}
+
+describe('exchange between two laptops', () => {
+  it('exports a meeting on one, previews and imports it on the other with a conflict settled by the user', async () => {
+    // Laptop A: the secretariat's. It exports the DAS meeting of 27 May 2021.
+    await prepare(session.app, 'Noten skrevet på A');
+    await ui.open(session.app.host.url);
+    await ui.goTo('Udveksling');
+    const page = ui.page;
+    await page.getByRole('radio', { name: 'Ét møde' }).check();
+    await page.getByRole('textbox', { name: 'Møde' }).click();
+    await page.getByRole('option', { name: /DAS 27\.05\.2021/ }).click();
+    await screenshot(page, 'udveksling-eksport');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Eksportér pakke' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^Sekretariat-\d{4}-\d{2}-\d{2}-moede-2021-05-27\.sekretariat$/);
+    const packageFile = join(dir, download.suggestedFilename());
+    await download.saveAs(packageFile);
+    await ui.notification('Pakken er gemt').waitFor();
+
+    // Laptop B: a colleague's, with its own note on the same meeting.
+    other = await startApp();
+    await prepare(other, 'Noten skrevet på B');
+    await ui.open(other.host.url);
+    await ui.goTo('Udveksling');
+    await page.locator('input[type=file]').setInputFiles(packageFile);
+    const preview = page.getByTestId('import-preview');
+    await preview.waitFor();
+    const counts = page.getByRole('table', { name: 'Hvad importen gør' });
+    expect(await counts.getByRole('row', { name: /^Møder/ }).innerText()).toMatch(/^Møder\s+1\s+0\s+0\s+0\s+1\s+0\s+0$/);
+    const conflict = page.getByTestId('conflict-row');
+    expect(await conflict.count()).toBe(1);
+    expect(await conflict.innerText()).toMatch(/^Møde 27\.05\.2021/);
+    await conflict.getByText('Tag den indlæste').click();
+    await screenshot(page, 'udveksling-forhaandsvisning', { fullPage: true });
+
+    await page.getByRole('button', { name: 'Importér' }).click();
+    const done = page.getByTestId('import-done');
+    await done.waitFor();
+    expect(await done.innerText()).toMatch(/sikkerhedskopien «\d{8}-\d{6}-import\.db»/);
+    await screenshot(page, 'udveksling-importeret');
+    const taken = (await other.backend.call('meetings.get', { id: DAS_2021_05_27 })) as { ok: true; data: { note: string } };
+    expect(taken.data.note).toBe('Noten skrevet på A');
+
+    // The same package again: the preview says so, and nothing can be imported twice.
+    await done.getByRole('button', { name: 'Indlæs en pakke mere' }).click();
+    await page.locator('input[type=file]').setInputFiles(packageFile);
+    await page.getByText('Pakken er allerede indlæst i denne database; en ny import ændrer intet.').waitFor();
+    expect(await page.getByRole('button', { name: 'Importér' }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Annullér' }).click();
+    await page.getByRole('button', { name: 'Vælg en pakke …' }).waitFor();
+  });
+
+  it('refuses a file that is not a package, in Danish, and changes nothing', async () => {
+    await session.app.backend.call('settings.update', { welcomeDone: true });
+    const before = await session.app.backend.call('meetings.list', {});
+    await ui.open(session.app.host.url);
+    await ui.goTo('Udveksling');
+    const fake = join(dir, 'referat.sekretariat');
+    writeFileSync(fake, 'Dette er et referat, ikke en pakke.');
+    await ui.page.locator('input[type=file]').setInputFiles(fake);
+    await ui.notification('Filen er ikke en Sekretariat-pakke: den er ikke en zip-fil.').waitFor();
+    expect(await session.app.backend.call('meetings.list', {})).toEqual(before);
+    // The refused file is not kept waiting.
+    expect(await session.app.backend.call('exchange.incoming', {})).toEqual({ ok: true, data: [] });
+  });
+});
