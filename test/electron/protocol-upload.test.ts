@@ -36,7 +36,7 @@ beforeAll(async () => {
   backend = await openBackend({ databaseFile: join(dir, 'data', 'sekretariat.db'), appVersion: '0.0.0-test', log: { error: () => {} } });
   store = fileStoreFor(backend)!;
   // Copies for the viewer go inside the test folder (the default is <tmp>/sekretariat-bilag).
-  handle = createAppRequestHandler(dir, { files: backend, openFile: (s, sha256, name) => openStoredFile(s, sha256, name, { tempRoot: join(dir, 'viewer') }) });
+  handle = createAppRequestHandler(dir, { files: backend, incoming: backend.incoming, openFile: (s, sha256, name) => openStoredFile(s, sha256, name, { tempRoot: join(dir, 'viewer') }) });
 });
 afterAll(async () => {
   await store.close();
@@ -182,5 +182,29 @@ describe('GET app://sekretariat/open', () => {
     const installed = fake.protocol.handle.mock.calls[0]?.[1] as (request: Request) => Promise<Response>;
     expect((await installed(new Request(`${APP}/upload?name=a.txt`, { method: 'PUT', body: new Uint8Array([7]) }))).status).toBe(200);
     await store.idle();
+  });
+});
+
+describe('PUT app://sekretariat/upload-package', () => {
+  const send = (name: string, body: BodyInit | null, headers: Record<string, string> = {}) =>
+    handle(new Request(`${APP}/upload-package?name=${encodeURIComponent(name)}`, { method: 'PUT', body, headers, duplex: 'half' } as RequestInit));
+
+  it('streams an exchange package into the incoming store, where the contract finds it', async () => {
+    const bytes = new Uint8Array(300_000).map((_, i) => i % 251);
+    const response = await send('Sekretariat-2026-11-23-hele-databasen.sekretariat', streamed(bytes, 64 * 1024), { origin: APP });
+    expect(response.status).toBe(200);
+    const reply = (await response.json()) as { ok: true; data: { packageId: string; fileName: string; bytes: number } };
+    expect(reply.data).toMatchObject({ fileName: 'Sekretariat-2026-11-23-hele-databasen.sekretariat', bytes: bytes.length });
+    const held = await backend.incoming.find(reply.data.packageId);
+    expect(readFileSync(held!.path)).toEqual(Buffer.from(bytes));
+    const listed = await backend.call('exchange.incoming', {});
+    expect(listed).toEqual({ ok: true, data: [{ packageId: reply.data.packageId, fileName: reply.data.fileName, bytes: bytes.length }] });
+    await backend.call('exchange.discard', { packageId: reply.data.packageId });
+  });
+
+  it('refuses another page and another method, keeping nothing', async () => {
+    expect((await send('x.sekretariat', new Uint8Array([1]), { origin: 'https://example.org' })).status).toBe(403);
+    expect((await handle(new Request(`${APP}/upload-package?name=x`, { method: 'GET' }))).status).toBe(405);
+    expect(await backend.call('exchange.incoming', {})).toEqual({ ok: true, data: [] });
   });
 });

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, existsSync, mkdtempSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { open as openFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -265,5 +265,27 @@ describe('GET /exports/<id>', () => {
       const reply = await send(host, `/exports/${made.exportId}?token=${host.token}`);
       expect(reply.headers['content-type']).toBe(type);
     }
+  });
+});
+
+describe('PUT /upload-package', () => {
+  const putPackage = (name: string, body: Buffer | Readable, headers: Record<string, string> = auth()) =>
+    send(host, `/upload-package?name=${encodeURIComponent(name)}`, { method: 'PUT', headers, body });
+
+  it('streams an exchange package into the incoming store and answers with its id', async () => {
+    const bytes = randomBytes(2 * 1024 * 1024);
+    const reply = await putPackage('pakke.sekretariat', bytes);
+    expect(reply.status).toBe(200);
+    const data = reply.json().data as { packageId: string; fileName: string; bytes: number };
+    expect(data).toMatchObject({ fileName: 'pakke.sekretariat', bytes: bytes.length });
+    const held = await backend.incoming.find(data.packageId);
+    expect(createHash('sha256').update(readFileSync(held!.path)).digest('hex')).toBe(createHash('sha256').update(bytes).digest('hex'));
+    await backend.call('exchange.discard', { packageId: data.packageId });
+  });
+
+  it('refuses a caller without the token or from another origin, and keeps nothing', async () => {
+    expect((await putPackage('pakke.sekretariat', Buffer.from('x'), { origin: host.origin })).status).toBe(401);
+    expect((await putPackage('pakke.sekretariat', Buffer.from('x'), { authorization: `Bearer ${host.token}`, origin: 'http://evil.example' })).status).toBe(403);
+    expect(await backend.call('exchange.incoming', {})).toEqual({ ok: true, data: [] });
   });
 });
