@@ -4,36 +4,22 @@ import type { DB } from '../schema';
 import { toMeta, updateGuarded, type WriteOutcome } from './records';
 
 export async function listOrganisations(db: Kysely<DB>): Promise<Organisation[]> {
-  const rows = await db
-    .selectFrom('organisations as o')
-    .selectAll('o')
-    .select((eb) => [
-      // The newest quarter with a total population figure.
-      eb
-        .selectFrom('population_figures as p')
-        .select('p.quarter')
-        .whereRef('p.organisation_id', '=', 'o.id')
-        .where('p.age_group', '=', 'i_alt')
-        .where('p.deleted_at', 'is', null)
-        .orderBy('p.quarter', 'desc')
-        .limit(1)
-        .as('quarter'),
-    ])
-    .where('o.deleted_at', 'is', null)
-    .orderBy('o.sort_order')
-    .execute();
+  const rows = await db.selectFrom('organisations').selectAll().where('deleted_at', 'is', null).orderBy('sort_order').execute();
   const figures = await db
     .selectFrom('population_figures')
-    .select(['organisation_id', 'quarter', 'count'])
-    .where('age_group', '=', 'i_alt')
+    .select(['organisation_id', 'quarter', 'age_group', 'count'])
     .where('deleted_at', 'is', null)
+    .orderBy('quarter')
     .execute();
-  const countOf = new Map(figures.map((f) => [`${f.organisation_id}/${f.quarter}`, f.count]));
+  // The newest quarter of each organisation's figures, per age group (ordered by quarter, so the last one wins).
+  const newest = new Map<string, { quarter: string; count: number }>();
+  for (const f of figures) newest.set(`${f.organisation_id}/${f.age_group}`, { quarter: f.quarter, count: f.count });
   return rows.map((row) => ({
     ...toMeta(row),
     name: row.name,
     kind: row.kind,
-    population: row.quarter ? { quarter: row.quarter, count: countOf.get(`${row.id}/${row.quarter}`)! } : null,
+    population: newest.get(`${row.id}/i_alt`) ?? null,
+    children: newest.get(`${row.id}/0-17`) ?? null,
   }));
 }
 

@@ -24,7 +24,7 @@ import { Body, BodyDraft, BodyUpdate, Member, MemberInput, Relation, RelationKin
 import { Deleted, Empty, Id, Revisioned } from '../domain/common';
 import { Attendee, AttendeeInput, Meeting, MeetingDraft, MeetingListQuery, MeetingUpdate, MinutesVersion, TrashEntry } from '../domain/meeting';
 import { DocumentCapabilities, DocumentExport, DocumentPreview, DocumentPreviewRequest, DocumentRequest } from '../domain/documents';
-import { Organisation, OrganisationUpdate } from '../domain/organisation';
+import { Organisation, OrganisationUpdate, PopulationImport } from '../domain/organisation';
 import { Scenario, ScenarioDraft, ScenarioExportRequest, ScenarioSummary, ScenarioUpdate, ScenarioVersion } from '../domain/scenario';
 import { AppInfo, DemoSummary, Settings, SettingsPatch } from '../domain/settings';
 import { BackupEntry } from '../domain/backups';
@@ -49,6 +49,8 @@ export const methods = {
 
   'organisations.list': method(Empty, z.array(Organisation)),
   'organisations.update': method(OrganisationUpdate, Organisation),
+  /** Sets one quarter's figures of every municipality in one transaction (all of them, or nothing). */
+  'organisations.importPopulation': method(PopulationImport, z.array(Organisation)),
 
   'bodies.list': method(Empty, z.array(Body)),
   'bodies.create': method(BodyDraft, Body),

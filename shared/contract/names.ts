@@ -9,6 +9,7 @@ export const METHOD_NAMES = [
   'settings.update',
   'organisations.list',
   'organisations.update',
+  'organisations.importPopulation',
   'bodies.list',
   'bodies.create',
   'bodies.update',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RecordMeta, Revisioned } from './common';
+import { Id, RecordMeta, Revisioned } from './common';
 
 export const OrganisationKind = z.enum(['kommune', 'region']);
 export type OrganisationKind = z.infer<typeof OrganisationKind>;
@@ -13,8 +13,25 @@ export const Organisation = RecordMeta.extend({
   kind: OrganisationKind,
   /** Total population in the newest recorded quarter (null for the region). */
   population: z.object({ quarter: Quarter, count: z.number().int().nonnegative() }).nullable(),
+  /** The 0–17-year-olds in the newest recorded quarter (a key for children's offers); null where none is recorded. */
+  children: z.object({ quarter: Quarter, count: z.number().int().nonnegative() }).nullable(),
 });
 export type Organisation = z.infer<typeof Organisation>;
+
+export const AgeGroup = z.enum(['i_alt', '0-17']);
+export type AgeGroup = z.infer<typeof AgeGroup>;
+export const AGE_GROUP_LABELS: Readonly<Record<AgeGroup, string>> = { i_alt: 'Hele befolkningen', '0-17': '0–17-årige' };
+
+/** A quarter's figures for every municipality at once, e.g. from a Danmarks Statistik table. */
+export const PopulationImport = z.object({
+  quarter: Quarter,
+  ageGroup: AgeGroup,
+  figures: z
+    .array(z.object({ organisationId: Id, count: z.number().int().nonnegative().max(10_000_000, { error: 'Befolkningstallet er urealistisk stort' }) }))
+    .min(1)
+    .max(100),
+});
+export type PopulationImport = z.infer<typeof PopulationImport>;
 
 export const OrganisationUpdate = Revisioned.extend({
   patch: z.object({

@@ -104,6 +104,23 @@ describe('settings and reference data', () => {
     expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
 
+  it('takes a quarter of figures for every municipality at once, and refuses a table that lacks one', async () => {
+    const before = await call(backend, 'organisations.list', {});
+    const municipalities = before.filter((o) => o.kind === 'kommune');
+    const figures = municipalities.map((o, i) => ({ organisationId: o.id, count: 10_000 + i }));
+
+    const refused = await backend.call('organisations.importPopulation', { quarter: '2022K1', ageGroup: '0-17', figures: figures.slice(1) });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining(`Tallene mangler for ${municipalities[0]!.name}`) } });
+    expect(await call(backend, 'organisations.list', {})).toEqual(before);
+
+    const after = await call(backend, 'organisations.importPopulation', { quarter: '2022K1', ageGroup: '0-17', figures });
+    const aalborg = after.find((o) => o.id === municipalities[0]!.id)!;
+    expect(aalborg.children).toEqual({ quarter: '2022K1', count: 10_000 });
+    // The total population is another age group, untouched; the row's revision moved with its figures.
+    expect(aalborg.population).toEqual(municipalities[0]!.population);
+    expect(aalborg.revision).toBe(municipalities[0]!.revision + 1);
+  });
+
   it('stores the local user name', async () => {
     await call(backend, 'settings.update', { userName: '  Mette Sørensen ' });
     expect(await call(backend, 'settings.get', {})).toEqual({ userName: 'Mette Sørensen', welcomeDone: false });

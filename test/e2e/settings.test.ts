@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AppPage } from './pages/app-page';
 import { screenshot, useE2eSession, type RunningApp } from './support/app';
@@ -32,6 +35,33 @@ describe('settings', () => {
     await laesoe.fill('1800');
     await laesoe.press('Tab');
     await expect.poll(() => ui.page.getByTestId('population-total').innerText()).toBe('590.346');
+  });
+
+  it('takes the 0–17-year-olds of a quarter from a Danmarks Statistik CSV, and refuses a table that lacks a municipality', async () => {
+    const listed = (await app.backend.call('organisations.list', {})) as { ok: true; data: { name: string; kind: string }[] };
+    const names = listed.data.filter((o) => o.kind === 'kommune').map((o) => o.name.replace(/ Kommune$/, ''));
+    const csv = (areas: string[]) =>
+      ['Befolkningen den 1. i kvartalet efter område, alder og tid', '"";"";"2022K1";"2022K2"', ...areas.map((a, i) => `"${a}";"0-17 år";${1000 + i};${2000 + i}`), '', 'Kilde: Danmarks Statistik'].join('\r\n');
+    const dir = mkdtempSync(join(tmpdir(), 'sekretariat-dst-'));
+    writeFileSync(join(dir, 'uden-laesoe.csv'), csv(names.filter((n) => n !== 'Læsø')));
+    writeFileSync(join(dir, 'folk1a.csv'), csv(names));
+
+    await ui.page.getByRole('button', { name: 'Indlæs fra Danmarks Statistik …' }).click();
+    const dialog = ui.dialog('Befolkningstal fra Danmarks Statistik');
+    await dialog.getByText('0–17-årige').click();
+    await dialog.locator('input[type=file]').setInputFiles(join(dir, 'uden-laesoe.csv'));
+    expect(await dialog.getByTestId('population-error').innerText()).toMatch(/Der er intet tal for Læsø Kommune i 2\. kvt\. 2022/);
+    expect(await dialog.getByRole('button', { name: 'Gem tallene' }).isDisabled()).toBe(true);
+
+    await dialog.locator('input[type=file]').setInputFiles(join(dir, 'folk1a.csv'));
+    await dialog.getByTestId('population-preview').waitFor();
+    expect(await dialog.getByTestId('population-error').count()).toBe(0);
+    await screenshot(ui.page, 'settings-population-import');
+    await dialog.getByRole('button', { name: 'Gem tallene' }).click();
+    await ui.notification(/0–17-årige for 2\. kvt\. 2022 er gemt for alle 11 kommuner/).waitFor();
+    const table = ui.page.getByRole('table', { name: 'Kommuner og region' });
+    const aalborg = 2000 + names.indexOf('Aalborg');
+    expect(await table.getByRole('row', { name: /^Aalborg Kommune/ }).innerText()).toContain(`2.0${String(aalborg).slice(2)}`);
   });
 
   it('creates a body and deletes it with undo', async () => {

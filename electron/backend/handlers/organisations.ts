@@ -1,10 +1,10 @@
 import { listOrganisations, updateOrganisation, upsertPopulationFigure } from '../../../db/queries/organisations';
 import { timestamp, type BackendContext } from '../context';
 import type { Handlers } from '../dispatch';
-import { notFound, stale } from '../errors';
+import { AppError, notFound, stale } from '../errors';
 import { populationFigureId } from '../services/reference-data';
 
-type OrganisationHandlers = Pick<Handlers, 'organisations.list' | 'organisations.update'>;
+type OrganisationHandlers = Pick<Handlers, 'organisations.list' | 'organisations.update' | 'organisations.importPopulation'>;
 
 export const organisationHandlers = (ctx: BackendContext): OrganisationHandlers => ({
   'organisations.list': () => listOrganisations(ctx.db),
@@ -24,5 +24,26 @@ export const organisationHandlers = (ctx: BackendContext): OrganisationHandlers 
     const updated = (await listOrganisations(ctx.db)).find((o) => o.id === id);
     if (!updated) throw notFound('Kommunen eller regionen');
     return updated;
+  },
+
+  'organisations.importPopulation': async ({ quarter, ageGroup, figures }) => {
+    const now = timestamp(ctx);
+    const municipalities = (await listOrganisations(ctx.db)).filter((o) => o.kind === 'kommune');
+    const given = new Map(figures.map((f) => [f.organisationId, f.count]));
+    const missing = municipalities.filter((m) => !given.has(m.id)).map((m) => m.name);
+    if (missing.length > 0) {
+      throw new AppError('INVALID_INPUT', `Tallene mangler for ${missing.join(', ')}. Alle kommuner skal have et tal, så nøglen passer; intet er gemt.`);
+    }
+    const unknown = figures.filter((f) => !municipalities.some((m) => m.id === f.organisationId));
+    if (unknown.length > 0) throw new AppError('INVALID_INPUT', 'Tallene nævner en kommune, der ikke er part i aftalen; intet er gemt.');
+    await ctx.db.transaction().execute(async (trx) => {
+      for (const m of municipalities) {
+        await upsertPopulationFigure(trx, { id: populationFigureId(m.id, quarter, ageGroup), organisationId: m.id, quarter, ageGroup, count: given.get(m.id)! }, now);
+        // The organisation's revision moves with its figures, so an open edit of the same row sees the change.
+        await trx.updateTable('organisations').set({ revision: m.revision + 1, updated_at: now }).where('id', '=', m.id).execute();
+      }
+    });
+    ctx.emit('data.changed', { entities: ['organisations'] });
+    return listOrganisations(ctx.db);
   },
 });

@@ -1,9 +1,12 @@
-import { Badge, NumberInput, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, NumberInput, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { IconUpload } from '@tabler/icons-react';
+import { useState } from 'react';
 import type { Organisation } from '../../../../shared/domain/organisation';
 import { formatInteger, formatPercent, formatQuarter } from '../../../../shared/format';
 import { api } from '../../api/client';
 import { showError } from '../../lib/undo';
 import { loadOrganisations, useReference } from '../../stores/reference';
+import { PopulationImport } from './PopulationImport';
 
 const REFERENCE_QUARTER = '2021K2';
 
@@ -12,6 +15,8 @@ export function OrganisationsSection() {
   const municipalities = organisations.filter((o) => o.kind === 'kommune');
   const total = municipalities.reduce((sum, o) => sum + (o.population?.count ?? 0), 0);
   const quarter = formatQuarter(municipalities[0]?.population?.quarter ?? REFERENCE_QUARTER);
+  const childQuarter = municipalities[0]?.children ? formatQuarter(municipalities[0].children.quarter) : '';
+  const [importing, setImporting] = useState(false);
 
   async function savePopulation(org: Organisation, count: number) {
     if (count === org.population?.count) return;
@@ -30,17 +35,24 @@ export function OrganisationsSection() {
   return (
     <Paper withBorder radius="md" p="lg">
       <Stack gap="sm">
-        <div>
-          <Title order={4}>Kommuner og region</Title>
-          <Text size="sm" c="dimmed">
-            Parterne i Nordjysk Socialaftale. Befolkningstallet bruges som fordelingsnøgle, fx ved underskudsdækning.
-          </Text>
-        </div>
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <div>
+            <Title order={4}>Kommuner og region</Title>
+            <Text size="sm" c="dimmed">
+              Parterne i Nordjysk Socialaftale. Befolkningstallet bruges som fordelingsnøgle, fx ved underskudsdækning; de 0–17-årige ved tilbud til børn og unge.
+            </Text>
+          </div>
+          <Button variant="light" leftSection={<IconUpload size={16} />} onClick={() => setImporting(true)} style={{ flexShrink: 0 }}>
+            Indlæs fra Danmarks Statistik …
+          </Button>
+        </Group>
+        <PopulationImport opened={importing} onClose={() => setImporting(false)} />
         <Table verticalSpacing={6} aria-label="Kommuner og region">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Navn</Table.Th>
               <Table.Th w={190} ta="right">Befolkning {quarter}</Table.Th>
+              <Table.Th w={150} ta="right">0–17 år {childQuarter}</Table.Th>
               <Table.Th w={110} ta="right">Andel</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -73,6 +85,9 @@ export function OrganisationsSection() {
                   )}
                 </Table.Td>
                 <Table.Td ta="right">
+                  <Text size="sm" c={o.children ? undefined : 'dimmed'}>{o.children ? formatInteger(o.children.count) : '–'}</Text>
+                </Table.Td>
+                <Table.Td ta="right">
                   <Text size="sm">{o.kind === 'kommune' && total > 0 ? formatPercent((o.population?.count ?? 0) / total) : ''}</Text>
                 </Table.Td>
               </Table.Tr>
@@ -82,6 +97,7 @@ export function OrganisationsSection() {
             <Table.Tr>
               <Table.Th>I alt, {municipalities.length} kommuner</Table.Th>
               <Table.Th ta="right" data-testid="population-total">{formatInteger(total)}</Table.Th>
+              <Table.Th ta="right">{formatInteger(municipalities.reduce((sum, o) => sum + (o.children?.count ?? 0), 0))}</Table.Th>
               <Table.Th ta="right">{formatPercent(1)}</Table.Th>
             </Table.Tr>
           </Table.Tfoot>
