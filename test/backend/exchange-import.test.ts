@@ -182,8 +182,39 @@ describe('exchange import: preview, three-way merge and atomic apply', () => {
     const p = await preview(file);
     expect(p.counts.meetings.deleted).toBe(1);
     expect(p.conflicts).toEqual([]);
+    const items = await call(b, 'agenda.list', { meetingId: doomed.id });
+    const hitsInDoomed = async () => (await call(b, 'search.query', { query: items[0]!.title, limit: 200 })).hits.filter((h) => h.meetingId === doomed.id).length;
+    expect(await hitsInDoomed()).toBeGreaterThan(0);
     await apply(file);
     expect((await meetingRow(b, doomed.id)).deleted_at).not.toBeNull();
+    // Its items leave the search as they do when the meeting is deleted here.
+    expect(await hitsInDoomed()).toBe(0);
+  }, 60_000);
+
+  it('a meeting moved to another date is found under its new year in B', async () => {
+    const meeting = await call(a, 'meetings.get', { id: meetingId });
+    await call(a, 'meetings.update', { id: meetingId, revision: meeting.revision, patch: { date: '2025-03-13' } });
+    const [item] = await call(b, 'agenda.list', { meetingId });
+    await apply(await exportAll(), { default: 'theirs' });
+    const hits = (await call(b, 'search.query', { query: item!.title, year: 2025, limit: 200 })).hits;
+    expect(hits.map((h) => h.meetingId)).toContain(meetingId);
+  }, 60_000);
+
+  it('a deleted attachment whose file neither side has any more is imported without it', async () => {
+    const [item] = await call(a, 'agenda.list', { meetingId });
+    const { Readable } = await import('node:stream');
+    const stored = await a.files!.storeStream(Readable.from([Buffer.from('Et bilag, der slettes igen.')]), 'kortvarigt.txt');
+    const attachment = await call(a, 'attachments.add', { itemId: item!.id, sha256: stored.sha256, fileName: 'kortvarigt.txt' });
+    await call(a, 'attachments.delete', { id: attachment.id });
+    // The file is gone from A's folder too (removed by hand, or by a future clean-up): the package carries the tombstone alone.
+    rmSync(a.files!.pathOf(stored.sha256));
+    const file = await exportAll();
+    const report = await apply(file);
+    expect(report.applied.inserted).toBeGreaterThan(0);
+    const row = await b.database.db.selectFrom('attachments').selectAll().where('id', '=', attachment.id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ sha256: null, deleted_at: expect.any(String) });
+    // And the same package again changes nothing.
+    expect((await apply(file)).applied).toMatchObject({ inserted: 0, updated: 0 });
   }, 60_000);
 
   it('a failure in the middle of the apply rolls everything back', async () => {

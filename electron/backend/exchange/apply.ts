@@ -22,7 +22,7 @@ import { MAX_EXTRACT_BYTES } from '../files/extract-text';
 import type { FileStore } from '../files/file-store';
 import { hasSearchableText, OCTET_STREAM } from '../files/media-type';
 import type { BackupService } from '../services/backups';
-import { reindexItem } from '../services/agenda';
+import { reindexItem, reindexMeeting } from '../services/agenda';
 import { COPYABLE, contentHash, planImport, readForImport, type ImportPreview, type MergeClass, type ReadForImport } from './merge';
 import type { Problem } from './read-package';
 import { JobCancelled, throwIfCancelled } from '../jobs';
@@ -215,6 +215,7 @@ async function writeImport(
 
       const touchedItems = new Set<string>();
       const touchedDecisions = new Set<string>();
+      const touchedMeetings = new Set<string>();
       const bases: { entity: EntityName; id: string; revision: number; hash: string }[] = [];
       const notCopyable = new Set<EntityName>();
       let index = 0;
@@ -269,6 +270,7 @@ async function writeImport(
 
           if (action === 'insert' || action === 'update') {
             if (entity === 'agenda_items') touchedItems.add(id);
+            else if (entity === 'meetings') touchedMeetings.add(id);
             else if (['recommendations', 'item_guests', 'decisions', 'attachments'].includes(entity)) touchedItems.add(incoming.itemId as string);
             else if (entity === 'recommendation_outcomes' || entity === 'reservations') touchedDecisions.add(incoming.decisionId as string);
           }
@@ -283,7 +285,18 @@ async function writeImport(
         const decision = await trx.selectFrom('decisions').select('item_id').where('id', '=', decisionId).executeTakeFirst();
         if (decision) touchedItems.add(decision.item_id);
       }
+      // A meeting moved to another date or body, deleted or restored changes the search documents of all its items.
+      const removedMeetings: string[] = [];
+      for (const meetingId of touchedMeetings) {
+        const meeting = await trx.selectFrom('meetings').select('deleted_at').where('id', '=', meetingId).executeTakeFirst();
+        const items = await trx.selectFrom('agenda_items').select('id').where('meeting_id', '=', meetingId).execute();
+        if (meeting?.deleted_at) {
+          removedMeetings.push(meetingId);
+          for (const { id } of items) touchedItems.delete(id);
+        } else for (const { id } of items) touchedItems.add(id);
+      }
       for (const itemId of touchedItems) await reindexItem(trx as Transaction<DB>, itemId);
+      for (const meetingId of removedMeetings) await reindexMeeting(trx as Transaction<DB>, meetingId);
 
       for (let i = 0; i < bases.length; i += 100) {
         await trx

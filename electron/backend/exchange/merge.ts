@@ -96,7 +96,23 @@ export async function readForImport(db: Kysely<DB>, packagePath: string, options
     const record = byId.get(`${c.entity}:${c.id}`);
     if (record) record[c.field] = null;
   }
+  await clearAbsentFiles(db, records.get('attachments')!, new Set(summary.files.sha256));
   return { ok: true, summary, records };
+}
+
+/**
+ * A deleted attachment may come without its file (the format allows it, §3). If this database does not have the file
+ * either, the tombstone is stored without it: a reference to a file that is not there would fail the commit.
+ */
+async function clearAbsentFiles(db: Kysely<DB>, attachments: Record<string, unknown>[], inPackage: ReadonlySet<string>): Promise<void> {
+  const wanted = [...new Set(attachments.filter((a) => a.deletedAt !== null && typeof a.sha256 === 'string' && !inPackage.has(a.sha256)).map((a) => a.sha256 as string))];
+  if (wanted.length === 0) return;
+  const present = new Set<string>();
+  for (let i = 0; i < wanted.length; i += 500) {
+    const rows = await db.selectFrom('files').select('sha256').where('sha256', 'in', wanted.slice(i, i + 500)).execute();
+    for (const row of rows) present.add(row.sha256);
+  }
+  for (const a of attachments) if (a.deletedAt !== null && typeof a.sha256 === 'string' && !inPackage.has(a.sha256) && !present.has(a.sha256)) a.sha256 = null;
 }
 
 async function localRows(db: Kysely<DB>, entity: EntityName, ids: string[]): Promise<Map<string, Record<string, unknown>>> {
