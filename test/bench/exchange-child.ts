@@ -1,17 +1,19 @@
 /**
- * Child process of `test/bench/exchange.ts` (not run on its own): one export or one validation of an exchange
- * package, alone in a fresh process so its resident memory is its own. Prints one line of JSON with the wall time,
- * the sizes, and this process's resident memory: sampled every 50 ms with process.memoryUsage.rss(), plus the
+ * Child process of `test/bench/exchange.ts` (not run on its own): one export, one validation or one import of an
+ * exchange package, alone in a fresh process so its resident memory is its own. Prints one line of JSON with the wall
+ * time, the sizes, and this process's resident memory: sampled every 50 ms with process.memoryUsage.rss(), plus the
  * kernel's high-water mark (VmHWM), which also catches a peak while the event loop is busy and no sample can run.
  *
  *   node --import tsx test/bench/exchange-child.ts export <databaseFile> <scope json> <target> <backupDir>
  *   node --import tsx test/bench/exchange-child.ts validate <databaseFile> <package>
+ *   node --import tsx test/bench/exchange-child.ts import <databaseFile> <package> <backupDir>
  */
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { performance } from 'node:perf_hooks';
 import type { DB } from '../../db/schema';
 import { openBackend } from '../../electron/backend/backend';
+import { applyImport } from '../../electron/backend/exchange/apply';
 import { compareWithDatabase, localIdsIn, readPackage } from '../../electron/backend/exchange/read-package';
 import { writePackage } from '../../electron/backend/exchange/write-package';
 import type { ExchangeScope } from '../../shared/exchange/manifest';
@@ -69,11 +71,77 @@ async function validatePackage(databaseFile: string, file: string) {
   return { ms, compareMs, bytes: result.summary.bytes, files: { count: result.summary.files.count, bytes: result.summary.files.bytes }, rssBefore: sampler.before, peakRss, vmHwm: highWaterMark() };
 }
 
+/**
+ * As the command line's `import FILE` (on conflict: mine): the backend opened on the receiving database (made empty
+ * when there is none), then applyImport. The steps' times are read from the outside, by the first call the import
+ * makes into the file store (the copying starts after the validation and the plan) and around its backup (the
+ * transaction follows it): validation and plan, copying, backup, transaction.
+ */
+async function importPackage(databaseFile: string, file: string, backupDir: string) {
+  const backend = await openBackend({ databaseFile, appVersion: 'bench', backupDir });
+  const { files, backups } = backend;
+  // Text extraction runs in the background after an import (and, on opening, for files a first import left
+  // pending): stopped, so that the figures are the import's alone and the second import does not run beside it.
+  await files?.text.close();
+  const marks: Partial<Record<'copy' | 'backup' | 'backupDone', number>> = {};
+  const markedFiles = files && new Proxy(files, {
+    get(target, property, receiver) {
+      if (property === 'exists') {
+        return (sha256: string) => {
+          marks.copy ??= performance.now();
+          return target.exists(sha256);
+        };
+      }
+      const value: unknown = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+  const markedBackups = {
+    ...backups,
+    create: async (kind: Parameters<typeof backups.create>[0]) => {
+      marks.backup = performance.now();
+      const entry = await backups.create(kind);
+      marks.backupDone = performance.now();
+      return entry;
+    },
+  };
+  const sampler = rssSampler();
+  const t0 = performance.now();
+  const result = await applyImport({ db: backend.database.db, files: markedFiles, backups: markedBackups }, file, { default: 'mine' });
+  const t1 = performance.now();
+  const peakRss = sampler.stop();
+  const vmHwm = highWaterMark();
+  await backend.close();
+  if (!result.ok) throw new Error(`applyImport: ${result.problems[0]!.message}`);
+  const { report } = result;
+  const { summary } = report.preview;
+  const records = Object.values(summary.entities).reduce((n, e) => n + e.count, 0);
+  const phases =
+    marks.copy !== undefined && marks.backup !== undefined && marks.backupDone !== undefined
+      ? { validate: marks.copy - t0, copy: marks.backup - marks.copy, backup: marks.backupDone - marks.backup, transaction: t1 - marks.backupDone }
+      : undefined;
+  return {
+    ms: t1 - t0,
+    bytes: summary.bytes,
+    records,
+    files: { count: summary.files.count, bytes: summary.files.bytes },
+    filesCopied: report.filesCopied,
+    alreadyImported: report.preview.alreadyImported,
+    applied: report.applied,
+    phases,
+    rssBefore: sampler.before,
+    peakRss,
+    vmHwm,
+  };
+}
+
 const [mode, ...args] = process.argv.slice(2);
 if (mode === 'export' && args.length === 4) {
   console.log(JSON.stringify(await exportPackage(args[0]!, JSON.parse(args[1]!) as ExchangeScope, args[2]!, args[3]!)));
 } else if (mode === 'validate' && args.length === 2) {
   console.log(JSON.stringify(await validatePackage(args[0]!, args[1]!)));
+} else if (mode === 'import' && args.length === 3) {
+  console.log(JSON.stringify(await importPackage(args[0]!, args[1]!, args[2]!)));
 } else {
-  throw new Error('Brug: exchange-child.ts export <databaseFile> <scope> <target> <backupDir> | validate <databaseFile> <package>');
+  throw new Error('Brug: exchange-child.ts export <databaseFile> <scope> <target> <backupDir> | validate <databaseFile> <package> | import <databaseFile> <package> <backupDir>');
 }

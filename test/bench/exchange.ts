@@ -1,6 +1,6 @@
 /**
  * Issue 6 performance figures for the exchange package: `npm run -s bench:exchange` (a few minutes the first time,
- * about a minute when the generated input is reused). Nothing here is a pass/fail test.
+ * about a minute and a half when the generated input is reused). Nothing here is a pass/fail test.
  *
  * Input: the ten-year database of the meetings benchmark (500 meetings, 10 000 items and decisions; generate.ts and
  * generate-agenda.ts) cut down to 2 000 attachments whose files really exist: about 1 GB of incompressible bytes
@@ -16,8 +16,12 @@
  *      the command line does, samples its RSS every 50 ms and reports VmHWM;
  *  (c) the package validated completely with readPackage (the first step of an import, as `import --dry-run`), in
  *      another child, plus the dry run's comparison with the database;
- *  (d) a one-meeting package: readPackage + comparison (the import preview), median of 5, in this process.
- * The ratios are copy time ÷ export time and copy time ÷ validation time: the same data, moved the two ways.
+ *  (d) the package imported with applyImport into a new, empty database beside it (moving to a new laptop: every
+ *      record new, every attachment file copied into the new file store), in another child, with the time of each step
+ *      (validation and plan, copying the files, the backup, the transaction);
+ *  (e) the same package imported again into that now filled database (recognised by its export id: changes nothing);
+ *  (f) a one-meeting package: readPackage + comparison (the import preview), median of 5, in this process.
+ * The ratios are copy time ÷ export, validation or import time: the same data, moved the two ways.
  */
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
@@ -242,10 +246,17 @@ interface ChildResult {
   bytes: number;
   records?: number;
   files: { count: number; bytes: number };
+  /** Import only. */
+  filesCopied?: number;
+  alreadyImported?: boolean;
+  applied?: { inserted: number; updated: number; deleted: number; copied: number; kept: number; unchanged: number };
+  phases?: { validate: number; copy: number; backup: number; transaction: number };
   rssBefore: number;
   peakRss: number;
   vmHwm: number;
 }
+
+const rss = (r: ChildResult) => `${mb(Math.max(r.vmHwm, r.peakRss))} (VmHWM ${mb(r.vmHwm)}, samplet ${mb(r.peakRss)}, før ${mb(r.rssBefore)})`;
 
 function child(args: string[]): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
@@ -290,9 +301,32 @@ try {
   record('Fuld kontrol af pakken (readPackage)', `${s(validated.ms)} · ${rate(validated.bytes, validated.ms)} · + sammenligning med databasen ${s(validated.compareMs!)}`);
   record('  forhold kopi-tid ÷ kontrol-tid (mål ≥ 0,3)', `${num(copy.totalMs / validated.ms, 2)}`);
   record('  top-RSS under kontrol (budget < 400 MB)', `${mb(Math.max(validated.vmHwm, validated.peakRss))} (VmHWM ${mb(validated.vmHwm)}, samplet ${mb(validated.peakRss)}, før ${mb(validated.rssBefore)})`);
+
+  // (d) Import of that package into a new, empty database on the same disk (a new laptop).
+  const newLaptop = join(work, 'ny-baerbar');
+  const newDatabase = join(newLaptop, 'sekretariat.db');
+  const imported = await child(['import', newDatabase, packageFile, join(newLaptop, 'backups')]);
+  const applied = imported.applied!;
+  record(
+    'Import i en ny, tom database (applyImport)',
+    `${s(imported.ms)} · ${rate(imported.bytes, imported.ms)} · ${applied.inserted.toLocaleString('da-DK')} nye og ${applied.unchanged.toLocaleString('da-DK')} uændrede poster, ${imported.filesCopied} bilagsfiler kopieret`,
+  );
+  if (imported.phases) {
+    const p = imported.phases;
+    record('  heraf kontrol og plan / kopiering af bilag / sikkerhedskopi / transaktion', `${s(p.validate)} / ${s(p.copy)} / ${s(p.backup)} / ${s(p.transaction)}`);
+  }
+  record('  forhold kopi-tid ÷ import-tid (mål ≥ 0,3)', `${num(copy.totalMs / imported.ms, 2)}`);
+  record('  top-RSS under import (budget < 400 MB)', rss(imported));
+
+  // (e) The same package again, into the database it has just filled.
+  const again = await child(['import', newDatabase, packageFile, join(newLaptop, 'backups')]);
+  const changed = again.applied!.inserted + again.applied!.updated + again.applied!.deleted + again.applied!.copied + again.filesCopied!;
+  if (!again.alreadyImported || changed > 0) throw new Error(`Den anden import ændrede ${changed} poster/filer (allerede indlæst: ${again.alreadyImported})`);
+  record('Samme pakke importeret igen (genkendt, ændrer intet)', `${s(again.ms)} · ${rate(again.bytes, again.ms)} · top-RSS ${rss(again)}`);
+  rmSync(newLaptop, { recursive: true, force: true });
   rmSync(packageFile, { force: true });
 
-  // (d) The preview of a one-meeting package.
+  // (f) The preview of a one-meeting package.
   const meetingFile = join(work, 'moede.sekretariat');
   const backend = await openBackend({ databaseFile: data.databaseFile, appVersion: 'bench', backupDir: join(work, 'backups') });
   const meetingPackage = await writePackage({
