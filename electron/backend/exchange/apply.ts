@@ -1,21 +1,16 @@
 /**
- * Applies an exchange package (docs/exchange-format.md §8): validated again, attachment files copied into the file
- * store (by hash, those present skipped), an `import` backup taken, then everything written in ONE transaction —
+ * Applies an exchange package (docs/exchange-format.md §8): validated again — the attachment files the store lacks are
+ * copied into it on the same read, each once its hash is proven —, an `import` backup taken, then everything written in ONE transaction —
  * new records inserted, changed ones and conflicts taken as resolved, tombstones applied, "keep both" copies added,
  * search reindexed, the base recorded per record and the export id recorded. Any failure rolls the transaction back.
  */
-import { randomUUID, createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { Transform } from 'node:stream';
 import { setImmediate as breathe } from 'node:timers/promises';
-import { pipeline } from 'node:stream/promises';
 import { sql, type Kysely, type Transaction } from 'kysely';
-import yauzl from 'yauzl';
 import type { DB } from '../../../db/schema';
 import type { BackupEntry } from '../../../shared/domain/backups';
-import { filePath } from '../../../shared/exchange/manifest';
 import { ENTITY_PLURALS, recordToRow, type EntityName } from '../../../shared/exchange/records';
 import { AppError } from '../errors';
 import { MAX_EXTRACT_BYTES } from '../files/extract-text';
@@ -24,7 +19,7 @@ import { hasSearchableText, OCTET_STREAM } from '../files/media-type';
 import type { BackupService } from '../services/backups';
 import { reindexItem, reindexMeeting } from '../services/agenda';
 import { COPYABLE, contentHash, planImport, readForImport, type ImportPreview, type MergeClass, type ReadForImport } from './merge';
-import type { Problem } from './read-package';
+import type { FileSink, Problem } from './read-package';
 import { JobCancelled, throwIfCancelled } from '../jobs';
 
 export type Resolution = 'mine' | 'theirs' | 'both';
@@ -55,7 +50,7 @@ export interface ApplyOptions {
 }
 
 /** How much of the whole import each phase counts for on the progress bar (checked bytes dominate a big package). */
-const PHASES = { check: [0, 0.5], files: [0.5, 0.75], backup: [0.75, 0.85], write: [0.85, 1] } as const;
+const PHASES = { check: [0, 0.7], backup: [0.7, 0.8], write: [0.8, 1] } as const;
 const within = (phase: keyof typeof PHASES, part: number) => PHASES[phase][0] + (PHASES[phase][1] - PHASES[phase][0]) * Math.min(1, Math.max(0, part));
 /** Records written between two breaths of the event loop (the window's calls are answered meanwhile). */
 const RECORDS_PER_BREATH = 500;
@@ -90,46 +85,39 @@ export class ImportError extends AppError {
 const COPY_SUFFIX = ' (kopi fra import)';
 
 /**
- * Copies the package's attachment files that the store lacks, checking each hash on the way; returns the hashes copied
- * (each under its final name only when complete). The caller removes them again if the import does not commit.
+ * Keeps the package's attachment files that the store lacks while the package is checked, so it is read only once:
+ * each goes to a temporary file and takes its final name (its SHA-256) once proven; `copied` lists those. The caller
+ * removes them again if the import does not commit.
  */
-async function copyFiles(packagePath: string, files: FileStore, wanted: readonly string[], signal: AbortSignal | undefined, onProgress: (part: number) => void): Promise<string[]> {
-  const missing = new Set<string>();
-  for (const sha256 of wanted) if (!(await files.exists(sha256))) missing.add(sha256);
-  if (missing.size === 0) return [];
-  const zip = await yauzl.openPromise(packagePath, { lazyEntries: true, autoClose: false, validateEntrySizes: true });
-  const copied: string[] = [];
-  try {
+function fileStager(files: FileStore, copied: string[]): (sha256: string) => Promise<FileSink | null> {
+  return async (sha256) => {
+    if (copied.includes(sha256) || (await files.exists(sha256))) return null;
     await mkdir(files.tmpDir, { recursive: true });
-    for await (const entry of zip.eachEntry()) {
-      throwIfCancelled(signal);
-      const sha256 = entry.fileName.startsWith('files/') ? entry.fileName.slice('files/'.length) : null;
-      if (!sha256 || !missing.has(sha256)) continue;
-      const temp = join(files.tmpDir, `${randomUUID()}.part`);
-      const hash = createHash('sha256');
-      try {
-        const stream = await zip.openReadStreamPromise(entry);
-        const meter = new Transform({
-          transform(chunk: Buffer, _encoding, done) {
-            hash.update(chunk);
-            done(signal?.aborted ? new JobCancelled() : null, chunk);
-          },
-        });
-        await pipeline(stream, meter, createWriteStream(temp, { flags: 'wx', flush: true }));
-        if (hash.digest('hex') !== sha256) throw new ImportError(`Bilagsfilen ${filePath(sha256)} er ændret, siden pakken blev kontrolleret. Intet er importeret.`);
+    const temp = join(files.tmpDir, `${randomUUID()}.part`);
+    const handle = await open(temp, 'wx');
+    let closed = false;
+    const close = async () => {
+      if (!closed) await handle.close();
+      closed = true;
+    };
+    return {
+      write: async (chunk) => {
+        await handle.write(chunk);
+      },
+      keep: async () => {
+        await handle.sync();
+        await close();
         const target = files.pathOf(sha256);
         await mkdir(dirname(target), { recursive: true });
         await rename(temp, target);
         copied.push(sha256);
-        onProgress(copied.length / missing.size);
-      } finally {
+      },
+      drop: async () => {
+        await close().catch(() => undefined);
         await rm(temp, { force: true }).catch(() => undefined);
-      }
-    }
-  } finally {
-    zip.close();
-  }
-  return copied;
+      },
+    };
+  };
 }
 
 /** Validates the package again and imports it; see the module comment. */
@@ -138,27 +126,25 @@ export async function applyImport(target: ImportTarget, packagePath: string, res
   const newId = target.newId ?? randomUUID;
   const { signal } = options;
   const progress = (step: string, phase: keyof typeof PHASES, part: number) => options.onProgress?.(step, within(phase, part));
-  const read = await readForImport(target.db, packagePath, { signal, onProgress: (done, total) => progress('Kontrollerer pakken', 'check', total ? done / total : 1) });
-  if (!read.ok) return read;
-  throwIfCancelled(signal);
-  const { files: packageFiles } = read.summary;
-
-  const first = await planImport(target.db, read);
-  if (first.alreadyImported) {
-    const { plan: _plan, ...preview } = first;
-    return {
-      ok: true,
-      report: { preview, applied: { inserted: 0, updated: 0, deleted: 0, copied: 0, kept: 0, unchanged: first.plan.length }, filesCopied: 0, backup: null, notes: preview.notes },
-    };
-  }
-
-  let copiedFiles: string[] = [];
+  const copiedFiles: string[] = [];
   let committed = false;
   try {
-    if (packageFiles.count > 0) {
-      if (!target.files) throw new ImportError('Pakken har bilagsfiler, men denne database har ingen mappe til bilag. Intet er importeret.');
-      progress('Kopierer bilagsfiler', 'files', 0);
-      copiedFiles = await copyFiles(packagePath, target.files, packageFiles.sha256, signal, (part) => progress('Kopierer bilagsfiler', 'files', part));
+    const read = await readForImport(target.db, packagePath, {
+      signal,
+      onProgress: (done, total) => progress('Kontrollerer pakken og kopierer bilagsfiler', 'check', total ? done / total : 1),
+      stageFile: target.files ? fileStager(target.files, copiedFiles) : undefined,
+    });
+    if (!read.ok) return read;
+    throwIfCancelled(signal);
+    if (read.summary.files.count > 0 && !target.files) throw new ImportError('Pakken har bilagsfiler, men denne database har ingen mappe til bilag. Intet er importeret.');
+
+    const first = await planImport(target.db, read);
+    if (first.alreadyImported) {
+      const { plan: _plan, ...preview } = first;
+      return {
+        ok: true,
+        report: { preview, applied: { inserted: 0, updated: 0, deleted: 0, copied: 0, kept: 0, unchanged: first.plan.length }, filesCopied: 0, backup: null, notes: preview.notes },
+      };
     }
     // Before the transaction, never inside it (the backup waits for open transactions).
     progress('Tager en sikkerhedskopi', 'backup', 0);

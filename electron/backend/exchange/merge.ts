@@ -81,7 +81,7 @@ export function recordLabel(entity: EntityName, record: Record<string, unknown>)
 }
 
 /** Validates the package and returns it with every record, normalised as it would be stored. */
-export async function readForImport(db: Kysely<DB>, packagePath: string, options: Pick<ReadPackageOptions, 'signal' | 'onProgress'> = {}): Promise<{ ok: true; summary: PackageSummary; records: Map<EntityName, Record<string, unknown>[]> } | { ok: false; problems: Problem[] }> {
+export async function readForImport(db: Kysely<DB>, packagePath: string, options: Pick<ReadPackageOptions, 'signal' | 'onProgress' | 'stageFile'> = {}): Promise<{ ok: true; summary: PackageSummary; records: Map<EntityName, Record<string, unknown>[]> } | { ok: false; problems: Problem[] }> {
   const records = new Map<EntityName, Record<string, unknown>[]>(ENTITY_NAMES.map((e) => [e, []]));
   const result = await readPackage(packagePath, { ...options, localIds: localIdsIn(db), onRecord: (entity, record) => records.get(entity)!.push(record) });
   if (!result.ok) return result;

@@ -66,6 +66,17 @@ export interface ReadPackageOptions {
   signal?: AbortSignal;
   /** Bytes checked so far of all the package's content (uncompressed), for a progress bar. */
   onProgress?: (checkedBytes: number, totalBytes: number) => void;
+  /**
+   * Attachment files as they are checked, so an importer reads the package once: it gets every chunk of a file it
+   * wants, `keep` once the file's SHA-256 and size are proven, `drop` otherwise. Null: not wanted.
+   */
+  stageFile?: (sha256: string) => Promise<FileSink | null>;
+}
+
+export interface FileSink {
+  write(chunk: Buffer): Promise<void>;
+  keep(): Promise<void>;
+  drop(): Promise<void>;
 }
 
 export interface Problem {
@@ -529,13 +540,21 @@ async function readEntries(
     }
     const hash = createHash('sha256');
     let bytes = 0;
-    for await (const chunk of inflate(zip, zipped.entry, name, limits, options.signal)) {
-      hash.update(chunk);
-      bytes += chunk.length;
-      checked(chunk.length);
+    const sink = (await options.stageFile?.(path.sha256)) ?? null;
+    try {
+      for await (const chunk of inflate(zip, zipped.entry, name, limits, options.signal)) {
+        hash.update(chunk);
+        bytes += chunk.length;
+        checked(chunk.length);
+        await sink?.write(chunk);
+      }
+      const integrity = checkIntegrity(name, hash, bytes, listed.get(name)!);
+      if (integrity) throw new Refused([integrity]);
+      await sink?.keep();
+    } catch (error) {
+      await sink?.drop();
+      throw error;
     }
-    const integrity = checkIntegrity(name, hash, bytes, listed.get(name)!);
-    if (integrity) throw new Refused([integrity]);
     filesInPackage.add(path.sha256);
     files.count++;
     files.bytes += bytes;
