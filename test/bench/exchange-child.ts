@@ -10,7 +10,7 @@
  */
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import type { DB } from '../../db/schema';
 import { openBackend } from '../../electron/backend/backend';
 import { applyImport } from '../../electron/backend/exchange/apply';
@@ -106,9 +106,13 @@ async function importPackage(databaseFile: string, file: string, backupDir: stri
     },
   };
   const sampler = rssSampler();
+  // How long the event loop was held at most: the desktop app's window waits that long for any answer.
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
   const t0 = performance.now();
   const result = await applyImport({ db: backend.database.db, files: markedFiles, backups: markedBackups }, file, { default: 'mine' });
   const t1 = performance.now();
+  loop.disable();
   const peakRss = sampler.stop();
   const vmHwm = highWaterMark();
   await backend.close();
@@ -129,6 +133,7 @@ async function importPackage(databaseFile: string, file: string, backupDir: stri
     alreadyImported: report.preview.alreadyImported,
     applied: report.applied,
     phases,
+    loopBlockMs: loop.max / 1e6,
     rssBefore: sampler.before,
     peakRss,
     vmHwm,

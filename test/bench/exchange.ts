@@ -251,6 +251,8 @@ interface ChildResult {
   alreadyImported?: boolean;
   applied?: { inserted: number; updated: number; deleted: number; copied: number; kept: number; unchanged: number };
   phases?: { validate: number; copy: number; backup: number; transaction: number };
+  /** Import only: the longest the event loop was held. */
+  loopBlockMs?: number;
   rssBefore: number;
   peakRss: number;
   vmHwm: number;
@@ -313,10 +315,11 @@ try {
   );
   if (imported.phases) {
     const p = imported.phases;
-    record('  heraf kontrol og plan / kopiering af bilag / sikkerhedskopi / transaktion', `${s(p.validate)} / ${s(p.copy)} / ${s(p.backup)} / ${s(p.transaction)}`);
+    record('  heraf kontrol af posterne / kontrol og kopiering af bilagsfilerne / sikkerhedskopi / transaktion', `${s(p.validate)} / ${s(p.copy)} / ${s(p.backup)} / ${s(p.transaction)}`);
   }
   record('  forhold kopi-tid ÷ import-tid (mål ≥ 0,3)', `${num(copy.totalMs / imported.ms, 2)}`);
   record('  top-RSS under import (budget < 400 MB)', rss(imported));
+  record('  længste blokering af hændelsesløkken under import', `${num(imported.loopBlockMs!, 0)} ms`);
 
   // (e) The same package again, into the database it has just filled.
   const again = await child(['import', newDatabase, packageFile, join(newLaptop, 'backups')]);

@@ -52,8 +52,11 @@ export interface ApplyOptions {
 /** How much of the whole import each phase counts for on the progress bar (checked bytes dominate a big package). */
 const PHASES = { check: [0, 0.7], backup: [0.7, 0.8], write: [0.8, 1] } as const;
 const within = (phase: keyof typeof PHASES, part: number) => PHASES[phase][0] + (PHASES[phase][1] - PHASES[phase][0]) * Math.min(1, Math.max(0, part));
+const WRITE_PIECE = 1024 * 1024;
 /** Records written between two breaths of the event loop (the window's calls are answered meanwhile). */
 const RECORDS_PER_BREATH = 500;
+/** Items reindexed for search between two breaths (each is a dozen queries). */
+const ITEMS_PER_BREATH = 50;
 
 export interface ApplyCounts {
   inserted: number;
@@ -100,11 +103,24 @@ function fileStager(files: FileStore, copied: string[]): (sha256: string) => Pro
       if (!closed) await handle.close();
       closed = true;
     };
+    // Written in pieces of about a megabyte: one write per read chunk cost more than the bytes.
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
+    const flush = async () => {
+      if (pendingBytes === 0) return;
+      const piece = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes);
+      pending = [];
+      pendingBytes = 0;
+      await handle.write(piece);
+    };
     return {
       write: async (chunk) => {
-        await handle.write(chunk);
+        pending.push(chunk);
+        pendingBytes += chunk.length;
+        if (pendingBytes >= WRITE_PIECE) await flush();
       },
       keep: async () => {
+        await flush();
         await handle.sync();
         await close();
         const target = files.pathOf(sha256);
@@ -149,7 +165,7 @@ export async function applyImport(target: ImportTarget, packagePath: string, res
     // Before the transaction, never inside it (the backup waits for open transactions).
     progress('Tager en sikkerhedskopi', 'backup', 0);
     const backup = await target.backups.create('import', { signal, onProgress: (part) => progress('Tager en sikkerhedskopi', 'backup', part) });
-    const result = await writeImport(target, read, resolutions, backup, { ...options, progress: (part) => progress('Skriver i databasen', 'write', part) }, now, newId, copiedFiles.length);
+    const result = await writeImport(target, read, resolutions, backup, { ...options, progress: (part, step) => progress(step ?? 'Skriver i databasen', 'write', part) }, now, newId, copiedFiles.length);
     committed = true;
     return result;
   } finally {
@@ -171,7 +187,7 @@ async function writeImport(
   read: ReadForImport,
   resolutions: Resolutions,
   backup: BackupEntry,
-  options: ApplyOptions & { progress: (part: number) => void },
+  options: ApplyOptions & { progress: (part: number, step?: string) => void },
   now: string,
   newId: () => string,
   filesCopied: number,
@@ -210,7 +226,7 @@ async function writeImport(
         for (; index < plan.plan.length && plan.plan[index]!.entity === entity; index++) {
           if (index % RECORDS_PER_BREATH === 0) {
             throwIfCancelled(signal);
-            options.progress(index / plan.plan.length);
+            options.progress(0.6 * (index / plan.plan.length));
             await breathe();
           }
           const { incoming, incomingHash, local, class: cls } = plan.plan[index]!;
@@ -281,7 +297,15 @@ async function writeImport(
           for (const { id } of items) touchedItems.delete(id);
         } else for (const { id } of items) touchedItems.add(id);
       }
-      for (const itemId of touchedItems) await reindexItem(trx as Transaction<DB>, itemId);
+      let reindexed = 0;
+      for (const itemId of touchedItems) {
+        if (reindexed++ % ITEMS_PER_BREATH === 0) {
+          throwIfCancelled(signal);
+          options.progress(0.6 + 0.35 * (reindexed / touchedItems.size), 'Opdaterer søgningen');
+          await breathe();
+        }
+        await reindexItem(trx as Transaction<DB>, itemId);
+      }
       for (const meetingId of removedMeetings) await reindexMeeting(trx as Transaction<DB>, meetingId);
 
       for (let i = 0; i < bases.length; i += 100) {

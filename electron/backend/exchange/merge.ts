@@ -8,6 +8,7 @@
  */
 import type { Kysely } from 'kysely';
 import { createHash } from 'node:crypto';
+import { setImmediate as breathe } from 'node:timers/promises';
 import type { DB } from '../../../db/schema';
 import { formatNumericDate } from '../../../shared/format';
 import { ENTITIES, ENTITY_NAMES, ENTITY_PLURALS, rowToRecord, type EntityName } from '../../../shared/exchange/records';
@@ -177,7 +178,9 @@ export async function planImport(db: Kysely<DB>, read: ReadForImport): Promise<I
         .execute();
       for (const row of rows) bases.set(row.record_id, row.content_hash);
     }
-    for (const incoming of list) {
+    for (const [n, incoming] of list.entries()) {
+      // Hashing tens of thousands of records is seconds of work: the process answers other calls in between.
+      if (n % 1000 === 0) await breathe();
       const id = incoming.id as string;
       const incomingHash = contentHash(entity, incoming);
       const local = locals.get(id) ?? null;
