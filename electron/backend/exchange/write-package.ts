@@ -7,6 +7,7 @@
  * stream; attachment files are streamed from the file store afterwards (they are addressed by content, so the
  * snapshot needs no lock on them) and checked against their SHA-256 on the way.
  */
+import './native-crc32';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, type Transaction } from 'kysely';
 import { createHash, randomUUID } from 'node:crypto';

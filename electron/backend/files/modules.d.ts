@@ -2,3 +2,9 @@
 declare module 'pdfjs-dist/legacy/build/pdf.worker.mjs' {
   export const WorkerMessageHandler: unknown;
 }
+
+/** yazl's checksum module (see exchange/native-crc32.ts); only what is replaced there. */
+declare module 'buffer-crc32' {
+  const crc32: { unsigned(data: Buffer | string, previous?: number): number };
+  export default crc32;
+}
