@@ -159,7 +159,7 @@ export async function applyImport(target: ImportTarget, packagePath: string, res
       const { plan: _plan, ...preview } = first;
       return {
         ok: true,
-        report: { preview, applied: { inserted: 0, updated: 0, deleted: 0, copied: 0, kept: 0, unchanged: first.plan.length }, filesCopied: 0, backup: null, notes: preview.notes },
+        report: { preview, applied: { inserted: 0, updated: 0, deleted: 0, copied: 0, kept: 0, unchanged: first.totals.unchanged }, filesCopied: 0, backup: null, notes: preview.notes },
       };
     }
     // Before the transaction, never inside it (the backup waits for open transactions).

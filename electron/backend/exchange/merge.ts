@@ -84,7 +84,13 @@ export function recordLabel(entity: EntityName, record: Record<string, unknown>)
 /** Validates the package and returns it with every record, normalised as it would be stored. */
 export async function readForImport(db: Kysely<DB>, packagePath: string, options: Pick<ReadPackageOptions, 'signal' | 'onProgress' | 'stageFile'> = {}): Promise<{ ok: true; summary: PackageSummary; records: Map<EntityName, Record<string, unknown>[]> } | { ok: false; problems: Problem[] }> {
   const records = new Map<EntityName, Record<string, unknown>[]>(ENTITY_NAMES.map((e) => [e, []]));
-  const result = await readPackage(packagePath, { ...options, localIds: localIdsIn(db), onRecord: (entity, record) => records.get(entity)!.push(record) });
+  const result = await readPackage(packagePath, {
+    ...options,
+    localIds: localIdsIn(db),
+    onRecord: (entity, record) => records.get(entity)!.push(record),
+    // A package imported before changes nothing: its records need not be read again.
+    skipContent: async (manifest) => (await db.selectFrom('exchange_imports').select('export_id').where('export_id', '=', manifest.exportId).executeTakeFirst()) !== undefined,
+  });
   if (!result.ok) return result;
   const { summary } = result;
   const byId = new Map<string, Record<string, unknown>>();
@@ -164,6 +170,12 @@ export async function planImport(db: Kysely<DB>, read: ReadForImport): Promise<I
     const list = records.get(entity)!;
     const entityCounts = Object.fromEntries(MERGE_CLASSES.map((c) => [c, 0])) as Record<MergeClass, number>;
     counts[entity] = entityCounts;
+    if (alreadyImported) {
+      // Everything in it was taken or settled then; the count is the package's own.
+      entityCounts.unchanged = summary.entities[entity].count;
+      totals.unchanged += entityCounts.unchanged;
+      continue;
+    }
     if (list.length === 0) continue;
     const ids = list.map((r) => r.id as string);
     const locals = await localRows(db, entity, ids);
@@ -184,7 +196,7 @@ export async function planImport(db: Kysely<DB>, read: ReadForImport): Promise<I
       const id = incoming.id as string;
       const incomingHash = contentHash(entity, incoming);
       const local = locals.get(id) ?? null;
-      const cls = alreadyImported ? 'unchanged' : classify(incoming, incomingHash, local, local ? contentHash(entity, local) : null, bases.get(id) ?? null);
+      const cls = classify(incoming, incomingHash, local, local ? contentHash(entity, local) : null, bases.get(id) ?? null);
       entityCounts[cls]++;
       totals[cls]++;
       plan.push({ entity, class: cls, incoming, incomingHash, local });
