@@ -49,7 +49,7 @@ describe('app shell', () => {
     for (const area of ['Beslutninger', 'Tilbud og forslag', 'Takstscenarier', 'Udveksling', 'Indstillinger', 'Møder']) {
       await ui.goTo(area);
     }
-    await ui.goTo('Udveksling');
+    await ui.goTo('Tilbud og forslag');
     await ui.page.getByText('Området er endnu ikke bygget.').waitFor();
     await screenshot(ui.page, 'area-not-built-yet');
     await ui.page.goBack();
