@@ -134,7 +134,7 @@ export async function runImport(
       const result = await previewImport(db, file);
       if (!result.ok) return refusal(file, result.problems, options.json, io);
       const { preview } = result;
-      const report = previewReport(file, preview.summary, preview.counts, preview.conflicts, preview.notes, false);
+      const report = previewReport(file, preview.summary, preview.counts, preview.conflicts, [...preview.blockers.map((b) => `Kan ikke importeres: ${b}`), ...preview.notes], false);
       io.out(options.json ? JSON.stringify(report.json, null, 2) : report.text);
       return 0;
     } finally {

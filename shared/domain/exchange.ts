@@ -54,6 +54,8 @@ export const ImportPreviewView = z.object({
   ),
   files: z.object({ count: z.number().int(), bytes: z.number().int() }),
   notes: z.array(z.string()),
+  /** Why the package cannot be imported as things are (another decision for the same item …); empty when it can. */
+  blockers: z.array(z.string()),
 });
 export type ImportPreviewView = z.infer<typeof ImportPreviewView>;
 

@@ -285,4 +285,21 @@ describe('exchange import: preview, three-way merge and atomic apply', () => {
     expect(await cli('import', file, '--dry-run', '--db', c)).toBe(0);
     expect(io.out.join('\n')).toMatch(/Pakken er allerede indlæst/);
   }, 60_000);
+
+  // Last: the clash stays in A's later packages.
+  it('refuses, in Danish and before writing, a new decision for an item that already has another one here', async () => {
+    const item = await call(a, 'agenda.create', { meetingId, title: 'Punkt besluttet på to bærbare' });
+    await apply(await exportAll(), { default: 'theirs' });
+    await call(a, 'decisions.save', { itemId: item.id, revision: null, text: '<p>Besluttet på A</p>', outcome: 'godkendt' });
+    await call(b, 'decisions.save', { itemId: item.id, revision: null, text: '<p>Besluttet på B</p>', outcome: 'udsat' });
+    const file = await exportAll();
+    const p = await preview(file);
+    expect(p.blockers).toEqual([
+      'Punktet «Punkt besluttet på to bærbare» har allerede en beslutning her, og pakken har en anden beslutning for samme punkt. Slet eller ret den ene, og indlæs pakken igen; intet er importeret.',
+    ]);
+    const before = await dump(b, { bookkeeping: true });
+    const result = await applyImport({ db: b.database.db, files: b.files, backups: b.backups }, file, { default: 'theirs' });
+    expect(result).toMatchObject({ ok: false, problems: [{ message: expect.stringMatching(/^Punktet «Punkt besluttet på to bærbare» har allerede en beslutning her/) }] });
+    expect(await dump(b, { bookkeeping: true })).toEqual(before);
+  }, 60_000);
 });

@@ -162,6 +162,7 @@ export async function applyImport(target: ImportTarget, packagePath: string, res
         report: { preview, applied: { inserted: 0, updated: 0, deleted: 0, copied: 0, kept: 0, unchanged: first.totals.unchanged }, filesCopied: 0, backup: null, notes: preview.notes },
       };
     }
+    if (first.blockers.length > 0) return { ok: false, problems: first.blockers.map((message) => ({ entry: null, message })) };
     // Before the transaction, never inside it (the backup waits for open transactions).
     progress('Tager en sikkerhedskopi', 'backup', 0);
     const backup = await target.backups.create('import', { signal, onProgress: (part) => progress('Tager en sikkerhedskopi', 'backup', part) });
@@ -206,6 +207,7 @@ async function writeImport(
       await sql`PRAGMA defer_foreign_keys = ON`.execute(trx);
       // Planned again inside the transaction, so that nothing changed locally between the plan and the writes.
       const plan = await planImport(trx, read);
+      if (plan.blockers.length > 0) throw new ImportError(plan.blockers[0]!);
       for (const sha256 of packageFiles.sha256) {
         const exists = await trx.selectFrom('files').select('sha256').where('sha256', '=', sha256).executeTakeFirst();
         if (exists) continue;

@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { setImmediate as breathe } from 'node:timers/promises';
 import type { DB } from '../../../db/schema';
 import { formatNumericDate } from '../../../shared/format';
-import { ENTITIES, ENTITY_NAMES, ENTITY_PLURALS, rowToRecord, type EntityName } from '../../../shared/exchange/records';
+import { columnOf, ENTITIES, ENTITY_NAMES, ENTITY_PLURALS, rowToRecord, type EntityName } from '../../../shared/exchange/records';
 import { localIdsIn, readPackage, type PackageSummary, type Problem, type ReadPackageOptions } from './read-package';
 
 export type MergeClass = 'new' | 'unchanged' | 'changed' | 'local-only' | 'conflict' | 'deleted';
@@ -67,8 +67,57 @@ export interface ImportPreview {
   conflicts: Conflict[];
   /** Danish notes for the user. */
   notes: string[];
+  /**
+   * New records that would take a place only one record may hold, which another record here already holds (another
+   * decision for the same item, another body with the same abbreviation …): each a Danish sentence. The import is
+   * refused while there are any; the user settles them here first.
+   */
+  blockers: string[];
   /** Every record with its class, in the order of writing (for the apply step). */
   plan: PlannedRecord[];
+}
+
+/** The unique keys besides the id that two laptops can fill independently (db/migrations). */
+const UNIQUE_KEYS: Partial<Record<EntityName, { fields: string[]; liveOnly: boolean; explain(record: Record<string, unknown>, what: string): string }>> = {
+  decisions: { fields: ['itemId'], liveOnly: false, explain: (_r, what) => `${what} har allerede en beslutning her, og pakken har en anden beslutning for samme punkt` },
+  bodies: { fields: ['code'], liveOnly: true, explain: (r) => `Forkortelsen «${r.code as string}» bruges her af et andet organ end i pakken` },
+  organisations: { fields: ['name'], liveOnly: true, explain: (r) => `Navnet «${r.name as string}» bruges her af en anden kommune eller region end i pakken` },
+  minutes_versions: { fields: ['meetingId', 'version'], liveOnly: false, explain: (r, what) => `${what} har allerede en referatversion ${r.version as number} her, og pakken har en anden` },
+  scenario_versions: { fields: ['scenarioId', 'number'], liveOnly: false, explain: (r, what) => `${what} har allerede en frossen version ${r.number as number} her, og pakken har en anden` },
+};
+
+/** What a clash concerns, for the sentence: the item, meeting or scenario by its title, name or date. */
+async function ownerLabel(db: Kysely<DB>, entity: EntityName, record: Record<string, unknown>): Promise<string> {
+  if (entity === 'decisions') {
+    const item = await db.selectFrom('agenda_items').select('title').where('id', '=', record.itemId as string).executeTakeFirst();
+    return item ? `Punktet «${item.title}»` : 'Punktet';
+  }
+  if (entity === 'minutes_versions') {
+    const meeting = await db.selectFrom('meetings').select('date').where('id', '=', record.meetingId as string).executeTakeFirst();
+    return meeting ? `Mødet ${formatNumericDate(meeting.date)}` : 'Mødet';
+  }
+  if (entity === 'scenario_versions') {
+    const scenario = await db.selectFrom('scenarios').select('name').where('id', '=', record.scenarioId as string).executeTakeFirst();
+    return scenario ? `Takstscenariet «${scenario.name}»` : 'Takstscenariet';
+  }
+  return '';
+}
+
+/** New records whose unique key another local record holds (see ImportPreview.blockers). */
+async function findClashes(db: Kysely<DB>, plan: readonly PlannedRecord[]): Promise<string[]> {
+  const blockers: string[] = [];
+  const incomingIds = new Set(plan.map((p) => `${p.entity}:${p.incoming.id as string}`));
+  for (const { entity, class: cls, incoming } of plan) {
+    const key = UNIQUE_KEYS[entity];
+    if (!key || cls !== 'new' || (key.liveOnly && incoming.deletedAt !== null)) continue;
+    let query = db.selectFrom(entity as 'bodies').select('id').where('id', '!=', incoming.id as string);
+    for (const field of key.fields) query = query.where(columnOf(field) as 'id', '=', incoming[field] as string);
+    if (key.liveOnly) query = query.where('deleted_at', 'is', null);
+    const holders = (await query.execute()).filter((row) => !incomingIds.has(`${entity}:${row.id}`));
+    if (holders.length > 0) blockers.push(`${key.explain(incoming, await ownerLabel(db, entity, incoming))}. Slet eller ret den ene, og indlæs pakken igen; intet er importeret.`);
+    if (blockers.length >= 20) break;
+  }
+  return blockers;
 }
 
 export type PreviewResult = { ok: true; preview: ImportPreview } | { ok: false; problems: Problem[] };
@@ -220,5 +269,6 @@ export async function planImport(db: Kysely<DB>, read: ReadForImport): Promise<I
     const kinds = [...new Set(conflicts.filter((c) => !COPYABLE.has(c.entity)).map((c) => ENTITY_PLURALS[c.entity]))].join(', ');
     notes.push(`«Behold begge» kan kun bruges for møder, punkter og takstscenarier; for ${kinds} tages den indlæste version i stedet.`);
   }
-  return { summary, alreadyImported, counts, totals, conflicts, notes, plan };
+  const blockers = alreadyImported ? [] : await findClashes(db, plan);
+  return { summary, alreadyImported, counts, totals, conflicts, notes, blockers, plan };
 }

@@ -55,6 +55,7 @@ function previewView(packageId: string, fileName: string, preview: ImportPreview
     conflicts: preview.conflicts.map((c) => ({ ...c, entityLabel: ENTITY_PLURALS[c.entity], canKeepBoth: COPYABLE.has(c.entity) })),
     files: { count: preview.summary.files.count, bytes: preview.summary.files.bytes },
     notes: preview.notes,
+    blockers: preview.blockers,
   };
 }
 

@@ -45,6 +45,15 @@ export function ImportPreview({ preview, resolutions, onResolutions, disabled }:
           Pakken er lavet på denne computer. Det, der er ændret her siden, bliver ikke overskrevet.
         </Alert>
       )}
+      {preview.blockers.length > 0 && (
+        <Alert variant="light" color="red" icon={<IconAlertTriangle size={18} />} title="Pakken kan ikke indlæses, som tingene står" data-testid="import-blockers">
+          <Stack gap={4}>
+            {preview.blockers.map((b) => (
+              <Text key={b} size="sm">{b}</Text>
+            ))}
+          </Stack>
+        </Alert>
+      )}
       {preview.notes.map((note) => (
         <Alert key={note} variant="light" color={preview.alreadyImported ? 'teal' : 'yellow'} icon={<IconInfoCircle size={18} />}>
           {note}

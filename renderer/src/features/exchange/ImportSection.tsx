@@ -147,7 +147,7 @@ export function ImportSection() {
               <JobProgress {...progressOf(apply.status)} onCancel={() => void apply.cancel().catch(showError)} />
             ) : (
               <Group>
-                <Button leftSection={<IconFileImport size={16} />} onClick={() => void importPackage(stage.preview)} disabled={stage.preview.alreadyImported}>
+                <Button leftSection={<IconFileImport size={16} />} onClick={() => void importPackage(stage.preview)} disabled={stage.preview.alreadyImported || stage.preview.blockers.length > 0}>
                   Importér
                 </Button>
                 <Button variant="default" leftSection={<IconX size={16} />} onClick={() => void discard(stage.preview.packageId)}>
