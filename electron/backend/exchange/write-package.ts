@@ -62,6 +62,8 @@ export interface ExportProgress {
   entity?: EntityName;
   /** Bytes written to the package so far (compressed). */
   bytesWritten: number;
+  /** While the attachment files are written (they are most of a package): the share of the whole written so far. */
+  fraction?: number;
 }
 
 export interface EntityCount {
@@ -273,7 +275,10 @@ export async function writePackage(options: WritePackageOptions): Promise<Packag
 
   const zip = new ZipFile();
   let bytesWritten = 0;
-  const progress = (phase: ExportProgress['phase'], entity?: EntityName) => options.onProgress?.({ phase, entity, bytesWritten });
+  // Known once the records are written: the package's size is then about what was written plus the files.
+  let expectedBytes: number | null = null;
+  const progress = (phase: ExportProgress['phase'], entity?: EntityName) =>
+    options.onProgress?.({ phase, entity, bytesWritten, fraction: expectedBytes ? Math.min(1, bytesWritten / expectedBytes) : undefined });
   const counter = new ByteCounter((n) => (bytesWritten = n));
   const zipFailed = new Promise<never>((_, reject) => zip.once('error', reject));
   const written = pipeline(zip.outputStream as unknown as Readable, counter, createWriteStream(temp, { flags: 'wx', flush: true }));
@@ -336,6 +341,7 @@ export async function writePackage(options: WritePackageOptions): Promise<Packag
 
     let fileBytes = 0;
     let fileCount = 0;
+    expectedBytes = bytesWritten + fileRows.reduce((sum, f) => sum + f.size, 0);
     for (const file of fileRows) {
       if (signal?.aborted) throw cancelled();
       if (!options.openFile && !(options.files && (await options.files.exists(file.sha256)))) {

@@ -96,7 +96,7 @@ export const exchangeHandlers = (ctx: BackendContext): ExchangeHandlers => {
             now: ctx.now,
             newId: ctx.newId,
             signal: job.signal,
-            onProgress: (p) => job.progress(p.phase === 'files' ? `Pakker bilagsfiler – ${mb(p.bytesWritten)} MB skrevet` : 'Pakker posterne', null),
+            onProgress: (p) => job.progress(p.phase === 'files' ? `Pakker bilagsfiler – ${mb(p.bytesWritten)} MB skrevet` : 'Pakker posterne', p.fraction ?? null),
           });
           return { type: 'export', export: { exportId: made.id, fileName, bytes: summary.bytes, pages: null, warnings: [] } };
         } catch (error) {

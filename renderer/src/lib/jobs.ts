@@ -31,13 +31,14 @@ export function followJob(started: JobStatus, onStatus: (status: JobStatus) => v
  */
 export function useJob() {
   const [status, setStatus] = useState<JobStatus | null>(null);
+  // Set again on every mount: React's strict mode unmounts and remounts once, which must not silence the updates.
   const live = useRef(true);
-  useEffect(
-    () => () => {
+  useEffect(() => {
+    live.current = true;
+    return () => {
       live.current = false;
-    },
-    [],
-  );
+    };
+  }, []);
   const run = useCallback(async (start: () => Promise<JobStatus>): Promise<JobStatus> => {
     const started = await start();
     return followJob(started, (s) => live.current && setStatus(s));
