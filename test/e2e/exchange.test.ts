@@ -66,6 +66,8 @@ describe('exchange between two laptops', () => {
     await screenshot(page, 'udveksling-forhaandsvisning', { fullPage: true });
 
     await page.getByRole('button', { name: 'Importér' }).click();
+    // The job's progress shows while it runs (the step, the bar and «Afbryd»).
+    await page.getByTestId('job-progress').waitFor();
     const done = page.getByTestId('import-done');
     await done.waitFor();
     expect(await done.innerText()).toMatch(/sikkerhedskopien «\d{8}-\d{6}-import\.db»/);
