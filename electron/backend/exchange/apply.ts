@@ -208,7 +208,8 @@ async function writeImport(
       // Planned again inside the transaction, so that nothing changed locally between the plan and the writes.
       const plan = await planImport(trx, read);
       if (plan.blockers.length > 0) throw new ImportError(plan.blockers[0]!);
-      for (const sha256 of packageFiles.sha256) {
+      for (const [n, sha256] of packageFiles.sha256.entries()) {
+        if (n % RECORDS_PER_BREATH === 0) await breathe();
         const exists = await trx.selectFrom('files').select('sha256').where('sha256', '=', sha256).executeTakeFirst();
         if (exists) continue;
         const { mediaType, bytes } = mediaTypes.get(sha256) ?? { mediaType: OCTET_STREAM, bytes: 0 };
@@ -285,7 +286,9 @@ async function writeImport(
         notes.push(`«Behold begge» kan kun bruges for møder, punkter og takstscenarier; for ${[...notCopyable].map((e) => ENTITY_PLURALS[e]).join(', ')} er den indlæste version taget.`);
       }
 
+      let looked = 0;
       for (const decisionId of touchedDecisions) {
+        if (looked++ % RECORDS_PER_BREATH === 0) await breathe();
         const decision = await trx.selectFrom('decisions').select('item_id').where('id', '=', decisionId).executeTakeFirst();
         if (decision) touchedItems.add(decision.item_id);
       }
@@ -311,6 +314,7 @@ async function writeImport(
       for (const meetingId of removedMeetings) await reindexMeeting(trx as Transaction<DB>, meetingId);
 
       for (let i = 0; i < bases.length; i += 100) {
+        if (i % RECORDS_PER_BREATH === 0) await breathe();
         await trx
           .insertInto('exchange_bases')
           .values(bases.slice(i, i + 100).map((b) => ({ source_installation: manifest.sourceInstallation, entity: b.entity, record_id: b.id, revision: b.revision, content_hash: b.hash, exchanged_at: now })))
