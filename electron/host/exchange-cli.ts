@@ -9,15 +9,16 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrate';
 import type { DB } from '../../db/schema';
-import { openBackend, type BackendOptions } from '../backend/backend';
+import { openBackend, type Backend, type BackendOptions } from '../backend/backend';
 import { AppError } from '../backend/errors';
-import { applyImport, type Resolution } from '../backend/exchange/apply';
+import { applyImport } from '../backend/exchange/apply';
 import { MERGE_CLASS_LABELS, MERGE_CLASSES, previewImport, type Conflict, type MergeClass } from '../backend/exchange/merge';
 import { readPackage, type PackageSummary, type Problem } from '../backend/exchange/read-package';
 import { writePackage } from '../backend/exchange/write-package';
+import { Resolution } from '../../shared/domain/exchange';
 import { ExchangeScope, SCOPE_LABELS } from '../../shared/exchange/manifest';
 import { ENTITY_NAMES, ENTITY_PLURALS, type EntityName } from '../../shared/exchange/records';
-import { formatNumericDate } from '../../shared/format';
+import { formatInteger, formatNumericDate } from '../../shared/format';
 import { UsageError } from './usage';
 
 interface Io {
@@ -25,7 +26,7 @@ interface Io {
   err(text: string): void;
 }
 
-const number = (n: number) => new Intl.NumberFormat('da-DK').format(n);
+const number = formatInteger;
 
 /** `all`, `meeting:ID`, `scenarios:ID,ID`, `decisions`. */
 export function parseScope(text: string | undefined): ExchangeScope {
@@ -43,6 +44,20 @@ export function parseScope(text: string | undefined): ExchangeScope {
   return parsed.data;
 }
 
+/** Opens the database's backend for one command, turning the backend's Danish refusals into usage errors. */
+async function withBackend<T>(backendOptions: BackendOptions, work: (backend: Backend) => Promise<T>): Promise<T> {
+  if (!existsSync(backendOptions.databaseFile)) throw new UsageError(`Databasen ${backendOptions.databaseFile} findes ikke.`);
+  const backend = await openBackend(backendOptions);
+  try {
+    return await work(backend);
+  } catch (error) {
+    if (error instanceof AppError) throw new UsageError(error.message);
+    throw error;
+  } finally {
+    await backend.close();
+  }
+}
+
 export async function runExport(
   options: { scope: string | undefined; out: string | undefined; json: boolean },
   backendOptions: BackendOptions,
@@ -52,9 +67,7 @@ export async function runExport(
   if (!options.out) throw new UsageError('export kræver --out FIL.sekretariat.');
   const target = resolve(options.out);
   if (existsSync(target)) throw new UsageError(`${target} findes allerede; vælg et andet filnavn.`);
-  if (!existsSync(backendOptions.databaseFile)) throw new UsageError(`Databasen ${backendOptions.databaseFile} findes ikke.`);
-  const backend = await openBackend(backendOptions);
-  try {
+  return withBackend(backendOptions, async (backend) => {
     const summary = await writePackage({
       db: backend.database.db,
       databaseFile: backend.database.file,
@@ -72,12 +85,7 @@ export async function runExport(
     lines.push(`  ${'bilagsfiler'.padEnd(26)} ${number(summary.files.count).padStart(7)} (${number(summary.files.bytes)} byte)`);
     io.out(options.json ? JSON.stringify(summary, null, 2) : lines.join('\n'));
     return 0;
-  } catch (error) {
-    if (error instanceof AppError) throw new UsageError(error.message);
-    throw error;
-  } finally {
-    await backend.close();
-  }
+  });
 }
 
 /**
@@ -95,12 +103,11 @@ function openReadOnly(file: string): Kysely<DB> | null {
   return new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }) });
 }
 
-const RESOLUTIONS = ['mine', 'theirs', 'both'] as const;
-
 /** `--on-conflict mine|theirs|both` (default mine: nothing of this database is overwritten without being asked). */
 export function parseResolution(text: string | undefined): Resolution {
   if (text === undefined) return 'mine';
-  if ((RESOLUTIONS as readonly string[]).includes(text)) return text as Resolution;
+  const parsed = Resolution.safeParse(text);
+  if (parsed.success) return parsed.data;
   throw new UsageError(`Ukendt --on-conflict «${text}». Brug mine (behold mine), theirs (tag deres) eller both (behold begge).`);
 }
 
@@ -141,9 +148,7 @@ export async function runImport(
       await db?.destroy();
     }
   }
-  if (!existsSync(backendOptions.databaseFile)) throw new UsageError(`Databasen ${backendOptions.databaseFile} findes ikke.`);
-  const backend = await openBackend(backendOptions);
-  try {
+  return withBackend(backendOptions, async (backend) => {
     const result = await applyImport({ db: backend.database.db, files: backend.files, backups: backend.backups }, file, { default: resolution });
     if (!result.ok) return refusal(file, result.problems, options.json, io);
     const { report } = result;
@@ -154,12 +159,7 @@ export async function runImport(
       : `Importeret: ${number(a.inserted)} nye, ${number(a.updated)} opdaterede, ${number(a.deleted)} slettede, ${number(a.copied)} kopier (behold begge), ${number(a.kept)} konflikter beholdt som her; ${number(report.filesCopied)} bilagsfil(er) kopieret.${report.backup ? ` Sikkerhedskopi før import: ${report.backup.fileName}.` : ''}`;
     io.out(options.json ? JSON.stringify({ ...shown.json, resolution, applied: a, filesCopied: report.filesCopied, backup: report.backup?.fileName ?? null }, null, 2) : `${shown.text}\n${done}`);
     return 0;
-  } catch (error) {
-    if (error instanceof AppError) throw new UsageError(error.message);
-    throw error;
-  } finally {
-    await backend.close();
-  }
+  });
 }
 
 type Counts = Record<EntityName, Record<MergeClass, number>>;

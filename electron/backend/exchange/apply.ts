@@ -11,6 +11,7 @@ import { setImmediate as breathe } from 'node:timers/promises';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../../db/schema';
 import type { BackupEntry } from '../../../shared/domain/backups';
+import type { Resolution } from '../../../shared/domain/exchange';
 import { ENTITY_PLURALS, recordToRow, type EntityName } from '../../../shared/exchange/records';
 import { AppError } from '../errors';
 import { MAX_EXTRACT_BYTES } from '../files/extract-text';
@@ -22,7 +23,6 @@ import { COPYABLE, contentHash, planImport, readForImport, type ImportPreview, t
 import type { FileSink, Problem } from './read-package';
 import { JobCancelled, throwIfCancelled } from '../jobs';
 
-export type Resolution = 'mine' | 'theirs' | 'both';
 export interface Resolutions {
   default: Resolution;
   /** By record id. */
@@ -94,7 +94,7 @@ const COPY_SUFFIX = ' (kopi fra import)';
  */
 function fileStager(files: FileStore, copied: string[]): (sha256: string) => Promise<FileSink | null> {
   return async (sha256) => {
-    if (copied.includes(sha256) || (await files.exists(sha256))) return null;
+    if (await files.exists(sha256)) return null;
     await mkdir(files.tmpDir, { recursive: true });
     const temp = join(files.tmpDir, `${randomUUID()}.part`);
     const handle = await open(temp, 'wx');

@@ -103,19 +103,33 @@ async function ownerLabel(db: Kysely<DB>, entity: EntityName, record: Record<str
   return '';
 }
 
-/** New records whose unique key another local record holds (see ImportPreview.blockers). */
+/** New records whose unique key another local record holds (see ImportPreview.blockers): one query per 500 records. */
 async function findClashes(db: Kysely<DB>, plan: readonly PlannedRecord[]): Promise<string[]> {
   const blockers: string[] = [];
   const incomingIds = new Set(plan.map((p) => `${p.entity}:${p.incoming.id as string}`));
-  for (const { entity, class: cls, incoming } of plan) {
-    const key = UNIQUE_KEYS[entity];
-    if (!key || cls !== 'new' || (key.liveOnly && incoming.deletedAt !== null)) continue;
-    let query = db.selectFrom(entity as 'bodies').select('id').where('id', '!=', incoming.id as string);
-    for (const field of key.fields) query = query.where(columnOf(field) as 'id', '=', incoming[field] as string);
-    if (key.liveOnly) query = query.where('deleted_at', 'is', null);
-    const holders = (await query.execute()).filter((row) => !incomingIds.has(`${entity}:${row.id}`));
-    if (holders.length > 0) blockers.push(`${key.explain(incoming, await ownerLabel(db, entity, incoming))}. Slet eller ret den ene, og indlæs pakken igen; intet er importeret.`);
-    if (blockers.length >= 20) break;
+  for (const [entity, key] of Object.entries(UNIQUE_KEYS) as [EntityName, NonNullable<(typeof UNIQUE_KEYS)[EntityName]>][]) {
+    const fresh = plan.filter((p) => p.entity === entity && p.class === 'new' && !(key.liveOnly && p.incoming.deletedAt !== null)).map((p) => p.incoming);
+    const keyOf = (values: Record<string, unknown>) => JSON.stringify(key.fields.map((f) => values[f]));
+    const first = key.fields[0]!;
+    for (let i = 0; i < fresh.length && blockers.length < 20; i += 500) {
+      const part = fresh.slice(i, i + 500);
+      let query = db
+        .selectFrom(entity as 'bodies')
+        .select(['id', ...key.fields.map((f) => `${columnOf(f)} as ${f}`)] as never[])
+        .where(columnOf(first) as 'id', 'in', [...new Set(part.map((r) => r[first] as string))]);
+      if (key.liveOnly) query = query.where('deleted_at', 'is', null);
+      // Held by a record the package does not bring (one it brings may be moving away from the key).
+      const held = new Map<string, string>();
+      for (const row of (await query.execute()) as unknown as Record<string, unknown>[]) {
+        if (!incomingIds.has(`${entity}:${row.id as string}`)) held.set(keyOf(row), row.id as string);
+      }
+      for (const record of part) {
+        const holder = held.get(keyOf(record));
+        if (holder === undefined || holder === record.id) continue;
+        blockers.push(`${key.explain(record, await ownerLabel(db, entity, record))}. Slet eller ret den ene, og indlæs pakken igen; intet er importeret.`);
+        if (blockers.length >= 20) break;
+      }
+    }
   }
   return blockers;
 }

@@ -3,6 +3,7 @@ import { ChangedEntity } from '../../../shared/contract';
 import type { ImportPreviewView, ImportReportView } from '../../../shared/domain/exchange';
 import { EXCHANGE_EXTENSION, SCOPE_LABELS, type ExchangeScope } from '../../../shared/exchange/manifest';
 import { ENTITY_NAMES, ENTITY_PLURALS } from '../../../shared/exchange/records';
+import { formatFileSize } from '../../../shared/format';
 import type { BackendContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { AppError } from '../errors';
@@ -13,8 +14,6 @@ import { writePackage } from '../exchange/write-package';
 import { fileStoreFor } from '../files/file-store';
 
 type ExchangeHandlers = Pick<Handlers, 'exchange.export' | 'exchange.preview' | 'exchange.import' | 'exchange.discard' | 'exchange.incoming' | 'jobs.get' | 'jobs.cancel'>;
-
-const mb = (bytes: number) => new Intl.NumberFormat('da-DK', { maximumFractionDigits: 0 }).format(bytes / (1024 * 1024));
 
 /** A refused package as one Danish message: the first problem, and how many more there are. */
 function refusal(problems: Problem[]): AppError {
@@ -96,7 +95,7 @@ export const exchangeHandlers = (ctx: BackendContext): ExchangeHandlers => {
             now: ctx.now,
             newId: ctx.newId,
             signal: job.signal,
-            onProgress: (p) => job.progress(p.phase === 'files' ? `Pakker bilagsfiler – ${mb(p.bytesWritten)} MB skrevet` : 'Pakker posterne', p.fraction ?? null),
+            onProgress: (p) => job.progress(p.phase === 'files' ? `Pakker bilagsfiler – ${formatFileSize(p.bytesWritten)} skrevet` : 'Pakker posterne', p.fraction ?? null),
           });
           return { type: 'export', export: { exportId: made.id, fileName, bytes: summary.bytes, pages: null, warnings: [] } };
         } catch (error) {
@@ -111,7 +110,7 @@ export const exchangeHandlers = (ctx: BackendContext): ExchangeHandlers => {
       return ctx.jobs.start('exchange.preview', 'Kontrollerer pakken', async (job) => {
         const result = await previewImport(ctx.db, file.path, {
           signal: job.signal,
-          onProgress: (done, total) => job.progress(`Kontrollerer pakken – ${mb(done)} af ${mb(total)} MB`, total ? done / total : null),
+          onProgress: (done, total) => job.progress(`Kontrollerer pakken – ${formatFileSize(done)} af ${formatFileSize(total)}`, total ? done / total : null),
         });
         if (!result.ok) throw refusal(result.problems);
         return { type: 'preview', preview: previewView(packageId, file.fileName, result.preview, await installation()) };

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { JobStatus } from '../../../shared/domain/jobs';
-import { api } from '../api/client';
+import { notifications } from '@mantine/notifications';
+import type { JobResult, JobStatus } from '../../../shared/domain/jobs';
+import { api, ApiError } from '../api/client';
+import { showError } from './undo';
 
 /** How often the window asks for a job's state besides listening to its events (an event can be missed on reconnect). */
 const POLL_MS = 1000;
@@ -26,8 +28,10 @@ export function followJob(started: JobStatus, onStatus: (status: JobStatus) => v
 }
 
 /**
- * One job at a time for a part of the window: `run` starts it (the call answers with its first status) and follows it;
- * `status` is the latest state, for <JobProgress>; `cancel` asks the backend to stop it.
+ * One job at a time for a part of the window. `run` starts it (the call answers with its first status), follows it and
+ * answers with its result; when there is none it has already told the user why (stopped: `stoppedMessage`; failed: the
+ * backend's Danish message) and answers null. `status` is the latest state while it runs, for <JobProgress>; `cancel`
+ * asks the backend to stop it.
  */
 export function useJob() {
   const [status, setStatus] = useState<JobStatus | null>(null);
@@ -39,16 +43,25 @@ export function useJob() {
       live.current = false;
     };
   }, []);
-  const run = useCallback(async (start: () => Promise<JobStatus>): Promise<JobStatus> => {
-    const started = await start();
-    return followJob(started, (s) => live.current && setStatus(s));
+  const run = useCallback(async <T extends JobResult['type']>(type: T, start: () => Promise<JobStatus>, stoppedMessage: string): Promise<Extract<JobResult, { type: T }> | null> => {
+    try {
+      const ended = await followJob(await start(), (s) => live.current && setStatus(s));
+      if (ended.result?.type === type) return ended.result as Extract<JobResult, { type: T }>;
+      if (ended.state === 'cancelled') notifications.show({ message: stoppedMessage, autoClose: 6000 });
+      else if (ended.error) showError(new ApiError(ended.error));
+      return null;
+    } catch (error) {
+      showError(error);
+      return null;
+    } finally {
+      if (live.current) setStatus(null);
+    }
   }, []);
   const cancel = useCallback(async () => {
     if (!status || status.state !== 'running') return;
     setStatus(await api().call('jobs.cancel', { id: status.id }));
   }, [status]);
-  const reset = useCallback(() => setStatus(null), []);
-  return { status, running: status?.state === 'running', run, cancel, reset };
+  return { status, running: status?.state === 'running', run, cancel };
 }
 
 /** What <JobProgress> shows of a job. */

@@ -4,7 +4,7 @@ import { IconPackageExport } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import type { ExchangeScope } from '../../../../shared/exchange/manifest';
 import { formatFileSize, formatNumericDate } from '../../../../shared/format';
-import { api, ApiError } from '../../api/client';
+import { api } from '../../api/client';
 import { JobProgress } from '../../components/JobProgress';
 import { progressOf, useJob } from '../../lib/jobs';
 import { showError } from '../../lib/undo';
@@ -45,20 +45,16 @@ export function ExportSection() {
 
   async function exportPackage() {
     if (!scope) return;
+    const done = await job.run('export', () => api().call('exchange.export', { scope }), 'Eksporten blev afbrudt; der er ikke gemt nogen halv pakke.');
+    if (!done) return;
+    const made = done.export;
+    let saved = false;
     try {
-      const status = await job.run(() => api().call('exchange.export', { scope }));
-      if (status.result?.type === 'export') {
-        const made = status.result.export;
-        const saved = await api().saveExport(made.exportId);
-        if (saved) notifications.show({ color: 'teal', title: 'Pakken er gemt', message: `${made.fileName} (${formatFileSize(made.bytes)}). Send den til modtageren, som indlæser den under Udveksling.`, autoClose: 10000 });
-      } else if (status.state === 'cancelled') {
-        notifications.show({ message: 'Eksporten blev afbrudt; der er ikke gemt nogen halv pakke.', autoClose: 6000 });
-      } else if (status.error) showError(new ApiError(status.error));
+      saved = await api().saveExport(made.exportId);
     } catch (error) {
       showError(error);
-    } finally {
-      job.reset();
     }
+    if (saved) notifications.show({ color: 'teal', title: 'Pakken er gemt', message: `${made.fileName} (${formatFileSize(made.bytes)}). Send den til modtageren, som indlæser den under Udveksling.`, autoClose: 10000 });
   }
 
   return (

@@ -1,11 +1,10 @@
 import { Alert, Button, FileButton, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconCircleCheck, IconFileImport, IconX } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import type { ImportPreviewView, ImportReportView, IncomingPackage } from '../../../../shared/domain/exchange';
 import { EXCHANGE_EXTENSION } from '../../../../shared/exchange/manifest';
 import { formatFileSize, formatInteger } from '../../../../shared/format';
-import { api, ApiError } from '../../api/client';
+import { api } from '../../api/client';
 import { JobProgress } from '../../components/JobProgress';
 import { progressOf, useJob } from '../../lib/jobs';
 import { showError } from '../../lib/undo';
@@ -39,23 +38,15 @@ export function ImportSection() {
   }, [stage.kind]);
 
   async function previewPackage(received: IncomingPackage) {
-    try {
-      const status = await check.run(() => api().call('exchange.preview', { packageId: received.packageId }));
-      if (status.result?.type === 'preview') {
-        setResolutions(FIRST);
-        setStage({ kind: 'preview', preview: status.result.preview });
-        return;
-      }
-      if (status.error) showError(new ApiError(status.error));
-      // A package that cannot be read is of no further use here.
-      if (status.state === 'failed') await api().call('exchange.discard', { packageId: received.packageId });
-      setStage({ kind: 'choose' });
-    } catch (error) {
-      showError(error);
-      setStage({ kind: 'choose' });
-    } finally {
-      check.reset();
+    const done = await check.run('preview', () => api().call('exchange.preview', { packageId: received.packageId }), 'Kontrollen blev afbrudt; pakken er ikke indlæst.');
+    if (done) {
+      setResolutions(FIRST);
+      setStage({ kind: 'preview', preview: done.preview });
+      return;
     }
+    // A package that cannot be read, or whose check the user stopped, is of no further use here.
+    await api().call('exchange.discard', { packageId: received.packageId }).catch(() => undefined);
+    setStage({ kind: 'choose' });
   }
 
   async function choose(file: File | null) {
@@ -80,21 +71,14 @@ export function ImportSection() {
   }
 
   async function importPackage(preview: ImportPreviewView) {
-    try {
-      const status = await apply.run(() =>
-        api().call('exchange.import', { packageId: preview.packageId, default: resolutions.fallback, perRecord: resolutions.perRecord }),
-      );
-      if (status.result?.type === 'import') {
-        setStage({ kind: 'done', report: status.result.report, fileName: preview.fileName });
-        await Promise.all([loadReference(), loadMeetings(), loadScenarios()]).catch(() => undefined);
-      } else if (status.state === 'cancelled') {
-        notifications.show({ message: 'Importen blev afbrudt. Databasen er ikke ændret.', autoClose: 6000 });
-      } else if (status.error) showError(new ApiError(status.error));
-    } catch (error) {
-      showError(error);
-    } finally {
-      apply.reset();
-    }
+    const done = await apply.run(
+      'import',
+      () => api().call('exchange.import', { packageId: preview.packageId, default: resolutions.fallback, perRecord: resolutions.perRecord }),
+      'Importen blev afbrudt. Databasen er ikke ændret.',
+    );
+    if (!done) return;
+    setStage({ kind: 'done', report: done.report, fileName: preview.fileName });
+    await Promise.all([loadReference(), loadMeetings(), loadScenarios()]).catch(showError);
   }
 
   return (

@@ -4,7 +4,7 @@ import { IconDeviceFloppy, IconRestore } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { BACKUP_KIND_LABELS, type BackupEntry } from '../../../../shared/domain/backups';
 import { formatFileSize, formatTimestamp } from '../../../../shared/format';
-import { api, ApiError } from '../../api/client';
+import { api } from '../../api/client';
 import { JobProgress } from '../../components/JobProgress';
 import { progressOf, useJob } from '../../lib/jobs';
 import { showError } from '../../lib/undo';
@@ -36,44 +36,25 @@ export function BackupsSection({ onRestored }: { onRestored(): void }) {
   }, []);
 
   async function create() {
-    try {
-      const status = await backupJob.run(() => api().call('backups.create', {}));
-      if (status.result?.type === 'backup') {
-        notifications.show({ color: 'teal', message: `Sikkerhedskopien er taget (${formatFileSize(status.result.backup.bytes)}).`, autoClose: 5000 });
-      } else if (status.state === 'cancelled') {
-        notifications.show({ message: 'Sikkerhedskopien blev afbrudt; der er ikke gemt nogen halv kopi.', autoClose: 5000 });
-      } else if (status.error) showError(new ApiError(status.error));
-    } catch (error) {
-      showError(error);
-    } finally {
-      backupJob.reset();
-      await load();
-    }
+    const done = await backupJob.run('backup', () => api().call('backups.create', {}), 'Sikkerhedskopien blev afbrudt; der er ikke gemt nogen halv kopi.');
+    if (done) notifications.show({ color: 'teal', message: `Sikkerhedskopien er taget (${formatFileSize(done.backup.bytes)}).`, autoClose: 5000 });
+    await load();
   }
 
   async function restore(entry: BackupEntry) {
-    try {
-      const status = await restoreJob.run(() => api().call('backups.restore', { fileName: entry.fileName }));
-      if (status.result?.type === 'restore') {
-        await Promise.all([loadReference(), loadMeetings(), loadScenarios()]);
-        onRestored();
-        setRestoring(null);
-        notifications.show({
-          color: 'teal',
-          title: 'Databasen er gendannet',
-          message: `Tilstanden fra ${formatTimestamp(entry.createdAt)} er taget tilbage. Den tidligere tilstand er gemt som sikkerhedskopien «${status.result.restore.safetyBackup}», så gendannelsen kan fortrydes.`,
-          autoClose: 12000,
-        });
-      } else if (status.state === 'cancelled') {
-        setRestoring(null);
-        notifications.show({ message: 'Gendannelsen blev afbrudt. Databasen er ikke ændret.', autoClose: 6000 });
-      } else if (status.error) showError(new ApiError(status.error));
-    } catch (error) {
-      showError(error);
-    } finally {
-      restoreJob.reset();
-      await load();
+    const done = await restoreJob.run('restore', () => api().call('backups.restore', { fileName: entry.fileName }), 'Gendannelsen blev afbrudt. Databasen er ikke ændret.');
+    setRestoring(null);
+    if (done) {
+      await Promise.all([loadReference(), loadMeetings(), loadScenarios()]).catch(showError);
+      onRestored();
+      notifications.show({
+        color: 'teal',
+        title: 'Databasen er gendannet',
+        message: `Tilstanden fra ${formatTimestamp(entry.createdAt)} er taget tilbage. Den tidligere tilstand er gemt som sikkerhedskopien «${done.restore.safetyBackup}», så gendannelsen kan fortrydes.`,
+        autoClose: 12000,
+      });
     }
+    await load();
   }
   const busy = restoreJob.running;
 
