@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { JobStatus } from '../domain/jobs';
 import type { EventName } from './names';
 
-export const ChangedEntity = z.enum(['meetings', 'bodies', 'organisations', 'settings', 'agenda', 'followUps', 'scenarios']);
+export const ChangedEntity = z.enum(['meetings', 'bodies', 'organisations', 'settings', 'agenda', 'followUps', 'scenarios', 'proposals']);
 export type ChangedEntity = z.infer<typeof ChangedEntity>;
 
 /** Events the backend pushes to every open window (IPC) or browser tab (SSE). */

@@ -26,6 +26,23 @@ import { Attendee, AttendeeInput, Meeting, MeetingDraft, MeetingListQuery, Meeti
 import { DocumentCapabilities, DocumentExport, DocumentPreview, DocumentPreviewRequest, DocumentRequest } from '../domain/documents';
 import { Organisation, OrganisationUpdate, PopulationImport } from '../domain/organisation';
 import { Scenario, ScenarioDraft, ScenarioExportRequest, ScenarioSummary, ScenarioUpdate, ScenarioVersion } from '../domain/scenario';
+import {
+  ApprovalStep,
+  ApprovalStepInput,
+  ConsultationResponse,
+  ConsultationResponseInput,
+  MunicipalityRequest,
+  MunicipalityShare,
+  Proposal,
+  ProposalDraft,
+  ProposalSummary,
+  ProposalUpdate,
+  ProposalVersion,
+  ProposalVersionUpdate,
+  PutOnAgendaRequest,
+  VersionDiffRow,
+  VersionEconomy,
+} from '../domain/proposal';
 import { AppInfo, DemoSummary, Settings, SettingsPatch } from '../domain/settings';
 import { BackupEntry } from '../domain/backups';
 import { ImportRequest, IncomingPackage } from '../domain/exchange';
@@ -160,6 +177,35 @@ export const methods = {
   'scenarios.freeze': method(z.object({ id: Id, note: z.string().trim().max(500).default('') }), ScenarioVersion),
   /** The .xlsx workbook or the PDF annex of one scenario, or of a comparison of two to four. */
   'scenarios.export': method(ScenarioExportRequest, DocumentExport),
+
+  'proposals.list': method(Empty, z.array(ProposalSummary)),
+  'proposals.get': method(ById, Proposal),
+  /** A new proposal with its first version. */
+  'proposals.create': method(ProposalDraft, Proposal),
+  'proposals.update': method(ProposalUpdate, Proposal),
+  /** Soft delete with undo. */
+  'proposals.delete': method(ById, Deleted),
+  'proposals.restore': method(ById, Proposal),
+  /** Autosave of a version; a version that went to an agenda is locked and refused. */
+  'proposals.updateVersion': method(ProposalVersionUpdate, ProposalVersion),
+  /** A new version, starting as a copy of the latest (its scenarios live, not frozen). */
+  'proposals.revise': method(z.object({ proposalId: Id, note: z.string().trim().max(2000).default('') }), Proposal),
+  /** A version's money from the engine, its consistency checks, and what is missing before it can go on an agenda. */
+  'proposals.economy': method(z.object({ proposalId: Id, versionNumber: z.number().int().positive() }), VersionEconomy),
+  /** Two versions side by side, every changed row marked. */
+  'proposals.diff': method(z.object({ proposalId: Id, from: z.number().int().positive(), to: z.number().int().positive() }), z.object({ rows: z.array(VersionDiffRow) })),
+  /** Replaces the approval route (steps in order). */
+  'proposals.setSteps': method(z.object({ proposalId: Id, steps: z.array(ApprovalStepInput).max(20) }), z.array(ApprovalStep)),
+  'proposals.saveResponse': method(ConsultationResponseInput.extend({ id: Id.optional(), revision: z.number().int().positive().optional() }), ConsultationResponse),
+  'proposals.deleteResponse': method(ById, Deleted),
+  /** The consultation responses summarised for the case text (HTML), and who has not answered. */
+  'proposals.consultationSummary': method(z.object({ proposalId: Id, versionNumber: z.number().int().positive() }), z.object({ html: z.string(), notAnswered: z.array(z.string()) })),
+  /** Creates the agenda item with its sections, draft Indstilling and generated annexes; locks the version. */
+  'proposals.putOnAgenda': method(PutOnAgendaRequest, z.object({ itemId: Id, warnings: z.array(z.string()) })),
+  /** What each municipality pays per year under a scenario of a version (the chosen one by default). */
+  'proposals.municipalities': method(MunicipalityRequest, z.object({ scenarioId: Id, scenarioName: z.string(), rows: z.array(MunicipalityShare) })),
+  /** One municipality's figures for its own budget process, as .xlsx or PDF. */
+  'proposals.exportMunicipality': method(MunicipalityRequest.extend({ organisationName: z.string().min(1), format: z.enum(['xlsx', 'pdf']) }), DocumentExport),
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Methods = typeof methods;

@@ -80,6 +80,23 @@ export const METHOD_NAMES = [
   'scenarios.restore',
   'scenarios.freeze',
   'scenarios.export',
+  'proposals.list',
+  'proposals.get',
+  'proposals.create',
+  'proposals.update',
+  'proposals.delete',
+  'proposals.restore',
+  'proposals.updateVersion',
+  'proposals.revise',
+  'proposals.economy',
+  'proposals.diff',
+  'proposals.setSteps',
+  'proposals.saveResponse',
+  'proposals.deleteResponse',
+  'proposals.consultationSummary',
+  'proposals.putOnAgenda',
+  'proposals.municipalities',
+  'proposals.exportMunicipality',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 
