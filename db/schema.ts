@@ -175,6 +175,47 @@ export interface ScenarioVersionsTable extends RecordColumns {
   frozen_by: string;
 }
 
+export interface ProposalsTable extends RecordColumns {
+  code: string;
+  title: string;
+  established_on: string | null;
+}
+
+export interface ProposalVersionsTable extends RecordColumns {
+  proposal_id: string;
+  number: number;
+  /** JSON of ProposalContent (shared/domain/proposal.ts). */
+  content: string;
+  /** JSON array of {scenarioId, frozenNumber}. */
+  scenarios: Generated<string>;
+  chosen_scenario_id: string | null;
+  /** JSON of Consultation. */
+  consultation: Generated<string>;
+  locked_at: string | null;
+  note: Generated<string>;
+}
+
+export interface ApprovalStepsTable extends RecordColumns {
+  proposal_id: string;
+  position: number;
+  body_id: string;
+  planned_date: string | null;
+  version_number: number | null;
+  item_id: string | null;
+  manual_outcome: string | null;
+  note: Generated<string>;
+}
+
+export interface ConsultationResponsesTable extends RecordColumns {
+  version_id: string;
+  organisation_id: string | null;
+  respondent: string;
+  received_on: string | null;
+  stance: string;
+  text: string;
+  item_id: string | null;
+}
+
 export interface HistoryTable {
   id: Generated<number>;
   at: string;
@@ -252,6 +293,10 @@ export interface DB {
   minutes_versions: MinutesVersionsTable;
   scenarios: ScenariosTable;
   scenario_versions: ScenarioVersionsTable;
+  proposals: ProposalsTable;
+  proposal_versions: ProposalVersionsTable;
+  approval_steps: ApprovalStepsTable;
+  consultation_responses: ConsultationResponsesTable;
   history: HistoryTable;
   search_documents: SearchDocumentsTable;
   schema_migrations: SchemaMigrationsTable;

@@ -3,6 +3,7 @@ import * as m0001 from './0001-initial';
 import * as m0002 from './0002-agenda';
 import * as m0003 from './0003-scenarios';
 import * as m0004 from './0004-exchange';
+import * as m0005 from './0005-proposals';
 
 export interface Migration {
   name: string;
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0002-agenda', up: m0002.up },
   { name: '0003-scenarios', up: m0003.up },
   { name: '0004-exchange', up: m0004.up },
+  { name: '0005-proposals', up: m0005.up },
 ];

@@ -17,7 +17,11 @@ export type RecordTable =
   | 'reservations'
   | 'follow_ups'
   | 'attachments'
-  | 'minutes_versions';
+  | 'minutes_versions'
+  | 'proposals'
+  | 'proposal_versions'
+  | 'approval_steps'
+  | 'consultation_responses';
 
 /** Outcome of an update guarded by the record's revision (optimistic concurrency). */
 export type WriteOutcome = 'written' | 'missing' | 'stale';

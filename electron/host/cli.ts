@@ -19,6 +19,7 @@ import { formatLongDate, formatNumericDate, formatTimeSpan } from '../../shared/
 import { runCalc, runScenario } from './calc';
 import { chromiumPrinter } from './chromium-printer';
 import { runExport, runImport } from './exchange-cli';
+import { runProposalCommand } from './proposal-cli';
 import { startHttpHost } from './http-host';
 import { appVersion, RENDERER_DIR } from './paths';
 import { parseCommandLine, UsageError } from './usage';
@@ -52,6 +53,12 @@ Kommandoer:
   export --scope all|meeting:ID|scenarios:ID,ID|decisions --out FIL.sekretariat
                      Gem en udvekslingspakke (hele databasen, ét møde, udvalgte scenarier
                      eller beslutningsregistret) til en anden bærbar
+  proposal list      Vis forslagene til nye tilbud med status
+  proposal show ID [--version N]
+                     Vis et forslag (id eller betegnelse, fx NT-1): indhold, scenarier,
+                     kontroller, godkendelsesvej og høringssvar; standard er nyeste version
+  proposal diff ID --from N --to M
+                     Sammenlign to versioner af et forslag: de ændrede rækker
   import FIL [--dry-run] [--on-conflict mine|theirs|both]
                      Indlæs en udvekslingspakke: nye, ændrede og slettede poster flettes ind i én
                      transaktion efter en sikkerhedskopi; konflikter (ændret begge steder) løses
@@ -108,20 +115,24 @@ async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise<numb
       scope: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
       'on-conflict': { type: 'string' },
+      version: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     '--help',
   );
   // Two-word commands ("meetings list", "meeting show ID") read as one.
   const [first, second, ...others] = positionals;
-  const twoWord = (first === 'meetings' && second === 'list') || (first === 'meeting' && second === 'show');
+  const twoWord =
+    (first === 'meetings' && second === 'list') || (first === 'meeting' && second === 'show') || (first === 'proposal' && ['list', 'show', 'diff'].includes(second ?? ''));
   const command = twoWord ? `${first} ${second}` : first;
   const [argument, ...extra] = twoWord ? others : [second, ...others].filter((p) => p !== undefined);
   if (values.help || !command) {
     io.out(HELP);
     return values.help ? 0 : 2;
   }
-  const takesArgument = command === 'meeting show' || command === 'search' || command === 'restore' || command === 'import';
+  const takesArgument = ['meeting show', 'search', 'restore', 'import', 'proposal show', 'proposal diff'].includes(command);
   if (extra.length > 0 || (!takesArgument && argument !== undefined)) {
     throw new UsageError(`Uventet argument: ${[argument, ...extra].filter(Boolean).join(' ')}. Se --help.`);
   }
@@ -132,7 +143,9 @@ async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise<numb
         ? 'search kræver en søgning, fx search "selvskade".'
         : command === 'restore'
           ? 'restore kræver en sikkerhedskopi: et navn i sikkerhedskopimappen (se backups i datamappen) eller en sti til en fil.'
-          : 'meeting show kræver et mødes id (se meetings list).',
+          : command.startsWith('proposal')
+            ? `${command} kræver et forslags id eller betegnelse, fx ${command} NT-1 (se proposal list).`
+            : 'meeting show kræver et mødes id (se meetings list).',
     );
   }
 
@@ -205,7 +218,7 @@ async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise<numb
       await backend.close();
       if (!result.ok) throw new UsageError(result.error.message);
       const added = result.data as MethodOutput<'demo.load'>;
-      print(added, `Demodata indlæst: ${added.meetings} møder med ${added.items} punkter, ${added.bodies} organer, ${added.organisations} kommuner/regioner og ${added.scenarios} takstscenarier tilføjet.`);
+      print(added, `Demodata indlæst: ${added.meetings} møder med ${added.items} punkter, ${added.bodies} organer, ${added.organisations} kommuner/regioner, ${added.scenarios} takstscenarier og ${added.proposals} forslag til nye tilbud tilføjet.`);
       return 0;
     }
     case 'serve': {
@@ -296,6 +309,18 @@ async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise<numb
         const rows = await registerRows(target, format);
         const label = what === 'decisions' ? 'Beslutningsregistret' : 'Opfølgningerne';
         print({ ...made, file: target, rows }, `${label} gemt i ${target}: ${rows === 1 ? '1 række' : `${new Intl.NumberFormat('da-DK').format(rows)} rækker`}.`);
+      } finally {
+        await backend.close();
+      }
+      return 0;
+    }
+    case 'proposal list':
+    case 'proposal show':
+    case 'proposal diff': {
+      const backend = await open();
+      try {
+        const verb = command.split(' ')[1] as 'list' | 'show' | 'diff';
+        await runProposalCommand({ verb, id: argument, version: values.version, from: values.from, to: values.to }, backend, print);
       } finally {
         await backend.close();
       }

@@ -21,4 +21,4 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
-export const DemoSummary = z.object({ bodies: z.number().int(), organisations: z.number().int(), meetings: z.number().int(), items: z.number().int(), scenarios: z.number().int() });
+export const DemoSummary = z.object({ bodies: z.number().int(), organisations: z.number().int(), meetings: z.number().int(), items: z.number().int(), scenarios: z.number().int(), proposals: z.number().int() });

@@ -1,10 +1,16 @@
 CREATE INDEX agenda_items_meeting ON agenda_items (meeting_id, position);
 
+CREATE INDEX approval_steps_item ON approval_steps (item_id);
+
+CREATE INDEX approval_steps_proposal ON approval_steps (proposal_id, position);
+
 CREATE INDEX attachments_item ON attachments (item_id, position);
 
 CREATE UNIQUE INDEX bodies_code ON bodies (code) WHERE deleted_at IS NULL;
 
 CREATE INDEX body_members_body ON body_members (body_id, position);
+
+CREATE INDEX consultation_responses_version ON consultation_responses (version_id);
 
 CREATE INDEX follow_ups_open ON follow_ups (body_id, status);
 
@@ -51,6 +57,23 @@ CREATE TABLE agenda_items (
     consultation TEXT NOT NULL DEFAULT '',
     approves_meeting_id TEXT REFERENCES meetings (id),
     postponed_from_item_id TEXT REFERENCES agenda_items (id)
+  ) STRICT;
+
+CREATE TABLE approval_steps (
+  id TEXT PRIMARY KEY NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  revision INTEGER NOT NULL DEFAULT 1,
+  deleted_at TEXT,
+    proposal_id TEXT NOT NULL REFERENCES proposals (id),
+    position INTEGER NOT NULL CHECK (position > 0),
+    body_id TEXT NOT NULL REFERENCES bodies (id),
+    planned_date TEXT,
+    version_number INTEGER CHECK (version_number IS NULL OR version_number > 0),
+    item_id TEXT REFERENCES agenda_items (id),
+    manual_outcome TEXT,
+    note TEXT NOT NULL DEFAULT '',
+    CHECK (item_id IS NULL OR manual_outcome IS NULL)
   ) STRICT;
 
 CREATE TABLE attachments (
@@ -103,6 +126,21 @@ CREATE TABLE body_relations (
     to_body_id TEXT NOT NULL REFERENCES bodies (id),
     kind TEXT NOT NULL CHECK (kind IN ('forbereder', 'raadgiver', 'refererer_til')),
     CHECK (from_body_id <> to_body_id)
+  ) STRICT;
+
+CREATE TABLE consultation_responses (
+  id TEXT PRIMARY KEY NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  revision INTEGER NOT NULL DEFAULT 1,
+  deleted_at TEXT,
+    version_id TEXT NOT NULL REFERENCES proposal_versions (id),
+    organisation_id TEXT REFERENCES organisations (id),
+    respondent TEXT NOT NULL CHECK (length(respondent) >= 1),
+    received_on TEXT,
+    stance TEXT NOT NULL,
+    text TEXT NOT NULL,
+    item_id TEXT REFERENCES agenda_items (id)
   ) STRICT;
 
 CREATE TABLE decisions (
@@ -244,6 +282,34 @@ CREATE TABLE population_figures (
     age_group TEXT NOT NULL CHECK (age_group IN ('i_alt', '0-17')),
     count INTEGER NOT NULL CHECK (count >= 0),
     UNIQUE (organisation_id, quarter, age_group)
+  ) STRICT;
+
+CREATE TABLE proposal_versions (
+  id TEXT PRIMARY KEY NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  revision INTEGER NOT NULL DEFAULT 1,
+  deleted_at TEXT,
+    proposal_id TEXT NOT NULL REFERENCES proposals (id),
+    number INTEGER NOT NULL CHECK (number > 0),
+    content TEXT NOT NULL CHECK (json_valid(content)),
+    scenarios TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(scenarios)),
+    chosen_scenario_id TEXT REFERENCES scenarios (id),
+    consultation TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(consultation)),
+    locked_at TEXT,
+    note TEXT NOT NULL DEFAULT '',
+    UNIQUE (proposal_id, number)
+  ) STRICT;
+
+CREATE TABLE proposals (
+  id TEXT PRIMARY KEY NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  revision INTEGER NOT NULL DEFAULT 1,
+  deleted_at TEXT,
+    code TEXT NOT NULL CHECK (length(code) BETWEEN 1 AND 30),
+    title TEXT NOT NULL CHECK (length(title) >= 1),
+    established_on TEXT
   ) STRICT;
 
 CREATE TABLE recommendation_outcomes (

@@ -42,12 +42,37 @@ describe('command line', () => {
     expect(`${out}${err}`).toMatch(message);
   });
 
+  it('lists, shows and compares proposals (by id or code), and names bad input', async () => {
+    const db = join(dir, 'forslag.db');
+    await cli('demo', '--db', db);
+    const list = await cli('proposal', 'list', '--db', db);
+    expect(list.out).toMatch(/NT-1 +v2 +Revideret +Nyt botilbud til unge med svær selvskadende adfærd/);
+    const id = (JSON.parse((await cli('proposal', 'list', '--db', db, '--json')).out) as { id: string }[])[0]!.id;
+
+    const shown = await cli('proposal', 'show', id, '--version', '1', '--db', db);
+    expect(shown.code).toBe(0);
+    expect(shown.out).toContain('Version 1 af 2 (behandlet, låst)');
+    expect(shown.out).toContain('NT-1 v1 – scenarie 2 (valgt): i alt 8.000.000 kr., Regionen 0 kr., kommunerne 8.000.000 kr.');
+    expect(shown.out).toContain('2. DAS 27.05.2021, punkt 7 (v1): Udsat');
+    expect(shown.out).toContain('Rebild Kommune: Forbehold');
+
+    const diff = await cli('proposal', 'diff', 'nt-1', '--from', '1', '--to', '2', '--db', db);
+    expect(diff.out).toMatch(/^NT-1 – version 1 og 2: \d+ af \d+ rækker er ændret\./);
+    expect(diff.out).toContain('  I alt: 8.000.000 kr. → 7.130.000 kr.');
+    expect(diff.out).toContain('  Regionens andel: 0 % → 25 %');
+
+    expect(await cli('proposal', 'show', 'NT-7', '--db', db)).toMatchObject({ code: 2, err: 'Fejl: Forslaget NT-7 findes ikke. Se proposal list.' });
+    expect(await cli('proposal', 'show', 'NT-1', '--version', '3', '--db', db)).toMatchObject({ code: 2, err: 'Fejl: Forslaget har ingen version 3.' });
+    expect((await cli('proposal', 'diff', 'NT-1', '--from', 'en', '--db', db)).err).toBe('Fejl: Ugyldigt versionsnummer for --from: en. Skriv fx --from 2.');
+    expect((await cli('proposal', 'show', '--db', db)).err).toBe('Fejl: proposal show kræver et forslags id eller betegnelse, fx proposal show NT-1 (se proposal list).');
+  }, 30_000);
+
   it('migrates, loads demo data and backs up, with --json output', async () => {
     const db = join(dir, 'a.db');
     expect(JSON.parse((await cli('migrate', '--db', db, '--json')).out)).toMatchObject({ from: 0, to: LATEST_SCHEMA_VERSION, backupFile: null });
     expect(JSON.parse((await cli('migrate', '--db', db, '--json')).out)).toMatchObject({ from: LATEST_SCHEMA_VERSION, to: LATEST_SCHEMA_VERSION });
-    expect(JSON.parse((await cli('demo', '--db', db, '--json')).out)).toEqual({ bodies: 3, organisations: 0, meetings: 5, items: 48, scenarios: 6 });
-    expect(JSON.parse((await cli('demo', '--db', db, '--json')).out)).toEqual({ bodies: 0, organisations: 0, meetings: 0, items: 0, scenarios: 0 });
+    expect(JSON.parse((await cli('demo', '--db', db, '--json')).out)).toEqual({ bodies: 3, organisations: 0, meetings: 5, items: 48, scenarios: 6, proposals: 1 });
+    expect(JSON.parse((await cli('demo', '--db', db, '--json')).out)).toEqual({ bodies: 0, organisations: 0, meetings: 0, items: 0, scenarios: 0, proposals: 0 });
 
     const out = join(dir, 'kopi.db');
     const backup = await cli('backup', '--db', db, '--out', out, '--json');

@@ -11,6 +11,7 @@ import { exchangeHandlers } from './exchange';
 import { followUpHandlers } from './follow-ups';
 import { meetingHandlers } from './meetings';
 import { organisationHandlers } from './organisations';
+import { proposalHandlers } from './proposals';
 import { scenarioHandlers } from './scenarios';
 import { searchHandlers } from './search';
 
@@ -27,6 +28,7 @@ export const createHandlers = (ctx: BackendContext): Handlers => ({
   ...attachmentHandlers(ctx),
   ...documentHandlers(ctx),
   ...scenarioHandlers(ctx),
+  ...proposalHandlers(ctx),
   ...backupHandlers(ctx),
   ...exchangeHandlers(ctx),
 });

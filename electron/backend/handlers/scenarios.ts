@@ -1,93 +1,28 @@
-import type { Kysely } from 'kysely';
 import {
   getScenarioRecord,
   insertScenario,
-  insertScenarioVersion,
   listScenarioRecords,
-  listScenarioVersions,
   listVariantRecords,
   setScenarioDeleted,
   updateScenario,
-  type ScenarioRecord,
 } from '../../../db/queries/scenarios';
-import { readSettings } from '../../../db/queries/settings';
-import type { DB } from '../../../db/schema';
-import { ScenarioInput, type Scenario, type ScenarioOverrides, type ScenarioSummary } from '../../../shared/domain/scenario';
+import { type Scenario, type ScenarioInput, type ScenarioOverrides } from '../../../shared/domain/scenario';
 import { danishCollator, sortDanish } from '../../../shared/format/collate';
 import { computeScenario, type ScenarioResult } from '../../../shared/logic/tariff/scenario';
-import { applyOverrides, overriddenPaths, type ScenarioOverrides as VariantOverrides } from '../../../shared/logic/tariff/variants';
 import { timestamp, type BackendContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { exportScenarioAnnex } from '../documents/scenario-annex';
 import { AppError, notFound, stale } from '../errors';
 import { cleanFileName } from '../files/file-name';
-import { scenarioHash } from '../services/scenario-hash';
+import { baseInput, baseOf, freezeScenario, mustGet, mustGetRecord, summaryOf, variantInput } from '../services/scenarios';
 
 type ScenarioHandlers = Pick<
   Handlers,
   'scenarios.list' | 'scenarios.get' | 'scenarios.create' | 'scenarios.update' | 'scenarios.delete' | 'scenarios.restore' | 'scenarios.freeze' | 'scenarios.export'
 >;
 
-/** A base's input with the record's name, which is authoritative. */
-const baseInput = (base: ScenarioRecord): ScenarioInput => ({ ...base.input!, name: base.name });
-
 /** The name is the record's, never an override. */
 const withoutName = (overrides: ScenarioOverrides): ScenarioOverrides => Object.fromEntries(Object.entries(overrides).filter(([key]) => key !== 'name'));
-
-type Checked = { ok: true; input: ScenarioInput; paths: string[] } | { ok: false; message: string };
-
-const at = (value: unknown, path: string) => path.split('.').reduce<unknown>((v, key) => (v as Record<string, unknown> | undefined)?.[key], value);
-
-/**
- * A variant's effective input: its base with the overrides laid over, validated as a whole scenario. An override
- * of a field that a scenario does not have (which validation would silently drop) counts as invalid; one that removes
- * a field of the base (null) does not.
- */
-function variantInput(base: ScenarioInput, name: string, overrides: ScenarioOverrides): Checked {
-  const merged = { ...applyOverrides(base, overrides as VariantOverrides), name };
-  const parsed = ScenarioInput.safeParse(merged);
-  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? 'Scenariet er ikke gyldigt.' };
-  const paths = overriddenPaths(base, overrides as VariantOverrides).filter((p) => p !== 'name');
-  const unknown = paths.find((path) => at(merged, path) !== undefined && at(parsed.data, path) === undefined);
-  if (unknown !== undefined) return { ok: false, message: `Et scenarie har ikke feltet «${unknown}».` };
-  return { ok: true, input: parsed.data, paths };
-}
-
-async function mustGetRecord(db: Kysely<DB>, id: string): Promise<ScenarioRecord> {
-  const record = await getScenarioRecord(db, id);
-  if (!record) throw notFound('Scenariet');
-  return record;
-}
-
-/** The base of a variant (it may be deleted while the variant is). */
-async function baseOf(db: Kysely<DB>, variant: ScenarioRecord): Promise<ScenarioRecord> {
-  const base = await getScenarioRecord(db, variant.baseId!, { includeDeleted: true });
-  if (!base) throw notFound('Grundscenariet');
-  return base;
-}
-
-async function assemble(db: Kysely<DB>, record: ScenarioRecord): Promise<Scenario> {
-  const summary = { ...summaryOf(record), versions: await listScenarioVersions(db, record.id) };
-  if (record.baseId === null) return { ...summary, input: baseInput(record), overrides: {}, overriddenPaths: [] };
-  const checked = variantInput(baseInput(await baseOf(db, record)), record.name, record.overrides);
-  // Every write keeps living variants valid; this is a database changed behind the backend's back.
-  if (!checked.ok) throw new AppError('CONFLICT', `Varianten «${record.name}» giver et ugyldigt scenarie: ${checked.message}`);
-  return { ...summary, input: checked.input, overrides: record.overrides, overriddenPaths: checked.paths };
-}
-
-const summaryOf = (r: ScenarioRecord): ScenarioSummary => ({
-  id: r.id,
-  revision: r.revision,
-  createdAt: r.createdAt,
-  updatedAt: r.updatedAt,
-  name: r.name,
-  baseId: r.baseId,
-  versionCount: r.versionCount,
-});
-
-async function mustGet(db: Kysely<DB>, id: string): Promise<Scenario> {
-  return assemble(db, await mustGetRecord(db, id));
-}
 
 /** The engine refuses what the rules cannot compute with a RangeError in Danish. */
 function compute(input: ScenarioInput): ScenarioResult {
@@ -200,11 +135,7 @@ export const scenarioHandlers = (ctx: BackendContext): ScenarioHandlers => {
     },
 
     'scenarios.freeze': async ({ id, note }) => {
-      const version = await ctx.db.transaction().execute(async (trx) => {
-        const { input } = await mustGet(trx, id);
-        const frozenBy = (await readSettings(trx)).get('user_name') ?? '';
-        return insertScenarioVersion(trx, ctx.newId(), { scenarioId: id, hash: scenarioHash(input), input, note, frozenBy }, timestamp(ctx));
-      });
+      const version = await ctx.db.transaction().execute((trx) => freezeScenario(trx, id, note, ctx.newId(), timestamp(ctx)));
       changed();
       return version;
     },

@@ -4,6 +4,10 @@ import { findBodyByCode, insertBody, setBodyDeleted } from '../../../db/queries/
 import { insertItem, replaceGuests, replaceRecommendations } from '../../../db/queries/agenda';
 import { insertMeeting, setMeetingDeleted } from '../../../db/queries/meetings';
 import { getScenarioRecord, insertScenario, setScenarioDeleted } from '../../../db/queries/scenarios';
+import { listOrganisations } from '../../../db/queries/organisations';
+import { insertProposal, insertResponse, insertStep, insertVersion } from '../../../db/queries/proposals';
+import { setTombstone } from '../../../db/queries/records';
+import { Consultation, ProposalContent } from '../../../shared/domain/proposal';
 import { ScenarioInput } from '../../../shared/domain/scenario';
 import { listMembers, listRelations, replaceMembers, replaceRelations } from '../../../db/queries/people';
 import type { RelationKind } from '../../../shared/domain/body';
@@ -14,10 +18,12 @@ import { SEKRETARIAT_NAMESPACE, stableId } from '../stable-id';
 import { reindexItem } from './agenda';
 import { DAS_2021, DAS_NEXT_MEETING_ID } from './demo-content/das-2021';
 import { PSU_2024, PSU_BODY } from './demo-content/psu-2024';
+import { DEMO_PROPOSAL } from './demo-content/proposal-nt1';
 import { DEMO_SCENARIOS } from './demo-content/scenarios';
 import type { DemoItem, DemoMeeting } from './demo-content/types';
 import { demoAnnexPdf } from './demo-pdf';
 import { insertReferenceOrganisations } from './reference-data';
+import { freezeScenario } from './scenarios';
 import { sanitizeRichText } from './rich-text';
 
 /** Chef groups that appear in the 2021 DAS papers (domain.md §1.7), and the PSU of file 003. */
@@ -60,6 +66,7 @@ export interface DemoResult {
   meetings: number;
   items: number;
   scenarios: number;
+  proposals: number;
 }
 
 const idOf = (...parts: (string | number)[]) => stableId(SEKRETARIAT_NAMESPACE, `demo/${parts.join('/')}`);
@@ -112,7 +119,8 @@ export async function loadDemoData(db: Kysely<DB>, now: string, store: FileStore
       previousByBody.set(bodyCode, id);
     }
     const scenarios = await seedScenarios(trx, now);
-    return { bodies, organisations, meetings, items, scenarios };
+    const proposals = await seedProposal(trx, bodyIdByCode, now);
+    return { bodies, organisations, meetings, items, scenarios, proposals };
   });
 }
 
@@ -134,6 +142,77 @@ async function seedScenarios(db: Kysely<DB>, now: string): Promise<number> {
     added++;
   }
   return added;
+}
+
+/**
+ * NT-1 (domain.md §2) with both versions, v1's consultation responses and BUDK's remarks, and its approval route
+ * linked to the DAS item of 27.05.2021. v1 went to that agenda, so it is locked on frozen copies of its scenarios;
+ * v2 still follows its live scenarios. A deleted NT-1 comes back; an edited one is left alone.
+ */
+async function seedProposal(db: Kysely<DB>, bodyIdByCode: Map<string, string>, now: string): Promise<number> {
+  const proposalId = idOf('proposal', DEMO_PROPOSAL.code);
+  const existing = await db.selectFrom('proposals').select('deleted_at').where('id', '=', proposalId).executeTakeFirst();
+  if (existing) return existing.deleted_at !== null && (await setTombstone(db, 'proposals', proposalId, false, now)) ? 1 : 0;
+
+  const organisations = await listOrganisations(db);
+  const organisationId = (name: string) => {
+    const found = organisations.find((o) => o.name === name);
+    if (!found) throw new Error(`Demo: no organisation ${name}`);
+    return found.id;
+  };
+  const municipalityIds = organisations.filter((o) => o.kind === 'kommune').map((o) => o.id);
+  const scenarioId = (name: string) => idOf('scenario', name);
+  const treated = new Set(DEMO_PROPOSAL.steps.filter((s) => s.item !== null).map((s) => s.versionNumber));
+
+  await insertProposal(db, proposalId, { code: DEMO_PROPOSAL.code, title: DEMO_PROPOSAL.title }, now);
+  const versionIds = new Map<number, string>();
+  for (const version of DEMO_PROPOSAL.versions) {
+    const id = idOf('proposal', DEMO_PROPOSAL.code, 'version', version.number);
+    versionIds.set(version.number, id);
+    const locked = treated.has(version.number);
+    const scenarios = [];
+    for (const name of version.scenarios) {
+      const frozen = locked ? await freezeScenario(db, scenarioId(name), `${DEMO_PROPOSAL.code} v${version.number} på dagsordenen`, idOf('scenario-version', name, version.number), now) : null;
+      scenarios.push({ scenarioId: scenarioId(name), frozenNumber: frozen?.number ?? null });
+    }
+    const { expected, ...consultation } = version.consultation;
+    await insertVersion(db, id, proposalId, version.number, {
+      content: ProposalContent.parse(version.content),
+      scenarios,
+      chosenScenarioId: scenarioId(version.chosenScenario),
+      consultation: Consultation.parse({ ...consultation, expectedOrganisationIds: expected === 'kommuner' ? municipalityIds : expected.map(organisationId) }),
+      note: version.note,
+    }, now);
+    if (locked) await db.updateTable('proposal_versions').set({ locked_at: now }).where('id', '=', id).execute();
+  }
+  const dasItemId = (() => {
+    const step = DEMO_PROPOSAL.steps.find((s) => s.item !== null);
+    return step?.item ? idOf(step.item.meetingId, 'item', step.item.index) : null;
+  })();
+  for (const [n, response] of DEMO_PROPOSAL.responses.entries()) {
+    await insertResponse(db, idOf('proposal', DEMO_PROPOSAL.code, 'response', n), {
+      versionId: versionIds.get(response.version)!,
+      organisationId: response.organisationName === null ? null : organisationId(response.organisationName),
+      respondent: response.respondent,
+      receivedOn: response.receivedOn,
+      stance: response.stance,
+      text: response.text,
+      itemId: response.annexedToDasItem ? dasItemId : null,
+    }, now);
+  }
+  for (const [n, step] of DEMO_PROPOSAL.steps.entries()) {
+    const bodyId = bodyIdByCode.get(step.bodyCode);
+    if (!bodyId) throw new Error(`Demo: no body ${step.bodyCode}`);
+    await insertStep(db, idOf('proposal', DEMO_PROPOSAL.code, 'step', n), proposalId, n + 1, {
+      bodyId,
+      plannedDate: step.plannedDate,
+      versionNumber: step.versionNumber,
+      itemId: step.item ? idOf(step.item.meetingId, 'item', step.item.index) : null,
+      manualOutcome: step.manualOutcome,
+      note: step.note,
+    }, now);
+  }
+  return 1;
 }
 
 /** Relations of domain.md §1.7 and the PSU's chair and vice-chair (003); only where a body has none yet. */

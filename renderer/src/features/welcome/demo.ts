@@ -8,9 +8,9 @@ export async function loadDemo() {
   try {
     const added = await api().call('demo.load', {});
     await Promise.all([loadReference(), loadMeetings()]);
-    const message = added.meetings + added.bodies + added.items + added.scenarios === 0
+    const message = added.meetings + added.bodies + added.items + added.scenarios + added.proposals === 0
       ? 'Demodata var allerede indlæst.'
-      : `Demodata indlæst: ${added.meetings} møder med ${added.items} punkter, ${added.bodies} organer og ${added.scenarios} takstscenarier.`;
+      : `Demodata indlæst: ${added.meetings} møder med ${added.items} punkter, ${added.bodies} organer ${added.scenarios} takstscenarier og ${added.proposals} forslag til nye tilbud.`;
     notifications.show({ color: 'teal', message, autoClose: 5000 });
   } catch (error) {
     showError(error);

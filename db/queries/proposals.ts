@@ -1,0 +1,240 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Outcome } from '../../shared/domain/agenda';
+import {
+  Consultation,
+  ProposalContent,
+  ScenarioRef,
+  type ApprovalStepInput,
+  type ConsultationResponse,
+  type ProposalVersion,
+  type Stance,
+} from '../../shared/domain/proposal';
+import type { DB, ProposalsTable } from '../schema';
+import { toMeta } from './records';
+
+/** A proposal row as stored (its status is derived elsewhere). */
+export interface ProposalRecord {
+  id: string;
+  revision: number;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+  code: string;
+  title: string;
+  establishedOn: string | null;
+}
+
+export async function listProposalRecords(db: Kysely<DB>): Promise<ProposalRecord[]> {
+  const rows = await db.selectFrom('proposals').selectAll().where('deleted_at', 'is', null).execute();
+  return rows.map(toProposal);
+}
+
+export async function getProposalRecord(db: Kysely<DB>, id: string, options: { includeDeleted?: boolean } = {}): Promise<ProposalRecord | undefined> {
+  let query = db.selectFrom('proposals').selectAll().where('id', '=', id);
+  if (!options.includeDeleted) query = query.where('deleted_at', 'is', null);
+  const row = await query.executeTakeFirst();
+  return row && toProposal(row);
+}
+
+const toProposal = (row: Selectable<ProposalsTable>): ProposalRecord => ({
+  ...toMeta(row),
+  deletedAt: row.deleted_at,
+  code: row.code,
+  title: row.title,
+  establishedOn: row.established_on,
+});
+
+export async function insertProposal(db: Kysely<DB>, id: string, values: { code: string; title: string }, now: string): Promise<void> {
+  await db.insertInto('proposals').values({ id, code: values.code, title: values.title, established_on: null, created_at: now, updated_at: now }).execute();
+}
+
+/** Every version of the proposals given (living ones), by proposal and number. */
+export async function listVersions(db: Kysely<DB>, proposalIds: readonly string[]): Promise<ProposalVersion[]> {
+  if (proposalIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('proposal_versions')
+    .selectAll()
+    .where('proposal_id', 'in', [...proposalIds])
+    .where('deleted_at', 'is', null)
+    .orderBy('proposal_id')
+    .orderBy('number')
+    .execute();
+  return rows.map((row) => ({
+    ...toMeta(row),
+    proposalId: row.proposal_id,
+    number: row.number,
+    // Parsed, not cast: defaults fill fields a version written by an older build lacks.
+    content: ProposalContent.parse(JSON.parse(row.content)),
+    scenarios: ScenarioRef.array().parse(JSON.parse(row.scenarios)),
+    chosenScenarioId: row.chosen_scenario_id,
+    consultation: Consultation.parse(JSON.parse(row.consultation)),
+    lockedAt: row.locked_at,
+    note: row.note,
+  }));
+}
+
+export interface VersionValues {
+  content: ProposalContent;
+  scenarios: ScenarioRef[];
+  chosenScenarioId: string | null;
+  consultation: Consultation;
+  note: string;
+}
+
+export async function insertVersion(db: Kysely<DB>, id: string, proposalId: string, number: number, values: VersionValues, now: string): Promise<void> {
+  await db
+    .insertInto('proposal_versions')
+    .values({
+      id,
+      proposal_id: proposalId,
+      number,
+      content: JSON.stringify(values.content),
+      scenarios: JSON.stringify(values.scenarios),
+      chosen_scenario_id: values.chosenScenarioId,
+      consultation: JSON.stringify(values.consultation),
+      note: values.note,
+      locked_at: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+}
+
+/** Columns of a version update, its JSON written. */
+export function versionColumns(values: Partial<VersionValues> & { lockedAt?: string }): Record<string, unknown> {
+  return {
+    ...(values.content !== undefined ? { content: JSON.stringify(values.content) } : {}),
+    ...(values.scenarios !== undefined ? { scenarios: JSON.stringify(values.scenarios) } : {}),
+    ...(values.chosenScenarioId !== undefined ? { chosen_scenario_id: values.chosenScenarioId } : {}),
+    ...(values.consultation !== undefined ? { consultation: JSON.stringify(values.consultation) } : {}),
+    ...(values.note !== undefined ? { note: values.note } : {}),
+    ...(values.lockedAt !== undefined ? { locked_at: values.lockedAt } : {}),
+  };
+}
+
+/** A step with what it links to: the body, the item's meeting and number, and the decision's outcome. */
+export interface StepRow {
+  id: string;
+  revision: number;
+  createdAt: string;
+  updatedAt: string;
+  proposalId: string;
+  position: number;
+  bodyId: string;
+  bodyCode: string;
+  bodyName: string;
+  plannedDate: string | null;
+  versionNumber: number | null;
+  itemId: string | null;
+  manualOutcome: Outcome | null;
+  note: string;
+  item: { meetingId: string; meetingDate: string; itemNumber: number; title: string; deleted: boolean } | null;
+  decisionOutcome: Outcome | null;
+}
+
+export async function listSteps(db: Kysely<DB>, proposalIds: readonly string[]): Promise<StepRow[]> {
+  if (proposalIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('approval_steps as s')
+    .innerJoin('bodies as b', 'b.id', 's.body_id')
+    .leftJoin('agenda_items as i', 'i.id', 's.item_id')
+    .leftJoin('meetings as m', 'm.id', 'i.meeting_id')
+    .leftJoin('decisions as d', (join) => join.onRef('d.item_id', '=', 's.item_id').on('d.deleted_at', 'is', null))
+    .select([
+      's.id', 's.revision', 's.created_at', 's.updated_at', 's.proposal_id', 's.position', 's.body_id', 's.planned_date', 's.version_number', 's.item_id', 's.manual_outcome', 's.note',
+      'b.code as body_code', 'b.name as body_name',
+      'i.title as item_title', 'i.position as item_position', 'i.deleted_at as item_deleted', 'i.meeting_id as item_meeting_id',
+      'm.date as meeting_date', 'm.deleted_at as meeting_deleted',
+      'd.outcome as decision_outcome',
+    ])
+    .where('s.proposal_id', 'in', [...proposalIds])
+    .where('s.deleted_at', 'is', null)
+    .orderBy('s.proposal_id')
+    .orderBy('s.position')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    revision: r.revision,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    proposalId: r.proposal_id,
+    position: r.position,
+    bodyId: r.body_id,
+    bodyCode: r.body_code,
+    bodyName: r.body_name,
+    plannedDate: r.planned_date,
+    versionNumber: r.version_number,
+    itemId: r.item_id,
+    manualOutcome: r.manual_outcome as Outcome | null,
+    note: r.note,
+    item:
+      r.item_id !== null && r.item_meeting_id !== null && r.meeting_date !== null
+        ? { meetingId: r.item_meeting_id, meetingDate: r.meeting_date, itemNumber: r.item_position ?? 0, title: r.item_title ?? '', deleted: r.item_deleted !== null || r.meeting_deleted !== null }
+        : null,
+    decisionOutcome: r.item_deleted === null && r.meeting_deleted === null ? ((r.decision_outcome as Outcome | null) ?? null) : null,
+  }));
+}
+
+/** Replaces a proposal's route: the old steps get tombstones, the new ones fresh ids (a route is edited as a whole). */
+export async function replaceSteps(db: Kysely<DB>, proposalId: string, steps: readonly ApprovalStepInput[], newId: () => string, now: string): Promise<void> {
+  await db.updateTable('approval_steps').set((eb) => ({ deleted_at: now, updated_at: now, revision: eb('revision', '+', 1) })).where('proposal_id', '=', proposalId).where('deleted_at', 'is', null).execute();
+  for (const [index, step] of steps.entries()) await insertStep(db, newId(), proposalId, index + 1, step, now);
+}
+
+export async function insertStep(db: Kysely<DB>, id: string, proposalId: string, position: number, step: ApprovalStepInput, now: string): Promise<void> {
+  await db
+    .insertInto('approval_steps')
+    .values({
+      id,
+      proposal_id: proposalId,
+      position,
+      body_id: step.bodyId,
+      planned_date: step.plannedDate,
+      version_number: step.versionNumber,
+      item_id: step.itemId,
+      manual_outcome: step.itemId === null ? step.manualOutcome : null,
+      note: step.note,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+}
+
+export async function listResponses(db: Kysely<DB>, versionIds: readonly string[]): Promise<ConsultationResponse[]> {
+  if (versionIds.length === 0) return [];
+  const rows = await db.selectFrom('consultation_responses').selectAll().where('version_id', 'in', [...versionIds]).where('deleted_at', 'is', null).orderBy('respondent').execute();
+  return rows.map((r) => ({
+    ...toMeta(r),
+    versionId: r.version_id,
+    organisationId: r.organisation_id,
+    respondent: r.respondent,
+    receivedOn: r.received_on,
+    stance: r.stance as Stance,
+    text: r.text,
+    itemId: r.item_id,
+  }));
+}
+
+export interface ResponseValues {
+  versionId: string;
+  organisationId: string | null;
+  respondent: string;
+  receivedOn: string | null;
+  stance: Stance;
+  text: string;
+  itemId: string | null;
+}
+
+export const responseColumns = (v: ResponseValues) => ({
+  version_id: v.versionId,
+  organisation_id: v.organisationId,
+  respondent: v.respondent,
+  received_on: v.receivedOn,
+  stance: v.stance,
+  text: v.text,
+  item_id: v.itemId,
+});
+
+export async function insertResponse(db: Kysely<DB>, id: string, values: ResponseValues, now: string): Promise<void> {
+  await db.insertInto('consultation_responses').values({ id, ...responseColumns(values), created_at: now, updated_at: now }).execute();
+}

@@ -1,0 +1,316 @@
+import { Readable } from 'node:stream';
+import type { Kysely } from 'kysely';
+import { insertItem, listItems, replaceRecommendations } from '../../../db/queries/agenda';
+import { insertAttachment, nextAttachmentPosition } from '../../../db/queries/attachments';
+import { listOrganisations } from '../../../db/queries/organisations';
+import {
+  insertProposal,
+  insertResponse,
+  insertStep,
+  insertVersion,
+  listProposalRecords,
+  listResponses,
+  replaceSteps,
+  responseColumns,
+  versionColumns,
+} from '../../../db/queries/proposals';
+import { setTombstone, updateGuarded } from '../../../db/queries/records';
+import { getScenarioRecord } from '../../../db/queries/scenarios';
+import type { DB } from '../../../db/schema';
+import { ProposalContent, type Consultation, type Proposal, type ProposalVersion, type ScenarioRef, type VersionEconomy } from '../../../shared/domain/proposal';
+import { renderProposalAnnexes } from '../../../shared/documents/proposal-annexes';
+import { danishCollator } from '../../../shared/format/collate';
+import { todayIso } from '../../../shared/format/dates';
+import { consultationSummary, proposalItemText } from '../../../shared/logic/proposals/agenda-text';
+import { diffVersions } from '../../../shared/logic/proposals/diff';
+import { timestamp, type BackendContext } from '../context';
+import type { Handlers } from '../dispatch';
+import { exportMunicipalityFigures, printProposalAnnexes } from '../documents/proposal-documents';
+import { AppError, notFound, stale } from '../errors';
+import { fileStoreFor } from '../files/file-store';
+import { assertEditable, meetingOf, reindexItem } from '../services/agenda';
+import { economyOf, loadProposal, notAnswered, summariseProposals, versionOf } from '../services/proposals';
+import { freezeScenario } from '../services/scenarios';
+
+type ProposalHandlers = Pick<Handlers, Extract<keyof Handlers, `proposals.${string}`>>;
+
+const EMPTY_CONSULTATION: Consultation = { start: null, end: null, circle: [], expectedOrganisationIds: [] };
+
+const locked = (version: ProposalVersion) =>
+  new AppError('CONFLICT', `Version ${version.number} har været på en dagsorden og er låst, så den kan vises, som den blev behandlet. Lav en ny version for at ændre den.`);
+
+/** Scenario references must point at living scenarios, each once; the chosen one must be among them. */
+async function checkScenarios(db: Kysely<DB>, refs: readonly ScenarioRef[], chosen: string | null): Promise<void> {
+  const ids = refs.map((r) => r.scenarioId);
+  if (new Set(ids).size !== ids.length) throw new AppError('INVALID_INPUT', 'Det samme scenarie er valgt to gange.');
+  for (const id of ids) if (!(await getScenarioRecord(db, id))) throw notFound('Et af de valgte scenarier');
+  if (chosen !== null && !ids.includes(chosen)) throw new AppError('INVALID_INPUT', 'Det valgte scenarie skal være et af versionens scenarier.');
+}
+
+/** Expected respondents must be municipalities or the Region kept here. */
+async function checkConsultation(db: Kysely<DB>, consultation: Consultation): Promise<void> {
+  const known = new Set((await listOrganisations(db)).map((o) => o.id));
+  if (consultation.expectedOrganisationIds.some((id) => !known.has(id))) throw notFound('En af de kommuner, der skal svare,');
+}
+
+export const proposalHandlers = (ctx: BackendContext): ProposalHandlers => {
+  const changed = (...more: ('agenda' | 'scenarios')[]) => ctx.emit('data.changed', { entities: ['proposals', ...more] });
+  const today = () => todayIso(ctx.now());
+  const load = (id: string, db: Kysely<DB> = ctx.db) => loadProposal(db, id, today());
+
+  async function economyFor(proposalId: string, versionNumber: number) {
+    const proposal = await load(proposalId);
+    const version = versionOf(proposal, versionNumber);
+    return { proposal, version, economy: await economyOf(ctx.db, version) };
+  }
+
+  /** The scenario of a version whose per-municipality figures are wanted: the one asked for, else the chosen one. */
+  async function municipalFigures(proposalId: string, versionNumber: number | undefined, scenarioId: string | undefined) {
+    const proposal = await load(proposalId);
+    const version = versionOf(proposal, versionNumber ?? proposal.latestVersion);
+    const economy = await economyOf(ctx.db, version);
+    if (economy.errors.length) throw new AppError('INVALID_INPUT', economy.errors[0]!);
+    const wanted = scenarioId ?? version.chosenScenarioId ?? version.scenarios[0]?.scenarioId;
+    const scenario = economy.scenarios.find((s) => s.scenarioId === wanted);
+    if (!scenario) throw new AppError('INVALID_INPUT', `Version ${version.number} har intet scenarie at fordele efter. Vælg versionens scenarier under «Økonomi».`);
+    return { proposal, version, scenario };
+  }
+
+  return {
+    'proposals.list': async () => {
+      const summaries = await summariseProposals(ctx.db, await listProposalRecords(ctx.db), today());
+      return summaries.sort((a, b) => danishCollator.compare(a.code, b.code));
+    },
+
+    'proposals.get': ({ id }) => load(id),
+
+    'proposals.create': async ({ code, title, content }) => {
+      const id = ctx.newId();
+      await ctx.db.transaction().execute(async (trx) => {
+        const now = timestamp(ctx);
+        await insertProposal(trx, id, { code, title }, now);
+        await insertVersion(trx, ctx.newId(), id, 1, { content, scenarios: [], chosenScenarioId: null, consultation: EMPTY_CONSULTATION, note: '' }, now);
+      });
+      changed();
+      return load(id);
+    },
+
+    'proposals.update': async ({ id, revision, patch }) => {
+      const values = {
+        ...(patch.code !== undefined ? { code: patch.code } : {}),
+        ...(patch.title !== undefined ? { title: patch.title } : {}),
+        ...(patch.establishedOn !== undefined ? { established_on: patch.establishedOn } : {}),
+      };
+      const outcome = await updateGuarded(ctx.db, 'proposals', id, revision, values, timestamp(ctx));
+      if (outcome === 'missing') throw notFound('Forslaget');
+      if (outcome === 'stale') throw stale('Forslaget');
+      changed();
+      return load(id);
+    },
+
+    'proposals.delete': async ({ id }) => {
+      if (!(await setTombstone(ctx.db, 'proposals', id, true, timestamp(ctx)))) throw notFound('Forslaget');
+      changed();
+      return { id };
+    },
+
+    'proposals.restore': async ({ id }) => {
+      if (!(await setTombstone(ctx.db, 'proposals', id, false, timestamp(ctx)))) throw notFound('Det slettede forslag');
+      changed();
+      return load(id);
+    },
+
+    'proposals.updateVersion': async ({ id, revision, patch }) => {
+      await ctx.db.transaction().execute(async (trx) => {
+        const row = await trx.selectFrom('proposal_versions').select(['proposal_id', 'number']).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+        if (!row) throw notFound('Versionen');
+        const version = versionOf(await load(row.proposal_id, trx), row.number);
+        if (version.lockedAt !== null) throw locked(version);
+        const scenarios = patch.scenarios ?? version.scenarios;
+        const chosen = patch.chosenScenarioId !== undefined ? patch.chosenScenarioId : scenarios.some((s) => s.scenarioId === version.chosenScenarioId) ? version.chosenScenarioId : null;
+        await checkScenarios(trx, scenarios, chosen);
+        if (patch.consultation) await checkConsultation(trx, patch.consultation);
+        const outcome = await updateGuarded(trx, 'proposal_versions', id, revision, versionColumns({ ...patch, scenarios, chosenScenarioId: chosen }), timestamp(ctx));
+        if (outcome === 'missing') throw notFound('Versionen');
+        if (outcome === 'stale') throw stale('Versionen');
+      });
+      changed();
+      const row = await ctx.db.selectFrom('proposal_versions').select(['proposal_id', 'number']).where('id', '=', id).executeTakeFirstOrThrow();
+      return versionOf(await load(row.proposal_id), row.number);
+    },
+
+    'proposals.revise': async ({ proposalId, note }) => {
+      await ctx.db.transaction().execute(async (trx) => {
+        const proposal = await load(proposalId, trx);
+        const latest = proposal.versions.at(-1);
+        const content = latest?.content ?? ProposalContent.parse({});
+        // The new version follows the live scenarios again; the consultation of the old one stays with it.
+        const scenarios = (latest?.scenarios ?? []).map((s) => ({ scenarioId: s.scenarioId, frozenNumber: null }));
+        const consultation = { ...EMPTY_CONSULTATION, circle: latest?.consultation.circle ?? [], expectedOrganisationIds: latest?.consultation.expectedOrganisationIds ?? [] };
+        await insertVersion(trx, ctx.newId(), proposalId, (latest?.number ?? 0) + 1, { content, scenarios, chosenScenarioId: latest?.chosenScenarioId ?? null, consultation, note }, timestamp(ctx));
+      });
+      changed();
+      return load(proposalId);
+    },
+
+    'proposals.economy': async ({ proposalId, versionNumber }) => (await economyFor(proposalId, versionNumber)).economy,
+
+    'proposals.diff': async ({ proposalId, from, to }) => {
+      const proposal = await load(proposalId);
+      const side = async (number: number) => {
+        const version = versionOf(proposal, number);
+        return { content: version.content, consultation: version.consultation, economy: await economyOf(ctx.db, version), chosenScenarioId: version.chosenScenarioId };
+      };
+      return { rows: diffVersions(await side(from), await side(to)) };
+    },
+
+    'proposals.setSteps': async ({ proposalId, steps }) => {
+      await ctx.db.transaction().execute(async (trx) => {
+        const proposal = await load(proposalId, trx);
+        for (const step of steps) {
+          if (step.versionNumber !== null) versionOf(proposal, step.versionNumber);
+          if (step.itemId !== null && step.manualOutcome !== null) {
+            throw new AppError('INVALID_INPUT', 'Et trin med et dagsordenspunkt får sit udfald fra beslutningen på punktet; det kan ikke også angives i hånden.');
+          }
+        }
+        await replaceSteps(trx, proposalId, steps, ctx.newId, timestamp(ctx));
+      });
+      changed();
+      return (await load(proposalId)).steps;
+    },
+
+    'proposals.saveResponse': async ({ id, revision, ...values }) => {
+      const responseId = id ?? ctx.newId();
+      await ctx.db.transaction().execute(async (trx) => {
+        const version = await trx.selectFrom('proposal_versions').select('id').where('id', '=', values.versionId).where('deleted_at', 'is', null).executeTakeFirst();
+        if (!version) throw notFound('Versionen');
+        if (values.organisationId !== null && !(await listOrganisations(trx)).some((o) => o.id === values.organisationId)) throw notFound('Kommunen');
+        if (id === undefined) return insertResponse(trx, responseId, values, timestamp(ctx));
+        if (revision === undefined) throw new AppError('INVALID_INPUT', 'Angiv høringssvarets revision for at rette det.');
+        const outcome = await updateGuarded(trx, 'consultation_responses', id, revision, responseColumns(values), timestamp(ctx));
+        if (outcome === 'missing') throw notFound('Høringssvaret');
+        if (outcome === 'stale') throw stale('Høringssvaret');
+      });
+      changed();
+      const [response] = await listResponses(ctx.db, [values.versionId]).then((all) => all.filter((r) => r.id === responseId));
+      return response!;
+    },
+
+    'proposals.deleteResponse': async ({ id }) => {
+      if (!(await setTombstone(ctx.db, 'consultation_responses', id, true, timestamp(ctx)))) throw notFound('Høringssvaret');
+      changed();
+      return { id };
+    },
+
+    'proposals.consultationSummary': async ({ proposalId, versionNumber }) => {
+      const proposal = await load(proposalId);
+      const version = versionOf(proposal, versionNumber);
+      const missing = await notAnswered(ctx.db, version, proposal.responses);
+      return { html: consultationSummary(version, proposal.responses, missing), notAnswered: missing };
+    },
+
+    'proposals.putOnAgenda': async ({ proposalId, versionNumber, meetingId, stepId }) => {
+      const { proposal, version, economy } = await economyFor(proposalId, versionNumber);
+      const meeting = await meetingOf(ctx.db, meetingId);
+      await assertEditable(ctx.db, meetingId);
+      if (economy.missing.length > 0) {
+        throw new AppError('INVALID_INPUT', `Version ${version.number} kan ikke sættes på dagsordenen, før dette er udfyldt: ${economy.missing.join('; ')}.`);
+      }
+      if (economy.errors.length > 0) throw new AppError('INVALID_INPUT', economy.errors.join(' '));
+      const step = stepId === undefined ? undefined : proposal.steps.find((s) => s.id === stepId);
+      if (stepId !== undefined && !step) throw notFound('Trinnet i godkendelsesvejen');
+
+      const missingAnswers = await notAnswered(ctx.db, version, proposal.responses);
+      const text = proposalItemText({ code: proposal.code, title: proposal.title, version, economy, responses: proposal.responses, notAnswered: missingAnswers, steps: proposal.steps, bodyCode: meeting.body_code });
+      // The annexes are printed and stored before the transaction: no file work inside it.
+      const warnings: string[] = [];
+      const annexes = await storeAnnexes(proposal, version, economy, missingAnswers, warnings);
+
+      const itemId = ctx.newId();
+      await ctx.db.transaction().execute(async (trx) => {
+        const now = timestamp(ctx);
+        await assertEditable(trx, meetingId);
+        await insertItem(trx, itemId, { meetingId, title: text.title, kind: 'beslutning', closed: false, resume: text.resume, caseText: text.caseText, economy: text.economy, consultation: text.consultation }, await positionBeforeClosingItems(trx, meetingId), now);
+        await replaceRecommendations(trx, itemId, text.recommendations, ctx.newId, now);
+        for (const annex of annexes) {
+          await insertAttachment(trx, { id: ctx.newId(), itemId, position: await nextAttachmentPosition(trx, itemId), title: annex.title, fileName: annex.fileName, sha256: annex.sha256, closed: false }, now);
+        }
+        // The version is kept as treated: its scenarios frozen (once) and the version locked.
+        const scenarios: ScenarioRef[] = [];
+        for (const ref of version.scenarios) {
+          scenarios.push(ref.frozenNumber !== null ? ref : { scenarioId: ref.scenarioId, frozenNumber: (await freezeScenario(trx, ref.scenarioId, `${proposal.code} v${version.number} på dagsordenen`, ctx.newId(), now)).number });
+        }
+        await trx.updateTable('proposal_versions').set((eb) => ({ ...versionColumns({ scenarios, lockedAt: version.lockedAt ?? now }), updated_at: now, revision: eb('revision', '+', 1) })).where('id', '=', version.id).execute();
+        await linkStep(trx, proposal, step?.id, { bodyId: meeting.body_id, date: meeting.date, versionNumber: version.number, itemId }, ctx.newId, now);
+        await reindexItem(trx, itemId);
+      });
+      changed('agenda', 'scenarios');
+      return { itemId, warnings };
+    },
+
+    'proposals.municipalities': async ({ proposalId, versionNumber, scenarioId }) => {
+      const { scenario } = await municipalFigures(proposalId, versionNumber, scenarioId);
+      return { scenarioId: scenario.scenarioId, scenarioName: scenario.name, rows: scenario.perMunicipality };
+    },
+
+    'proposals.exportMunicipality': async ({ proposalId, versionNumber, scenarioId, organisationName, format }) => {
+      const { proposal, version, scenario } = await municipalFigures(proposalId, versionNumber, scenarioId);
+      const municipality = scenario.perMunicipality.find((m) => m.organisationName === organisationName);
+      if (!municipality) throw new AppError('INVALID_INPUT', `${organisationName} indgår ikke i fordelingsnøglen i scenariet «${scenario.name}».`);
+      const input = { code: proposal.code, title: proposal.title, versionNumber: version.number, scenario, municipality, keyLabel: version.content.deficitCoverage.keyLabel, regionShare: scenario.regionShare, madeOn: today() };
+      return exportMunicipalityFigures(input, format, { printer: ctx.printer, store: ctx.exports });
+    },
+  };
+
+  /** Prints the annexes and stores them as files; where no PDF can be printed, the item is made without them. */
+  async function storeAnnexes(proposal: Proposal, version: ProposalVersion, economy: VersionEconomy, missing: readonly string[], warnings: string[]) {
+    const store = fileStoreFor(ctx);
+    if (!store || !ctx.printer) {
+      warnings.push('Bilagene (budget, scenarier, fordeling og høringssvar) kunne ikke dannes som PDF her. Punktet er oprettet uden dem.');
+      return [];
+    }
+    const responses = proposal.responses.filter((r) => r.versionId === version.id);
+    const rendered = renderProposalAnnexes({ code: proposal.code, title: proposal.title, versionNumber: version.number, content: version.content, consultation: version.consultation, economy, chosenScenarioId: version.chosenScenarioId, responses, notAnswered: missing });
+    const printed = await printProposalAnnexes(rendered, ctx.printer);
+    const stored = [];
+    for (const annex of printed) {
+      const file = await store.storeStream(Readable.from([Buffer.from(annex.bytes)]), annex.fileName);
+      stored.push({ title: annex.title, fileName: file.fileName, sha256: file.sha256 });
+    }
+    return stored;
+  }
+};
+
+/** A new item goes before the closing standing items (Eventuelt, Næste møde), as the DAS agendas order them. */
+async function positionBeforeClosingItems(db: Kysely<DB>, meetingId: string): Promise<number | undefined> {
+  const items = await listItems(db, meetingId);
+  let at = items.length;
+  while (at > 0 && (items[at - 1]!.standing === 'eventuelt' || items[at - 1]!.standing === 'naeste_moede')) at--;
+  return at === items.length ? undefined : at + 1;
+}
+
+/**
+ * Links the item to its step of the approval route: the step named, else the first open step of the meeting's body
+ * for this version (or for no version yet), else a new step at the end.
+ */
+async function linkStep(
+  db: Kysely<DB>,
+  proposal: Proposal,
+  stepId: string | undefined,
+  { bodyId, date, versionNumber, itemId }: { bodyId: string; date: string; versionNumber: number; itemId: string },
+  newId: () => string,
+  now: string,
+): Promise<void> {
+  const open = proposal.steps.find((s) => s.bodyId === bodyId && s.itemId === null && (s.versionNumber === null || s.versionNumber === versionNumber));
+  const target = stepId ?? open?.id;
+  if (target === undefined) {
+    const position = (proposal.steps.at(-1)?.position ?? 0) + 1;
+    await insertStep(db, newId(), proposal.id, position, { bodyId, plannedDate: date, versionNumber, itemId, manualOutcome: null, note: '' }, now);
+    return;
+  }
+  await db
+    .updateTable('approval_steps')
+    .set((eb) => ({ item_id: itemId, manual_outcome: null, version_number: versionNumber, planned_date: date, updated_at: now, revision: eb('revision', '+', 1) }))
+    .where('id', '=', target)
+    .execute();
+}
