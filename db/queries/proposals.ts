@@ -73,6 +73,30 @@ export async function listVersions(db: Kysely<DB>, proposalIds: readonly string[
   }));
 }
 
+/** What a proposal's status needs of its versions: number and consultation period, without parsing the content. */
+export interface VersionHead {
+  proposalId: string;
+  number: number;
+  consultation: { start: string | null; end: string | null };
+}
+
+export async function listVersionHeads(db: Kysely<DB>, proposalIds: readonly string[]): Promise<VersionHead[]> {
+  if (proposalIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('proposal_versions')
+    .select(['proposal_id', 'number'])
+    .select((eb) => [
+      eb.fn<string | null>('json_extract', ['consultation', eb.val('$.start')]).as('start'),
+      eb.fn<string | null>('json_extract', ['consultation', eb.val('$.end')]).as('end'),
+    ])
+    .where('proposal_id', 'in', [...proposalIds])
+    .where('deleted_at', 'is', null)
+    .orderBy('proposal_id')
+    .orderBy('number')
+    .execute();
+  return rows.map((r) => ({ proposalId: r.proposal_id, number: r.number, consultation: { start: r.start ?? null, end: r.end ?? null } }));
+}
+
 export interface VersionValues {
   content: ProposalContent;
   scenarios: ScenarioRef[];
