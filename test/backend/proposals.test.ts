@@ -173,6 +173,9 @@ describe('from proposal to decision and back', () => {
     expect(item.economy).toContain('Budget ved fuld drift: 22.900.000 kr.');
     expect(item.economy).toContain('Budgetlinjerne');
 
+    expect(await refusal('proposals.putOnAgenda', { proposalId: proposal.id, versionNumber: 1, meetingId: meeting.id })).toMatch(/^Version 1 står allerede på dagsordenen til dette møde som punkt \d+\.$/);
+    expect((await call(backend, 'agenda.history', { id: itemId }))[0]).toMatchObject({ action: 'oprettet' });
+
     let after = await call(backend, 'proposals.get', { id: proposal.id });
     expect(after.versions[0]!.lockedAt).not.toBeNull();
     expect(after.versions[0]!.scenarios.every((s) => s.frozenNumber !== null)).toBe(true);

@@ -28,7 +28,7 @@ import type { Handlers } from '../dispatch';
 import { exportMunicipalityFigures, printProposalAnnexes } from '../documents/proposal-documents';
 import { AppError, notFound, stale } from '../errors';
 import { fileStoreFor } from '../files/file-store';
-import { assertEditable, meetingOf, reindexItem } from '../services/agenda';
+import { assertEditable, meetingOf, recordHistory, reindexItem } from '../services/agenda';
 import { economyOf, loadProposal, notAnswered, summariseProposals, versionOf } from '../services/proposals';
 import { freezeScenario } from '../services/scenarios';
 
@@ -217,6 +217,8 @@ export const proposalHandlers = (ctx: BackendContext): ProposalHandlers => {
         throw new AppError('INVALID_INPUT', `Version ${version.number} kan ikke sættes på dagsordenen, før dette er udfyldt: ${economy.missing.join('; ')}.`);
       }
       if (economy.errors.length > 0) throw new AppError('INVALID_INPUT', economy.errors.join(' '));
+      const already = proposal.steps.find((s) => s.versionNumber === version.number && s.item?.meetingId === meetingId);
+      if (already) throw new AppError('CONFLICT', `Version ${version.number} står allerede på dagsordenen til dette møde som punkt ${already.item!.itemNumber}.`);
       const step = stepId === undefined ? undefined : proposal.steps.find((s) => s.id === stepId);
       if (stepId !== undefined && !step) throw notFound('Trinnet i godkendelsesvejen');
 
@@ -232,6 +234,7 @@ export const proposalHandlers = (ctx: BackendContext): ProposalHandlers => {
         await assertEditable(trx, meetingId);
         await insertItem(trx, itemId, { meetingId, title: text.title, kind: 'beslutning', closed: false, resume: text.resume, caseText: text.caseText, economy: text.economy, consultation: text.consultation }, await positionBeforeClosingItems(trx, meetingId), now);
         await replaceRecommendations(trx, itemId, text.recommendations, ctx.newId, now);
+        await recordHistory(trx, { at: now, entity: 'punkt', entityId: itemId, meetingId, itemId, action: 'oprettet', changes: { title: { before: null, after: text.title }, forslag: { before: null, after: `${proposal.code} version ${version.number}` } } });
         for (const annex of annexes) {
           await insertAttachment(trx, { id: ctx.newId(), itemId, position: await nextAttachmentPosition(trx, itemId), title: annex.title, fileName: annex.fileName, sha256: annex.sha256, closed: false }, now);
         }
