@@ -7,12 +7,19 @@ import { Id } from '../domain/common';
 import { ENTITY_NAMES, Sha256, Timestamp, type EntityName } from './records';
 
 export const EXCHANGE_FORMAT = 'sekretariat-exchange';
-/** Raised whenever a version-1 reader could not read a package completely (a new field, entity or scope kind). */
-export const EXCHANGE_FORMAT_VERSION = 1;
+/**
+ * Raised whenever a reader of the previous version could not read a package completely (a new field, entity or scope
+ * kind). 2: the proposals (proposals, proposal_versions, approval_steps, consultation_responses). Every package is
+ * written in the current version; every version from 1 up to it is read (an older package lacks the newer entities).
+ */
+export const EXCHANGE_FORMAT_VERSION = 2;
 export const EXCHANGE_EXTENSION = '.sekretariat';
 export const MANIFEST_PATH = 'manifest.json';
 
-/** What a package covers. Proposals (with their scenarios) come with the proposals issue, as a new kind. */
+/**
+ * What a package covers. Proposals travel with the whole database only (docs/exchange-format.md §3): a scope of its
+ * own would need their scenarios, and a meeting's items do not bring the proposals treated there.
+ */
 export const ExchangeScope = z.discriminatedUnion(
   'kind',
   [
@@ -80,10 +87,13 @@ export const ManifestEntry = z.strictObject({
 });
 export type ManifestEntry = z.infer<typeof ManifestEntry>;
 
+const FORMAT_VERSION_ERROR = `Skal være et helt tal fra 1 til ${EXCHANGE_FORMAT_VERSION}`;
+
 export const Manifest = z
   .strictObject({
     format: z.literal(EXCHANGE_FORMAT, { error: `Skal være «${EXCHANGE_FORMAT}»` }),
-    formatVersion: z.literal(EXCHANGE_FORMAT_VERSION, { error: `Skal være ${EXCHANGE_FORMAT_VERSION}` }),
+    /** Any version up to this reader's (a newer one is refused before the manifest is parsed, see the reader). */
+    formatVersion: z.number({ error: FORMAT_VERSION_ERROR }).int({ error: FORMAT_VERSION_ERROR }).min(1, { error: FORMAT_VERSION_ERROR }).max(EXCHANGE_FORMAT_VERSION, { error: FORMAT_VERSION_ERROR }),
     appVersion: z.string().min(1).max(50),
     /** The source database's schema version (informative). */
     schemaVersion: z.number().int().positive(),

@@ -10,6 +10,7 @@ import { RelationKind } from '../domain/body';
 import { ClockTime, Id, IsoDate } from '../domain/common';
 import { MeetingStatus } from '../domain/meeting';
 import { OrganisationKind, Quarter } from '../domain/organisation';
+import { Consultation, ProposalContent, ScenarioRef, Stance } from '../domain/proposal';
 import { ScenarioInput } from '../domain/scenario';
 
 /** Rich text (HTML) as the item editor stores it; the domain's limit (shared/domain/agenda.ts). */
@@ -29,21 +30,31 @@ const ref = Id;
 const optionalRef = Id.nullable();
 const jsonObject = z.record(z.string(), z.unknown(), { error: 'Skal være et JSON-objekt' });
 
-/** A scenario input as the modeller stores it, checked by the domain's rules but passed on unchanged (no defaults added). */
-const scenarioInput = jsonObject.superRefine((value, ctx) => {
-  const checked = ScenarioInput.safeParse(value);
-  if (!checked.success) {
-    const issue = checked.error.issues[0]!;
-    ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path.filter((p): p is string | number => typeof p !== 'symbol') });
-  }
-});
-const agendaTemplate = z.array(z.unknown()).max(50).superRefine((value, ctx) => {
-  const checked = StandingItemTemplate.array().safeParse(value);
-  if (!checked.success) {
-    const issue = checked.error.issues[0]!;
-    ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path.filter((p): p is string | number => typeof p !== 'symbol') });
-  }
-});
+/**
+ * A JSON value checked by a domain schema but passed on unchanged: no defaults added, nothing trimmed, so the record
+ * is stored (and hashed) as it was written. A value an older build wrote, lacking fields added since, passes, as it
+ * does when the app reads it (the domain's defaults fill them in then).
+ */
+function checkedBy<T extends z.ZodType>(shape: T, domain: z.ZodType): T {
+  return shape.superRefine((value, ctx) => {
+    const checked = domain.safeParse(value);
+    if (!checked.success) {
+      const issue = checked.error.issues[0]!;
+      ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path.filter((p): p is string | number => typeof p !== 'symbol') });
+    }
+  });
+}
+
+/** A scenario input as the modeller stores it (shared/domain/scenario.ts). */
+const scenarioInput = checkedBy(jsonObject, ScenarioInput);
+const agendaTemplate = checkedBy(z.array(z.unknown()).max(50), StandingItemTemplate.array());
+/** A proposal version's qualitative content, its start-up scenarios and its consultation (shared/domain/proposal.ts). */
+const proposalContent = checkedBy(jsonObject, ProposalContent);
+const scenarioRefs = checkedBy(z.array(z.unknown(), { error: 'Skal være en JSON-liste' }).max(8, { error: 'Højst otte scenarier pr. version' }), ScenarioRef.array());
+const consultation = checkedBy(jsonObject, Consultation);
+
+/** The strings of a list (the ids of an embedded reference); nothing for anything else. */
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 
 /** How a reference that points at nothing (neither in the package nor in the receiving database) is treated. */
 export type OnMissing =
@@ -58,6 +69,17 @@ export interface ReferenceSpec {
   onMissing: OnMissing;
 }
 
+/**
+ * References inside a JSON field (a proposal version's scenarios, the municipalities its consultation expects): the
+ * ids it names, each of which must resolve like a reference with onMissing 'error' (a JSON value is never cleared).
+ */
+export interface EmbeddedReferenceSpec {
+  field: string;
+  entity: EntityName;
+  /** The ids named by the field's (validated) value. */
+  ids: (value: unknown) => string[];
+}
+
 interface EntityDefinition<F extends z.ZodRawShape> {
   /** Danish, singular: used in messages ("punkt", "beslutning"). */
   label: string;
@@ -69,6 +91,8 @@ interface EntityDefinition<F extends z.ZodRawShape> {
   /** HTML fields that the importer sanitises (electron/backend/services/rich-text.ts). */
   richText?: readonly (keyof F & string)[];
   references?: readonly { field: keyof F & string; entity: EntityName; onMissing?: OnMissing }[];
+  /** References inside JSON fields. */
+  embedded?: readonly (EmbeddedReferenceSpec & { field: keyof F & string })[];
   /** Rules across fields (the table's CHECK constraints and the domain's), run once the fields are valid. */
   check?: RecordCheck;
 }
@@ -84,6 +108,7 @@ interface LooseDefinition {
   json?: readonly string[];
   richText?: readonly string[];
   references?: readonly { field: string; entity: EntityName; onMissing?: OnMissing }[];
+  embedded?: readonly EmbeddedReferenceSpec[];
   check?: RecordCheck;
 }
 
@@ -109,6 +134,10 @@ export const ENTITY_NAMES = [
   'attachments',
   'scenarios',
   'scenario_versions',
+  'proposals',
+  'proposal_versions',
+  'approval_steps',
+  'consultation_responses',
 ] as const;
 export type EntityName = (typeof ENTITY_NAMES)[number];
 export const EntityName = z.enum(ENTITY_NAMES);
@@ -292,6 +321,83 @@ const DEFINITIONS = {
     json: ['input'],
     references: [{ field: 'scenarioId', entity: 'scenarios' }],
   }),
+  proposals: define({
+    label: 'forslag',
+    fields: { code: required(30, 'Betegnelsen'), title: required(500, 'Titlen'), establishedOn: IsoDate.nullable() },
+  }),
+  proposal_versions: define({
+    label: 'forslagsversion',
+    fields: {
+      proposalId: ref,
+      number: int.positive(),
+      content: proposalContent,
+      scenarios: scenarioRefs,
+      chosenScenarioId: optionalRef,
+      consultation,
+      lockedAt: Timestamp.nullable(),
+      note: text(2000),
+    },
+    json: ['content', 'scenarios', 'consultation'],
+    references: [
+      { field: 'proposalId', entity: 'proposals' },
+      // Not cleared: a version's money lives in its scenarios, and a version without them is useless. Proposals travel
+      // only in the whole database, which has every scenario; a narrower scope carrying versions would have to carry
+      // their scenarios (with bases and frozen versions) as the scenarios scope carries a variant's base.
+      { field: 'chosenScenarioId', entity: 'scenarios' },
+    ],
+    // Ids inside the JSON, checked like references (the JSON's shape is the domain's, checked above).
+    embedded: [
+      { field: 'scenarios', entity: 'scenarios', ids: (value) => strings((value as { scenarioId?: unknown }[]).map((s) => s.scenarioId)) },
+      { field: 'consultation', entity: 'organisations', ids: (value) => strings((value as { expectedOrganisationIds?: unknown }).expectedOrganisationIds) },
+    ],
+    check: (r) => {
+      const ids = (r.scenarios as { scenarioId: string }[]).map((s) => s.scenarioId);
+      if (new Set(ids).size !== ids.length) return { field: 'scenarios', message: 'Det samme scenarie står to gange' };
+      if (r.chosenScenarioId !== null && !ids.includes(r.chosenScenarioId as string)) return { field: 'chosenScenarioId', message: 'Det valgte scenarie skal være et af versionens scenarier' };
+      return null;
+    },
+  }),
+  approval_steps: define({
+    label: 'trin i godkendelsesvejen',
+    fields: {
+      proposalId: ref,
+      position: int.positive(),
+      bodyId: ref,
+      plannedDate: IsoDate.nullable(),
+      versionNumber: int.positive().nullable(),
+      itemId: optionalRef,
+      manualOutcome: Outcome.nullable(),
+      note: text(2000),
+    },
+    references: [
+      { field: 'proposalId', entity: 'proposals' },
+      { field: 'bodyId', entity: 'bodies' },
+      // The item where the step is treated, at a meeting the package may not carry.
+      { field: 'itemId', entity: 'agenda_items', onMissing: 'clear' },
+    ],
+    check: (r) =>
+      r.itemId !== null && r.manualOutcome !== null
+        ? { field: 'manualOutcome', message: 'Et trin med et dagsordenspunkt får sit udfald fra beslutningen på punktet; det kan ikke også angives i hånden' }
+        : null,
+  }),
+  consultation_responses: define({
+    label: 'høringssvar',
+    fields: {
+      versionId: ref,
+      organisationId: optionalRef,
+      respondent: required(300, 'Hvem høringssvaret er fra'),
+      receivedOn: IsoDate.nullable(),
+      stance: Stance,
+      text: required(50_000, 'Høringssvarets tekst'),
+      itemId: optionalRef,
+    },
+    references: [
+      { field: 'versionId', entity: 'proposal_versions' },
+      { field: 'organisationId', entity: 'organisations' },
+      // The item the response was annexed to, at a meeting the package may not carry.
+      { field: 'itemId', entity: 'agenda_items', onMissing: 'clear' },
+    ],
+  }),
 } satisfies Record<EntityName, LooseDefinition>;
 
 /** Danish plural names of the entities, for summaries ("12 punkter"). */
@@ -314,6 +420,10 @@ export const ENTITY_PLURALS: Readonly<Record<EntityName, string>> = {
   attachments: 'bilag',
   scenarios: 'takstscenarier',
   scenario_versions: 'frosne scenarieversioner',
+  proposals: 'forslag',
+  proposal_versions: 'forslagsversioner',
+  approval_steps: 'trin i godkendelsesvejen',
+  consultation_responses: 'høringssvar',
 };
 
 /** The columns every synchronisable row has, as record fields. */
@@ -340,6 +450,7 @@ export interface EntitySpec {
   json: ReadonlySet<string>;
   richText: readonly string[];
   references: readonly ReferenceSpec[];
+  embedded: readonly EmbeddedReferenceSpec[];
   check: RecordCheck | null;
   schema: z.ZodType<Record<string, unknown>>;
 }
@@ -354,6 +465,7 @@ function buildSpec(entity: EntityName): EntitySpec {
     json: new Set(definition.json ?? []),
     richText: definition.richText ?? [],
     references: (definition.references ?? []).map((r) => ({ field: r.field, entity: r.entity, onMissing: r.onMissing ?? 'error' })),
+    embedded: definition.embedded ?? [],
     check: definition.check ?? null,
     schema: schemaOf(entity) as unknown as z.ZodType<Record<string, unknown>>,
   };

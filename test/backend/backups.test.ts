@@ -12,6 +12,7 @@ import { openBackend, type Backend } from '../../electron/backend/backend';
 import { ensureReferenceData } from '../../electron/backend/services/reference-data';
 import { runCli } from '../../electron/host/cli';
 import type { EventName } from '../../shared/contract';
+import { ChangedEntity } from '../../shared/contract/events';
 import { call, jobResult, openTestBackend, refusalOf } from '../helpers/backend';
 
 const backupNow = async (b: Backend) => (await jobResult(b, 'backups.create', {}, 'backup')).backup;
@@ -218,7 +219,8 @@ describe('restore', () => {
     expect((await call(b, 'search.query', { query: 'aarsrapport' })).hits.map((h) => h.meetingId)).toEqual([meeting.id]);
     expect(b.database.raw.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(b.database.raw.pragma('foreign_key_check')).toEqual([]);
-    expect(events.filter((e) => e.event === 'data.changed')).toEqual([{ event: 'data.changed', payload: { entities: ['meetings', 'bodies', 'organisations', 'settings', 'agenda', 'followUps', 'scenarios'] } }]);
+    // Every kind of data may have changed: all of them, proposals included.
+    expect(events.filter((e) => e.event === 'data.changed')).toEqual([{ event: 'data.changed', payload: { entities: [...ChangedEntity.options] } }]);
 
     // The safety backup holds the state before the restore, so the restore can be undone by restoring it.
     const safety = new Database(join(backupDir, result.safetyBackup), { readonly: true });

@@ -66,6 +66,8 @@ async function editNote(backend: Backend, id: string, note: string) {
 }
 
 let meetingId: string;
+/** The demo's proposal NT-1 (the same id on every laptop that loads the demo, as A's is carried to B). */
+const nt1Id = async (backend: Backend) => (await call(backend, 'proposals.list', {})).find((p) => p.code === 'NT-1')!.id;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sekretariat-import-'));
@@ -111,6 +113,21 @@ describe('exchange import: preview, three-way merge and atomic apply', () => {
     for (const attachment of attachments.filter((x) => x.sha256)) expect(await b.files!.exists(attachment.sha256!)).toBe(true);
     const items = await b.database.db.selectFrom('search_documents').select('entity_id').where('entity', '=', 'item').execute();
     expect(items.length).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('the demo proposal NT-1 arrives whole: its versions, its route with the item links, its consultation responses', async () => {
+    const id = await nt1Id(a);
+    const [ofA, ofB] = [await call(a, 'proposals.get', { id }), await call(b, 'proposals.get', { id })];
+    expect(ofB).toEqual(ofA);
+    expect(ofB.versions.map((v) => v.number)).toEqual([1, 2]);
+    expect(ofB.versions[0]!.lockedAt).not.toBeNull();
+    expect(ofB.steps.some((s) => s.itemId !== null && s.item !== null && s.outcomeSource === 'beslutning')).toBe(true);
+    expect(ofB.responses.length).toBeGreaterThan(0);
+    expect(ofB.responses.some((r) => r.itemId !== null)).toBe(true);
+    // Its money comes from the scenarios (and v1's frozen copies of them) that came along.
+    for (const versionNumber of [1, 2]) {
+      expect(await call(b, 'proposals.economy', { proposalId: id, versionNumber }), `v${versionNumber}`).toEqual(await call(a, 'proposals.economy', { proposalId: id, versionNumber }));
+    }
   }, 60_000);
 
   it('importing the same package again changes nothing; a new package of the same content is all unchanged', async () => {
@@ -176,6 +193,60 @@ describe('exchange import: preview, three-way merge and atomic apply', () => {
     expect(copies).toHaveLength(1);
     expect(copies[0]!.id).not.toBe(meetingId);
     expect((await b.database.db.selectFrom('meetings').select('id').execute()).length).toBe(count + 1);
+  }, 60_000);
+
+  it('a proposal version edited on both laptops is a conflict; «keep both» cannot copy a version, so theirs is taken', async () => {
+    const id = await nt1Id(a);
+    const editV2 = async (backend: Backend, note: string) => {
+      const v2 = (await call(backend, 'proposals.get', { id })).versions.find((v) => v.number === 2)!;
+      await call(backend, 'proposals.updateVersion', { id: v2.id, revision: v2.revision, patch: { note } });
+      return v2.id;
+    };
+    const versionId = await editV2(a, 'Rettet på A');
+    await editV2(b, 'Rettet på B');
+    const file = await exportAll();
+    const p = await preview(file);
+    expect(p.conflicts).toEqual([expect.objectContaining({ entity: 'proposal_versions', id: versionId, label: expect.stringMatching(/^forslagsversion 2 «.+»$/) })]);
+    expect(p.notes.join(' ')).toMatch(/«Behold begge» kan kun bruges for møder, punkter og takstscenarier; for forslagsversioner tages den indlæste version/);
+    const report = await apply(file, { default: 'both' });
+    expect(report.applied).toMatchObject({ copied: 0, updated: 1 });
+    expect(report.notes.join(' ')).toMatch(/for forslagsversioner er den indlæste version taget/);
+    const ofB = await call(b, 'proposals.get', { id });
+    expect(ofB.versions.map((v) => v.number)).toEqual([1, 2]);
+    expect(ofB.versions[1]!.note).toBe('Rettet på A');
+    expect((await preview(await exportAll())).conflicts).toEqual([]);
+  }, 60_000);
+
+  it('an approval route edited on both laptops clashes step by step; steps added on both arrive from both, and the preview says so', async () => {
+    const id = await nt1Id(a);
+    const saveRoute = async (backend: Backend, note: string, extraBody?: string) => {
+      const { steps } = await call(backend, 'proposals.get', { id });
+      const input = steps.map((s) => ({ bodyId: s.bodyId, plannedDate: s.plannedDate, versionNumber: s.versionNumber, itemId: s.itemId, manualOutcome: s.outcomeSource === 'manuel' ? s.outcome : null, note }));
+      if (extraBody) input.push({ bodyId: extraBody, plannedDate: null, versionNumber: null, itemId: null, manualOutcome: null, note });
+      await call(backend, 'proposals.setSteps', { proposalId: id, steps: input });
+      return steps.length;
+    };
+    // Each step keeps its record when the route is saved, so the same step edited on both sides is one conflict.
+    const length = await saveRoute(a, 'Vejen rettet på A');
+    await saveRoute(b, 'Vejen rettet på B');
+    let file = await exportAll();
+    let p = await preview(file);
+    expect(p.counts.approval_steps).toMatchObject({ new: 0, conflict: length });
+    expect(p.notes.join(' ')).not.toMatch(/Godkendelsesvejen/);
+    await apply(file, { default: 'theirs' });
+    let { steps } = await call(b, 'proposals.get', { id });
+    expect(steps.map((s) => s.note)).toEqual(Array<string>(length).fill('Vejen rettet på A'));
+
+    // A step added on each laptop: both arrive, and the preview says the route needs tidying.
+    const fu = (await call(a, 'bodies.list', {})).find((body) => body.code === 'FU')!.id;
+    await saveRoute(a, 'Vejen rettet på A', fu);
+    await saveRoute(b, 'Vejen rettet på A', fu);
+    file = await exportAll();
+    p = await preview(file);
+    expect(p.notes).toContain('Godkendelsesvejen for «NT-1» er ændret både her og i pakken; efter importen står trinene fra begge. Ret vejen til under forslaget bagefter.');
+    await apply(file, { default: 'theirs' });
+    ({ steps } = await call(b, 'proposals.get', { id }));
+    expect(steps).toHaveLength(length + 2);
   }, 60_000);
 
   it('a meeting deleted in A is deleted in B by its tombstone', async () => {
@@ -300,6 +371,20 @@ describe('exchange import: preview, three-way merge and atomic apply', () => {
     const before = await dump(b, { bookkeeping: true });
     const result = await applyImport({ db: b.database.db, files: b.files, backups: b.backups }, file, { default: 'theirs' });
     expect(result).toMatchObject({ ok: false, problems: [{ message: expect.stringMatching(/^Punktet «Punkt besluttet på to bærbare» har allerede en beslutning her/) }] });
+    expect(await dump(b, { bookkeeping: true })).toEqual(before);
+  }, 60_000);
+
+  // After the decision's: this clash, too, stays in A's later packages.
+  it('refuses, in Danish and before writing, a new version of a proposal that was revised on both laptops', async () => {
+    const id = await nt1Id(a);
+    await call(a, 'proposals.revise', { proposalId: id, note: 'Revideret på A' });
+    await call(b, 'proposals.revise', { proposalId: id, note: 'Revideret på B' });
+    const file = await exportAll();
+    expect((await preview(file)).blockers).toContain(
+      'Forslaget «NT-1 Nyt botilbud til unge med svær selvskadende adfærd» har allerede en version 3 her, og pakken har en anden version 3: forslaget er revideret på begge bærbare. En version kan ikke slettes, så aftal, hvilken bærbar der fører forslaget videre, og indlæs pakken der; intet er importeret.',
+    );
+    const before = await dump(b, { bookkeeping: true });
+    expect((await applyImport({ db: b.database.db, files: b.files, backups: b.backups }, file, { default: 'theirs' })).ok).toBe(false);
     expect(await dump(b, { bookkeeping: true })).toEqual(before);
   }, 60_000);
 });

@@ -25,7 +25,12 @@ export const MERGE_CLASS_LABELS: Readonly<Record<MergeClass, string>> = {
   deleted: 'slettede',
 };
 
-/** Entities where "keep both" makes sense: the incoming record is added as a copy with a new id. */
+/**
+ * Entities where "keep both" makes sense: the incoming record is added as a copy with a new id. Not the proposals:
+ * only the record itself is copied, so a copied proposal would have no versions, route or responses; a copied
+ * version would take the number its original holds (UNIQUE (proposal_id, number)); a copied step would stand twice on
+ * the route, and a copied response would count the same answer twice. Their conflicts take mine or theirs.
+ */
 export const COPYABLE: ReadonlySet<EntityName> = new Set<EntityName>(['meetings', 'agenda_items', 'scenarios']);
 
 const HASH_EXCLUDED = new Set(['revision', 'createdAt', 'updatedAt']);
@@ -78,15 +83,24 @@ export interface ImportPreview {
 }
 
 /** The unique keys besides the id that two laptops can fill independently (db/migrations). */
-const UNIQUE_KEYS: Partial<Record<EntityName, { fields: string[]; liveOnly: boolean; explain(record: Record<string, unknown>, what: string): string }>> = {
+const UNIQUE_KEYS: Partial<
+  Record<EntityName, { fields: string[]; liveOnly: boolean; explain(record: Record<string, unknown>, what: string): string; /** Replaces the usual «Slet eller ret den ene …». */ advice?: string }>
+> = {
   decisions: { fields: ['itemId'], liveOnly: false, explain: (_r, what) => `${what} har allerede en beslutning her, og pakken har en anden beslutning for samme punkt` },
   bodies: { fields: ['code'], liveOnly: true, explain: (r) => `Forkortelsen «${r.code as string}» bruges her af et andet organ end i pakken` },
   organisations: { fields: ['name'], liveOnly: true, explain: (r) => `Navnet «${r.name as string}» bruges her af en anden kommune eller region end i pakken` },
   minutes_versions: { fields: ['meetingId', 'version'], liveOnly: false, explain: (r, what) => `${what} har allerede en referatversion ${r.version as number} her, og pakken har en anden` },
   scenario_versions: { fields: ['scenarioId', 'number'], liveOnly: false, explain: (r, what) => `${what} har allerede en frossen version ${r.number as number} her, og pakken har en anden` },
+  // Both laptops made a new version of the same proposal («Ny version») since they last exchanged.
+  proposal_versions: {
+    fields: ['proposalId', 'number'],
+    liveOnly: false,
+    explain: (r, what) => `${what} har allerede en version ${r.number as number} her, og pakken har en anden version ${r.number as number}: forslaget er revideret på begge bærbare`,
+    advice: 'En version kan ikke slettes, så aftal, hvilken bærbar der fører forslaget videre, og indlæs pakken der; intet er importeret.',
+  },
 };
 
-/** What a clash concerns, for the sentence: the item, meeting or scenario by its title, name or date. */
+/** What a clash concerns, for the sentence: the item, meeting, scenario or proposal by its title, name, date or code. */
 async function ownerLabel(db: Kysely<DB>, entity: EntityName, record: Record<string, unknown>): Promise<string> {
   if (entity === 'decisions') {
     const item = await db.selectFrom('agenda_items').select('title').where('id', '=', record.itemId as string).executeTakeFirst();
@@ -99,6 +113,10 @@ async function ownerLabel(db: Kysely<DB>, entity: EntityName, record: Record<str
   if (entity === 'scenario_versions') {
     const scenario = await db.selectFrom('scenarios').select('name').where('id', '=', record.scenarioId as string).executeTakeFirst();
     return scenario ? `Takstscenariet «${scenario.name}»` : 'Takstscenariet';
+  }
+  if (entity === 'proposal_versions') {
+    const proposal = await db.selectFrom('proposals').select(['code', 'title']).where('id', '=', record.proposalId as string).executeTakeFirst();
+    return proposal ? `Forslaget «${proposal.code} ${proposal.title}»` : 'Forslaget';
   }
   return '';
 }
@@ -126,7 +144,7 @@ async function findClashes(db: Kysely<DB>, plan: readonly PlannedRecord[]): Prom
       for (const record of part) {
         const holder = held.get(keyOf(record));
         if (holder === undefined || holder === record.id) continue;
-        blockers.push(`${key.explain(record, await ownerLabel(db, entity, record))}. Slet eller ret den ene, og indlæs pakken igen; intet er importeret.`);
+        blockers.push(`${key.explain(record, await ownerLabel(db, entity, record))}. ${key.advice ?? 'Slet eller ret den ene, og indlæs pakken igen; intet er importeret.'}`);
         if (blockers.length >= 20) break;
       }
     }
@@ -134,15 +152,46 @@ async function findClashes(db: Kysely<DB>, plan: readonly PlannedRecord[]): Prom
   return blockers;
 }
 
+/**
+ * Proposals (by code) whose approval route gets new steps from the package while living steps saved here, which the
+ * package does not have, stay: the route was edited on both laptops (it is saved as a whole, with new ids), and after
+ * the import it holds the steps of both.
+ */
+async function doubledRoutes(db: Kysely<DB>, plan: readonly PlannedRecord[]): Promise<string[]> {
+  const steps = plan.filter((p) => p.entity === 'approval_steps');
+  const inPackage = new Set(steps.map((p) => p.incoming.id as string));
+  const proposalIds = [...new Set(steps.filter((p) => p.class === 'new' && p.incoming.deletedAt === null).map((p) => p.incoming.proposalId as string))];
+  const codes = new Set<string>();
+  for (let i = 0; i < proposalIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('approval_steps as s')
+      .innerJoin('proposals as p', 'p.id', 's.proposal_id')
+      .select(['s.id', 'p.code'])
+      .where('s.proposal_id', 'in', proposalIds.slice(i, i + 500))
+      .where('s.deleted_at', 'is', null)
+      .execute();
+    for (const row of rows) if (!inPackage.has(row.id)) codes.add(row.code);
+  }
+  return [...codes].sort();
+}
+
 export type PreviewResult = { ok: true; preview: ImportPreview } | { ok: false; problems: Problem[] };
 
 /** A short Danish label of a record, for the conflict list. */
 export function recordLabel(entity: EntityName, record: Record<string, unknown>): string {
+  if (entity === 'proposal_versions') {
+    const content = record.content as { documentTitle?: unknown; agendaTitle?: unknown } | null;
+    const title = [content?.documentTitle, content?.agendaTitle].find((t): t is string => typeof t === 'string' && t.trim() !== '');
+    return `forslagsversion ${record.number as number}${title ? ` «${shorten(title.trim())}»` : ''}`;
+  }
+  if (entity === 'approval_steps') return `trin ${record.position as number} i godkendelsesvejen`;
+  if (entity === 'consultation_responses') return `høringssvar fra ${record.respondent as string}`;
   const text = (record.title ?? record.name ?? record.action ?? record.party ?? record.text ?? record.code ?? record.date) as unknown;
   const value = typeof text === 'string' && text.trim() ? text.replace(/<[^>]*>/g, '').trim() : String(record.id);
-  const short = value.length > 80 ? `${value.slice(0, 80)}…` : value;
-  return entity === 'meetings' ? `møde ${formatNumericDate(record.date as string)}` : `${ENTITIES[entity].label} «${short}»`;
+  return entity === 'meetings' ? `møde ${formatNumericDate(record.date as string)}` : `${ENTITIES[entity].label} «${shorten(value)}»`;
 }
+
+const shorten = (value: string) => (value.length > 80 ? `${value.slice(0, 80)}…` : value);
 
 /** Validates the package and returns it with every record, normalised as it would be stored. */
 export async function readForImport(db: Kysely<DB>, packagePath: string, options: Pick<ReadPackageOptions, 'signal' | 'onProgress' | 'stageFile'> = {}): Promise<{ ok: true; summary: PackageSummary; records: Map<EntityName, Record<string, unknown>[]> } | { ok: false; problems: Problem[] }> {
@@ -282,6 +331,12 @@ export async function planImport(db: Kysely<DB>, read: ReadForImport): Promise<I
   if (conflicts.some((c) => !COPYABLE.has(c.entity))) {
     const kinds = [...new Set(conflicts.filter((c) => !COPYABLE.has(c.entity)).map((c) => ENTITY_PLURALS[c.entity]))].join(', ');
     notes.push(`«Behold begge» kan kun bruges for møder, punkter og takstscenarier; for ${kinds} tages den indlæste version i stedet.`);
+  }
+  const doubled = alreadyImported ? [] : await doubledRoutes(db, plan);
+  if (doubled.length) {
+    notes.push(
+      `Godkendelsesvejen for ${doubled.map((c) => `«${c}»`).join(', ')} er ændret både her og i pakken; efter importen står trinene fra begge. Ret vejen til under forslaget bagefter.`,
+    );
   }
   const blockers = alreadyImported ? [] : await findClashes(db, plan);
   return { summary, alreadyImported, counts, totals, conflicts, notes, blockers, plan };

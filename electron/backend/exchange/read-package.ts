@@ -520,6 +520,10 @@ async function readEntries(
         const targetId = record[ref.field];
         if (typeof targetId === 'string') references.push({ entity, id, line, field: ref.field, target: ref.entity, targetId, onMissing: ref.onMissing });
       }
+      for (const ref of spec.embedded) {
+        if (record[ref.field] === null) continue;
+        for (const targetId of new Set(ref.ids(record[ref.field]))) references.push({ entity, id, line, field: ref.field, target: ref.entity, targetId, onMissing: 'error' });
+      }
       if (entity === 'attachments' && typeof record.sha256 === 'string') {
         if (!deleted) attachmentFiles.set(record.sha256, { line, title: record.title as string });
         else if (!attachmentFiles.has(record.sha256)) attachmentFiles.set(record.sha256, null);
