@@ -199,11 +199,39 @@ export async function listSteps(db: Kysely<DB>, proposalIds: readonly string[]):
   }));
 }
 
-/** Replaces a proposal's route: the old steps get tombstones, the new ones fresh ids (a route is edited as a whole). */
+/**
+ * Replaces a proposal's route, keeping each position's record: the step at position n is updated in place (so two
+ * laptops editing a route clash step by step instead of both keeping a full route), extra steps are added and steps
+ * beyond the new end get tombstones.
+ */
 export async function replaceSteps(db: Kysely<DB>, proposalId: string, steps: readonly ApprovalStepInput[], newId: () => string, now: string): Promise<void> {
-  await db.updateTable('approval_steps').set((eb) => ({ deleted_at: now, updated_at: now, revision: eb('revision', '+', 1) })).where('proposal_id', '=', proposalId).where('deleted_at', 'is', null).execute();
-  for (const [index, step] of steps.entries()) await insertStep(db, newId(), proposalId, index + 1, step, now);
+  const existing = await db.selectFrom('approval_steps').select(['id', 'position']).where('proposal_id', '=', proposalId).where('deleted_at', 'is', null).orderBy('position').execute();
+  for (const [index, step] of steps.entries()) {
+    const current = existing[index];
+    if (!current) {
+      await insertStep(db, newId(), proposalId, index + 1, step, now);
+      continue;
+    }
+    await db
+      .updateTable('approval_steps')
+      .set((eb) => ({ ...stepColumns(step), position: index + 1, updated_at: now, revision: eb('revision', '+', 1) }))
+      .where('id', '=', current.id)
+      .execute();
+  }
+  const surplus = existing.slice(steps.length).map((r) => r.id);
+  if (surplus.length > 0) {
+    await db.updateTable('approval_steps').set((eb) => ({ deleted_at: now, updated_at: now, revision: eb('revision', '+', 1) })).where('id', 'in', surplus).execute();
+  }
 }
+
+const stepColumns = (step: ApprovalStepInput) => ({
+  body_id: step.bodyId,
+  planned_date: step.plannedDate,
+  version_number: step.versionNumber,
+  item_id: step.itemId,
+  manual_outcome: step.itemId === null ? step.manualOutcome : null,
+  note: step.note,
+});
 
 export async function insertStep(db: Kysely<DB>, id: string, proposalId: string, position: number, step: ApprovalStepInput, now: string): Promise<void> {
   await db
@@ -212,12 +240,7 @@ export async function insertStep(db: Kysely<DB>, id: string, proposalId: string,
       id,
       proposal_id: proposalId,
       position,
-      body_id: step.bodyId,
-      planned_date: step.plannedDate,
-      version_number: step.versionNumber,
-      item_id: step.itemId,
-      manual_outcome: step.itemId === null ? step.manualOutcome : null,
-      note: step.note,
+      ...stepColumns(step),
       created_at: now,
       updated_at: now,
     })
