@@ -198,6 +198,8 @@ export const methods = {
   'proposals.setSteps': method(z.object({ proposalId: Id, steps: z.array(ApprovalStepInput).max(20) }), z.array(ApprovalStep)),
   'proposals.saveResponse': method(ConsultationResponseInput.extend({ id: Id.optional(), revision: z.number().int().positive().optional() }), ConsultationResponse),
   'proposals.deleteResponse': method(ById, Deleted),
+  /** Undoes a deletion: the same response back, by its tombstone. */
+  'proposals.restoreResponse': method(ById, ConsultationResponse),
   /** The consultation responses summarised for the case text (HTML), and who has not answered. */
   'proposals.consultationSummary': method(z.object({ proposalId: Id, versionNumber: z.number().int().positive() }), z.object({ html: z.string(), notAnswered: z.array(z.string()) })),
   /** Creates the agenda item with its sections, draft Indstilling and generated annexes; locks the version. */

@@ -93,6 +93,7 @@ export const METHOD_NAMES = [
   'proposals.setSteps',
   'proposals.saveResponse',
   'proposals.deleteResponse',
+  'proposals.restoreResponse',
   'proposals.consultationSummary',
   'proposals.putOnAgenda',
   'proposals.municipalities',

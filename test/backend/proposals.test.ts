@@ -184,7 +184,12 @@ describe('from proposal to decision and back', () => {
     expect(after.status).toBe('under_behandling');
     expect(after.statusReason).toBe('På dagsordenen: DAS 23.08.2021');
 
+    const events: unknown[] = [];
+    const unsubscribe = backend.subscribe((event, payload) => events.push({ event, payload }));
     await call(backend, 'decisions.save', { itemId, revision: null, text: '<p>Ikke godkendt.</p>', outcome: 'ikke_godkendt' });
+    unsubscribe();
+    // Every window showing the proposal hears that its status may have moved.
+    expect(events).toContainEqual({ event: 'data.changed', payload: { entities: ['agenda', 'proposals'] } });
     after = await call(backend, 'proposals.get', { id: proposal.id });
     expect(after.status).toBe('afvist');
     expect(after.statusReason).toBe('DAS 23.08.2021: Ikke godkendt');
@@ -223,7 +228,7 @@ describe('from proposal to decision and back', () => {
     expect(steps[0]).toMatchObject({ outcome: 'droeftet', outcomeSource: 'manuel' });
   });
 
-  it('records and corrects a consultation response, and deletes it with undo through the record’s tombstone', async () => {
+  it('records and corrects a consultation response, and deletes it with undo (the same record back)', async () => {
     const proposal = await createFromNt1();
     const v1 = proposal.versions[0]!;
     const aalborg = (await call(backend, 'organisations.list', {})).find((o) => o.name === 'Aalborg Kommune')!;
@@ -232,6 +237,7 @@ describe('from proposal to decision and back', () => {
     expect(corrected).toMatchObject({ stance: 'forbehold', revision: 2 });
     await call(backend, 'proposals.deleteResponse', { id: saved.id });
     expect((await call(backend, 'proposals.get', { id: proposal.id })).responses).toEqual([]);
+    expect(await call(backend, 'proposals.restoreResponse', { id: saved.id })).toMatchObject({ id: saved.id, stance: 'forbehold', text: 'Vi støtter med forbehold.' });
   });
 });
 

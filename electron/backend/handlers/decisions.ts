@@ -17,7 +17,7 @@ const APPROVING = new Set(['godkendt', 'godkendt_med_aendringer']);
 
 export const decisionHandlers = (ctx: BackendContext): DecisionHandlers => ({
   'decisions.save': async (input) => {
-    const entities: ('agenda' | 'meetings')[] = ['agenda'];
+    const entities: ('agenda' | 'meetings' | 'proposals')[] = ['agenda'];
     await ctx.db.transaction().execute(async (trx) => {
       const item = await mustGetItem(trx, input.itemId);
       await assertEditable(trx, item.meeting_id);
@@ -81,6 +81,8 @@ export const decisionHandlers = (ctx: BackendContext): DecisionHandlers => ({
         }
       }
       await reindexItem(trx, item.id);
+      // A proposal on whose route the item lies takes its status from this decision.
+      if (await trx.selectFrom('approval_steps').select('id').where('item_id', '=', item.id).where('deleted_at', 'is', null).executeTakeFirst()) entities.push('proposals');
     });
     ctx.emit('data.changed', { entities });
     return (await getDecision(ctx.db, input.itemId))!;

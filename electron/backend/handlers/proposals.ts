@@ -202,6 +202,13 @@ export const proposalHandlers = (ctx: BackendContext): ProposalHandlers => {
       return { id };
     },
 
+    'proposals.restoreResponse': async ({ id }) => {
+      if (!(await setTombstone(ctx.db, 'consultation_responses', id, false, timestamp(ctx)))) throw notFound('Det slettede høringssvar');
+      changed();
+      const row = await ctx.db.selectFrom('consultation_responses').select('version_id').where('id', '=', id).executeTakeFirstOrThrow();
+      return (await listResponses(ctx.db, [row.version_id])).find((r) => r.id === id)!;
+    },
+
     'proposals.consultationSummary': async ({ proposalId, versionNumber }) => {
       const proposal = await load(proposalId);
       const version = versionOf(proposal, versionNumber);

@@ -162,17 +162,24 @@ async function seedProposal(db: Kysely<DB>, bodyIdByCode: Map<string, string>, n
   };
   const municipalityIds = organisations.filter((o) => o.kind === 'kommune').map((o) => o.id);
   const scenarioId = (name: string) => idOf('scenario', name);
-  const treated = new Set(DEMO_PROPOSAL.steps.filter((s) => s.item !== null).map((s) => s.versionNumber));
+  // A treated version was locked when it went on its first agenda; the demo dates that to the meeting's morning, so
+  // that two laptops loading the demo hold equal rows (no conflicts when they exchange).
+  const lockedAt = new Map<number, string>();
+  for (const step of DEMO_PROPOSAL.steps) {
+    if (step.item === null || step.versionNumber === null || lockedAt.has(step.versionNumber)) continue;
+    const meeting = await db.selectFrom('meetings').select('date').where('id', '=', step.item.meetingId).executeTakeFirstOrThrow();
+    lockedAt.set(step.versionNumber, `${meeting.date}T07:00:00.000Z`);
+  }
 
   await insertProposal(db, proposalId, { code: DEMO_PROPOSAL.code, title: DEMO_PROPOSAL.title }, now);
   const versionIds = new Map<number, string>();
   for (const version of DEMO_PROPOSAL.versions) {
     const id = idOf('proposal', DEMO_PROPOSAL.code, 'version', version.number);
     versionIds.set(version.number, id);
-    const locked = treated.has(version.number);
+    const locked = lockedAt.get(version.number);
     const scenarios = [];
     for (const name of version.scenarios) {
-      const frozen = locked ? await freezeScenario(db, scenarioId(name), `${DEMO_PROPOSAL.code} v${version.number} på dagsordenen`, idOf('scenario-version', name, version.number), now) : null;
+      const frozen = locked ? await freezeScenario(db, scenarioId(name), `${DEMO_PROPOSAL.code} v${version.number} på dagsordenen`, idOf('scenario-version', name, version.number), now, 'Demodata') : null;
       scenarios.push({ scenarioId: scenarioId(name), frozenNumber: frozen?.number ?? null });
     }
     const { expected, ...consultation } = version.consultation;
@@ -183,7 +190,7 @@ async function seedProposal(db: Kysely<DB>, bodyIdByCode: Map<string, string>, n
       consultation: Consultation.parse({ ...consultation, expectedOrganisationIds: expected === 'kommuner' ? municipalityIds : expected.map(organisationId) }),
       note: version.note,
     }, now);
-    if (locked) await db.updateTable('proposal_versions').set({ locked_at: now }).where('id', '=', id).execute();
+    if (locked) await db.updateTable('proposal_versions').set({ locked_at: locked }).where('id', '=', id).execute();
   }
   const dasItemId = (() => {
     const step = DEMO_PROPOSAL.steps.find((s) => s.item !== null);

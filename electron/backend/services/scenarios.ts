@@ -70,9 +70,12 @@ export async function mustGet(db: Kysely<DB>, id: string): Promise<Scenario> {
   return assemble(db, await mustGetRecord(db, id));
 }
 
-/** Freezes a scenario's effective input as its next numbered, hashed version (within the caller's transaction). */
-export async function freezeScenario(db: Kysely<DB>, id: string, note: string, versionId: string, now: string): Promise<ScenarioVersion> {
+/**
+ * Freezes a scenario's effective input as its next numbered, hashed version (within the caller's transaction), by the
+ * user named in the settings unless another name is given.
+ */
+export async function freezeScenario(db: Kysely<DB>, id: string, note: string, versionId: string, now: string, by?: string): Promise<ScenarioVersion> {
   const { input } = await mustGet(db, id);
-  const frozenBy = (await readSettings(db)).get('user_name') ?? '';
+  const frozenBy = by ?? (await readSettings(db)).get('user_name') ?? '';
   return insertScenarioVersion(db, versionId, { scenarioId: id, hash: scenarioHash(input), input, note, frozenBy }, now);
 }
