@@ -17,6 +17,7 @@ import { App } from './app/App';
 import { StartupError } from './app/StartupError';
 import { loadAgenda, useAgenda } from './stores/agenda';
 import { loadScenarios } from './stores/scenarios';
+import { reloadProposals } from './features/proposals/store';
 import { loadMeetings } from './stores/meetings';
 import { loadBodies, loadInfo, loadOrganisations, loadReference } from './stores/reference';
 
@@ -64,6 +65,7 @@ const RELOADERS: Record<ChangedEntity, () => Promise<unknown>> = {
   agenda: reloadAgenda,
   followUps: reloadAgenda,
   scenarios: loadScenarios,
+  proposals: reloadProposals,
 };
 
 async function start() {

@@ -1,7 +1,6 @@
 import { IconArrowsExchange, IconCalendarEvent, IconCalculator, IconFileDescription, IconGavel, IconSettings } from '@tabler/icons-react';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Loader } from '@mantine/core';
-import { ComingLater } from '../features/placeholder/ComingLater';
 import { MeetingsPage } from '../features/meetings/MeetingsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { useNavigation, type Area } from '../stores/navigation';
@@ -14,10 +13,11 @@ export interface AreaSpec {
 
 const ICON = { size: 20, stroke: 1.6 };
 
-// The agenda editor (TipTap, drag and drop), the register (virtual list) and the modeller (charts) load when first opened,
-// so the meeting list appears without waiting for them.
+// The agenda editor (TipTap, drag and drop), the register (virtual list), the modeller (charts) and the proposals load
+// when first opened, so the meeting list appears without waiting for them.
 const MeetingPage = lazy(() => import('../features/agenda/MeetingPage').then((m) => ({ default: m.MeetingPage })));
 const ScenariosPage = lazy(() => import('../features/scenarios/ScenariosPage').then((m) => ({ default: m.ScenariosPage })));
+const ProposalsPage = lazy(() => import('../features/proposals/ProposalsPage').then((m) => ({ default: m.ProposalsPage })));
 const ExchangePage = lazy(() => import('../features/exchange/ExchangePage').then((m) => ({ default: m.ExchangePage })));
 const DecisionsPage = lazy(() => import('../features/decisions/DecisionsPage').then((m) => ({ default: m.DecisionsPage })));
 const later = (node: ReactNode) => <Suspense fallback={<Loader size="sm" />}>{node}</Suspense>;
@@ -25,18 +25,7 @@ const later = (node: ReactNode) => <Suspense fallback={<Loader size="sm" />}>{no
 export const AREA_SPECS: Record<Area, AreaSpec> = {
   moeder: { label: 'Møder', icon: <IconCalendarEvent {...ICON} />, page: () => <MeetingsArea /> },
   beslutninger: { label: 'Beslutninger', icon: <IconGavel {...ICON} />, page: () => later(<DecisionsPage />) },
-  forslag: {
-    label: 'Tilbud og forslag',
-    icon: <IconFileDescription {...ICON} />,
-    page: () => (
-      <ComingLater
-        title="Tilbud og forslag"
-        description="Ideoplæg til nye sociale tilbud fra idé til beslutning."
-        icon={<IconFileDescription size={24} />}
-        plans={['Målgruppe, pladser, takstniveauer og budget', 'Versioner side om side, høringssvar og godkendelsesvej', 'Underskudsdækning pr. kommune']}
-      />
-    ),
-  },
+  forslag: { label: 'Tilbud og forslag', icon: <IconFileDescription {...ICON} />, page: () => later(<ProposalsPage />) },
   takster: { label: 'Takstscenarier', icon: <IconCalculator {...ICON} />, page: () => later(<ScenariosPage />) },
   udveksling: { label: 'Udveksling', icon: <IconArrowsExchange {...ICON} />, page: () => later(<ExchangePage />) },
   indstillinger: { label: 'Indstillinger', icon: <IconSettings {...ICON} />, page: () => <SettingsPage /> },

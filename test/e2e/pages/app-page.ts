@@ -122,3 +122,39 @@ export class AgendaPage extends AppPage {
     await this.page.waitForFunction(() => !document.body.innerText.includes('Gemmer …'));
   }
 }
+
+export class ProposalsPage extends AppPage {
+  view(): Locator {
+    return this.page.getByTestId('proposal-view');
+  }
+
+  row(text: string): Locator {
+    return this.page.getByTestId('proposal-row').filter({ hasText: text });
+  }
+
+  async tab(name: 'Oplæg' | 'Økonomi' | 'Høring' | 'Behandling' | 'Sammenlign') {
+    await this.page.getByRole('tab', { name }).click();
+  }
+
+  async create(code: string, title: string) {
+    await this.page.getByRole('button', { name: 'Nyt forslag' }).click();
+    const dialog = this.dialog('Nyt forslag');
+    await dialog.getByLabel('Kort betegnelse').fill(code);
+    await dialog.getByLabel('Titel').fill(title);
+    // Enter submits.
+    await dialog.getByLabel('Titel').press('Enter');
+    await this.page.waitForFunction((t) => document.querySelector<HTMLTextAreaElement>('textarea[aria-label="Forslagets titel"]')?.value === t, title);
+  }
+
+  /** Waits until the version's autosave has settled. */
+  async saved() {
+    await this.page.waitForTimeout(700);
+    await this.page.waitForFunction(() => !document.body.innerText.includes('Gemmer …'));
+  }
+
+  async linkScenario(name: string) {
+    const before = await this.page.getByTestId('scenario-link').count();
+    await this.choose(this.page.getByRole('textbox', { name: 'Tilføj opstartsscenarie' }), name);
+    await this.page.getByTestId('scenario-link').nth(before).waitFor();
+  }
+}

@@ -1,0 +1,51 @@
+import { Badge, Group, NavLink, Paper, Stack, Text } from '@mantine/core';
+import { PROPOSAL_STATUS_LABELS } from '../../../../shared/domain/proposal';
+import { openProposal, useProposals } from './store';
+import { STATUS_COLORS, T } from './texts';
+
+/** Every proposal with its status (which follows the decisions on its route) and its latest version. */
+export function ProposalList() {
+  const items = useProposals((s) => s.items);
+  const openId = useProposals((s) => s.openId);
+
+  if (items.length === 0) {
+    return (
+      <Paper withBorder p="md" radius="md">
+        <Stack gap={4}>
+          <Text fw={600} size="sm">{T.empty}</Text>
+          <Text size="sm" c="dimmed">{T.emptyHint}</Text>
+        </Stack>
+      </Paper>
+    );
+  }
+  return (
+    <Paper withBorder radius="md" p={4} component="nav" aria-label="Forslag">
+      {items.map((item) => (
+        <NavLink
+          key={item.id}
+          data-testid="proposal-row"
+          style={{ borderRadius: 'var(--mantine-radius-sm)' }}
+          active={item.id === openId}
+          href={`#/forslag/${item.id}`}
+          onClick={(e) => {
+            e.preventDefault();
+            openProposal(item.id);
+          }}
+          label={
+            <Stack gap={4}>
+              <Group gap={6} wrap="nowrap" justify="space-between">
+                <Text size="xs" fw={700} c="dimmed">{item.code}</Text>
+                {item.latestVersion > 0 && <Badge size="xs" variant="light" color="gray" tt="none">v{item.latestVersion}</Badge>}
+              </Group>
+              <Text size="sm" fw={600} lineClamp={2}>{item.title}</Text>
+              <Badge size="xs" variant="light" color={STATUS_COLORS[item.status]} tt="none" data-testid="proposal-status">
+                {PROPOSAL_STATUS_LABELS[item.status]}
+              </Badge>
+              <Text size="xs" c="dimmed" lineClamp={2} data-testid="proposal-row-reason">{item.statusReason}</Text>
+            </Stack>
+          }
+        />
+      ))}
+    </Paper>
+  );
+}

@@ -1,0 +1,67 @@
+import { Button, Grid, Loader, Paper, Stack, Text } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { IconPlus } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { PageHeader } from '../../components/PageHeader';
+import { showError } from '../../lib/undo';
+import { loadMeetings } from '../../stores/meetings';
+import { loadScenarios } from '../../stores/scenarios';
+import { NewProposalModal } from './NewProposalModal';
+import { ProposalList } from './ProposalList';
+import { ProposalView } from './ProposalView';
+import { loadOpenProposal, loadProposals, openProposal, useProposals } from './store';
+import { T } from './texts';
+
+/** Tilbud og forslag: the proposals on the left, the open one with its versions and tabs on the right. */
+export function ProposalsPage() {
+  const { loaded, openId, open, versionNumber } = useProposals();
+  const [creating, setCreating] = useState(false);
+
+  // Statuses follow decisions taken on the agenda: read them afresh whenever the area is opened.
+  useEffect(() => {
+    Promise.all([loadProposals(), loadScenarios(), loadMeetings()]).catch(showError);
+  }, []);
+
+  useEffect(() => {
+    loadOpenProposal(openId).catch((error) => {
+      showError(error);
+      openProposal(null);
+    });
+  }, [openId]);
+
+  useHotkeys([['N', () => setCreating(true)]]);
+
+  const version = open?.id === openId ? open.versions.find((v) => v.number === versionNumber) : undefined;
+  return (
+    <Stack gap="lg">
+      <PageHeader
+        title={T.title}
+        description={T.description}
+        actions={
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)} title="N">
+            {T.newProposal}
+          </Button>
+        }
+      />
+      <Grid gutter="lg" align="flex-start">
+        <Grid.Col span={{ base: 12, md: 3 }}>
+          <ProposalList />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 9 }}>
+          {!loaded ? (
+            <Loader size="sm" />
+          ) : open && version ? (
+            <ProposalView key={version.id} proposal={open} version={version} />
+          ) : openId ? (
+            <Loader size="sm" />
+          ) : (
+            <Paper withBorder p="xl" radius="md">
+              <Text c="dimmed">{T.pick}</Text>
+            </Paper>
+          )}
+        </Grid.Col>
+      </Grid>
+      <NewProposalModal opened={creating} onClose={() => setCreating(false)} />
+    </Stack>
+  );
+}

@@ -1,0 +1,121 @@
+import { create } from 'zustand';
+import type { Proposal, ProposalDraft, ProposalSummary, ProposalVersion } from '../../../../shared/domain/proposal';
+import { api } from '../../api/client';
+import { useNavigation } from '../../stores/navigation';
+
+interface ProposalsState {
+  items: ProposalSummary[];
+  loaded: boolean;
+  /** The proposal named by the address (#/forslag/<id>), and its record once loaded. */
+  openId: string | null;
+  open: Proposal | null;
+  /** The version on screen; the latest when a proposal is opened. */
+  versionNumber: number | null;
+  /** The tab on screen; kept when another version or proposal is opened. */
+  tab: ProposalTab;
+}
+
+export type ProposalTab = 'content' | 'economy' | 'consultation' | 'treatment' | 'compare';
+
+const ID = /^[0-9a-f-]{36}$/;
+
+/** The proposal the address names; undefined when the address is in another area. */
+function idFromHash(): string | null | undefined {
+  const [area, id] = location.hash.replace(/^#\/?/, '').split('/');
+  if (area !== 'forslag') return undefined;
+  return id && ID.test(id) ? id : null;
+}
+
+/** The list of proposals and the open one; SQLite stays the only source of truth. */
+export const useProposals = create<ProposalsState>(() => ({ items: [], loaded: false, openId: idFromHash() ?? null, open: null, versionNumber: null, tab: 'content' }));
+
+// The address decides which proposal is open: follow links and the browser's back button.
+// Elsewhere in the app the open proposal is kept, to come back to.
+const follow = () => {
+  const openId = idFromHash();
+  if (openId !== undefined && openId !== useProposals.getState().openId) useProposals.setState({ openId });
+};
+window.addEventListener('popstate', follow);
+// Coming back through the menu returns to the proposal that was open.
+useNavigation.subscribe((now, before) => {
+  const { openId } = useProposals.getState();
+  if (now.area === 'forslag' && before.area !== 'forslag' && openId && !idFromHash()) history.replaceState(null, '', `#/forslag/${openId}`);
+  else follow();
+});
+
+export function openProposal(id: string | null) {
+  const hash = id ? `#/forslag/${id}` : '#/forslag';
+  if (location.hash !== hash) history.pushState(null, '', hash);
+  useProposals.setState({ openId: id });
+}
+
+export const selectTab = (tab: ProposalTab) => useProposals.setState({ tab });
+export const selectVersion = (versionNumber: number) => useProposals.setState({ versionNumber });
+
+export async function loadProposals() {
+  useProposals.setState({ items: await api().call('proposals.list', {}), loaded: true });
+}
+
+/** Loads the open proposal; keeps the version on screen when it still exists, else shows the latest. */
+export async function loadOpenProposal(id: string | null) {
+  if (!id) {
+    useProposals.setState({ open: null, versionNumber: null });
+    return;
+  }
+  const open = await api().call('proposals.get', { id });
+  if (useProposals.getState().openId !== id) return;
+  const { open: before, versionNumber } = useProposals.getState();
+  const keep = before?.id === id && versionNumber !== null && open.versions.some((v) => v.number === versionNumber);
+  useProposals.setState({ open, versionNumber: keep ? versionNumber : (open.versions.at(-1)?.number ?? null) });
+}
+
+/** After a change elsewhere (another window, the agenda's decisions): the list's statuses and the open proposal. */
+export async function reloadProposals() {
+  await loadProposals();
+  const { openId } = useProposals.getState();
+  if (openId) await loadOpenProposal(openId).catch(() => useProposals.setState({ open: null }));
+}
+
+export async function createProposal(draft: ProposalDraft): Promise<Proposal> {
+  const created = await api().call('proposals.create', draft);
+  await loadProposals();
+  return created;
+}
+
+export async function updateProposal(proposal: Proposal, patch: { code?: string; title?: string; establishedOn?: string | null }): Promise<Proposal> {
+  const saved = await api().call('proposals.update', { id: proposal.id, revision: proposal.revision, patch });
+  useProposals.setState((s) => ({ open: s.open?.id === saved.id ? saved : s.open }));
+  await loadProposals();
+  return saved;
+}
+
+export async function deleteProposal(id: string) {
+  await api().call('proposals.delete', { id });
+  await loadProposals();
+}
+
+export async function restoreProposal(id: string) {
+  await api().call('proposals.restore', { id });
+  await loadProposals();
+}
+
+/** A new version as a copy of the latest; it is shown at once. */
+export async function reviseProposal(id: string): Promise<Proposal> {
+  const revised = await api().call('proposals.revise', { proposalId: id, note: '' });
+  useProposals.setState({ open: revised, versionNumber: revised.versions.at(-1)?.number ?? null });
+  await loadProposals();
+  return revised;
+}
+
+/** Takes a saved version into the open proposal (the answer of an autosave). */
+export function replaceVersion(version: ProposalVersion) {
+  useProposals.setState((s) => {
+    if (!s.open || s.open.id !== version.proposalId) return s;
+    return { open: { ...s.open, versions: s.open.versions.map((v) => (v.id === version.id ? version : v)) } };
+  });
+}
+
+export async function refreshOpenProposal() {
+  const { openId } = useProposals.getState();
+  if (openId) await loadOpenProposal(openId);
+}
