@@ -1,4 +1,5 @@
 import { Badge, Group, NavLink, Paper, Stack, Text } from '@mantine/core';
+import { EmptyList } from '../../components/Section';
 import { PROPOSAL_STATUS_LABELS } from '../../../../shared/domain/proposal';
 import { openProposal, useProposals } from './store';
 import { STATUS_COLORS, T } from './texts';
@@ -9,14 +10,7 @@ export function ProposalList() {
   const openId = useProposals((s) => s.openId);
 
   if (items.length === 0) {
-    return (
-      <Paper withBorder p="md" radius="md">
-        <Stack gap={4}>
-          <Text fw={600} size="sm">{T.empty}</Text>
-          <Text size="sm" c="dimmed">{T.emptyHint}</Text>
-        </Stack>
-      </Paper>
-    );
+    return <EmptyList title={T.empty} hint={T.emptyHint} />;
   }
   return (
     <Paper withBorder radius="md" p={4} component="nav" aria-label="Forslag">

@@ -1,8 +1,9 @@
-import { ActionIcon, Button, Group, NumberInput, Paper, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Button, Group, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ScenarioInput } from '../../../../shared/domain/scenario';
 import { formatPercent } from '../../../../shared/format';
+import { Section } from '../../components/Section';
 import { useReference } from '../../stores/reference';
 import { DstKeyImport } from './DstKeyImport';
 import { Changed, KronerInput, PercentInput } from './fields';
@@ -215,19 +216,6 @@ const SplitSection = memo(function SplitSection(props: { regionShare: unknown; k
   );
 });
 
-function Section({ title, hint, children }: { title: string; hint?: string; children: ReactNode }) {
-  return (
-    <Paper withBorder radius="md" p="md">
-      <Stack gap="sm">
-        <div>
-          <Title order={4}>{title}</Title>
-          {hint && <Text size="xs" c="dimmed">{hint}</Text>}
-        </div>
-        {children}
-      </Stack>
-    </Paper>
-  );
-}
 
 interface Column<R> {
   header: string;

@@ -1,5 +1,6 @@
-import { Badge, Checkbox, Group, NavLink, Paper, Stack, Text, Tooltip } from '@mantine/core';
+import { Badge, Checkbox, Group, NavLink, Paper, Text, Tooltip } from '@mantine/core';
 import { IconGitBranch } from '@tabler/icons-react';
+import { EmptyList } from '../../components/Section';
 import { openScenario, useNavigation } from '../../stores/navigation';
 import { toggleCompared, useScenarios } from '../../stores/scenarios';
 import { T } from './texts';
@@ -10,14 +11,7 @@ export function ScenarioList() {
   const scenarioId = useNavigation((s) => s.scenarioId);
 
   if (items.length === 0) {
-    return (
-      <Paper withBorder p="md" radius="md">
-        <Stack gap={4}>
-          <Text fw={600} size="sm">{T.empty}</Text>
-          <Text size="sm" c="dimmed">{T.emptyHint}</Text>
-        </Stack>
-      </Paper>
-    );
+    return <EmptyList title={T.empty} hint={T.emptyHint} />;
   }
   return (
     <Paper withBorder radius="md" p={4} component="nav" aria-label="Scenarier">

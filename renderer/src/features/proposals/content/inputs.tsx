@@ -1,20 +1,7 @@
-import { NumberInput, Paper, Stack, TagsInput, Text, Textarea, Title, type NumberInputProps, type TagsInputProps, type TextareaProps } from '@mantine/core';
-import { useState, type ReactNode } from 'react';
+import { NumberInput, TagsInput, Textarea, type NumberInputProps, type TagsInputProps, type TextareaProps } from '@mantine/core';
+import { useState } from 'react';
 
-/** A titled group of fields on «Oplæg». */
-export function Section({ title, hint, children, testId }: { title: string; hint?: string; children: ReactNode; testId?: string }) {
-  return (
-    <Paper withBorder radius="md" p="md" component="section" aria-label={title} data-testid={testId}>
-      <Stack gap="sm">
-        <div>
-          <Title order={4}>{title}</Title>
-          {hint && <Text size="xs" c="dimmed">{hint}</Text>}
-        </div>
-        {children}
-      </Stack>
-    </Paper>
-  );
-}
+export { Section } from '../../../components/Section';
 
 /** Paragraphs of plain text, growing with their content. */
 export function ProseInput(props: Omit<TextareaProps, 'onChange'> & { onChange(value: string): void }) {
