@@ -134,9 +134,9 @@ describe('settings and reference data', () => {
 });
 
 describe('demo data', () => {
-  it('loads the DAS meetings of 25.03.2021 and 27.05.2021 and the NT-1 scenarios, and a second load adds nothing', async () => {
+  it('loads the DAS meetings of 25.03.2021 and 27.05.2021, the NT-1 scenarios and proposal, and a second load adds nothing', async () => {
     const first = await call(backend, 'demo.load', {});
-    expect(first).toEqual({ bodies: 3, organisations: 0, meetings: 5, items: 48, scenarios: 6 });
+    expect(first).toEqual({ bodies: 3, organisations: 0, meetings: 5, items: 48, scenarios: 6, proposals: 1 });
     const das = (await call(backend, 'bodies.list', {})).find((b) => b.code === 'DAS')!;
     const meetings = await call(backend, 'meetings.list', { bodyId: das.id });
     expect(meetings.map((m) => [m.bodyCode, m.date, m.location])).toEqual([
@@ -144,7 +144,7 @@ describe('demo data', () => {
       ['DAS', '2021-05-27', 'Aalborg ÆH, Hammer Bakker'],
       ['DAS', '2021-03-25', 'Teams'],
     ]);
-    expect(await call(backend, 'demo.load', {})).toEqual({ bodies: 0, organisations: 0, meetings: 0, items: 0, scenarios: 0 });
+    expect(await call(backend, 'demo.load', {})).toEqual({ bodies: 0, organisations: 0, meetings: 0, items: 0, scenarios: 0, proposals: 0 });
     expect(await call(backend, 'meetings.list', {})).toHaveLength(5);
     expect((await call(backend, 'settings.get', {})).welcomeDone).toBe(true);
   });

@@ -285,7 +285,8 @@ export const proposalHandlers = (ctx: BackendContext): ProposalHandlers => {
     const stored = [];
     for (const annex of printed) {
       const file = await store.storeStream(Readable.from([Buffer.from(annex.bytes)]), annex.fileName);
-      stored.push({ title: annex.title, fileName: file.fileName, sha256: file.sha256 });
+      // The agenda numbers its attachments «Bilag N»; the title does not say «Bilag» again.
+      stored.push({ title: annex.title.replace(/^Bilag – /, ''), fileName: file.fileName, sha256: file.sha256 });
     }
     return stored;
   }
