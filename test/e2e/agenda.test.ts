@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { call } from '../helpers/backend';
 import { AgendaPage } from './pages/app-page';
 import { screenshot, useE2eSession, type RunningApp } from './support/app';
 
@@ -116,5 +117,48 @@ describe('a meeting from agenda to approved minutes', () => {
     await screenshot(ui.page, 'search');
     await hit.click();
     await ui.page.getByRole('heading', { name: 'DAS · 27. maj 2021' }).waitFor();
+  });
+});
+
+describe('an agenda item opened from the decision register', () => {
+  it('opens on the item with its texts on a fresh page load, while the meeting page is still loading', async () => {
+    await call(app.backend, 'demo.load', {});
+    const { rows } = await call(app.backend, 'decisions.register', { year: 2021, limit: 100 });
+    const target = rows.find((r) => r.bodyCode === 'DAS' && r.meetingDate === '2021-05-27' && r.itemNumber === 7)!;
+    const { page } = ui;
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+
+    // The page's clock is the test's from the start (React reads it as it loads); it runs by itself until the click.
+    await page.clock.install();
+    await ui.open(app.host.url);
+    await ui.goTo('Beslutninger');
+    await ui.choose(page.getByRole('textbox', { name: 'År' }), '2021');
+    const row = page.getByTestId('register-row').filter({ hasText: 'DAS 27. maj 2021 · Punkt 7. Oplæg til tilbud' });
+    await row.waitFor();
+
+    // The meeting page's code is not loaded yet, and the item is selected while it loads. Time then moves 1 ms a step,
+    // as on a slow machine: React shows a lazily loaded page no sooner than 300 ms after its "loading" fallback, long
+    // after TipTap has destroyed any editor made during a render that was not shown within 1 ms.
+    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
+    await row.click();
+    for (let ms = 0; ms < 400; ms++) await page.clock.runFor(1);
+    await page.clock.resume();
+    expect(errors).toEqual([]);
+
+    const editor = page.locator(`[data-testid="item-editor"][data-item-id="${target.itemId}"]`);
+    await page.getByRole('heading', { name: 'DAS · 27. maj 2021' }).waitFor();
+    expect(await editor.getByRole('textbox', { name: 'Titel', exact: true }).inputValue()).toBe('Oplæg til tilbud for børn og unge med svær selvskadende adfærd');
+    await expect.poll(() => editor.locator('[aria-label="Resumé"] .ProseMirror').innerText()).toContain('Børne- og ungedirektørkredsen og DAS Social har bedt');
+    expect(await editor.locator('[aria-label="Sagsfremstilling"] .ProseMirror').innerText()).toContain('På DAS møde den 9. marts 2020');
+
+    // The editor made after the page appeared saves what is typed, and its undo takes it back.
+    const economy = editor.locator('[aria-label="Økonomi"] .ProseMirror');
+    await economy.fill('Finansieres af de deltagende kommuner.');
+    await ui.saved();
+    expect((await call(app.backend, 'agenda.get', { id: target.itemId })).economy).toContain('Finansieres af de deltagende kommuner.');
+    await page.keyboard.press('Control+Z');
+    await ui.saved();
+    expect((await call(app.backend, 'agenda.get', { id: target.itemId })).economy).not.toContain('Finansieres af de deltagende kommuner.');
   });
 });

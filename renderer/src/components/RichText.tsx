@@ -33,16 +33,23 @@ const LABELS = {
 
 /** Headings, lists, tables, emphasis and links: the sections of an agenda item (the backend sanitises the HTML). */
 export function RichText({ label, value, onChange, placeholder, minHeight = 90 }: Props) {
+  // The editor is made once the component has mounted, not while it renders. TipTap destroys an editor made during
+  // render unless that render's effects run within a millisecond, and React may commit a render much later: it holds
+  // back a Suspense boundary's content until 300 ms after its fallback (the meeting page appearing after its lazily
+  // loaded code, with an item already selected), and a concurrent render may yield. The render then handed over an
+  // editor already destroyed, and reading its HTML failed ("Cannot read properties of null (reading 'cached')").
   const editor = useEditor({
     extensions: [StarterKit.configure({ link: false, heading: { levels: [3] } }), Link.configure({ openOnClick: false }), Table.configure({ resizable: false }), TableRow, TableHeader, TableCell],
     content: value,
-    immediatelyRender: true,
+    immediatelyRender: false,
     onUpdate: ({ editor: e }) => onChange(e.isEmpty ? '' : e.getHTML()),
   });
 
-  // Another window changed the text: take it, unless this editor is being typed in.
+  // Another window changed the text: take it, unless this editor is being typed in. An editor destroyed meanwhile
+  // (hidden and shown again by React) has nothing to take it: its successor starts from the current value.
   useEffect(() => {
-    if (editor && !editor.isFocused && value !== editor.getHTML() && !(value === '' && editor.isEmpty)) editor.commands.setContent(value, { emitUpdate: false });
+    if (!editor || editor.isDestroyed) return;
+    if (!editor.isFocused && value !== editor.getHTML() && !(value === '' && editor.isEmpty)) editor.commands.setContent(value, { emitUpdate: false });
   }, [editor, value]);
 
   return (

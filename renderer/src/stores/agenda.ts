@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { AgendaItem, AgendaItemSummary, FollowUp } from '../../../shared/domain/agenda';
 import { api } from '../api/client';
+import { openMeetingPage } from './navigation';
 
 interface AgendaState {
   meetingId: string | null;
@@ -16,10 +17,19 @@ export const useAgenda = create<AgendaState>(() => ({ meetingId: null, items: []
 
 export async function loadAgenda(meetingId: string) {
   const [items, followUps] = await Promise.all([api().call('agenda.list', { meetingId }), api().call('followUps.forMeeting', { meetingId })]);
-  const { selectedId, meetingId: before } = useAgenda.getState();
-  const keep = before === meetingId && selectedId && items.some((i) => i.id === selectedId) ? selectedId : (items[0]?.id ?? null);
+  // An item of this agenda stays selected, also one chosen before the agenda was loaded: a link from the register
+  // opens the meeting with that item selected.
+  const { selectedId } = useAgenda.getState();
+  const keep = selectedId && items.some((i) => i.id === selectedId) ? selectedId : (items[0]?.id ?? null);
   useAgenda.setState({ meetingId, items, followUps });
-  if (keep !== useAgenda.getState().selectedId || useAgenda.getState().selected?.id !== keep) await selectItem(keep);
+  const { selectedId: current, selected } = useAgenda.getState();
+  if (keep !== current || selected?.id !== keep || (selected && selected.meetingId !== meetingId)) await selectItem(keep);
+}
+
+/** Opens a meeting's agenda on one item (from the register, a search hit, a proposal's approval route). */
+export async function openAgendaItem(meetingId: string, itemId: string) {
+  openMeetingPage(meetingId);
+  await selectItem(itemId);
 }
 
 export async function selectItem(id: string | null) {

@@ -8,20 +8,14 @@ import { formatLongDate } from '../../../../shared/format';
 import { api } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { showError } from '../../lib/undo';
-import { selectItem } from '../../stores/agenda';
+import { openAgendaItem } from '../../stores/agenda';
 import { useMeetings } from '../../stores/meetings';
-import { openMeetingPage } from '../../stores/navigation';
 import { useReference } from '../../stores/reference';
 import { ExportMenu } from './ExportMenu';
 import { FollowUpsView } from './FollowUpsView';
 import { Snippet } from './Snippet';
 
 const ENTITY_LABELS: Record<SearchHit['entity'], string> = { item: 'Punkt', decision: 'Beslutning', attachment: 'Bilag' };
-
-async function openItem(meetingId: string, itemId: string) {
-  openMeetingPage(meetingId);
-  await selectItem(itemId);
-}
 
 /** Every decision across bodies and years, and full-text search over items, decisions and attachments. */
 export function DecisionsPage() {
@@ -104,7 +98,7 @@ function SearchResults({ query, filters }: { query: string; filters: { bodyId?: 
     <Stack gap="xs" data-testid="search-results">
       <Text size="sm" c="dimmed">{hits.length === 100 ? 'De 100 bedste resultater' : `${hits.length} resultater`}, mest relevante først</Text>
       {hits.map((h) => (
-        <Paper key={h.entityId} withBorder radius="md" p="sm" component="button" type="button" onClick={() => void openItem(h.meetingId, h.itemId)} data-testid="search-hit" style={{ display: 'block', width: '100%', textAlign: 'left' }}>
+        <Paper key={h.entityId} withBorder radius="md" p="sm" component="button" type="button" onClick={() => void openAgendaItem(h.meetingId, h.itemId)} data-testid="search-hit" style={{ display: 'block', width: '100%', textAlign: 'left' }}>
           <Group gap="xs" mb={4}>
             <Badge size="sm" variant="light" tt="none">{ENTITY_LABELS[h.entity]}</Badge>
             <Text size="sm" fw={600}>{h.bodyCode} {formatLongDate(h.meetingDate)} · Punkt {h.itemNumber}. {h.itemTitle}</Text>
@@ -165,7 +159,7 @@ function Register({ filters }: { filters: DecisionRegisterFilter }) {
             const r = rows[v.index]!;
             return (
               <div key={r.decisionId} style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${v.start}px)`, height: ROW_HEIGHT, paddingBottom: 6 }}>
-                <Paper withBorder radius="md" p="sm" h="100%" component="button" type="button" onClick={() => void openItem(r.meetingId, r.itemId)} data-testid="register-row" style={{ display: 'block', width: '100%', textAlign: 'left' }}>
+                <Paper withBorder radius="md" p="sm" h="100%" component="button" type="button" onClick={() => void openAgendaItem(r.meetingId, r.itemId)} data-testid="register-row" style={{ display: 'block', width: '100%', textAlign: 'left' }}>
                   <Group gap="xs" wrap="nowrap">
                     <Text size="sm" fw={600} lineClamp={1} style={{ flex: 1 }}>{r.bodyCode} {formatLongDate(r.meetingDate)} · Punkt {r.itemNumber}. {r.itemTitle}</Text>
                     {r.outcome && <Badge size="sm" variant="light" color={r.outcome === 'ikke_godkendt' ? 'red' : r.outcome === 'udsat' ? 'orange' : 'teal'} tt="none">{OUTCOME_LABELS[r.outcome]}</Badge>}
