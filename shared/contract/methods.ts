@@ -202,8 +202,12 @@ export const methods = {
   'proposals.restoreResponse': method(ById, ConsultationResponse),
   /** The consultation responses summarised for the case text (HTML), and who has not answered. */
   'proposals.consultationSummary': method(z.object({ proposalId: Id, versionNumber: z.number().int().positive() }), z.object({ html: z.string(), notAnswered: z.array(z.string()) })),
-  /** Creates the agenda item with its sections, draft Indstilling and generated annexes; locks the version. */
-  'proposals.putOnAgenda': method(PutOnAgendaRequest, z.object({ itemId: Id, warnings: z.array(z.string()) })),
+  /**
+   * Starts putting a version on an agenda as a job (result: the item): the annexes printed with progress, then the
+   * item with its sections, draft Indstilling and annexes made and the version locked in one transaction. Refused at
+   * once, naming them, while required fields are missing.
+   */
+  'proposals.putOnAgenda': method(PutOnAgendaRequest, JobStatus),
   /** What each municipality pays per year under a scenario of a version (the chosen one by default). */
   'proposals.municipalities': method(MunicipalityRequest, z.object({ scenarioId: Id, scenarioName: z.string(), rows: z.array(MunicipalityShare) })),
   /** One municipality's figures for its own budget process, as .xlsx or PDF. */

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openBackend, type Backend } from '../../electron/backend/backend';
 import { chromiumPrinter } from '../../electron/host/chromium-printer';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
-import { call, openTestBackend } from '../helpers/backend';
+import { call, jobResult, openTestBackend, settled } from '../helpers/backend';
 
 type Proposal = MethodOutput<'proposals.get'>;
 
@@ -157,7 +157,7 @@ describe('from proposal to decision and back', () => {
   it('puts a version on an agenda, locks it, and follows the decision recorded there', async () => {
     const proposal = await createFromNt1();
     const meeting = await dasMeeting('2021-08-23');
-    const { itemId, warnings } = await call(backend, 'proposals.putOnAgenda', { proposalId: proposal.id, versionNumber: 1, meetingId: meeting.id });
+    const { itemId, warnings } = await jobResult(backend, 'proposals.putOnAgenda', { proposalId: proposal.id, versionNumber: 1, meetingId: meeting.id }, 'agendaItem');
     // The in-memory test backend has no Chromium: the item is made without its PDF annexes, and says so.
     expect(warnings[0]).toMatch(/Bilagene .* kunne ikke dannes som PDF/);
 
@@ -203,7 +203,7 @@ describe('from proposal to decision and back', () => {
   it('keeps a treated version’s figures as they were, while the live scenario changes', async () => {
     const proposal = await createFromNt1();
     const meeting = await dasMeeting('2021-08-23');
-    await call(backend, 'proposals.putOnAgenda', { proposalId: proposal.id, versionNumber: 1, meetingId: meeting.id });
+    await jobResult(backend, 'proposals.putOnAgenda', { proposalId: proposal.id, versionNumber: 1, meetingId: meeting.id }, 'agendaItem');
     const base = await call(backend, 'scenarios.get', { id: (await scenarioIds('NT-1 v1 – scenarie 1'))[0]! });
     await call(backend, 'scenarios.update', { id: base.id, revision: base.revision, patch: { input: { ...base.input, startupCosts: 3_000_000 } } });
     const v1 = await call(backend, 'proposals.economy', { proposalId: proposal.id, versionNumber: 1 });
@@ -221,7 +221,7 @@ describe('from proposal to decision and back', () => {
     const id = (code: string) => bodies.find((b) => b.code === code)!.id;
     await call(backend, 'proposals.setSteps', { proposalId: proposal.id, steps: [{ bodyId: id('BUDK'), manualOutcome: 'droeftet' }, { bodyId: id('DAS'), plannedDate: '2021-08-23' }, { bodyId: id('KKR') }] });
     const meeting = await dasMeeting('2021-08-23');
-    const { itemId } = await call(backend, 'proposals.putOnAgenda', { proposalId: proposal.id, versionNumber: 1, meetingId: meeting.id });
+    const { itemId } = await jobResult(backend, 'proposals.putOnAgenda', { proposalId: proposal.id, versionNumber: 1, meetingId: meeting.id }, 'agendaItem');
     const steps = (await call(backend, 'proposals.get', { id: proposal.id })).steps;
     expect(steps.map((s) => s.bodyCode)).toEqual(['BUDK', 'DAS', 'KKR']);
     expect(steps[1]).toMatchObject({ itemId, versionNumber: 1 });
@@ -271,15 +271,27 @@ describe('what each municipality pays', () => {
 });
 
 describe('with Chromium and a data folder', () => {
-  it('attaches the budget, the scenarios, the distribution and the consultation responses as PDFs', async () => {
+  it('attaches the budget, the scenarios, the distribution and the consultation responses as PDFs; a stop while they print leaves nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sekretariat-proposal-'));
     const full = await openBackend({ databaseFile: join(dir, 'sekretariat.db'), appVersion: '0.0.0-test', printer: chromiumPrinter(), log: { error: () => {} } });
     try {
       await call(full, 'demo.load', {});
       const proposal = (await call(full, 'proposals.list', {})).find((p) => p.code === 'NT-1')!;
       const meeting = (await call(full, 'meetings.list', {})).find((m) => m.bodyCode === 'DAS' && m.date === '2021-08-23')!;
+      const v2 = { proposalId: proposal.id, versionNumber: 2, meetingId: meeting.id };
+
+      // Stopped while the annexes print: no item, no file, and v2 neither locked nor frozen.
+      const started = await call(full, 'proposals.putOnAgenda', v2);
+      expect(started).toMatchObject({ kind: 'proposals.putOnAgenda', state: 'running', cancellable: true });
+      await call(full, 'jobs.cancel', { id: started.id });
+      expect((await settled(full, started.id)).state).toBe('cancelled');
+      expect(await call(full, 'agenda.list', { meetingId: meeting.id })).toEqual([]);
+      const untouched = (await call(full, 'proposals.get', { id: proposal.id })).versions[1]!;
+      expect(untouched.lockedAt).toBeNull();
+      expect(untouched.scenarios.every((s) => s.frozenNumber === null)).toBe(true);
+
       // v1 has the consultation; it may go on another agenda although locked.
-      const { itemId, warnings } = await call(full, 'proposals.putOnAgenda', { proposalId: proposal.id, versionNumber: 1, meetingId: meeting.id });
+      const { itemId, warnings } = await jobResult(full, 'proposals.putOnAgenda', { proposalId: proposal.id, versionNumber: 1, meetingId: meeting.id }, 'agendaItem');
       expect(warnings).toEqual([]);
       const item = await call(full, 'agenda.get', { id: itemId });
       expect(item.attachments.map((a) => a.title)).toEqual(['NT-1 v1: Budget ved fuld drift', 'NT-1 v1: Opstartsscenarier', 'NT-1 v1: Fordeling pr. kommune', 'NT-1 v1: Høringssvar']);

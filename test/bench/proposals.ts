@@ -73,7 +73,10 @@ try {
   const xlsx = await time(10, (i) => call('proposals.exportMunicipality', { proposalId: ids[i]!, versionNumber: 2, organisationName: 'Aalborg Kommune', format: 'xlsx' }));
   const pdf = await time(5, (i) => call('proposals.exportMunicipality', { proposalId: ids[i]!, versionNumber: 2, organisationName: 'Aalborg Kommune', format: 'pdf' }));
   const meeting = (await call('meetings.list', {})).find((m) => m.bodyCode === 'DAS' && m.date === '2021-08-23')!;
-  const onAgenda = await time(5, (i) => call('proposals.putOnAgenda', { proposalId: ids[i]!, versionNumber: 1, meetingId: meeting.id }));
+  const onAgenda = await time(5, async (i) => {
+    const job = await call('proposals.putOnAgenda', { proposalId: ids[i]!, versionNumber: 1, meetingId: meeting.id });
+    for (let status = job; status.state === 'running'; status = await call('jobs.get', { id: job.id })) await new Promise((r) => setTimeout(r, 10));
+  });
 
   console.table({
     [`Liste over ${PROPOSALS} forslag med status`]: spread(list),

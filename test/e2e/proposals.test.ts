@@ -121,8 +121,10 @@ describe('a proposal for a new offer', () => {
     await ui.choose(page.getByRole('textbox', { name: 'Møde', exact: true }), 'DAS 23.08.2021 – Planlagt');
     expect(await page.getByTestId('agenda-refusal').count()).toBe(0);
     await page.getByRole('button', { name: 'Sæt på dagsordenen' }).click();
+    // The annexes are printed to PDF first, with progress and «Afbryd»: seconds on a busy machine.
+    await page.getByText(/^Danner bilag [1-4] af 4/).first().waitFor({ timeout: 20_000 });
+    await screenshot(page, 'forslag-saetter-paa-dagsorden');
     const created = page.getByTestId('agenda-created');
-    // The annexes are printed to PDF first: seconds on a busy machine.
     await created.waitFor({ timeout: 45_000 });
     expect(await created.textContent()).toMatch(/DAS 23\.08\.2021, punkt \d+/);
     await page.getByTestId('locked-notice').getByText('Behandlet – låst').waitFor();

@@ -25,12 +25,14 @@ const FIGURES_INSTEAD = 'Hent tallene som regneark i stedet';
 export async function printProposalAnnexes(
   annexes: readonly ProposalAnnex[],
   printer: PdfPrinter | null,
+  onPrinting: (index: number, annex: ProposalAnnex) => void = () => undefined,
 ): Promise<{ key: ProposalAnnexKey; title: string; fileName: string; bytes: Uint8Array }[]> {
   if (annexes.length === 0) return [];
   const session = await startPrinting(printer, ANNEX_INSTEAD);
   try {
     const printed: { key: ProposalAnnexKey; title: string; fileName: string; bytes: Uint8Array }[] = [];
-    for (const annex of annexes) {
+    for (const [index, annex] of annexes.entries()) {
+      onPrinting(index, annex);
       printed.push({ key: annex.key, title: annex.title, fileName: cleanFileName(annex.fileName) || 'Bilag.pdf', bytes: await session.print(annex.html, { final: true }) });
     }
     return printed;

@@ -27,6 +27,7 @@ import { timestamp, type BackendContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { exportMunicipalityFigures, printProposalAnnexes } from '../documents/proposal-documents';
 import { AppError, notFound, stale } from '../errors';
+import { throwIfCancelled } from '../jobs';
 import { fileStoreFor } from '../files/file-store';
 import { assertEditable, meetingOf, recordHistory, reindexItem } from '../services/agenda';
 import { economyOf, loadProposal, notAnswered, summariseProposals, versionOf } from '../services/proposals';
@@ -231,31 +232,41 @@ export const proposalHandlers = (ctx: BackendContext): ProposalHandlers => {
 
       const missingAnswers = await notAnswered(ctx.db, version, proposal.responses);
       const text = proposalItemText({ code: proposal.code, title: proposal.title, version, economy, responses: proposal.responses, notAnswered: missingAnswers, steps: proposal.steps, bodyCode: meeting.body_code });
-      // The annexes are printed and stored before the transaction: no file work inside it.
-      const warnings: string[] = [];
-      const annexes = await storeAnnexes(proposal, version, economy, missingAnswers, warnings);
 
-      const itemId = ctx.newId();
-      await ctx.db.transaction().execute(async (trx) => {
-        const now = timestamp(ctx);
-        await assertEditable(trx, meetingId);
-        await insertItem(trx, itemId, { meetingId, title: text.title, kind: 'beslutning', closed: false, resume: text.resume, caseText: text.caseText, economy: text.economy, consultation: text.consultation }, await positionBeforeClosingItems(trx, meetingId), now);
-        await replaceRecommendations(trx, itemId, text.recommendations, ctx.newId, now);
-        await recordHistory(trx, { at: now, entity: 'punkt', entityId: itemId, meetingId, itemId, action: 'oprettet', changes: { title: { before: null, after: text.title }, forslag: { before: null, after: `${proposal.code} version ${version.number}` } } });
+      return ctx.jobs.start('proposals.putOnAgenda', 'Danner bilagene', async (job) => {
+        // The annexes are printed before anything is written, so a stop leaves nothing behind.
+        const warnings: string[] = [];
+        const annexes = await printAnnexes(proposal, version, economy, missingAnswers, warnings, (index, count) => job.progress(`Danner bilag ${index + 1} af ${count}`, index / (count + 1)));
+        throwIfCancelled(job.signal);
+        job.pointOfNoReturn('Opretter punktet på dagsordenen');
+        const store = fileStoreFor(ctx);
+        const files: { title: string; fileName: string; sha256: string }[] = [];
         for (const annex of annexes) {
-          await insertAttachment(trx, { id: ctx.newId(), itemId, position: await nextAttachmentPosition(trx, itemId), title: annex.title, fileName: annex.fileName, sha256: annex.sha256, closed: false }, now);
+          const file = await store!.storeStream(Readable.from([Buffer.from(annex.bytes)]), annex.fileName);
+          files.push({ title: annex.title, fileName: file.fileName, sha256: file.sha256 });
         }
-        // The version is kept as treated: its scenarios frozen (once) and the version locked.
-        const scenarios: ScenarioRef[] = [];
-        for (const ref of version.scenarios) {
-          scenarios.push(ref.frozenNumber !== null ? ref : { scenarioId: ref.scenarioId, frozenNumber: (await freezeScenario(trx, ref.scenarioId, `${proposal.code} v${version.number} på dagsordenen`, ctx.newId(), now)).number });
-        }
-        await trx.updateTable('proposal_versions').set((eb) => ({ ...versionColumns({ scenarios, lockedAt: version.lockedAt ?? now }), updated_at: now, revision: eb('revision', '+', 1) })).where('id', '=', version.id).execute();
-        await linkStep(trx, proposal, step?.id, { bodyId: meeting.body_id, date: meeting.date, versionNumber: version.number, itemId }, ctx.newId, now);
-        await reindexItem(trx, itemId);
+        const itemId = ctx.newId();
+        await ctx.db.transaction().execute(async (trx) => {
+          const now = timestamp(ctx);
+          await assertEditable(trx, meetingId);
+          await insertItem(trx, itemId, { meetingId, title: text.title, kind: 'beslutning', closed: false, resume: text.resume, caseText: text.caseText, economy: text.economy, consultation: text.consultation }, await positionBeforeClosingItems(trx, meetingId), now);
+          await replaceRecommendations(trx, itemId, text.recommendations, ctx.newId, now);
+          await recordHistory(trx, { at: now, entity: 'punkt', entityId: itemId, meetingId, itemId, action: 'oprettet', changes: { title: { before: null, after: text.title }, forslag: { before: null, after: `${proposal.code} version ${version.number}` } } });
+          for (const file of files) {
+            await insertAttachment(trx, { id: ctx.newId(), itemId, position: await nextAttachmentPosition(trx, itemId), title: file.title, fileName: file.fileName, sha256: file.sha256, closed: false }, now);
+          }
+          // The version is kept as treated: its scenarios frozen (once) and the version locked.
+          const scenarios: ScenarioRef[] = [];
+          for (const ref of version.scenarios) {
+            scenarios.push(ref.frozenNumber !== null ? ref : { scenarioId: ref.scenarioId, frozenNumber: (await freezeScenario(trx, ref.scenarioId, `${proposal.code} v${version.number} på dagsordenen`, ctx.newId(), now)).number });
+          }
+          await trx.updateTable('proposal_versions').set((eb) => ({ ...versionColumns({ scenarios, lockedAt: version.lockedAt ?? now }), updated_at: now, revision: eb('revision', '+', 1) })).where('id', '=', version.id).execute();
+          await linkStep(trx, proposal, step?.id, { bodyId: meeting.body_id, date: meeting.date, versionNumber: version.number, itemId }, ctx.newId, now);
+          await reindexItem(trx, itemId);
+        });
+        changed('agenda', 'scenarios');
+        return { type: 'agendaItem', itemId, warnings };
       });
-      changed('agenda', 'scenarios');
-      return { itemId, warnings };
     },
 
     'proposals.municipalities': async ({ proposalId, versionNumber, scenarioId }) => {
@@ -272,23 +283,17 @@ export const proposalHandlers = (ctx: BackendContext): ProposalHandlers => {
     },
   };
 
-  /** Prints the annexes and stores them as files; where no PDF can be printed, the item is made without them. */
-  async function storeAnnexes(proposal: Proposal, version: ProposalVersion, economy: VersionEconomy, missing: readonly string[], warnings: string[]) {
-    const store = fileStoreFor(ctx);
-    if (!store || !ctx.printer) {
+  /** Prints the annexes (nothing stored yet); where no PDF can be printed, the item is made without them. */
+  async function printAnnexes(proposal: Proposal, version: ProposalVersion, economy: VersionEconomy, missing: readonly string[], warnings: string[], onProgress: (index: number, count: number) => void) {
+    if (!fileStoreFor(ctx) || !ctx.printer) {
       warnings.push('Bilagene (budget, scenarier, fordeling og høringssvar) kunne ikke dannes som PDF her. Punktet er oprettet uden dem.');
       return [];
     }
     const responses = proposal.responses.filter((r) => r.versionId === version.id);
     const rendered = renderProposalAnnexes({ code: proposal.code, title: proposal.title, versionNumber: version.number, content: version.content, consultation: version.consultation, economy, chosenScenarioId: version.chosenScenarioId, responses, notAnswered: missing });
-    const printed = await printProposalAnnexes(rendered, ctx.printer);
-    const stored = [];
-    for (const annex of printed) {
-      const file = await store.storeStream(Readable.from([Buffer.from(annex.bytes)]), annex.fileName);
-      // The agenda numbers its attachments «Bilag N»; the title does not say «Bilag» again.
-      stored.push({ title: annex.title.replace(/^Bilag – /, ''), fileName: file.fileName, sha256: file.sha256 });
-    }
-    return stored;
+    const printed = await printProposalAnnexes(rendered, ctx.printer, (index) => onProgress(index, rendered.length));
+    // The agenda numbers its attachments «Bilag N»; the title does not say «Bilag» again.
+    return printed.map((annex) => ({ ...annex, title: annex.title.replace(/^Bilag – /, '') }));
   }
 };
 

@@ -3,7 +3,10 @@ import { IconAlertCircle, IconArrowRight, IconCalendarPlus, IconCheck } from '@t
 import { useState } from 'react';
 import { MEETING_STATUS_LABELS, type Meeting } from '../../../../../shared/domain/meeting';
 import { formatNumericDate, todayIso } from '../../../../../shared/format';
-import { api, messageOf } from '../../../api/client';
+import { api } from '../../../api/client';
+import { JobProgress } from '../../../components/JobProgress';
+import { progressOf, useJob } from '../../../lib/jobs';
+import { showError } from '../../../lib/undo';
 import { useMeetings } from '../../../stores/meetings';
 import { refreshOpenProposal } from '../store';
 import { useEconomy } from '../use-economy';
@@ -23,7 +26,7 @@ function meetingGroups(meetings: readonly Meeting[]) {
   ].filter((g) => g.items.length > 0);
 }
 
-type PutResult = { itemId: string; warnings: string[] } | { error: string } | null;
+type PutResult = { itemId: string; warnings: string[] } | null;
 
 /**
  * «Sæt på dagsorden …»: creates the item with its sections, draft Indstilling and annexes, and locks the version.
@@ -35,7 +38,7 @@ export function PutOnAgenda() {
   const [versionNumber, setVersionNumber] = useState(onScreen.number);
   const [meetingId, setMeetingId] = useState<string | null>(null);
   const [stepPick, setStepPick] = useState<string | null | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
+  const job = useJob();
   const [outcome, setOutcome] = useState<PutResult>(null);
 
   const version = proposal.versions.find((v) => v.number === versionNumber) ?? onScreen;
@@ -50,21 +53,22 @@ export function PutOnAgenda() {
 
   async function put() {
     if (!meetingId) return;
-    setBusy(true);
     setOutcome(null);
     try {
       await flush();
-      const result = await api().call('proposals.putOnAgenda', { proposalId: proposal.id, versionNumber, meetingId, ...(stepId ? { stepId } : {}) });
-      await refreshOpenProposal();
-      setOutcome(result);
-      // One item per meeting: the meeting is picked again for the next one.
-      setMeetingId(null);
-      setStepPick(undefined);
     } catch (error) {
-      setOutcome({ error: messageOf(error) });
-    } finally {
-      setBusy(false);
+      showError(error);
+      return;
     }
+    // A refusal (missing fields, already on that agenda) or a failure is told by the job hook in the backend's words.
+    const request = { proposalId: proposal.id, versionNumber, meetingId, ...(stepId ? { stepId } : {}) };
+    const result = await job.run('agendaItem', () => api().call('proposals.putOnAgenda', request), 'Forslaget blev ikke sat på dagsordenen; der er ikke oprettet noget punkt.');
+    if (!result) return;
+    await refreshOpenProposal();
+    setOutcome({ itemId: result.itemId, warnings: result.warnings });
+    // One item per meeting: the meeting is picked again for the next one.
+    setMeetingId(null);
+    setStepPick(undefined);
   }
 
   return (
@@ -93,11 +97,12 @@ export function PutOnAgenda() {
           </Alert>
         )}
         <Group>
-          <Button leftSection={<IconCalendarPlus size={16} />} onClick={() => void put()} loading={busy} disabled={!meetingId || blocked || economy === null}>
+          <Button leftSection={<IconCalendarPlus size={16} />} onClick={() => void put()} loading={job.running} disabled={!meetingId || blocked || economy === null}>
             Sæt på dagsordenen
           </Button>
           {meeting && !blocked && <Text size="sm" c="dimmed">Punktet sættes før de afsluttende standardpunkter på {meeting.bodyCode} {formatNumericDate(meeting.date)}.</Text>}
         </Group>
+        {job.status && <JobProgress {...progressOf(job.status)} onCancel={() => void job.cancel().catch(showError)} />}
         <Result outcome={outcome} />
       </Stack>
     </Paper>
@@ -107,13 +112,6 @@ export function PutOnAgenda() {
 function Result({ outcome }: { outcome: PutResult }) {
   const { proposal } = useVersionEditor();
   if (!outcome) return null;
-  if ('error' in outcome) {
-    return (
-      <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} title="Forslaget blev ikke sat på dagsordenen" data-testid="agenda-error">
-        {outcome.error}
-      </Alert>
-    );
-  }
   const step = proposal.steps.find((s) => s.itemId === outcome.itemId);
   return (
     <Alert color="teal" variant="light" icon={<IconCheck size={18} />} title="Punktet er oprettet" data-testid="agenda-created">
