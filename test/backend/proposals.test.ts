@@ -200,6 +200,17 @@ describe('from proposal to decision and back', () => {
     expect(revised.versions[1]!.scenarios.every((s) => s.frozenNumber === null)).toBe(true);
   });
 
+  it('makes one item when the same version is sent to the same meeting twice at once', async () => {
+    const proposal = await createFromNt1();
+    const meeting = await dasMeeting('2021-08-23');
+    const request = { proposalId: proposal.id, versionNumber: 1, meetingId: meeting.id };
+    const [first, second] = await Promise.all([call(backend, 'proposals.putOnAgenda', request), call(backend, 'proposals.putOnAgenda', request)]);
+    const ended = [await settled(backend, first.id), await settled(backend, second.id)];
+    expect(ended.map((j) => j.state).sort()).toEqual(['done', 'failed']);
+    expect(ended.find((j) => j.state === 'failed')!.error!.message).toMatch(/^Version 1 står allerede på dagsordenen til dette møde som punkt \d+\.$/);
+    expect(await call(backend, 'agenda.list', { meetingId: meeting.id })).toHaveLength(1);
+  });
+
   it('keeps a treated version’s figures as they were, while the live scenario changes', async () => {
     const proposal = await createFromNt1();
     const meeting = await dasMeeting('2021-08-23');

@@ -225,8 +225,7 @@ export const proposalHandlers = (ctx: BackendContext): ProposalHandlers => {
         throw new AppError('INVALID_INPUT', `Version ${version.number} kan ikke sættes på dagsordenen, før dette er udfyldt: ${economy.missing.join('; ')}.`);
       }
       if (economy.errors.length > 0) throw new AppError('INVALID_INPUT', economy.errors.join(' '));
-      const already = proposal.steps.find((s) => s.versionNumber === version.number && s.item?.meetingId === meetingId);
-      if (already) throw new AppError('CONFLICT', `Version ${version.number} står allerede på dagsordenen til dette møde som punkt ${already.item!.itemNumber}.`);
+      await assertNotOnAgenda(ctx.db, proposal.id, version.number, meetingId);
       const step = stepId === undefined ? undefined : proposal.steps.find((s) => s.id === stepId);
       if (stepId !== undefined && !step) throw notFound('Trinnet i godkendelsesvejen');
 
@@ -249,6 +248,8 @@ export const proposalHandlers = (ctx: BackendContext): ProposalHandlers => {
         await ctx.db.transaction().execute(async (trx) => {
           const now = timestamp(ctx);
           await assertEditable(trx, meetingId);
+          // Again inside the transaction: a second job for the same version and meeting may have finished meanwhile.
+          await assertNotOnAgenda(trx, proposal.id, version.number, meetingId);
           await insertItem(trx, itemId, { meetingId, title: text.title, kind: 'beslutning', closed: false, resume: text.resume, caseText: text.caseText, economy: text.economy, consultation: text.consultation }, await positionBeforeClosingItems(trx, meetingId), now);
           await replaceRecommendations(trx, itemId, text.recommendations, ctx.newId, now);
           await recordHistory(trx, { at: now, entity: 'punkt', entityId: itemId, meetingId, itemId, action: 'oprettet', changes: { title: { before: null, after: text.title }, forslag: { before: null, after: `${proposal.code} version ${version.number}` } } });
@@ -296,6 +297,21 @@ export const proposalHandlers = (ctx: BackendContext): ProposalHandlers => {
     return printed.map((annex) => ({ ...annex, title: annex.title.replace(/^Bilag – /, '') }));
   }
 };
+
+/** The same version goes on a meeting's agenda once (a double click, a second window). */
+async function assertNotOnAgenda(db: Kysely<DB>, proposalId: string, versionNumber: number, meetingId: string): Promise<void> {
+  const already = await db
+    .selectFrom('approval_steps as s')
+    .innerJoin('agenda_items as i', 'i.id', 's.item_id')
+    .select('i.position')
+    .where('s.proposal_id', '=', proposalId)
+    .where('s.version_number', '=', versionNumber)
+    .where('s.deleted_at', 'is', null)
+    .where('i.meeting_id', '=', meetingId)
+    .where('i.deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (already) throw new AppError('CONFLICT', `Version ${versionNumber} står allerede på dagsordenen til dette møde som punkt ${already.position}.`);
+}
 
 /** A new item goes before the closing standing items (Eventuelt, Næste møde), as the DAS agendas order them. */
 async function positionBeforeClosingItems(db: Kysely<DB>, meetingId: string): Promise<number | undefined> {
