@@ -9,7 +9,7 @@ import {
   type ProposalVersion,
   type Stance,
 } from '../../shared/domain/proposal';
-import type { DB, ProposalsTable } from '../schema';
+import type { ConsultationResponsesTable, DB, ProposalsTable, ProposalVersionsTable } from '../schema';
 import { toMeta } from './records';
 
 /** A proposal row as stored (its status is derived elsewhere). */
@@ -59,19 +59,27 @@ export async function listVersions(db: Kysely<DB>, proposalIds: readonly string[
     .orderBy('proposal_id')
     .orderBy('number')
     .execute();
-  return rows.map((row) => ({
-    ...toMeta(row),
-    proposalId: row.proposal_id,
-    number: row.number,
-    // Parsed, not cast: defaults fill fields a version written by an older build lacks.
-    content: ProposalContent.parse(JSON.parse(row.content)),
-    scenarios: ScenarioRef.array().parse(JSON.parse(row.scenarios)),
-    chosenScenarioId: row.chosen_scenario_id,
-    consultation: Consultation.parse(JSON.parse(row.consultation)),
-    lockedAt: row.locked_at,
-    note: row.note,
-  }));
+  return rows.map(toVersion);
 }
+
+/** One living version by its id. */
+export async function getVersion(db: Kysely<DB>, id: string): Promise<ProposalVersion | undefined> {
+  const row = await db.selectFrom('proposal_versions').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  return row && toVersion(row);
+}
+
+const toVersion = (row: Selectable<ProposalVersionsTable>): ProposalVersion => ({
+  ...toMeta(row),
+  proposalId: row.proposal_id,
+  number: row.number,
+  // Parsed, not cast: defaults fill fields a version written by an older build lacks.
+  content: ProposalContent.parse(JSON.parse(row.content)),
+  scenarios: ScenarioRef.array().parse(JSON.parse(row.scenarios)),
+  chosenScenarioId: row.chosen_scenario_id,
+  consultation: Consultation.parse(JSON.parse(row.consultation)),
+  lockedAt: row.locked_at,
+  note: row.note,
+});
 
 /** What a proposal's status needs of its versions: number and consultation period, without parsing the content. */
 export interface VersionHead {
@@ -250,17 +258,25 @@ export async function insertStep(db: Kysely<DB>, id: string, proposalId: string,
 export async function listResponses(db: Kysely<DB>, versionIds: readonly string[]): Promise<ConsultationResponse[]> {
   if (versionIds.length === 0) return [];
   const rows = await db.selectFrom('consultation_responses').selectAll().where('version_id', 'in', [...versionIds]).where('deleted_at', 'is', null).orderBy('respondent').execute();
-  return rows.map((r) => ({
-    ...toMeta(r),
-    versionId: r.version_id,
-    organisationId: r.organisation_id,
-    respondent: r.respondent,
-    receivedOn: r.received_on,
-    stance: r.stance as Stance,
-    text: r.text,
-    itemId: r.item_id,
-  }));
+  return rows.map(toResponse);
 }
+
+/** One living response by its id. */
+export async function getResponse(db: Kysely<DB>, id: string): Promise<ConsultationResponse | undefined> {
+  const row = await db.selectFrom('consultation_responses').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  return row && toResponse(row);
+}
+
+const toResponse = (r: Selectable<ConsultationResponsesTable>): ConsultationResponse => ({
+  ...toMeta(r),
+  versionId: r.version_id,
+  organisationId: r.organisation_id,
+  respondent: r.respondent,
+  receivedOn: r.received_on,
+  stance: r.stance as Stance,
+  text: r.text,
+  itemId: r.item_id,
+});
 
 export interface ResponseValues {
   versionId: string;

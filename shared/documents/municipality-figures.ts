@@ -1,7 +1,9 @@
 import type { MunicipalityShare, ScenarioFigures } from '../domain/proposal';
 import { formatLongDate, formatNumber, formatNumericDate, formatPercent } from '../format';
-import { amount, block, COMPUTED_BY, documentFileName, kr, marginText, num, percent, proposalDocumentCss, table, text, versionLabel, type Cell, type Row } from './proposal-annexes';
-import { escapeHtml as escape, printCss } from './render';
+import { documentFileName } from '../format/file-name';
+import { amount, block, COMPUTED_BY, kr, marginText, num, percent, proposalDocumentCss, table, text, versionLabel, type Cell, type Row } from './proposal-annexes';
+import { escapeHtml as escape } from '../format/html';
+import { printCss } from './render';
 
 /*
  * One municipality's part of a proposal's start-up costs and deficits, on one page its finance staff can put in their

@@ -9,7 +9,9 @@ import {
 import { formatKroner, formatLongDate, formatNumber, formatNumericDate, formatPercent, todayIso } from '../format';
 import type { Ore } from '../logic/tariff/money';
 import { levelMixRevenue } from '../logic/tariff/structures';
-import { cssString, escapeHtml as escape, printCss } from './render';
+import { documentFileName } from '../format/file-name';
+import { escapeHtml as escape } from '../format/html';
+import { cssString, printCss } from './render';
 import { ROUNDING_NOTE, UNFROZEN_NOTE } from './scenario-annex';
 
 /*
@@ -84,30 +86,6 @@ export function proposalAnnexTitle(code: string, versionNumber: number, key: Pro
 /** "Bilag – NT-1 v1 – Budget ved fuld drift.pdf": the title as a file name any system accepts. */
 export function proposalAnnexFileName(code: string, versionNumber: number, key: ProposalAnnexKey): string {
   return documentFileName(`Bilag – ${versionLabel(code, versionNumber)} – ${PROPOSAL_ANNEX_NAMES[key]}`, 'pdf', `Bilag – ${PROPOSAL_ANNEX_NAMES[key]}`);
-}
-
-/**
- * A document's file name from text the user typed (a code, a scenario name): the same cleaning as the backend's
- * cleanFileName, in pure code for shared/ – no folder separators, no control characters or characters Windows
- * forbids, no trailing dots or spaces, at most 255 characters with the extension. `fallback` when nothing is left.
- */
-export function documentFileName(base: string, extension: string, fallback: string): string {
-  const clean = (text: string) =>
-    text
-      .normalize('NFC')
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u001f\u007f-\u009f]/g, '')
-      .replace(/[\\/]/g, '-')
-      .replace(/[<>:"|?*]/g, '_')
-      .replace(/\s+/g, ' ')
-      .trim()
-      .replace(/[. ]+$/, '');
-  const suffix = `.${extension}`;
-  let name = clean(base);
-  if (name === '' || /^[-_ .]*$/.test(name)) name = clean(fallback);
-  if (/^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i.test(name)) name = `_${name}`;
-  if (name.length + suffix.length > 255) name = name.slice(0, 255 - suffix.length).trimEnd();
-  return name + suffix;
 }
 
 function annex(input: ProposalAnnexInput, key: ProposalAnnexKey, body: string): ProposalAnnex {

@@ -24,8 +24,8 @@ import {
   SECTION_LABELS,
 } from './labels';
 import type { DocumentItem, DocumentModel } from './model';
+import { escapeHtml as escape } from '../format/html';
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 /** A CSS string literal (for the running header in the page margin). */
 const cssString = (text: string) => `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, ' ')}"`;
 
@@ -185,4 +185,4 @@ function renderDecision(decision: NonNullable<DocumentItem['decision']>): string
 }
 
 /** For other printed documents of the same family (the scenario annex): the same page, fonts, tables and escaping. */
-export { escape as escapeHtml, cssString, printCss };
+export { cssString, printCss };

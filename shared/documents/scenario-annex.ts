@@ -8,7 +8,8 @@ import type { ScenarioResult } from '../logic/tariff/scenario';
 import { occupancySensitivity } from '../logic/tariff/sensitivity';
 import type { StartupSplitRow } from '../logic/tariff/startup';
 import { levelMixRevenue } from '../logic/tariff/structures';
-import { cssString, escapeHtml as escape, printCss } from './render';
+import { escapeHtml as escape } from '../format/html';
+import { cssString, printCss } from './render';
 
 /**
  * The annex (bilag) of one tariff scenario, or of two to four compared, as one HTML document with the print CSS of

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LARGEST_REMAINDER_NOTE, municipalityFiguresFileName, paymentRows, renderMunicipalityFigures, type MunicipalityFiguresInput } from '../../shared/documents/municipality-figures';
-import { documentFileName, renderProposalAnnexes, type ProposalAnnex, type ProposalAnnexInput, type ProposalAnnexKey } from '../../shared/documents/proposal-annexes';
+import { documentFileName } from '../../shared/format/file-name';
+import { renderProposalAnnexes, type ProposalAnnex, type ProposalAnnexInput, type ProposalAnnexKey } from '../../shared/documents/proposal-annexes';
 import type { ScenarioFigures } from '../../shared/domain/proposal';
 import { NT1_NOT_ANSWERED, nt1AnnexInput, nt1Economy } from '../helpers/proposal-fixture';
 

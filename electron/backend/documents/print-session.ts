@@ -20,3 +20,16 @@ export async function startPrinting(printer: PdfPrinter | null, instead = 'Brug 
 
 /** Only the page tree and the destinations are read; pdf-lib's default parsing pauses every 100 objects. */
 export const loadPdf = (bytes: Uint8Array) => PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+
+/** One HTML document printed to PDF in a session of its own (closed without waiting), with its page count. */
+export async function printDocument(printer: PdfPrinter | null, html: string, instead?: string): Promise<{ bytes: Uint8Array; pages: number }> {
+  const session = await startPrinting(printer, instead);
+  let bytes: Uint8Array;
+  try {
+    bytes = await session.print(html, { final: true });
+  } finally {
+    // Chromium shuts down while the file is counted and stored; nothing waits for it.
+    void session.close().catch(() => undefined);
+  }
+  return { bytes, pages: (await loadPdf(bytes)).getPageCount() };
+}

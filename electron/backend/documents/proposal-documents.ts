@@ -1,5 +1,3 @@
-import { rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { DocumentExport } from '../../../shared/domain/documents';
 import {
   municipalityFiguresBasis,
@@ -11,10 +9,9 @@ import {
 import { percent, versionLabel, type ProposalAnnex, type ProposalAnnexKey } from '../../../shared/documents/proposal-annexes';
 import { formatNumericDate } from '../../../shared/format';
 import { toKroner } from '../../../shared/logic/tariff/money';
-import { cleanFileName } from '../files/file-name';
 import { xlsxText } from '../spreadsheets/register-xlsx';
 import type { ExportStore } from './export-store';
-import { loadPdf, startPrinting } from './print-session';
+import { printDocument, startPrinting } from './print-session';
 import type { PdfPrinter } from './printer';
 
 /** What the user can do instead when no PDF can be made here. */
@@ -33,7 +30,7 @@ export async function printProposalAnnexes(
     const printed: { key: ProposalAnnexKey; title: string; fileName: string; bytes: Uint8Array }[] = [];
     for (const [index, annex] of annexes.entries()) {
       onPrinting(index, annex);
-      printed.push({ key: annex.key, title: annex.title, fileName: cleanFileName(annex.fileName) || 'Bilag.pdf', bytes: await session.print(annex.html, { final: true }) });
+      printed.push({ key: annex.key, title: annex.title, fileName: annex.fileName, bytes: await session.print(annex.html, { final: true }) });
     }
     return printed;
   } finally {
@@ -48,28 +45,11 @@ export async function exportMunicipalityFigures(
   format: 'xlsx' | 'pdf',
   deps: { printer: PdfPrinter | null; store: ExportStore },
 ): Promise<DocumentExport> {
-  const fileName = cleanFileName(municipalityFiguresFileName(input, format)) || `Kommunens betaling.${format}`;
+  const fileName = municipalityFiguresFileName(input, format);
   if (format === 'xlsx') return deps.store.saveFile(fileName, await municipalityWorkbook(input));
 
-  const html = renderMunicipalityFigures(input);
-  const session = await startPrinting(deps.printer, FIGURES_INSTEAD);
-  const { id, dir } = await deps.store.create();
-  const partial = join(dir, `.${fileName}.part`);
-  try {
-    let bytes: Uint8Array;
-    try {
-      bytes = await session.print(html, { final: true });
-    } finally {
-      void session.close().catch(() => undefined);
-    }
-    const pages = (await loadPdf(bytes)).getPageCount();
-    await writeFile(partial, bytes);
-    await rename(partial, join(dir, fileName));
-    return { exportId: id, fileName, bytes: bytes.byteLength, pages, warnings: [] };
-  } catch (error) {
-    await rm(dir, { recursive: true, force: true });
-    throw error;
-  }
+  const { bytes, pages } = await printDocument(deps.printer, renderMunicipalityFigures(input), FIGURES_INSTEAD);
+  return { ...(await deps.store.saveFile(fileName, bytes)), pages };
 }
 
 /** Excel shows these in the user's own locale: 1.636.600 and 37,20 % in a Danish Excel. */

@@ -1,11 +1,10 @@
-import { rename, rm, writeFile } from 'node:fs/promises';
 import type { DocumentExport } from '../../../shared/domain/documents';
 import type { Scenario } from '../../../shared/domain/scenario';
 import { renderScenarioAnnex } from '../../../shared/documents/scenario-annex';
 import type { ScenarioResult } from '../../../shared/logic/tariff/scenario';
 import { cleanFileName } from '../files/file-name';
 import type { ExportStore } from './export-store';
-import { loadPdf, startPrinting } from './print-session';
+import { printDocument } from './print-session';
 import type { PdfPrinter } from './printer';
 
 /**
@@ -18,26 +17,8 @@ export async function exportScenarioAnnex(
 ): Promise<DocumentExport> {
   // Checked before Chromium starts: the renderer refuses none or more than four.
   const html = renderScenarioAnnex(entries);
-  const session = await startPrinting(deps.printer, 'Hent scenarierne som regneark i stedet');
-  const { id, dir } = await deps.store.create();
-  const fileName = scenarioAnnexFileName(entries.map((e) => e.scenario.name));
-  const partial = `${dir}/.${fileName}.part`;
-  try {
-    let bytes: Uint8Array;
-    try {
-      bytes = await session.print(html, { final: true });
-    } finally {
-      // Chromium shuts down while the file is counted and handed over; nothing waits for it.
-      void session.close().catch(() => undefined);
-    }
-    const pages = (await loadPdf(bytes)).getPageCount();
-    await writeFile(partial, bytes);
-    await rename(partial, `${dir}/${fileName}`);
-    return { exportId: id, fileName, bytes: bytes.byteLength, pages, warnings: [] };
-  } catch (error) {
-    await rm(dir, { recursive: true, force: true });
-    throw error;
-  }
+  const { bytes, pages } = await printDocument(deps.printer, html, 'Hent scenarierne som regneark i stedet');
+  return { ...(await deps.store.saveFile(scenarioAnnexFileName(entries.map((e) => e.scenario.name)), bytes)), pages };
 }
 
 /** "Bilag – NT-1 v1, scenarie 2 (50 % - 70 % - fuld).pdf", or "Bilag – sammenligning af scenarier.pdf" for two or more. */

@@ -7,9 +7,10 @@ import {
   insertProposal,
   insertResponse,
   insertStep,
+  getResponse,
+  getVersion,
   insertVersion,
   listProposalRecords,
-  listResponses,
   replaceSteps,
   responseColumns,
   versionColumns,
@@ -123,9 +124,8 @@ export const proposalHandlers = (ctx: BackendContext): ProposalHandlers => {
 
     'proposals.updateVersion': async ({ id, revision, patch }) => {
       await ctx.db.transaction().execute(async (trx) => {
-        const row = await trx.selectFrom('proposal_versions').select(['proposal_id', 'number']).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
-        if (!row) throw notFound('Versionen');
-        const version = versionOf(await load(row.proposal_id, trx), row.number);
+        const version = await getVersion(trx, id);
+        if (!version) throw notFound('Versionen');
         if (version.lockedAt !== null) throw locked(version);
         const scenarios = patch.scenarios ?? version.scenarios;
         const chosen = patch.chosenScenarioId !== undefined ? patch.chosenScenarioId : scenarios.some((s) => s.scenarioId === version.chosenScenarioId) ? version.chosenScenarioId : null;
@@ -136,8 +136,7 @@ export const proposalHandlers = (ctx: BackendContext): ProposalHandlers => {
         if (outcome === 'stale') throw stale('Versionen');
       });
       changed();
-      const row = await ctx.db.selectFrom('proposal_versions').select(['proposal_id', 'number']).where('id', '=', id).executeTakeFirstOrThrow();
-      return versionOf(await load(row.proposal_id), row.number);
+      return (await getVersion(ctx.db, id))!;
     },
 
     'proposals.revise': async ({ proposalId, note }) => {
@@ -193,8 +192,7 @@ export const proposalHandlers = (ctx: BackendContext): ProposalHandlers => {
         if (outcome === 'stale') throw stale('Høringssvaret');
       });
       changed();
-      const [response] = await listResponses(ctx.db, [values.versionId]).then((all) => all.filter((r) => r.id === responseId));
-      return response!;
+      return (await getResponse(ctx.db, responseId))!;
     },
 
     'proposals.deleteResponse': async ({ id }) => {
@@ -206,8 +204,7 @@ export const proposalHandlers = (ctx: BackendContext): ProposalHandlers => {
     'proposals.restoreResponse': async ({ id }) => {
       if (!(await setTombstone(ctx.db, 'consultation_responses', id, false, timestamp(ctx)))) throw notFound('Det slettede høringssvar');
       changed();
-      const row = await ctx.db.selectFrom('consultation_responses').select('version_id').where('id', '=', id).executeTakeFirstOrThrow();
-      return (await listResponses(ctx.db, [row.version_id])).find((r) => r.id === id)!;
+      return (await getResponse(ctx.db, id))!;
     },
 
     'proposals.consultationSummary': async ({ proposalId, versionNumber }) => {

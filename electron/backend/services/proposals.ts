@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { listOrganisations } from '../../../db/queries/organisations';
 import { getProposalRecord, listResponses, listSteps, listVersionHeads, listVersions, type ProposalRecord, type StepRow, type VersionHead } from '../../../db/queries/proposals';
-import { listScenarioVersions } from '../../../db/queries/scenarios';
+import { getScenarioRecord, listScenarioVersions } from '../../../db/queries/scenarios';
 import type { DB } from '../../../db/schema';
 import type { ApprovalStep, ConsultationResponse, Proposal, ProposalSummary, ProposalVersion, VersionEconomy } from '../../../shared/domain/proposal';
 import { versionEconomy, type ScenarioSource } from '../../../shared/logic/proposals/economy';
@@ -95,17 +95,16 @@ export async function municipalityNames(db: Kysely<DB>): Promise<string[]> {
 /** The inputs behind a version's figures: the frozen one where the version went to an agenda, the live one otherwise. */
 export async function scenarioSources(db: Kysely<DB>, version: ProposalVersion): Promise<ScenarioSource[]> {
   const sources: ScenarioSource[] = [];
-  for (const ref of version.scenarios) {
-    const scenario = await loadScenario(db, ref.scenarioId).catch(() => null);
-    if (ref.frozenNumber !== null) {
-      const frozen = (await listScenarioVersions(db, ref.scenarioId)).find((v) => v.number === ref.frozenNumber);
-      if (frozen) {
-        sources.push({ scenarioId: ref.scenarioId, name: scenario?.name ?? frozen.input.name, frozenNumber: frozen.number, input: frozen.input });
-        continue;
-      }
+  for (const { scenarioId, frozenNumber } of version.scenarios) {
+    // A deleted scenario keeps its frozen versions: a treated version still shows what was treated.
+    const record = await getScenarioRecord(db, scenarioId, { includeDeleted: frozenNumber !== null });
+    const frozen = frozenNumber === null ? undefined : (await listScenarioVersions(db, scenarioId)).find((v) => v.number === frozenNumber);
+    if (frozen) {
+      sources.push({ scenarioId, name: record?.name ?? frozen.input.name, frozenNumber, input: frozen.input });
+      continue;
     }
-    if (!scenario) throw new AppError('NOT_FOUND', `Et scenarie, som version ${version.number} bygger på, findes ikke (længere). Vælg scenarierne igen.`);
-    sources.push({ scenarioId: ref.scenarioId, name: scenario.name, frozenNumber: null, input: scenario.input });
+    if (!record || record.deletedAt !== null) throw new AppError('NOT_FOUND', `Et scenarie, som version ${version.number} bygger på, findes ikke (længere). Vælg scenarierne igen.`);
+    sources.push({ scenarioId, name: record.name, frozenNumber: null, input: (await loadScenario(db, scenarioId)).input });
   }
   return sources;
 }
