@@ -26,6 +26,20 @@ export function offerUndo(message: string, undo: () => Promise<unknown>) {
   });
 }
 
+/**
+ * A delete done at once with «Fortryd» offered; a failure is told instead. `remove` and `restore` each include
+ * refreshing what shows the record.
+ */
+export async function removeWithUndo(message: string, remove: () => Promise<unknown>, restore: () => Promise<unknown>): Promise<void> {
+  try {
+    await remove();
+  } catch (error) {
+    showError(error);
+    return;
+  }
+  offerUndo(message, restore);
+}
+
 export async function undoLast() {
   const pending = lastUndo;
   if (!pending) return;

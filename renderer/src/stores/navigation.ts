@@ -9,13 +9,20 @@ interface NavigationState {
   meetingId: string | null;
   /** The scenario open in Takstscenarier (#/takster/<id>), if any. */
   scenarioId: string | null;
+  /** The proposal open in Tilbud og forslag (#/forslag/<id>), if any. */
+  proposalId: string | null;
 }
 
 function parse(hash: string): NavigationState {
   const [name, id] = hash.replace(/^#\/?/, '').split('/');
   const area = (AREAS as readonly string[]).includes(name ?? '') ? (name as Area) : 'moeder';
   const recordId = id && /^[0-9a-f-]{36}$/.test(id) ? id : null;
-  return { area, meetingId: area === 'moeder' ? recordId : null, scenarioId: area === 'takster' ? recordId : null };
+  return {
+    area,
+    meetingId: area === 'moeder' ? recordId : null,
+    scenarioId: area === 'takster' ? recordId : null,
+    proposalId: area === 'forslag' ? recordId : null,
+  };
 }
 
 /** The current place, mirrored in the address fragment so reloads and links land in the same place. */
@@ -29,5 +36,6 @@ function go(hash: string) {
 export const navigate = (area: Area) => go(`#/${area}`);
 export const openMeetingPage = (meetingId: string) => go(`#/moeder/${meetingId}`);
 export const openScenario = (scenarioId: string | null) => go(scenarioId ? `#/takster/${scenarioId}` : '#/takster');
+export const openProposal = (proposalId: string | null) => go(proposalId ? `#/forslag/${proposalId}` : '#/forslag');
 
 window.addEventListener('popstate', () => useNavigation.setState(parse(location.hash)));

@@ -4,7 +4,7 @@ import { useState, type DragEvent } from 'react';
 import type { AgendaItem } from '../../../../shared/domain/agenda';
 import { formatInteger } from '../../../../shared/format';
 import { api } from '../../api/client';
-import { offerUndo, showError } from '../../lib/undo';
+import { removeWithUndo, showError } from '../../lib/undo';
 import { loadAgenda, refreshSelected } from '../../stores/agenda';
 
 const megabytes = (bytes: number) => `${formatInteger(Math.max(1, Math.round(bytes / 1024)))} kB`;
@@ -48,18 +48,18 @@ export function AttachmentsPanel({ item, locked }: { item: AgendaItem; locked: b
     }
   }
 
-  async function remove(id: string, title: string) {
-    try {
-      await api().call('attachments.delete', { id });
-      await refreshSelected();
-      offerUndo(`Bilaget «${title}» er fjernet.`, async () => {
+  const remove = (id: string, title: string) =>
+    removeWithUndo(
+      `Bilaget «${title}» er fjernet.`,
+      async () => {
+        await api().call('attachments.delete', { id });
+        await refreshSelected();
+      },
+      async () => {
         await api().call('attachments.restore', { id });
         await refreshSelected();
-      });
-    } catch (error) {
-      showError(error);
-    }
-  }
+      },
+    );
 
   async function setClosed(id: string, revision: number, closed: boolean) {
     try {

@@ -7,7 +7,7 @@ import { api, ApiError } from '../../api/client';
 import { RichText } from '../../components/RichText';
 import { SaveIndicator } from '../../components/SaveIndicator';
 import { useAutosave } from '../../lib/autosave';
-import { offerUndo, showError } from '../../lib/undo';
+import { removeWithUndo, showError } from '../../lib/undo';
 import { loadAgenda, refreshSelected, useAgenda } from '../../stores/agenda';
 import { useMeetings } from '../../stores/meetings';
 import { fieldErrors } from '../../lib/field-errors';
@@ -93,16 +93,17 @@ export function ItemEditor({ item, locked, hidden }: { item: AgendaItem; locked:
 
   async function remove() {
     await flush();
-    try {
-      await api().call('agenda.delete', { id: item.id });
-      await loadAgenda(item.meetingId);
-      offerUndo(`Punkt ${item.number}. ${item.title} er slettet.`, async () => {
+    await removeWithUndo(
+      `Punkt ${item.number}. ${item.title} er slettet.`,
+      async () => {
+        await api().call('agenda.delete', { id: item.id });
+        await loadAgenda(item.meetingId);
+      },
+      async () => {
         await api().call('agenda.restore', { id: item.id });
         await loadAgenda(item.meetingId);
-      });
-    } catch (error) {
-      showError(error);
-    }
+      },
+    );
   }
 
   const setRecommendation = (index: number, text: string) => change({ recommendations: draft.recommendations.map((r, i) => (i === index ? text : r)) });

@@ -6,7 +6,7 @@ import { formatLongDate } from '../../../../shared/format';
 import { api, ApiError } from '../../api/client';
 import { SaveIndicator } from '../../components/SaveIndicator';
 import { useAutosave } from '../../lib/autosave';
-import { offerUndo, showError } from '../../lib/undo';
+import { removeWithUndo } from '../../lib/undo';
 import { deleteMeeting, openMeeting, restoreMeeting, updateMeeting, useMeetings } from '../../stores/meetings';
 import { navigate, useNavigation } from '../../stores/navigation';
 import { AttendanceEditor } from './AttendanceEditor';
@@ -79,14 +79,15 @@ function MeetingEditor({ meeting }: { meeting: Meeting }) {
   async function remove() {
     await flush();
     const label = `${meeting.bodyCode} ${formatLongDate(meeting.date)}`;
-    try {
-      await deleteMeeting(meeting.id);
-      // Deleted from its own page: back to the list, where the undo restores it.
-      if (useNavigation.getState().meetingId === meeting.id) navigate('moeder');
-      offerUndo(TEXTS.deleted(label), () => restoreMeeting(meeting.id));
-    } catch (error) {
-      showError(error);
-    }
+    await removeWithUndo(
+      TEXTS.deleted(label),
+      async () => {
+        await deleteMeeting(meeting.id);
+        // Deleted from its own page: back to the list, where the undo restores it.
+        if (useNavigation.getState().meetingId === meeting.id) navigate('moeder');
+      },
+      () => restoreMeeting(meeting.id),
+    );
   }
 
   return (

@@ -3,7 +3,8 @@ import { useState, type FormEvent } from 'react';
 import { ProposalDraft } from '../../../../shared/domain/proposal';
 import { fieldErrors } from '../../lib/field-errors';
 import { showError } from '../../lib/undo';
-import { createProposal, openProposal } from './store';
+import { openProposal } from '../../stores/navigation';
+import { createProposal } from './store';
 import { T } from './texts';
 
 /** A new proposal: a short code and a title; everything else is filled in on «Oplæg». Enter creates it. */

@@ -3,8 +3,9 @@ import { IconDots, IconTrash } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { PROPOSAL_STATUS_LABELS, type Proposal } from '../../../../shared/domain/proposal';
 import { useAutosave } from '../../lib/autosave';
-import { offerUndo, showError } from '../../lib/undo';
-import { deleteProposal, openProposal, restoreProposal, updateProposal, useProposals } from './store';
+import { removeWithUndo } from '../../lib/undo';
+import { openProposal } from '../../stores/navigation';
+import { deleteProposal, restoreProposal, updateProposal, useProposals } from './store';
 import { STATUS_COLORS, T } from './texts';
 
 /** Code, title and status of a proposal (saved as they are typed), its versions below them, and «Slet forslag». */
@@ -24,16 +25,17 @@ export function ProposalHeader({ proposal, children }: { proposal: Proposal; chi
 
   async function remove() {
     await autosave.flush();
-    try {
-      await deleteProposal(proposal.id);
-      openProposal(null);
-      offerUndo(T.deleted(proposal.code, proposal.title), async () => {
+    await removeWithUndo(
+      T.deleted(proposal.code, proposal.title),
+      async () => {
+        await deleteProposal(proposal.id);
+        openProposal(null);
+      },
+      async () => {
         await restoreProposal(proposal.id);
         openProposal(proposal.id);
-      });
-    } catch (error) {
-      showError(error);
-    }
+      },
+    );
   }
 
   return (

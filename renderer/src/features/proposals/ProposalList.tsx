@@ -1,13 +1,14 @@
 import { Badge, Group, NavLink, Paper, Stack, Text } from '@mantine/core';
 import { EmptyList } from '../../components/Section';
 import { PROPOSAL_STATUS_LABELS } from '../../../../shared/domain/proposal';
-import { openProposal, useProposals } from './store';
+import { openProposal, useNavigation } from '../../stores/navigation';
+import { useProposals } from './store';
 import { STATUS_COLORS, T } from './texts';
 
 /** Every proposal with its status (which follows the decisions on its route) and its latest version. */
 export function ProposalList() {
   const items = useProposals((s) => s.items);
-  const openId = useProposals((s) => s.openId);
+  const openId = useNavigation((s) => s.proposalId);
 
   if (items.length === 0) {
     return <EmptyList title={T.empty} hint={T.emptyHint} />;

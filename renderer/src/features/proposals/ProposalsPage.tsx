@@ -9,12 +9,14 @@ import { loadScenarios } from '../../stores/scenarios';
 import { NewProposalModal } from './NewProposalModal';
 import { ProposalList } from './ProposalList';
 import { ProposalView } from './ProposalView';
-import { loadOpenProposal, loadProposals, openProposal, useProposals } from './store';
+import { openProposal, useNavigation } from '../../stores/navigation';
+import { loadOpenProposal, loadProposals, useProposals } from './store';
 import { T } from './texts';
 
 /** Tilbud og forslag: the proposals on the left, the open one with its versions and tabs on the right. */
 export function ProposalsPage() {
-  const { loaded, openId, open, versionNumber } = useProposals();
+  const { loaded, open, versionNumber } = useProposals();
+  const openId = useNavigation((s) => s.proposalId);
   const [creating, setCreating] = useState(false);
 
   // Statuses follow decisions taken on the agenda: read them afresh whenever the area is opened.

@@ -6,8 +6,7 @@ import { useNavigation } from '../../stores/navigation';
 interface ProposalsState {
   items: ProposalSummary[];
   loaded: boolean;
-  /** The proposal named by the address (#/forslag/<id>), and its record once loaded. */
-  openId: string | null;
+  /** The proposal the address names (stores/navigation), once loaded. */
   open: Proposal | null;
   /** The version on screen; the latest when a proposal is opened. */
   versionNumber: number | null;
@@ -17,37 +16,10 @@ interface ProposalsState {
 
 export type ProposalTab = 'content' | 'economy' | 'consultation' | 'treatment' | 'compare';
 
-const ID = /^[0-9a-f-]{36}$/;
-
-/** The proposal the address names; undefined when the address is in another area. */
-function idFromHash(): string | null | undefined {
-  const [area, id] = location.hash.replace(/^#\/?/, '').split('/');
-  if (area !== 'forslag') return undefined;
-  return id && ID.test(id) ? id : null;
-}
-
 /** The list of proposals and the open one; SQLite stays the only source of truth. */
-export const useProposals = create<ProposalsState>(() => ({ items: [], loaded: false, openId: idFromHash() ?? null, open: null, versionNumber: null, tab: 'content' }));
+export const useProposals = create<ProposalsState>(() => ({ items: [], loaded: false, open: null, versionNumber: null, tab: 'content' }));
 
-// The address decides which proposal is open: follow links and the browser's back button.
-// Elsewhere in the app the open proposal is kept, to come back to.
-const follow = () => {
-  const openId = idFromHash();
-  if (openId !== undefined && openId !== useProposals.getState().openId) useProposals.setState({ openId });
-};
-window.addEventListener('popstate', follow);
-// Coming back through the menu returns to the proposal that was open.
-useNavigation.subscribe((now, before) => {
-  const { openId } = useProposals.getState();
-  if (now.area === 'forslag' && before.area !== 'forslag' && openId && !idFromHash()) history.replaceState(null, '', `#/forslag/${openId}`);
-  else follow();
-});
-
-export function openProposal(id: string | null) {
-  const hash = id ? `#/forslag/${id}` : '#/forslag';
-  if (location.hash !== hash) history.pushState(null, '', hash);
-  useProposals.setState({ openId: id });
-}
+const openId = () => useNavigation.getState().proposalId;
 
 export const selectTab = (tab: ProposalTab) => useProposals.setState({ tab });
 export const selectVersion = (versionNumber: number) => useProposals.setState({ versionNumber });
@@ -63,7 +35,7 @@ export async function loadOpenProposal(id: string | null) {
     return;
   }
   const open = await api().call('proposals.get', { id });
-  if (useProposals.getState().openId !== id) return;
+  if (openId() !== id) return;
   const { open: before, versionNumber } = useProposals.getState();
   const keep = before?.id === id && versionNumber !== null && open.versions.some((v) => v.number === versionNumber);
   useProposals.setState({ open, versionNumber: keep ? versionNumber : (open.versions.at(-1)?.number ?? null) });
@@ -72,8 +44,8 @@ export async function loadOpenProposal(id: string | null) {
 /** After a change elsewhere (another window, the agenda's decisions): the list's statuses and the open proposal. */
 export async function reloadProposals() {
   await loadProposals();
-  const { openId } = useProposals.getState();
-  if (openId) await loadOpenProposal(openId).catch(() => useProposals.setState({ open: null }));
+  const id = openId();
+  if (id) await loadOpenProposal(id).catch(() => useProposals.setState({ open: null }));
 }
 
 export async function createProposal(draft: ProposalDraft): Promise<Proposal> {
@@ -116,6 +88,6 @@ export function replaceVersion(version: ProposalVersion) {
 }
 
 export async function refreshOpenProposal() {
-  const { openId } = useProposals.getState();
-  if (openId) await loadOpenProposal(openId);
+  const id = openId();
+  if (id) await loadOpenProposal(id);
 }

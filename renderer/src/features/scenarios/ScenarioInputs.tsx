@@ -6,7 +6,8 @@ import { formatPercent } from '../../../../shared/format';
 import { Section } from '../../components/Section';
 import { useReference } from '../../stores/reference';
 import { DstKeyImport } from './DstKeyImport';
-import { Changed, KronerInput, PercentInput } from './fields';
+import { KronerInput, PercentInput } from '../../components/NumberInputs';
+import { Changed } from './fields';
 import { populationKey, populationQuarter, shortName } from './key';
 
 type Draft = ScenarioInput;

@@ -6,7 +6,7 @@ import { computeScenario, type ScenarioResult } from '../../../../shared/logic/t
 import { diffOverrides, overriddenPaths } from '../../../../shared/logic/tariff/variants';
 import { SaveIndicator } from '../../components/SaveIndicator';
 import { useAutosave } from '../../lib/autosave';
-import { offerUndo, showError } from '../../lib/undo';
+import { removeWithUndo } from '../../lib/undo';
 import { openScenario } from '../../stores/navigation';
 import { deleteScenario, restoreScenario, saveScenario, useScenarios } from '../../stores/scenarios';
 import { exportScenarios } from './export';
@@ -77,16 +77,17 @@ export function ScenarioView() {
 
   async function remove() {
     await autosave.flush();
-    try {
-      await deleteScenario(scenario.id);
-      openScenario(scenario.baseId);
-      offerUndo(T.deleted(scenario.name), async () => {
+    await removeWithUndo(
+      T.deleted(scenario.name),
+      async () => {
+        await deleteScenario(scenario.id);
+        openScenario(scenario.baseId);
+      },
+      async () => {
         await restoreScenario(scenario.id);
         openScenario(scenario.id);
-      });
-    } catch (error) {
-      showError(error);
-    }
+      },
+    );
   }
 
   async function exportAs(format: 'xlsx' | 'pdf') {

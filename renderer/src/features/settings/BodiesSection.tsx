@@ -5,7 +5,7 @@ import { STANDING_ITEMS, STANDING_KINDS, type SectionKey } from '../../../../sha
 import { BodyPeople, type PeopleDraft } from './BodyPeople';
 import { BodyDraft, type Body } from '../../../../shared/domain/body';
 import { api, ApiError, messageOf } from '../../api/client';
-import { offerUndo, showError } from '../../lib/undo';
+import { removeWithUndo, showError } from '../../lib/undo';
 import { loadBodies, useReference } from '../../stores/reference';
 import { fieldErrors } from '../../lib/field-errors';
 
@@ -13,18 +13,18 @@ export function BodiesSection() {
   const bodies = useReference((s) => s.bodies);
   const [editing, setEditing] = useState<Body | 'new' | null>(null);
 
-  async function remove(body: Body) {
-    try {
-      await api().call('bodies.delete', { id: body.id });
-      await loadBodies();
-      offerUndo(`${body.code} er slettet.`, async () => {
+  const remove = (body: Body) =>
+    removeWithUndo(
+      `${body.code} er slettet.`,
+      async () => {
+        await api().call('bodies.delete', { id: body.id });
+        await loadBodies();
+      },
+      async () => {
         await api().call('bodies.restore', { id: body.id });
         await loadBodies();
-      });
-    } catch (error) {
-      showError(error);
-    }
-  }
+      },
+    );
 
   return (
     <Paper withBorder radius="md" p="lg">

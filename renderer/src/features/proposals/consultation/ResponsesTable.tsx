@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { STANCE_LABELS, type ConsultationResponse, type Stance } from '../../../../../shared/domain/proposal';
 import { formatNumericDate, sortDanish } from '../../../../../shared/format';
 import { api } from '../../../api/client';
-import { offerUndo, showError } from '../../../lib/undo';
+import { removeWithUndo } from '../../../lib/undo';
 import { refreshOpenProposal } from '../store';
 import { ResponseModal } from './ResponseModal';
 
@@ -21,18 +21,18 @@ export function ResponsesTable({ versionId, responses, locked }: { versionId: st
   const [editing, setEditing] = useState<ConsultationResponse | 'new' | null>(null);
   const sorted = sortDanish(responses, (r) => `${r.receivedOn ?? '9999'} ${r.respondent}`);
 
-  async function remove(response: ConsultationResponse) {
-    try {
-      await api().call('proposals.deleteResponse', { id: response.id });
-      await refreshOpenProposal();
-      offerUndo(`Høringssvaret fra ${response.respondent} er slettet.`, async () => {
+  const remove = (response: ConsultationResponse) =>
+    removeWithUndo(
+      `Høringssvaret fra ${response.respondent} er slettet.`,
+      async () => {
+        await api().call('proposals.deleteResponse', { id: response.id });
+        await refreshOpenProposal();
+      },
+      async () => {
         await api().call('proposals.restoreResponse', { id: response.id });
         await refreshOpenProposal();
-      });
-    } catch (error) {
-      showError(error);
-    }
-  }
+      },
+    );
 
   return (
     <Paper withBorder radius="md" p="md">

@@ -1,7 +1,8 @@
 import { SimpleGrid, TextInput } from '@mantine/core';
 import { formatPercent } from '../../../../../shared/format';
 import { useVersionEditor } from '../version-editor';
-import { CountInput, LineList, ProseInput, Section, ShareInput } from './inputs';
+import { PercentInput } from '../../../components/NumberInputs';
+import { CountInput, LineList, ProseInput, Section } from './inputs';
 import { HiringList, LevelList } from './RowLists';
 import type { DeficitCoverage } from '../../../../../shared/domain/proposal';
 
@@ -33,7 +34,9 @@ export function OperationSections() {
 
       <Section title="Underskudsdækning" hint="Opstartsudgifter og underskud i de første driftsår: Regionens andel, resten fordeles på kommunerne efter nøglen." testId="section-underskud">
         <SimpleGrid cols={{ base: 1, md: 3 }} spacing="sm">
-          <ShareInput
+          {/* Not clamped: a share over 100 % stays as typed, so the contract's own Danish message says what is wrong. */}
+          <PercentInput
+            clampBehavior="none"
             label="Regionens andel"
             value={share}
             onChange={(regionShare) => coverage({ regionShare: regionShare as number })}

@@ -43,28 +43,6 @@ export function DecimalInput(props: Omit<NumberInputProps, 'onChange' | 'value'>
   );
 }
 
-/**
- * A share (0.25) typed as a percentage (25). Nothing is clamped: a share over 100 % stays as typed, so the contract's
- * own Danish message says what is wrong with it.
- */
-export function ShareInput(props: Omit<NumberInputProps, 'onChange' | 'value'> & { value: unknown; onChange(fraction: number | string): void }) {
-  const { value, onChange, ...rest } = props;
-  return (
-    <NumberInput
-      decimalSeparator=","
-      decimalScale={2}
-      suffix=" %"
-      clampBehavior="none"
-      hideControls
-      allowNegative={false}
-      value={typeof value === 'number' ? Math.round(value * 10_000) / 100 : ''}
-      onChange={(v) => onChange(typeof v === 'number' ? Math.round(v * 100) / 10_000 : v)}
-      styles={{ input: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' } }}
-      {...rest}
-    />
-  );
-}
-
 /** Short items as tags: Enter or a semicolon adds one (names carry commas: «Specialsektoren, Region Nordjylland»). */
 export function TagList(props: Omit<TagsInputProps, 'onChange' | 'value'> & { value: string[]; onChange(value: string[]): void }) {
   const { value, onChange, readOnly, ...rest } = props;

@@ -3,7 +3,7 @@ import { DEMO_CALCULATIONS, type DemoAtaPreset } from '../../../../../shared/dem
 import { formatKroner, formatNumber } from '../../../../../shared/format';
 import { ataPrice, compareAtaModels } from '../../../../../shared/logic/tariff/ata';
 import { kroner } from '../../../../../shared/logic/tariff/money';
-import { KronerInput } from '../fields';
+import { KronerInput } from '../../../components/NumberInputs';
 import { asKroner, asPercent, attempt, CalculatorCard, Columns, Figures, Headline, need, needFraction, needKroner, Note, NumberField, PercentField, RuleError, Section, type Entry } from './parts';
 import { useCalculatorForm } from './use-form';
 

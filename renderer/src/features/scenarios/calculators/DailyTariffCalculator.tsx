@@ -5,7 +5,7 @@ import { formatKroner, formatNumber } from '../../../../../shared/format';
 import { annualCostPerPlace, dailyTariff } from '../../../../../shared/logic/tariff/daily-tariff';
 import { occupancyWarnings, type OfferKind } from '../../../../../shared/logic/tariff/occupancy';
 import { LATEST_RULE_SET } from '../../../../../shared/logic/tariff/rule-set';
-import { KronerInput } from '../fields';
+import { KronerInput } from '../../../components/NumberInputs';
 import { asKroner, asPercent, attempt, CalculatorCard, Columns, Figures, Headline, need, needFraction, needKroner, Note, NumberField, PercentField, RuleError, Section, type Entry } from './parts';
 import { useCalculatorForm } from './use-form';
 

@@ -7,7 +7,7 @@ import { printedDistributionCheck } from '../../../../../shared/logic/tariff/dis
 import { kroner } from '../../../../../shared/logic/tariff/money';
 import { averagePerUnit, objectiveFinancing } from '../../../../../shared/logic/tariff/objective-financing';
 import { useReference } from '../../../stores/reference';
-import { KronerInput } from '../fields';
+import { KronerInput } from '../../../components/NumberInputs';
 import { asKroner, attempt, CalculatorCard, Figures, need, needKroner, Note, NumberField, NUMERIC, Printed, RuleError, signedKroner, type Entry, type PresetOption } from './parts';
 import { useCalculatorForm } from './use-form';
 

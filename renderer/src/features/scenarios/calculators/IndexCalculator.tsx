@@ -3,7 +3,7 @@ import { DEMO_CALCULATIONS, type DemoIndexProjectionPreset } from '../../../../.
 import { formatKroner, formatNumber } from '../../../../../shared/format';
 import { PRICE_WAGE_FACTORS, projectBudget } from '../../../../../shared/logic/tariff/index-projection';
 import { kroner } from '../../../../../shared/logic/tariff/money';
-import { KronerInput } from '../fields';
+import { KronerInput } from '../../../components/NumberInputs';
 import { asKroner, attempt, CalculatorCard, Columns, Figures, Headline, need, needKroner, Note, NUMERIC, RuleError, signedKroner, YearField, type Entry } from './parts';
 import { useCalculatorForm } from './use-form';
 

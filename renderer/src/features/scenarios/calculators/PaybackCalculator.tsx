@@ -3,7 +3,7 @@ import { DEMO_CALCULATIONS, type DemoPaybackPreset } from '../../../../../shared
 import { formatKroner, formatPercent } from '../../../../../shared/format';
 import { kroner } from '../../../../../shared/logic/tariff/money';
 import { impliedPlaces, paybackIncrease, paybackYears, perResidentYearCost } from '../../../../../shared/logic/tariff/payback';
-import { KronerInput } from '../fields';
+import { KronerInput } from '../../../components/NumberInputs';
 import { asKroner, asPercent, attempt, CalculatorCard, Columns, decimals, Figures, Headline, need, needFraction, needKroner, NumberField, PercentField, RuleError, Section, type Entry, type FigureRow } from './parts';
 import { useCalculatorForm } from './use-form';
 

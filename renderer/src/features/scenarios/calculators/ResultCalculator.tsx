@@ -5,7 +5,7 @@ import { DEMO_CALCULATIONS, type DemoResultPreset } from '../../../../../shared/
 import { formatKroner, formatPercent } from '../../../../../shared/format';
 import { kroner } from '../../../../../shared/logic/tariff/money';
 import { resultLedger, settleResult, type ResultLedgerEntry, type ResultSettlement } from '../../../../../shared/logic/tariff/result';
-import { KronerInput } from '../fields';
+import { KronerInput } from '../../../components/NumberInputs';
 import { asKroner, attempt, CalculatorCard, Columns, Figures, Headline, need, needKroner, Note, NUMERIC, RuleError, signedKroner, YearField, type Entry, type FigureRow } from './parts';
 import { useCalculatorForm } from './use-form';
 
