@@ -28,14 +28,35 @@ function parse(hash: string): NavigationState {
 /** The current place, mirrored in the address fragment so reloads and links land in the same place. */
 export const useNavigation = create<NavigationState>(() => parse(location.hash));
 
-function go(hash: string) {
-  if (location.hash !== hash) history.pushState(null, '', hash);
-  useNavigation.setState(parse(hash));
+/**
+ * Areas that show their list beside the open record return to that record through the menu (Alt+3 back from the
+ * agenda finds the proposal as it was left); Møder opens on its list of meetings.
+ */
+const lastOpen: Partial<Record<'forslag' | 'takster', string>> = {};
+
+function remember(state: NavigationState) {
+  if (state.area === 'forslag') lastOpen.forslag = state.proposalId ?? undefined;
+  if (state.area === 'takster') lastOpen.takster = state.scenarioId ?? undefined;
 }
 
-export const navigate = (area: Area) => go(`#/${area}`);
+function go(hash: string) {
+  if (location.hash !== hash) history.pushState(null, '', hash);
+  const state = parse(hash);
+  remember(state);
+  useNavigation.setState(state);
+}
+
+export const navigate = (area: Area) => {
+  const record = area === 'forslag' || area === 'takster' ? lastOpen[area] : undefined;
+  go(record ? `#/${area}/${record}` : `#/${area}`);
+};
 export const openMeetingPage = (meetingId: string) => go(`#/moeder/${meetingId}`);
 export const openScenario = (scenarioId: string | null) => go(scenarioId ? `#/takster/${scenarioId}` : '#/takster');
 export const openProposal = (proposalId: string | null) => go(proposalId ? `#/forslag/${proposalId}` : '#/forslag');
 
-window.addEventListener('popstate', () => useNavigation.setState(parse(location.hash)));
+remember(useNavigation.getState());
+window.addEventListener('popstate', () => {
+  const state = parse(location.hash);
+  remember(state);
+  useNavigation.setState(state);
+});
