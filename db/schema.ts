@@ -258,6 +258,10 @@ export interface ExchangeBasesTable {
   revision: number;
   content_hash: string;
   exchanged_at: string;
+  /** The record as taken (its JSON line); null for bases recorded before field merging. */
+  content: string | null;
+  /** The source package's createdAt (the source's clock); null where unknown. */
+  source_created_at: string | null;
 }
 
 /** Packages imported (by their export id). */

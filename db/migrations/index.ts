@@ -4,6 +4,7 @@ import * as m0002 from './0002-agenda';
 import * as m0003 from './0003-scenarios';
 import * as m0004 from './0004-exchange';
 import * as m0005 from './0005-proposals';
+import * as m0006 from './0006-field-merge';
 
 export interface Migration {
   name: string;
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0003-scenarios', up: m0003.up },
   { name: '0004-exchange', up: m0004.up },
   { name: '0005-proposals', up: m0005.up },
+  { name: '0006-field-merge', up: m0006.up },
 ];

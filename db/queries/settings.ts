@@ -15,10 +15,15 @@ export async function writeSetting(db: Kysely<DB>, key: string, value: string, n
 }
 
 export const INSTALLATION_ID_KEY = 'installation_id';
+/** Where the installation id belongs (electron/backend/exchange/identity.ts): a hash of machine, path and file. */
+export const INSTALLATION_BINDING_KEY = 'installation_binding';
+/** The ids this database had before it was copied, newest first (JSON list). */
+export const INSTALLATION_LINEAGE_KEY = 'installation_lineage';
 
 /**
  * The id of this database as a source of exchange packages (shared/exchange/manifest.ts): made once, on first use,
- * and kept in the settings table. It travels with the database (a backup restored or moved keeps it).
+ * and kept in the settings table. A database opened elsewhere than where its id was bound takes a new one
+ * (electron/backend/exchange/identity.ts).
  */
 export async function ensureInstallationId(db: Kysely<DB>, newId: () => string, now: string): Promise<string> {
   await db

@@ -8,6 +8,7 @@ import type { BackendContext } from './context';
 import { ExportStore } from './documents/export-store';
 import type { PdfPrinter } from './documents/printer';
 import { dispatch, type DispatchLog } from './dispatch';
+import { bindInstallation } from './exchange/identity';
 import { createFileStore, type FileStore } from './files/file-store';
 import { createHandlers } from './handlers';
 import { JobRunner } from './jobs';
@@ -57,6 +58,8 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   const backupDir = options.backupDir ?? join(dirname(options.databaseFile), 'backups');
   const database = await openDatabase({ file: options.databaseFile, backupDir: inMemory ? undefined : backupDir, now });
   await ensureReferenceData(database.db, now().toISOString());
+  // A database copied from another laptop or folder speaks as a new installation from here on.
+  if (!inMemory) await bindInstallation(database.db, database.file, now().toISOString(), options.newId ?? randomUUID);
 
   const emitter = new EventEmitter();
   const log = options.log ?? console;

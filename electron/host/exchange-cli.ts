@@ -17,6 +17,7 @@ import { readPackage, type PackageSummary, type Problem } from '../backend/excha
 import { writePackage } from '../backend/exchange/write-package';
 import { Resolution } from '../../shared/domain/exchange';
 import { ExchangeScope, SCOPE_LABELS } from '../../shared/exchange/manifest';
+import { displayValue, fieldLabel } from '../../shared/exchange/conflict-text';
 import { ENTITY_NAMES, ENTITY_PLURALS, type EntityName } from '../../shared/exchange/records';
 import { formatInteger, formatNumericDate } from '../../shared/format';
 import { UsageError } from './usage';
@@ -156,13 +157,18 @@ export async function runImport(
     const a = report.applied;
     const done = report.preview.alreadyImported
       ? 'Intet er ændret.'
-      : `Importeret: ${number(a.inserted)} nye, ${number(a.updated)} opdaterede, ${number(a.deleted)} slettede, ${number(a.copied)} kopier (behold begge), ${number(a.kept)} konflikter beholdt som her; ${number(report.filesCopied)} bilagsfil(er) kopieret.${report.backup ? ` Sikkerhedskopi før import: ${report.backup.fileName}.` : ''}`;
+      : `Importeret: ${number(a.inserted)} nye, ${number(a.updated)} opdaterede, ${number(a.merged)} flettet felt for felt, ${number(a.deleted)} slettede, ${number(a.copied)} kopier (behold begge), ${number(a.kept)} konflikter beholdt som her; ${number(report.filesCopied)} bilagsfil(er) kopieret.${report.backup ? ` Sikkerhedskopi før import: ${report.backup.fileName}.` : ''}`;
     io.out(options.json ? JSON.stringify({ ...shown.json, resolution, applied: a, filesCopied: report.filesCopied, backup: report.backup?.fileName ?? null }, null, 2) : `${shown.text}\n${done}`);
     return 0;
   });
 }
 
 type Counts = Record<EntityName, Record<MergeClass, number>>;
+
+const oneLine = (text: string) => {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return `«${flat.length > 100 ? `${flat.slice(0, 100)}…` : flat}»`;
+};
 
 function allNew(summary: PackageSummary): Counts {
   return Object.fromEntries(
@@ -181,7 +187,11 @@ function previewReport(file: string, summary: PackageSummary, counts: Counts, co
     bytes: summary.bytes,
     manifest: { formatVersion: manifest.formatVersion, appVersion: manifest.appVersion, exportId: manifest.exportId, createdAt: manifest.createdAt, sourceInstallation: manifest.sourceInstallation, scope: manifest.scope },
     entities,
-    conflicts,
+    // One entry per field in conflict: the common version (null with baseKnown false when none is known), this
+    // database's value and the package's, as stored.
+    conflicts: conflicts.flatMap((c) =>
+      c.fields.map((f) => ({ entity: c.entity, id: c.id, record: c.label, field: f.field, label: fieldLabel(f.field), baseKnown: f.base !== undefined, base: f.base ?? null, local: f.local, incoming: f.incoming })),
+    ),
     files: { count: summary.files.count, bytes: summary.files.bytes },
     sanitized: summary.sanitized.map(({ entity, id, field }) => ({ entity, id, field })),
     clearedReferences: summary.clearedReferences,
@@ -194,7 +204,14 @@ function previewReport(file: string, summary: PackageSummary, counts: Counts, co
     ([e, c]) =>
       `  ${ENTITY_PLURALS[e as EntityName].padEnd(26)} ${number(c.total).padStart(7)}${MERGE_CLASSES.map((k) => ` ${number(c[k]).padStart(Math.max(8, MERGE_CLASS_LABELS[k].length))}`).join('')}`,
   );
-  const conflictLines = conflicts.slice(0, 50).map((c) => `  Konflikt: ${c.label} (${ENTITY_PLURALS[c.entity]}, ${c.id}) — her ændret ${c.localUpdatedAt}, i pakken ${c.incomingUpdatedAt}${c.incomingDeleted ? ', slettet i pakken' : ''}.`);
+  const conflictLines: string[] = [];
+  for (const c of conflicts.slice(0, 50)) {
+    conflictLines.push(`  Konflikt: ${c.label} (${ENTITY_PLURALS[c.entity]}, ${c.id})${c.noBase ? ' — ingen fælles version kendes, så hvert felt, der er forskelligt, er med' : ''}:`);
+    for (const f of c.fields) {
+      const shown = (value: unknown) => oneLine(displayValue(c.entity, f.field, value));
+      conflictLines.push(`    ${fieldLabel(f.field)}: fælles ${f.base === undefined ? '(ukendt)' : shown(f.base)} · her ${shown(f.local)} · i pakken ${shown(f.incoming)}`);
+    }
+  }
   if (conflicts.length > 50) conflictLines.push(`  … og ${number(conflicts.length - 50)} konflikter mere.`);
   const notes = [
     `Bilagsfiler: ${number(summary.files.count)} (${number(summary.files.bytes)} byte).`,

@@ -21,9 +21,24 @@ const MergeCounts = z.object({
   unchanged: z.number().int(),
   changed: z.number().int(),
   'local-only': z.number().int(),
+  merged: z.number().int(),
   conflict: z.number().int(),
   deleted: z.number().int(),
 });
+
+/** One field in conflict, for the per-field view. */
+export const ConflictField = z.object({
+  field: z.string(),
+  /** Danish label («Sted», «Resumé»). */
+  label: z.string(),
+  /** Rich text, shown as readable text with the changed words marked. */
+  rich: z.boolean(),
+  /** Null: no common version is known. */
+  base: z.string().nullable(),
+  local: z.string(),
+  incoming: z.string(),
+});
+export type ConflictField = z.infer<typeof ConflictField>;
 
 /** The import preview as the window shows it: what the package holds and what importing it would do. */
 export const ImportPreviewView = z.object({
@@ -50,6 +65,13 @@ export const ImportPreviewView = z.object({
       incomingDeleted: z.boolean(),
       /** «Behold begge» applies (meetings, items, scenarios); otherwise «Tag den indlæste» is used instead. */
       canKeepBoth: z.boolean(),
+      /** No common version is known, so every differing field is shown as a conflict. */
+      noBase: z.boolean(),
+      /** The fields in conflict: the common version, this laptop's and the package's, as readable text. */
+      fields: z.array(ConflictField),
+      /** Danish labels of the fields merged without a question (taken from the package · kept from here). */
+      theirs: z.array(z.string()),
+      mine: z.array(z.string()),
     }),
   ),
   files: z.object({ count: z.number().int(), bytes: z.number().int() }),
@@ -64,6 +86,8 @@ export const ImportRequest = z.object({
   /** For conflicts not named in `perRecord` (and any that arise between preview and import). */
   default: Resolution.default('mine'),
   perRecord: z.record(Id, Resolution).default({}),
+  /** By `recordId:field` for a field in conflict: keep this laptop's value or take the package's. */
+  perField: z.record(z.string().max(200), z.enum(['mine', 'theirs'])).default({}),
 });
 export type ImportRequest = z.output<typeof ImportRequest>;
 
@@ -71,6 +95,7 @@ export const ImportReportView = z.object({
   alreadyImported: z.boolean(),
   inserted: z.number().int(),
   updated: z.number().int(),
+  merged: z.number().int(),
   deleted: z.number().int(),
   copied: z.number().int(),
   kept: z.number().int(),

@@ -11,8 +11,9 @@ export const EXCHANGE_FORMAT = 'sekretariat-exchange';
  * Raised whenever a reader of the previous version could not read a package completely (a new field, entity or scope
  * kind). 2: the proposals (proposals, proposal_versions, approval_steps, consultation_responses). Every package is
  * written in the current version; every version from 1 up to it is read (an older package lacks the newer entities).
+ * 3: `bases.jsonl`, the versions of its records the source last took from other laptops (for field-by-field merges).
  */
-export const EXCHANGE_FORMAT_VERSION = 2;
+export const EXCHANGE_FORMAT_VERSION = 3;
 export const EXCHANGE_EXTENSION = '.sekretariat';
 export const MANIFEST_PATH = 'manifest.json';
 
@@ -40,7 +41,10 @@ export const SCOPE_LABELS: Readonly<Record<ExchangeScope['kind'], string>> = {
 };
 
 /** The entry names a package may hold, besides the manifest. */
-export type EntryPath = { kind: 'records'; entity: EntityName } | { kind: 'file'; sha256: string };
+export type EntryPath = { kind: 'records'; entity: EntityName } | { kind: 'file'; sha256: string } | { kind: 'bases' };
+
+/** The source's recorded bases of the records it sends (format version 3; one JSON object per line). */
+export const BASES_PATH = 'bases.jsonl';
 
 export const recordsPath = (entity: EntityName) => `records/${entity}.jsonl`;
 export const filePath = (sha256: string) => `files/${sha256}`;
@@ -54,6 +58,7 @@ export function parseEntryPath(path: string): EntryPath | null {
   if (records && (ENTITY_NAMES as readonly string[]).includes(records[1]!)) return { kind: 'records', entity: records[1] as EntityName };
   const file = FILE.exec(path);
   if (file) return { kind: 'file', sha256: file[1]! };
+  if (path === BASES_PATH) return { kind: 'bases' };
   return null;
 }
 
@@ -111,7 +116,7 @@ export const Manifest = z
       if (seen.has(entry.path)) ctx.addIssue({ code: 'custom', message: `«${entry.path}» står to gange`, path: ['entries', index, 'path'] });
       seen.add(entry.path);
       const kind = parseEntryPath(entry.path)?.kind;
-      if (kind === 'records' && entry.records === undefined) ctx.addIssue({ code: 'custom', message: 'Antal poster (records) mangler', path: ['entries', index, 'records'] });
+      if ((kind === 'records' || kind === 'bases') && entry.records === undefined) ctx.addIssue({ code: 'custom', message: 'Antal poster (records) mangler', path: ['entries', index, 'records'] });
       if (kind === 'file' && entry.records !== undefined) ctx.addIssue({ code: 'custom', message: 'En fil har ikke poster', path: ['entries', index, 'records'] });
       if (kind === 'file' && entry.path !== `files/${entry.sha256}`) ctx.addIssue({ code: 'custom', message: 'Filens navn skal være dens SHA-256', path: ['entries', index, 'sha256'] });
     }

@@ -254,7 +254,7 @@ describe('exchange package: writing and the round trip', () => {
     if (!result.ok) throw new Error(result.problems[0]!.message);
     const { summary } = result;
     for (const entity of ENTITY_NAMES) expect(summary.entities[entity].count, entity).toBe(all.counts[entity].records);
-    expect(summary.manifest).toMatchObject({ format: 'sekretariat-exchange', formatVersion: 2, scope: { kind: 'all' }, exportId: all.exportId, sourceInstallation: all.sourceInstallation });
+    expect(summary.manifest).toMatchObject({ format: 'sekretariat-exchange', formatVersion: 3, scope: { kind: 'all' }, exportId: all.exportId, sourceInstallation: all.sourceInstallation });
     expect(summary.sanitized).toEqual([]);
     expect(summary.clearedReferences).toEqual([]);
 
@@ -445,11 +445,13 @@ describe('exchange package: writing and the round trip', () => {
 
     const before = databaseBytes();
     expect(await cli('import', out, '--dry-run', '--db', backend.database.file, '--json')).toBe(0);
-    const report = JSON.parse(io.out.join('\n')) as { ok: boolean; entities: Record<string, { total: number; new: number; unchanged: number; changed: number; conflict: number }> };
+    const report = JSON.parse(io.out.join('\n')) as { ok: boolean; entities: Record<string, { total: number; new: number; unchanged: number; changed: number; conflict: number; 'local-only': number }> };
     expect(report.ok).toBe(true);
-    // The same demo records by id; with no base from that database, the ones edited here differ on both sides: conflicts.
+    // The same demo records by id; the demo as loaded is their common version, so the ones edited here are «kun ændret her».
     expect(report.entities.bodies!.total).toBeGreaterThan(0);
-    expect(report.entities.meetings!.unchanged + report.entities.meetings!.changed + report.entities.meetings!.conflict).toBe(report.entities.meetings!.total);
+    const meetings = report.entities.meetings!;
+    expect(meetings.unchanged + meetings['local-only']).toBe(meetings.total);
+    expect(meetings.conflict).toBe(0);
     expect(databaseBytes()).toBe(before);
 
     expect(await cli('import', out, '--dry-run', '--db', backend.database.file)).toBe(0);
@@ -542,8 +544,8 @@ describe('exchange package: bad input is refused with a Danish message, the data
   it('25. a manifest of another format', () => refused(repack(() => {}, { manifest: (m) => ((m as { format: string }).format = 'joplin-export') }), /ikke en Sekretariat-pakke \(manifest\.json angiver ikke formatet/));
   it('26. a manifest of a newer format version', async () => {
     const problem = await refused(
-      repack(() => {}, { manifest: (m) => Object.assign(m, { formatVersion: 3, appVersion: '3.0.0' }) }),
-      /^Filen er lavet med en nyere version af Sekretariat \(Sekretariat 3\.0\.0\) i pakkeformat 3; denne version kan læse pakkeformat op til 2\. Opdater Sekretariat/,
+      repack(() => {}, { manifest: (m) => Object.assign(m, { formatVersion: 4, appVersion: '4.0.0' }) }),
+      /^Filen er lavet med en nyere version af Sekretariat \(Sekretariat 4\.0\.0\) i pakkeformat 4; denne version kan læse pakkeformat op til 3\. Opdater Sekretariat/,
     );
     expect(problem).toMatchObject({ entry: 'manifest.json', field: 'formatVersion' });
   });

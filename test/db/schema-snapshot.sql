@@ -160,7 +160,7 @@ CREATE TABLE exchange_bases (
     record_id TEXT NOT NULL,
     revision INTEGER NOT NULL,
     content_hash TEXT NOT NULL CHECK (length(content_hash) = 64),
-    exchanged_at TEXT NOT NULL,
+    exchanged_at TEXT NOT NULL, content TEXT, source_created_at TEXT,
     PRIMARY KEY (source_installation, entity, record_id)
   ) STRICT;
 

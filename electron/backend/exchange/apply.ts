@@ -12,14 +12,16 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../../db/schema';
 import type { BackupEntry } from '../../../shared/domain/backups';
 import type { Resolution } from '../../../shared/domain/exchange';
-import { ENTITY_PLURALS, recordToRow, type EntityName } from '../../../shared/exchange/records';
+import { recordBases, type BaseRow } from '../../../db/queries/exchange-bases';
+import { mergedRecord, sameContent, type FieldChoice } from '../../../shared/exchange/field-merge';
+import { ENTITY_PLURALS, recordLine, recordToRow, type EntityName } from '../../../shared/exchange/records';
 import { AppError } from '../errors';
 import { MAX_EXTRACT_BYTES } from '../files/extract-text';
 import type { FileStore } from '../files/file-store';
 import { hasSearchableText, OCTET_STREAM } from '../files/media-type';
 import type { BackupService } from '../services/backups';
 import { reindexItem, reindexMeeting } from '../services/agenda';
-import { COPYABLE, contentHash, planImport, readForImport, type ImportPreview, type MergeClass, type ReadForImport } from './merge';
+import { COPYABLE, contentHash, planImport, readForImport, type ImportPreview, type ReadForImport } from './merge';
 import type { FileSink, Problem } from './read-package';
 import { JobCancelled, throwIfCancelled } from '../jobs';
 
@@ -27,6 +29,8 @@ export interface Resolutions {
   default: Resolution;
   /** By record id. */
   perRecord?: Record<string, Resolution>;
+  /** By `recordId:field`, for a field in conflict; before the record's and the default resolution. */
+  perField?: Record<string, FieldChoice>;
 }
 
 /** What the import needs of the backend (the handlers' context or the Backend object provide it). */
@@ -61,6 +65,8 @@ const ITEMS_PER_BREATH = 50;
 export interface ApplyCounts {
   inserted: number;
   updated: number;
+  /** Records changed on both laptops whose edits were combined field by field. */
+  merged: number;
   deleted: number;
   copied: number;
   kept: number;
@@ -159,7 +165,7 @@ export async function applyImport(target: ImportTarget, packagePath: string, res
       const { plan: _plan, ...preview } = first;
       return {
         ok: true,
-        report: { preview, applied: { inserted: 0, updated: 0, deleted: 0, copied: 0, kept: 0, unchanged: first.totals.unchanged }, filesCopied: 0, backup: null, notes: preview.notes },
+        report: { preview, applied: { inserted: 0, updated: 0, merged: 0, deleted: 0, copied: 0, kept: 0, unchanged: first.totals.unchanged }, filesCopied: 0, backup: null, notes: preview.notes },
       };
     }
     if (first.blockers.length > 0) return { ok: false, problems: first.blockers.map((message) => ({ entry: null, message })) };
@@ -197,7 +203,7 @@ async function writeImport(
   const { manifest, files: packageFiles } = read.summary;
   const mediaTypes = new Map(manifest.entries.filter((e) => e.path.startsWith('files/')).map((e) => [e.sha256, { mediaType: e.mediaType ?? OCTET_STREAM, bytes: e.bytes }]));
 
-  const applied: ApplyCounts = { inserted: 0, updated: 0, deleted: 0, copied: 0, kept: 0, unchanged: 0 };
+  const applied: ApplyCounts = { inserted: 0, updated: 0, merged: 0, deleted: 0, copied: 0, kept: 0, unchanged: 0 };
   const notes: string[] = [];
   const newFiles: string[] = [];
   let planned: ImportPreview;
@@ -221,7 +227,7 @@ async function writeImport(
       const touchedItems = new Set<string>();
       const touchedDecisions = new Set<string>();
       const touchedMeetings = new Set<string>();
-      const bases: { entity: EntityName; id: string; revision: number; hash: string }[] = [];
+      const bases: BaseRow[] = [];
       const notCopyable = new Set<EntityName>();
       let index = 0;
       for (const entity of Object.keys(plan.counts) as EntityName[]) {
@@ -232,24 +238,35 @@ async function writeImport(
             options.progress(0.6 * (index / plan.plan.length));
             await breathe();
           }
-          const { incoming, incomingHash, local, class: cls } = plan.plan[index]!;
+          const { incoming, incomingHash, local, class: cls, merge } = plan.plan[index]!;
           const id = incoming.id as string;
+          let resolution = resolutions.perRecord?.[id] ?? resolutions.default;
+          if (cls === 'conflict' && resolution === 'both' && !COPYABLE.has(entity)) {
+            notCopyable.add(entity);
+            resolution = 'theirs';
+          }
+          // The record as it is to be stored: the package's, this laptop's, or the two merged field by field.
+          let result: Record<string, unknown> | null = null;
           let action: 'insert' | 'update' | 'copy' | 'keep' | 'none' = 'none';
-          const decide = (c: MergeClass): typeof action => {
-            if (c === 'new') return 'insert';
-            if (c === 'changed' || c === 'deleted') return 'update';
-            if (c !== 'conflict') return 'none';
-            const resolution = resolutions.perRecord?.[id] ?? resolutions.default;
-            if (resolution === 'mine') return 'keep';
-            if (resolution === 'theirs') return 'update';
-            if (!COPYABLE.has(entity)) {
-              notCopyable.add(entity);
-              return 'update';
+          if (cls === 'new') action = 'insert';
+          else if (cls === 'changed' || cls === 'deleted') {
+            action = 'update';
+            result = incoming;
+          } else if (cls === 'merged' || cls === 'conflict') {
+            if (cls === 'conflict' && resolution === 'both') action = incoming.deletedAt !== null ? 'keep' : 'copy';
+            else {
+              const choose = (field: string): FieldChoice => resolutions.perField?.[`${id}:${field}`] ?? (resolution === 'theirs' ? 'theirs' : 'mine');
+              result = mergedRecord(local!, incoming, merge!, choose);
+              if (sameContent(entity, result, local!)) action = 'keep';
+              else {
+                action = 'update';
+                // The package's record where the merge took all of it, so both laptops then hold equal rows.
+                if (sameContent(entity, result, incoming)) result = incoming;
+                else result = { ...result, updatedAt: now };
+              }
             }
-            return incoming.deletedAt !== null ? 'keep' : 'copy';
-          };
-          action = decide(cls);
-          const row = recordToRow(entity, incoming);
+          }
+          const row = recordToRow(entity, result ?? incoming);
           if (action === 'insert') {
             await trx.insertInto(table).values(row as never).execute();
             applied.inserted++;
@@ -260,8 +277,9 @@ async function writeImport(
               .set({ ...rest, revision: ((local?.revision as number | undefined) ?? 0) + 1 } as never)
               .where('id', '=', id)
               .execute();
-            if (incoming.deletedAt !== null && local?.deletedAt === null) applied.deleted++;
-            else applied.updated++;
+            if (result!.deletedAt !== null && local?.deletedAt === null) applied.deleted++;
+            else if (result === incoming) applied.updated++;
+            else applied.merged++;
           } else if (action === 'copy') {
             const copy = { ...row, id: newId(), revision: 1 } as Record<string, unknown>;
             if (typeof copy.title === 'string') copy.title = `${(copy.title as string).slice(0, 2000 - COPY_SUFFIX.length)}${COPY_SUFFIX}`;
@@ -271,7 +289,7 @@ async function writeImport(
             applied.copied++;
           } else if (action === 'keep') applied.kept++;
           else applied.unchanged++;
-          bases.push({ entity, id, revision: incoming.revision as number, hash: incomingHash });
+          bases.push({ source: manifest.sourceInstallation, entity, id, revision: incoming.revision as number, hash: incomingHash, content: recordLine(entity, incoming), sourceCreatedAt: manifest.createdAt, exchangedAt: now });
 
           if (action === 'insert' || action === 'update') {
             if (entity === 'agenda_items') touchedItems.add(id);
@@ -313,20 +331,7 @@ async function writeImport(
       }
       for (const meetingId of removedMeetings) await reindexMeeting(trx as Transaction<DB>, meetingId);
 
-      for (let i = 0; i < bases.length; i += 100) {
-        if (i % RECORDS_PER_BREATH === 0) await breathe();
-        await trx
-          .insertInto('exchange_bases')
-          .values(bases.slice(i, i + 100).map((b) => ({ source_installation: manifest.sourceInstallation, entity: b.entity, record_id: b.id, revision: b.revision, content_hash: b.hash, exchanged_at: now })))
-          .onConflict((oc) =>
-            oc.columns(['source_installation', 'entity', 'record_id']).doUpdateSet((eb) => ({
-              revision: eb.ref('excluded.revision'),
-              content_hash: eb.ref('excluded.content_hash'),
-              exchanged_at: eb.ref('excluded.exchanged_at'),
-            })),
-          )
-          .execute();
-      }
+      await recordBases(trx, bases, () => breathe());
       await trx.insertInto('exchange_imports').values({ export_id: manifest.exportId, source_installation: manifest.sourceInstallation, imported_at: now }).execute();
       // The last moment a cancel can still roll everything back; the commit follows at once.
       throwIfCancelled(signal);

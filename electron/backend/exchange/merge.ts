@@ -11,16 +11,20 @@ import { createHash } from 'node:crypto';
 import { setImmediate as breathe } from 'node:timers/promises';
 import type { DB } from '../../../db/schema';
 import { formatNumericDate } from '../../../shared/format';
+import { DEMO_BASE_SOURCE, storedBases } from '../../../db/queries/exchange-bases';
+import { mergeFields, type FieldConflict, type FieldMerge } from '../../../shared/exchange/field-merge';
 import { columnOf, ENTITIES, ENTITY_NAMES, ENTITY_PLURALS, rowToRecord, type EntityName } from '../../../shared/exchange/records';
-import { localIdsIn, readPackage, type PackageSummary, type Problem, type ReadPackageOptions } from './read-package';
+import { ownSources } from './identity';
+import { localIdsIn, readPackage, type DeclaredBase, type PackageSummary, type Problem, type ReadPackageOptions } from './read-package';
 
-export type MergeClass = 'new' | 'unchanged' | 'changed' | 'local-only' | 'conflict' | 'deleted';
-export const MERGE_CLASSES: readonly MergeClass[] = ['new', 'unchanged', 'changed', 'local-only', 'conflict', 'deleted'];
+export type MergeClass = 'new' | 'unchanged' | 'changed' | 'local-only' | 'merged' | 'conflict' | 'deleted';
+export const MERGE_CLASSES: readonly MergeClass[] = ['new', 'unchanged', 'changed', 'local-only', 'merged', 'conflict', 'deleted'];
 export const MERGE_CLASS_LABELS: Readonly<Record<MergeClass, string>> = {
   new: 'nye',
   unchanged: 'uændrede',
   changed: 'ændrede',
   'local-only': 'kun ændret her',
+  merged: 'flettede',
   conflict: 'konflikter',
   deleted: 'slettede',
 };
@@ -52,6 +56,13 @@ export interface Conflict {
   incomingUpdatedAt: string;
   /** The incoming record is a tombstone. */
   incomingDeleted: boolean;
+  /** The fields changed on both sides (or, with no common version known, every field that differs). */
+  fields: FieldConflict[];
+  /** Fields merged without a question: the package's edits taken, this laptop's kept. */
+  theirs: string[];
+  mine: string[];
+  /** No common version of the record is known: who changed what cannot be told. */
+  noBase: boolean;
 }
 
 export interface PlannedRecord {
@@ -61,6 +72,8 @@ export interface PlannedRecord {
   incoming: Record<string, unknown>;
   incomingHash: string;
   local: Record<string, unknown> | null;
+  /** For 'merged' and 'conflict': the field-by-field comparison. */
+  merge: FieldMerge | null;
 }
 
 export interface ImportPreview {
@@ -199,6 +212,7 @@ export async function readForImport(db: Kysely<DB>, packagePath: string, options
   const result = await readPackage(packagePath, {
     ...options,
     localIds: localIdsIn(db),
+    baseSources: await ownSources(db),
     onRecord: (entity, record) => records.get(entity)!.push(record),
     // A package imported before changes nothing: its records need not be read again.
     skipContent: async (manifest) => (await db.selectFrom('exchange_imports').select('export_id').where('export_id', '=', manifest.exportId).executeTakeFirst()) !== undefined,
@@ -247,16 +261,33 @@ async function localRows(db: Kysely<DB>, entity: EntityName, ids: string[]): Pro
   return found;
 }
 
-/** The three-way classification of one record. */
-export function classify(incoming: Record<string, unknown>, incomingHash: string, local: Record<string, unknown> | null, localHash: string | null, baseHash: string | null): MergeClass {
-  if (!local || localHash === null) return 'new';
-  if (localHash === incomingHash) return 'unchanged';
-  if (baseHash === null) return 'conflict';
-  const theirsChanged = incomingHash !== baseHash;
-  const mineChanged = localHash !== baseHash;
-  if (theirsChanged && mineChanged) return 'conflict';
-  if (!theirsChanged) return 'local-only';
-  return incoming.deletedAt !== null && local.deletedAt === null ? 'deleted' : 'changed';
+/** The common version of a record, as far as it is known: its hash, and its content where recorded. */
+export interface Base {
+  hash: string;
+  record: Record<string, unknown> | null;
+}
+
+/**
+ * The latest version both laptops had: the one this laptop last took from the package's source, or the one the source
+ * last took from this laptop (declared in the package), whichever is newer in this laptop's clock; else the demo's.
+ */
+export function chooseBase(entity: EntityName, stored: { hash: string; content: string | null; exchangedAt: string } | undefined, declared: DeclaredBase | undefined, demo: { hash: string; content: string | null } | undefined): Base | null {
+  const fromStored = (b: { hash: string; content: string | null }): Base => ({ hash: b.hash, record: b.content === null ? null : (JSON.parse(b.content) as Record<string, unknown>) });
+  if (declared && (!stored || declared.at > stored.exchangedAt)) return { hash: contentHash(entity, declared.record), record: declared.record };
+  if (stored) return fromStored(stored);
+  return demo ? fromStored(demo) : null;
+}
+
+/** The three-way classification of one record, field by field where the versions differ on both sides. */
+export function classify(entity: EntityName, incoming: Record<string, unknown>, incomingHash: string, local: Record<string, unknown> | null, localHash: string | null, base: Base | null): { cls: MergeClass; merge: FieldMerge | null } {
+  if (!local || localHash === null) return { cls: 'new', merge: null };
+  if (localHash === incomingHash) return { cls: 'unchanged', merge: null };
+  const theirsChanged = base === null || incomingHash !== base.hash;
+  const mineChanged = base === null || localHash !== base.hash;
+  if (!theirsChanged) return { cls: 'local-only', merge: null };
+  if (!mineChanged) return { cls: incoming.deletedAt !== null && local.deletedAt === null ? 'deleted' : 'changed', merge: null };
+  const merge = mergeFields(entity, base?.record ?? null, local, incoming);
+  return { cls: merge.conflicts.length > 0 ? 'conflict' : 'merged', merge };
 }
 
 export type ReadForImport = Extract<Awaited<ReturnType<typeof readForImport>>, { ok: true }>;
@@ -291,27 +322,19 @@ export async function planImport(db: Kysely<DB>, read: ReadForImport): Promise<I
     if (list.length === 0) continue;
     const ids = list.map((r) => r.id as string);
     const locals = await localRows(db, entity, ids);
-    const bases = new Map<string, string>();
-    for (let i = 0; i < ids.length; i += 500) {
-      const rows = await db
-        .selectFrom('exchange_bases')
-        .select(['record_id', 'content_hash'])
-        .where('source_installation', '=', sourceInstallation)
-        .where('entity', '=', entity)
-        .where('record_id', 'in', ids.slice(i, i + 500))
-        .execute();
-      for (const row of rows) bases.set(row.record_id, row.content_hash);
-    }
+    const stored = await storedBases(db, sourceInstallation, entity, ids);
+    const demo = await storedBases(db, DEMO_BASE_SOURCE, entity, ids);
     for (const [n, incoming] of list.entries()) {
       // Hashing tens of thousands of records is seconds of work: the process answers other calls in between.
       if (n % 1000 === 0) await breathe();
       const id = incoming.id as string;
       const incomingHash = contentHash(entity, incoming);
       const local = locals.get(id) ?? null;
-      const cls = classify(incoming, incomingHash, local, local ? contentHash(entity, local) : null, bases.get(id) ?? null);
+      const base = local ? chooseBase(entity, stored.get(id), summary.bases.get(`${entity}:${id}`), demo.get(id)) : null;
+      const { cls, merge } = classify(entity, incoming, incomingHash, local, local ? contentHash(entity, local) : null, base);
       entityCounts[cls]++;
       totals[cls]++;
-      plan.push({ entity, class: cls, incoming, incomingHash, local });
+      plan.push({ entity, class: cls, incoming, incomingHash, local, merge });
       if (cls === 'conflict') {
         conflicts.push({
           entity,
@@ -320,6 +343,10 @@ export async function planImport(db: Kysely<DB>, read: ReadForImport): Promise<I
           localUpdatedAt: local!.updatedAt as string,
           incomingUpdatedAt: incoming.updatedAt as string,
           incomingDeleted: incoming.deletedAt !== null,
+          fields: merge!.conflicts,
+          theirs: merge!.theirs,
+          mine: merge!.mine,
+          noBase: base === null,
         });
       }
     }

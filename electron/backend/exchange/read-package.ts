@@ -13,8 +13,11 @@ import { open as openFile, stat } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import { z } from 'zod';
 import type { DB } from '../../../db/schema';
+import { Id } from '../../../shared/domain/common';
 import {
+  BASES_PATH,
   EXCHANGE_FORMAT,
   EXCHANGE_FORMAT_VERSION,
   Manifest,
@@ -24,7 +27,7 @@ import {
   unsafeEntryName,
   type ManifestEntry,
 } from '../../../shared/exchange/manifest';
-import { ENTITIES, ENTITY_NAMES, MAX_RECORD_LINE_BYTES, MAX_RICH_TEXT_CHARS, type EntityName } from '../../../shared/exchange/records';
+import { ENTITIES, ENTITY_NAMES, EntityName as EntityNameSchema, MAX_RECORD_LINE_BYTES, MAX_RICH_TEXT_CHARS, Timestamp, type EntityName } from '../../../shared/exchange/records';
 import { canonicalJson } from '../../../shared/logic/tariff/freeze';
 import { MAX_UPLOAD_BYTES } from '../files/file-store';
 import { sanitizeRichText } from '../services/rich-text';
@@ -77,6 +80,15 @@ export interface ReadPackageOptions {
    * (an importer that has this export id already has nothing to read; the summary then says `contentChecked: false`).
    */
   skipContent?: (manifest: Manifest) => Promise<boolean>;
+  /** The receiver's own installation ids (its id and the ids it had before it was copied): the declared bases kept. */
+  baseSources?: ReadonlySet<string>;
+}
+
+/** A base the package's source declares for one of its records: the version it last took from one of `baseSources`. */
+export interface DeclaredBase {
+  /** When that version was written, in the receiver's clock (its package's createdAt). */
+  at: string;
+  record: Record<string, unknown>;
 }
 
 export interface FileSink {
@@ -119,6 +131,8 @@ export interface PackageSummary {
   contentChecked: boolean;
   /** Links across the scope to records neither in the package nor in the database: the importer clears them. */
   clearedReferences: { entity: EntityName; id: string; field: string; target: EntityName; targetId: string }[];
+  /** Declared bases for the receiver (see ReadPackageOptions.baseSources), by `entity:id`, the newest per record. */
+  bases: Map<string, DeclaredBase>;
 }
 
 export type ReadResult = { ok: true; summary: PackageSummary } | { ok: false; problems: Problem[] };
@@ -309,7 +323,7 @@ function statedSummary(manifest: Manifest): Omit<PackageSummary, 'bytes'> {
       files.sha256.push(path.sha256);
     }
   }
-  return { manifest, entities, files, sanitized: [], clearedReferences: [], contentChecked: false };
+  return { manifest, entities, files, sanitized: [], clearedReferences: [], contentChecked: false, bases: new Map() };
 }
 
 /** Refuses what is plainly not a zip before yauzl sees it; returns the file's size. */
@@ -570,6 +584,8 @@ async function readEntries(
     }
   }
 
+  const bases = await readBases(zip, entries, listed, limits, ids, checked, options);
+
   // Attachment files: streamed and hashed, each must be wanted by an attachment record.
   const files: PackageSummary['files'] = { count: 0, bytes: 0, sha256: [] };
   const filesInPackage = new Set<string>();
@@ -609,7 +625,92 @@ async function readEntries(
   }
 
   const clearedReferences = await checkReferences(references, ids, options);
-  return { manifest, entities: summaries, files, sanitized, clearedReferences, contentChecked: true };
+  return { manifest, entities: summaries, files, sanitized, clearedReferences, contentChecked: true, bases };
+}
+
+const BaseLine = z.strictObject({ entity: EntityNameSchema, id: Id, source: Id, at: Timestamp, record: z.record(z.string(), z.unknown()) });
+
+/**
+ * `bases.jsonl` (format version 3): each line a version of one of the package's records that its source took from
+ * another laptop. Checked like the records (a base is compared with, never stored as a record); kept only where the
+ * receiver is that laptop.
+ */
+async function readBases(
+  zip: ZipFile,
+  entries: Map<string, ListedEntry>,
+  listed: Map<string, ManifestEntry>,
+  limits: ReadLimits,
+  ids: Record<EntityName, Map<string, number>>,
+  checked: (bytes: number) => void,
+  options: ReadPackageOptions,
+): Promise<Map<string, DeclaredBase>> {
+  const bases = new Map<string, DeclaredBase>();
+  const zipped = entries.get(BASES_PATH);
+  if (!zipped) return bases;
+  const path = BASES_PATH;
+  let count = 0;
+  const fail = (message: string, line: number, field?: string): never => {
+    throw new Refused([problem(path, `${at(path, line, field)}: ${message}`, line, field)]);
+  };
+  const onLine = (bytes: Buffer, line: number) => {
+    const text = bytes.length === 0 ? null : decodeUtf8(bytes);
+    if (text === null) fail('Linjen er tom eller ikke gyldig UTF-8-tekst.', line);
+    let json: unknown;
+    try {
+      json = JSON.parse(text!);
+    } catch {
+      fail('Linjen er ikke gyldig JSON.', line);
+    }
+    const parsed = BaseLine.safeParse(json);
+    if (!parsed.success) {
+      const { field, message } = firstIssue(parsed.error);
+      fail(`${message} (grundlag for fletning).`, line, field || undefined);
+    }
+    const base = parsed.data!;
+    const spec = ENTITIES[base.entity];
+    const record = spec.schema.safeParse(base.record);
+    if (!record.success) {
+      const { field, message } = firstIssue(record.error);
+      fail(`${message} (grundlag for ${spec.label}).`, line, `record.${field}`);
+    }
+    if (record.data!.id !== base.id) fail('Grundlaget har et andet id end den post, det hører til.', line, 'record.id');
+    if (!ids[base.entity].has(base.id)) fail(`Grundlaget hører til ${spec.label} ${base.id}, som ikke er i pakken.`, line, 'id');
+    count++;
+    if (!options.baseSources?.has(base.source)) return;
+    const key = `${base.entity}:${base.id}`;
+    const earlier = bases.get(key);
+    if (!earlier || earlier.at < base.at) bases.set(key, { at: base.at, record: record.data! });
+  };
+  const splitter = new LineSplitter(limits.maxLineBytes, onLine, (line) => fail(`Linjen er længere end ${sizeText(limits.maxLineBytes)}.`, line));
+  const hash = createHash('sha256');
+  let bytes = 0;
+  let problems: Problem[] = [];
+  for await (const chunk of inflate(zip, zipped.entry, path, limits, options.signal)) {
+    hash.update(chunk);
+    bytes += chunk.length;
+    checked(chunk.length);
+    if (problems.length > 0) continue;
+    try {
+      splitter.push(chunk);
+    } catch (error) {
+      if (!(error instanceof Refused)) throw error;
+      problems = error.problems;
+    }
+  }
+  if (problems.length === 0) {
+    try {
+      splitter.end();
+    } catch (error) {
+      if (!(error instanceof Refused)) throw error;
+      problems = error.problems;
+    }
+  }
+  const expected = listed.get(path)!;
+  const integrity = checkIntegrity(path, hash, bytes, expected);
+  if (integrity) throw new Refused([integrity, ...problems]);
+  if (problems.length > 0) throw new Refused(problems);
+  if (expected.records !== count) throw refuse(path, `${quote(path)} har ${count.toLocaleString('da-DK')} linjer, men manifestet angiver ${expected.records?.toLocaleString('da-DK')}. Pakken er beskadiget; intet er importeret.`);
+  return bases;
 }
 
 function checkIntegrity(name: string, hash: Hash, bytes: number, expected: ManifestEntry): Problem | null {

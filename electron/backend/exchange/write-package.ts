@@ -17,9 +17,11 @@ import { basename, dirname, join } from 'node:path';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
+import { DEMO_BASE_SOURCE } from '../../../db/queries/exchange-bases';
 import { ensureInstallationId } from '../../../db/queries/settings';
 import type { DB } from '../../../db/schema';
 import {
+  BASES_PATH,
   EXCHANGE_FORMAT,
   EXCHANGE_FORMAT_VERSION,
   filePath,
@@ -234,6 +236,22 @@ async function* rowsOf(db: Reader, entity: EntityName, plan: 'all' | string[], c
   }
 }
 
+/** The recorded bases (with content) of an entity's rows in the plan; the demo's shared base stays home. */
+async function* basesOf(db: Reader, entity: EntityName, plan: 'all' | string[], chunkSize: number) {
+  const parts = plan === 'all' ? [null] : chunks(plan, chunkSize);
+  for (const part of parts) {
+    let query = db
+      .selectFrom('exchange_bases')
+      .select(['record_id', 'source_installation', 'source_created_at', 'content'])
+      .where('entity', '=', entity)
+      .where('content', 'is not', null)
+      .where('source_created_at', 'is not', null)
+      .where('source_installation', '!=', DEMO_BASE_SOURCE);
+    if (part) query = query.where('record_id', 'in', part);
+    yield* await query.orderBy('record_id').execute();
+  }
+}
+
 /**
  * Runs `work` in one read transaction. For a database file, on a read-only connection of its own: its snapshot is
  * consistent, and the app's connection (with its writes) is not held up while the records stream.
@@ -325,6 +343,28 @@ export async function writePackage(options: WritePackageOptions): Promise<Packag
         const meter = await addEntry(Readable.from(lines()), recordsPath(entity), true);
         entries.push({ path: recordsPath(entity), sha256: meter.hash.digest('hex'), bytes: meter.bytes, records: count.records });
       }
+      // The bases this laptop holds for the records it sends: the receiver finds there the version it last sent us,
+      // the common ancestor for its field-by-field merge (docs/exchange-format.md §8).
+      let baseCount = 0;
+      async function* baseLines() {
+        let batch = '';
+        for (const entity of ENTITY_NAMES) {
+          const rows = plan[entity];
+          if (rows === undefined) continue;
+          for await (const base of basesOf(db, entity, rows, chunkSize)) {
+            baseCount++;
+            batch += `{"entity":${JSON.stringify(entity)},"id":${JSON.stringify(base.record_id)},"source":${JSON.stringify(base.source_installation)},"at":${JSON.stringify(base.source_created_at)},"record":${base.content}}\n`;
+            if (batch.length >= 65_536) {
+              yield batch;
+              batch = '';
+            }
+          }
+        }
+        if (batch) yield batch;
+      }
+      const basesMeter = await addEntry(Readable.from(baseLines()), BASES_PATH, true);
+      entries.push({ path: BASES_PATH, sha256: basesMeter.hash.digest('hex'), bytes: basesMeter.bytes, records: baseCount });
+
       const fileRows: { sha256: string; size: number; mediaType: string; live: boolean }[] = [];
       for (const part of chunks(sorted(referenced.keys()), DEFAULT_CHUNK)) {
         const rows = await db.selectFrom('files').select(['sha256', 'size', 'media_type']).where('sha256', 'in', part).execute();

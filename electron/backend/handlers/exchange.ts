@@ -2,6 +2,7 @@ import { INSTALLATION_ID_KEY } from '../../../db/queries/settings';
 import { ChangedEntity } from '../../../shared/contract';
 import type { ImportPreviewView, ImportReportView } from '../../../shared/domain/exchange';
 import { EXCHANGE_EXTENSION, SCOPE_LABELS, type ExchangeScope } from '../../../shared/exchange/manifest';
+import { displayValue, fieldLabel, isRichField } from '../../../shared/exchange/conflict-text';
 import { ENTITY_NAMES, ENTITY_PLURALS } from '../../../shared/exchange/records';
 import { formatFileSize } from '../../../shared/format';
 import type { BackendContext } from '../context';
@@ -51,7 +52,21 @@ function previewView(packageId: string, fileName: string, preview: ImportPreview
       ...preview.counts[e],
     })),
     totals: preview.totals,
-    conflicts: preview.conflicts.map((c) => ({ ...c, entityLabel: ENTITY_PLURALS[c.entity], canKeepBoth: COPYABLE.has(c.entity) })),
+    conflicts: preview.conflicts.map((c) => ({
+      ...c,
+      entityLabel: ENTITY_PLURALS[c.entity],
+      canKeepBoth: COPYABLE.has(c.entity),
+      fields: c.fields.map((f) => ({
+        field: f.field,
+        label: fieldLabel(f.field),
+        rich: isRichField(c.entity, f.field),
+        base: f.base === undefined ? null : displayValue(c.entity, f.field, f.base),
+        local: displayValue(c.entity, f.field, f.local),
+        incoming: displayValue(c.entity, f.field, f.incoming),
+      })),
+      theirs: c.theirs.map(fieldLabel),
+      mine: c.mine.map(fieldLabel),
+    })),
     files: { count: preview.summary.files.count, bytes: preview.summary.files.bytes },
     notes: preview.notes,
     blockers: preview.blockers,
@@ -117,13 +132,13 @@ export const exchangeHandlers = (ctx: BackendContext): ExchangeHandlers => {
       });
     },
 
-    'exchange.import': async ({ packageId, default: fallback, perRecord }) => {
+    'exchange.import': async ({ packageId, default: fallback, perRecord, perField }) => {
       const file = await received(packageId);
       return ctx.jobs.start('exchange.import', 'Kontrollerer pakken', async (job) => {
         const result = await applyImport(
           { db: ctx.db, files: fileStoreFor(ctx), backups: ctx.backups, now: ctx.now, newId: ctx.newId },
           file.path,
-          { default: fallback, perRecord },
+          { default: fallback, perRecord, perField },
           { signal: job.signal, onProgress: (step, fraction) => job.progress(step, fraction), onCommit: (step) => job.pointOfNoReturn(step) },
         );
         if (!result.ok) throw refusal(result.problems);

@@ -25,6 +25,7 @@ import { demoAnnexPdf } from './demo-pdf';
 import { insertReferenceOrganisations } from './reference-data';
 import { freezeScenario } from './scenarios';
 import { sanitizeRichText } from './rich-text';
+import { recordDemoBase } from '../exchange/identity';
 
 /** Chef groups that appear in the 2021 DAS papers (domain.md §1.7), and the PSU of file 003. */
 const DEMO_BODIES: readonly ReferenceBody[] = [
@@ -120,6 +121,7 @@ export async function loadDemoData(db: Kysely<DB>, now: string, store: FileStore
     }
     const scenarios = await seedScenarios(trx, now);
     const proposals = await seedProposal(trx, bodyIdByCode, now);
+    await recordDemoBase(trx, now);
     return { bodies, organisations, meetings, items, scenarios, proposals };
   });
 }
