@@ -21,21 +21,23 @@ beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sekretariat-e2e-exchange-'));
 });
 afterEach(async () => {
+  // The page leaves the second laptop before it stops, so its event stream does not log a refused reconnect.
+  if (other) await session.page.goto('about:blank');
   await other?.close();
   other = null;
 });
 
-async function prepare(app: RunningApp, note: string) {
+async function prepare(app: RunningApp, patch: { note: string; location?: string }) {
   await app.backend.call('settings.update', { welcomeDone: true });
   await app.backend.call('demo.load', {});
   const meeting = (await app.backend.call('meetings.get', { id: DAS_2021_05_27 })) as { ok: true; data: { revision: number } };
-  await app.backend.call('meetings.update', { id: DAS_2021_05_27, revision: meeting.data.revision, patch: { note } });
+  await app.backend.call('meetings.update', { id: DAS_2021_05_27, revision: meeting.data.revision, patch });
 }
 
 describe('exchange between two laptops', () => {
   it('exports a meeting on one, previews and imports it on the other with a conflict settled by the user', async () => {
     // Laptop A: the secretariat's. It exports the DAS meeting of 27 May 2021.
-    await prepare(session.app, 'Noten skrevet på A');
+    await prepare(session.app, { note: 'Noten skrevet på A' });
     await ui.open(session.app.host.url);
     await ui.goTo('Udveksling');
     const page = ui.page;
@@ -49,21 +51,35 @@ describe('exchange between two laptops', () => {
     await download.saveAs(packageFile);
     await ui.notification('Pakken er gemt').waitFor();
 
-    // Laptop B: a colleague's, with its own note on the same meeting.
+    // Laptop B: a colleague's, with its own note on the same meeting, and a new location only B changed.
     other = await startApp();
-    await prepare(other, 'Noten skrevet på B');
+    await prepare(other, { note: 'Noten skrevet på B', location: 'Regionshuset, lokale 2' });
     await ui.open(other.host.url);
     await ui.goTo('Udveksling');
     await page.locator('input[type=file]').setInputFiles(packageFile);
     const preview = page.getByTestId('import-preview');
     await preview.waitFor();
     const counts = page.getByRole('table', { name: 'Hvad importen gør' });
-    expect(await counts.getByRole('row', { name: /^Møder/ }).innerText()).toMatch(/^Møder\s+1\s+0\s+0\s+0\s+1\s+0\s+0$/);
+    expect(await counts.getByRole('row', { name: /^Møder/ }).innerText()).toMatch(/^Møder\s+1\s+0\s+0\s+0\s+0\s+1\s+0\s+0$/);
     const conflict = page.getByTestId('conflict-row');
     expect(await conflict.count()).toBe(1);
     expect(await conflict.innerText()).toMatch(/^Møde 27\.05\.2021/);
-    await conflict.getByText('Tag den indlæste').click();
+    // Only the note was changed on both laptops: one field, with the common version, B's and A's side by side.
+    const fields = conflict.getByTestId('conflict-field');
+    expect(await fields.count()).toBe(1);
+    const note = fields.first();
+    expect(await note.getAttribute('data-field')).toBe('note');
+    expect(await note.innerText()).toMatch(/Note[\s\S]*Noten skrevet på B[\s\S]*Noten skrevet på A/);
+    expect(await note.locator('[data-word-changed]').count()).toBeGreaterThan(0);
+    // The location only B changed is merged without a question and named as such.
+    expect(await conflict.innerText()).toMatch(/Flettes uden spørgsmål: Sted herfra\./);
+    await note.getByText('I pakken', { exact: true }).click();
     await screenshot(page, 'udveksling-forhaandsvisning', { fullPage: true });
+    for (const [width, height] of [[1440, 900], [1280, 720]] as const) {
+      await page.setViewportSize({ width, height });
+      await conflict.scrollIntoViewIfNeeded();
+      await screenshot(page, `udveksling-konflikt-${width}x${height}`);
+    }
 
     await page.getByRole('button', { name: 'Importér' }).click();
     // The job's progress shows while it runs (the step, the bar and «Afbryd»).
@@ -72,8 +88,8 @@ describe('exchange between two laptops', () => {
     await done.waitFor();
     expect(await done.innerText()).toMatch(/sikkerhedskopien «\d{8}-\d{6}-import\.db»/);
     await screenshot(page, 'udveksling-importeret');
-    const taken = (await other.backend.call('meetings.get', { id: DAS_2021_05_27 })) as { ok: true; data: { note: string } };
-    expect(taken.data.note).toBe('Noten skrevet på A');
+    const taken = (await other.backend.call('meetings.get', { id: DAS_2021_05_27 })) as { ok: true; data: { note: string; location: string } };
+    expect(taken.data).toMatchObject({ note: 'Noten skrevet på A', location: 'Regionshuset, lokale 2' });
 
     // The same package again: the preview says so, and nothing can be imported twice.
     await done.getByRole('button', { name: 'Indlæs en pakke mere' }).click();

@@ -1,4 +1,5 @@
 import { Alert, Badge, Group, ScrollArea, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { ConflictCard, type FieldChoice } from './ConflictCard';
 import { IconAlertTriangle, IconInfoCircle } from '@tabler/icons-react';
 import { RESOLUTION_LABELS, type ImportPreviewView, type Resolution } from '../../../../shared/domain/exchange';
 import { SCOPE_LABELS } from '../../../../shared/exchange/manifest';
@@ -8,6 +9,7 @@ import { formatFileSize, formatInteger, formatTimestamp } from '../../../../shar
 const COLUMNS = [
   { key: 'new', label: 'Nye' },
   { key: 'changed', label: 'Ændrede' },
+  { key: 'merged', label: 'Flettede' },
   { key: 'deleted', label: 'Slettede' },
   { key: 'conflict', label: 'Konflikter' },
   { key: 'local-only', label: 'Kun ændret her' },
@@ -15,7 +17,7 @@ const COLUMNS = [
 ] as const;
 
 /** Conflicts listed one by one; beyond this many the rest follow «Alle konflikter». */
-export const LISTED_CONFLICTS = 200;
+export const LISTED_CONFLICTS = 100;
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const count = (n: number) => (n === 0 ? <Text span c="dimmed">0</Text> : formatInteger(n));
@@ -23,6 +25,8 @@ const count = (n: number) => (n === 0 ? <Text span c="dimmed">0</Text> : formatI
 export interface Resolutions {
   fallback: Resolution;
   perRecord: Record<string, Resolution>;
+  /** By `recordId:field`. */
+  perField: Record<string, FieldChoice>;
 }
 
 /** What importing the package would do, and the choice per conflict. Writes nothing. */
@@ -103,7 +107,10 @@ export function ImportPreview({ preview, resolutions, onResolutions, disabled }:
                 <IconAlertTriangle size={18} color="var(--mantine-color-orange-7)" />
                 <Text fw={600}>{formatInteger(preview.conflicts.length)} {preview.conflicts.length === 1 ? 'post er' : 'poster er'} ændret både her og i pakken</Text>
               </Group>
-              <Text size="sm" c="dimmed">Vælg for hver, hvilken udgave der skal gælde. «Behold begge» lægger den indlæste ind som en kopi.</Text>
+              <Text size="sm" c="gray.7">
+                Felter, som kun den ene side har ændret, flettes af sig selv. Vælg for hvert felt herunder, hvilken udgave der skal gælde — eller for hele posten.
+                «Behold begge» lægger den indlæste ind som en kopi.
+              </Text>
             </div>
             <Group gap="xs">
               <Text size="sm">Alle konflikter:</Text>
@@ -113,44 +120,30 @@ export function ImportPreview({ preview, resolutions, onResolutions, disabled }:
                 data={resolutionOptions(true)}
                 value={resolutions.fallback}
                 disabled={disabled}
-                onChange={(value) => onResolutions({ fallback: value as Resolution, perRecord: {} })}
+                onChange={(value) => onResolutions({ fallback: value as Resolution, perRecord: {}, perField: {} })}
               />
             </Group>
           </Group>
-          <ScrollArea.Autosize mah={360} type="auto" offsetScrollbars>
-            <Table verticalSpacing={6} aria-label="Konflikter" stickyHeader>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Post</Table.Th>
-                  <Table.Th style={{ whiteSpace: 'nowrap' }}>Ændret her</Table.Th>
-                  <Table.Th style={{ whiteSpace: 'nowrap' }}>Ændret i pakken</Table.Th>
-                  <Table.Th w={330}>Gælder</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {preview.conflicts.slice(0, LISTED_CONFLICTS).map((c) => (
-                  <Table.Tr key={c.id} data-testid="conflict-row">
-                    <Table.Td>
-                      <Text size="sm" lineClamp={2}>{capitalise(c.label)}</Text>
-                      {c.incomingDeleted && <Badge size="xs" color="red" variant="light">Slettet i pakken</Badge>}
-                    </Table.Td>
-                    <Table.Td><Text size="sm" style={{ whiteSpace: 'nowrap' }}>{formatTimestamp(c.localUpdatedAt)}</Text></Table.Td>
-                    <Table.Td><Text size="sm" style={{ whiteSpace: 'nowrap' }}>{formatTimestamp(c.incomingUpdatedAt)}</Text></Table.Td>
-                    <Table.Td>
-                      <SegmentedControl
-                        size="xs"
-                        aria-label={`Gælder for ${c.label}`}
-                        data={resolutionOptions(c.canKeepBoth)}
-                        value={resolutions.perRecord[c.id] ?? (resolutions.fallback === 'both' && !c.canKeepBoth ? 'theirs' : resolutions.fallback)}
-                        disabled={disabled}
-                        onChange={(value) => onResolutions({ ...resolutions, perRecord: { ...resolutions.perRecord, [c.id]: value as Resolution } })}
-                      />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollArea.Autosize>
+          <Stack gap="xs">
+            {preview.conflicts.slice(0, LISTED_CONFLICTS).map((c) => {
+              const recordChoice = resolutions.perRecord[c.id] ?? (resolutions.fallback === 'both' && !c.canKeepBoth ? 'theirs' : resolutions.fallback);
+              return (
+                <ConflictCard
+                  key={c.id}
+                  conflict={c}
+                  recordChoice={recordChoice}
+                  fieldChoice={(f) => resolutions.perField[`${c.id}:${f.field}`] ?? (recordChoice === 'theirs' ? 'theirs' : 'mine')}
+                  onRecord={(choice) => {
+                    // A choice for the whole record replaces the choices made for its fields.
+                    const perField = Object.fromEntries(Object.entries(resolutions.perField).filter(([key]) => !key.startsWith(`${c.id}:`)));
+                    onResolutions({ ...resolutions, perRecord: { ...resolutions.perRecord, [c.id]: choice }, perField });
+                  }}
+                  onField={(field, choice) => onResolutions({ ...resolutions, perField: { ...resolutions.perField, [`${c.id}:${field}`]: choice } })}
+                  disabled={disabled}
+                />
+              );
+            })}
+          </Stack>
           {preview.conflicts.length > LISTED_CONFLICTS && (
             <Text size="sm" c="dimmed">
               De øvrige {formatInteger(preview.conflicts.length - LISTED_CONFLICTS)} konflikter følger valget ved «Alle konflikter».

@@ -19,7 +19,7 @@ type Stage =
   | { kind: 'preview'; preview: ImportPreviewView }
   | { kind: 'done'; report: ImportReportView; fileName: string };
 
-const FIRST: Resolutions = { fallback: 'mine', perRecord: {} };
+const FIRST: Resolutions = { fallback: 'mine', perRecord: {}, perField: {} };
 
 /**
  * Reads a package in three steps: the file is sent to the backend, checked in full and compared with this database
@@ -73,7 +73,7 @@ export function ImportSection() {
   async function importPackage(preview: ImportPreviewView) {
     const done = await apply.run(
       'import',
-      () => api().call('exchange.import', { packageId: preview.packageId, default: resolutions.fallback, perRecord: resolutions.perRecord }),
+      () => api().call('exchange.import', { packageId: preview.packageId, default: resolutions.fallback, perRecord: resolutions.perRecord, perField: resolutions.perField }),
       'Importen blev afbrudt. Databasen er ikke ændret.',
     );
     if (!done) return;
@@ -152,6 +152,7 @@ function ImportDone({ report, fileName, onNext }: { report: ImportReportView; fi
   const lines = [
     [report.inserted, 'ny post', 'nye poster'],
     [report.updated, 'opdateret', 'opdaterede'],
+    [report.merged, 'flettet felt for felt', 'flettet felt for felt'],
     [report.deleted, 'slettet', 'slettede'],
     [report.copied, 'lagt ind som kopi (behold begge)', 'lagt ind som kopi (behold begge)'],
     [report.kept, 'konflikt, hvor din udgave er beholdt', 'konflikter, hvor din udgave er beholdt'],

@@ -4,7 +4,7 @@ import { Fragment, useEffect, useMemo, useState } from 'react';
 import type { VersionDiffRow } from '../../../../../shared/domain/proposal';
 import { api, messageOf } from '../../../api/client';
 import { useVersionEditor } from '../version-editor';
-import { wordDiff, type Run } from './word-diff';
+import { wordDiff, type Run } from '../../../lib/word-diff';
 
 const CHANGED = { background: 'var(--mantine-color-yellow-0)' };
 
