@@ -12,7 +12,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openBackend, type Backend } from '../../electron/backend/backend';
 import { applyImport } from '../../electron/backend/exchange/apply';
-import { previewImport } from '../../electron/backend/exchange/merge';
 import { writePackage } from '../../electron/backend/exchange/write-package';
 import { call } from '../helpers/backend';
 import { copyDatabase } from '../helpers/copy-database';
@@ -74,12 +73,11 @@ async function exchange(from: Backend, into: Backend) {
     appVersion: '0.0.0-test',
     schemaVersion: from.database.migration.to,
   });
-  const previewed = await previewImport(into.database.db, summary.file);
-  if (!previewed.ok) throw new Error(previewed.problems[0]!.message);
+  // The import reports the comparison it made (the same as its preview) with what it did.
   const applied = await applyImport({ db: into.database.db, files: into.files, backups: into.backups }, summary.file, { default: 'mine' });
   if (!applied.ok) throw new Error(applied.problems[0]!.message);
   rmSync(summary.file);
-  return previewed.preview;
+  return applied.report.preview;
 }
 
 beforeAll(async () => {
