@@ -142,7 +142,8 @@ export async function runImport(
       const result = await previewImport(db, file);
       if (!result.ok) return refusal(file, result.problems, options.json, io);
       const { preview } = result;
-      const report = previewReport(file, preview.summary, preview.counts, preview.conflicts, [...preview.blockers.map((b) => `Kan ikke importeres: ${b}`), ...preview.notes], false);
+      const clashes = preview.clashes.map((c) => `Sammenstød: ${c.message} Med --on-conflict theirs tages den fra pakken, ellers beholdes den her.`);
+      const report = previewReport(file, preview.summary, preview.counts, preview.conflicts, [...preview.blockers.map((b) => `Kan ikke importeres: ${b}`), ...clashes, ...preview.notes], false);
       io.out(options.json ? JSON.stringify(report.json, null, 2) : report.text);
       return 0;
     } finally {

@@ -76,8 +76,14 @@ export const ImportPreviewView = z.object({
   ),
   files: z.object({ count: z.number().int(), bytes: z.number().int() }),
   notes: z.array(z.string()),
-  /** Why the package cannot be imported as things are (another decision for the same item …); empty when it can. */
+  /** Why the package cannot be imported as things are (another body with the same abbreviation …); empty when it can. */
   blockers: z.array(z.string()),
+  /**
+   * New records that take the place of another record here (another decision for the same item): the user keeps one,
+   * by `perRecord[incomingId]` («mine» keeps this laptop's, «theirs» takes the package's); both laptops then hold it
+   * under one id.
+   */
+  clashes: z.array(z.object({ entity: z.string(), incomingId: Id, message: z.string() })),
 });
 export type ImportPreviewView = z.infer<typeof ImportPreviewView>;
 

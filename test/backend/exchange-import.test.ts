@@ -35,6 +35,20 @@ async function exportAll(): Promise<string> {
   return summary.file;
 }
 
+/** Everything B exported, from B's database. */
+async function exportFromB(): Promise<string> {
+  const summary = await writePackage({
+    db: b.database.db,
+    databaseFile: b.database.file,
+    files: b.files,
+    scope: { kind: 'all' },
+    target: join(dir, `pakke-b-${++packageNo}.sekretariat`),
+    appVersion: '0.0.0-test',
+    schemaVersion: b.database.migration.to,
+  });
+  return summary.file;
+}
+
 /** Every row of the exchanged tables (and the exchange bookkeeping), by id. */
 async function dump(backend: Backend, options: { bookkeeping?: boolean } = {}): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
@@ -357,21 +371,26 @@ describe('exchange import: preview, three-way merge and atomic apply', () => {
     expect(io.out.join('\n')).toMatch(/Pakken er allerede indlæst/);
   }, 60_000);
 
-  // Last: the clash stays in A's later packages.
-  it('refuses, in Danish and before writing, a new decision for an item that already has another one here', async () => {
+  it('a decision recorded for one item on both laptops is a choice, not a refusal; both then hold one decision under one id', async () => {
     const item = await call(a, 'agenda.create', { meetingId, title: 'Punkt besluttet på to bærbare' });
     await apply(await exportAll(), { default: 'theirs' });
-    await call(a, 'decisions.save', { itemId: item.id, revision: null, text: '<p>Besluttet på A</p>', outcome: 'godkendt' });
+    const onA = await call(a, 'decisions.save', { itemId: item.id, revision: null, text: '<p>Besluttet på A</p>', outcome: 'godkendt' });
     await call(b, 'decisions.save', { itemId: item.id, revision: null, text: '<p>Besluttet på B</p>', outcome: 'udsat' });
     const file = await exportAll();
     const p = await preview(file);
-    expect(p.blockers).toEqual([
-      'Punktet «Punkt besluttet på to bærbare» har allerede en beslutning her, og pakken har en anden beslutning for samme punkt. Slet eller ret den ene, og indlæs pakken igen; intet er importeret.',
+    expect(p.blockers).toEqual([]);
+    expect(p.clashes).toEqual([
+      expect.objectContaining({ entity: 'decisions', incomingId: onA.id, message: 'Punktet «Punkt besluttet på to bærbare» har en beslutning her, og pakken har en anden beslutning for samme punkt.' }),
     ]);
-    const before = await dump(b, { bookkeeping: true });
-    const result = await applyImport({ db: b.database.db, files: b.files, backups: b.backups }, file, { default: 'theirs' });
-    expect(result).toMatchObject({ ok: false, problems: [{ message: expect.stringMatching(/^Punktet «Punkt besluttet på to bærbare» har allerede en beslutning her/) }] });
-    expect(await dump(b, { bookkeeping: true })).toEqual(before);
+    // «Behold den her»: B's text stays, under the package's id, so the two laptops no longer clash.
+    const report = await apply(file, { default: 'mine', perRecord: { [onA.id]: 'mine' } });
+    expect(report.notes.join(' ')).toMatch(/Den her er beholdt\./);
+    const kept = await b.database.db.selectFrom('decisions').selectAll().where('item_id', '=', item.id).execute();
+    expect(kept).toEqual([expect.objectContaining({ id: onA.id, text: '<p>Besluttet på B</p>', outcome: 'udsat' })]);
+    // A sees B's choice as a plain change of its own decision.
+    const back = await previewImport(a.database.db, await exportFromB());
+    if (!back.ok) throw new Error(back.problems[0]!.message);
+    expect(back.preview.clashes).toEqual([]);
   }, 60_000);
 
   // After the decision's: this clash, too, stays in A's later packages.

@@ -14,7 +14,7 @@ import type { BackupEntry } from '../../../shared/domain/backups';
 import type { Resolution } from '../../../shared/domain/exchange';
 import { recordBases, type BaseRow } from '../../../db/queries/exchange-bases';
 import { mergedRecord, sameContent, type FieldChoice } from '../../../shared/exchange/field-merge';
-import { ENTITY_PLURALS, recordLine, recordToRow, type EntityName } from '../../../shared/exchange/records';
+import { columnOf, ENTITIES, ENTITY_NAMES, ENTITY_PLURALS, recordLine, recordToRow, type EntityName } from '../../../shared/exchange/records';
 import { AppError } from '../errors';
 import { MAX_EXTRACT_BYTES } from '../files/extract-text';
 import type { FileStore } from '../files/file-store';
@@ -212,8 +212,21 @@ async function writeImport(
       // References inside an entity (an item postponed from a later-sorted item) resolve by the commit.
       await sql`PRAGMA defer_foreign_keys = ON`.execute(trx);
       // Planned again inside the transaction, so that nothing changed locally between the plan and the writes.
-      const plan = await planImport(trx, read);
+      let plan = await planImport(trx, read);
       if (plan.blockers.length > 0) throw new ImportError(plan.blockers[0]!);
+      // A clash settled moves the record here to the package's id, whose own records may then clash in turn
+      // (a decision's outcomes): settled round by round.
+      for (let round = 0; plan.clashes.length > 0; round++) {
+        if (round === 5) throw new ImportError(`${plan.clashes[0]!.message} Sammenstødet kunne ikke afgøres; intet er importeret.`);
+        for (const clash of plan.clashes) {
+          const choice = resolutions.perRecord?.[clash.incomingId] ?? (resolutions.default === 'theirs' ? 'theirs' : 'mine');
+          await moveToIncomingId(trx as Transaction<DB>, clash.entity, clash.localId, clash.incomingId);
+          resolutions = { ...resolutions, perRecord: { ...resolutions.perRecord, [clash.incomingId]: choice === 'theirs' ? 'theirs' : 'mine' } };
+          notes.push(`${clash.message} ${choice === 'theirs' ? 'Den fra pakken er taget.' : 'Den her er beholdt.'}`);
+        }
+        plan = await planImport(trx, read);
+        if (plan.blockers.length > 0) throw new ImportError(plan.blockers[0]!);
+      }
       for (const [n, sha256] of packageFiles.sha256.entries()) {
         if (n % RECORDS_PER_BREATH === 0) await breathe();
         const exists = await trx.selectFrom('files').select('sha256').where('sha256', '=', sha256).executeTakeFirst();
@@ -345,6 +358,28 @@ async function writeImport(
   for (const sha256 of newFiles) target.files?.text.schedule(sha256);
   const { plan: _plan, ...preview } = planned;
   return { ok: true, report: { preview, applied, filesCopied, backup, notes: [...preview.notes.filter((n) => !n.startsWith('«Behold begge»')), ...notes] } };
+}
+
+/**
+ * Moves a record here to the id of the package's record that clashes with it (a second decision for one item), so
+ * that both laptops end with one record under one id: whatever refers to it follows, the row keeps its content (the
+ * merge then takes this laptop's fields or the package's, as the user chose). Inside the import's transaction, with
+ * foreign keys deferred.
+ */
+async function moveToIncomingId(trx: Transaction<DB>, entity: EntityName, localId: string, incomingId: string): Promise<void> {
+  for (const other of ENTITY_NAMES) {
+    for (const ref of ENTITIES[other].references) {
+      if (ref.entity !== entity) continue;
+      await trx
+        .updateTable(other as 'bodies')
+        .set({ [columnOf(ref.field)]: incomingId } as never)
+        .where(columnOf(ref.field) as 'id', '=', localId)
+        .execute();
+    }
+  }
+  const row = await trx.selectFrom(entity as 'bodies').selectAll().where('id', '=', localId).executeTakeFirstOrThrow();
+  await trx.deleteFrom(entity as 'bodies').where('id', '=', localId).execute();
+  await trx.insertInto(entity as 'bodies').values({ ...row, id: incomingId } as never).execute();
 }
 
 /** The content hash of a stored row, for tests and tools. */

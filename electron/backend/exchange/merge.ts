@@ -91,15 +91,39 @@ export interface ImportPreview {
    * refused while there are any; the user settles them here first.
    */
   blockers: string[];
+  /**
+   * New records that take the place of another record here (a second decision for the same item): the user chooses
+   * which to keep (`perRecord` by the incoming id, «mine» or «theirs»), and the import settles it (see apply.ts).
+   */
+  clashes: Clash[];
   /** Every record with its class, in the order of writing (for the apply step). */
   plan: PlannedRecord[];
 }
 
-/** The unique keys besides the id that two laptops can fill independently (db/migrations). */
+export interface Clash {
+  entity: EntityName;
+  /** The package's record, and the one here that holds its place. */
+  incomingId: string;
+  localId: string;
+  /** A Danish sentence: what clashes. */
+  message: string;
+}
+
+/**
+ * The unique keys besides the id that two laptops can fill independently (db/migrations). `resolvable`: the user
+ * chooses which record to keep, and both laptops end with one record under the package's id; otherwise the import is
+ * refused until one of the two is changed by hand.
+ */
 const UNIQUE_KEYS: Partial<
-  Record<EntityName, { fields: string[]; liveOnly: boolean; explain(record: Record<string, unknown>, what: string): string; /** Replaces the usual «Slet eller ret den ene …». */ advice?: string }>
+  Record<EntityName, { fields: string[]; liveOnly: boolean; resolvable?: boolean; explain(record: Record<string, unknown>, what: string): string; /** Replaces the usual «Slet eller ret den ene …». */ advice?: string }>
 > = {
-  decisions: { fields: ['itemId'], liveOnly: false, explain: (_r, what) => `${what} har allerede en beslutning her, og pakken har en anden beslutning for samme punkt` },
+  decisions: { fields: ['itemId'], liveOnly: false, resolvable: true, explain: (_r, what) => `${what} har en beslutning her, og pakken har en anden beslutning for samme punkt` },
+  recommendation_outcomes: {
+    fields: ['decisionId', 'recommendationId'],
+    liveOnly: false,
+    resolvable: true,
+    explain: (_r, what) => `${what} har ét udfald her og et andet i pakken`,
+  },
   bodies: { fields: ['code'], liveOnly: true, explain: (r) => `Forkortelsen «${r.code as string}» bruges her af et andet organ end i pakken` },
   organisations: { fields: ['name'], liveOnly: true, explain: (r) => `Navnet «${r.name as string}» bruges her af en anden kommune eller region end i pakken` },
   minutes_versions: { fields: ['meetingId', 'version'], liveOnly: false, explain: (r, what) => `${what} har allerede en referatversion ${r.version as number} her, og pakken har en anden` },
@@ -119,6 +143,10 @@ async function ownerLabel(db: Kysely<DB>, entity: EntityName, record: Record<str
     const item = await db.selectFrom('agenda_items').select('title').where('id', '=', record.itemId as string).executeTakeFirst();
     return item ? `Punktet «${item.title}»` : 'Punktet';
   }
+  if (entity === 'recommendation_outcomes') {
+    const recommendation = await db.selectFrom('recommendations').select('text').where('id', '=', record.recommendationId as string).executeTakeFirst();
+    return recommendation ? `Indstillingen «${shorten(recommendation.text)}»` : 'Indstillingen';
+  }
   if (entity === 'minutes_versions') {
     const meeting = await db.selectFrom('meetings').select('date').where('id', '=', record.meetingId as string).executeTakeFirst();
     return meeting ? `Mødet ${formatNumericDate(meeting.date)}` : 'Mødet';
@@ -134,9 +162,10 @@ async function ownerLabel(db: Kysely<DB>, entity: EntityName, record: Record<str
   return '';
 }
 
-/** New records whose unique key another local record holds (see ImportPreview.blockers): one query per 500 records. */
-async function findClashes(db: Kysely<DB>, plan: readonly PlannedRecord[]): Promise<string[]> {
+/** New records whose unique key another local record holds (see ImportPreview.blockers/clashes): one query per 500 records. */
+async function findClashes(db: Kysely<DB>, plan: readonly PlannedRecord[]): Promise<{ blockers: string[]; clashes: Clash[] }> {
   const blockers: string[] = [];
+  const clashes: Clash[] = [];
   const incomingIds = new Set(plan.map((p) => `${p.entity}:${p.incoming.id as string}`));
   for (const [entity, key] of Object.entries(UNIQUE_KEYS) as [EntityName, NonNullable<(typeof UNIQUE_KEYS)[EntityName]>][]) {
     const fresh = plan.filter((p) => p.entity === entity && p.class === 'new' && !(key.liveOnly && p.incoming.deletedAt !== null)).map((p) => p.incoming);
@@ -157,12 +186,14 @@ async function findClashes(db: Kysely<DB>, plan: readonly PlannedRecord[]): Prom
       for (const record of part) {
         const holder = held.get(keyOf(record));
         if (holder === undefined || holder === record.id) continue;
-        blockers.push(`${key.explain(record, await ownerLabel(db, entity, record))}. ${key.advice ?? 'Slet eller ret den ene, og indlæs pakken igen; intet er importeret.'}`);
+        const what = key.explain(record, await ownerLabel(db, entity, record));
+        if (key.resolvable) clashes.push({ entity, incomingId: record.id as string, localId: holder, message: `${what}.` });
+        else blockers.push(`${what}. ${key.advice ?? 'Slet eller ret den ene, og indlæs pakken igen; intet er importeret.'}`);
         if (blockers.length >= 20) break;
       }
     }
   }
-  return blockers;
+  return { blockers, clashes };
 }
 
 /**
@@ -365,6 +396,6 @@ export async function planImport(db: Kysely<DB>, read: ReadForImport): Promise<I
       `Godkendelsesvejen for ${doubled.map((c) => `«${c}»`).join(', ')} er ændret både her og i pakken; efter importen står trinene fra begge. Ret vejen til under forslaget bagefter.`,
     );
   }
-  const blockers = alreadyImported ? [] : await findClashes(db, plan);
-  return { summary, alreadyImported, counts, totals, conflicts, notes, blockers, plan };
+  const { blockers, clashes } = alreadyImported ? { blockers: [], clashes: [] } : await findClashes(db, plan);
+  return { summary, alreadyImported, counts, totals, conflicts, notes, blockers, clashes, plan };
 }

@@ -70,6 +70,7 @@ function previewView(packageId: string, fileName: string, preview: ImportPreview
     files: { count: preview.summary.files.count, bytes: preview.summary.files.bytes },
     notes: preview.notes,
     blockers: preview.blockers,
+    clashes: preview.clashes.map(({ entity, incomingId, message }) => ({ entity, incomingId, message })),
   };
 }
 

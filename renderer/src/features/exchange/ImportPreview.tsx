@@ -58,6 +58,29 @@ export function ImportPreview({ preview, resolutions, onResolutions, disabled }:
           </Stack>
         </Alert>
       )}
+      {preview.clashes.length > 0 && (
+        <Alert variant="light" color="orange" icon={<IconAlertTriangle size={18} />} title="Vælg, hvilken der skal gælde" data-testid="import-clashes">
+          <Stack gap="xs">
+            {preview.clashes.map((c) => (
+              <Group key={c.incomingId} justify="space-between" wrap="wrap" gap="xs" data-testid="clash-row">
+                <Text size="sm" style={{ flex: '1 1 360px' }}>{c.message}</Text>
+                <SegmentedControl
+                  size="xs"
+                  aria-label={c.message}
+                  data={[
+                    { value: 'mine', label: 'Behold den her' },
+                    { value: 'theirs', label: 'Tag den fra pakken' },
+                  ]}
+                  value={resolutions.perRecord[c.incomingId] ?? (resolutions.fallback === 'theirs' ? 'theirs' : 'mine')}
+                  disabled={disabled}
+                  onChange={(value) => onResolutions({ ...resolutions, perRecord: { ...resolutions.perRecord, [c.incomingId]: value as Resolution } })}
+                />
+              </Group>
+            ))}
+            <Text size="sm" c="gray.7">Den anden fjernes; den gemte sikkerhedskopi fra før importen har den stadig.</Text>
+          </Stack>
+        </Alert>
+      )}
       {preview.notes.map((note) => (
         <Alert key={note} variant="light" color={preview.alreadyImported ? 'teal' : 'yellow'} icon={<IconInfoCircle size={18} />}>
           {note}
