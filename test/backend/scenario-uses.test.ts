@@ -135,7 +135,7 @@ describe('a version put on an agenda', () => {
     let open!: () => void;
     const atPrinter = new Promise<void>((resolve) => (reached = resolve));
     const gate = new Promise<void>((resolve) => (open = resolve));
-    const real = chromiumPrinter();
+    const real = chromiumPrinter()!;
     const printer: PdfPrinter = async () => {
       reached();
       await gate;
