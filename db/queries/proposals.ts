@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Outcome } from '../../shared/domain/agenda';
 import {
   Consultation,
@@ -80,6 +80,32 @@ const toVersion = (row: Selectable<ProposalVersionsTable>): ProposalVersion => (
   lockedAt: row.locked_at,
   note: row.note,
 });
+
+/** A living proposal version linking one of the scenarios asked about, live (frozenNumber null) or frozen. */
+export interface ScenarioUseRow {
+  proposalId: string;
+  proposalCode: string;
+  versionId: string;
+  versionNumber: number;
+  scenarioId: string;
+  scenarioName: string;
+  frozenNumber: number | null;
+}
+
+/** The living proposal versions that link any of these scenarios, by proposal code, version and link order. */
+export async function listScenarioUses(db: Kysely<DB>, scenarioIds: readonly string[]): Promise<ScenarioUseRow[]> {
+  if (scenarioIds.length === 0) return [];
+  const { rows } = await sql<ScenarioUseRow>`
+    SELECT p.id AS proposalId, p.code AS proposalCode, v.id AS versionId, v.number AS versionNumber,
+           s.id AS scenarioId, s.name AS scenarioName, json_extract(r.value, '$.frozenNumber') AS frozenNumber
+    FROM proposal_versions v
+    JOIN proposals p ON p.id = v.proposal_id AND p.deleted_at IS NULL
+    JOIN json_each(v.scenarios) r
+    JOIN scenarios s ON s.id = json_extract(r.value, '$.scenarioId')
+    WHERE v.deleted_at IS NULL AND s.id IN (${sql.join([...scenarioIds])})
+    ORDER BY p.code, v.number, r.key`.execute(db);
+  return rows;
+}
 
 /** What a proposal's status needs of its versions: number and consultation period, without parsing the content. */
 export interface VersionHead {

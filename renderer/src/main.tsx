@@ -16,7 +16,7 @@ import { createIpcTransport } from './api/transport-ipc';
 import { App } from './app/App';
 import { StartupError } from './app/StartupError';
 import { loadAgenda, useAgenda } from './stores/agenda';
-import { loadScenarios } from './stores/scenarios';
+import { loadScenarios, refreshOpenUsage } from './stores/scenarios';
 import { reloadProposals } from './features/proposals/store';
 import { loadMeetings } from './stores/meetings';
 import { loadBodies, loadInfo, loadOrganisations, loadReference } from './stores/reference';
@@ -64,8 +64,8 @@ const RELOADERS: Record<ChangedEntity, () => Promise<unknown>> = {
   settings: loadInfo,
   agenda: reloadAgenda,
   followUps: reloadAgenda,
-  scenarios: loadScenarios,
-  proposals: reloadProposals,
+  scenarios: () => Promise.all([loadScenarios(), refreshOpenUsage()]),
+  proposals: () => Promise.all([reloadProposals(), refreshOpenUsage()]),
 };
 
 async function start() {

@@ -69,6 +69,23 @@ export const ScenarioSummary = RecordMeta.extend({
 });
 export type ScenarioSummary = z.infer<typeof ScenarioSummary>;
 
+/**
+ * A proposal version whose figures come from a scenario: through the scenario itself or, for a base, through one of
+ * its variants (a variant keeps only what it overrides, so a change to the base reaches it). A live link
+ * (frozenNumber null) follows every change; a frozen one keeps the version the proposal was treated with.
+ */
+export const ScenarioUse = z.object({
+  proposalId: Id,
+  proposalCode: z.string(),
+  versionId: Id,
+  versionNumber: z.number().int().positive(),
+  /** The scenario the version links: the one asked about, or one of its variants. */
+  scenarioId: Id,
+  scenarioName: z.string(),
+  frozenNumber: z.number().int().positive().nullable(),
+});
+export type ScenarioUse = z.infer<typeof ScenarioUse>;
+
 export const Scenario = ScenarioSummary.extend({
   /** The effective input (for a variant: its base with the overrides laid over); `name` equals the record's name. */
   input: ScenarioInput,
@@ -77,20 +94,31 @@ export const Scenario = ScenarioSummary.extend({
   /** Dotted paths the variant changes ("occupancy", "split.regionShare"), for highlighting; [] for a base. */
   overriddenPaths: z.array(z.string()),
   versions: z.array(ScenarioVersion),
+  /** The proposal versions whose figures come from this scenario (or, for a base, from its variants). */
+  usedBy: z.array(ScenarioUse),
 });
 export type Scenario = z.infer<typeof Scenario>;
 
 const ScenarioName = z.string().trim().min(1, { error: 'Giv scenariet et navn' }).max(200, { error: 'Navnet må højst være 200 tegn' });
 
-/** A new base scenario (with its input) or a new variant of a base (starting equal to it). */
+/**
+ * A new base scenario (with its input) or a new variant of a base: starting equal to it, or with what it changes
+ * already given (an edit moved to a variant of its own, so the scenario it was typed in stays as it was).
+ */
 export const ScenarioDraft = z
-  .object({ name: ScenarioName, baseId: Id.optional(), input: ScenarioInput.optional() })
-  .refine((d) => (d.baseId === undefined) !== (d.input === undefined), { error: 'Angiv enten et grundscenarie eller scenariets tal', path: ['input'] });
+  .object({ name: ScenarioName, baseId: Id.optional(), input: ScenarioInput.optional(), overrides: ScenarioOverrides.optional() })
+  .refine((d) => (d.baseId === undefined) !== (d.input === undefined), { error: 'Angiv enten et grundscenarie eller scenariets tal', path: ['input'] })
+  .refine((d) => d.overrides === undefined || d.baseId !== undefined, { error: 'Kun en variant har ændringer i forhold til et grundscenarie', path: ['overrides'] });
 export type ScenarioDraft = z.input<typeof ScenarioDraft>;
 
-/** Autosave of a scenario: a base's whole input or a variant's overrides (whichever the scenario is). */
+/**
+ * Autosave of a scenario: a base's whole input or a variant's overrides (whichever the scenario is). A change that
+ * would alter the figures of a proposal version linked live to it is refused unless that version is named in
+ * `confirmedUses` (proposal version ids): the user has agreed that the proposal changes too.
+ */
 export const ScenarioUpdate = Revisioned.extend({
   patch: z.object({ name: ScenarioName.optional(), input: ScenarioInput.optional(), overrides: ScenarioOverrides.optional() }),
+  confirmedUses: z.array(Id).max(500).default([]),
 });
 
 /** One scenario (its own workbook or annex) or two to four (a comparison, the first as the base of the differences). */

@@ -130,7 +130,8 @@ describe('bad input gets a Danish message and changes nothing', () => {
     const proposal = await createFromNt1();
     const base = await call(backend, 'scenarios.get', { id: (await scenarioIds('NT-1 v1 – scenarie 1'))[0]! });
     const { ['Læsø Kommune']: _laesoe, ...key } = base.input.split.key;
-    await call(backend, 'scenarios.update', { id: base.id, revision: base.revision, patch: { input: { ...base.input, split: { ...base.input.split, key } } } });
+    // The proposal follows the scenario live: the change says so.
+    await call(backend, 'scenarios.update', { id: base.id, revision: base.revision, patch: { input: { ...base.input, split: { ...base.input.split, key } } }, confirmedUses: [proposal.versions[0]!.id] });
     const economy = await call(backend, 'proposals.economy', { proposalId: proposal.id, versionNumber: 1 });
     expect(economy.missing).toContain('Fordelingsnøglen i scenariet «NT-1 v1 – scenarie 1» mangler Læsø Kommune');
     const meeting = await dasMeeting('2021-08-23');

@@ -22,6 +22,7 @@ function scenarioOf(input: ScenarioInput, extra: Partial<Scenario> = {}): { scen
     overrides: {},
     overriddenPaths: [],
     versions: [],
+    usedBy: [],
     ...extra,
   };
   return { scenario, result: computeScenario(input) };

@@ -31,8 +31,8 @@ import { AppError, notFound, stale } from '../errors';
 import { throwIfCancelled } from '../jobs';
 import { fileStoreFor } from '../files/file-store';
 import { assertEditable, meetingOf, recordHistory, reindexItem } from '../services/agenda';
-import { economyOf, loadProposal, notAnswered, summariseProposals, versionOf } from '../services/proposals';
-import { freezeScenario } from '../services/scenarios';
+import { economyOf, loadProposal, notAnswered, scenarioSources, summariseProposals, versionOf } from '../services/proposals';
+import { freezeInput } from '../services/scenarios';
 
 type ProposalHandlers = Pick<Handlers, Extract<keyof Handlers, `proposals.${string}`>>;
 
@@ -63,7 +63,8 @@ export const proposalHandlers = (ctx: BackendContext): ProposalHandlers => {
   async function economyFor(proposalId: string, versionNumber: number) {
     const proposal = await load(proposalId);
     const version = versionOf(proposal, versionNumber);
-    return { proposal, version, economy: await economyOf(ctx.db, version) };
+    const sources = await scenarioSources(ctx.db, version);
+    return { proposal, version, sources, economy: await economyOf(ctx.db, version, sources) };
   }
 
   /** The scenario of a version whose per-municipality figures are wanted: the one asked for, else the chosen one. */
@@ -215,7 +216,7 @@ export const proposalHandlers = (ctx: BackendContext): ProposalHandlers => {
     },
 
     'proposals.putOnAgenda': async ({ proposalId, versionNumber, meetingId, stepId }) => {
-      const { proposal, version, economy } = await economyFor(proposalId, versionNumber);
+      const { proposal, version, sources, economy } = await economyFor(proposalId, versionNumber);
       const meeting = await meetingOf(ctx.db, meetingId);
       await assertEditable(ctx.db, meetingId);
       if (economy.missing.length > 0) {
@@ -247,16 +248,22 @@ export const proposalHandlers = (ctx: BackendContext): ProposalHandlers => {
           await assertEditable(trx, meetingId);
           // Again inside the transaction: a second job for the same version and meeting may have finished meanwhile.
           await assertNotOnAgenda(trx, proposal.id, version.number, meetingId);
+          // The item and its annexes show the version as it was when they were made; one edited since is not locked on them.
+          if ((await getVersion(trx, version.id))?.revision !== version.revision) {
+            throw new AppError('CONFLICT', `Version ${version.number} blev ændret, mens bilagene blev dannet, så punktet ikke ville vise den, som den er nu. Intet er sat på dagsordenen; prøv igen.`);
+          }
           await insertItem(trx, itemId, { meetingId, title: text.title, kind: 'beslutning', closed: false, resume: text.resume, caseText: text.caseText, economy: text.economy, consultation: text.consultation }, await positionBeforeClosingItems(trx, meetingId), now);
           await replaceRecommendations(trx, itemId, text.recommendations, ctx.newId, now);
           await recordHistory(trx, { at: now, entity: 'punkt', entityId: itemId, meetingId, itemId, action: 'oprettet', changes: { title: { before: null, after: text.title }, forslag: { before: null, after: `${proposal.code} version ${version.number}` } } });
           for (const file of files) {
             await insertAttachment(trx, { id: ctx.newId(), itemId, position: await nextAttachmentPosition(trx, itemId), title: file.title, fileName: file.fileName, sha256: file.sha256, closed: false }, now);
           }
-          // The version is kept as treated: its scenarios frozen (once) and the version locked.
+          // The version is kept as treated: its scenarios frozen (once) as the annexes were printed from them, even if a
+          // scenario has changed since (with the user's consent), and the version locked.
           const scenarios: ScenarioRef[] = [];
-          for (const ref of version.scenarios) {
-            scenarios.push(ref.frozenNumber !== null ? ref : { scenarioId: ref.scenarioId, frozenNumber: (await freezeScenario(trx, ref.scenarioId, `${proposal.code} v${version.number} på dagsordenen`, ctx.newId(), now)).number });
+          for (const [index, ref] of version.scenarios.entries()) {
+            if (ref.frozenNumber !== null) scenarios.push(ref);
+            else scenarios.push({ scenarioId: ref.scenarioId, frozenNumber: (await freezeInput(trx, ref.scenarioId, sources[index]!.input, `${proposal.code} v${version.number} på dagsordenen`, ctx.newId(), now)).number });
           }
           await trx.updateTable('proposal_versions').set((eb) => ({ ...versionColumns({ scenarios, lockedAt: version.lockedAt ?? now }), updated_at: now, revision: eb('revision', '+', 1) })).where('id', '=', version.id).execute();
           await linkStep(trx, proposal, step?.id, { bodyId: meeting.body_id, date: meeting.date, versionNumber: version.number, itemId }, ctx.newId, now);

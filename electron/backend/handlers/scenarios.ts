@@ -8,13 +8,15 @@ import {
 } from '../../../db/queries/scenarios';
 import { type Scenario, type ScenarioInput, type ScenarioOverrides } from '../../../shared/domain/scenario';
 import { danishCollator, sortDanish } from '../../../shared/format/collate';
+import { liveVersionUses, usedScenarioRefusal } from '../../../shared/logic/proposals/scenario-uses';
+import { canonicalJson } from '../../../shared/logic/tariff/freeze';
 import { computeScenario, type ScenarioResult } from '../../../shared/logic/tariff/scenario';
 import { timestamp, type BackendContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { exportScenarioAnnex } from '../documents/scenario-annex';
 import { AppError, notFound, stale } from '../errors';
 import { cleanFileName } from '../files/file-name';
-import { baseInput, baseOf, freezeScenario, mustGet, mustGetRecord, summaryOf, variantInput } from '../services/scenarios';
+import { baseInput, baseOf, freezeScenario, mustGet, mustGetRecord, summaryOf, usesOf, variantInput, type Checked } from '../services/scenarios';
 
 type ScenarioHandlers = Pick<
   Handlers,
@@ -37,6 +39,10 @@ function compute(input: ScenarioInput): ScenarioResult {
 /** "Takstscenarie – NT-1 v1.xlsx"; a slash in the name is no folder. */
 const workbookName = (scenarioName: string) => cleanFileName(`Takstscenarie – ${scenarioName.replace(/[\\/]/g, '-')}.xlsx`);
 const COMPARISON_FILE_NAME = 'Sammenligning af scenarier.xlsx';
+
+/** Equal figures: the name is the record's and no figure. */
+const sameFigures = (a: ScenarioInput, b: ScenarioInput) => canonicalJson({ ...a, name: '' }) === canonicalJson({ ...b, name: '' });
+const effective = (checked: Checked) => (checked.ok ? checked.input : null);
 
 export const scenarioHandlers = (ctx: BackendContext): ScenarioHandlers => {
   const changed = () => ctx.emit('data.changed', { entities: ['scenarios'] });
@@ -64,36 +70,52 @@ export const scenarioHandlers = (ctx: BackendContext): ScenarioHandlers => {
         const base = await getScenarioRecord(trx, draft.baseId!);
         if (!base) throw notFound('Grundscenariet');
         if (base.baseId !== null) throw new AppError('INVALID_INPUT', `«${base.name}» er selv en variant. Lav varianten af grundscenariet i stedet.`);
-        await insertScenario(trx, id, { name: draft.name, baseId: base.id, input: null, overrides: {} }, timestamp(ctx));
+        const overrides = withoutName(draft.overrides ?? {});
+        const checked = variantInput(baseInput(base), draft.name, overrides);
+        if (!checked.ok) throw new AppError('INVALID_INPUT', `Varianten giver et ugyldigt scenarie: ${checked.message}`);
+        await insertScenario(trx, id, { name: draft.name, baseId: base.id, input: null, overrides }, timestamp(ctx));
       });
       changed();
       return mustGet(ctx.db, id);
     },
 
-    'scenarios.update': async ({ id, revision, patch }) => {
+    'scenarios.update': async ({ id, revision, patch, confirmedUses }) => {
       await ctx.db.transaction().execute(async (trx) => {
         const current = await mustGetRecord(trx, id);
         if (current.revision !== revision) throw stale('Scenariet');
         const name = patch.name ?? current.name;
         const values: Parameters<typeof updateScenario>[3] = { name };
+        // Scenario id → its figures changed by this write; only those reach a proposal.
+        const changes = new Map<string, boolean>();
         if (current.baseId === null) {
           if (patch.overrides !== undefined) throw new AppError('INVALID_INPUT', 'Et grundscenarie har ingen ændringer i forhold til et andet scenarie. Ret dets tal direkte.');
           const input: ScenarioInput = { ...(patch.input ?? current.input!), name };
           if (patch.input !== undefined) {
+            const before = baseInput(current);
+            changes.set(id, !sameFigures(before, input));
             // The variants follow their base: none may become invalid by the change.
             for (const variant of await listVariantRecords(trx, id)) {
               const checked = variantInput(input, variant.name, variant.overrides);
               if (!checked.ok) throw new AppError('INVALID_INPUT', `Ændringen gør varianten «${variant.name}» ugyldig: ${checked.message}`);
+              const was = effective(variantInput(before, variant.name, variant.overrides));
+              changes.set(variant.id, was === null || !sameFigures(was, checked.input));
             }
           }
           values.input = input;
         } else {
           if (patch.input !== undefined) throw new AppError('INVALID_INPUT', 'En variant gemmer kun det, den ændrer i grundscenariet. Ret grundscenariets tal dér.');
           const overrides = withoutName(patch.overrides ?? current.overrides);
-          const checked = variantInput(baseInput(await baseOf(trx, current)), name, overrides);
+          const base = baseInput(await baseOf(trx, current));
+          const checked = variantInput(base, name, overrides);
           if (!checked.ok) throw new AppError('INVALID_INPUT', `Varianten giver et ugyldigt scenarie: ${checked.message}`);
+          const was = effective(variantInput(base, current.name, current.overrides));
+          changes.set(id, was === null || !sameFigures(was, checked.input));
           values.overrides = overrides;
         }
+        // A proposal version that follows the scenario live changes with it: only when the caller has said so.
+        const affected = liveVersionUses(id, (await usesOf(trx, current)).filter((use) => changes.get(use.scenarioId)));
+        const unconfirmed = affected.filter((use) => !confirmedUses.includes(use.versionId));
+        if (unconfirmed.length > 0) throw new AppError('CONFLICT', usedScenarioRefusal(current.name, unconfirmed));
         const outcome = await updateScenario(trx, id, revision, values, timestamp(ctx));
         if (outcome === 'missing') throw notFound('Scenariet');
         if (outcome === 'stale') throw stale('Scenariet');

@@ -109,10 +109,11 @@ export async function scenarioSources(db: Kysely<DB>, version: ProposalVersion):
   return sources;
 }
 
-export async function economyOf(db: Kysely<DB>, version: ProposalVersion): Promise<VersionEconomy> {
+/** A version's money from the engine, from the given scenario inputs or else the ones it links now. */
+export async function economyOf(db: Kysely<DB>, version: ProposalVersion, sources?: ScenarioSource[]): Promise<VersionEconomy> {
   return versionEconomy({
     content: version.content,
-    scenarios: await scenarioSources(db, version),
+    scenarios: sources ?? (await scenarioSources(db, version)),
     chosenScenarioId: version.chosenScenarioId,
     municipalities: await municipalityNames(db),
   });

@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
-import { getScenarioRecord, insertScenarioVersion, listScenarioVersions, type ScenarioRecord } from '../../../db/queries/scenarios';
+import { listScenarioUses } from '../../../db/queries/proposals';
+import { getScenarioRecord, insertScenarioVersion, listScenarioVersions, listVariantRecords, type ScenarioRecord } from '../../../db/queries/scenarios';
 import { readSettings } from '../../../db/queries/settings';
 import type { DB } from '../../../db/schema';
-import { ScenarioInput, type Scenario, type ScenarioOverrides, type ScenarioSummary, type ScenarioVersion } from '../../../shared/domain/scenario';
+import { ScenarioInput, type Scenario, type ScenarioOverrides, type ScenarioSummary, type ScenarioUse, type ScenarioVersion } from '../../../shared/domain/scenario';
 import { applyOverrides, overriddenPaths, type ScenarioOverrides as VariantOverrides } from '../../../shared/logic/tariff/variants';
 import { AppError, notFound } from '../errors';
 import { scenarioHash } from './scenario-hash';
@@ -47,8 +48,17 @@ export async function baseOf(db: Kysely<DB>, variant: ScenarioRecord): Promise<S
   return base;
 }
 
+/**
+ * The proposal versions that take their figures from a scenario: through itself and, for a base, through its living
+ * variants, which follow every change to it.
+ */
+export async function usesOf(db: Kysely<DB>, record: ScenarioRecord): Promise<ScenarioUse[]> {
+  const variants = record.baseId === null ? await listVariantRecords(db, record.id) : [];
+  return listScenarioUses(db, [record.id, ...variants.map((v) => v.id)]);
+}
+
 async function assemble(db: Kysely<DB>, record: ScenarioRecord): Promise<Scenario> {
-  const summary = { ...summaryOf(record), versions: await listScenarioVersions(db, record.id) };
+  const summary = { ...summaryOf(record), versions: await listScenarioVersions(db, record.id), usedBy: await usesOf(db, record) };
   if (record.baseId === null) return { ...summary, input: baseInput(record), overrides: {}, overriddenPaths: [] };
   const checked = variantInput(baseInput(await baseOf(db, record)), record.name, record.overrides);
   // Every write keeps living variants valid; this is a database changed behind the backend's back.
@@ -75,7 +85,14 @@ export async function mustGet(db: Kysely<DB>, id: string): Promise<Scenario> {
  * user named in the settings unless another name is given.
  */
 export async function freezeScenario(db: Kysely<DB>, id: string, note: string, versionId: string, now: string, by?: string): Promise<ScenarioVersion> {
-  const { input } = await mustGet(db, id);
+  return freezeInput(db, id, (await mustGet(db, id)).input, note, versionId, now, by);
+}
+
+/**
+ * Freezes the given effective input of a scenario as its next version: the input a document was printed from, which
+ * the live scenario may no longer have by the time the document is stored.
+ */
+export async function freezeInput(db: Kysely<DB>, id: string, input: ScenarioInput, note: string, versionId: string, now: string, by?: string): Promise<ScenarioVersion> {
   const frozenBy = by ?? (await readSettings(db)).get('user_name') ?? '';
   return insertScenarioVersion(db, versionId, { scenarioId: id, hash: scenarioHash(input), input, note, frozenBy }, now);
 }

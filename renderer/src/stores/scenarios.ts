@@ -35,14 +35,28 @@ export async function createScenario(draft: ScenarioDraft): Promise<Scenario> {
   return created;
 }
 
-/** Autosave: a base saves its whole input, a variant only what differs from its base. */
-export async function saveScenario(scenario: Scenario, patch: { name?: string; input?: ScenarioInput; overrides?: ScenarioOverrides }): Promise<Scenario> {
-  const saved = await api().call('scenarios.update', { id: scenario.id, revision: scenario.revision, patch });
+/**
+ * Autosave: a base saves its whole input, a variant only what differs from its base. `confirmedUses` names the proposal
+ * versions the user has agreed may change with it.
+ */
+export async function saveScenario(scenario: Scenario, patch: { name?: string; input?: ScenarioInput; overrides?: ScenarioOverrides }, confirmedUses: string[] = []): Promise<Scenario> {
+  const saved = await api().call('scenarios.update', { id: scenario.id, revision: scenario.revision, patch, confirmedUses });
   useScenarios.setState((s) => ({
     open: s.open?.id === saved.id ? saved : s.open,
     items: s.items.map((i) => (i.id === saved.id ? { ...i, name: saved.name, revision: saved.revision, updatedAt: saved.updatedAt } : i)),
   }));
   return saved;
+}
+
+/**
+ * Who uses the open scenario, read again after a change elsewhere (a proposal linked it, a variant went): only that,
+ * so the figures being typed and the revision they are saved against stay as they are.
+ */
+export async function refreshOpenUsage() {
+  const id = useScenarios.getState().open?.id;
+  if (!id) return;
+  const { usedBy } = await api().call('scenarios.get', { id });
+  useScenarios.setState((s) => (s.open?.id === id ? { open: { ...s.open, usedBy } } : s));
 }
 
 export async function deleteScenario(id: string) {

@@ -28,6 +28,7 @@ function entryOf(input: ScenarioInput, id: string, baseId: string | null = null,
     overrides: {},
     overriddenPaths,
     versions: [],
+    usedBy: [],
   };
   return { scenario, result: computeScenario(input) };
 }

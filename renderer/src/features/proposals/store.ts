@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { Proposal, ProposalDraft, ProposalSummary, ProposalVersion } from '../../../../shared/domain/proposal';
 import { api } from '../../api/client';
-import { useNavigation } from '../../stores/navigation';
+import { openProposal, useNavigation } from '../../stores/navigation';
 
 interface ProposalsState {
   items: ProposalSummary[];
@@ -28,7 +28,17 @@ export async function loadProposals() {
   useProposals.setState({ items: await api().call('proposals.list', {}), loaded: true });
 }
 
-/** Loads the open proposal; keeps the version on screen when it still exists, else shows the latest. */
+/** A version asked for from another area (a scenario's «Bruges af …»), shown when its proposal has loaded. */
+let wanted: { id: string; versionNumber: number } | null = null;
+
+/** Opens one version of a proposal on the given tab. */
+export function openProposalVersion(proposalId: string, versionNumber: number, tab: ProposalTab) {
+  wanted = { id: proposalId, versionNumber };
+  useProposals.setState({ tab });
+  openProposal(proposalId);
+}
+
+/** Loads the open proposal; shows the version asked for, else keeps the one on screen when it still exists, else the latest. */
 export async function loadOpenProposal(id: string | null) {
   if (!id) {
     useProposals.setState({ open: null, versionNumber: null });
@@ -36,9 +46,12 @@ export async function loadOpenProposal(id: string | null) {
   }
   const open = await api().call('proposals.get', { id });
   if (openId() !== id) return;
+  const asked = wanted?.id === id ? wanted.versionNumber : null;
+  wanted = null;
+  const exists = (number: number | null) => number !== null && open.versions.some((v) => v.number === number);
   const { open: before, versionNumber } = useProposals.getState();
-  const keep = before?.id === id && versionNumber !== null && open.versions.some((v) => v.number === versionNumber);
-  useProposals.setState({ open, versionNumber: keep ? versionNumber : (open.versions.at(-1)?.number ?? null) });
+  const keep = before?.id === id && exists(versionNumber);
+  useProposals.setState({ open, versionNumber: exists(asked) ? asked : keep ? versionNumber : (open.versions.at(-1)?.number ?? null) });
 }
 
 /** After a change elsewhere (another window, the agenda's decisions): the list's statuses and the open proposal. */

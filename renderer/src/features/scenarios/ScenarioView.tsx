@@ -1,21 +1,40 @@
 import { ActionIcon, Alert, Badge, Button, Grid, Group, Menu, Paper, Stack, Tabs, Text, TextInput } from '@mantine/core';
 import { IconDots, IconFileSpreadsheet, IconFileTypePdf, IconGitBranch, IconTrash } from '@tabler/icons-react';
-import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { ScenarioInput } from '../../../../shared/domain/scenario';
+import { liveVersionUses } from '../../../../shared/logic/proposals/scenario-uses';
+import { canonicalJson } from '../../../../shared/logic/tariff/freeze';
 import { computeScenario, type ScenarioResult } from '../../../../shared/logic/tariff/scenario';
 import { diffOverrides, overriddenPaths } from '../../../../shared/logic/tariff/variants';
 import { SaveIndicator } from '../../components/SaveIndicator';
 import { useAutosave } from '../../lib/autosave';
-import { removeWithUndo } from '../../lib/undo';
+import { removeWithUndo, showError } from '../../lib/undo';
 import { openScenario } from '../../stores/navigation';
-import { deleteScenario, restoreScenario, saveScenario, useScenarios } from '../../stores/scenarios';
+import { createScenario, deleteScenario, restoreScenario, saveScenario, useScenarios } from '../../stores/scenarios';
 import { exportScenarios } from './export';
 import { NewScenarioModal } from './NewScenarioModal';
 import { ScenarioInputs } from './ScenarioInputs';
 import { KeyFigures, ScenarioResults } from './ScenarioResults';
 import { SensitivityView } from './SensitivityView';
 import { T } from './texts';
+import { UsageNotice, UsedScenarioChoice } from './ScenarioUsage';
 import { VersionsPanel } from './VersionsPanel';
+
+/** Equal figures: the name is no figure. */
+const sameFigures = (a: ScenarioInput, b: ScenarioInput) => canonicalJson({ ...a, name: '' }) === canonicalJson({ ...b, name: '' });
+
+/** «… – forsøg», numbered where that name is taken. */
+function trialName(name: string, taken: readonly string[]): string {
+  const stem = `${name.slice(0, 180)} – forsøg`;
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? stem : `${stem} ${n}`;
+    if (!taken.includes(candidate)) return candidate;
+  }
+}
+
+/** The field the user was typing in when a change moved to a new variant: focused again there (by its place). */
+let focusOnOpen: { scenarioId: string; index: number } | null = null;
+const FIELDS = 'input, textarea';
 
 /**
  * One scenario: its inputs, recomputed on every keystroke in the window itself (the engine is pure and takes well
@@ -30,11 +49,27 @@ export function ScenarioView() {
   const [variantOpen, setVariantOpen] = useState(false);
   const [exporting, setExporting] = useState<'xlsx' | 'pdf' | null>(null);
 
+  // Proposal versions that follow this scenario live; a change reaches them only once the user has said so, which
+  // holds while the scenario stays open.
+  const live = useMemo(() => liveVersionUses(scenario.id, scenario.usedBy), [scenario.id, scenario.usedBy]);
+  const [confirmed, setConfirmed] = useState<string[]>([]);
+  const unconfirmed = live.filter((use) => !confirmed.includes(use.versionId));
+  const [choice, setChoice] = useState<{ focus: number } | null>(null);
+  const [branching, setBranching] = useState(false);
+  const refs = useRef({ confirmed, asks: unconfirmed.length > 0, draft });
+  useLayoutEffect(() => {
+    refs.current = { confirmed, asks: unconfirmed.length > 0, draft };
+  });
+  // The last figures accepted for saving: what «Annullér» goes back to.
+  const accepted = useRef<ScenarioInput>(scenario.input);
+  const inputsRef = useRef<HTMLDivElement>(null);
+
   const autosave = useAutosave(async (patch: { name?: string; input?: ScenarioInput }) => {
     const current = useScenarios.getState().open!;
     const currentBase = useScenarios.getState().base;
-    if (patch.input && currentBase) await saveScenario(current, { name: patch.name, overrides: diffOverrides(currentBase.input, patch.input) });
-    else await saveScenario(current, patch);
+    const confirmedUses = refs.current.confirmed;
+    if (patch.input && currentBase) await saveScenario(current, { name: patch.name, overrides: diffOverrides(currentBase.input, patch.input) }, confirmedUses);
+    else await saveScenario(current, patch, confirmedUses);
   });
 
   // Validate and compute as the user types; an unfinished figure keeps the last valid result on screen.
@@ -59,14 +94,72 @@ export function ScenarioView() {
   // Stable, so the input groups that did not change skip their render (see ScenarioInputs).
   const { schedule } = autosave;
   const nameRef = useRef(scenario.name);
+  const accept = useCallback(
+    (input: ScenarioInput) => {
+      accepted.current = input;
+      schedule({ name: nameRef.current, input: { ...input, name: nameRef.current } });
+    },
+    [schedule],
+  );
   const edit = useCallback(
     (next: unknown) => {
       setDraft(next);
       const valid = ScenarioInput.safeParse(next);
-      if (valid.success) schedule({ name: nameRef.current, input: { ...valid.data, name: nameRef.current } });
+      if (!valid.success) return;
+      // The first change of figures that would reach a proposal waits for the user's choice; nothing is saved meanwhile.
+      if (refs.current.asks && !sameFigures(valid.data, accepted.current)) {
+        const fields = [...(inputsRef.current?.querySelectorAll(FIELDS) ?? [])];
+        setChoice({ focus: fields.indexOf(document.activeElement as Element) });
+        return;
+      }
+      accept(valid.data);
     },
-    [schedule],
+    [accept],
   );
+
+  // Typing goes on in the field it was in before a change moved to this new variant.
+  useEffect(() => {
+    if (focusOnOpen?.scenarioId !== scenario.id) return;
+    const { index } = focusOnOpen;
+    focusOnOpen = null;
+    const field = inputsRef.current?.querySelectorAll<HTMLInputElement>(FIELDS)[index];
+    if (!field) return;
+    field.focus();
+    field.setSelectionRange(field.value.length, field.value.length);
+  }, [scenario.id]);
+
+  function confirmUses() {
+    const ids = live.map((use) => use.versionId);
+    refs.current.confirmed = ids;
+    setConfirmed(ids);
+    setChoice(null);
+    const valid = ScenarioInput.safeParse(refs.current.draft);
+    if (valid.success) accept(valid.data);
+  }
+
+  /** The typed change goes to a new variant (of this scenario, or of its base), which opens for the typing to go on. */
+  async function branch() {
+    const valid = ScenarioInput.safeParse(refs.current.draft);
+    if (!valid.success || !choice) return;
+    const { open, base: openBase, items } = useScenarios.getState();
+    const baseInput = open!.baseId ? openBase!.input : open!.input;
+    setBranching(true);
+    try {
+      const created = await createScenario({ name: trialName(open!.name, items.map((i) => i.name)), baseId: open!.baseId ?? open!.id, overrides: diffOverrides(baseInput, valid.data) });
+      focusOnOpen = { scenarioId: created.id, index: choice.focus };
+      setChoice(null);
+      openScenario(created.id);
+    } catch (error) {
+      showError(error);
+      setBranching(false);
+    }
+  }
+
+  function cancelChoice() {
+    if (branching) return;
+    setDraft(accepted.current);
+    setChoice(null);
+  }
 
   function rename(next: string) {
     setName(next);
@@ -146,6 +239,7 @@ export function ScenarioView() {
             )}
             <SaveIndicator state={autosave.state} />
           </Group>
+          <UsageNotice live={live} usedBy={scenario.usedBy} confirmed={live.length > 0 && unconfirmed.length === 0} />
         </Stack>
       </Paper>
 
@@ -166,7 +260,9 @@ export function ScenarioView() {
         <Tabs.Panel value="figures" pt="md">
           <Grid gutter="md" align="flex-start">
             <Grid.Col span={{ base: 12, lg: 5 }}>
-              <ScenarioInputs draft={draft as ScenarioInput} base={base?.input ?? null} changedPaths={changedPaths} onChange={edit} />
+              <div ref={inputsRef}>
+                <ScenarioInputs draft={draft as ScenarioInput} base={base?.input ?? null} changedPaths={changedPaths} onChange={edit} />
+              </div>
             </Grid.Col>
             <Grid.Col span={{ base: 12, lg: 7 }}>
               <ScenarioResults input={deferred.input} result={deferred.result} stale={Boolean(problem)} />
@@ -180,6 +276,7 @@ export function ScenarioView() {
           <VersionsPanel scenario={scenario} beforeFreeze={autosave.flush} />
         </Tabs.Panel>
       </Tabs>
+      <UsedScenarioChoice opened={choice !== null} scenarioName={scenario.name} live={unconfirmed} busy={branching} onConfirm={confirmUses} onVariant={() => void branch()} onCancel={cancelChoice} />
       <NewScenarioModal opened={variantOpen} onClose={() => setVariantOpen(false)} variantOf={scenario.baseId ?? scenario.id} />
     </Stack>
   );
