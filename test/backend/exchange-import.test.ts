@@ -203,10 +203,20 @@ describe('exchange import: preview, three-way merge and atomic apply', () => {
     const report = await apply(file, { default: 'both' });
     expect(report.applied.copied).toBe(1);
     expect((await meetingRow(b, meetingId)).note).toBe('B, runde 3');
-    const copies = await b.database.db.selectFrom('meetings').selectAll().where('note', '=', 'A, runde 3').execute();
+    const copies = await b.database.db.selectFrom('meetings').selectAll().where('note', 'like', 'Kopi fra import:%A, runde 3').execute();
     expect(copies).toHaveLength(1);
     expect(copies[0]!.id).not.toBe(meetingId);
     expect((await b.database.db.selectFrom('meetings').select('id').execute()).length).toBe(count + 1);
+    // The copy comes with everything under it: the items, their decisions and attachments, as the package has them.
+    const itemsOf = async (id: string) => (await call(b, 'agenda.list', { meetingId: id })).map((i) => i.title);
+    expect(await itemsOf(copies[0]!.id)).toEqual(await itemsOf(meetingId));
+    const decisionsOf = async (id: string) =>
+      (await b.database.db.selectFrom('decisions as d').innerJoin('agenda_items as i', 'i.id', 'd.item_id').select('d.text').where('i.meeting_id', '=', id).orderBy('i.position').execute()).map((d) => d.text);
+    expect(await decisionsOf(copies[0]!.id)).toEqual(await decisionsOf(meetingId));
+    const attachmentsOf = async (id: string) =>
+      (await b.database.db.selectFrom('attachments as a').innerJoin('agenda_items as i', 'i.id', 'a.item_id').select('a.sha256').where('i.meeting_id', '=', id).where('a.deleted_at', 'is', null).orderBy('a.sha256').execute()).map((a) => a.sha256);
+    expect((await attachmentsOf(copies[0]!.id)).length).toBeGreaterThan(0);
+    expect(await attachmentsOf(copies[0]!.id)).toEqual(await attachmentsOf(meetingId));
   }, 60_000);
 
   it('a proposal version edited on both laptops is a conflict; «keep both» cannot copy a version, so theirs is taken', async () => {

@@ -92,6 +92,7 @@ export class ImportError extends AppError {
 }
 
 const COPY_SUFFIX = ' (kopi fra import)';
+const COPY_NOTE = 'Kopi fra import: pakkens udgave af mødet, lagt ind ved siden af det, der var her.';
 
 /**
  * Keeps the package's attachment files that the store lacks while the package is checked, so it is read only once:
@@ -242,6 +243,8 @@ async function writeImport(
       const touchedMeetings = new Set<string>();
       const bases: BaseRow[] = [];
       const notCopyable = new Set<EntityName>();
+      /** Package records copied with a record kept both ways (its items, decisions, attachments …). */
+      const keptAsCopy = new Set<string>();
       let index = 0;
       for (const entity of Object.keys(plan.counts) as EntityName[]) {
         const table = entity as 'bodies';
@@ -261,7 +264,9 @@ async function writeImport(
           // The record as it is to be stored: the package's, this laptop's, or the two merged field by field.
           let result: Record<string, unknown> | null = null;
           let action: 'insert' | 'update' | 'copy' | 'keep' | 'none' = 'none';
-          if (cls === 'new') action = 'insert';
+          // Under a record kept both ways, the package's version lives on in the copy; this laptop's stays as it is.
+          if (keptAsCopy.has(id)) action = local ? 'keep' : 'none';
+          else if (cls === 'new') action = 'insert';
           else if (cls === 'changed' || cls === 'deleted') {
             action = 'update';
             result = incoming;
@@ -294,12 +299,13 @@ async function writeImport(
             else if (result === incoming) applied.updated++;
             else applied.merged++;
           } else if (action === 'copy') {
-            const copy = { ...row, id: newId(), revision: 1 } as Record<string, unknown>;
-            if (typeof copy.title === 'string') copy.title = `${(copy.title as string).slice(0, 2000 - COPY_SUFFIX.length)}${COPY_SUFFIX}`;
-            if (entity === 'scenarios' && typeof copy.name === 'string') copy.name = `${(copy.name as string).slice(0, 200 - COPY_SUFFIX.length)}${COPY_SUFFIX}`;
-            await trx.insertInto(table).values(copy as never).execute();
-            if (entity === 'agenda_items') touchedItems.add(copy.id as string);
+            const copies = copiesOf(read, entity, incoming, newId);
+            for (const copy of copies) {
+              await trx.insertInto(copy.entity as 'bodies').values(recordToRow(copy.entity, copy.record) as never).execute();
+              if (copy.entity === 'agenda_items') touchedItems.add(copy.record.id as string);
+            }
             applied.copied++;
+            for (const copy of copies.slice(1)) keptAsCopy.add(copy.originalId);
           } else if (action === 'keep') applied.kept++;
           else applied.unchanged++;
           bases.push({ source: manifest.sourceInstallation, entity, id, revision: incoming.revision as number, hash: incomingHash, content: recordLine(entity, incoming), sourceCreatedAt: manifest.createdAt, exchangedAt: now });
@@ -358,6 +364,51 @@ async function writeImport(
   for (const sha256 of newFiles) target.files?.text.schedule(sha256);
   const { plan: _plan, ...preview } = planned;
   return { ok: true, report: { preview, applied, filesCopied, backup, notes: [...preview.notes.filter((n) => !n.startsWith('«Behold begge»')), ...notes] } };
+}
+
+/** What lies under a record, by the field that points to its parent: a meeting's items, an item's decision … */
+const CHILDREN: Partial<Record<EntityName, { entity: EntityName; field: string }[]>> = {
+  meetings: [
+    { entity: 'meeting_attendance', field: 'meetingId' },
+    { entity: 'agenda_items', field: 'meetingId' },
+  ],
+  agenda_items: [
+    { entity: 'recommendations', field: 'itemId' },
+    { entity: 'item_guests', field: 'itemId' },
+    { entity: 'decisions', field: 'itemId' },
+    { entity: 'follow_ups', field: 'itemId' },
+    { entity: 'attachments', field: 'itemId' },
+  ],
+  decisions: [
+    { entity: 'recommendation_outcomes', field: 'decisionId' },
+    { entity: 'reservations', field: 'decisionId' },
+  ],
+};
+
+/**
+ * «Behold begge»: the package's record and everything under it in the package (a meeting with its items, their
+ * Indstilling, decisions, follow-ups and attachments) as new records with new ids, the links among them following;
+ * the root marked as a copy. Parents first. Attachment files are shared by their hash.
+ */
+function copiesOf(read: ReadForImport, entity: EntityName, root: Record<string, unknown>, newId: () => string): { entity: EntityName; originalId: string; record: Record<string, unknown> }[] {
+  const found: { entity: EntityName; record: Record<string, unknown> }[] = [];
+  const collect = (e: EntityName, record: Record<string, unknown>) => {
+    if (record.deletedAt !== null) return;
+    found.push({ entity: e, record });
+    for (const child of CHILDREN[e] ?? []) for (const r of read.records.get(child.entity) ?? []) if (r[child.field] === record.id) collect(child.entity, r);
+  };
+  collect(entity, root);
+  const ids = new Map(found.map((f) => [f.record.id as string, newId()]));
+  const copies = found.map(({ entity: e, record }) => {
+    const copy: Record<string, unknown> = { ...record, id: ids.get(record.id as string)!, revision: 1 };
+    for (const ref of ENTITIES[e].references) if (typeof copy[ref.field] === 'string' && ids.has(copy[ref.field] as string)) copy[ref.field] = ids.get(copy[ref.field] as string);
+    return { entity: e, originalId: record.id as string, record: copy };
+  });
+  const top = copies[0]!.record;
+  if (entity === 'meetings') top.note = `${COPY_NOTE}${typeof top.note === 'string' && top.note ? `\n${top.note}` : ''}`.slice(0, 5000);
+  else if (typeof top.title === 'string') top.title = `${top.title.slice(0, 2000 - COPY_SUFFIX.length)}${COPY_SUFFIX}`;
+  else if (typeof top.name === 'string') top.name = `${top.name.slice(0, 200 - COPY_SUFFIX.length)}${COPY_SUFFIX}`;
+  return [...copies].sort((x, y) => ENTITY_NAMES.indexOf(x.entity) - ENTITY_NAMES.indexOf(y.entity));
 }
 
 /**
