@@ -155,6 +155,23 @@ describe('the exchange merges field by field', () => {
       await b.close();
     }
   }, 120_000);
+
+  it('says first that an incoming scenario change also changes the economy of the proposal version that uses it', async () => {
+    const a = await open(copyDatabase(template, join(dir, 'scn-a')));
+    const b = await open(copyDatabase(template, join(dir, 'scn-b')));
+    try {
+      const list = await call(a, 'scenarios.list', {});
+      const summary = list.find((s) => s.name === 'NT-1 v2 – scenarie 1')!;
+      const scenario = await call(a, 'scenarios.get', { id: summary.id });
+      const v2 = (await call(a, 'proposals.get', { id: (await call(a, 'proposals.list', {})).find((p) => p.code === 'NT-1')!.id })).versions.find((v) => v.number === 2)!;
+      await call(a, 'scenarios.update', { id: scenario.id, revision: scenario.revision, patch: { input: { ...scenario.input, occupancy: 0.8 } }, confirmedUses: [v2.id] });
+      const seen = await preview(b, await exportFrom(a));
+      expect(seen.notes).toContain('Importen ændrer takstscenariet «NT-1 v2 – scenarie 1», som bruges af NT-1 version 2 – Økonomi (direkte og gennem varianterne «NT-1 v2 – scenarie 2» og «NT-1 v2 – scenarie 3»); tallene dér ændres med.');
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  }, 120_000);
 });
 
 describe('a copied database is a new installation', () => {

@@ -14,6 +14,9 @@ import { formatNumericDate } from '../../../shared/format';
 import { DEMO_BASE_SOURCE, storedBases } from '../../../db/queries/exchange-bases';
 import { mergeFields, type FieldConflict, type FieldMerge } from '../../../shared/exchange/field-merge';
 import { columnOf, ENTITIES, ENTITY_NAMES, ENTITY_PLURALS, rowToRecord, type EntityName } from '../../../shared/exchange/records';
+import { getScenarioRecord } from '../../../db/queries/scenarios';
+import { listText, liveVersionUses, useText } from '../../../shared/logic/proposals/scenario-uses';
+import { usesOf } from '../services/scenarios';
 import { ownSources } from './identity';
 import { localIdsIn, readPackage, type DeclaredBase, type PackageSummary, type Problem, type ReadPackageOptions } from './read-package';
 
@@ -219,6 +222,26 @@ async function doubledRoutes(db: Kysely<DB>, plan: readonly PlannedRecord[]): Pr
   return [...codes].sort();
 }
 
+/**
+ * Scenarios the import would change whose figures a proposal version follows: the version's economy changes with
+ * them, so the preview says so first (the user can keep this laptop's scenario where it is a conflict, or cancel).
+ */
+async function scenariosInUse(db: Kysely<DB>, plan: readonly PlannedRecord[]): Promise<string[]> {
+  const notes: string[] = [];
+  for (const p of plan) {
+    if (p.entity !== 'scenarios' || !p.local || !['changed', 'merged', 'conflict', 'deleted'].includes(p.class)) continue;
+    const figures = (r: Record<string, unknown>) => JSON.stringify([r.input, r.overrides, r.baseId, r.deletedAt]);
+    if (figures(p.local) === figures(p.incoming)) continue;
+    const record = await getScenarioRecord(db, p.local.id as string, { includeDeleted: true });
+    if (!record) continue;
+    const uses = liveVersionUses(record.id, await usesOf(db, record));
+    if (uses.length === 0) continue;
+    const how = p.class === 'conflict' ? ' Vælg «Behold min» for scenariet, hvis tallene skal blive, som de er.' : '';
+    notes.push(`Importen ændrer takstscenariet «${record.name}», som bruges af ${listText(uses.map(useText))}; tallene dér ændres med.${how}`);
+  }
+  return notes;
+}
+
 export type PreviewResult = { ok: true; preview: ImportPreview } | { ok: false; problems: Problem[] };
 
 /** A short Danish label of a record, for the conflict list. */
@@ -396,6 +419,7 @@ export async function planImport(db: Kysely<DB>, read: ReadForImport): Promise<I
       `Godkendelsesvejen for ${doubled.map((c) => `«${c}»`).join(', ')} er ændret både her og i pakken; efter importen står trinene fra begge. Ret vejen til under forslaget bagefter.`,
     );
   }
+  if (!alreadyImported) notes.push(...(await scenariosInUse(db, plan)));
   const { blockers, clashes } = alreadyImported ? { blockers: [], clashes: [] } : await findClashes(db, plan);
   return { summary, alreadyImported, counts, totals, conflicts, notes, blockers, clashes, plan };
 }
