@@ -4,6 +4,8 @@ export const ERROR_CODES = [
   'UNKNOWN_METHOD',
   'NOT_FOUND',
   'CONFLICT',
+  /** The record is locked (approved minutes, a version treated on an agenda): no retry or merge will change that. */
+  'LOCKED',
   'UNAUTHORIZED',
   'FORBIDDEN',
   'DATABASE',
@@ -33,6 +35,7 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   UNKNOWN_METHOD: 'Ukendt funktion.',
   NOT_FOUND: 'Posten findes ikke (længere).',
   CONFLICT: 'Posten er ændret et andet sted. Indlæs den igen, og prøv på ny.',
+  LOCKED: 'Posten er låst og kan ikke ændres.',
   UNAUTHORIZED: 'Adgang nægtet: adgangsnøglen mangler eller er forkert.',
   FORBIDDEN: 'Adgang nægtet: forespørgslen kommer fra en ukendt kilde.',
   DATABASE: 'Databasen kunne ikke bruges.',

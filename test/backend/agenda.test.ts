@@ -121,7 +121,7 @@ describe('decisions, approval of minutes and follow-ups', () => {
     await call(backend, 'decisions.save', { itemId: approval!.id, revision: null, text: '<p>Referatet godkendes.</p>', outcome: 'godkendt' });
     expect((await call(backend, 'meetings.get', { id: march.id })).status).toBe('referat_godkendt');
     const locked = await backend.call('agenda.update', { id: marchItem.id, revision: marchItem.revision, patch: { title: 'Ændret bagefter' } });
-    expect(locked).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/godkendt og dermed låst/) } });
+    expect(locked).toMatchObject({ ok: false, error: { code: 'LOCKED', message: expect.stringMatching(/godkendt og dermed låst/) } });
 
     const register = await call(backend, 'decisions.register', { bodyId: dasId, year: 2021 });
     expect(register.total).toBe(2);
@@ -199,7 +199,7 @@ describe('corrections of approved minutes', () => {
 
     const current = await call(backend, 'meetings.get', { id: m.id });
     await call(backend, 'meetings.update', { id: m.id, revision: current.revision, patch: { status: 'referat_godkendt' } });
-    expect(await backend.call('agenda.update', { id: item.id, revision: item.revision, patch: { title: 'x' } })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await backend.call('agenda.update', { id: item.id, revision: item.revision, patch: { title: 'x' } })).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
 
     const tooShort = await backend.call('meetings.correctMinutes', { id: m.id, reason: 'x' });
     expect(tooShort).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('hvorfor referatet rettes') } });

@@ -189,7 +189,7 @@ describe('attachments', () => {
     const item = await newItem();
     const a = await attach(item.id, 'notat.pdf');
     backend.database.raw.prepare("UPDATE meetings SET status = 'referat_godkendt' WHERE id = ?").run(item.meetingId);
-    expect(await run('attachments.delete', { id: a.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await run('attachments.delete', { id: a.id })).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
     backend.database.raw.prepare("UPDATE meetings SET status = 'planlagt' WHERE id = ?").run(item.meetingId);
     await call('agenda.delete', { id: item.id });
     const file = await upload('nyt.pdf');

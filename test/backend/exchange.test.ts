@@ -210,8 +210,9 @@ beforeAll(async () => {
   const meetings = await call('meetings.list', {});
   const approved = meetings.find((m) => m.status === 'referat_godkendt')!;
   meetingId = approved.id;
-  await call('meetings.setAttendance', { meetingId, attendees: [{ name: 'Anne Madsen', organisation: 'Aalborg Kommune', present: true }, { name: 'Bo Holm', organisation: '', present: false }] });
+  // Approved minutes are locked: the attendance is recorded once they are opened as a new version.
   await call('meetings.correctMinutes', { id: meetingId, reason: 'Stavefejl i punkt 3 rettet' });
+  await call('meetings.setAttendance', { meetingId, attendees: [{ name: 'Anne Madsen', organisation: 'Aalborg Kommune', present: true }, { name: 'Bo Holm', organisation: '', present: false }] });
   const items = await call('agenda.list', { meetingId });
   const withAttachment = [];
   for (const item of items) {

@@ -98,14 +98,14 @@ describe('a meeting from agenda to approved minutes', () => {
     await ui.saved();
     await screenshot(ui.page, 'agenda-next-meeting', { fullPage: true });
     await ui.page.goto(`${app.host.origin}/#/moeder/${may.id}`);
-    await ui.page.getByText('Referatet er godkendt og låst.').waitFor();
+    await ui.page.getByText('Referatet er godkendt og låst –').waitFor();
 
     // A later correction makes a new version with a reason.
     await ui.page.getByRole('button', { name: 'Ret referatet' }).click();
     await ui.dialog('Ret godkendt referat').getByRole('textbox', { name: 'Årsag til rettelsen' }).fill('Forkert stavning af Læsø i beslutningen');
     await ui.dialog('Ret godkendt referat').getByRole('button', { name: 'Opret ny version' }).click();
     await ui.page.getByTestId('minutes-version').filter({ hasText: 'Version 2' }).waitFor();
-    expect(await ui.page.getByText('Referatet er godkendt og låst.').count()).toBe(0);
+    expect(await ui.page.getByText('Referatet er godkendt og låst –').count()).toBe(0);
 
     // Find the decision.
     await ui.goTo('Beslutninger');

@@ -5,7 +5,7 @@ import type { FollowUp } from '../../../shared/domain/agenda';
 import { timestamp, type BackendContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { notFound, stale } from '../errors';
-import { meetingOf, mustGetItem, recordHistory } from '../services/agenda';
+import { assertEditable, meetingOf, mustGetItem, recordHistory } from '../services/agenda';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema';
 
@@ -34,6 +34,7 @@ export const followUpHandlers = (ctx: BackendContext): FollowUpHandlers => {
       const id = ctx.newId();
       await ctx.db.transaction().execute(async (trx) => {
         const item = await mustGetItem(trx, draft.itemId);
+        await assertEditable(trx, item.meeting_id);
         const meeting = await meetingOf(trx, item.meeting_id);
         const now = timestamp(ctx);
         await trx
@@ -49,6 +50,8 @@ export const followUpHandlers = (ctx: BackendContext): FollowUpHandlers => {
     'followUps.update': async ({ id, revision, patch }) => {
       await ctx.db.transaction().execute(async (trx) => {
         const before = await mustGet(trx, id);
+        // What was agreed is part of the locked minutes; whether it has been done is followed up later.
+        if (patch.action !== undefined || patch.owner !== undefined || patch.dueDate !== undefined) await assertEditable(trx, before.origin.meetingId);
         const values: Record<string, unknown> = {};
         for (const [field, column] of Object.entries(COLUMNS)) {
           const value = patch[field as keyof typeof COLUMNS];

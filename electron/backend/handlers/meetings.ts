@@ -4,7 +4,7 @@ import { getMeeting, insertMeeting, listMeetings, setMeetingDeleted, updateMeeti
 import { listAttendance, listMembers, replaceAttendance } from '../../../db/queries/people';
 import { refreshMeetingDocuments } from '../../../db/queries/search';
 import { listItems } from '../../../db/queries/agenda';
-import { loadItem, recordHistory, reindexMeeting } from '../services/agenda';
+import { loadItem, minutesLocked, recordHistory, reindexMeeting } from '../services/agenda';
 import type { DB } from '../../../db/schema';
 import type { Meeting } from '../../../shared/domain/meeting';
 import { timestamp, type BackendContext } from '../context';
@@ -57,6 +57,7 @@ export const meetingHandlers = (ctx: BackendContext): MeetingHandlers => {
     'meetings.update': async ({ id, revision, patch }) => {
       await ctx.db.transaction().execute(async (trx) => {
         const current = await mustGet(trx, id);
+        if (current.status === 'referat_godkendt') throw minutesLocked(current.date);
         if (patch.bodyId !== undefined) await assertBodyExists(trx, patch.bodyId);
         // The patch alone may hold only one end of the time span.
         const start = patch.startTime !== undefined ? patch.startTime : current.startTime;
@@ -87,7 +88,8 @@ export const meetingHandlers = (ctx: BackendContext): MeetingHandlers => {
 
     'meetings.setAttendance': async ({ meetingId, attendees }) => {
       await ctx.db.transaction().execute(async (trx) => {
-        await mustGet(trx, meetingId);
+        const meeting = await mustGet(trx, meetingId);
+        if (meeting.status === 'referat_godkendt') throw minutesLocked(meeting.date);
         await replaceAttendance(trx, meetingId, attendees, ctx.newId, timestamp(ctx));
       });
       changed();
@@ -98,6 +100,7 @@ export const meetingHandlers = (ctx: BackendContext): MeetingHandlers => {
     'meetings.attendanceFromMembers': async ({ meetingId }) => {
       await ctx.db.transaction().execute(async (trx) => {
         const meeting = await mustGet(trx, meetingId);
+        if (meeting.status === 'referat_godkendt') throw minutesLocked(meeting.date);
         if ((await listAttendance(trx, meetingId)).length > 0) return;
         const members = await listMembers(trx, meeting.bodyId);
         await replaceAttendance(trx, meetingId, members.map((m) => ({ name: m.name, organisation: m.organisation, present: true })), ctx.newId, timestamp(ctx));

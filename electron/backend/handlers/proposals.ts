@@ -38,8 +38,20 @@ type ProposalHandlers = Pick<Handlers, Extract<keyof Handlers, `proposals.${stri
 
 const EMPTY_CONSULTATION: Consultation = { start: null, end: null, circle: [], expectedOrganisationIds: [] };
 
-const locked = (version: ProposalVersion) =>
-  new AppError('CONFLICT', `Version ${version.number} har været på en dagsorden og er låst, så den kan vises, som den blev behandlet. Lav en ny version for at ændre den.`);
+const locked = (version: Pick<ProposalVersion, 'number'>) =>
+  new AppError('LOCKED', `Version ${version.number} har været på en dagsorden og er låst, så den kan vises, som den blev behandlet. Vælg «Ny version» for at ændre forslaget.`);
+
+/** The consultation responses belong to their version: those of a locked version stay as they were treated. */
+async function assertResponsesEditable(db: Kysely<DB>, versionId: string): Promise<void> {
+  const version = await db.selectFrom('proposal_versions').select(['number', 'locked_at']).where('id', '=', versionId).where('deleted_at', 'is', null).executeTakeFirst();
+  if (!version) throw notFound('Versionen');
+  if (version.locked_at !== null) throw locked(version);
+}
+
+/** The version of a response, also of a deleted one (to restore it). */
+async function versionOfResponse(db: Kysely<DB>, id: string): Promise<string | undefined> {
+  return (await db.selectFrom('consultation_responses').select('version_id').where('id', '=', id).executeTakeFirst())?.version_id;
+}
 
 /** Scenario references must point at living scenarios, each once; the chosen one must be among them. */
 async function checkScenarios(db: Kysely<DB>, refs: readonly ScenarioRef[], chosen: string | null): Promise<void> {
@@ -183,8 +195,10 @@ export const proposalHandlers = (ctx: BackendContext): ProposalHandlers => {
     'proposals.saveResponse': async ({ id, revision, ...values }) => {
       const responseId = id ?? ctx.newId();
       await ctx.db.transaction().execute(async (trx) => {
-        const version = await trx.selectFrom('proposal_versions').select('id').where('id', '=', values.versionId).where('deleted_at', 'is', null).executeTakeFirst();
-        if (!version) throw notFound('Versionen');
+        await assertResponsesEditable(trx, values.versionId);
+        // A response moved here from another version leaves that one too.
+        const from = id === undefined ? undefined : await versionOfResponse(trx, id);
+        if (from && from !== values.versionId) await assertResponsesEditable(trx, from);
         if (values.organisationId !== null && !(await listOrganisations(trx)).some((o) => o.id === values.organisationId)) throw notFound('Kommunen');
         if (id === undefined) return insertResponse(trx, responseId, values, timestamp(ctx));
         if (revision === undefined) throw new AppError('INVALID_INPUT', 'Angiv høringssvarets revision for at rette det.');
@@ -197,13 +211,21 @@ export const proposalHandlers = (ctx: BackendContext): ProposalHandlers => {
     },
 
     'proposals.deleteResponse': async ({ id }) => {
-      if (!(await setTombstone(ctx.db, 'consultation_responses', id, true, timestamp(ctx)))) throw notFound('Høringssvaret');
+      await ctx.db.transaction().execute(async (trx) => {
+        const versionId = await versionOfResponse(trx, id);
+        if (versionId) await assertResponsesEditable(trx, versionId);
+        if (!(await setTombstone(trx, 'consultation_responses', id, true, timestamp(ctx)))) throw notFound('Høringssvaret');
+      });
       changed();
       return { id };
     },
 
     'proposals.restoreResponse': async ({ id }) => {
-      if (!(await setTombstone(ctx.db, 'consultation_responses', id, false, timestamp(ctx)))) throw notFound('Det slettede høringssvar');
+      await ctx.db.transaction().execute(async (trx) => {
+        const versionId = await versionOfResponse(trx, id);
+        if (versionId) await assertResponsesEditable(trx, versionId);
+        if (!(await setTombstone(trx, 'consultation_responses', id, false, timestamp(ctx)))) throw notFound('Det slettede høringssvar');
+      });
       changed();
       return (await getResponse(ctx.db, id))!;
     },

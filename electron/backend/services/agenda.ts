@@ -27,12 +27,17 @@ export async function meetingOf(db: Kysely<DB>, meetingId: string) {
   return meeting;
 }
 
-/** Approved minutes are locked: nothing on the agenda of such a meeting changes. */
+/** The refusal of any change to a meeting whose minutes are approved; «Ret referatet» opens them as a new version. */
+export const minutesLocked = (date: string) =>
+  new AppError('LOCKED', `Referatet af mødet ${formatLongDate(date)} er godkendt og dermed låst. Vælg «Ret referatet» for at åbne en ny version, hvis noget skal rettes.`);
+
+/**
+ * Approved minutes are locked: nothing of such a meeting changes – its details and participants, the items, their
+ * decisions, attachments and the follow-ups agreed – until «Ret referatet» opens a new version.
+ */
 export async function assertEditable(db: Kysely<DB>, meetingId: string): Promise<void> {
   const meeting = await meetingOf(db, meetingId);
-  if (meeting.status === 'referat_godkendt') {
-    throw new AppError('CONFLICT', `Referatet af mødet ${formatLongDate(meeting.date)} er godkendt og dermed låst. Punkter og beslutninger kan ikke ændres.`);
-  }
+  if (meeting.status === 'referat_godkendt') throw minutesLocked(meeting.date);
 }
 
 export async function mustGetItem(db: Kysely<DB>, id: string): Promise<ItemRow> {

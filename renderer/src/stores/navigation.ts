@@ -9,18 +9,22 @@ interface NavigationState {
   meetingId: string | null;
   /** The scenario open in Takstscenarier (#/takster/<id>), if any. */
   scenarioId: string | null;
+  /** A frozen version of it shown instead of the live scenario (#/takster/<id>/version/<n>). */
+  scenarioVersion: number | null;
   /** The proposal open in Tilbud og forslag (#/forslag/<id>), if any. */
   proposalId: string | null;
 }
 
 function parse(hash: string): NavigationState {
-  const [name, id] = hash.replace(/^#\/?/, '').split('/');
+  const [name, id, sub, number] = hash.replace(/^#\/?/, '').split('/');
   const area = (AREAS as readonly string[]).includes(name ?? '') ? (name as Area) : 'moeder';
   const recordId = id && /^[0-9a-f-]{36}$/.test(id) ? id : null;
+  const scenarioId = area === 'takster' ? recordId : null;
   return {
     area,
     meetingId: area === 'moeder' ? recordId : null,
-    scenarioId: area === 'takster' ? recordId : null,
+    scenarioId,
+    scenarioVersion: scenarioId && sub === 'version' && /^[1-9][0-9]*$/.test(number ?? '') ? Number(number) : null,
     proposalId: area === 'forslag' ? recordId : null,
   };
 }
@@ -51,7 +55,8 @@ export const navigate = (area: Area) => {
   go(record ? `#/${area}/${record}` : `#/${area}`);
 };
 export const openMeetingPage = (meetingId: string) => go(`#/moeder/${meetingId}`);
-export const openScenario = (scenarioId: string | null) => go(scenarioId ? `#/takster/${scenarioId}` : '#/takster');
+export const openScenario = (scenarioId: string | null, version: number | null = null) =>
+  go(scenarioId ? `#/takster/${scenarioId}${version !== null ? `/version/${version}` : ''}` : '#/takster');
 export const openProposal = (proposalId: string | null) => go(proposalId ? `#/forslag/${proposalId}` : '#/forslag');
 
 remember(useNavigation.getState());

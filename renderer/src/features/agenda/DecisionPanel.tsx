@@ -2,12 +2,14 @@ import { ActionIcon, Button, Group, Select, Stack, Text, TextInput, Title } from
 import { IconPlus, IconX } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { OUTCOME_LABELS, OUTCOMES, type AgendaItem, type Decision, type Outcome } from '../../../../shared/domain/agenda';
-import { api } from '../../api/client';
+import { api, ApiError } from '../../api/client';
 import { RichText } from '../../components/RichText';
 import { SaveIndicator } from '../../components/SaveIndicator';
 import { useAutosave } from '../../lib/autosave';
+import { showError } from '../../lib/undo';
 import { loadAgenda } from '../../stores/agenda';
 import { loadMeetings } from '../../stores/meetings';
+import { LOCKED } from '../meetings/texts';
 
 interface Draft {
   text: string;
@@ -30,22 +32,29 @@ export function DecisionPanel({ item, locked }: { item: AgendaItem; locked: bool
   const [draft, setDraft] = useState(() => draftOf(item.decision));
   const revision = useRef<number | null>(item.decision?.revision ?? null);
 
-  const { state, schedule } = useAutosave<Draft>(async (next) => {
-    const saved = await api().call('decisions.save', {
-      itemId: item.id,
-      revision: revision.current,
-      ...next,
-      reservations: next.reservations.filter((r) => r.party.trim() !== ''),
-    });
+  const { state, schedule, retry } = useAutosave<Draft>(async (next) => {
+    const saved = await api()
+      .call('decisions.save', {
+        itemId: item.id,
+        revision: revision.current,
+        ...next,
+        reservations: next.reservations.filter((r) => r.party.trim() !== ''),
+      })
+      .catch((error: unknown) => {
+        // Locked since this window last heard: show the meeting as it now is (the typed text stays).
+        if (error instanceof ApiError && error.code === 'LOCKED') loadMeetings().catch(showError);
+        throw error;
+      });
     revision.current = saved.revision;
     await loadAgenda(item.meetingId);
     if (item.approvesMeetingId) await loadMeetings();
   });
 
+  // Read-only when locked; whatever change still comes is sent, so the backend's refusal shows.
   function change(patch: Partial<Draft>) {
     const next = { ...draft, ...patch };
     setDraft(next);
-    if (!locked) schedule(next);
+    schedule(next);
   }
 
   const setReservation = (index: number, patch: Partial<Draft['reservations'][number]>) =>
@@ -55,10 +64,10 @@ export function DecisionPanel({ item, locked }: { item: AgendaItem; locked: bool
     <Stack gap="sm" data-testid="decision-panel">
       <Group justify="space-between">
         <Title order={4}>Beslutning</Title>
-        <SaveIndicator state={locked ? { kind: 'idle' } : state} />
+        <SaveIndicator state={state} onRetry={() => void retry()} locked={locked ? LOCKED.short : null} />
       </Group>
       <Select label="Udfald" placeholder="Vælg udfald" data={outcomeOptions} value={draft.outcome} clearable readOnly={locked} onChange={(v) => change({ outcome: (v as Outcome | null) ?? null })} w={280} />
-      <RichText label="Beslutningstekst" value={draft.text} onChange={(text) => change({ text })} />
+      <RichText label="Beslutningstekst" value={draft.text} onChange={(text) => change({ text })} readOnly={locked} />
       {item.recommendations.length > 1 && (
         <Stack gap={6}>
           <Text size="sm" fw={500}>Udfald pr. indstillingspunkt</Text>

@@ -55,8 +55,11 @@ export function MeetingFollowUps({ meetingId, locked }: { meetingId: string; loc
   );
 }
 
-/** Follow-ups agreed under this item ("Det aftales, at …"). */
-export function ItemFollowUps({ item }: { item: AgendaItem }) {
+/**
+ * Follow-ups agreed under this item ("Det aftales, at …"). What was agreed at approved minutes is locked; whether it
+ * has been done is still followed up («Afslut»).
+ */
+export function ItemFollowUps({ item, locked }: { item: AgendaItem; locked: boolean }) {
   const [followUps, setFollowUps] = useState<FollowUp[]>([]);
   const [action, setAction] = useState('');
   const [owner, setOwner] = useState('');
@@ -93,12 +96,15 @@ export function ItemFollowUps({ item }: { item: AgendaItem }) {
           )}
         </Group>
       ))}
-      <Group gap="xs" align="flex-end" wrap="nowrap">
-        <TextInput label="Det aftales, at …" placeholder="fx sekretariatet giver status på næste møde" value={action} onChange={(e) => setAction(e.currentTarget.value)} style={{ flex: 3 }} onKeyDown={(e) => e.key === 'Enter' && void add()} />
-        <TextInput label="Ansvarlig" placeholder="fx Sekretariatet" value={owner} onChange={(e) => setOwner(e.currentTarget.value)} style={{ flex: 1.5 }} />
-        <DateInput label="Frist" placeholder="dd.mm.åååå" valueFormat="DD.MM.YYYY" dateParser={(t) => parseDanishDate(t)} value={due} onChange={setDue} clearable style={{ flex: 1.4 }} miw={130} />
-        <Button leftSection={<IconPlus size={14} />} variant="light" onClick={() => void add()} disabled={!action.trim()}>Tilføj</Button>
-      </Group>
+      {followUps.length === 0 && locked && <Text size="sm" c="dimmed">Ingen opfølgning aftalt.</Text>}
+      {!locked && (
+        <Group gap="xs" align="flex-end" wrap="nowrap">
+          <TextInput label="Det aftales, at …" placeholder="fx sekretariatet giver status på næste møde" value={action} onChange={(e) => setAction(e.currentTarget.value)} style={{ flex: 3 }} onKeyDown={(e) => e.key === 'Enter' && void add()} />
+          <TextInput label="Ansvarlig" placeholder="fx Sekretariatet" value={owner} onChange={(e) => setOwner(e.currentTarget.value)} style={{ flex: 1.5 }} />
+          <DateInput label="Frist" placeholder="dd.mm.åååå" valueFormat="DD.MM.YYYY" dateParser={(t) => parseDanishDate(t)} value={due} onChange={setDue} clearable style={{ flex: 1.4 }} miw={130} />
+          <Button leftSection={<IconPlus size={14} />} variant="light" onClick={() => void add()} disabled={!action.trim()}>Tilføj</Button>
+        </Group>
+      )}
     </Stack>
   );
 }

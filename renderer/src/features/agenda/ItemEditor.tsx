@@ -1,4 +1,5 @@
 import { ActionIcon, Button, Checkbox, Divider, Group, Menu, Paper, Select, SimpleGrid, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { IconArrowForwardUp, IconCopy, IconDots, IconHistory, IconPlus, IconTrash, IconX } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { AgendaItemPatch, ITEM_KIND_LABELS, ITEM_KINDS, type AgendaItem, type ItemKind } from '../../../../shared/domain/agenda';
@@ -9,12 +10,13 @@ import { SaveIndicator } from '../../components/SaveIndicator';
 import { useAutosave } from '../../lib/autosave';
 import { removeWithUndo, showError } from '../../lib/undo';
 import { loadAgenda, refreshSelected, useAgenda } from '../../stores/agenda';
-import { useMeetings } from '../../stores/meetings';
+import { loadMeetings, useMeetings } from '../../stores/meetings';
 import { fieldErrors } from '../../lib/field-errors';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { DecisionPanel } from './DecisionPanel';
 import { ItemFollowUps } from './FollowUpsPanel';
 import { HistoryDrawer } from './HistoryDrawer';
+import { LOCKED } from '../meetings/texts';
 
 type Fields = Required<AgendaItemPatch>;
 
@@ -39,22 +41,21 @@ function changes(base: Fields, next: Fields): Partial<Fields> {
 
 /**
  * Saves a patch under optimistic concurrency, merging field by field: if the item changed elsewhere (reordered,
- * another field edited, another window), the save is retried on the new revision unless one of the same fields
- * changed too. Then the stored version of those fields is kept and handed to `onClash`, and the refusal stands.
+ * another field edited, another window), the save is made again on the new revision. Where the other window changed
+ * one of the same fields, its version is kept and handed to `onClash` (to show it and say so), and the rest is saved.
  */
 async function updateMerging(id: string, base: { fields: Fields; revision: number }, patch: Partial<Fields>, onClash: (theirs: Partial<Fields>) => void): Promise<AgendaItem> {
   try {
     return await api().call('agenda.update', { id, revision: base.revision, patch });
   } catch (error) {
+    // Only a change made elsewhere is merged; a refusal (locked minutes, invalid text) stands as it is.
     if (!(error instanceof ApiError) || error.code !== 'CONFLICT') throw error;
     const fresh = await api().call('agenda.get', { id });
     const current = fieldsOf(fresh);
     const clashing = Object.keys(patch).filter((k) => JSON.stringify(current[k as keyof Fields]) !== JSON.stringify(base.fields[k as keyof Fields]));
-    if (clashing.length > 0) {
-      onClash(Object.fromEntries(clashing.map((k) => [k, current[k as keyof Fields]])));
-      throw error;
-    }
-    return api().call('agenda.update', { id, revision: fresh.revision, patch });
+    if (clashing.length > 0) onClash(Object.fromEntries(clashing.map((k) => [k, current[k as keyof Fields]])));
+    const rest = Object.fromEntries(Object.entries(patch).filter(([k]) => !clashing.includes(k)));
+    return Object.keys(rest).length === 0 ? fresh : api().call('agenda.update', { id, revision: fresh.revision, patch: rest });
   }
 }
 
@@ -64,13 +65,14 @@ export function ItemEditor({ item, locked, hidden }: { item: AgendaItem; locked:
   const [historyOpen, setHistoryOpen] = useState(false);
   const saved = useRef({ fields: fieldsOf(item), revision: item.revision });
 
-  const { state, schedule, flush } = useAutosave<Fields>(async (next) => {
+  const { state, schedule, flush, retry } = useAutosave<Fields>(async (next) => {
     const patch = changes(saved.current.fields, next);
     if (Object.keys(patch).length === 0) return;
     try {
       const updated = await updateMerging(item.id, saved.current, patch, (theirs) => {
-        // A real clash: the other version of those fields wins, and the user sees it.
+        // A real clash: the other version of those fields wins, and the user sees it and is told.
         setDraft((d) => ({ ...d, ...theirs }));
+        notifications.show({ color: 'yellow', message: 'Punktet blev ændret samtidig et andet sted. Den anden udgave af de samme felter er beholdt.', autoClose: 8000 });
       });
       saved.current = { fields: fieldsOf(updated), revision: updated.revision };
       useAgenda.setState((s) => ({
@@ -79,16 +81,19 @@ export function ItemEditor({ item, locked, hidden }: { item: AgendaItem; locked:
       }));
     } catch (error) {
       if (error instanceof ApiError) setErrors(error.fields);
+      // Locked since this window last heard: show the meeting as it now is, read-only (the typed text stays).
+      if (error instanceof ApiError && error.code === 'LOCKED') loadMeetings().catch(showError);
       throw error;
     }
   });
 
+  // The fields of locked minutes are read-only; whatever change still comes is sent, so the backend's refusal shows.
   function change(patch: Partial<Fields>) {
     const next = { ...draft, ...patch };
     setDraft(next);
     const check = AgendaItemPatch.safeParse(next);
     setErrors(check.success ? {} : fieldErrors(check.error.issues));
-    if (check.success && !locked) schedule(next);
+    if (check.success) schedule(next);
   }
 
   async function remove() {
@@ -112,10 +117,10 @@ export function ItemEditor({ item, locked, hidden }: { item: AgendaItem; locked:
   return (
     <Stack gap="md" data-testid="item-editor" data-item-id={item.id}>
       <Stack gap={2}>
-        <Group justify="space-between" wrap="nowrap" gap="sm">
-          <Text size="sm" c="dimmed" fw={600}>Punkt {item.number}.</Text>
-          <Group gap="xs" wrap="nowrap">
-            <SaveIndicator state={locked ? { kind: 'idle' } : state} />
+        <Group justify="space-between" wrap="nowrap" gap="sm" align="flex-start">
+          <Text size="sm" c="dimmed" fw={600} style={{ whiteSpace: 'nowrap' }}>Punkt {item.number}.</Text>
+          <Group gap="xs" wrap="nowrap" align="flex-start">
+            <SaveIndicator state={state} onRetry={() => void retry()} locked={locked ? LOCKED.short : null} />
             <ItemMenu item={item} locked={locked} onHistory={() => setHistoryOpen(true)} onDelete={() => void remove()} />
           </Group>
         </Group>
@@ -145,7 +150,7 @@ export function ItemEditor({ item, locked, hidden }: { item: AgendaItem; locked:
         <GuestsEditor guests={draft.guests} locked={locked} onChange={(guests) => change({ guests })} />
       </Paper>
 
-      {show('resume') && <RichText label="Resumé" value={draft.resume} onChange={(resume) => change({ resume })} />}
+      {show('resume') && <RichText label="Resumé" value={draft.resume} onChange={(resume) => change({ resume })} readOnly={locked} />}
 
       <Stack gap={6}>
         <Text size="sm" fw={500}>Indstilling</Text>
@@ -167,14 +172,14 @@ export function ItemEditor({ item, locked, hidden }: { item: AgendaItem; locked:
         )}
       </Stack>
 
-      {show('caseText') && <RichText label="Sagsfremstilling" value={draft.caseText} onChange={(caseText) => change({ caseText })} minHeight={160} />}
-      {show('economy') && <RichText label="Økonomi" value={draft.economy} onChange={(economy) => change({ economy })} />}
-      {show('consultation') && <RichText label="Høring" value={draft.consultation} onChange={(consultation) => change({ consultation })} />}
+      {show('caseText') && <RichText label="Sagsfremstilling" value={draft.caseText} onChange={(caseText) => change({ caseText })} minHeight={160} readOnly={locked} />}
+      {show('economy') && <RichText label="Økonomi" value={draft.economy} onChange={(economy) => change({ economy })} readOnly={locked} />}
+      {show('consultation') && <RichText label="Høring" value={draft.consultation} onChange={(consultation) => change({ consultation })} readOnly={locked} />}
 
       <AttachmentsPanel item={item} locked={locked} />
       <Divider />
       <DecisionPanel key={`${item.id}-decision`} item={item} locked={locked} />
-      <ItemFollowUps item={item} />
+      <ItemFollowUps item={item} locked={locked} />
       <HistoryDrawer itemId={historyOpen ? item.id : null} onClose={() => setHistoryOpen(false)} />
     </Stack>
   );

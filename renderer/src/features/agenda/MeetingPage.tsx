@@ -11,7 +11,7 @@ import { openMeeting, useMeetings } from '../../stores/meetings';
 import { navigate } from '../../stores/navigation';
 import { useReference } from '../../stores/reference';
 import { MeetingEditorDrawer } from '../meetings/MeetingEditor';
-import { STATUS_COLORS } from '../meetings/texts';
+import { isLocked, STATUS_COLORS } from '../meetings/texts';
 import { AgendaList } from './AgendaList';
 import { MeetingFollowUps } from './FollowUpsPanel';
 import { ItemEditor } from './ItemEditor';
@@ -44,7 +44,7 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
       <Alert color="yellow" title="Mødet findes ikke">Det er måske slettet. <Anchor href="#/moeder" onClick={(e) => { e.preventDefault(); navigate('moeder'); }}>Tilbage til møderne</Anchor></Alert>
     ) : <Loader />;
   }
-  const locked = meeting.status === 'referat_godkendt';
+  const locked = isLocked(meeting.status);
 
   async function applyTemplate() {
     try {

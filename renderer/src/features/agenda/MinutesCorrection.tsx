@@ -7,6 +7,7 @@ import { api, ApiError } from '../../api/client';
 import { showError } from '../../lib/undo';
 import { loadAgenda } from '../../stores/agenda';
 import { loadMeetings } from '../../stores/meetings';
+import { LOCKED } from '../meetings/texts';
 
 /** Locked minutes, the way to correct them as a new version, and the corrections made so far. */
 export function MinutesCorrection({ meetingId, locked }: { meetingId: string; locked: boolean }) {
@@ -34,10 +35,13 @@ export function MinutesCorrection({ meetingId, locked }: { meetingId: string; lo
   return (
     <Stack gap={6}>
       {locked && (
-        <Alert color="gray" icon={<IconLock size={18} />} py="xs">
+        <Alert color="gray" icon={<IconLock size={18} />} py="xs" data-testid="minutes-locked">
           <Group justify="space-between" wrap="nowrap">
-            <Text size="sm">Referatet er godkendt og låst. Punkter og beslutninger kan læses, men ikke ændres.</Text>
-            <Button size="compact-sm" variant="default" leftSection={<IconPencil size={14} />} onClick={() => setAsking(true)}>Ret referatet</Button>
+            <div>
+              <Text size="sm" fw={500}>{LOCKED.reason}</Text>
+              <Text size="xs" c="dimmed">{LOCKED.detail}</Text>
+            </div>
+            <Button size="compact-sm" variant="default" leftSection={<IconPencil size={14} />} onClick={() => setAsking(true)} style={{ flexShrink: 0 }}>{LOCKED.correct}</Button>
           </Group>
         </Alert>
       )}

@@ -9,10 +9,10 @@ import { showError } from '../../lib/undo';
 
 type Row = Omit<Attendee, 'id'>;
 
-/** Deltagere og afbud: who attends the meeting; starts from the body's members. */
-export function AttendanceEditor({ meetingId }: { meetingId: string }) {
+/** Deltagere og afbud: who attends the meeting; starts from the body's members. Read-only once the minutes are approved. */
+export function AttendanceEditor({ meetingId, locked }: { meetingId: string; locked: boolean }) {
   const [rows, setRows] = useState<Row[] | null>(null);
-  const { state, schedule } = useAutosave<Row[]>(async (next) => {
+  const { state, schedule, retry } = useAutosave<Row[]>(async (next) => {
     await api().call('meetings.setAttendance', { meetingId, attendees: next.filter((r) => r.name.trim()) });
   });
 
@@ -40,24 +40,27 @@ export function AttendanceEditor({ meetingId }: { meetingId: string }) {
     <Stack gap={6} data-testid="attendance">
       <Group justify="space-between">
         <Text size="sm" fw={500}>Deltagere og afbud</Text>
-        <SaveIndicator state={state} />
+        <SaveIndicator state={state} onRetry={() => void retry()} />
       </Group>
-      {rows.length === 0 && (
+      {rows.length === 0 && locked && <Text size="sm" c="dimmed">Ingen deltagere registreret.</Text>}
+      {rows.length === 0 && !locked && (
         <Button variant="light" size="compact-sm" leftSection={<IconUsers size={14} />} style={{ alignSelf: 'flex-start' }} onClick={() => void fromMembers()}>
           Hent organets medlemmer
         </Button>
       )}
       {rows.map((r, i) => (
         <Group key={i} gap="xs" wrap="nowrap">
-          <TextInput aria-label={`Deltager ${i + 1} navn`} placeholder="Navn" value={r.name} onChange={(e) => set(i, { name: e.currentTarget.value })} style={{ flex: 2 }} />
-          <TextInput aria-label={`Deltager ${i + 1} organisation`} placeholder="Organisation" value={r.organisation} onChange={(e) => set(i, { organisation: e.currentTarget.value })} style={{ flex: 2 }} />
-          <SegmentedControl size="xs" aria-label={`Deltager ${i + 1} fremmøde`} value={r.present ? 'ja' : 'afbud'} onChange={(v) => set(i, { present: v === 'ja' })} data={[{ value: 'ja', label: 'Deltager' }, { value: 'afbud', label: 'Afbud' }]} />
-          <ActionIcon variant="subtle" color="gray" aria-label={`Fjern deltager ${i + 1}`} onClick={() => change(rows.filter((_, n) => n !== i))}><IconX size={16} /></ActionIcon>
+          <TextInput aria-label={`Deltager ${i + 1} navn`} placeholder="Navn" value={r.name} readOnly={locked} onChange={(e) => set(i, { name: e.currentTarget.value })} style={{ flex: 2 }} />
+          <TextInput aria-label={`Deltager ${i + 1} organisation`} placeholder="Organisation" value={r.organisation} readOnly={locked} onChange={(e) => set(i, { organisation: e.currentTarget.value })} style={{ flex: 2 }} />
+          <SegmentedControl size="xs" aria-label={`Deltager ${i + 1} fremmøde`} value={r.present ? 'ja' : 'afbud'} readOnly={locked} onChange={(v) => set(i, { present: v === 'ja' })} data={[{ value: 'ja', label: 'Deltager' }, { value: 'afbud', label: 'Afbud' }]} />
+          {!locked && <ActionIcon variant="subtle" color="gray" aria-label={`Fjern deltager ${i + 1}`} onClick={() => change(rows.filter((_, n) => n !== i))}><IconX size={16} /></ActionIcon>}
         </Group>
       ))}
-      <Button variant="subtle" size="compact-sm" leftSection={<IconPlus size={14} />} style={{ alignSelf: 'flex-start' }} onClick={() => change([...rows, { name: '', organisation: '', present: true }])}>
-        Tilføj deltager
-      </Button>
+      {!locked && (
+        <Button variant="subtle" size="compact-sm" leftSection={<IconPlus size={14} />} style={{ alignSelf: 'flex-start' }} onClick={() => change([...rows, { name: '', organisation: '', present: true }])}>
+          Tilføj deltager
+        </Button>
+      )}
     </Stack>
   );
 }

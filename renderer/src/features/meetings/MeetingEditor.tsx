@@ -1,18 +1,18 @@
-import { Button, Drawer, Group, Stack, Text } from '@mantine/core';
-import { IconTrash } from '@tabler/icons-react';
+import { Alert, Button, Drawer, Group, Stack, Text } from '@mantine/core';
+import { IconLock, IconTrash } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { MeetingPatch, type Meeting } from '../../../../shared/domain/meeting';
 import { formatLongDate } from '../../../../shared/format';
 import { api, ApiError } from '../../api/client';
 import { SaveIndicator } from '../../components/SaveIndicator';
 import { useAutosave } from '../../lib/autosave';
-import { removeWithUndo } from '../../lib/undo';
-import { deleteMeeting, openMeeting, restoreMeeting, updateMeeting, useMeetings } from '../../stores/meetings';
+import { removeWithUndo, showError } from '../../lib/undo';
+import { deleteMeeting, loadMeetings, openMeeting, restoreMeeting, updateMeeting, useMeetings } from '../../stores/meetings';
 import { navigate, useNavigation } from '../../stores/navigation';
 import { AttendanceEditor } from './AttendanceEditor';
 import { fieldErrors } from '../../lib/field-errors';
 import { MeetingFields, type MeetingFieldValues } from './MeetingFields';
-import { TEXTS } from './texts';
+import { isLocked, LOCKED, TEXTS } from './texts';
 
 const fieldsOf = (m: Meeting): MeetingFieldValues => ({
   bodyId: m.bodyId,
@@ -49,8 +49,9 @@ function MeetingEditor({ meeting }: { meeting: Meeting }) {
   const [draft, setDraft] = useState(() => fieldsOf(meeting));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const saved = useRef({ fields: fieldsOf(meeting), revision: meeting.revision });
+  const locked = isLocked(meeting.status);
 
-  const { state, schedule, flush } = useAutosave<MeetingFieldValues>(async (next) => {
+  const { state, schedule, flush, retry } = useAutosave<MeetingFieldValues>(async (next) => {
     const patch = changes(saved.current.fields, next);
     if (Object.keys(patch).length === 0) return;
     try {
@@ -63,10 +64,13 @@ function MeetingEditor({ meeting }: { meeting: Meeting }) {
         saved.current = { fields: fieldsOf(fresh), revision: fresh.revision };
         setDraft(fieldsOf(fresh));
       }
+      // Locked since this window last heard: show the meeting as it now is, read-only (the typed text stays).
+      if (error instanceof ApiError && error.code === 'LOCKED') loadMeetings().catch(showError);
       if (error instanceof ApiError) setErrors(error.fields);
       throw error;
     }
-  });
+    // After a conflict the other window's version is on screen: there is nothing typed here to send again.
+  }, { retryable: (error) => !(error instanceof ApiError && error.code === 'CONFLICT') });
 
   function change(patch: Partial<MeetingFieldValues>) {
     const next = { ...draft, ...patch };
@@ -90,17 +94,28 @@ function MeetingEditor({ meeting }: { meeting: Meeting }) {
     );
   }
 
+  // Closing keeps the drawer open while a change is not saved, so the typed text and the reason stay in view.
+  const close = async () => {
+    if (await flush()) openMeeting(null);
+  };
+
   return (
     <Stack gap="lg">
-      <MeetingFields value={draft} onChange={change} errors={errors} />
-      <AttendanceEditor meetingId={meeting.id} />
-      <Group justify="space-between">
-        <SaveIndicator state={state} />
+      {locked && (
+        <Alert color="gray" icon={<IconLock size={18} />} py="xs" data-testid="meeting-locked">
+          <Text size="sm" fw={500}>{LOCKED.reason}</Text>
+          <Text size="xs" c="dimmed">{LOCKED.detail}</Text>
+        </Alert>
+      )}
+      <MeetingFields value={draft} onChange={change} errors={errors} readOnly={locked} />
+      <AttendanceEditor meetingId={meeting.id} locked={locked} />
+      <Group justify="space-between" wrap="nowrap" align="flex-start">
+        <SaveIndicator state={state} onRetry={() => void retry()} locked={locked ? LOCKED.short : null} />
         <Group gap="xs">
           <Button variant="subtle" color="red" leftSection={<IconTrash size={16} />} onClick={() => void remove()}>
             Slet møde
           </Button>
-          <Button variant="default" onClick={() => void flush().then(() => openMeeting(null))}>
+          <Button variant="default" onClick={() => void close()}>
             Luk
           </Button>
         </Group>

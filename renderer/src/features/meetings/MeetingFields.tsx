@@ -14,6 +14,8 @@ interface Props {
   /** The new-meeting form leaves status and note for later. */
   compact?: boolean;
   autoFocus?: boolean;
+  /** Shown, not editable (approved minutes). */
+  readOnly?: boolean;
 }
 
 /** The picker speaks HH:mm:ss (or '' while incomplete); meetings keep HH:MM. */
@@ -21,7 +23,7 @@ const toClock = (time: string) => (time ? time.slice(0, 5) : null);
 
 const statusOptions = MEETING_STATUSES.map((s) => ({ value: s, label: MEETING_STATUS_LABELS[s] }));
 
-export function MeetingFields({ value, onChange, errors, compact, autoFocus }: Props) {
+export function MeetingFields({ value, onChange, errors, compact, autoFocus, readOnly = false }: Props) {
   const bodies = useReference((s) => s.bodies);
   return (
     <Stack gap="sm">
@@ -33,6 +35,7 @@ export function MeetingFields({ value, onChange, errors, compact, autoFocus }: P
         onChange={(bodyId) => bodyId && onChange({ bodyId })}
         allowDeselect={false}
         searchable
+        readOnly={readOnly}
         error={errors.bodyId}
       />
       <DateInput
@@ -44,13 +47,15 @@ export function MeetingFields({ value, onChange, errors, compact, autoFocus }: P
         placeholder="fx 27.05.2021"
         value={value.date || null}
         onChange={(date) => date && onChange({ date })}
+        readOnly={readOnly}
         error={errors.date}
       />
       <SimpleGrid cols={2}>
         <TimePicker
           label="Starttid"
           format="24h"
-          clearable
+          clearable={!readOnly}
+          readOnly={readOnly}
           value={value.startTime ?? ''}
           onChange={(time) => onChange({ startTime: toClock(time) })}
           error={errors.startTime}
@@ -58,7 +63,8 @@ export function MeetingFields({ value, onChange, errors, compact, autoFocus }: P
         <TimePicker
           label="Sluttid"
           format="24h"
-          clearable
+          clearable={!readOnly}
+          readOnly={readOnly}
           value={value.endTime ?? ''}
           onChange={(time) => onChange({ endTime: toClock(time) })}
           error={errors.endTime}
@@ -69,6 +75,7 @@ export function MeetingFields({ value, onChange, errors, compact, autoFocus }: P
         placeholder={TEXTS.locationPlaceholder}
         value={value.location}
         onChange={(e) => onChange({ location: e.currentTarget.value })}
+        readOnly={readOnly}
         error={errors.location}
       />
       {!compact && (
@@ -79,6 +86,7 @@ export function MeetingFields({ value, onChange, errors, compact, autoFocus }: P
             value={value.status}
             onChange={(status) => status && onChange({ status: status as MeetingStatus })}
             allowDeselect={false}
+            readOnly={readOnly}
             error={errors.status}
           />
           <Textarea
@@ -88,6 +96,7 @@ export function MeetingFields({ value, onChange, errors, compact, autoFocus }: P
             minRows={3}
             value={value.note}
             onChange={(e) => onChange({ note: e.currentTarget.value })}
+            readOnly={readOnly}
             error={errors.note}
           />
         </>

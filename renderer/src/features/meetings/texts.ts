@@ -23,3 +23,13 @@ export const TEXTS = {
   deleted: (what: string) => `Mødet ${what} er slettet.`,
   created: (what: string) => `Mødet ${what} er oprettet.`,
 };
+
+/** Approved minutes are locked; «Ret referatet» opens them as a new version (MinutesCorrection). */
+export const LOCKED = {
+  correct: 'Ret referatet',
+  reason: 'Referatet er godkendt og låst – vælg «Ret referatet» for at åbne en ny version.',
+  detail: 'Mødets oplysninger, deltagere, punkter, beslutninger, bilag og aftalte opfølgninger kan læses, men ikke ændres.',
+  short: 'Låst – referatet er godkendt',
+};
+
+export const isLocked = (status: MeetingStatus) => status === 'referat_godkendt';

@@ -2,6 +2,7 @@ import { ActionIcon, Badge, Group, Menu, Paper, Stack, Text, Textarea, TextInput
 import { IconDots, IconTrash } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { PROPOSAL_STATUS_LABELS, type Proposal } from '../../../../shared/domain/proposal';
+import { SaveIndicator } from '../../components/SaveIndicator';
 import { useAutosave } from '../../lib/autosave';
 import { removeWithUndo } from '../../lib/undo';
 import { openProposal } from '../../stores/navigation';
@@ -77,11 +78,15 @@ export function ProposalHeader({ proposal, children }: { proposal: Proposal; chi
             </Menu.Dropdown>
           </Menu>
         </Group>
-        <Group gap="xs" wrap="nowrap">
-          <Badge variant="light" color={STATUS_COLORS[proposal.status]} tt="none" data-testid="proposal-view-status">
-            {PROPOSAL_STATUS_LABELS[proposal.status]}
-          </Badge>
-          <Text size="sm" c="dimmed" data-testid="proposal-status-reason">{proposal.statusReason}</Text>
+        <Group gap="xs" wrap="nowrap" justify="space-between">
+          <Group gap="xs" wrap="nowrap">
+            <Badge variant="light" color={STATUS_COLORS[proposal.status]} tt="none" data-testid="proposal-view-status">
+              {PROPOSAL_STATUS_LABELS[proposal.status]}
+            </Badge>
+            <Text size="sm" c="dimmed" data-testid="proposal-status-reason">{proposal.statusReason}</Text>
+          </Group>
+          {/* The code and title: the version's own saving shows in its bar below. */}
+          <SaveIndicator state={autosave.state} onRetry={() => void autosave.retry()} />
         </Group>
         {children}
       </Stack>

@@ -30,7 +30,14 @@ export function ProposalView({ proposal, version }: { proposal: Proposal; versio
     <VersionEditorProvider editor={editor}>
       <Stack gap="md" data-testid="proposal-view" data-version={version.number}>
         <ProposalHeader proposal={proposal}>
-          <VersionBar proposal={proposal} versionNumber={version.number} state={saveState(editor)} beforeRevise={editor.flush} />
+          <VersionBar
+            proposal={proposal}
+            versionNumber={version.number}
+            state={saveState(editor)}
+            onRetry={() => void editor.retry()}
+            locked={editor.locked ? T.lockedShort(version.number) : null}
+            beforeRevise={editor.flush}
+          />
         </ProposalHeader>
         {editor.locked && <LockedNotice editor={editor} />}
         <Tabs value={tab} onChange={(v) => v && selectTab(v as ProposalTab)} keepMounted={false}>
@@ -58,10 +65,9 @@ export function ProposalView({ proposal, version }: { proposal: Proposal; versio
   );
 }
 
-/** What the save indicator says: nothing for a locked version; a field with an error holds the saving back. */
-function saveState(editor: VersionEditor): SaveState | null {
-  if (editor.locked) return null;
-  if (Object.keys(editor.errors).length > 0) return { kind: 'failed', message: 'ret de markerede felter' };
+/** What the save indicator says: a field with an error holds the saving back. */
+function saveState(editor: VersionEditor): SaveState {
+  if (editor.state.kind !== 'failed' && Object.keys(editor.errors).length > 0) return { kind: 'failed', message: 'ret de markerede felter', retryable: false };
   return editor.state;
 }
 

@@ -10,8 +10,11 @@ import { reviseProposal, selectVersion } from './store';
 import { T } from './texts';
 
 /** v1, v2 …: which version is on screen, «Ny version», and whether the version on screen is saved. */
-/** «Ny version»: a copy of the latest version, shown at once; pending typing is saved first. */
-export function useRevise(proposal: Proposal, beforeRevise: () => Promise<void>) {
+/**
+ * «Ny version»: a copy of the latest version, shown at once; pending typing is saved first. A save refused then (the
+ * version locked meanwhile) is still told: by the indicator, or by a notification once the old version's editor closes.
+ */
+export function useRevise(proposal: Proposal, beforeRevise: () => Promise<unknown>) {
   const [busy, setBusy] = useState(false);
   async function revise() {
     setBusy(true);
@@ -29,7 +32,17 @@ export function useRevise(proposal: Proposal, beforeRevise: () => Promise<void>)
   return { busy, revise };
 }
 
-export function VersionBar({ proposal, versionNumber, state, beforeRevise }: { proposal: Proposal; versionNumber: number; state: SaveState | null; beforeRevise(): Promise<void> }) {
+interface VersionBarProps {
+  proposal: Proposal;
+  versionNumber: number;
+  state: SaveState;
+  onRetry?: () => void;
+  /** Why the version on screen cannot be changed. */
+  locked: string | null;
+  beforeRevise(): Promise<unknown>;
+}
+
+export function VersionBar({ proposal, versionNumber, state, onRetry, locked, beforeRevise }: VersionBarProps) {
   const { busy, revise } = useRevise(proposal, beforeRevise);
   return (
     <Group justify="space-between" gap="sm">
@@ -56,7 +69,7 @@ export function VersionBar({ proposal, versionNumber, state, beforeRevise }: { p
           </Button>
         </Tooltip>
       </Group>
-      {state && <SaveIndicator state={state} />}
+      <SaveIndicator state={state} onRetry={onRetry} locked={locked} />
     </Group>
   );
 }

@@ -13,8 +13,8 @@ export const T = {
   newVersion: 'Ny version',
   versionCreated: (n: number, from: number) => `Version ${n} er oprettet som kopi af version ${from}.`,
   locked: 'Behandlet – låst',
-  lockedHint: (n: number) =>
-    `Version ${n} er sat på en dagsorden og gemt, som den blev behandlet. Felterne kan ikke ændres; opret en ny version for at ændre forslaget.`,
+  lockedHint: (n: number) => `Version ${n} er behandlet og låst – vælg «Ny version» for at ændre forslaget. Den vises, som den blev behandlet.`,
+  lockedShort: (n: number) => `Låst – version ${n} er behandlet`,
   tabs: { content: 'Oplæg', economy: 'Økonomi', consultation: 'Høring', treatment: 'Behandling', compare: 'Sammenlign' },
   missingTitle: 'Mangler før dagsorden',
   exportXlsx: 'Regneark (.xlsx)',

@@ -3,7 +3,8 @@ import { createContext, useCallback, useContext, useRef, useState, type ReactNod
 import { ProposalVersionUpdate, type Consultation, type Proposal, type ProposalContent, type ProposalVersion, type ScenarioRef, type VersionEconomy } from '../../../../shared/domain/proposal';
 import { api, ApiError } from '../../api/client';
 import { useAutosave, type SaveState } from '../../lib/autosave';
-import { replaceVersion } from './store';
+import { showError } from '../../lib/undo';
+import { refreshOpenProposal, replaceVersion } from './store';
 
 /** What a version's autosave writes: everything of proposals.updateVersion's patch. */
 export interface VersionFields {
@@ -87,7 +88,9 @@ export interface VersionEditor {
   state: SaveState;
   change(patch: Partial<VersionFields>): void;
   changeContent(patch: Partial<ProposalContent>): void;
-  flush(): Promise<void>;
+  /** Saves what is typed at once; false while a save is refused. */
+  flush(): Promise<boolean>;
+  retry(): Promise<boolean>;
   economy: VersionEconomy | null;
 }
 
@@ -99,7 +102,7 @@ export function useVersionDraft(proposal: Proposal, version: ProposalVersion, ec
   const latest = useRef(draft);
   const saved = useRef({ fields: fieldsOf(version), revision: version.revision });
 
-  const { state, schedule, flush } = useAutosave<VersionFields>(async (next) => {
+  const { state, schedule, flush, retry } = useAutosave<VersionFields>(async (next) => {
     try {
       const updated = await saveMerging(version, saved.current, next, (theirs, clashes) => {
         latest.current = unflatten({ ...flatten(latest.current), ...theirs });
@@ -110,13 +113,15 @@ export function useVersionDraft(proposal: Proposal, version: ProposalVersion, ec
       replaceVersion(updated);
     } catch (error) {
       if (error instanceof ApiError) setErrors(Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [k.replace(/^patch\./, ''), v])));
+      // Locked since this window last heard (put on an agenda elsewhere): show the version as it now is.
+      if (error instanceof ApiError && error.code === 'LOCKED') refreshOpenProposal().catch(showError);
       throw error;
     }
   });
 
+  // A locked version's fields are read-only; whatever change still comes is sent, so the backend's refusal shows.
   const change = useCallback(
     (patch: Partial<VersionFields>) => {
-      if (locked) return;
       const next = { ...latest.current, ...patch };
       latest.current = next;
       setDraft(next);
@@ -124,11 +129,13 @@ export function useVersionDraft(proposal: Proposal, version: ProposalVersion, ec
       setErrors(check.success ? {} : errorsOf(check.error.issues));
       if (check.success) schedule(next);
     },
-    [locked, schedule],
+    [schedule],
   );
   const changeContent = useCallback((patch: Partial<ProposalContent>) => change({ content: { ...latest.current.content, ...patch } }), [change]);
 
-  return { proposal, version, fields: locked ? fieldsOf(version) : draft, errors, locked, state: locked ? { kind: 'idle' } : state, change, changeContent, flush, economy };
+  // A locked version shows as it was treated – unless a change typed before the lock was refused: that stays in view.
+  const fields = locked && state.kind !== 'failed' ? fieldsOf(version) : draft;
+  return { proposal, version, fields, errors, locked, state, change, changeContent, flush, retry, economy };
 }
 
 const Context = createContext<VersionEditor | null>(null);

@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Group, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Fieldset, Group, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ScenarioInput } from '../../../../shared/domain/scenario';
@@ -19,13 +19,14 @@ type Reset = ((...paths: Path[]) => void) | null;
 /**
  * Every input of a scenario, grouped as the NT-1 proposal presents them; a variant's changes are marked. Each group
  * re-renders only when its own figures change, so typing in one field stays quick however many fields there are.
+ * Without `onChange` (a frozen version) every field and button is disabled: a fieldset disables all it holds.
  */
-export function ScenarioInputs({ draft, base, changedPaths, onChange }: { draft: Draft; base: Draft | null; changedPaths: string[]; onChange: (next: Draft) => void }) {
+export function ScenarioInputs({ draft, base, changedPaths, onChange }: { draft: Draft; base: Draft | null; changedPaths: string[]; onChange: ((next: Draft) => void) | null }) {
   const draftRef = useRef(draft);
   useLayoutEffect(() => {
     draftRef.current = draft;
   });
-  const update = useCallback<Update>((change) => onChange(change(draftRef.current)), [onChange]);
+  const update = useCallback<Update>((change) => onChange?.(change(draftRef.current)), [onChange]);
   const reset = useMemo<Reset>(
     () =>
       base &&
@@ -44,34 +45,36 @@ export function ScenarioInputs({ draft, base, changedPaths, onChange }: { draft:
   const changed = (...paths: Path[]) => paths.some((p) => changedPaths.includes(p));
 
   return (
-    <Stack gap="md" data-testid="scenario-inputs">
-      <OfferSection
-        places={draft.places}
-        occupancy={draft.occupancy}
-        budget={draft.fullOperationBudget}
-        offerKind={draft.offerKind}
-        changed={changedPaths.filter((p) => ['places', 'occupancy', 'fullOperationBudget', 'offerKind'].includes(p)).join()}
-        update={update}
-        reset={reset}
-      />
-      <Section title="Budgetlinjer" hint="Tjekkes mod budgettet ved fuld drift.">
-        <BudgetLines rows={draft.budgetLines} changed={changed('budgetLines')} update={update} reset={reset} />
-      </Section>
-      <Section title="Takstniveauer" hint="Indtægten ved den budgetterede belægning sammenlignes med budgettet.">
-        <Levels rows={draft.levels} changed={changed('levels')} update={update} reset={reset} />
-      </Section>
-      <StartupSection
-        startupCosts={draft.startupCosts}
-        fixedShare={draft.fixedShare}
-        deficits={draft.deficits}
-        years={draft.years}
-        baseFixedShare={base?.fixedShare}
-        changed={changedPaths.filter((p) => ['startupCosts', 'fixedShare', 'deficits', 'years'].includes(p)).join()}
-        update={update}
-        reset={reset}
-      />
-      <SplitSection regionShare={draft.split.regionShare} keyWeights={draft.split.key} changed={changedPaths.filter((p) => p.startsWith('split.')).join()} update={update} reset={reset} />
-    </Stack>
+    <Fieldset variant="unstyled" disabled={onChange === null} p={0} m={0} data-testid="scenario-inputs">
+      <Stack gap="md">
+        <OfferSection
+          places={draft.places}
+          occupancy={draft.occupancy}
+          budget={draft.fullOperationBudget}
+          offerKind={draft.offerKind}
+          changed={changedPaths.filter((p) => ['places', 'occupancy', 'fullOperationBudget', 'offerKind'].includes(p)).join()}
+          update={update}
+          reset={reset}
+        />
+        <Section title="Budgetlinjer" hint="Tjekkes mod budgettet ved fuld drift.">
+          <BudgetLines rows={draft.budgetLines} changed={changed('budgetLines')} update={update} reset={reset} />
+        </Section>
+        <Section title="Takstniveauer" hint="Indtægten ved den budgetterede belægning sammenlignes med budgettet.">
+          <Levels rows={draft.levels} changed={changed('levels')} update={update} reset={reset} />
+        </Section>
+        <StartupSection
+          startupCosts={draft.startupCosts}
+          fixedShare={draft.fixedShare}
+          deficits={draft.deficits}
+          years={draft.years}
+          baseFixedShare={base?.fixedShare}
+          changed={changedPaths.filter((p) => ['startupCosts', 'fixedShare', 'deficits', 'years'].includes(p)).join()}
+          update={update}
+          reset={reset}
+        />
+        <SplitSection regionShare={draft.split.regionShare} keyWeights={draft.split.key} changed={changedPaths.filter((p) => p.startsWith('split.')).join()} update={update} reset={reset} />
+      </Stack>
+    </Fieldset>
   );
 }
 

@@ -1,4 +1,5 @@
 import { ActionIcon, Alert, Badge, Button, Grid, Group, Menu, Paper, Stack, Tabs, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { IconDots, IconFileSpreadsheet, IconFileTypePdf, IconGitBranch, IconTrash } from '@tabler/icons-react';
 import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { ScenarioInput } from '../../../../shared/domain/scenario';
@@ -184,7 +185,11 @@ export function ScenarioView() {
   }
 
   async function exportAs(format: 'xlsx' | 'pdf') {
-    await autosave.flush();
+    // The export is made from what is stored: not while a change on screen is refused.
+    if (!(await autosave.flush())) {
+      notifications.show({ color: 'red', title: 'Ikke eksporteret', message: T.notSavedYet, autoClose: 8000 });
+      return;
+    }
     setExporting(format);
     await exportScenarios([scenario.id], format).finally(() => setExporting(null));
   }
@@ -237,7 +242,7 @@ export function ScenarioView() {
             ) : (
               <Badge variant="light" color="blue">{T.base}</Badge>
             )}
-            <SaveIndicator state={autosave.state} />
+            <SaveIndicator state={autosave.state} onRetry={() => void autosave.retry()} />
           </Group>
           <UsageNotice live={live} usedBy={scenario.usedBy} confirmed={live.length > 0 && unconfirmed.length === 0} />
         </Stack>

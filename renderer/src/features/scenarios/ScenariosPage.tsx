@@ -8,6 +8,7 @@ import { openScenario, useNavigation } from '../../stores/navigation';
 import { loadOpenScenario, loadScenarios, useScenarios } from '../../stores/scenarios';
 import { CalculatorsView } from './calculators/CalculatorsView';
 import { ComparisonView } from './ComparisonView';
+import { FrozenVersionView } from './FrozenVersionView';
 import { NewScenarioModal } from './NewScenarioModal';
 import { ScenarioList } from './ScenarioList';
 import { ScenarioView } from './ScenarioView';
@@ -16,6 +17,7 @@ import { T } from './texts';
 /** Takstscenarier: the list of bases and variants on the left, the open scenario or a comparison on the right. */
 export function ScenariosPage() {
   const scenarioId = useNavigation((s) => s.scenarioId);
+  const scenarioVersion = useNavigation((s) => s.scenarioVersion);
   const { loaded, open, compared } = useScenarios();
   // The comparison shows until another scenario is opened from the list.
   const [comparingAt, setComparingAt] = useState<string | null | undefined>(undefined);
@@ -73,6 +75,8 @@ export function ScenariosPage() {
                 <Loader size="sm" />
               ) : comparing && canCompare ? (
                 <ComparisonView ids={compared} onClose={() => setComparingAt(undefined)} />
+              ) : open && open.id === scenarioId && scenarioVersion !== null ? (
+                <FrozenVersionView key={`${open.id}/${scenarioVersion}`} scenario={open} number={scenarioVersion} />
               ) : open && open.id === scenarioId ? (
                 <ScenarioView key={open.id} />
               ) : (

@@ -1,11 +1,14 @@
 import { ActionIcon, Button, CopyButton, Group, Paper, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
-import { IconCheck, IconCopy, IconSnowflake } from '@tabler/icons-react';
+import { notifications } from '@mantine/notifications';
+import { IconCheck, IconCopy, IconEye, IconSnowflake } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Scenario, ScenarioVersion } from '../../../../shared/domain/scenario';
 import { formatTimestamp } from '../../../../shared/format';
 import { api } from '../../api/client';
 import { showError } from '../../lib/undo';
+import { openScenario } from '../../stores/navigation';
 import { loadOpenScenario, loadScenarios } from '../../stores/scenarios';
+import { T } from './texts';
 
 /** How an agenda item or a decision cites a frozen version: name, number and the start of the hash. */
 export const versionReference = (name: string, v: ScenarioVersion) => `Takstscenarie «${name}», version ${v.number} (SHA-256 ${v.hash.slice(0, 12)})`;
@@ -14,14 +17,18 @@ export const versionReference = (name: string, v: ScenarioVersion) => `Takstscen
  * Frozen versions: the figures as they were put before a body, numbered and hashed, so a decision can name exactly
  * what it decided on even after the scenario is changed.
  */
-export function VersionsPanel({ scenario, beforeFreeze }: { scenario: Scenario; beforeFreeze: () => Promise<void> }) {
+export function VersionsPanel({ scenario, beforeFreeze }: { scenario: Scenario; beforeFreeze: () => Promise<boolean> }) {
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
 
   async function freeze() {
     setBusy(true);
     try {
-      await beforeFreeze();
+      // Frozen is what is stored: not while a change on screen is refused.
+      if (!(await beforeFreeze())) {
+        notifications.show({ color: 'red', title: 'Ikke fastfrosset', message: T.notSavedYet, autoClose: 8000 });
+        return;
+      }
       await api().call('scenarios.freeze', { id: scenario.id, note });
       setNote('');
       await Promise.all([loadOpenScenario(scenario.id), loadScenarios()]);
@@ -65,15 +72,22 @@ export function VersionsPanel({ scenario, beforeFreeze }: { scenario: Scenario; 
                   <Table.Td>{v.note}</Table.Td>
                   <Table.Td ff="monospace" fz="xs">{v.hash.slice(0, 12)}…</Table.Td>
                   <Table.Td>
-                    <CopyButton value={versionReference(scenario.name, v)}>
-                      {({ copied, copy }) => (
-                        <Tooltip label={copied ? 'Kopieret' : 'Kopiér henvisning'}>
-                          <ActionIcon variant="subtle" color={copied ? 'teal' : 'gray'} onClick={copy} aria-label="Kopiér henvisning">
-                            {copied ? <IconCheck size={14} /> : <IconCopy size={14} />}
-                          </ActionIcon>
-                        </Tooltip>
-                      )}
-                    </CopyButton>
+                    <Group gap={2} wrap="nowrap">
+                      <Tooltip label={T.showVersion(v.number)}>
+                        <ActionIcon variant="subtle" color="gray" onClick={() => openScenario(scenario.id, v.number)} aria-label={T.showVersion(v.number)}>
+                          <IconEye size={14} />
+                        </ActionIcon>
+                      </Tooltip>
+                      <CopyButton value={versionReference(scenario.name, v)}>
+                        {({ copied, copy }) => (
+                          <Tooltip label={copied ? 'Kopieret' : 'Kopiér henvisning'}>
+                            <ActionIcon variant="subtle" color={copied ? 'teal' : 'gray'} onClick={copy} aria-label="Kopiér henvisning">
+                              {copied ? <IconCheck size={14} /> : <IconCopy size={14} />}
+                            </ActionIcon>
+                          </Tooltip>
+                        )}
+                      </CopyButton>
+                    </Group>
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -22,6 +22,12 @@ export const T = {
   exporting: 'Laver filen …',
   deleted: (name: string) => `«${name}» er slettet.`,
   resetField: 'Brug grundscenariets værdi',
+  frozen: (n: number) => `Denne version af scenariet er frosset (version ${n}) og kan ikke ændres.`,
+  frozenHint: 'Tallene vises, som de blev fastfrosset og lagt frem. Ret i den aktuelle udgave af scenariet, og fastfrys en ny version.',
+  frozenMissing: (n: number) => `Version ${n} af scenariet findes ikke.`,
+  toLive: 'Til den aktuelle udgave',
+  showVersion: (n: number) => `Vis version ${n}`,
+  notSavedYet: 'Den seneste ændring er ikke gemt – se «Ikke gemt» øverst, og prøv igen.',
 } as const;
 
 export const formatFraction = (fraction: number, decimals = 1) => formatPercent(fraction, decimals);

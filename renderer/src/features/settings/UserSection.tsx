@@ -7,7 +7,7 @@ import { updateSettings, useReference } from '../../stores/reference';
 export function UserSection() {
   const stored = useReference((s) => s.settings?.userName ?? '');
   const [name, setName] = useState(stored);
-  const { state, schedule } = useAutosave<string>((userName) => updateSettings({ userName }));
+  const { state, schedule, retry } = useAutosave<string>((userName) => updateSettings({ userName }));
   return (
     <Paper withBorder radius="md" p="lg">
       <Stack gap="sm">
@@ -24,7 +24,7 @@ export function UserSection() {
               schedule(e.currentTarget.value);
             }}
           />
-          <SaveIndicator state={state} />
+          <SaveIndicator state={state} onRetry={() => void retry()} />
         </Group>
       </Stack>
     </Paper>

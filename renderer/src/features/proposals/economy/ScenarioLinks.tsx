@@ -8,7 +8,10 @@ import { useVersionEditor } from '../version-editor';
 
 const MAX = 8;
 
-/** The version's start-up scenarios in order (scenarie 1, 2, 3 …) and the chosen one; each opens in «Takstscenarier». */
+/**
+ * The version's start-up scenarios in order (scenarie 1, 2, 3 …) and the chosen one; each opens in «Takstscenarier»,
+ * a frozen one as its frozen version.
+ */
 export function ScenarioLinks() {
   const { fields, locked, change, economy } = useVersionEditor();
   const scenarios = useScenarios((s) => s.items);
@@ -50,8 +53,14 @@ export function ScenarioLinks() {
                   {ref.frozenNumber !== null && <Badge size="sm" variant="light" color="gray" tt="none">fastfrosset v{ref.frozenNumber}</Badge>}
                   {chosen && <Badge size="sm" variant="filled" tt="none">Valgt</Badge>}
                   <Group gap={2} wrap="nowrap">
-                    <Tooltip label="Åbn i Takstscenarier" openDelay={300}>
-                      <ActionIcon variant="subtle" color="gray" aria-label={`Åbn ${name} i Takstscenarier`} onClick={() => openScenario(ref.scenarioId)}>
+                    {/* A frozen reference opens the version as it was treated, not the live scenario. */}
+                    <Tooltip label={ref.frozenNumber !== null ? `Åbn version ${ref.frozenNumber} i Takstscenarier` : 'Åbn i Takstscenarier'} openDelay={300}>
+                      <ActionIcon
+                        variant="subtle"
+                        color="gray"
+                        aria-label={ref.frozenNumber !== null ? `Åbn ${name}, version ${ref.frozenNumber}, i Takstscenarier` : `Åbn ${name} i Takstscenarier`}
+                        onClick={() => openScenario(ref.scenarioId, ref.frozenNumber)}
+                      >
                         <IconExternalLink size={16} />
                       </ActionIcon>
                     </Tooltip>

@@ -50,7 +50,7 @@ export function ApprovalRoute() {
   const [seen, setSeen] = useState(serverKey);
   const [edits, setEdits] = useState({ made: 0, saved: 0 });
 
-  const { state, schedule } = useAutosave(async ({ next, edit }: { next: Row[]; edit: number }) => {
+  const { state, schedule, retry } = useAutosave(async ({ next, edit }: { next: Row[]; edit: number }) => {
     await api().call('proposals.setSteps', { proposalId: proposal.id, steps: next.map((r) => r.input) });
     setEdits((e) => ({ ...e, saved: edit }));
     await refreshOpenProposal();
@@ -136,7 +136,7 @@ export function ApprovalRoute() {
           <Button variant="subtle" size="compact-sm" leftSection={<IconPlus size={14} />} onClick={add}>
             Tilføj trin
           </Button>
-          <SaveIndicator state={state} />
+          <SaveIndicator state={state} onRetry={() => void retry()} />
         </Group>
       </Stack>
     </Paper>
