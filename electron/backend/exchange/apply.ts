@@ -309,6 +309,8 @@ async function writeImport(
           } else if (action === 'keep') applied.kept++;
           else applied.unchanged++;
           bases.push({ source: manifest.sourceInstallation, entity, id, revision: incoming.revision as number, hash: incomingHash, content: recordLine(entity, incoming), sourceCreatedAt: manifest.createdAt, exchangedAt: now });
+          // Written as they come: the bases hold every record's line again, too much to keep until the end.
+          if (bases.length >= RECORDS_PER_BREATH) await recordBases(trx, bases.splice(0));
 
           if (action === 'insert' || action === 'update') {
             if (entity === 'agenda_items') touchedItems.add(id);
