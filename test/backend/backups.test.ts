@@ -1,14 +1,17 @@
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION, migrateToLatest } from '../../db/migrate';
 import { MIGRATIONS } from '../../db/migrations';
 import type { DB } from '../../db/schema';
 import { openBackend, type Backend } from '../../electron/backend/backend';
+import { BackupFileStore } from '../../electron/backend/services/backup-files';
+import { KEEP_EVENTS } from '../../electron/backend/services/backups';
 import { ensureReferenceData } from '../../electron/backend/services/reference-data';
 import { runCli } from '../../electron/host/cli';
 import type { EventName } from '../../shared/contract';
@@ -57,7 +60,10 @@ async function open(): Promise<Backend> {
 const later = (ms: number) => (clock = new Date(clock.getTime() + ms));
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
-const backupFiles = () => (existsSync(backupDir) ? readdirSync(backupDir).sort() : []);
+/** The backup folder's database files (and partial ones): not the attachment store nor the summaries beside them. */
+const backupFiles = () => (existsSync(backupDir) ? readdirSync(backupDir).filter((n) => n !== 'files' && !n.endsWith('.files.json')).sort() : []);
+/** Everything in the backup folder, the attachment store's files included. */
+const folderContents = () => (existsSync(backupDir) ? (readdirSync(backupDir, { recursive: true }) as string[]).sort() : []);
 
 /**
  * Every row of every table, hashed: equal hashes mean equal content. With `derived: false` the FTS index's
@@ -89,7 +95,7 @@ describe('automatic daily backup', () => {
   it('takes one when the backend opens, and not twice the same day', async () => {
     const b = await open();
     expect(await call(b, 'backups.list', {})).toEqual([
-      { fileName: '20261123-014500-daily.db', kind: 'daily', createdAt: new Date(2026, 10, 23, 1, 45, 0).toISOString(), bytes: expect.any(Number) },
+      { fileName: '20261123-014500-daily.db', kind: 'daily', createdAt: new Date(2026, 10, 23, 1, 45, 0).toISOString(), bytes: expect.any(Number), files: { count: 0, bytes: 0, missing: 0 } },
     ]);
     expect(statSync(join(backupDir, '20261123-014500-daily.db')).size).toBeGreaterThan(0);
 
@@ -211,7 +217,7 @@ describe('restore', () => {
     later(MINUTE);
     events = [];
     const result = await restoreNow(b, { fileName: backup.fileName });
-    expect(result).toEqual({ restoredFrom: backup.fileName, safetyBackup: '20261123-014800-restore.db' });
+    expect(result).toEqual({ restoredFrom: backup.fileName, safetyBackup: '20261123-014800-restore.db', filesRestored: 0, missingFiles: [] });
 
     expect((await call(b, 'meetings.list', {})).map((m) => m.id)).toEqual([meeting.id]);
     expect((await call(b, 'settings.get', {})).userName).toBe('');
@@ -276,6 +282,7 @@ describe('restore', () => {
     let b: Backend;
     let hashes: { content: string; file: string };
     let backupsBefore: string[];
+    let contentsBefore: string[];
     beforeEach(async () => {
       b = await open();
       await call(b, 'meetings.create', { bodyId: await dasId(b), date: '2021-05-27', location: 'Aalborg' });
@@ -283,6 +290,7 @@ describe('restore', () => {
       await backupNow(b);
       hashes = { content: contentHash(b.database.raw), file: fileHash(b) };
       backupsBefore = backupFiles();
+      contentsBefore = folderContents();
     });
     async function expectRefused(fileName: string, code: string, message: RegExp) {
       later(MINUTE);
@@ -290,11 +298,12 @@ describe('restore', () => {
       expect(contentHash(b.database.raw)).toBe(hashes.content);
       expect(fileHash(b)).toBe(hashes.file);
       // No safety backup is left behind either: nothing happened.
-      expect(backupFiles()).toEqual(backupsBefore);
+      expect(folderContents()).toEqual(contentsBefore);
     }
     const plant = (name: string, content: Buffer | string) => {
       writeFileSync(join(backupDir, name), content);
       backupsBefore = backupFiles();
+      contentsBefore = folderContents();
     };
 
     it.each([
@@ -317,7 +326,7 @@ describe('restore', () => {
     });
 
     it('a file that is not SQLite', async () => {
-      plant('20261101-120000-manual.db', 'PK\u0003\u0004 dette er et regneark');
+      plant('20261101-120000-manual.db', '%PDF-1.7 dette er et referat');
       await expectRefused('20261101-120000-manual.db', 'INVALID_INPUT', /ikke en sikkerhedskopi af Sekretariat \(den er ikke en SQLite-database\)\. Databasen er ikke ændret\./);
     });
 
@@ -448,3 +457,174 @@ describe('command line', () => {
   });
 });
 
+
+describe('attachment files', () => {
+  const sha = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
+  const storeFile = (root: string, sha256: string) => join(root, sha256.slice(0, 2), sha256);
+
+  /** An item with two attachments whose files are in the data folder; returns their names and bytes. */
+  async function withAttachments(b: Backend) {
+    const meeting = await call(b, 'meetings.create', { bodyId: await dasId(b), date: '2021-05-27', location: 'Aalborg' });
+    const item = await call(b, 'agenda.create', { meetingId: meeting.id, title: 'Takster 2022' });
+    const files = [
+      { name: 'Budget 2022.pdf', bytes: Buffer.from('%PDF-1.7\nbudgettet for 2022\n%%EOF\n') },
+      { name: 'Høringssvar.txt', bytes: Buffer.from('Høringssvar fra Rebild Kommune om takster') },
+    ];
+    for (const file of files) {
+      const stored = await b.files!.storeStream(Readable.from([file.bytes]), file.name);
+      await call(b, 'attachments.add', { itemId: item.id, sha256: stored.sha256, fileName: stored.fileName });
+    }
+    await b.files!.idle();
+    return files.map((f) => ({ ...f, sha256: sha(f.bytes) }));
+  }
+
+  it('a backup carries the files it refers to, shared with the data folder by hard links, and a restore into an empty data folder gives them back', async () => {
+    const b = await open();
+    const files = await withAttachments(b);
+    later(MINUTE);
+    const backup = await backupNow(b);
+    expect(backup.files).toEqual({ count: 2, bytes: files[0]!.bytes.length + files[1]!.bytes.length, missing: 0 });
+    expect((await call(b, 'backups.list', {}))[0]).toMatchObject({ fileName: backup.fileName, files: { count: 2 } });
+    for (const file of files) {
+      const kept = storeFile(join(backupDir, 'files'), file.sha256);
+      expect(readFileSync(kept).equals(file.bytes)).toBe(true);
+      // No second copy on disk: the same file as the data folder's.
+      expect(statSync(kept).ino).toBe(statSync(storeFile(join(dir, 'files'), file.sha256)).ino);
+    }
+    await b.close();
+    backend = null;
+
+    // A new laptop: an empty data folder, the old backup folder copied beside it; restored from the list (as the UI does).
+    const oldDir = dir;
+    dir = mkdtempSync(join(tmpdir(), 'sekretariat-backups-ny-'));
+    backupDir = join(dir, 'backups');
+    databaseFile = join(dir, 'sekretariat.db');
+    try {
+      cpSync(join(oldDir, 'backups'), backupDir, { recursive: true });
+      const fresh = await open();
+      later(MINUTE);
+      const result = await restoreNow(fresh, { fileName: backup.fileName });
+      expect(result).toMatchObject({ restoredFrom: backup.fileName, filesRestored: 2, missingFiles: [] });
+      for (const file of files) expect(readFileSync(storeFile(join(dir, 'files'), file.sha256)).equals(file.bytes)).toBe(true);
+      const meeting = (await call(fresh, 'meetings.list', {}))[0]!;
+      const item = (await call(fresh, 'agenda.list', { meetingId: meeting.id }))[0]!;
+      const attachments = (await call(fresh, 'agenda.get', { id: item.id })).attachments;
+      expect(attachments.map((a) => a.fileName).sort()).toEqual(files.map((f) => f.name).sort());
+      // Every annex opens: its file is where the app looks for it, whole.
+      for (const a of attachments) expect((await fresh.files!.open(a.sha256!)).info.size).toBeGreaterThan(0);
+    } finally {
+      rmSync(oldDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('each further backup adds only the files it lacks; rotation removes the files no backup refers to any more', async () => {
+    const b = await open();
+    const [daily] = await call(b, 'backups.list', {});
+    const [file] = await withAttachments(b);
+    const kept = storeFile(join(backupDir, 'files'), file!.sha256);
+    later(MINUTE);
+    await backupNow(b);
+    const written = statSync(kept).ctimeMs;
+    later(MINUTE);
+    await backupNow(b);
+    expect(statSync(kept).ctimeMs).toBe(written);
+
+    // Back to the state before the attachments: the backups taken since still need the files.
+    later(MINUTE);
+    await restoreNow(b, { fileName: daily!.fileName });
+    expect(existsSync(kept)).toBe(true);
+    // Ten more event backups push out every backup that had them.
+    for (let i = 0; i < KEEP_EVENTS; i++) {
+      later(MINUTE);
+      await backupNow(b);
+    }
+    expect((await call(b, 'backups.list', {})).some((e) => (e.files?.count ?? 0) > 0)).toBe(false);
+    expect(existsSync(kept)).toBe(false);
+    // The data folder keeps its own copy: only the backup folder's is gone.
+    expect(existsSync(storeFile(join(dir, 'files'), file!.sha256))).toBe(true);
+  }, 60_000);
+
+  it('restores an old backup of the database only, naming the attachments whose files are missing', async () => {
+    const b = await open();
+    const files = await withAttachments(b);
+    later(MINUTE);
+    const backup = await backupNow(b);
+    await b.close();
+    backend = null;
+    // What an older version left: the database file alone, carried to a new laptop.
+    const old = join(tmpdir(), `gammel-${Date.now()}.db`);
+    copyFileSync(join(backupDir, backup.fileName), old);
+    const oldDir = dir;
+    dir = mkdtempSync(join(tmpdir(), 'sekretariat-backups-ny-'));
+    backupDir = join(dir, 'backups');
+    databaseFile = join(dir, 'sekretariat.db');
+    try {
+      const fresh = await open();
+      const name = '20261101-120000-manual.db';
+      copyFileSync(old, join(backupDir, name));
+      expect((await call(fresh, 'backups.list', {})).find((e) => e.fileName === name)).toMatchObject({ files: null });
+      const result = await restoreNow(fresh, { fileName: name });
+      expect(result.filesRestored).toBe(0);
+      expect(result.missingFiles.map((m) => m.names).sort()).toEqual(files.map((f) => [f.name]).sort());
+      expect(result.missingFiles.map((m) => m.sha256).sort()).toEqual(files.map((f) => f.sha256).sort());
+      expect((await call(fresh, 'meetings.list', {})).map((m) => m.location)).toEqual(['Aalborg']);
+    } finally {
+      rmSync(oldDir, { recursive: true, force: true });
+      rmSync(old, { force: true });
+    }
+  }, 60_000);
+
+  it('refuses a backup whose attachment file is damaged, changing nothing', async () => {
+    const b = await open();
+    const [file] = await withAttachments(b);
+    later(MINUTE);
+    const backup = await backupNow(b);
+    await b.close();
+    backend = null;
+    const oldDir = dir;
+    dir = mkdtempSync(join(tmpdir(), 'sekretariat-backups-ny-'));
+    backupDir = join(dir, 'backups');
+    databaseFile = join(dir, 'sekretariat.db');
+    try {
+      cpSync(join(oldDir, 'backups'), backupDir, { recursive: true });
+      // cpSync copies (no links), so the damage stays in the copied backup folder.
+      const damaged = storeFile(join(backupDir, 'files'), file!.sha256);
+      const bytes = readFileSync(damaged);
+      bytes[5] = bytes[5]! ^ 0xff;
+      writeFileSync(damaged, bytes);
+      const fresh = await open();
+      const contents = folderContents();
+      later(MINUTE);
+      expect(await refusalOf(fresh, 'backups.restore', { fileName: backup.fileName })).toMatchObject({
+        code: 'INVALID_INPUT',
+        message: `Bilagsfilen «${file!.name}» i sikkerhedskopien er beskadiget (indholdet passer ikke til filens SHA-256). Databasen er ikke ændret.`,
+      });
+      expect(await call(fresh, 'meetings.list', {})).toEqual([]);
+      expect(folderContents()).toEqual(contents);
+      expect(existsSync(join(dir, 'files')) ? (readdirSync(join(dir, 'files'), { recursive: true }) as string[]).filter((n) => /[0-9a-f]{64}/.test(n)) : []).toEqual([]);
+    } finally {
+      rmSync(oldDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
+describe('the backup store', () => {
+  it('copies where it may not link, and never keeps a file whose content does not match its name', async () => {
+    const source = join(dir, 'kilde');
+    const bytes = Buffer.from('referat af mødet');
+    writeFileSync(source, bytes);
+    const ref = { sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length };
+    const store = new BackupFileStore(join(dir, 'store'), false);
+    expect(await store.add(source, ref)).toBe('placed');
+    expect(readFileSync(store.pathOf(ref.sha256)).equals(bytes)).toBe(true);
+    expect(statSync(store.pathOf(ref.sha256)).ino).not.toBe(statSync(source).ino);
+    expect(await store.add(source, ref)).toBe('present');
+
+    const wrong = { sha256: createHash('sha256').update('noget andet').digest('hex'), size: bytes.length };
+    for (const links of [true, false]) {
+      expect(await new BackupFileStore(join(dir, `store-${links}`), links).add(source, wrong)).toBe('damaged');
+      expect(existsSync(join(dir, `store-${links}`, wrong.sha256.slice(0, 2), wrong.sha256))).toBe(false);
+    }
+    expect(await store.add(join(dir, 'findes-ikke'), wrong)).toBe('missing');
+  });
+});
