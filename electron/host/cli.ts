@@ -238,12 +238,21 @@ async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise<numb
     case 'serve': {
       const port = values.port === undefined ? 0 : Number(values.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`Ugyldig port: ${values.port}.`);
+      // Checked before the database is opened: an open backend (its text extraction) would keep the process alive.
+      const uiDir = env.SEKRETARIAT_UI_DIR || RENDERER_DIR;
+      if (!existsSync(join(uiDir, 'index.html'))) throw new UsageError('Brugerfladen er ikke bygget. Kør «npm run build» først (npm start gør det selv).');
       const backend = await openBackend({ ...backendOptions(), printer: chromiumPrinter(env) });
-      const host = await serve(backend, port);
-      print({ url: host.url, origin: host.origin, token: host.token, database: databaseFile }, `Sekretariat kører i browsertilstand: ${host.url}\nDatabase: ${databaseFile}\nStop med Ctrl+C.`);
-      await waitForSignal();
-      await host.close();
-      await backend.close();
+      try {
+        const host = await startHttpHost({ backend, staticDir: uiDir, port }).catch((error: unknown) => {
+          if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new UsageError(`Port ${port} er optaget af et andet program. Vælg en anden med --port, eller udelad --port.`);
+          throw error;
+        });
+        print({ url: host.url, origin: host.origin, token: host.token, database: databaseFile }, `Sekretariat kører i browsertilstand: ${host.url}\nDatabase: ${databaseFile}\nStop med Ctrl+C.`);
+        await waitForSignal();
+        await host.close();
+      } finally {
+        await backend.close();
+      }
       return 0;
     }
     case 'meetings list': {
@@ -375,11 +384,6 @@ async function registerRows(file: string, format: 'xlsx' | 'csv'): Promise<numbe
 }
 
 const plainText = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim();
-
-async function serve(backend: Backend, port: number) {
-  if (!existsSync(RENDERER_DIR)) throw new UsageError('Brugerfladen er ikke bygget. Kør «npm run build» først (npm start gør det selv).');
-  return startHttpHost({ backend, staticDir: RENDERER_DIR, port });
-}
 
 const waitForSignal = () =>
   new Promise<void>((done) => {
