@@ -4,8 +4,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrate';
+import { openBackend } from '../../electron/backend/backend';
 import { runCli } from '../../electron/host/cli';
 
 let dir: string;
@@ -105,6 +107,45 @@ describe('command line', () => {
     expect(err).toMatch(/ikke en SQLite-fil/);
     expect(readFileSync(file).equals(before)).toBe(true);
   });
+
+  it('import extracts the attachments\' text before it exits, so search finds it at once', async () => {
+    // The source laptop: three items, each with a text attachment saying the same unusual word.
+    const source = join(dir, 'kilde', 'sekretariat.db');
+    const backend = await openBackend({ databaseFile: source, appVersion: '0.0.0-test', log: { error: () => {} } });
+    try {
+      const das = (await backend.call('bodies.list', {})) as { ok: true; data: { id: string; code: string }[] };
+      const meeting = (await backend.call('meetings.create', { bodyId: das.data.find((b) => b.code === 'DAS')!.id, date: '2021-05-27' })) as { ok: true; data: { id: string } };
+      for (const [i, town] of ['Hjørring', 'Thisted', 'Rebild'].entries()) {
+        const item = (await backend.call('agenda.create', { meetingId: meeting.data.id, title: `Punkt ${i + 1}` })) as { ok: true; data: { id: string } };
+        const file = await backend.files!.storeStream(Readable.from([Buffer.from(`Høringssvar fra ${town} Kommune om pindsvinebeskyttelse.`)]), `${town}.txt`);
+        expect((await backend.call('attachments.add', { itemId: item.data.id, sha256: file.sha256, fileName: file.fileName })).ok).toBe(true);
+      }
+    } finally {
+      await backend.close();
+    }
+    const pkg = join(dir, 'pakke.sekretariat');
+    expect((await cli('export', '--scope', 'all', '--db', source, '--out', pkg)).code).toBe(0);
+
+    // The other laptop, through the command line as a user runs it.
+    const target = mkdtempSync(join(tmpdir(), 'sekretariat-modtager-'));
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'electron/host/cli-entry.ts', ...args], {
+        cwd: join(import.meta.dirname, '..', '..'),
+        encoding: 'utf8',
+        timeout: 150_000,
+        env: { ...process.env, SEKRETARIAT_DATA_DIR: target },
+      });
+    expect(run('migrate').status).toBe(0);
+    const imported = run('import', pkg);
+    expect(imported.status).toBe(0);
+    expect(imported.stderr).toContain('Udtrækker tekst fra bilag 1 af 3');
+    expect(imported.stderr).toContain('Udtrækker tekst fra bilag 3 af 3');
+    expect(imported.stdout).toContain('Teksten i 3 af 3 bilagsfil(er) kan nu søges.');
+    const found = run('search', 'pindsvinebeskyttelse', '--json');
+    expect(found.status).toBe(0);
+    const hits = JSON.parse(found.stdout) as { itemTitle: string }[];
+    expect(hits.map((h) => h.itemTitle).sort()).toEqual(['Punkt 1', 'Punkt 2', 'Punkt 3']);
+  }, 300_000);
 
   describe('serve', () => {
     const root = join(import.meta.dirname, '..', '..');
