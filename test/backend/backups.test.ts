@@ -1,11 +1,13 @@
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { createHash } from 'node:crypto';
-import { copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ZipFile } from 'yazl';
 import { LATEST_SCHEMA_VERSION, migrateToLatest } from '../../db/migrate';
 import { MIGRATIONS } from '../../db/migrations';
 import type { DB } from '../../db/schema';
@@ -89,6 +91,25 @@ function fileHash(b: Backend): string {
 
 async function dasId(b: Backend) {
   return (await call(b, 'bodies.list', {})).find((x) => x.code === 'DAS')!.id;
+}
+
+const sha = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
+const storeFile = (root: string, sha256: string) => join(root, sha256.slice(0, 2), sha256);
+
+/** An item with two attachments whose files are in the data folder; returns their names and bytes. */
+async function withAttachments(b: Backend) {
+  const meeting = await call(b, 'meetings.create', { bodyId: await dasId(b), date: '2021-05-27', location: 'Aalborg' });
+  const item = await call(b, 'agenda.create', { meetingId: meeting.id, title: 'Takster 2022' });
+  const files = [
+    { name: 'Budget 2022.pdf', bytes: Buffer.from('%PDF-1.7\nbudgettet for 2022\n%%EOF\n') },
+    { name: 'Høringssvar.txt', bytes: Buffer.from('Høringssvar fra Rebild Kommune om takster') },
+  ];
+  for (const file of files) {
+    const stored = await b.files!.storeStream(Readable.from([file.bytes]), file.name);
+    await call(b, 'attachments.add', { itemId: item.id, sha256: stored.sha256, fileName: stored.fileName });
+  }
+  await b.files!.idle();
+  return files.map((f) => ({ ...f, sha256: sha(f.bytes) }));
 }
 
 describe('automatic daily backup', () => {
@@ -446,6 +467,67 @@ describe('command line', () => {
     expect(meetingCount()).toBe(4);
   }, 60_000);
 
+  it('backup --out writes one file with the database and its attachment files; restore --db into an empty folder gives them back', async () => {
+    const b = await open();
+    const files = await withAttachments(b);
+    await b.close();
+    backend = null;
+    const out = join(dir, 'til-den-nye-laptop.zip');
+    const made = await cli('backup', '--out', out, '--json');
+    expect(made.code).toBe(0);
+    expect(JSON.parse(made.out)).toMatchObject({ file: out, files: { count: 2, bytes: files[0]!.bytes.length + files[1]!.bytes.length }, missing: [] });
+    expect((await cli('backup', '--out', out)).err).toMatch(/findes allerede/);
+
+    // Another laptop: nothing but the one file.
+    const other = mkdtempSync(join(tmpdir(), 'sekretariat-ny-laptop-'));
+    try {
+      const target = join(other, 'data', 'sekretariat.db');
+      const restored = await cli('restore', out, '--db', target);
+      expect(restored.code).toBe(0);
+      expect(restored.out).toContain('2 bilagsfiler er lagt tilbage i datamappen.');
+      for (const file of files) expect(readFileSync(storeFile(join(other, 'data', 'files'), file.sha256)).equals(file.bytes)).toBe(true);
+      const raw = new Database(target, { readonly: true });
+      expect(raw.prepare('SELECT file_name FROM attachments ORDER BY file_name').all()).toEqual(files.map((f) => ({ file_name: f.name })).sort((x, y) => x.file_name.localeCompare(y.file_name)));
+      raw.close();
+
+      /** A restore into a fresh folder that must be refused with `message`, leaving no annex file and no content. */
+      async function refused(file: string, folder: string, message: RegExp) {
+        const db = join(other, folder, 'sekretariat.db');
+        const run = await cli('restore', file, '--db', db);
+        expect(run).toMatchObject({ code: 2, err: expect.stringMatching(message) });
+        const check = new Database(db, { readonly: true });
+        expect(check.prepare('SELECT count(*) AS n FROM meetings').get()).toEqual({ n: 0 });
+        check.close();
+        const stored = existsSync(join(other, folder, 'files')) ? (readdirSync(join(other, folder, 'files'), { recursive: true }) as string[]) : [];
+        expect(stored.filter((n) => /[0-9a-f]{64}/.test(n))).toEqual([]);
+      }
+      // One byte of an attachment file changed on the way.
+      const damaged = readFileSync(out);
+      const at = damaged.indexOf(Buffer.from('Rebild Kommune om takster'));
+      expect(at).toBeGreaterThan(0);
+      damaged[at] = damaged[at]! ^ 0x20;
+      writeFileSync(join(other, 'beskadiget.zip'), damaged);
+      await refused(
+        join(other, 'beskadiget.zip'),
+        'b',
+        /^Fejl: Sikkerhedskopien «beskadiget\.zip» er beskadiget eller ufuldstændig \(indholdet af bilagsfilen [0-9a-f]{12}… passer ikke til dens SHA-256\)\. Databasen er ikke ændret\.$/,
+      );
+      // Cut short (copied in part).
+      writeFileSync(join(other, 'halv.zip'), readFileSync(out).subarray(0, Math.floor(statSync(out).size / 2)));
+      await refused(join(other, 'halv.zip'), 'c', /^Fejl: Sikkerhedskopien «halv\.zip» er beskadiget eller ufuldstændig .*Databasen er ikke ændret\.$/);
+      // Foreign: an exchange package, and a zip of something else.
+      expect((await cli('export', '--scope', 'all', '--out', join(other, 'pakke.sekretariat'))).code).toBe(0);
+      await refused(join(other, 'pakke.sekretariat'), 'd', /^Fejl: Filen «pakke\.sekretariat» er ikke en sikkerhedskopi af Sekretariat \(det er en udvekslingspakke; .*\)\. Databasen er ikke ændret\.$/);
+      const zip = new ZipFile();
+      zip.addBuffer(Buffer.from('<regneark/>'), 'xl/workbook.xml');
+      zip.end();
+      await pipeline(zip.outputStream, createWriteStream(join(other, 'regneark.xlsx')));
+      await refused(join(other, 'regneark.xlsx'), 'e', /^Fejl: Filen «regneark\.xlsx» er ikke en sikkerhedskopi af Sekretariat \(den indeholder «xl\/workbook\.xml», som ikke hører til en sikkerhedskopi\)\. Databasen er ikke ændret\.$/);
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it('refuses with exit code 2 and a Danish message', async () => {
     expect((await cli('migrate')).code).toBe(0);
     const missing = await cli('restore', 'findes-ikke.db');
@@ -459,25 +541,6 @@ describe('command line', () => {
 
 
 describe('attachment files', () => {
-  const sha = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
-  const storeFile = (root: string, sha256: string) => join(root, sha256.slice(0, 2), sha256);
-
-  /** An item with two attachments whose files are in the data folder; returns their names and bytes. */
-  async function withAttachments(b: Backend) {
-    const meeting = await call(b, 'meetings.create', { bodyId: await dasId(b), date: '2021-05-27', location: 'Aalborg' });
-    const item = await call(b, 'agenda.create', { meetingId: meeting.id, title: 'Takster 2022' });
-    const files = [
-      { name: 'Budget 2022.pdf', bytes: Buffer.from('%PDF-1.7\nbudgettet for 2022\n%%EOF\n') },
-      { name: 'Høringssvar.txt', bytes: Buffer.from('Høringssvar fra Rebild Kommune om takster') },
-    ];
-    for (const file of files) {
-      const stored = await b.files!.storeStream(Readable.from([file.bytes]), file.name);
-      await call(b, 'attachments.add', { itemId: item.id, sha256: stored.sha256, fileName: stored.fileName });
-    }
-    await b.files!.idle();
-    return files.map((f) => ({ ...f, sha256: sha(f.bytes) }));
-  }
-
   it('a backup carries the files it refers to, shared with the data folder by hard links, and a restore into an empty data folder gives them back', async () => {
     const b = await open();
     const files = await withAttachments(b);

@@ -196,16 +196,16 @@ export async function openBackupArchive(file: string, label: string): Promise<Ba
   }
   try {
     const entries = new Map<string, Entry>();
+    // The first name that has no place in a backup (after the manifest is read: it may say what the file is instead).
+    let unknown: string | undefined;
     await new Promise<void>((resolve, reject) => {
       zip.on('entry', (entry: Entry) => {
         const name = entry.fileName;
         if (entries.has(name)) return reject(damaged(`«${name}» findes to gange`));
         if (entry.isEncrypted()) return reject(foreign('den indeholder krypteret indhold'));
         const file = FILE_ENTRY.exec(name);
-        if (name !== ARCHIVE_MANIFEST && name !== ARCHIVE_DATABASE && !(file && file[2]!.startsWith(file[1]!))) {
-          return reject(foreign(`den indeholder «${name}», som ikke hører til en sikkerhedskopi`));
-        }
-        entries.set(name, entry);
+        if (name !== ARCHIVE_MANIFEST && name !== ARCHIVE_DATABASE && !(file && file[2]!.startsWith(file[1]!))) unknown ??= name;
+        else entries.set(name, entry);
         zip.readEntry();
       });
       zip.once('end', () => resolve());
@@ -213,7 +213,7 @@ export async function openBackupArchive(file: string, label: string): Promise<Ba
       zip.readEntry();
     });
     const manifestEntry = entries.get(ARCHIVE_MANIFEST);
-    if (!manifestEntry) throw foreign('den har ingen manifest.json');
+    if (!manifestEntry) throw foreign(unknown !== undefined ? `den indeholder «${unknown}», som ikke hører til en sikkerhedskopi` : 'den har ingen manifest.json');
     if (manifestEntry.uncompressedSize > MAX_MANIFEST_BYTES) throw damaged('manifest.json er for stor');
     const text = Buffer.concat(await collect(await openEntry(zip, file, manifestEntry))).toString('utf8');
     let json: unknown;
@@ -225,6 +225,7 @@ export async function openBackupArchive(file: string, label: string): Promise<Ba
     const format = (json as { format?: unknown } | null)?.format;
     if (format === 'sekretariat-exchange') throw foreign('det er en udvekslingspakke; indlæs den under Udveksling eller med import');
     if (format !== BACKUP_ARCHIVE_FORMAT) throw foreign('manifest.json er ikke en sikkerhedskopis');
+    if (unknown !== undefined) throw foreign(`den indeholder «${unknown}», som ikke hører til en sikkerhedskopi`);
     const version = (json as { formatVersion?: unknown }).formatVersion;
     if (typeof version === 'number' && version > BACKUP_ARCHIVE_VERSION) {
       throw new ArchiveRefused(`Sikkerhedskopien «${label}» er lavet med en nyere version af Sekretariat (format ${version}). Opdater Sekretariat for at gendanne den.`);
@@ -256,7 +257,7 @@ export async function openBackupArchive(file: string, label: string): Promise<Ba
         const entry = entries.get(`files/${ref.sha256.slice(0, 2)}/${ref.sha256}`);
         if (!entry) throw damaged(`bilagsfilen ${ref.sha256.slice(0, 12)}… mangler`);
         const ok = await writeVerified(await openEntry(zip, file, entry).catch(rethrow), temp, ref, signal).catch(rethrow);
-        if (!ok) throw damaged(`bilagsfilen ${ref.sha256.slice(0, 12)}…s indhold passer ikke til dens SHA-256`);
+        if (!ok) throw damaged(`indholdet af bilagsfilen ${ref.sha256.slice(0, 12)}… passer ikke til dens SHA-256`);
       },
       close: () => zip.close(),
     };
