@@ -671,6 +671,32 @@ describe('attachment files', () => {
   }, 60_000);
 });
 
+describe('a restore that fails at the last step', () => {
+  it('takes the attachment files it had put in place away again', async () => {
+    const b = await open();
+    await withAttachments(b);
+    const archive = join(dir, 'alt.zip');
+    expect((await b.backups.writeArchive(archive)).files.count).toBe(2);
+    await b.close();
+    backend = null;
+    const oldDir = dir;
+    dir = mkdtempSync(join(tmpdir(), 'sekretariat-backups-ny-'));
+    backupDir = join(dir, 'backups');
+    databaseFile = join(dir, 'sekretariat.db');
+    try {
+      const fresh = await open();
+      fresh.database.raw.exec("CREATE TEMP TRIGGER fail_restore AFTER INSERT ON main.meetings BEGIN SELECT RAISE(ABORT, 'boom'); END");
+      await expect(fresh.backups.restore({ path: archive })).rejects.toThrow(/^Sikkerhedskopien kunne ikke gendannes \(boom\)\. Databasen er ikke ændret\.$/);
+      fresh.database.raw.exec('DROP TRIGGER temp.fail_restore');
+      const stored = existsSync(join(dir, 'files')) ? (readdirSync(join(dir, 'files'), { recursive: true }) as string[]) : [];
+      expect(stored.filter((n) => /[0-9a-f]{64}/.test(n))).toEqual([]);
+      expect(await call(fresh, 'meetings.list', {})).toEqual([]);
+    } finally {
+      rmSync(oldDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
 describe('the backup store', () => {
   it('copies where it may not link, and never keeps a file whose content does not match its name', async () => {
     const source = join(dir, 'kilde');

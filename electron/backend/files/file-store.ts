@@ -203,10 +203,10 @@ export class FileStore {
 
   /**
    * Puts a file whose content was already checked against `sha256` (a restore's, in tmpDir) into place; the file at
-   * `temp` is used up. Its `files` row is the caller's.
+   * `temp` is used up. Its `files` row is the caller's. False when the file was there already.
    */
-  async adopt(temp: string, sha256: string): Promise<void> {
-    await this.moveIntoPlace(temp, sha256);
+  adopt(temp: string, sha256: string): Promise<boolean> {
+    return this.moveIntoPlace(temp, sha256);
   }
 
   /** Moves the received file into place; false when the same content was there already (the copy is deleted). */

@@ -360,39 +360,46 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
         const names = attachmentNamesIn(prepared, absent);
         missingFiles = absent.map((sha256) => ({ sha256, names: names.get(sha256) ?? [] }));
 
-        // Holding the connection keeps every other query out from the safety backup until the commit.
-        stopIfCancelled();
-        safetyBackup = await locked(async () => {
-          const step = 'Sikkerhedskopierer den nuværende tilstand';
-          const progress = { signal, onProgress: (part: number) => work.onProgress?.(0.4 + 0.2 * part, step) };
-          const safety = await complete(await snapshot('restore', progress), progress);
-          try {
-            stopIfCancelled();
-            await replaceDatabaseContent(database.raw, prepared, {
-              signal,
-              onProgress: (part) => work.onProgress?.(0.6 + 0.4 * part, 'Gendanner'),
-              onCommit: () => work.onCommit?.('Gemmer gendannelsen'),
-            });
-          } catch (error) {
-            // Nothing changed, so the safety backup is just another copy of the current state.
-            rmSync(join(dir, safety.fileName), { force: true });
-            rmSync(summaryFileOf(join(dir, safety.fileName)), { force: true });
-            if (error instanceof RestoreRefused) throw new AppError('INVALID_INPUT', error.message);
-            throw new AppError('DATABASE', `Sikkerhedskopien kunne ikke gendannes (${(error as Error).message}). ${UNCHANGED}`);
-          }
-          return safety;
-        });
-        // Committed: the checked files go into place (an identical file already there is kept).
-        for (const [sha256, temp] of staged) {
-          try {
-            await files.adopt(temp, sha256);
+        // The checked files go into place before the commit, so that a crash after it finds them there. Until the
+        // commit they are extra files nothing refers to, removed again when the restore does not happen.
+        const placed: string[] = [];
+        let committed = false;
+        try {
+          for (const [sha256, temp] of staged) {
+            if (await files.adopt(temp, sha256)) placed.push(sha256);
+            staged.delete(sha256);
             filesRestored++;
-          } catch (error) {
-            options.log(`Bilagsfilen ${sha256} kunne ikke lægges på plads efter gendannelsen`, error);
-            const names = attachmentNamesFromLive(sha256);
-            missingFiles.push({ sha256, names });
           }
-          staged.delete(sha256);
+          // Holding the connection keeps every other query out from the safety backup until the commit.
+          stopIfCancelled();
+          safetyBackup = await locked(async () => {
+            const step = 'Sikkerhedskopierer den nuværende tilstand';
+            const progress = { signal, onProgress: (part: number) => work.onProgress?.(0.4 + 0.2 * part, step) };
+            const safety = await complete(await snapshot('restore', progress), progress);
+            try {
+              stopIfCancelled();
+              await replaceDatabaseContent(database.raw, prepared, {
+                signal,
+                onProgress: (part) => work.onProgress?.(0.6 + 0.4 * part, 'Gendanner'),
+                onCommit: () => work.onCommit?.('Gemmer gendannelsen'),
+              });
+              committed = true;
+            } catch (error) {
+              // Nothing changed, so the safety backup is just another copy of the current state.
+              rmSync(join(dir, safety.fileName), { force: true });
+              rmSync(summaryFileOf(join(dir, safety.fileName)), { force: true });
+              if (error instanceof RestoreRefused) throw new AppError('INVALID_INPUT', error.message);
+              throw new AppError('DATABASE', `Sikkerhedskopien kunne ikke gendannes (${(error as Error).message}). ${UNCHANGED}`);
+            }
+            return safety;
+          });
+        } catch (error) {
+          if (!committed) {
+            // Unless the database meanwhile got a row for it (the same file uploaded at that moment).
+            const claimed = database.raw.prepare('SELECT 1 FROM files WHERE sha256 = ?');
+            for (const sha256 of placed) if (!claimed.get(sha256)) rmSync(files.pathOf(sha256), { force: true });
+          }
+          throw error;
         }
       } catch (error) {
         if (error instanceof Cancelled) throw new AppError('INVALID_INPUT', `Gendannelsen blev afbrudt. ${UNCHANGED}`);
@@ -409,10 +416,6 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
       options.emit([...ChangedEntity.options]);
       return { restoredFrom: 'fileName' in source ? source.fileName : source.path, safetyBackup: safetyBackup.fileName, filesRestored, missingFiles };
     });
-
-  /** File names of the attachments of the (restored) database that use a file. */
-  const attachmentNamesFromLive = (sha256: string): string[] =>
-    (database.raw.prepare('SELECT DISTINCT file_name FROM attachments WHERE sha256 = ? ORDER BY file_name').all(sha256) as { file_name: string }[]).map((r) => r.file_name);
 
   const writeArchive = (target: string, work: WorkOptions = {}) =>
     serial(async () => {
