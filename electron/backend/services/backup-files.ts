@@ -3,7 +3,8 @@
  * themselves are kept once, by content, in the backup folder's own store (`<backups>/files/<2 hex>/<sha256>`, the
  * layout of the app's file store), shared by every backup that refers to them. A file is put there as a hard link to
  * the app's copy where the file system allows it (no extra disk: attachment files are never changed in place, only
- * added under their hash), else as a copy; either way only after its content has been checked against its name.
+ * added under their hash), else as a copy checked against its name as it is written. A restore checks every file it
+ * brings back against its hash.
  *
  * Beside each backup `<name>.db` a small `<name>.files.json` says how many files it carries; a backup without one is
  * of the database only (made by an older version).
@@ -121,14 +122,21 @@ export type PlaceOutcome = 'placed' | 'present' | 'missing' | 'damaged';
 const NO_LINK = new Set(['EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EMLINK', 'ENOSYS', 'EACCES']);
 
 /**
- * Puts the file at `source` under `target` once its content is proven to be `ref`: a hard link where allowed and
- * possible, else a copy through `tempDir` (on the target's volume) renamed into place. `present` when `target` exists.
+ * Puts the file at `source` under `target`: a hard link where allowed and possible, else a copy through `tempDir` (on
+ * the target's volume) renamed into place. `present` when `target` exists. A copy is always checked against `ref` as
+ * it is written; a link is checked by its hash only with `verify` (a link is the source itself: checking it when a
+ * backup is taken proves nothing lasting, and costs a read of every new file; a restore checks what comes in).
  */
-export async function placeVerified(source: string, target: string, ref: FileRef, options: { tempDir: string; links: boolean; signal?: AbortSignal }): Promise<PlaceOutcome> {
+export async function placeVerified(
+  source: string,
+  target: string,
+  ref: FileRef,
+  options: { tempDir: string; links: boolean; verify: boolean; signal?: AbortSignal },
+): Promise<PlaceOutcome> {
   if (existsSync(target)) return 'present';
   await mkdir(dirname(target), { recursive: true });
   if (options.links) {
-    const actual = await hashFile(source, options.signal);
+    const actual = options.verify ? await hashFile(source, options.signal) : await stat(source).then((info) => (info.isFile() ? { sha256: ref.sha256, size: info.size } : null), () => null);
     if (!actual) return 'missing';
     if (actual.sha256 !== ref.sha256 || actual.size !== ref.size) return 'damaged';
     try {
@@ -201,9 +209,9 @@ export class BackupFileStore {
     return storePath(this.dir, sha256);
   }
 
-  /** Adds the app's copy of a file (see placeVerified). */
+  /** Adds the app's copy of a file (see placeVerified: a link is checked by its size, a copy by its hash). */
   add(source: string, ref: FileRef, signal?: AbortSignal): Promise<PlaceOutcome> {
-    return placeVerified(source, this.pathOf(ref.sha256), ref, { tempDir: this.tmpDir, links: this.links, signal });
+    return placeVerified(source, this.pathOf(ref.sha256), ref, { tempDir: this.tmpDir, links: this.links, verify: false, signal });
   }
 
   /**

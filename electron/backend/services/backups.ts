@@ -346,7 +346,7 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
             staged.set(ref.sha256, temp);
             continue;
           }
-          const outcome = await placeVerified(storePath(folder, ref.sha256), temp, ref, { tempDir: files.tmpDir, links, signal });
+          const outcome = await placeVerified(storePath(folder, ref.sha256), temp, ref, { tempDir: files.tmpDir, links, verify: true, signal });
           if (outcome === 'placed') staged.set(ref.sha256, temp);
           else if (outcome === 'missing') absent.push(ref.sha256);
           else if (outcome === 'damaged') {
