@@ -4,7 +4,8 @@
  * 2 000 attachments whose files really exist: about 1 GB of incompressible bytes behind a PDF header, mostly
  * 100 kB–2 MB with a dozen of 10–30 MB, written straight into the file store's layout (`files/<2 hex>/<sha256>`) with
  * `files` rows that match. One meeting (20 items) gets 40 ordinary-sized ones. The input is cached under the tmp dir,
- * keyed by CACHE_VERSION and the volume, so reruns skip the generation.
+ * keyed by CACHE_VERSION, the schema version (a benchmark of another branch opening the input migrates it) and the
+ * volume, so reruns skip the generation.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, statfsSync, writeFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
+import { LATEST_SCHEMA_VERSION } from '../../db/migrate';
 import { ensureInstallationId } from '../../db/queries/settings';
 import { openBackend } from '../../electron/backend/backend';
 import { generateAgendas } from './generate-agenda';
@@ -92,12 +94,12 @@ export async function attachmentsInput(): Promise<Input> {
   const available = free(tmpdir());
   // Input (~1,2 GB) + one copy or the package (~1,2 GB) at a time, with room to spare.
   const needed = 3.5 * GB;
-  const probe = join(tmpdir(), `sekretariat-bench-exchange-${CACHE_VERSION}-${ATTACHMENTS}-1024MB`);
+  const probe = join(tmpdir(), `sekretariat-bench-exchange-${CACHE_VERSION}-s${LATEST_SCHEMA_VERSION}-${ATTACHMENTS}-1024MB`);
   const cached = existsSync(join(probe, 'klar.json'));
   const scaled = !cached && available < needed;
   const total = scaled ? Math.max(64 * MB, Math.floor(((available - 0.5 * GB) / 3) / MB) * MB) : GB;
   if (scaled) console.log(`OBS: kun ${num(available / GB)} GB fri plads i ${tmpdir()} (under 3,5 GB): bilagene skaleres ned til ${mb(total)} i alt.`);
-  const dir = join(tmpdir(), `sekretariat-bench-exchange-${CACHE_VERSION}-${ATTACHMENTS}-${Math.round(total / MB)}MB`);
+  const dir = join(tmpdir(), `sekretariat-bench-exchange-${CACHE_VERSION}-s${LATEST_SCHEMA_VERSION}-${ATTACHMENTS}-${Math.round(total / MB)}MB`);
   const ready = join(dir, 'klar.json');
   if (existsSync(ready)) {
     const meta = JSON.parse(readFileSync(ready, 'utf8')) as Omit<Input, 'dir' | 'databaseFile' | 'filesDir'>;
