@@ -22,7 +22,7 @@
 import Database from 'better-sqlite3';
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -244,10 +244,11 @@ async function measureBaseline(op: Operation): Promise<Baseline> {
  * The demo command ends before the text of every attachment is extracted, and each later start resumes the rest in
  * the background, writing to the database during the operation under test: finished here, the states are fixed.
  * The bundled host in browser mode does it with the bundled worker (seconds, where tsx's would take a minute);
- * it only checks that the renderer's folder exists, so an empty one is enough.
+ * it only checks that the renderer's folder has an index.html, so a placeholder is enough.
  */
 async function settleTextExtraction(dataDir: string): Promise<void> {
   mkdirSync(join(work, 'out', 'renderer'), { recursive: true });
+  writeFileSync(join(work, 'out', 'renderer', 'index.html'), '<!doctype html><title>Sekretariat</title>');
   const server = spawn(process.execPath, [cli, 'serve'], { cwd: ROOT, env: { ...process.env, SEKRETARIAT_DATA_DIR: dataDir }, stdio: 'ignore' });
   const ended = new Promise((resolve) => server.on('exit', resolve));
   try {
