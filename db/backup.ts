@@ -37,8 +37,22 @@ const PAGES_PER_STEP = 2000;
 /** The same into a given file, which must not exist yet. The copy is a single self-contained file (no WAL beside it). */
 export async function backupToFile(raw: Database.Database, file: string, options: BackupProgress = {}): Promise<void> {
   const partial = `${file}${PARTIAL_SUFFIX}`;
+  await snapshotToFile(raw, partial, options);
   try {
-    await raw.backup(partial, {
+    renameSync(partial, file);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * The copy itself, under the name given (the caller renames it when whatever else belongs to the backup is in place):
+ * a self-contained database file, or nothing when it fails or is stopped.
+ */
+export async function snapshotToFile(raw: Database.Database, file: string, options: BackupProgress = {}): Promise<void> {
+  try {
+    await raw.backup(file, {
       progress: ({ totalPages, remainingPages }) => {
         // Throwing here makes better-sqlite3 close the backup and reject.
         if (options.signal?.aborted) throw new Error('Sikkerhedskopien blev afbrudt.');
@@ -47,15 +61,14 @@ export async function backupToFile(raw: Database.Database, file: string, options
       },
     });
     // The copy inherits WAL mode from the header; a backup must stand alone (copied to a stick, opened read-only).
-    const copy = new Database(partial);
+    const copy = new Database(file);
     try {
       copy.pragma('journal_mode = DELETE');
     } finally {
       copy.close();
     }
-    renameSync(partial, file);
   } catch (error) {
-    rmSync(partial, { force: true });
+    rmSync(file, { force: true });
     throw error;
   }
 }

@@ -63,9 +63,13 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
 
   const emitter = new EventEmitter();
   const log = options.log ?? console;
+  const filesDir = options.filesDir ?? (inMemory ? null : join(dirname(database.file), 'files'));
+  const files = filesDir ? createFileStore(database.db, filesDir, { now }) : null;
   const backups = createBackupService({
     database,
     dir: backupDir,
+    files,
+    appVersion: options.appVersion,
     now,
     emit: (entities) => emitter.emit('event', 'data.changed', { entities }),
     log: (message, error) => log.error(message, error),
@@ -73,7 +77,10 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   // The migration backup (if any) joins the rotation; the day's backup is taken unless one exists.
   // A failing backup is logged, not fatal: the user can still work and take one by hand.
   try {
-    if (database.migration.backupFile) await backups.rotate();
+    if (database.migration.backupFile) {
+      await backups.adopt(database.migration.backupFile);
+      await backups.rotate();
+    }
     await backups.ensureDaily();
   } catch (error) {
     log.error('Den automatiske sikkerhedskopi mislykkedes', error);
@@ -87,7 +94,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     appVersion: options.appVersion,
     databaseFile: database.file,
     schemaVersion: database.migration.to,
-    filesDir: options.filesDir ?? (options.databaseFile === ':memory:' ? null : join(dirname(database.file), 'files')),
+    filesDir,
     exports: new ExportStore(options.exportsDir ?? (options.databaseFile === ':memory:' ? join(tmpdir(), 'sekretariat-exports') : join(dirname(database.file), 'exports')), now),
     printer: options.printer ?? null,
     backups,
@@ -100,7 +107,6 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     incoming: new ExportStore(options.incomingDir ?? (options.databaseFile === ':memory:' ? join(tmpdir(), 'sekretariat-incoming') : join(dirname(database.file), 'incoming')), now),
   };
   const handlers = createHandlers(ctx);
-  const files = ctx.filesDir ? createFileStore(database.db, ctx.filesDir, { now }) : null;
   // Text extraction interrupted by a previous exit carries on in the background.
   void files?.text.resumePending().catch(() => undefined);
 

@@ -2,10 +2,9 @@
  * The command line of the headless host: `npm run -s cli -- <command> [--db FILE] [--json]`.
  * Exit codes: 0 success, 2 bad input (message on stderr), 1 unexpected failure.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { copyFile, readFile, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { backupToFile } from '../../db/backup';
 import { DatabaseOpenError } from '../../db/errors';
 import { openBackend, type Backend } from '../backend/backend';
 import { AppError } from '../backend/errors';
@@ -15,7 +14,7 @@ import { OUTCOME_LABELS } from '../../shared/domain/agenda';
 import { DOCUMENT_KIND_LABELS, type DocumentExport, type DocumentKind } from '../../shared/domain/documents';
 import type { MethodOutput } from '../../shared/contract';
 import { MEETING_STATUS_LABELS, type Meeting } from '../../shared/domain/meeting';
-import { formatLongDate, formatNumericDate, formatTimeSpan } from '../../shared/format';
+import { formatInteger, formatLongDate, formatNumericDate, formatTimeSpan } from '../../shared/format';
 import { runCalc, runScenario } from './calc';
 import { chromiumPrinter } from './chromium-printer';
 import { runExport, runImport } from './exchange-cli';
@@ -32,10 +31,12 @@ Kommandoer:
   serve              Start browsertilstand på 127.0.0.1 og udskriv adressen med adgangsnøgle
   migrate            Opret databasen eller opdater den til nyeste skema (med sikkerhedskopi først)
   backup             Tag en sikkerhedskopi i datamappens sikkerhedskopimappe (backups)
-  backup --out FIL   Gem en sikkerhedskopi af databasen i FIL
-  restore FIL        Gendan databasen fra en sikkerhedskopi: et navn i sikkerhedskopimappen
-                     eller en sti til en fil. Den nuværende tilstand gemmes først som en
-                     sikkerhedskopi, så gendannelsen kan fortrydes
+  backup --out FIL   Gem en sikkerhedskopi i én fil (databasen og alle bilagsfiler), fx til en
+                     anden bærbar
+  restore FIL        Gendan databasen og bilagsfilerne fra en sikkerhedskopi: et navn i
+                     sikkerhedskopimappen eller en sti til en fil (også en fra backup --out).
+                     Den nuværende tilstand gemmes først som en sikkerhedskopi, så
+                     gendannelsen kan fortrydes
   demo               Indlæs demodata (organer, kommuner, DAS-møderne i 2021 og PSU-møderne i 2024)
   meetings list      Vis møderne, nyeste først
   meeting show ID    Vis et mødes dagsorden med beslutninger
@@ -184,11 +185,21 @@ async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise<numb
       }
       const target = resolve(values.out);
       if (existsSync(target)) throw new UsageError(`${target} findes allerede; vælg et andet filnavn.`);
+      // One file with the database and every attachment file it refers to, to carry to another laptop.
       const backend = await open();
-      await backupToFile(backend.database.raw, target);
-      await backend.close();
-      const bytes = statSync(target).size;
-      print({ database: databaseFile, file: target, bytes }, `Sikkerhedskopi gemt i ${target} (${new Intl.NumberFormat('da-DK').format(bytes)} byte).`);
+      try {
+        const made = await backend.backups.writeArchive(target);
+        const lines = [
+          `Sikkerhedskopi gemt i ${target} (${formatInteger(made.bytes)} byte): databasen og ${formatInteger(made.files.count)} bilagsfil${made.files.count === 1 ? '' : 'er'} (${formatInteger(made.files.bytes)} byte).`,
+        ];
+        if (made.missing.length > 0) lines.push(`Advarsel: ${formatInteger(made.missing.length)} bilagsfil${made.missing.length === 1 ? '' : 'er'} manglede i datamappen og er ikke med.`);
+        print({ database: databaseFile, ...made }, lines.join('\n'));
+      } catch (error) {
+        if (error instanceof AppError) throw new UsageError(error.message);
+        throw error;
+      } finally {
+        await backend.close();
+      }
       return 0;
     }
     case 'restore': {
@@ -200,10 +211,13 @@ async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise<numb
         const path = resolve(argument!);
         if (!inFolder && !existsSync(path)) throw new UsageError(`Sikkerhedskopien ${argument} findes hverken i sikkerhedskopimappen (${backend.backups.dir}) eller som fil.`);
         const result = await backend.backups.restore(inFolder ? { fileName: argument! } : { path });
-        print(
-          { database: databaseFile, ...result },
-          `Databasen ${databaseFile} er gendannet fra ${result.restoredFrom}.\nDen tidligere tilstand er gemt som sikkerhedskopien ${result.safetyBackup}.`,
-        );
+        const lines = [`Databasen ${databaseFile} er gendannet fra ${result.restoredFrom}.`, `Den tidligere tilstand er gemt som sikkerhedskopien ${result.safetyBackup}.`];
+        if (result.filesRestored > 0) lines.push(`${formatInteger(result.filesRestored)} bilagsfil${result.filesRestored === 1 ? '' : 'er'} er lagt tilbage i datamappen.`);
+        if (result.missingFiles.length > 0) {
+          lines.push(`${formatInteger(result.missingFiles.length)} bilagsfil${result.missingFiles.length === 1 ? '' : 'er'} mangler (sikkerhedskopien indeholder dem ikke):`);
+          for (const file of result.missingFiles) lines.push(`  ${file.names.length ? file.names.join(', ') : '(ikke brugt af noget bilag)'} (${file.sha256.slice(0, 12)}…)`);
+        }
+        print({ database: databaseFile, ...result }, lines.join('\n'));
       } catch (error) {
         if (error instanceof AppError) throw new UsageError(error.message);
         throw error;
@@ -224,12 +238,21 @@ async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise<numb
     case 'serve': {
       const port = values.port === undefined ? 0 : Number(values.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`Ugyldig port: ${values.port}.`);
+      // Checked before the database is opened: an open backend (its text extraction) would keep the process alive.
+      const uiDir = env.SEKRETARIAT_UI_DIR || RENDERER_DIR;
+      if (!existsSync(join(uiDir, 'index.html'))) throw new UsageError('Brugerfladen er ikke bygget. Kør «npm run build» først (npm start gør det selv).');
       const backend = await openBackend({ ...backendOptions(), printer: chromiumPrinter(env) });
-      const host = await serve(backend, port);
-      print({ url: host.url, origin: host.origin, token: host.token, database: databaseFile }, `Sekretariat kører i browsertilstand: ${host.url}\nDatabase: ${databaseFile}\nStop med Ctrl+C.`);
-      await waitForSignal();
-      await host.close();
-      await backend.close();
+      try {
+        const host = await startHttpHost({ backend, staticDir: uiDir, port }).catch((error: unknown) => {
+          if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new UsageError(`Port ${port} er optaget af et andet program. Vælg en anden med --port, eller udelad --port.`);
+          throw error;
+        });
+        print({ url: host.url, origin: host.origin, token: host.token, database: databaseFile }, `Sekretariat kører i browsertilstand: ${host.url}\nDatabase: ${databaseFile}\nStop med Ctrl+C.`);
+        await waitForSignal();
+        await host.close();
+      } finally {
+        await backend.close();
+      }
       return 0;
     }
     case 'meetings list': {
@@ -361,11 +384,6 @@ async function registerRows(file: string, format: 'xlsx' | 'csv'): Promise<numbe
 }
 
 const plainText = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim();
-
-async function serve(backend: Backend, port: number) {
-  if (!existsSync(RENDERER_DIR)) throw new UsageError('Brugerfladen er ikke bygget. Kør «npm run build» først (npm start gør det selv).');
-  return startHttpHost({ backend, staticDir: RENDERER_DIR, port });
-}
 
 const waitForSignal = () =>
   new Promise<void>((done) => {

@@ -154,12 +154,22 @@ export async function runImport(
     const result = await applyImport({ db: backend.database.db, files: backend.files, backups: backend.backups }, file, { default: resolution });
     if (!result.ok) return refusal(file, result.problems, options.json, io);
     const { report } = result;
+    // The imported attachment files' text, before the command ends: `search` finds it at once, not after some starts.
+    const text = (await backend.files?.text.extractAll((next, total) => {
+      if (!options.json) io.err(`Udtrækker tekst fra bilag ${number(next)} af ${number(total)}`);
+    })) ?? { files: 0, extracted: 0, failed: 0 };
     const shown = previewReport(file, report.preview.summary, report.preview.counts, report.preview.conflicts, report.notes, true);
     const a = report.applied;
     const done = report.preview.alreadyImported
       ? 'Intet er ændret.'
       : `Importeret: ${number(a.inserted)} nye, ${number(a.updated)} opdaterede, ${number(a.merged)} flettet felt for felt, ${number(a.deleted)} slettede, ${number(a.copied)} kopier (behold begge), ${number(a.kept)} konflikter beholdt som her; ${number(report.filesCopied)} bilagsfil(er) kopieret.${report.backup ? ` Sikkerhedskopi før import: ${report.backup.fileName}.` : ''}`;
-    io.out(options.json ? JSON.stringify({ ...shown.json, resolution, applied: a, filesCopied: report.filesCopied, backup: report.backup?.fileName ?? null }, null, 2) : `${shown.text}\n${done}`);
+    const searchable =
+      text.files > 0 ? `\nTeksten i ${number(text.extracted)} af ${number(text.files)} bilagsfil(er) kan nu søges${text.failed > 0 ? `; ${number(text.failed)} kunne ikke læses` : ''}.` : '';
+    io.out(
+      options.json
+        ? JSON.stringify({ ...shown.json, resolution, applied: a, filesCopied: report.filesCopied, backup: report.backup?.fileName ?? null, textExtraction: text }, null, 2)
+        : `${shown.text}\n${done}${searchable}`,
+    );
     return 0;
   });
 }

@@ -1,14 +1,19 @@
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ZipFile } from 'yazl';
 import { LATEST_SCHEMA_VERSION, migrateToLatest } from '../../db/migrate';
 import { MIGRATIONS } from '../../db/migrations';
 import type { DB } from '../../db/schema';
 import { openBackend, type Backend } from '../../electron/backend/backend';
+import { BackupFileStore } from '../../electron/backend/services/backup-files';
+import { KEEP_EVENTS } from '../../electron/backend/services/backups';
 import { ensureReferenceData } from '../../electron/backend/services/reference-data';
 import { runCli } from '../../electron/host/cli';
 import type { EventName } from '../../shared/contract';
@@ -57,7 +62,10 @@ async function open(): Promise<Backend> {
 const later = (ms: number) => (clock = new Date(clock.getTime() + ms));
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
-const backupFiles = () => (existsSync(backupDir) ? readdirSync(backupDir).sort() : []);
+/** The backup folder's database files (and partial ones): not the attachment store nor the summaries beside them. */
+const backupFiles = () => (existsSync(backupDir) ? readdirSync(backupDir).filter((n) => n !== 'files' && !n.endsWith('.files.json')).sort() : []);
+/** Everything in the backup folder, the attachment store's files included. */
+const folderContents = () => (existsSync(backupDir) ? (readdirSync(backupDir, { recursive: true }) as string[]).sort() : []);
 
 /**
  * Every row of every table, hashed: equal hashes mean equal content. With `derived: false` the FTS index's
@@ -85,11 +93,30 @@ async function dasId(b: Backend) {
   return (await call(b, 'bodies.list', {})).find((x) => x.code === 'DAS')!.id;
 }
 
+const sha = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
+const storeFile = (root: string, sha256: string) => join(root, sha256.slice(0, 2), sha256);
+
+/** An item with two attachments whose files are in the data folder; returns their names and bytes. */
+async function withAttachments(b: Backend) {
+  const meeting = await call(b, 'meetings.create', { bodyId: await dasId(b), date: '2021-05-27', location: 'Aalborg' });
+  const item = await call(b, 'agenda.create', { meetingId: meeting.id, title: 'Takster 2022' });
+  const files = [
+    { name: 'Budget 2022.pdf', bytes: Buffer.from('%PDF-1.7\nbudgettet for 2022\n%%EOF\n') },
+    { name: 'Høringssvar.txt', bytes: Buffer.from('Høringssvar fra Rebild Kommune om takster') },
+  ];
+  for (const file of files) {
+    const stored = await b.files!.storeStream(Readable.from([file.bytes]), file.name);
+    await call(b, 'attachments.add', { itemId: item.id, sha256: stored.sha256, fileName: stored.fileName });
+  }
+  await b.files!.idle();
+  return files.map((f) => ({ ...f, sha256: sha(f.bytes) }));
+}
+
 describe('automatic daily backup', () => {
   it('takes one when the backend opens, and not twice the same day', async () => {
     const b = await open();
     expect(await call(b, 'backups.list', {})).toEqual([
-      { fileName: '20261123-014500-daily.db', kind: 'daily', createdAt: new Date(2026, 10, 23, 1, 45, 0).toISOString(), bytes: expect.any(Number) },
+      { fileName: '20261123-014500-daily.db', kind: 'daily', createdAt: new Date(2026, 10, 23, 1, 45, 0).toISOString(), bytes: expect.any(Number), files: { count: 0, bytes: 0, missing: 0 } },
     ]);
     expect(statSync(join(backupDir, '20261123-014500-daily.db')).size).toBeGreaterThan(0);
 
@@ -211,7 +238,7 @@ describe('restore', () => {
     later(MINUTE);
     events = [];
     const result = await restoreNow(b, { fileName: backup.fileName });
-    expect(result).toEqual({ restoredFrom: backup.fileName, safetyBackup: '20261123-014800-restore.db' });
+    expect(result).toEqual({ restoredFrom: backup.fileName, safetyBackup: '20261123-014800-restore.db', filesRestored: 0, missingFiles: [] });
 
     expect((await call(b, 'meetings.list', {})).map((m) => m.id)).toEqual([meeting.id]);
     expect((await call(b, 'settings.get', {})).userName).toBe('');
@@ -276,6 +303,7 @@ describe('restore', () => {
     let b: Backend;
     let hashes: { content: string; file: string };
     let backupsBefore: string[];
+    let contentsBefore: string[];
     beforeEach(async () => {
       b = await open();
       await call(b, 'meetings.create', { bodyId: await dasId(b), date: '2021-05-27', location: 'Aalborg' });
@@ -283,6 +311,7 @@ describe('restore', () => {
       await backupNow(b);
       hashes = { content: contentHash(b.database.raw), file: fileHash(b) };
       backupsBefore = backupFiles();
+      contentsBefore = folderContents();
     });
     async function expectRefused(fileName: string, code: string, message: RegExp) {
       later(MINUTE);
@@ -290,11 +319,12 @@ describe('restore', () => {
       expect(contentHash(b.database.raw)).toBe(hashes.content);
       expect(fileHash(b)).toBe(hashes.file);
       // No safety backup is left behind either: nothing happened.
-      expect(backupFiles()).toEqual(backupsBefore);
+      expect(folderContents()).toEqual(contentsBefore);
     }
     const plant = (name: string, content: Buffer | string) => {
       writeFileSync(join(backupDir, name), content);
       backupsBefore = backupFiles();
+      contentsBefore = folderContents();
     };
 
     it.each([
@@ -317,7 +347,7 @@ describe('restore', () => {
     });
 
     it('a file that is not SQLite', async () => {
-      plant('20261101-120000-manual.db', 'PK\u0003\u0004 dette er et regneark');
+      plant('20261101-120000-manual.db', '%PDF-1.7 dette er et referat');
       await expectRefused('20261101-120000-manual.db', 'INVALID_INPUT', /ikke en sikkerhedskopi af Sekretariat \(den er ikke en SQLite-database\)\. Databasen er ikke ændret\./);
     });
 
@@ -437,6 +467,67 @@ describe('command line', () => {
     expect(meetingCount()).toBe(4);
   }, 60_000);
 
+  it('backup --out writes one file with the database and its attachment files; restore --db into an empty folder gives them back', async () => {
+    const b = await open();
+    const files = await withAttachments(b);
+    await b.close();
+    backend = null;
+    const out = join(dir, 'til-den-nye-laptop.zip');
+    const made = await cli('backup', '--out', out, '--json');
+    expect(made.code).toBe(0);
+    expect(JSON.parse(made.out)).toMatchObject({ file: out, files: { count: 2, bytes: files[0]!.bytes.length + files[1]!.bytes.length }, missing: [] });
+    expect((await cli('backup', '--out', out)).err).toMatch(/findes allerede/);
+
+    // Another laptop: nothing but the one file.
+    const other = mkdtempSync(join(tmpdir(), 'sekretariat-ny-laptop-'));
+    try {
+      const target = join(other, 'data', 'sekretariat.db');
+      const restored = await cli('restore', out, '--db', target);
+      expect(restored.code).toBe(0);
+      expect(restored.out).toContain('2 bilagsfiler er lagt tilbage i datamappen.');
+      for (const file of files) expect(readFileSync(storeFile(join(other, 'data', 'files'), file.sha256)).equals(file.bytes)).toBe(true);
+      const raw = new Database(target, { readonly: true });
+      expect(raw.prepare('SELECT file_name FROM attachments ORDER BY file_name').all()).toEqual(files.map((f) => ({ file_name: f.name })).sort((x, y) => x.file_name.localeCompare(y.file_name)));
+      raw.close();
+
+      /** A restore into a fresh folder that must be refused with `message`, leaving no annex file and no content. */
+      async function refused(file: string, folder: string, message: RegExp) {
+        const db = join(other, folder, 'sekretariat.db');
+        const run = await cli('restore', file, '--db', db);
+        expect(run).toMatchObject({ code: 2, err: expect.stringMatching(message) });
+        const check = new Database(db, { readonly: true });
+        expect(check.prepare('SELECT count(*) AS n FROM meetings').get()).toEqual({ n: 0 });
+        check.close();
+        const stored = existsSync(join(other, folder, 'files')) ? (readdirSync(join(other, folder, 'files'), { recursive: true }) as string[]) : [];
+        expect(stored.filter((n) => /[0-9a-f]{64}/.test(n))).toEqual([]);
+      }
+      // One byte of an attachment file changed on the way.
+      const damaged = readFileSync(out);
+      const at = damaged.indexOf(Buffer.from('Rebild Kommune om takster'));
+      expect(at).toBeGreaterThan(0);
+      damaged[at] = damaged[at]! ^ 0x20;
+      writeFileSync(join(other, 'beskadiget.zip'), damaged);
+      await refused(
+        join(other, 'beskadiget.zip'),
+        'b',
+        /^Fejl: Sikkerhedskopien «beskadiget\.zip» er beskadiget eller ufuldstændig \(indholdet af bilagsfilen [0-9a-f]{12}… passer ikke til dens SHA-256\)\. Databasen er ikke ændret\.$/,
+      );
+      // Cut short (copied in part).
+      writeFileSync(join(other, 'halv.zip'), readFileSync(out).subarray(0, Math.floor(statSync(out).size / 2)));
+      await refused(join(other, 'halv.zip'), 'c', /^Fejl: Sikkerhedskopien «halv\.zip» er beskadiget eller ufuldstændig .*Databasen er ikke ændret\.$/);
+      // Foreign: an exchange package, and a zip of something else.
+      expect((await cli('export', '--scope', 'all', '--out', join(other, 'pakke.sekretariat'))).code).toBe(0);
+      await refused(join(other, 'pakke.sekretariat'), 'd', /^Fejl: Filen «pakke\.sekretariat» er ikke en sikkerhedskopi af Sekretariat \(det er en udvekslingspakke; .*\)\. Databasen er ikke ændret\.$/);
+      const zip = new ZipFile();
+      zip.addBuffer(Buffer.from('<regneark/>'), 'xl/workbook.xml');
+      zip.end();
+      await pipeline(zip.outputStream, createWriteStream(join(other, 'regneark.xlsx')));
+      await refused(join(other, 'regneark.xlsx'), 'e', /^Fejl: Filen «regneark\.xlsx» er ikke en sikkerhedskopi af Sekretariat \(den indeholder «xl\/workbook\.xml», som ikke hører til en sikkerhedskopi\)\. Databasen er ikke ændret\.$/);
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it('refuses with exit code 2 and a Danish message', async () => {
     expect((await cli('migrate')).code).toBe(0);
     const missing = await cli('restore', 'findes-ikke.db');
@@ -448,3 +539,184 @@ describe('command line', () => {
   });
 });
 
+
+describe('attachment files', () => {
+  it('a backup carries the files it refers to, shared with the data folder by hard links, and a restore into an empty data folder gives them back', async () => {
+    const b = await open();
+    const files = await withAttachments(b);
+    later(MINUTE);
+    const backup = await backupNow(b);
+    expect(backup.files).toEqual({ count: 2, bytes: files[0]!.bytes.length + files[1]!.bytes.length, missing: 0 });
+    expect((await call(b, 'backups.list', {}))[0]).toMatchObject({ fileName: backup.fileName, files: { count: 2 } });
+    for (const file of files) {
+      const kept = storeFile(join(backupDir, 'files'), file.sha256);
+      expect(readFileSync(kept).equals(file.bytes)).toBe(true);
+      // No second copy on disk: the same file as the data folder's.
+      expect(statSync(kept).ino).toBe(statSync(storeFile(join(dir, 'files'), file.sha256)).ino);
+    }
+    await b.close();
+    backend = null;
+
+    // A new laptop: an empty data folder, the old backup folder copied beside it; restored from the list (as the UI does).
+    const oldDir = dir;
+    dir = mkdtempSync(join(tmpdir(), 'sekretariat-backups-ny-'));
+    backupDir = join(dir, 'backups');
+    databaseFile = join(dir, 'sekretariat.db');
+    try {
+      cpSync(join(oldDir, 'backups'), backupDir, { recursive: true });
+      const fresh = await open();
+      later(MINUTE);
+      const result = await restoreNow(fresh, { fileName: backup.fileName });
+      expect(result).toMatchObject({ restoredFrom: backup.fileName, filesRestored: 2, missingFiles: [] });
+      for (const file of files) expect(readFileSync(storeFile(join(dir, 'files'), file.sha256)).equals(file.bytes)).toBe(true);
+      const meeting = (await call(fresh, 'meetings.list', {}))[0]!;
+      const item = (await call(fresh, 'agenda.list', { meetingId: meeting.id }))[0]!;
+      const attachments = (await call(fresh, 'agenda.get', { id: item.id })).attachments;
+      expect(attachments.map((a) => a.fileName).sort()).toEqual(files.map((f) => f.name).sort());
+      // Every annex opens: its file is where the app looks for it, whole.
+      for (const a of attachments) expect((await fresh.files!.open(a.sha256!)).info.size).toBeGreaterThan(0);
+    } finally {
+      rmSync(oldDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('each further backup adds only the files it lacks; rotation removes the files no backup refers to any more', async () => {
+    const b = await open();
+    const [daily] = await call(b, 'backups.list', {});
+    const [file] = await withAttachments(b);
+    const kept = storeFile(join(backupDir, 'files'), file!.sha256);
+    later(MINUTE);
+    await backupNow(b);
+    const written = statSync(kept).ctimeMs;
+    later(MINUTE);
+    await backupNow(b);
+    expect(statSync(kept).ctimeMs).toBe(written);
+
+    // Back to the state before the attachments: the backups taken since still need the files.
+    later(MINUTE);
+    await restoreNow(b, { fileName: daily!.fileName });
+    expect(existsSync(kept)).toBe(true);
+    // Ten more event backups push out every backup that had them.
+    for (let i = 0; i < KEEP_EVENTS; i++) {
+      later(MINUTE);
+      await backupNow(b);
+    }
+    expect((await call(b, 'backups.list', {})).some((e) => (e.files?.count ?? 0) > 0)).toBe(false);
+    expect(existsSync(kept)).toBe(false);
+    // The data folder keeps its own copy: only the backup folder's is gone.
+    expect(existsSync(storeFile(join(dir, 'files'), file!.sha256))).toBe(true);
+  }, 60_000);
+
+  it('restores an old backup of the database only, naming the attachments whose files are missing', async () => {
+    const b = await open();
+    const files = await withAttachments(b);
+    later(MINUTE);
+    const backup = await backupNow(b);
+    await b.close();
+    backend = null;
+    // What an older version left: the database file alone, carried to a new laptop.
+    const old = join(tmpdir(), `gammel-${Date.now()}.db`);
+    copyFileSync(join(backupDir, backup.fileName), old);
+    const oldDir = dir;
+    dir = mkdtempSync(join(tmpdir(), 'sekretariat-backups-ny-'));
+    backupDir = join(dir, 'backups');
+    databaseFile = join(dir, 'sekretariat.db');
+    try {
+      const fresh = await open();
+      const name = '20261101-120000-manual.db';
+      copyFileSync(old, join(backupDir, name));
+      expect((await call(fresh, 'backups.list', {})).find((e) => e.fileName === name)).toMatchObject({ files: null });
+      const result = await restoreNow(fresh, { fileName: name });
+      expect(result.filesRestored).toBe(0);
+      expect(result.missingFiles.map((m) => m.names).sort()).toEqual(files.map((f) => [f.name]).sort());
+      expect(result.missingFiles.map((m) => m.sha256).sort()).toEqual(files.map((f) => f.sha256).sort());
+      expect((await call(fresh, 'meetings.list', {})).map((m) => m.location)).toEqual(['Aalborg']);
+    } finally {
+      rmSync(oldDir, { recursive: true, force: true });
+      rmSync(old, { force: true });
+    }
+  }, 60_000);
+
+  it('refuses a backup whose attachment file is damaged, changing nothing', async () => {
+    const b = await open();
+    const [file] = await withAttachments(b);
+    later(MINUTE);
+    const backup = await backupNow(b);
+    await b.close();
+    backend = null;
+    const oldDir = dir;
+    dir = mkdtempSync(join(tmpdir(), 'sekretariat-backups-ny-'));
+    backupDir = join(dir, 'backups');
+    databaseFile = join(dir, 'sekretariat.db');
+    try {
+      cpSync(join(oldDir, 'backups'), backupDir, { recursive: true });
+      // cpSync copies (no links), so the damage stays in the copied backup folder.
+      const damaged = storeFile(join(backupDir, 'files'), file!.sha256);
+      const bytes = readFileSync(damaged);
+      bytes[5] = bytes[5]! ^ 0xff;
+      writeFileSync(damaged, bytes);
+      const fresh = await open();
+      const contents = folderContents();
+      later(MINUTE);
+      expect(await refusalOf(fresh, 'backups.restore', { fileName: backup.fileName })).toMatchObject({
+        code: 'INVALID_INPUT',
+        message: `Bilagsfilen «${file!.name}» i sikkerhedskopien er beskadiget (indholdet passer ikke til filens SHA-256). Databasen er ikke ændret.`,
+      });
+      expect(await call(fresh, 'meetings.list', {})).toEqual([]);
+      expect(folderContents()).toEqual(contents);
+      expect(existsSync(join(dir, 'files')) ? (readdirSync(join(dir, 'files'), { recursive: true }) as string[]).filter((n) => /[0-9a-f]{64}/.test(n)) : []).toEqual([]);
+    } finally {
+      rmSync(oldDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
+describe('a restore that fails at the last step', () => {
+  it('takes the attachment files it had put in place away again', async () => {
+    const b = await open();
+    await withAttachments(b);
+    const archive = join(dir, 'alt.zip');
+    expect((await b.backups.writeArchive(archive)).files.count).toBe(2);
+    await b.close();
+    backend = null;
+    const oldDir = dir;
+    dir = mkdtempSync(join(tmpdir(), 'sekretariat-backups-ny-'));
+    backupDir = join(dir, 'backups');
+    databaseFile = join(dir, 'sekretariat.db');
+    try {
+      const fresh = await open();
+      fresh.database.raw.exec("CREATE TEMP TRIGGER fail_restore AFTER INSERT ON main.meetings BEGIN SELECT RAISE(ABORT, 'boom'); END");
+      await expect(fresh.backups.restore({ path: archive })).rejects.toThrow(/^Sikkerhedskopien kunne ikke gendannes \(boom\)\. Databasen er ikke ændret\.$/);
+      fresh.database.raw.exec('DROP TRIGGER temp.fail_restore');
+      const stored = existsSync(join(dir, 'files')) ? (readdirSync(join(dir, 'files'), { recursive: true }) as string[]) : [];
+      expect(stored.filter((n) => /[0-9a-f]{64}/.test(n))).toEqual([]);
+      expect(await call(fresh, 'meetings.list', {})).toEqual([]);
+    } finally {
+      rmSync(oldDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
+describe('the backup store', () => {
+  it('copies where it may not link, and never copies a file whose content does not match its name', async () => {
+    const source = join(dir, 'kilde');
+    const bytes = Buffer.from('referat af mødet');
+    writeFileSync(source, bytes);
+    const ref = { sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length };
+    const store = new BackupFileStore(join(dir, 'store'), false);
+    expect(await store.add(source, ref)).toBe('placed');
+    expect(readFileSync(store.pathOf(ref.sha256)).equals(bytes)).toBe(true);
+    expect(statSync(store.pathOf(ref.sha256)).ino).not.toBe(statSync(source).ino);
+    expect(await store.add(source, ref)).toBe('present');
+
+    const wrong = { sha256: createHash('sha256').update('noget andet').digest('hex'), size: bytes.length };
+    expect(await new BackupFileStore(join(dir, 'kopier'), false).add(source, wrong)).toBe('damaged');
+    expect(existsSync(join(dir, 'kopier', wrong.sha256.slice(0, 2), wrong.sha256))).toBe(false);
+    // A link is the data folder's own file: checked by its size when the backup is taken (by its hash on the way back).
+    const linked = new BackupFileStore(join(dir, 'links'), true);
+    expect(await linked.add(source, { ...ref, size: bytes.length - 1 })).toBe('damaged');
+    expect(await linked.add(source, ref)).toBe('placed');
+    expect(statSync(linked.pathOf(ref.sha256)).ino).toBe(statSync(source).ino);
+    expect(await store.add(join(dir, 'findes-ikke'), wrong)).toBe('missing');
+  });
+});

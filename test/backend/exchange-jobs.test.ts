@@ -74,7 +74,7 @@ describe('job runner', () => {
     const jobs = runner(events);
     const started = jobs.start('backup', 'Begynder', async (job) => {
       job.progress('Halvvejs', 0.5);
-      return { type: 'backup', backup: { fileName: 'x.db', kind: 'manual', createdAt: '2026-11-23T00:00:00.000Z', bytes: 1 } };
+      return { type: 'backup', backup: { fileName: 'x.db', kind: 'manual', createdAt: '2026-11-23T00:00:00.000Z', bytes: 1, files: null } };
     });
     expect(started).toMatchObject({ state: 'running', step: 'Begynder', fraction: null, cancellable: true });
     const done = await jobs.settled(started.id);
@@ -92,7 +92,7 @@ describe('job runner', () => {
     const committing = jobs.start('restore', 'Arbejder', async (job) => {
       job.pointOfNoReturn('Gemmer');
       await new Promise<void>((resolve) => (release = resolve));
-      return { type: 'restore', restore: { restoredFrom: 'a', safetyBackup: 'b' } };
+      return { type: 'restore', restore: { restoredFrom: 'a', safetyBackup: 'b', filesRestored: 0, missingFiles: [] } };
     });
     await new Promise((resolve) => setImmediate(resolve));
     expect(() => jobs.cancel(committing.id)).toThrow(/kan ikke længere afbrydes/);
@@ -112,7 +112,7 @@ describe('job runner', () => {
     expect((await jobs.settled(broken.id)).error).toMatchObject({ code: 'INTERNAL', message: expect.stringMatching(/uventet fejl.*Intet er ændret/) });
 
     const first = jobs.start('exchange.import', 'Importerer', () => new Promise((_resolve, reject) => setTimeout(() => reject(new AppError('INVALID_INPUT', 'slut')), 20)));
-    expect(() => jobs.start('restore', 'Gendanner', async () => ({ type: 'restore', restore: { restoredFrom: 'a', safetyBackup: 'b' } }))).toThrow(/allerede i gang/);
+    expect(() => jobs.start('restore', 'Gendanner', async () => ({ type: 'restore', restore: { restoredFrom: 'a', safetyBackup: 'b', filesRestored: 0, missingFiles: [] } }))).toThrow(/allerede i gang/);
     await jobs.settled(first.id);
   });
 });

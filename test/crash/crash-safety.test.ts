@@ -5,7 +5,8 @@
  * - the database opens, `PRAGMA integrity_check` is ok, and its content is either the state before or the state
  *   after the operation, never a mix (a SHA-256 over every table's rows, the fingerprints taken from uninterrupted runs);
  * - every file in the backup folder with a backup's final name is a complete, intact copy of the state before;
- *   partial files only under their temporary names, and the next list and backup still work beside them;
+ *   partial files only under their temporary names, and the next list and backup still work beside them; the
+ *   attachment files a whole backup's summary counts are in the backup folder's store, each hashing to its name;
  * - no file at an export's target unless it is a complete package the validator (read-package.ts) accepts;
  * - after an import: every file in the file store under a final name hashes to its name, every `files` row has its
  *   file, and the same import run again beside whatever the crash left ends in the state after.
@@ -21,7 +22,7 @@
 import Database from 'better-sqlite3';
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -30,6 +31,8 @@ import { PARTIAL_SUFFIX } from '../../db/backup';
 import { openBackend, type Backend } from '../../electron/backend/backend';
 import { readPackage } from '../../electron/backend/exchange/read-package';
 import { storeUpload } from '../../electron/backend/files/file-store';
+import { filesOfDatabase, readFilesSummary, SUMMARY_SUFFIX } from '../../electron/backend/services/backup-files';
+import { BACKUP_FILES_DIR } from '../../electron/backend/services/backups';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -69,6 +72,8 @@ let importTemplateFiles: Set<string>;
 const dbIn = (dataDir: string) => join(dataDir, 'sekretariat.db');
 const backupsIn = (dataDir: string) => join(dataDir, 'backups');
 const BACKUP_NAME = /^\d{8}-\d{6}-[a-z-]+?(?:-\d+)?\.db$/;
+/** A backup's summary under its temporary name. */
+const SUMMARY_TEMP = /\.files\.json\.[0-9a-f]{8}\.part$/;
 /** What an interrupted backup may leave: the temporary file and SQLite's files beside it. */
 const PARTIAL_NAME = new RegExp(`\\.db${PARTIAL_SUFFIX.replace('.', '\\.')}(?:-wal|-shm|-journal)?$`);
 
@@ -239,10 +244,11 @@ async function measureBaseline(op: Operation): Promise<Baseline> {
  * The demo command ends before the text of every attachment is extracted, and each later start resumes the rest in
  * the background, writing to the database during the operation under test: finished here, the states are fixed.
  * The bundled host in browser mode does it with the bundled worker (seconds, where tsx's would take a minute);
- * it only checks that the renderer's folder exists, so an empty one is enough.
+ * it only checks that the renderer's folder has an index.html, so a placeholder is enough.
  */
 async function settleTextExtraction(dataDir: string): Promise<void> {
   mkdirSync(join(work, 'out', 'renderer'), { recursive: true });
+  writeFileSync(join(work, 'out', 'renderer', 'index.html'), '<!doctype html><title>Sekretariat</title>');
   const server = spawn(process.execPath, [cli, 'serve'], { cwd: ROOT, env: { ...process.env, SEKRETARIAT_DATA_DIR: dataDir }, stdio: 'ignore' });
   const ended = new Promise((resolve) => server.on('exit', resolve));
   try {
@@ -415,12 +421,28 @@ afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-/** The files an interrupted backup, restore or import left in the backup folder; returns problems found. */
+/**
+ * The files an interrupted backup, restore or import left in the backup folder; returns problems found. Besides the
+ * database copies: a summary beside a whole backup must be whole and its files in the backup folder's store, and every
+ * file in that store must hash to its name.
+ */
 function checkBackupFolder(dataDir: string, backupsBefore: Set<string>, before: string, mask?: Mask): string[] {
-  const problems: string[] = [];
+  const problems: string[] = [...checkBackupStore(dataDir)];
   for (const name of readdirSync(backupsIn(dataDir))) {
+    if (name === BACKUP_FILES_DIR || PARTIAL_NAME.test(name) || SUMMARY_TEMP.test(name)) continue;
+    if (name.endsWith(SUMMARY_SUFFIX)) {
+      const backup = join(backupsIn(dataDir), name.replace(SUMMARY_SUFFIX, '.db'));
+      // A summary whose backup never got its name is left for the next rotation, like a partial file.
+      if (!existsSync(backup)) continue;
+      const summary = readFilesSummary(backup);
+      if (!summary) problems.push(`summary ${name} cannot be read`);
+      else {
+        const present = filesOfDatabase(backup).filter((f) => existsSync(join(backupsIn(dataDir), BACKUP_FILES_DIR, f.sha256.slice(0, 2), f.sha256))).length;
+        if (present < summary.count) problems.push(`backup ${name} says it carries ${summary.count} files, the store has ${present} of them`);
+      }
+      continue;
+    }
     if (backupsBefore.has(name)) continue;
-    if (PARTIAL_NAME.test(name)) continue;
     if (!BACKUP_NAME.test(name)) {
       problems.push(`unexpected file in the backup folder: ${name}`);
       continue;
@@ -430,6 +452,20 @@ function checkBackupFolder(dataDir: string, backupsBefore: Set<string>, before: 
       if (inspectDatabase(join(backupsIn(dataDir), name), { readonly: true, mask }) !== before) problems.push(`backup ${name} is not a copy of the state before`);
     } catch (error) {
       problems.push(`backup ${name} is not a usable database: ${(error as Error).message}`);
+    }
+  }
+  return problems;
+}
+
+/** Every file in the backup folder's attachment store under a final name hashes to that name. */
+function checkBackupStore(dataDir: string): string[] {
+  const store = join(backupsIn(dataDir), BACKUP_FILES_DIR);
+  if (!existsSync(store)) return [];
+  const problems: string[] = [];
+  for (const prefix of readdirSync(store).filter((p) => p !== 'tmp')) {
+    for (const name of readdirSync(join(store, prefix))) {
+      const sha256 = createHash('sha256').update(readFileSync(join(store, prefix, name))).digest('hex');
+      if (sha256 !== name || !name.startsWith(prefix)) problems.push(`the backup folder's file ${prefix}/${name} is incomplete or misplaced`);
     }
   }
   return problems;
@@ -578,7 +614,8 @@ async function trials(op: Operation): Promise<{ failures: string[]; tally: Tally
     // Traces of an operation cut off half-way: a partial backup, the restore's working copy, the export's temporary
     // file, the import's temporary copy of an attachment file.
     const leftovers = [
-      ...readdirSync(backupsIn(dataDir)).filter((n) => PARTIAL_NAME.test(n)),
+      ...readdirSync(backupsIn(dataDir)).filter((n) => PARTIAL_NAME.test(n) || SUMMARY_TEMP.test(n)),
+      ...(existsSync(join(backupsIn(dataDir), BACKUP_FILES_DIR, 'tmp')) ? readdirSync(join(backupsIn(dataDir), BACKUP_FILES_DIR, 'tmp')) : []),
       ...readdirSync(trialTmp),
       ...readdirSync(trialDir).filter((n) => n.endsWith('.part')),
       ...copyLeftovers(dataDir),

@@ -1,7 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { backupDirIn } from '../../electron/backend/data-dir';
 import { AppPage } from './pages/app-page';
 import { screenshot, useE2eSession, type RunningApp } from './support/app';
 
@@ -131,11 +133,24 @@ describe('backups', () => {
     const rows = table.getByTestId('backup-row');
     // The daily backup taken when the app opened.
     await rows.filter({ hasText: 'Daglig' }).waitFor();
+    // An attachment with its file, so the next backup carries one.
+    const bodyList = (await app.backend.call('bodies.list', {})) as { ok: true; data: { id: string; code: string }[] };
+    const meeting = (await app.backend.call('meetings.create', { bodyId: bodyList.data.find((b) => b.code === 'DAS')!.id, date: '2021-05-27' })) as { ok: true; data: { id: string } };
+    const item = (await app.backend.call('agenda.create', { meetingId: meeting.data.id, title: 'Takster 2022' })) as { ok: true; data: { id: string } };
+    const stored = await app.backend.files!.storeStream(Readable.from([Buffer.from('%PDF-1.7\n'.padEnd(40_000, 'x'))]), 'Budget 2022.pdf');
+    expect((await app.backend.call('attachments.add', { itemId: item.data.id, sha256: stored.sha256, fileName: stored.fileName })).ok).toBe(true);
+    // A backup an older version left: the database only.
+    const folder = backupDirIn(app.dataDir);
+    const daily = readdirSync(folder).find((n) => n.endsWith('-daily.db'))!;
+    copyFileSync(join(folder, daily), join(folder, '20260101-120000-manual.db'));
+
     await ui.page.getByRole('button', { name: 'Tag en sikkerhedskopi nu' }).click();
     await ui.notification(/Sikkerhedskopien er taget \(\d+ kB\)\./).waitFor();
-    await rows.filter({ hasText: 'Manuel' }).waitFor();
-    expect(await rows.count()).toBe(2);
-    expect(await rows.filter({ hasText: 'Manuel' }).innerText()).toMatch(/\d{1,2}\. \w+\.? \d{4} kl\. \d{2}\.\d{2}\s+Nyeste\s+Manuel\s+\d+ kB\s+Gendan …/i);
+    await rows.filter({ hasText: 'Nyeste' }).filter({ hasText: 'Manuel' }).waitFor();
+    expect(await rows.count()).toBe(3);
+    expect(await rows.filter({ hasText: 'Nyeste' }).innerText()).toMatch(/\d{1,2}\. \w+\.? \d{4} kl\. \d{2}\.\d{2}\s+Nyeste\s+Manuel\s+1 fil · 39 kB\s+\d+ kB\s+Gendan …/i);
+    expect(await rows.filter({ hasText: 'Daglig' }).innerText()).toMatch(/Daglig\s+Ingen bilag\s+\d+ kB/);
+    expect(await rows.filter({ hasText: 'Kun databasen' }).innerText()).toMatch(/1\. jan\.? 2026 kl\. \d{2}\.00\s+Manuel\s+Kun databasen/);
 
     // Changes after the backup: a new body and the user's name.
     await ui.page.getByRole('button', { name: 'Nyt organ' }).click();
@@ -150,7 +165,14 @@ describe('backups', () => {
 
     await table.scrollIntoViewIfNeeded();
     await screenshot(ui.page, 'settings-backups');
-    await rows.filter({ hasText: 'Manuel' }).getByRole('button', { name: /^Gendan sikkerhedskopien fra / }).click();
+    await rows.filter({ hasText: 'Kun databasen' }).getByRole('button', { name: /^Gendan sikkerhedskopien fra / }).click();
+    const oldConfirm = ui.dialog('Gendan sikkerhedskopi');
+    expect(await oldConfirm.innerText()).toMatch(/indeholder kun databasen\. Bilagsfiler, der ikke findes i\s+datamappen, vil mangle/);
+    await ui.page.waitForTimeout(400); // the modal's fade-in, for the screenshot
+    await screenshot(ui.page, 'settings-backup-restore-database-only');
+    await oldConfirm.getByRole('button', { name: 'Annuller' }).click();
+    await oldConfirm.waitFor({ state: 'hidden' });
+    await rows.filter({ hasText: 'Nyeste' }).getByRole('button', { name: /^Gendan sikkerhedskopien fra / }).click();
     const confirm = ui.dialog('Gendan sikkerhedskopi');
     expect(await confirm.innerText()).toMatch(
       /Databasen sættes tilbage til tilstanden fra \d{1,2}\. \w+\.? \d{4} kl\. \d{2}\.\d{2}\. Den nuværende tilstand gemmes\s+først som en sikkerhedskopi, så gendannelsen kan fortrydes\./,
@@ -165,7 +187,7 @@ describe('backups', () => {
     expect(await ui.page.getByRole('textbox', { name: 'Dit navn' }).inputValue()).toBe('');
     expect(await ui.page.getByTestId('user-name').innerText()).toBe('Angiv dit navn under Indstillinger');
     await rows.filter({ hasText: 'Før gendannelse' }).waitFor();
-    expect(await rows.count()).toBe(3);
+    expect(await rows.count()).toBe(4);
 
     const listed = (await app.backend.call('bodies.list', {})) as { ok: true; data: { code: string }[] };
     expect(listed.data.map((b) => b.code)).not.toContain('SUG');

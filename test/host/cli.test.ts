@@ -1,10 +1,13 @@
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrate';
+import { openBackend } from '../../electron/backend/backend';
 import { runCli } from '../../electron/host/cli';
 
 let dir: string;
@@ -74,11 +77,13 @@ describe('command line', () => {
     expect(JSON.parse((await cli('demo', '--db', db, '--json')).out)).toEqual({ bodies: 3, organisations: 0, meetings: 5, items: 48, scenarios: 6, proposals: 1 });
     expect(JSON.parse((await cli('demo', '--db', db, '--json')).out)).toEqual({ bodies: 0, organisations: 0, meetings: 0, items: 0, scenarios: 0, proposals: 0 });
 
-    const out = join(dir, 'kopi.db');
+    const out = join(dir, 'kopi.zip');
     const backup = await cli('backup', '--db', db, '--out', out, '--json');
     expect(backup.code).toBe(0);
     expect(JSON.parse(backup.out)).toMatchObject({ file: out });
-    const copy = new Database(out, { readonly: true });
+    const copyDb = join(dir, 'andet', 'kopi.db');
+    expect((await cli('restore', out, '--db', copyDb)).code).toBe(0);
+    const copy = new Database(copyDb, { readonly: true });
     expect(copy.prepare('SELECT count(*) AS n FROM meetings').get()).toEqual({ n: 5 });
     copy.close();
 
@@ -101,6 +106,86 @@ describe('command line', () => {
     expect(code).toBe(2);
     expect(err).toMatch(/ikke en SQLite-fil/);
     expect(readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('import extracts the attachments\' text before it exits, so search finds it at once', async () => {
+    // The source laptop: three items, each with a text attachment saying the same unusual word.
+    const source = join(dir, 'kilde', 'sekretariat.db');
+    const backend = await openBackend({ databaseFile: source, appVersion: '0.0.0-test', log: { error: () => {} } });
+    try {
+      const das = (await backend.call('bodies.list', {})) as { ok: true; data: { id: string; code: string }[] };
+      const meeting = (await backend.call('meetings.create', { bodyId: das.data.find((b) => b.code === 'DAS')!.id, date: '2021-05-27' })) as { ok: true; data: { id: string } };
+      for (const [i, town] of ['Hjørring', 'Thisted', 'Rebild'].entries()) {
+        const item = (await backend.call('agenda.create', { meetingId: meeting.data.id, title: `Punkt ${i + 1}` })) as { ok: true; data: { id: string } };
+        const file = await backend.files!.storeStream(Readable.from([Buffer.from(`Høringssvar fra ${town} Kommune om pindsvinebeskyttelse.`)]), `${town}.txt`);
+        expect((await backend.call('attachments.add', { itemId: item.data.id, sha256: file.sha256, fileName: file.fileName })).ok).toBe(true);
+      }
+    } finally {
+      await backend.close();
+    }
+    const pkg = join(dir, 'pakke.sekretariat');
+    expect((await cli('export', '--scope', 'all', '--db', source, '--out', pkg)).code).toBe(0);
+
+    // The other laptop, through the command line as a user runs it.
+    const target = mkdtempSync(join(tmpdir(), 'sekretariat-modtager-'));
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'electron/host/cli-entry.ts', ...args], {
+        cwd: join(import.meta.dirname, '..', '..'),
+        encoding: 'utf8',
+        timeout: 150_000,
+        env: { ...process.env, SEKRETARIAT_DATA_DIR: target },
+      });
+    expect(run('migrate').status).toBe(0);
+    const imported = run('import', pkg);
+    expect(imported.status).toBe(0);
+    expect(imported.stderr).toContain('Udtrækker tekst fra bilag 1 af 3');
+    expect(imported.stderr).toContain('Udtrækker tekst fra bilag 3 af 3');
+    expect(imported.stdout).toContain('Teksten i 3 af 3 bilagsfil(er) kan nu søges.');
+    const found = run('search', 'pindsvinebeskyttelse', '--json');
+    expect(found.status).toBe(0);
+    const hits = JSON.parse(found.stdout) as { itemTitle: string }[];
+    expect(hits.map((h) => h.itemTitle).sort()).toEqual(['Punkt 1', 'Punkt 2', 'Punkt 3']);
+  }, 300_000);
+
+  describe('serve', () => {
+    const root = join(import.meta.dirname, '..', '..');
+    /** The command line as a process, as `npm run -s cli` runs it; killed (status null) if it has not ended in 90 s. */
+    const spawnCli = (env: Record<string, string>, ...args: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'electron/host/cli-entry.ts', ...args], {
+        cwd: root,
+        encoding: 'utf8',
+        timeout: 90_000,
+        env: { ...process.env, SEKRETARIAT_DATA_DIR: dir, ...env },
+      });
+
+    it('exits with code 2 and a Danish message when the UI is not built, also with attachment text still to extract', async () => {
+      // The demo's attachments wait for their text: work that kept the process alive after the message.
+      expect((await cli('demo')).code).toBe(0);
+      const pending = new Database(join(dir, 'sekretariat.db'), { readonly: true });
+      expect((pending.prepare("SELECT count(*) AS n FROM files WHERE text_status = 'afventer'").get() as { n: number }).n).toBeGreaterThan(0);
+      pending.close();
+      const run = spawnCli({ SEKRETARIAT_UI_DIR: mkdtempSync(join(tmpdir(), 'ingen-brugerflade-')) }, 'serve');
+      expect(run.signal).toBeNull();
+      expect(run.status).toBe(2);
+      expect(run.stderr.trim()).toBe('Fejl: Brugerfladen er ikke bygget. Kør «npm run build» først (npm start gør det selv).');
+      expect(run.stdout).toBe('');
+    }, 120_000);
+
+    it('exits with code 2 when the port is taken', async () => {
+      const ui = mkdtempSync(join(tmpdir(), 'brugerflade-'));
+      writeFileSync(join(ui, 'index.html'), '<!doctype html><title>Sekretariat</title>');
+      const taken = createServer();
+      await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+      try {
+        const port = (taken.address() as AddressInfo).port;
+        const run = spawnCli({ SEKRETARIAT_UI_DIR: ui }, 'serve', '--port', String(port));
+        expect(run.signal).toBeNull();
+        expect(run.status).toBe(2);
+        expect(run.stderr.trim()).toBe(`Fejl: Port ${port} er optaget af et andet program. Vælg en anden med --port, eller udelad --port.`);
+      } finally {
+        taken.close();
+      }
+    }, 120_000);
   });
 
   it('runs as `npm run -s cli` does, with real exit codes', () => {

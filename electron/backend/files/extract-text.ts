@@ -128,6 +128,8 @@ export class TextExtractor {
   private readonly queue: string[] = [];
   private readonly queued = new Set<string>();
   private readonly listeners = new Set<SettledListener>();
+  /** Told after every file the queue took, whatever came of it (null: not extracted this time). */
+  private readonly finished = new Set<(status: TextStatus | null) => void>();
   private running: Promise<void> | null = null;
   private closed = false;
   private idleWaiters: (() => void)[] = [];
@@ -153,6 +155,32 @@ export class TextExtractor {
     return rows.length;
   }
 
+  /**
+   * Extracts every file waiting for it (queued, or left 'afventer' by an earlier run) and resolves when none is left:
+   * for the command line, which must not exit with the work undone. `onProgress(n, total)` as the n-th file starts.
+   */
+  async extractAll(onProgress?: (next: number, total: number) => void): Promise<{ files: number; extracted: number; failed: number }> {
+    await this.resumePending();
+    let total = this.queued.size;
+    const outcome = { files: 0, extracted: 0, failed: 0 };
+    if (total === 0) return outcome;
+    onProgress?.(1, total);
+    const counted = (status: TextStatus | null) => {
+      outcome.files++;
+      if (status === 'udtrukket') outcome.extracted++;
+      else if (status === 'fejl' || status === null) outcome.failed++;
+      total = Math.max(total, outcome.files + this.queue.length);
+      if (this.queue.length > 0) onProgress?.(outcome.files + 1, total);
+    };
+    this.finished.add(counted);
+    try {
+      await this.idle();
+    } finally {
+      this.finished.delete(counted);
+    }
+    return outcome;
+  }
+
   /** Called with each outcome, e.g. by the search indexer to index the attachments that use the file. */
   onSettled(listener: SettledListener): () => void {
     this.listeners.add(listener);
@@ -175,8 +203,9 @@ export class TextExtractor {
   private async drain(): Promise<void> {
     try {
       for (let sha256 = this.queue.shift(); sha256 !== undefined && !this.closed; sha256 = this.queue.shift()) {
-        await this.extractOne(sha256);
+        const status = await this.extractOne(sha256);
         this.queued.delete(sha256);
+        for (const told of this.finished) told(status);
       }
     } finally {
       this.queued.clear();
@@ -185,10 +214,11 @@ export class TextExtractor {
     }
   }
 
-  private async extractOne(sha256: string): Promise<void> {
+  /** The outcome written, the status found when there was nothing to do, or null when it failed to run. */
+  private async extractOne(sha256: string): Promise<TextStatus | null> {
     try {
       const row = await this.db.selectFrom('files').select(['media_type', 'text_status']).where('sha256', '=', sha256).executeTakeFirst();
-      if (!row || row.text_status !== 'afventer') return;
+      if (!row || row.text_status !== 'afventer') return row?.text_status ?? null;
       const outcome = await extractFileText(this.pathOf(sha256), row.media_type, this.options);
       if (outcome.detail && outcome.status === 'fejl') this.options.log?.(`Teksten i filen ${sha256} kunne ikke udtrækkes: ${outcome.detail}`);
       await this.db
@@ -198,9 +228,11 @@ export class TextExtractor {
         .where('text_status', '=', 'afventer')
         .execute();
       await Promise.all([...this.listeners].map((listener) => listener(sha256, outcome.status)));
+      return outcome.status;
     } catch (error) {
       // The worker could not start, or the database was closed meanwhile: the row stays 'afventer' for next time.
       this.options.log?.(`Teksten i filen ${sha256} blev ikke udtrukket`, error);
+      return null;
     }
   }
 }

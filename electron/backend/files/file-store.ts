@@ -201,6 +201,14 @@ export class FileStore {
     return { sha256, size: stored.size, mediaType: stored.mediaType, fileName };
   }
 
+  /**
+   * Puts a file whose content was already checked against `sha256` (a restore's, in tmpDir) into place; the file at
+   * `temp` is used up. Its `files` row is the caller's. False when the file was there already.
+   */
+  adopt(temp: string, sha256: string): Promise<boolean> {
+    return this.moveIntoPlace(temp, sha256);
+  }
+
   /** Moves the received file into place; false when the same content was there already (the copy is deleted). */
   private async moveIntoPlace(temp: string, sha256: string): Promise<boolean> {
     const target = this.pathOf(sha256);

@@ -1,9 +1,9 @@
-import { Badge, Button, Group, Loader, Modal, Paper, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, Modal, Paper, ScrollArea, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDeviceFloppy, IconRestore } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { BACKUP_KIND_LABELS, type BackupEntry } from '../../../../shared/domain/backups';
-import { formatFileSize, formatTimestamp } from '../../../../shared/format';
+import { formatFileSize, formatInteger, formatTimestamp } from '../../../../shared/format';
 import { api } from '../../api/client';
 import { JobProgress } from '../../components/JobProgress';
 import { progressOf, useJob } from '../../lib/jobs';
@@ -12,6 +12,27 @@ import { loadMeetings } from '../../stores/meetings';
 import { loadReference } from '../../stores/reference';
 import { loadScenarios } from '../../stores/scenarios';
 
+const files = (n: number) => `${formatInteger(n)} ${n === 1 ? 'fil' : 'filer'}`;
+
+/** What a backup carries of the attachments' files: shown in the list, so a backup of the database only stands out. */
+function FilesCell({ entry }: { entry: BackupEntry }) {
+  if (!entry.files) {
+    return (
+      <Tooltip label="Lavet af en ældre version: kun databasen er med. Bilagsfiler, der ikke findes i datamappen, vil mangle efter en gendannelse." multiline w={300}>
+        <Text size="sm" c="orange.8" style={{ whiteSpace: 'nowrap' }}>Kun databasen</Text>
+      </Tooltip>
+    );
+  }
+  const { count, bytes, missing } = entry.files;
+  return (
+    <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+      {count === 0 && missing === 0 ? <Text span c="dimmed" size="sm">Ingen bilag</Text> : `${files(count)} · ${formatFileSize(bytes)}`}
+      {missing > 0 && (
+        <Text span c="orange.8" size="sm">{` · ${formatInteger(missing)} manglede`}</Text>
+      )}
+    </Text>
+  );
+}
 
 /** Backups in the data folder: take one now, or take one back (after backing up the current state). */
 export function BackupsSection({ onRestored }: { onRestored(): void }) {
@@ -47,12 +68,24 @@ export function BackupsSection({ onRestored }: { onRestored(): void }) {
     if (done) {
       await Promise.all([loadReference(), loadMeetings(), loadScenarios()]).catch(showError);
       onRestored();
+      const { filesRestored, missingFiles, safetyBackup } = done.restore;
       notifications.show({
         color: 'teal',
         title: 'Databasen er gendannet',
-        message: `Tilstanden fra ${formatTimestamp(entry.createdAt)} er taget tilbage. Den tidligere tilstand er gemt som sikkerhedskopien «${done.restore.safetyBackup}», så gendannelsen kan fortrydes.`,
+        message:
+          `Tilstanden fra ${formatTimestamp(entry.createdAt)} er taget tilbage${filesRestored > 0 ? `, og ${files(filesRestored)} til bilagene er lagt tilbage i datamappen` : ''}. ` +
+          `Den tidligere tilstand er gemt som sikkerhedskopien «${safetyBackup}», så gendannelsen kan fortrydes.`,
         autoClose: 12000,
       });
+      if (missingFiles.length > 0) {
+        const names = missingFiles.map((m) => (m.names.length > 0 ? m.names.join(', ') : `(fil ${m.sha256.slice(0, 12)}…)`));
+        notifications.show({
+          color: 'orange',
+          title: `${files(missingFiles.length)} til bilagene mangler`,
+          message: `Sikkerhedskopien indeholder ikke filerne, og de findes ikke i datamappen: ${names.slice(0, 10).join('; ')}${names.length > 10 ? ` og ${formatInteger(names.length - 10)} flere` : ''}. Vedhæft dem igen, hvis du har dem.`,
+          autoClose: false,
+        });
+      }
     }
     await load();
   }
@@ -65,8 +98,9 @@ export function BackupsSection({ onRestored }: { onRestored(): void }) {
           <div>
             <Title order={4}>Sikkerhedskopier</Title>
             <Text size="sm" c="dimmed" maw={640}>
-              Sekretariat tager en sikkerhedskopi af databasen hver dag og før opdateringer, import og gendannelse.
-              De 14 nyeste daglige og de 10 nyeste øvrige gemmes. Bilagenes filer er ikke med; de ligger i datamappen.
+              Sekretariat tager en sikkerhedskopi af databasen og bilagenes filer hver dag og før opdateringer, import og
+              gendannelse. De 14 nyeste daglige og de 10 nyeste øvrige gemmes. Hver bilagsfil gemmes kun én gang, så en ny
+              sikkerhedskopi kun fylder databasen og de filer, der er kommet til.
             </Text>
           </div>
           <Button variant="light" leftSection={<IconDeviceFloppy size={16} />} loading={backupJob.running} onClick={() => void create()} style={{ flexShrink: 0 }}>
@@ -85,7 +119,8 @@ export function BackupsSection({ onRestored }: { onRestored(): void }) {
                 <Table.Tr>
                   <Table.Th>Tidspunkt</Table.Th>
                   <Table.Th>Art</Table.Th>
-                  <Table.Th w={110} ta="right">Størrelse</Table.Th>
+                  <Table.Th>Bilagsfiler</Table.Th>
+                  <Table.Th w={110} ta="right">Database</Table.Th>
                   <Table.Th w={130} />
                 </Table.Tr>
               </Table.Thead>
@@ -100,6 +135,9 @@ export function BackupsSection({ onRestored }: { onRestored(): void }) {
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm">{BACKUP_KIND_LABELS[b.kind]}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <FilesCell entry={b} />
                     </Table.Td>
                     <Table.Td ta="right">
                       <Text size="sm" style={{ whiteSpace: 'nowrap' }}>{formatFileSize(b.bytes)}</Text>
@@ -137,6 +175,14 @@ export function BackupsSection({ onRestored }: { onRestored(): void }) {
               først som en sikkerhedskopi, så gendannelsen kan fortrydes.
             </Text>
             <Text size="sm" c="dimmed">Ændringer, der er lavet siden, forsvinder fra databasen, men findes i den nye sikkerhedskopi.</Text>
+            {!restoring.files && (
+              <Alert color="orange" variant="light" p="sm">
+                <Text size="sm">
+                  Denne sikkerhedskopi er lavet af en ældre version og indeholder kun databasen. Bilagsfiler, der ikke findes i
+                  datamappen, vil mangle; du får at vide hvilke.
+                </Text>
+              </Alert>
+            )}
             {restoreJob.status && <JobProgress {...progressOf(restoreJob.status)} onCancel={() => void restoreJob.cancel().catch(showError)} />}
             <Group justify="flex-end">
               <Button variant="default" disabled={busy} onClick={() => setRestoring(null)}>Annuller</Button>
