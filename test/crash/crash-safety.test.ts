@@ -90,12 +90,23 @@ const maskImportClock: Mask = (table, row) => {
   return columns ? { ...row, ...Object.fromEntries(columns.map((c) => [c, '*'])) } : row;
 };
 
+/**
+ * Each trial runs on a copy of a template in a folder of its own, which the app rightly takes for a copied database:
+ * on opening it binds a new installation id and records its records as the common version with the template's id
+ * (electron/backend/exchange/identity.ts). Those rows tell where the folder is, not what an operation did, and are
+ * left out of the comparison (a fork's base: taken and written at the same moment, unlike an import's).
+ */
+const IDENTITY_KEYS = new Set(['installation_id', 'installation_binding', 'installation_lineage']);
+const isCopyIdentity = (table: string, row: Record<string, unknown>) =>
+  (table === 'settings' && IDENTITY_KEYS.has(row.key as string)) || (table === 'exchange_bases' && row.source_created_at !== null && row.source_created_at === row.exchanged_at);
+
 /** Every row of every table (the FTS index's shadow tables included), hashed: equal hashes mean equal content. */
 function fingerprint(raw: Database.Database, mask?: Mask): string {
   const tables = raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name").all() as { name: string }[];
   const hash = createHash('sha256');
   for (const { name } of tables) {
-    const rows = (raw.prepare(`SELECT * FROM "${name.replaceAll('"', '""')}"`).all() as Record<string, unknown>[]).map((row) =>
+    const all = raw.prepare(`SELECT * FROM "${name.replaceAll('"', '""')}"`).all() as Record<string, unknown>[];
+    const rows = all.filter((row) => !isCopyIdentity(name, row)).map((row) =>
       JSON.stringify(mask ? mask(name, row) : row, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('hex') : v)),
     );
     hash.update(`${name}\n${rows.sort().join('\n')}\n`);
