@@ -550,6 +550,23 @@ describe('exchange package: bad input is refused with a Danish message, the data
     );
     expect(problem).toMatchObject({ entry: 'manifest.json', field: 'formatVersion' });
   });
+  describe('bases.jsonl (format 3)', () => {
+    const withBase = (line: unknown) =>
+      repack((entries) => {
+        const bases = entries.find((e) => e.name === 'bases.jsonl')!;
+        bases.data = Buffer.concat([bases.data, Buffer.from(`${JSON.stringify(line)}\n`, 'utf8')]);
+      });
+    const meetingLine = () => JSON.parse(lines(meetingEntries.find((e) => e.name === 'records/meetings.jsonl')!.data)[0]!) as Record<string, unknown>;
+    const source = '11111111-1111-4111-8111-111111111111';
+    it('a base of a record the package does not carry', () => {
+      const id = randomUUID();
+      return refused(withBase({ entity: 'meetings', id, source, at: '2026-12-01T10:00:00.000Z', record: { ...meetingLine(), id } }), /^«bases\.jsonl», linje 1, feltet «id»: Grundlaget hører til møde [0-9a-f-]+, som ikke er i pakken\./);
+    });
+    it('a base whose record breaks its schema', () =>
+      refused(withBase({ entity: 'meetings', id: meetingLine().id, source, at: '2026-12-01T10:00:00.000Z', record: { ...meetingLine(), date: '27.05.2021' } }), /^«bases\.jsonl», linje 1, feltet «record\.date»: .+ \(grundlag for møde\)\./));
+    it('a base with an id other than its record', () =>
+      refused(withBase({ entity: 'meetings', id: meetingLine().id, source, at: '2026-12-01T10:00:00.000Z', record: { ...meetingLine(), id: randomUUID() } }), /Grundlaget har et andet id end den post, det hører til/));
+  });
   it('27. a manifest failing its schema', async () => {
     const problem = await refused(repack(() => {}, { manifest: (m) => (m.exportId = 'ikke-et-id') }), /«manifest\.json», feltet «exportId»: Ugyldigt id\. Manifestet er ugyldigt/);
     expect(problem.field).toBe('exportId');

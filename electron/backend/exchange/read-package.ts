@@ -552,29 +552,7 @@ async function readEntries(
     const splitter = new LineSplitter(limits.maxLineBytes, onLine, (line) =>
       fail(`Linjen er længere end ${sizeText(limits.maxLineBytes)}; så meget må én post ikke fylde (en tekst højst ${MAX_RICH_TEXT_CHARS.toLocaleString('da-DK')} tegn).`, line),
     );
-    const hash = createHash('sha256');
-    let bytes = 0;
-    // After a content problem the rest is only hashed: a hash or size that does not match is the better explanation.
-    for await (const chunk of inflate(zip, zipped.entry, path, limits, options.signal)) {
-      hash.update(chunk);
-      bytes += chunk.length;
-      checked(chunk.length);
-      if (contentProblems.length > 0) continue;
-      try {
-        splitter.push(chunk);
-      } catch (error) {
-        if (!(error instanceof Refused)) throw error;
-        contentProblems.push(...error.problems);
-      }
-    }
-    if (contentProblems.length === 0) {
-      try {
-        splitter.end();
-      } catch (error) {
-        if (!(error instanceof Refused)) throw error;
-        contentProblems.push(...error.problems);
-      }
-    }
+    const { hash, bytes } = await splitLines(zip, zipped.entry, path, limits, splitter, contentProblems, checked, options.signal);
     const expected = listed.get(path)!;
     const integrity = checkIntegrity(path, hash, bytes, expected);
     if (integrity) throw new Refused([integrity, ...contentProblems]);
@@ -626,6 +604,41 @@ async function readEntries(
 
   const clearedReferences = await checkReferences(references, ids, options);
   return { manifest, entities: summaries, files, sanitized, clearedReferences, contentChecked: true, bases };
+}
+
+/**
+ * Streams a lines entry through the splitter, hashing and counting every byte. The first content problem goes into
+ * `problems`; after it the rest is only hashed: a hash or size that does not match is the better explanation.
+ */
+async function splitLines(
+  zip: ZipFile,
+  entry: Entry,
+  path: string,
+  limits: ReadLimits,
+  splitter: LineSplitter,
+  problems: Problem[],
+  checked: (bytes: number) => void,
+  signal?: AbortSignal,
+): Promise<{ hash: Hash; bytes: number }> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  const step = (work: () => void) => {
+    if (problems.length > 0) return;
+    try {
+      work();
+    } catch (error) {
+      if (!(error instanceof Refused)) throw error;
+      problems.push(...error.problems);
+    }
+  };
+  for await (const chunk of inflate(zip, entry, path, limits, signal)) {
+    hash.update(chunk);
+    bytes += chunk.length;
+    checked(chunk.length);
+    step(() => splitter.push(chunk));
+  }
+  step(() => splitter.end());
+  return { hash, bytes };
 }
 
 const BaseLine = z.strictObject({ entity: EntityNameSchema, id: Id, source: Id, at: Timestamp, record: z.record(z.string(), z.unknown()) });
@@ -682,29 +695,8 @@ async function readBases(
     if (!earlier || earlier.at < base.at) bases.set(key, { at: base.at, record: record.data! });
   };
   const splitter = new LineSplitter(limits.maxLineBytes, onLine, (line) => fail(`Linjen er længere end ${sizeText(limits.maxLineBytes)}.`, line));
-  const hash = createHash('sha256');
-  let bytes = 0;
-  let problems: Problem[] = [];
-  for await (const chunk of inflate(zip, zipped.entry, path, limits, options.signal)) {
-    hash.update(chunk);
-    bytes += chunk.length;
-    checked(chunk.length);
-    if (problems.length > 0) continue;
-    try {
-      splitter.push(chunk);
-    } catch (error) {
-      if (!(error instanceof Refused)) throw error;
-      problems = error.problems;
-    }
-  }
-  if (problems.length === 0) {
-    try {
-      splitter.end();
-    } catch (error) {
-      if (!(error instanceof Refused)) throw error;
-      problems = error.problems;
-    }
-  }
+  const problems: Problem[] = [];
+  const { hash, bytes } = await splitLines(zip, zipped.entry, path, limits, splitter, problems, checked, options.signal);
   const expected = listed.get(path)!;
   const integrity = checkIntegrity(path, hash, bytes, expected);
   if (integrity) throw new Refused([integrity, ...problems]);
