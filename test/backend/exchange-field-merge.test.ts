@@ -212,4 +212,25 @@ describe('a copied database is a new installation', () => {
       await original.close();
     }
   }, 180_000);
+
+  it('a laptop restored from a backup does not take back, unasked, what it sent the others since', async () => {
+    const a = await open(copyDatabase(template, join(dir, 'restored-a')));
+    const b = await open(copyDatabase(template, join(dir, 'restored-b')));
+    try {
+      const before = await installationId(a);
+      const backup = await a.backups.create('manual');
+      await updateMeeting(a, { location: 'Sendt før gendannelsen' });
+      await apply(b, await exportFrom(a));
+      await a.backups.restore({ fileName: backup.fileName });
+      // Back at the earlier state, A speaks as a new installation with its old id in its lineage.
+      expect(await installationId(a)).not.toBe(before);
+      const seen = await preview(b, await exportFrom(a));
+      expect(seen.counts.meetings.changed).toBe(0);
+      await apply(b, await exportFrom(a));
+      expect((await call(b, 'meetings.get', { id: meetingId })).location).toBe('Sendt før gendannelsen');
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  }, 180_000);
 });

@@ -52,6 +52,24 @@ export async function bindInstallation(db: Kysely<DB>, databaseFile: string, now
   return { kind: 'copy', previousId: id, newId: fresh };
 }
 
+/**
+ * After a backup is restored: the database is back at an earlier state, while the other laptops hold what it sent them
+ * since. Speaking on as itself, its older values would look like new edits to them and quietly replace theirs; as a
+ * new installation (the old id in its lineage) the other laptops compare against what they know it took from them,
+ * and what differs comes up as a conflict instead.
+ */
+export async function restartInstallation(db: Kysely<DB>, now: string, newId: () => string): Promise<string | null> {
+  const settings = await readSettings(db);
+  const id = settings.get(INSTALLATION_ID_KEY);
+  if (id === undefined) return null;
+  const fresh = newId();
+  await db.transaction().execute(async (trx) => {
+    await writeSetting(trx, INSTALLATION_ID_KEY, fresh, now);
+    await writeSetting(trx, INSTALLATION_LINEAGE_KEY, JSON.stringify([id, ...parseLineage(settings.get(INSTALLATION_LINEAGE_KEY))]), now);
+  });
+  return fresh;
+}
+
 export function parseLineage(text: string | undefined): string[] {
   if (!text) return [];
   try {

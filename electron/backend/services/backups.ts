@@ -8,6 +8,7 @@ import { prepareRestoreSource, replaceDatabaseContent, RestoreRefused } from '..
 import { ChangedEntity } from '../../../shared/contract';
 import { BackupKind, type BackupEntry, type BackupFiles, type MissingFile, type RestoreResult } from '../../../shared/domain/backups';
 import { AppError } from '../errors';
+import { restartInstallation } from '../exchange/identity';
 import type { FileStore } from '../files/file-store';
 import { isZipFile, openBackupArchive, writeBackupArchive, type ArchiveSummary, type BackupArchive } from './backup-archive';
 import {
@@ -409,6 +410,8 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
         for (const temp of staged.values()) rmSync(temp, { force: true });
         rmSync(workDir, { recursive: true, force: true });
       }
+      // The database is back at an earlier state: it speaks as a new installation from here (exchange/identity.ts).
+      await restartInstallation(database.db, now().toISOString(), randomUUID);
       // Rotation only now: it may delete the oldest backup, which can be the one just taken back.
       await rotateNow();
       // The restored state's files whose text was never extracted (or was, in the backup, still waiting).
