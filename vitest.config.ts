@@ -9,6 +9,10 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/e2e/**', 'test/bench/**'],
           environment: 'node',
+          // A busy two-core machine (other suites running) slows file, database and process work many times over:
+          // no test may fail for a default of 5 seconds.
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
       {

@@ -208,7 +208,7 @@ describe('attachments', () => {
       const { hits } = await call('search.query', { query: 'kvadratmeterprisen' });
       expect(hits).toEqual([expect.objectContaining({ entity: 'attachment', entityId: added.id, itemId: item.id })]);
     });
-  }, 30_000);
+  }, 120_000);
 });
 
 describe('attachments without a data folder (in-memory database)', () => {

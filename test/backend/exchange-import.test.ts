@@ -92,7 +92,7 @@ beforeAll(async () => {
   await a.files?.text.close();
   await b.files?.text.close();
   meetingId = (await call(a, 'meetings.list', {}))[0]!.id;
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   await a?.close();
@@ -127,7 +127,7 @@ describe('exchange import: preview, three-way merge and atomic apply', () => {
     for (const attachment of attachments.filter((x) => x.sha256)) expect(await b.files!.exists(attachment.sha256!)).toBe(true);
     const items = await b.database.db.selectFrom('search_documents').select('entity_id').where('entity', '=', 'item').execute();
     expect(items.length).toBeGreaterThan(0);
-  }, 60_000);
+  }, 180_000);
 
   it('the demo proposal NT-1 arrives whole: its versions, its route with the item links, its consultation responses', async () => {
     const id = await nt1Id(a);
@@ -142,7 +142,7 @@ describe('exchange import: preview, three-way merge and atomic apply', () => {
     for (const versionNumber of [1, 2]) {
       expect(await call(b, 'proposals.economy', { proposalId: id, versionNumber }), `v${versionNumber}`).toEqual(await call(a, 'proposals.economy', { proposalId: id, versionNumber }));
     }
-  }, 60_000);
+  }, 180_000);
 
   it('importing the same package again changes nothing; a new package of the same content is all unchanged', async () => {
     const before = await dump(b, { bookkeeping: true });
@@ -161,7 +161,7 @@ describe('exchange import: preview, three-way merge and atomic apply', () => {
     const fresh = await preview(await exportAll());
     expect(fresh.alreadyImported).toBe(false);
     expect(fresh.totals.unchanged).toBe(fresh.plan.length);
-  }, 60_000);
+  }, 180_000);
 
   it('a meeting edited in A is previewed as changed in B and taken', async () => {
     await editNote(a, meetingId, 'Ændret i A');
@@ -171,7 +171,7 @@ describe('exchange import: preview, three-way merge and atomic apply', () => {
     expect(p.conflicts).toEqual([]);
     await apply(file);
     expect((await meetingRow(b, meetingId)).note).toBe('Ændret i A');
-  }, 60_000);
+  }, 180_000);
 
   it('a meeting edited on both sides is a conflict, resolved mine, theirs and both', async () => {
     // mine
@@ -217,7 +217,7 @@ describe('exchange import: preview, three-way merge and atomic apply', () => {
       (await b.database.db.selectFrom('attachments as a').innerJoin('agenda_items as i', 'i.id', 'a.item_id').select('a.sha256').where('i.meeting_id', '=', id).where('a.deleted_at', 'is', null).orderBy('a.sha256').execute()).map((a) => a.sha256);
     expect((await attachmentsOf(copies[0]!.id)).length).toBeGreaterThan(0);
     expect(await attachmentsOf(copies[0]!.id)).toEqual(await attachmentsOf(meetingId));
-  }, 60_000);
+  }, 180_000);
 
   it('a proposal version edited on both laptops is a conflict; «keep both» cannot copy a version, so theirs is taken', async () => {
     const id = await nt1Id(a);
@@ -239,7 +239,7 @@ describe('exchange import: preview, three-way merge and atomic apply', () => {
     expect(ofB.versions.map((v) => v.number)).toEqual([1, 2]);
     expect(ofB.versions[1]!.note).toBe('Rettet på A');
     expect((await preview(await exportAll())).conflicts).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 
   it('an approval route edited on both laptops clashes step by step; steps added on both arrive from both, and the preview says so', async () => {
     const id = await nt1Id(a);
@@ -271,7 +271,7 @@ describe('exchange import: preview, three-way merge and atomic apply', () => {
     await apply(file, { default: 'theirs' });
     ({ steps } = await call(b, 'proposals.get', { id }));
     expect(steps).toHaveLength(length + 2);
-  }, 60_000);
+  }, 180_000);
 
   it('a meeting deleted in A is deleted in B by its tombstone', async () => {
     const meetings = await call(a, 'meetings.list', {});
@@ -288,7 +288,7 @@ describe('exchange import: preview, three-way merge and atomic apply', () => {
     expect((await meetingRow(b, doomed.id)).deleted_at).not.toBeNull();
     // Its items leave the search as they do when the meeting is deleted here.
     expect(await hitsInDoomed()).toBe(0);
-  }, 60_000);
+  }, 180_000);
 
   it('a meeting moved to another date is found under its new year in B', async () => {
     const meeting = await call(a, 'meetings.get', { id: meetingId });
@@ -297,7 +297,7 @@ describe('exchange import: preview, three-way merge and atomic apply', () => {
     await apply(await exportAll(), { default: 'theirs' });
     const hits = (await call(b, 'search.query', { query: item!.title, year: 2025, limit: 200 })).hits;
     expect(hits.map((h) => h.meetingId)).toContain(meetingId);
-  }, 60_000);
+  }, 180_000);
 
   it('a deleted attachment whose file neither side has any more is imported without it', async () => {
     const [item] = await call(a, 'agenda.list', { meetingId });
@@ -314,7 +314,7 @@ describe('exchange import: preview, three-way merge and atomic apply', () => {
     expect(row).toMatchObject({ sha256: null, deleted_at: expect.any(String) });
     // And the same package again changes nothing.
     expect((await apply(file)).applied).toMatchObject({ inserted: 0, updated: 0 });
-  }, 60_000);
+  }, 180_000);
 
   it('a failure in the middle of the apply rolls everything back', async () => {
     await editNote(a, meetingId, 'A, før fejlen');
@@ -331,7 +331,7 @@ describe('exchange import: preview, three-way merge and atomic apply', () => {
     // The same package applies afterwards.
     await apply(file, { default: 'theirs' });
     expect((await meetingRow(b, meetingId)).note).toBe('A, før fejlen');
-  }, 60_000);
+  }, 180_000);
 
   it('stores rich text sanitised, and the same content then compares unchanged', async () => {
     const item = await a.database.db.selectFrom('agenda_items').select(['id', 'revision']).where('deleted_at', 'is', null).orderBy('id').executeTakeFirstOrThrow();
@@ -350,7 +350,7 @@ describe('exchange import: preview, three-way merge and atomic apply', () => {
     expect(stored.case_text).not.toMatch(/script|onclick/);
     const again = await preview(await exportAll());
     expect(again.counts.agenda_items.changed + again.counts.agenda_items.conflict).toBe(0);
-  }, 60_000);
+  }, 180_000);
 
   it('imports on the command line: dry run, apply with --on-conflict, again changes nothing', async () => {
     const io = { out: [] as string[], err: [] as string[] };
@@ -379,7 +379,7 @@ describe('exchange import: preview, three-way merge and atomic apply', () => {
     expect(again.notes.join(' ')).toMatch(/allerede indlæst/);
     expect(await cli('import', file, '--dry-run', '--db', c)).toBe(0);
     expect(io.out.join('\n')).toMatch(/Pakken er allerede indlæst/);
-  }, 60_000);
+  }, 180_000);
 
   it('a decision recorded for one item on both laptops is a choice, not a refusal; both then hold one decision under one id', async () => {
     const item = await call(a, 'agenda.create', { meetingId, title: 'Punkt besluttet på to bærbare' });
@@ -401,7 +401,7 @@ describe('exchange import: preview, three-way merge and atomic apply', () => {
     const back = await previewImport(a.database.db, await exportFromB());
     if (!back.ok) throw new Error(back.problems[0]!.message);
     expect(back.preview.clashes).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 
   // After the decision's: this clash, too, stays in A's later packages.
   it('refuses, in Danish and before writing, a new version of a proposal that was revised on both laptops', async () => {
@@ -415,5 +415,5 @@ describe('exchange import: preview, three-way merge and atomic apply', () => {
     const before = await dump(b, { bookkeeping: true });
     expect((await applyImport({ db: b.database.db, files: b.files, backups: b.backups }, file, { default: 'theirs' })).ok).toBe(false);
     expect(await dump(b, { bookkeeping: true })).toEqual(before);
-  }, 60_000);
+  }, 180_000);
 });

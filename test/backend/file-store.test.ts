@@ -141,7 +141,7 @@ describe('file store', () => {
     expect(row!.text).toContain('Takster for Nordjysk Socialaftale 2022 – æøå');
     expect(row!.text).toContain('Side to: Socialtilsynet');
     expect(await extractedText(backend.database.db, stored.sha256)).toBe(row!.text);
-  }, 30_000);
+  }, 120_000);
 
   it('extracts the text of a .docx', async () => {
     const docx = await makeDocx(['Sagsfremstilling om børn og unge', 'Økonomi: 1.636.600 kr.']);
@@ -152,7 +152,7 @@ describe('file store', () => {
     expect(row).toMatchObject({ text_status: 'udtrukket' });
     expect(row!.text).toContain('Sagsfremstilling om børn og unge');
     expect(row!.text).toContain('Økonomi: 1.636.600 kr.');
-  }, 30_000);
+  }, 120_000);
 
   it('ends a broken PDF and a password-protected PDF as fejl, without a crash', async () => {
     const broken = await store.storeStream(Readable.from([Buffer.from('%PDF-1.7\n1 0 obj <</Type /Catalog>> ødelagt\n%%EOF')]), 'ødelagt.pdf');
@@ -173,7 +173,7 @@ describe('file store', () => {
     expect(status(broken.sha256)).toBe('fejl');
     expect(status(locked.sha256)).toBe('fejl');
     expect(await extractedText(backend.database.db, locked.sha256)).toBeNull();
-  }, 30_000);
+  }, 120_000);
 
   it('stops an extraction that takes too long (the worker is terminated)', async () => {
     const path = join(dir, 'langsom.pdf');

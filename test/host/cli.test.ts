@@ -68,7 +68,7 @@ describe('command line', () => {
     expect(await cli('proposal', 'show', 'NT-1', '--version', '3', '--db', db)).toMatchObject({ code: 2, err: 'Fejl: Forslaget har ingen version 3.' });
     expect((await cli('proposal', 'diff', 'NT-1', '--from', 'en', '--db', db)).err).toBe('Fejl: Ugyldigt versionsnummer for --from: en. Skriv fx --from 2.');
     expect((await cli('proposal', 'show', '--db', db)).err).toBe('Fejl: proposal show kræver et forslags id eller betegnelse, fx proposal show NT-1 (se proposal list).');
-  }, 30_000);
+  }, 180_000);
 
   it('migrates, loads demo data and backs up, with --json output', async () => {
     const db = join(dir, 'a.db');
@@ -198,5 +198,5 @@ describe('command line', () => {
     const bad = run('nonsense');
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('Ukendt kommando');
-  }, 30_000);
+  }, 180_000);
 });
