@@ -48,6 +48,34 @@ describe('documents from the meeting page', () => {
     expect((await mammoth.extractRawText({ path: wordFile })).value).toContain('Lukket punkt');
   });
 
+  it('marks a closed item whose title the public edition shows, in the public preview only (issue 14)', async () => {
+    const PSU_DECEMBER = '5a3e8c21-7d4f-4b6a-9c0e-202412050001';
+    const created = await app.backend.call('agenda.create', { meetingId: PSU_DECEMBER, title: 'Lukket sag: Økonomisk underskud på Botilbud Nord', closed: true });
+    if (!created.ok) throw new Error(created.error.message);
+    const hidden = await app.backend.call('agenda.create', { meetingId: PSU_DECEMBER, title: 'Personsag om en ansat i Botilbud Syd', closed: true });
+    if (!hidden.ok) throw new Error(hidden.error.message);
+    await app.backend.call('agenda.update', { id: created.data.id, revision: created.data.revision, patch: { closedTitleVisible: true } });
+    await ui.page.goto(`${app.host.origin}/#/moeder/${PSU_DECEMBER}`);
+    await ui.page.getByRole('heading', { name: 'PSU · 5. december 2024' }).waitFor();
+    await ui.page.keyboard.press('Control+Shift+P');
+    const dialog = ui.page.getByRole('dialog', { name: 'Dagsorden, referat og bilagssamling' });
+    await dialog.waitFor();
+    await dialog.getByText('Offentlig', { exact: true }).click();
+    const preview = ui.page.frameLocator('iframe[title$="offentlig udgave"]');
+    await preview.getByText('Titel vises offentligt').first().waitFor();
+    // In the contents and at the item: the chosen title with its mark; the other closed item only as "Lukket punkt".
+    expect(await preview.getByText('Titel vises offentligt').count()).toBe(2);
+    expect(await preview.getByText('Personsag om en ansat').count()).toBe(0);
+    for (const [width, height] of [[1440, 900], [1280, 720]] as const) {
+      await ui.page.setViewportSize({ width, height });
+      await preview.getByText('Titel vises offentligt').first().scrollIntoViewIfNeeded();
+      await screenshot(ui.page, `dokumenter-titel-vises-offentligt-${width}x${height}`);
+    }
+    await dialog.getByText('Intern', { exact: true }).click();
+    await ui.page.frameLocator('iframe[title$="intern udgave"]').getByText('Personsag om en ansat i Botilbud Syd').first().waitFor();
+    expect(await ui.page.frameLocator('iframe').getByText('Titel vises offentligt').count()).toBe(0);
+  });
+
   it('moves the minutes from draft to sent for comments to approved', async () => {
     await ui.page.goto(`${app.host.origin}/#/moeder/${PSU_NOVEMBER}`);
     await ui.page.getByRole('button', { name: 'Dokumenter' }).click();
