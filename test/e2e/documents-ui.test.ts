@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { call } from '../helpers/backend';
 import { AgendaPage } from './pages/app-page';
 import { screenshot, useE2eSession, type RunningApp } from './support/app';
 
@@ -50,11 +51,9 @@ describe('documents from the meeting page', () => {
 
   it('marks a closed item whose title the public edition shows, in the public preview only (issue 14)', async () => {
     const PSU_DECEMBER = '5a3e8c21-7d4f-4b6a-9c0e-202412050001';
-    const created = await app.backend.call('agenda.create', { meetingId: PSU_DECEMBER, title: 'Lukket sag: Økonomisk underskud på Botilbud Nord', closed: true });
-    if (!created.ok) throw new Error(created.error.message);
-    const hidden = await app.backend.call('agenda.create', { meetingId: PSU_DECEMBER, title: 'Personsag om en ansat i Botilbud Syd', closed: true });
-    if (!hidden.ok) throw new Error(hidden.error.message);
-    await app.backend.call('agenda.update', { id: created.data.id, revision: created.data.revision, patch: { closedTitleVisible: true } });
+    const created = await call(app.backend, 'agenda.create', { meetingId: PSU_DECEMBER, title: 'Lukket sag: Økonomisk underskud på Botilbud Nord', closed: true });
+    await call(app.backend, 'agenda.create', { meetingId: PSU_DECEMBER, title: 'Personsag om en ansat i Botilbud Syd', closed: true });
+    await call(app.backend, 'agenda.update', { id: created.id, revision: created.revision, patch: { closedTitleVisible: true } });
     await ui.page.goto(`${app.host.origin}/#/moeder/${PSU_DECEMBER}`);
     await ui.page.getByRole('heading', { name: 'PSU · 5. december 2024' }).waitFor();
     await ui.page.keyboard.press('Control+Shift+P');
