@@ -77,7 +77,8 @@ export async function insertItem(db: Kysely<DB>, id: string, item: NewItem, at: 
       kind: item.kind,
       standing: item.standing ?? null,
       closed: item.closed ? 1 : 0,
-      closed_title_visible: item.closedTitleVisible === false ? 0 : 1,
+      // A closed item's title is hidden in the public edition unless someone chose to show it.
+      closed_title_visible: item.closedTitleVisible === true ? 1 : 0,
       case_number: item.caseNumber ?? '',
       case_officer: item.caseOfficer ?? '',
       resume: item.resume ?? '',

@@ -1,5 +1,5 @@
 import { foldDanish } from '../format/fold';
-import { CLOSED_ITEM_TITLE, type DocumentItem, type DocumentModel } from './model';
+import { CLOSED_ITEM_TITLE, type DocumentAttachment, type DocumentItem, type DocumentModel } from './model';
 
 /**
  * The public edition: a closed item keeps only its number (and its title where the item allows it); nothing else of
@@ -36,22 +36,20 @@ function publicItem(item: DocumentItem): DocumentItem {
 }
 
 /**
- * Every text of the closed items that a public edition must not contain (the leak check's input). Texts that also
- * stand openly are left out: the placeholder title, and e.g. a meeting's case number shared by its open items.
+ * The one rule of what a public output may not contain (the leak check's input): every text of the closed items
+ * (title unless chosen to be shown, case number, officer, guests, sections, Indstilling, decision, reservations) and
+ * of every closed attachment (its title and its extracted text), wherever it is attached. Only names and numbers
+ * that also stand openly are left out (a meeting's case number shared by its open items, an officer of both), and
+ * the placeholder title; a text of a closed item copied into an open one is the very leak the check is for.
  */
 export function closedTexts(model: DocumentModel): string[] {
   const openText = ` ${foldedWords(model.items.filter((item) => !item.closed).flatMap(openTextsOf).join(' '))} `;
-  const isOpenToo = (text: string) => {
-    const words = foldedWords(text);
-    return words !== '' && (text.trim() === CLOSED_ITEM_TITLE || openText.includes(` ${words} `));
-  };
-  return model.items
-    .filter((item) => item.closed)
+  const closedOnly = (text: string) => text.trim() !== '' && !openText.includes(` ${foldedWords(text)} `);
+  const closedItems = model.items.filter((item) => item.closed);
+  const identifiers = closedItems.flatMap((item) => [item.caseNumber, item.caseOfficer, ...item.guests.map((g) => g.name)]).filter(closedOnly);
+  const texts = closedItems
     .flatMap((item) => [
-      ...(item.closedTitleVisible ? [] : [item.title]),
-      item.caseNumber,
-      item.caseOfficer,
-      ...item.guests.map((g) => g.name),
+      ...(item.closedTitleVisible || item.title.trim() === CLOSED_ITEM_TITLE ? [] : [item.title]),
       item.resume,
       ...item.recommendations,
       item.caseText,
@@ -59,11 +57,13 @@ export function closedTexts(model: DocumentModel): string[] {
       item.consultation,
       item.decision?.text ?? '',
       ...(item.decision?.reservations.map((r) => r.text) ?? []),
-      ...item.attachments.map((a) => a.title),
+      ...item.attachments.flatMap(closedAttachmentTexts),
     ])
-    .concat(model.items.filter((item) => !item.closed).flatMap((item) => item.attachments.filter((a) => a.closed).map((a) => a.title)))
-    .filter((text) => text.trim() !== '' && !isOpenToo(text));
+    .concat(model.items.filter((item) => !item.closed).flatMap((item) => item.attachments.filter((a) => a.closed).flatMap(closedAttachmentTexts)));
+  return [...identifiers, ...texts.filter((text) => text.trim() !== '')];
 }
+
+const closedAttachmentTexts = (a: DocumentAttachment) => [a.title, a.text ?? ''];
 
 function openTextsOf(item: DocumentItem): string[] {
   return [item.title, item.caseNumber, item.caseOfficer, ...item.guests.map((g) => g.name), item.resume, ...item.recommendations, item.caseText, item.economy, item.consultation, item.decision?.text ?? ''];

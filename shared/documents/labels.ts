@@ -25,6 +25,8 @@ export const DECISION_LABEL = 'Beslutning';
 export const CLOSED_ITEM_EMPTY = 'Punktet er lukket.';
 /** A closed item shown with its content (internal edition). */
 export const CLOSED_ITEM_NOTICE = 'Lukket punkt – fortroligt.';
+/** The public edition's preview marks a closed item whose title was chosen to be shown (never printed). */
+export const PUBLIC_TITLE_BADGE = 'Titel vises offentligt';
 
 export const SECTION_LABELS = {
   resume: 'Resumé',

@@ -23,7 +23,18 @@ export interface Leak {
  * the check errs on the side of refusing.
  */
 export function findLeaks(closed: readonly string[], outputText: string): Leak[] {
-  const output = ` ${words(outputText).join(' ')} `;
+  const output = words(outputText);
+  // The output's runs of n words, built once per length: a closed attachment's text can be long.
+  const runs = new Map<number, Set<string>>();
+  const runsOf = (size: number) => {
+    let set = runs.get(size);
+    if (!set) {
+      set = new Set();
+      for (let i = 0; i + size <= output.length; i++) set.add(output.slice(i, i + size).join(' '));
+      runs.set(size, set);
+    }
+    return set;
+  };
   const leaks: Leak[] = [];
   for (const source of closed) {
     const w = words(source);
@@ -33,7 +44,7 @@ export function findLeaks(closed: readonly string[], outputText: string): Leak[]
       const phrase = w.slice(i, i + size).join(' ');
       // A single short word (a closed title like "Udbud") would match too much; two words or more are checked.
       if (size === 1 && phrase.length < 8) break;
-      if (output.includes(` ${phrase} `)) {
+      if (runsOf(size).has(phrase)) {
         leaks.push({ source: source.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 120), phrase });
         break;
       }

@@ -38,6 +38,8 @@ export interface DocumentAttachment {
   /** The stored file (null while announced but not received) and its detected type; only the agenda pack uses them. */
   sha256: string | null;
   mediaType: string | null;
+  /** The extracted text of a closed attachment (or one of a closed item), for the leak check; null otherwise. */
+  text?: string | null;
 }
 
 export const CLOSED_ITEM_TITLE = 'Lukket punkt';

@@ -16,6 +16,7 @@ import {
   itemNumberLabel,
   KIND_TITLES,
   meetingDateLine,
+  PUBLIC_TITLE_BADGE,
   metaParts,
   personLine,
   RECOMMENDATION_INTRO,
@@ -36,6 +37,8 @@ export interface RenderOptions {
   pageNumbers?: boolean;
   /** A note after an attachment in the list, e.g. where it starts in the pack ("side 24"). */
   attachmentNote?: (itemId: string, attachmentNumber: number) => string;
+  /** The in-app preview: a public edition marks every closed item whose title it shows. Never set for a print. */
+  preview?: boolean;
 }
 
 /**
@@ -48,6 +51,7 @@ export function renderDocument(source: DocumentModel, options: RenderOptions = {
   const date = formatLongDate(model.meeting.date);
   const title = `${KIND_TITLES[model.kind]} – ${model.body.name} – ${date}`;
   const header = runningHeader(model);
+  const badge = badgeOf(model, options);
   return `<!doctype html>
 <html lang="da">
 <head>
@@ -57,8 +61,8 @@ export function renderDocument(source: DocumentModel, options: RenderOptions = {
 </head>
 <body>
 ${frontPage(model)}
-${contents(model, options.pageOf)}
-${model.items.map((item) => renderItem(item, model.kind, options.attachmentNote)).join('\n')}
+${contents(model, options.pageOf, badge)}
+${model.items.map((item) => renderItem(item, model.kind, options.attachmentNote, badge)).join('\n')}
 </body>
 </html>`;
 }
@@ -113,6 +117,7 @@ th { background: #eee; }
 }
 .attachments li { margin-bottom: 1mm; }
 .attachments .note { color: #555; font-size: 9pt; }
+.public-title-badge { display: inline-block; margin-left: 2mm; padding: 0.3mm 2mm; border-radius: 2mm; background: #fff3bf; color: #7c5800; border: 0.3mm solid #e8b500; font-size: 8.5pt; font-weight: 600; vertical-align: middle; }
 `;
 }
 
@@ -134,11 +139,17 @@ ${isDraftMinutes(model) ? `<div class="draft">${DRAFT_LABEL}</div><br>` : ''}<di
 </section>`;
 }
 
-function contents(model: DocumentModel, pageOf?: ReadonlyMap<string, number>): string {
+/** The preview's mark after a closed item's title that the public edition shows; empty elsewhere. */
+function badgeOf(model: DocumentModel, options: RenderOptions): (item: DocumentItem) => string {
+  if (!options.preview || model.edition !== 'public') return () => '';
+  return (item) => (item.closed && item.closedTitleVisible ? ` <span class="public-title-badge">${PUBLIC_TITLE_BADGE}</span>` : '');
+}
+
+function contents(model: DocumentModel, pageOf: ReadonlyMap<string, number> | undefined, badge: (item: DocumentItem) => string): string {
   const rows = model.items.map((item) => {
     const page = pageOf?.get(item.id);
     const leader = page === undefined ? '' : `<span class="dots"></span><span class="page">${page}</span>`;
-    return `<li><a href="#punkt-${item.number}" class="title">${itemNumberLabel(item.number)} ${escape(item.title)}</a>${leader}</li>`;
+    return `<li><a href="#punkt-${item.number}" class="title">${itemNumberLabel(item.number)} ${escape(item.title)}</a>${badge(item)}${leader}</li>`;
   });
   return `<section class="contents"><h2>${CONTENTS_TITLE}</h2><ol>${rows.join('')}</ol></section>`;
 }
@@ -147,8 +158,8 @@ function section(label: string, html: string): string {
   return html.trim() ? `<div class="section"><div class="label">${label}</div>${html}</div>` : '';
 }
 
-function renderItem(item: DocumentItem, kind: DocumentModel['kind'], attachmentNote: RenderOptions['attachmentNote']): string {
-  const head = `<div class="number">${itemNumberLabel(item.number)}</div><h2 id="punkt-${item.number}">${escape(item.title)}</h2>`;
+function renderItem(item: DocumentItem, kind: DocumentModel['kind'], attachmentNote: RenderOptions['attachmentNote'], badge: (item: DocumentItem) => string): string {
+  const head = `<div class="number">${itemNumberLabel(item.number)}</div><h2 id="punkt-${item.number}">${escape(item.title)}${badge(item)}</h2>`;
   if (isEmptyClosedItem(item)) {
     return `<section class="item" data-item="${item.id}">${head}<p class="closed">${CLOSED_ITEM_EMPTY}</p></section>`;
   }

@@ -242,3 +242,36 @@ describe('decision register by organisation', () => {
     expect((await call(backend, 'decisions.register', { organisationId: id('Aalborg Kommune') })).total).toBe(0);
   });
 });
+
+describe('a closed item’s title in the public edition (issue 14, point 1)', () => {
+  const publicContents = async (meetingId: string) => (await call(backend, 'documents.preview', { meetingId, kind: 'agenda', edition: 'public' })).html;
+  const SECRET = 'Lukket sag: Økonomisk underskud på Botilbud Nord';
+
+  it('hides the title of a new closed item, of an item closed later and of a closed copy; showing it is a choice the preview marks', async () => {
+    const may = await meeting('2021-05-27');
+    const created = await call(backend, 'agenda.create', { meetingId: may.id, title: SECRET, closed: true });
+    expect(created.closedTitleVisible).toBe(false);
+    const open = await call(backend, 'agenda.create', { meetingId: may.id, title: 'Underskud i Botilbud Syd, fortroligt' });
+    const closedLater = await call(backend, 'agenda.update', { id: open.id, revision: open.revision, patch: { closed: true } });
+    expect(closedLater.closedTitleVisible).toBe(false);
+    const august = await meeting('2021-08-23');
+    const copy = await call(backend, 'agenda.postpone', { id: created.id, toMeetingId: august.id, mode: 'kopier' });
+    expect(copy.closedTitleVisible).toBe(false);
+
+    let html = await publicContents(may.id);
+    expect(html).not.toContain('Botilbud Nord');
+    expect(html).not.toContain('Botilbud Syd');
+    expect(html).toContain('Punkt 1. Lukket punkt');
+    expect(html).not.toContain('Titel vises offentligt');
+    expect(await publicContents(august.id)).not.toContain('Botilbud Nord');
+
+    // Shown only when chosen, and then marked in the preview (not in the printed document).
+    const shown = await call(backend, 'agenda.update', { id: closedLater.id, revision: closedLater.revision, patch: { closedTitleVisible: true } });
+    expect(shown.closedTitleVisible).toBe(true);
+    html = await publicContents(may.id);
+    expect(html).toContain('Underskud i Botilbud Syd, fortroligt <span class="public-title-badge">Titel vises offentligt</span>');
+    expect(html).not.toContain('Botilbud Nord');
+    const internal = (await call(backend, 'documents.preview', { meetingId: may.id, kind: 'agenda', edition: 'internal' })).html;
+    expect(internal).not.toContain('Titel vises offentligt');
+  });
+});

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { call } from '../helpers/backend';
 import { AgendaPage } from './pages/app-page';
 import { screenshot, useE2eSession, type RunningApp } from './support/app';
 
@@ -46,6 +47,32 @@ describe('documents from the meeting page', () => {
     const wordFile = join(app.dataDir, 'hentet.docx');
     await word.saveAs(wordFile);
     expect((await mammoth.extractRawText({ path: wordFile })).value).toContain('Lukket punkt');
+  });
+
+  it('marks a closed item whose title the public edition shows, in the public preview only (issue 14)', async () => {
+    const PSU_DECEMBER = '5a3e8c21-7d4f-4b6a-9c0e-202412050001';
+    const created = await call(app.backend, 'agenda.create', { meetingId: PSU_DECEMBER, title: 'Lukket sag: Økonomisk underskud på Botilbud Nord', closed: true });
+    await call(app.backend, 'agenda.create', { meetingId: PSU_DECEMBER, title: 'Personsag om en ansat i Botilbud Syd', closed: true });
+    await call(app.backend, 'agenda.update', { id: created.id, revision: created.revision, patch: { closedTitleVisible: true } });
+    await ui.page.goto(`${app.host.origin}/#/moeder/${PSU_DECEMBER}`);
+    await ui.page.getByRole('heading', { name: 'PSU · 5. december 2024' }).waitFor();
+    await ui.page.keyboard.press('Control+Shift+P');
+    const dialog = ui.page.getByRole('dialog', { name: 'Dagsorden, referat og bilagssamling' });
+    await dialog.waitFor();
+    await dialog.getByText('Offentlig', { exact: true }).click();
+    const preview = ui.page.frameLocator('iframe[title$="offentlig udgave"]');
+    await preview.getByText('Titel vises offentligt').first().waitFor();
+    // In the contents and at the item: the chosen title with its mark; the other closed item only as "Lukket punkt".
+    expect(await preview.getByText('Titel vises offentligt').count()).toBe(2);
+    expect(await preview.getByText('Personsag om en ansat').count()).toBe(0);
+    for (const [width, height] of [[1440, 900], [1280, 720]] as const) {
+      await ui.page.setViewportSize({ width, height });
+      await preview.getByText('Titel vises offentligt').first().scrollIntoViewIfNeeded();
+      await screenshot(ui.page, `dokumenter-titel-vises-offentligt-${width}x${height}`);
+    }
+    await dialog.getByText('Intern', { exact: true }).click();
+    await ui.page.frameLocator('iframe[title$="intern udgave"]').getByText('Personsag om en ansat i Botilbud Syd').first().waitFor();
+    expect(await ui.page.frameLocator('iframe').getByText('Titel vises offentligt').count()).toBe(0);
   });
 
   it('moves the minutes from draft to sent for comments to approved', async () => {

@@ -111,6 +111,16 @@ describe('closedTexts', () => {
     const items = [documentItem(1, { caseNumber: 'MDR-2024-00035' }), documentItem(2, { title: 'Lukket punkt', closed: true, closedTitleVisible: false, caseNumber: 'MDR-2024-00035' }), documentItem(3, { closed: true, caseNumber: 'EMN-2024-00244' })];
     expect(closedTexts(documentModel(items))).toEqual(['EMN-2024-00244']);
   });
+
+  it('keeps a closed sentence copied whole into an open item, and a closed attachment’s title and text (issue 14)', () => {
+    const sentence = '<p>Botilbud Nord har et underskud på 4,2 mio. kr.</p>';
+    const items = [
+      documentItem(1, { resume: sentence, attachments: [{ number: 1, title: 'Regnskab 2024', closed: true, sha256: null, mediaType: null, text: 'Tab på driften af Botilbud Syd' }] }),
+      documentItem(2, { closed: true, caseText: sentence }),
+    ];
+    const closed = closedTexts(documentModel(items));
+    expect(closed).toEqual(expect.arrayContaining([sentence, 'Regnskab 2024', 'Tab på driften af Botilbud Syd']));
+  });
 });
 
 describe('table of contents', () => {

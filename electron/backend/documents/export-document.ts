@@ -1,14 +1,13 @@
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { DOCUMENT_KIND_LABELS, type DocumentExport, type DocumentRequest } from '../../../shared/domain/documents';
-import { applyEdition, closedTexts, findLeaks, renderDocument, type DocumentModel, type RenderOptions } from '../../../shared/documents';
+import { applyEdition, closedTexts, renderDocument, type DocumentModel, type RenderOptions } from '../../../shared/documents';
 import { attachmentLabel, itemNumberLabel, KIND_TITLES } from '../../../shared/documents/labels';
-import { AppError } from '../errors';
-import { extractFileText } from '../files/extract-text';
 import { cleanFileName } from '../files/file-name';
 import { MEDIA_TYPES } from '../files/media-type';
 import { renderDocx } from './docx';
 import type { ExportStore } from './export-store';
 import { namedDestinationPages } from './page-map';
+import { refuseUncheckedOrLeaking } from './public-output';
 import { assemblePack, inspectParts, partStartPages, partWarning, type OutlineEntry, type PackPart } from './pack';
 import type { PdfPrinter, PrintSession } from './printer';
 import { loadPdf, startPrinting } from './print-session';
@@ -60,8 +59,10 @@ export async function exportDocument(modelSource: Promise<DocumentModel>, reques
       }
     }
     await writeFile(partial, bytes);
-    if (model.edition === 'public' && request.kind !== 'pack') {
-      await refuseLeaks(model, partial, request.format === 'docx' ? MEDIA_TYPES.docx : MEDIA_TYPES.pdf);
+    // The file as it will be kept is read back, the pack as a whole too (its agenda and parts were checked one by one).
+    if (model.edition === 'public') {
+      const where = request.kind === 'pack' ? 'dagsordenen med bilag' : null;
+      await refuseUncheckedOrLeaking(closedTexts(model), [{ file: partial, mediaType: request.format === 'docx' ? MEDIA_TYPES.docx : MEDIA_TYPES.pdf, where }]);
     }
     await rename(partial, `${dir}/${fileName}`);
     return { exportId: id, fileName, bytes: bytes.byteLength, pages, warnings };
@@ -139,10 +140,17 @@ async function printPack(session: PrintSession, source: DocumentModel, sources: 
   const agenda = await printWithContents(session, model, (pages) => ({ pageNumbers: false, attachmentNote: notesFor(pages === null ? null : partStartPages(pages, checks)) }));
   const starts = partStartPages(agenda.pages, checks);
   if (model.edition === 'public') {
+    // Each part first, so a refusal can say where the phrase is; an open attachment may quote a closed item.
     const agendaFile = `${scratchDir}/.dagsorden-kontrol.pdf`;
     await writeFile(agendaFile, agenda.bytes);
-    await refuseLeaks(model, agendaFile, MEDIA_TYPES.pdf);
-    await rm(agendaFile);
+    try {
+      await refuseUncheckedOrLeaking(closedTexts(source), [
+        { file: agendaFile, mediaType: MEDIA_TYPES.pdf, where: 'dagsordenen' },
+        ...parts.flatMap((part, i) => (checks[i]!.ok && part.file ? [{ file: part.file, mediaType: MEDIA_TYPES.pdf, where: `bilag ${part.itemNumber}.${part.attachmentNumber} «${part.title}»` }] : [])),
+      ]);
+    } finally {
+      await rm(agendaFile, { force: true });
+    }
   }
 
   const outline: OutlineEntry[] = [
@@ -157,19 +165,4 @@ async function printPack(session: PrintSession, source: DocumentModel, sources: 
   ];
   const pack = await assemblePack(agenda.bytes, parts, checks, outline);
   return { bytes: pack.bytes, pages: pack.pages, warnings };
-}
-
-/** Reads the output back and refuses it if any phrase of a closed item is in it (issue 4, point 3). */
-async function refuseLeaks(model: DocumentModel, file: string, mediaType: string): Promise<void> {
-  const closed = closedTexts(model);
-  if (closed.length === 0) return;
-  const outcome = await extractFileText(file, mediaType, { maxChars: Number.MAX_SAFE_INTEGER, maxBytes: Number.MAX_SAFE_INTEGER });
-  if (outcome.status === 'fejl') throw new AppError('INTERNAL', 'Filen kunne ikke læses tilbage til kontrol af lukkede punkter, og den er derfor ikke gemt.');
-  const leaks = findLeaks(closed, outcome.text ?? '');
-  if (leaks.length > 0) {
-    throw new AppError(
-      'FORBIDDEN',
-      `Den offentlige udgave blev ikke gemt, fordi tekst fra lukkede punkter fandtes i den: ${leaks.map((l) => `«${l.phrase}» (fra «${l.source}»)`).join('; ')}.`,
-    );
-  }
 }

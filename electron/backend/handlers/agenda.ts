@@ -99,6 +99,8 @@ export const agendaHandlers = (ctx: BackendContext): AgendaHandlers => {
         await assertEditable(trx, before.meeting_id);
         const now = timestamp(ctx);
         const values = columnsOf(patch);
+        // Closing an item hides its title in the public edition; showing it stays an explicit choice in the same patch.
+        if (patch.closed === true && before.closed === 0 && patch.closedTitleVisible === undefined) values.closed_title_visible = 0;
         const outcome = await updateGuarded(trx, 'agenda_items', id, revision, values, now);
         if (outcome === 'missing') throw notFound('Punktet');
         if (outcome === 'stale') throw stale('Punktet');

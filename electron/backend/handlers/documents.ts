@@ -16,7 +16,7 @@ export const documentHandlers = (ctx: BackendContext): DocumentHandlers => ({
     const model = await buildDocumentModel(ctx.db, meetingId, kind, edition);
     return {
       title: `${DOCUMENT_KIND_LABELS[kind]} ${model.body.code} ${formatNumericDate(model.meeting.date)} – ${DOCUMENT_EDITION_LABELS[edition].toLowerCase()}`,
-      html: renderDocument(model),
+      html: renderDocument(model, { preview: true }),
     };
   },
 

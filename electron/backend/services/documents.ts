@@ -21,7 +21,7 @@ export async function buildDocumentModel(db: Kysely<DB>, meetingId: string, kind
     .executeTakeFirst();
   if (!meeting) throw notFound('Mødet');
   const items = [];
-  const mediaTypes = await fileMediaTypes(db, meetingId);
+  const files = await fileFacts(db, meetingId);
   for (const summary of await listItems(db, meetingId)) {
     const item = await loadItem(db, summary.id);
     items.push({
@@ -40,7 +40,12 @@ export async function buildDocumentModel(db: Kysely<DB>, meetingId: string, kind
       economy: sanitizeRichText(item.economy),
       consultation: sanitizeRichText(item.consultation),
       decision: item.decision && { text: sanitizeRichText(item.decision.text), outcome: item.decision.outcome, reservations: item.decision.reservations },
-      attachments: item.attachments.map((a) => ({ number: a.number, title: a.title, closed: a.closed, sha256: a.sha256, mediaType: (a.sha256 && mediaTypes.get(a.sha256)) ?? null })),
+      attachments: item.attachments.map((a) => {
+        const file = a.sha256 ? files.get(a.sha256) : undefined;
+        // Only a closed attachment's text is carried: the leak check looks for it in every public output.
+        const text = (a.closed || item.closed) && file?.text ? file.text : null;
+        return { number: a.number, title: a.title, closed: a.closed, sha256: a.sha256, mediaType: file?.mediaType ?? null, text };
+      }),
     });
   }
   return {
@@ -54,13 +59,13 @@ export async function buildDocumentModel(db: Kysely<DB>, meetingId: string, kind
   };
 }
 
-async function fileMediaTypes(db: Kysely<DB>, meetingId: string): Promise<Map<string, string>> {
+async function fileFacts(db: Kysely<DB>, meetingId: string): Promise<Map<string, { mediaType: string; text: string | null }>> {
   const rows = await db
     .selectFrom('attachments as a')
     .innerJoin('agenda_items as i', 'i.id', 'a.item_id')
     .innerJoin('files as f', 'f.sha256', 'a.sha256')
-    .select(['f.sha256', 'f.media_type'])
+    .select(['f.sha256', 'f.media_type', 'f.text'])
     .where('i.meeting_id', '=', meetingId)
     .execute();
-  return new Map(rows.map((r) => [r.sha256, r.media_type]));
+  return new Map(rows.map((r) => [r.sha256, { mediaType: r.media_type, text: r.text }]));
 }

@@ -141,7 +141,7 @@ export function ItemEditor({ item, locked, hidden }: { item: AgendaItem; locked:
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
           <Select label="Punkttype" data={ITEM_KINDS.map((k) => ({ value: k, label: ITEM_KIND_LABELS[k] }))} value={draft.kind} allowDeselect={false} readOnly={locked} onChange={(v) => v && change({ kind: v as ItemKind })} />
           <Stack gap={6} justify="flex-end">
-            <Switch label="Lukket punkt (fortroligt)" checked={draft.closed} disabled={locked} onChange={(e) => change({ closed: e.currentTarget.checked })} />
+            <Switch label="Lukket punkt (fortroligt)" checked={draft.closed} disabled={locked} onChange={(e) => change(e.currentTarget.checked ? { closed: true, closedTitleVisible: false } : { closed: false })} />
             {draft.closed && <Checkbox size="xs" label="Vis titlen i den offentlige udgave" checked={draft.closedTitleVisible} disabled={locked} onChange={(e) => change({ closedTitleVisible: e.currentTarget.checked })} />}
           </Stack>
           <TextInput label="Sagsnummer" placeholder="fx EMN-2022-00567" value={draft.caseNumber} readOnly={locked} onChange={(e) => change({ caseNumber: e.currentTarget.value })} />

@@ -3,7 +3,7 @@ export const TEXTS = {
   kind: 'Dokument',
   edition: 'Udgave',
   internalHint: 'Alt kommer med, også lukkede punkter og fortrolige bilag.',
-  publicHint: 'Lukkede punkter vises kun som «Lukket punkt»; fortrolige bilag udelades. Filen kontrolleres, før den gemmes.',
+  publicHint: 'Lukkede punkter vises kun som «Lukket punkt», medmindre titlen er valgt vist (mærket «Titel vises offentligt»); fortrolige bilag udelades. Filen kontrolleres, før den gemmes.',
   savePdf: 'Gem som PDF',
   saveDocx: 'Gem som Word',
   print: 'Udskriv forhåndsvisningen',
