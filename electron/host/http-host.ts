@@ -32,6 +32,15 @@ export interface HttpHostOptions {
   maxUploadBytes?: number;
 }
 
+/** The method name of an /rpc/ path; a broken percent-encoding is the caller's error, not the server's. */
+function rpcMethodName(encoded: string): string {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    throw new HttpRefusal(400, fail('INVALID_INPUT', 'Kaldets navn i adressen er ugyldigt (forkert %-kodning). Intet er ændret.'));
+  }
+}
+
 class HttpRefusal extends Error {
   constructor(readonly status: number, readonly result: Result<never>) {
     super(result.ok ? '' : result.error.message);
@@ -233,7 +242,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     try {
       if (!allowedHosts().has(req.headers.host ?? '')) throw new HttpRefusal(403, fail('FORBIDDEN', DEFAULT_MESSAGES.FORBIDDEN));
       const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
-      if (url.pathname.startsWith('/rpc/')) await handleRpc(req, res, decodeURIComponent(url.pathname.slice(5)));
+      if (url.pathname.startsWith('/rpc/')) await handleRpc(req, res, rpcMethodName(url.pathname.slice(5)));
       else if (url.pathname === '/events') handleEvents(req, res, url);
       else if (url.pathname === '/upload') await handleUpload(req, res, url);
       else if (url.pathname === '/upload-package') await handlePackageUpload(req, res, url);
