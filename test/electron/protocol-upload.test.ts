@@ -157,7 +157,7 @@ describe('GET app://sekretariat/open', () => {
       ['faktura.pdf', new Uint8Array([0x4d, 0x5a, 0x90, 0, 3, 0, 7]), 'application/pdf'],
     ];
     for (const [name, bytes, declared] of cases) {
-      const { data } = (await (await upload(`upload-${name}.bin`, bytes)).json()) as { data: { sha256: string } };
+      const { data } = (await (await upload(`upload-${name}.bin`, new Uint8Array(bytes))).json()) as { data: { sha256: string } };
       backend.database.raw.prepare('UPDATE files SET media_type = ? WHERE sha256 = ?').run(declared, data.sha256);
       const response = await handle(new Request(`${APP}/open?sha256=${data.sha256}&name=${encodeURIComponent(name)}`));
       expect(response.status, name).toBe(403);
