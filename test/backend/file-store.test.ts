@@ -179,7 +179,7 @@ describe('file store', () => {
     const path = join(dir, 'langsom.pdf');
     writeFileSync(path, await makePdf(['Langsom']));
     const outcome = await extractFileText(path, MEDIA_TYPES.pdf, { timeoutMs: 1 });
-    expect(outcome).toEqual({ status: 'fejl', text: null, detail: 'timeout' });
+    expect(outcome).toEqual({ status: 'ingen_tekst', text: null, detail: 'timeout', reason: 'Udtrækningen tog mere end 1 sekund og blev stoppet.' });
     expect(await extractFileText(path, MEDIA_TYPES.pdf, { maxBytes: 10 })).toMatchObject({ status: 'ingen_tekst' });
     expect(await extractFileText(join(dir, 'findes-ikke.pdf'), MEDIA_TYPES.pdf)).toMatchObject({ status: 'fejl' });
   });
