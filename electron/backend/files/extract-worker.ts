@@ -5,8 +5,6 @@
  */
 import { open, readFile } from 'node:fs/promises';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import JSZip from 'jszip';
-import yauzl from 'yauzl';
 
 /**
  * What a .docx may unpack to before its text is read: a few kilobytes of zip can claim (or hide) gigabytes. Text
@@ -177,6 +175,8 @@ async function extractPdf(path: string, out: TextCollector): Promise<void> {
  * size is caught too. Throws OverBudget with a Danish reason.
  */
 async function docxWithinBudget(path: string, budget: DocxBudget): Promise<Buffer> {
+  // Loaded here, like mammoth and PDF.js: a worker for a PDF or a text file need not load the zip readers.
+  const [{ default: yauzl }, { default: JSZip }] = await Promise.all([import('yauzl'), import('jszip')]);
   const zip = await yauzl.openPromise(path, { lazyEntries: true, validateEntrySizes: false });
   const kept = new JSZip();
   let entries = 0;
