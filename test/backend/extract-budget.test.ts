@@ -98,6 +98,15 @@ async function bombDocx(options: { lie?: boolean } = {}): Promise<Buffer> {
   ]);
 }
 
+/** An attachment row for a stored file (the store here is not the backend's own, so the contract would not find it). */
+async function attachTo(itemId: string, title: string, fileName: string, sha256: string) {
+  const now = new Date().toISOString();
+  await backend.database.db
+    .insertInto('attachments')
+    .values({ id: crypto.randomUUID(), item_id: itemId, position: 1, title, file_name: fileName, sha256, closed: 0, version: 1, replaces_id: null, revision: 1, created_at: now, updated_at: now, deleted_at: null })
+    .execute();
+}
+
 /** The largest resident size seen while `work` runs, above the size before it. */
 async function peakGrowth<T>(work: () => Promise<T>): Promise<{ result: T; growthMb: number }> {
   const before = process.memoryUsage.rss();
@@ -135,24 +144,7 @@ describe('text extraction of a .docx decompression bomb', () => {
     logged.length = 0;
     const { result: stored, growthMb } = await peakGrowth(async () => {
       const file = await store.storeStream(Readable.from([bytes]), 'Takstbilag.docx');
-      await backend.database.db
-        .insertInto('attachments')
-        .values({
-          id: crypto.randomUUID(),
-          item_id: item.id,
-          position: 1,
-          title: 'Takstbilag 2027',
-          file_name: 'Takstbilag.docx',
-          sha256: file.sha256,
-          closed: 0,
-          version: 1,
-          replaces_id: null,
-          revision: 1,
-          created_at: new Date().toISOString(),
-          updated_at: new Date().toISOString(),
-          deleted_at: null,
-        })
-        .execute();
+      await attachTo(item.id, 'Takstbilag 2027', 'Takstbilag.docx', file.sha256);
       await store.idle();
       return file;
     });
@@ -166,4 +158,21 @@ describe('text extraction of a .docx decompression bomb', () => {
     // Half a gigabyte of XML, never unpacked: the process grows by far less than the bomb.
     expect(growthMb).toBeLessThan(BOMB_MB / 2);
   }, 180_000);
+});
+
+describe('text extraction of a broken file', () => {
+  it.each([
+    ['a PDF', 'Referat.pdf', async () => Buffer.from('%PDF-1.4\nikke en rigtig pdf\n'), 'Filen er ikke en gyldig PDF (den er beskadiget eller af en anden type).'],
+    ['a .docx without its main document part', 'Notat.docx', async () => zip([await small('[Content_Types].xml', '<?xml version="1.0"?><Types/>')]), 'Filen er ikke et gyldigt Word-dokument (den er beskadiget eller af en anden type).'],
+  ])('reports %s in Danish, naming the attachment, not the library\'s English or the hash', async (_label, fileName, make, reason) => {
+    const das = (await call(backend, 'bodies.list', {})).find((body) => body.code === 'DAS')!;
+    const meeting = await call(backend, 'meetings.create', { bodyId: das.id, date: fileName.endsWith('.pdf') ? '2027-05-06' : '2027-05-13' });
+    const item = await call(backend, 'agenda.create', { meetingId: meeting.id, title: 'Bilag' });
+    logged.length = 0;
+    const file = await store.storeStream(Readable.from([await make()]), fileName);
+    await attachTo(item.id, 'Bilag til punktet', fileName, file.sha256);
+    await store.idle();
+    expect(logged).toEqual([`Bilaget «Bilag til punktet» (filen «${fileName}»): teksten kunne ikke udtrækkes. ${reason}`]);
+    expect(backend.database.raw.prepare('SELECT text_status FROM files WHERE sha256 = ?').get(file.sha256)).toEqual({ text_status: 'fejl' });
+  }, 120_000);
 });
