@@ -9,7 +9,7 @@ import { AppError } from '../backend/errors';
 import { receivePackage } from '../backend/exchange/incoming';
 import { contentDisposition, cleanFileName } from '../backend/files/file-name';
 import { FileStoreError, fileStoreFor, isSha256, MAX_UPLOAD_BYTES, missingFile, storeUpload, tooLarge } from '../backend/files/file-store';
-import { EXTENSION_OF, exportFileType, isInlineSafe, MEDIA_TYPES } from '../backend/files/media-type';
+import { EXTENSION_OF, exportFileType, isInlineSafe, MEDIA_TYPES, servedMediaType } from '../backend/files/media-type';
 import { readStaticFile, SECURITY_HEADERS } from '../backend/web/static-files';
 
 export interface HttpHost {
@@ -30,6 +30,15 @@ export interface HttpHostOptions {
   maxBodyBytes?: number;
   /** Largest attachment accepted by PUT /upload (default 1 GiB). */
   maxUploadBytes?: number;
+}
+
+/** The method name of an /rpc/ path; a broken percent-encoding is the caller's error, not the server's. */
+function rpcMethodName(encoded: string): string {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    throw new HttpRefusal(400, fail('INVALID_INPUT', 'Kaldets navn i adressen er ugyldigt (forkert %-kodning). Intet er ændret.'));
+  }
 }
 
 class HttpRefusal extends Error {
@@ -168,12 +177,13 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       throw error;
     }
     const { info, stream } = opened;
-    const fileName = cleanFileName(url.searchParams.get('name') ?? '') || `bilag${EXTENSION_OF[info.mediaType] ?? ''}`;
-    const inline = isInlineSafe(info.mediaType) && url.searchParams.get('download') !== '1';
-    const textual = info.mediaType === MEDIA_TYPES.txt || info.mediaType === MEDIA_TYPES.csv;
+    const mediaType = servedMediaType(info.mediaType);
+    const fileName = cleanFileName(url.searchParams.get('name') ?? '') || `bilag${EXTENSION_OF[mediaType] ?? ''}`;
+    const inline = isInlineSafe(mediaType) && url.searchParams.get('download') !== '1';
+    const textual = mediaType === MEDIA_TYPES.txt || mediaType === MEDIA_TYPES.csv;
     const headers: Record<string, string> = {
       ...SECURITY_HEADERS,
-      'Content-Type': textual ? `${info.mediaType}; charset=utf-8` : info.mediaType,
+      'Content-Type': textual ? `${mediaType}; charset=utf-8` : mediaType,
       'Content-Length': String(info.size),
       'Content-Disposition': contentDisposition(inline ? 'inline' : 'attachment', fileName),
       'X-Content-Type-Options': 'nosniff',
@@ -181,7 +191,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       'Cache-Control': 'no-store',
       // Images and text run nothing; a sandbox keeps it so. Chromium's PDF viewer is refused under a sandbox or
       // object-src 'none', and a PDF cannot run script in our origin anyway, so it only may not be framed by others.
-      'Content-Security-Policy': info.mediaType === MEDIA_TYPES.pdf ? "frame-ancestors 'self'" : "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'",
+      'Content-Security-Policy': mediaType === MEDIA_TYPES.pdf ? "frame-ancestors 'self'" : "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'",
     };
     res.writeHead(200, headers);
     if (req.method === 'HEAD') {
@@ -233,7 +243,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     try {
       if (!allowedHosts().has(req.headers.host ?? '')) throw new HttpRefusal(403, fail('FORBIDDEN', DEFAULT_MESSAGES.FORBIDDEN));
       const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
-      if (url.pathname.startsWith('/rpc/')) await handleRpc(req, res, decodeURIComponent(url.pathname.slice(5)));
+      if (url.pathname.startsWith('/rpc/')) await handleRpc(req, res, rpcMethodName(url.pathname.slice(5)));
       else if (url.pathname === '/events') handleEvents(req, res, url);
       else if (url.pathname === '/upload') await handleUpload(req, res, url);
       else if (url.pathname === '/upload-package') await handlePackageUpload(req, res, url);

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { chmod, mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { chmod, mkdir, open, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -13,23 +13,10 @@ import { shell } from 'electron';
 import { AppError } from '../backend/errors';
 import { cleanFileName } from '../backend/files/file-name';
 import type { FileStore } from '../backend/files/file-store';
-import { EXTENSION_OF, MEDIA_TYPES, OCTET_STREAM } from '../backend/files/media-type';
+import { detectMediaType, EXTENSION_OF, hasRunnableExtension, isRunnable, MEDIA_TYPES, SNIFF_BYTES } from '../backend/files/media-type';
 
 /** Copies older than this are removed the next time a file is opened (a viewer may still hold a newer one). */
 const KEEP_COPIES_MS = 24 * 60 * 60 * 1000;
-
-/**
- * Extensions the operating system would run rather than show. A file of unknown content with one of these is not
- * opened from the app at all: an attachment must never become a way to start a program.
- */
-const EXECUTABLE = new Set(
-  (
-    'exe com bat cmd scr pif cpl msi msp mst msc jar js jse vbs vbe vb wsf wsh ws wsc ps1 ps1xml ps2 psc1 psd1 psm1 hta lnk url ' +
-    'scf reg inf application appref-ms gadget sct shb shs chm hlp dll sys ocx drv settingcontent-ms library-ms search-ms ' +
-    'appx appxbundle msix msixbundle iso img vhd vhdx xll sh bash zsh csh ksh command tool app pkg dmg desktop run bin ' +
-    'appimage py pyw pl rb php html htm xhtml shtml svg svgz xml xsl mht mhtml website diagcab'
-  ).split(' '),
-);
 
 /** Extensions that fit each known type; a name that does not fit gets the type's own extension added. */
 const FITTING: Readonly<Record<string, readonly string[]>> = {
@@ -39,27 +26,42 @@ const FITTING: Readonly<Record<string, readonly string[]>> = {
   [MEDIA_TYPES.pptx]: ['.pptx', '.pptm'],
 };
 
+/** The refusal of a program or script: the system would run it, so it is only ever saved (see handleSaveFile). */
+export const runnableRefusal = (name: string) =>
+  new AppError(
+    'FORBIDDEN',
+    `Filen «${name}» åbnes ikke fra Sekretariat, fordi den er et program eller et script, som computeren ville køre. ` +
+      'Vælg «Gem som…» for at gemme en kopi, hvis du stoler på afsenderen, eller bed afsenderen om filen som PDF.',
+  );
+
 /**
  * The name the copy gets: the user's name, cleaned for the file system, with an extension that matches the
  * content (so "rapport.exe" that is really a PDF opens as "rapport.exe.pdf" in the PDF viewer).
- * Throws a Danish refusal for unknown content with an executable extension.
+ * Throws a Danish refusal for a program or script, and for any content of another kind with a runnable name.
  */
 export function viewerFileName(fileName: string, mediaType: string): string {
   const ext = EXTENSION_OF[mediaType];
   let name = cleanFileName(fileName) || `bilag${ext ?? ''}`;
-  const current = extname(name).toLowerCase();
+  if (isRunnable(mediaType)) throw runnableRefusal(name);
   if (ext) {
     const fitting = FITTING[mediaType] ?? [ext];
-    if (!fitting.includes(current)) name = `${name}${ext}`;
+    if (!fitting.includes(extname(name).toLowerCase())) name = `${name}${ext}`;
     return name;
   }
-  if (mediaType === OCTET_STREAM && EXECUTABLE.has(current.slice(1))) {
-    throw new AppError(
-      'FORBIDDEN',
-      `Filen «${name}» åbnes ikke fra Sekretariat, fordi filer af typen ${current} kan starte et program. Bed afsenderen om filen som PDF.`,
-    );
-  }
+  if (hasRunnableExtension(name)) throw runnableRefusal(name);
   return name;
+}
+
+/** The type of the stored bytes, detected again: a row may hold a type an older version took from a package. */
+async function detectStored(path: string, fileName: string): Promise<string> {
+  const handle = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(SNIFF_BYTES);
+    const { bytesRead } = await handle.read(head, 0, SNIFF_BYTES, 0);
+    return detectMediaType(head.subarray(0, bytesRead), fileName);
+  } finally {
+    await handle.close();
+  }
 }
 
 export interface OpenStoredFileOptions {
@@ -74,10 +76,10 @@ export interface OpenStoredFileOptions {
  * refused, or no program can open it.
  */
 export async function openStoredFile(store: FileStore, sha256: string, fileName: string, options: OpenStoredFileOptions = {}): Promise<string> {
-  const { info, stream } = await store.open(sha256);
+  const { path, stream } = await store.open(sha256);
   let name: string;
   try {
-    name = viewerFileName(fileName, info.mediaType);
+    name = viewerFileName(fileName, await detectStored(path, fileName));
   } catch (error) {
     stream.destroy();
     throw error;

@@ -1,11 +1,14 @@
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { createWriteStream } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, protocol } from 'electron';
 import { fail, ok } from '../../shared/contract';
 import type { ExportStore } from '../backend/documents/export-store';
 import { AppError } from '../backend/errors';
 import { receivePackage } from '../backend/exchange/incoming';
+import { cleanFileName } from '../backend/files/file-name';
 import { FileStoreError, fileStoreFor, noFilesDir, storeUpload, type FileStore, type FileStoreSource } from '../backend/files/file-store';
 import { exportFileType } from '../backend/files/media-type';
 import { readStaticFile, SECURITY_HEADERS } from '../backend/web/static-files';
@@ -78,7 +81,7 @@ export interface AppRequestOptions {
   exports?: ExportStore;
   /** Received exchange packages (PUT /upload-package). */
   incoming?: ExportStore;
-  /** Asks where to save an export; null when the user cancels (replaceable in tests). */
+  /** Asks where to save an export or an attachment; null when the user cancels (replaceable in tests). */
   chooseSavePath?: (fileName: string) => Promise<string | null>;
   /** The HTML of a pending print job (GET /print/<id>, loaded by the hidden print window only). */
   takePrintJob?: (id: string) => string | undefined;
@@ -169,6 +172,37 @@ async function handleSaveExport(request: Request, url: URL, options: AppRequestO
 }
 
 /**
+ * GET app://sekretariat/save-file?sha256=...&name=...: «Gem som…» for an attachment, above all one that is not opened
+ * because the system would run it. The copy is written as plain data (never marked executable) where the user says.
+ */
+async function handleSaveFile(request: Request, url: URL, options: AppRequestOptions): Promise<Response> {
+  if (request.method !== 'GET') return json(405, fail('INVALID_INPUT', 'Metoden er ikke tilladt.'));
+  if (!fromOwnPage(request)) return json(403, fail('FORBIDDEN', 'Adgang nægtet: forespørgslen kommer fra en ukendt kilde.'));
+  const store = options.files ? fileStoreFor(options.files) : null;
+  try {
+    if (!store) throw noFilesDir();
+    const { stream } = await store.open(url.searchParams.get('sha256') ?? '');
+    const name = cleanFileName(url.searchParams.get('name') ?? '') || 'bilag';
+    let target: string | null;
+    try {
+      target = await (options.chooseSavePath ?? askSavePath)(name);
+    } catch (error) {
+      stream.destroy();
+      throw error;
+    }
+    if (!target) {
+      stream.destroy();
+      return json(200, ok({ savedTo: null }));
+    }
+    await pipeline(stream, createWriteStream(target, { mode: 0o644 }));
+    return json(200, ok({ savedTo: target }));
+  } catch (error) {
+    if (error instanceof AppError) return refusal(error);
+    return refusal(new AppError('INTERNAL', `Filen kunne ikke gemmes (${(error as NodeJS.ErrnoException).code ?? 'ukendt fejl'}). Vælg en anden mappe.`));
+  }
+}
+
+/**
  * Serves the built renderer from `rootDir`. Path traversal (also percent-encoded) is refused by
  * readStaticFile; anything that is not a file under the root on our host is a 404.
  * With `files`, also takes attachment uploads (PUT /upload) and opens attachments (GET /open).
@@ -181,6 +215,7 @@ export function createAppRequestHandler(rootDir: string, options: AppRequestOpti
       if (url.pathname === '/upload-package') return handlePackageUpload(request, url, options);
       if (url.pathname === '/open') return handleOpen(request, url, options);
       if (url.pathname === '/save-export') return handleSaveExport(request, url, options);
+      if (url.pathname === '/save-file') return handleSaveFile(request, url, options);
       if (url.pathname.startsWith('/print/') && request.method === 'GET') return handlePrintJob(url, options);
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Metoden er ikke tilladt.');

@@ -179,7 +179,7 @@ describe('file store', () => {
     const path = join(dir, 'langsom.pdf');
     writeFileSync(path, await makePdf(['Langsom']));
     const outcome = await extractFileText(path, MEDIA_TYPES.pdf, { timeoutMs: 1 });
-    expect(outcome).toEqual({ status: 'fejl', text: null, detail: 'timeout' });
+    expect(outcome).toEqual({ status: 'ingen_tekst', text: null, detail: 'timeout', reason: 'Udtrækningen tog mere end 1 sekund og blev stoppet.' });
     expect(await extractFileText(path, MEDIA_TYPES.pdf, { maxBytes: 10 })).toMatchObject({ status: 'ingen_tekst' });
     expect(await extractFileText(join(dir, 'findes-ikke.pdf'), MEDIA_TYPES.pdf)).toMatchObject({ status: 'fejl' });
   });
@@ -249,7 +249,18 @@ describe('media type detection', () => {
     ['CSV', new TextEncoder().encode('kommune;takst\nAalborg;1.234,50\n'), 'takster.csv', MEDIA_TYPES.csv],
     ['binary named .txt', new Uint8Array([0x41, 0x00, 0x42]), 'snyd.txt', OCTET_STREAM],
     ['text that claims to be a PDF', new TextEncoder().encode('ikke en pdf'), 'falsk.pdf', OCTET_STREAM],
-    ['HTML (never served as HTML)', new TextEncoder().encode('<html><script>alert(1)</script>'), 'side.html', OCTET_STREAM],
+    ['HTML (never served as HTML)', new TextEncoder().encode('<html><script>alert(1)</script>'), 'side.html', MEDIA_TYPES.executable],
+    ['a Windows program', new Uint8Array([0x4d, 0x5a, 0x90, 0x00]), 'opdatering.exe', MEDIA_TYPES.executable],
+    ['a Windows program named as a PDF', new Uint8Array([0x4d, 0x5a, 0x90, 0x00, ...new TextEncoder().encode('%PDF-1.7')]), 'faktura.pdf', MEDIA_TYPES.executable],
+    ['a Linux program', new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 2, 1]), 'rapport.txt', MEDIA_TYPES.executable],
+    ['a script with a shebang', new TextEncoder().encode('#!/bin/sh\nrm -rf ~\n'), 'noter.txt', MEDIA_TYPES.executable],
+    ['an HTML application', new TextEncoder().encode('<script>new ActiveXObject("WScript.Shell")</script>'), 'run.hta', MEDIA_TYPES.executable],
+    ['a batch file', new TextEncoder().encode('@echo off\r\ndel /q *\r\n'), 'install.bat', MEDIA_TYPES.executable],
+    ['a PowerShell script', new TextEncoder().encode('Remove-Item -Recurse C:\\'), 'opsætning.PS1', MEDIA_TYPES.executable],
+    ['a Java archive', new Uint8Array(zip), 'værktøj.jar', MEDIA_TYPES.executable],
+    ['a Windows installer', new Uint8Array(ole), 'setup.msi', MEDIA_TYPES.executable],
+    ['a Windows shortcut', new Uint8Array([0x4c, 0, 0, 0, 0x01, 0x14, 0x02, 0x00]), 'genvej', MEDIA_TYPES.executable],
+    ['a real PDF with a program name (shown as the PDF it is)', new TextEncoder().encode('%PDF-1.4\n'), 'rapport.exe', MEDIA_TYPES.pdf],
   ])('%s', (_label, head, name, expected) => {
     expect(detectMediaType(head, name)).toBe(expected);
   });

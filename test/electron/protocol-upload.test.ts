@@ -135,17 +135,54 @@ describe('GET app://sekretariat/open', () => {
     expect((await handle(new Request(`${APP}/open?sha256=${data.sha256}&name=v%C3%A6k.txt`))).status).toBe(404);
     expect((await handle(new Request(`${APP}/open?sha256=..%2F..%2Fsekretariat.db&name=x`))).status).toBe(404);
     expect(openPath).not.toHaveBeenCalled();
-  });
+  }, 60_000);
 
   it('does not open a file that the system would run, and explains why', async () => {
-    const { data } = (await (await upload('faktura.exe', new Uint8Array([0x4d, 0x5a, 0x90, 0]))).json()) as { data: { sha256: string } };
+    const { data } = (await (await upload('faktura.exe', new Uint8Array([0x4d, 0x5a, 0x90, 0]))).json()) as { data: { sha256: string; mediaType: string } };
+    expect(data.mediaType).toBe('application/x-executable');
     const response = await handle(new Request(`${APP}/open?sha256=${data.sha256}&name=faktura.exe`));
     expect(response.status).toBe(403);
     expect(((await response.json()) as { error: { message: string } }).error.message).toBe(
-      'Filen «faktura.exe» åbnes ikke fra Sekretariat, fordi filer af typen .exe kan starte et program. Bed afsenderen om filen som PDF.',
+      'Filen «faktura.exe» åbnes ikke fra Sekretariat, fordi den er et program eller et script, som computeren ville køre. ' +
+        'Vælg «Gem som…» for at gemme en kopi, hvis du stoler på afsenderen, eller bed afsenderen om filen som PDF.',
     );
     expect(openPath).not.toHaveBeenCalled();
   });
+
+  it('never hands a program or script to the system, whatever type its row holds (as an older import stored a package\'s)', async () => {
+    const cases: [string, Uint8Array, string][] = [
+      ['opdatering.exe', new Uint8Array([0x4d, 0x5a, 0x90, 0, 3, 0]), 'text/html'],
+      ['run.hta', Buffer.from('<script>new ActiveXObject("WScript.Shell").Run("calc")</script>'), 'text/html'],
+      ['install.bat', Buffer.from('@echo off\r\nformat c:\r\n'), 'x'],
+      ['faktura.pdf', new Uint8Array([0x4d, 0x5a, 0x90, 0, 3, 0, 7]), 'application/pdf'],
+    ];
+    for (const [name, bytes, declared] of cases) {
+      const { data } = (await (await upload(`upload-${name}.bin`, new Uint8Array(bytes))).json()) as { data: { sha256: string } };
+      backend.database.raw.prepare('UPDATE files SET media_type = ? WHERE sha256 = ?').run(declared, data.sha256);
+      const response = await handle(new Request(`${APP}/open?sha256=${data.sha256}&name=${encodeURIComponent(name)}`));
+      expect(response.status, name).toBe(403);
+      expect(((await response.json()) as { error: { message: string } }).error.message).toContain(`«${name}» åbnes ikke fra Sekretariat`);
+    }
+    expect(openPath).not.toHaveBeenCalled();
+  }, 60_000);
+
+  it('offers «Gem som…» instead: the refused file is copied, not run, where the user chooses', async () => {
+    const bytes = new Uint8Array([0x4d, 0x5a, 0x90, 0, 1, 2, 3]);
+    const { data } = (await (await upload('opdatering.exe', bytes)).json()) as { data: { sha256: string } };
+    const target = join(dir, 'gemt-opdatering.exe');
+    const asked: string[] = [];
+    const saving = createAppRequestHandler(dir, { files: backend, chooseSavePath: async (name) => (asked.push(name), target) });
+    const response = await saving(new Request(`${APP}/save-file?sha256=${data.sha256}&name=opdatering.exe`));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ ok: true, data: { savedTo: target } });
+    expect(asked).toEqual(['opdatering.exe']);
+    expect(readFileSync(target)).toEqual(Buffer.from(bytes));
+    if (process.platform !== 'win32') expect(statSync(target).mode & 0o111).toBe(0);
+    const cancelled = createAppRequestHandler(dir, { files: backend, chooseSavePath: async () => null });
+    expect(await (await cancelled(new Request(`${APP}/save-file?sha256=${data.sha256}&name=opdatering.exe`))).json()).toEqual({ ok: true, data: { savedTo: null } });
+    expect((await saving(new Request(`${APP}/save-file?sha256=${data.sha256}&name=x`, { headers: { origin: 'https://evil.example' } }))).status).toBe(403);
+    expect(openPath).not.toHaveBeenCalled();
+  }, 60_000);
 
   it('reports in Danish when no program can open the file', async () => {
     openPath.mockImplementation(async () => 'No application is associated with the specified file');
@@ -166,7 +203,9 @@ describe('GET app://sekretariat/open', () => {
     expect(viewerFileName('budget.xlsm', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')).toBe('budget.xlsm');
     expect(viewerFileName('', 'application/pdf')).toBe('bilag.pdf');
     expect(viewerFileName('mail.msg', 'application/octet-stream')).toBe('mail.msg');
-    expect(() => viewerFileName('genvej.LNK', 'application/octet-stream')).toThrow(/kan starte et program/);
+    expect(() => viewerFileName('genvej.LNK', 'application/octet-stream')).toThrow(/et program eller et script/);
+    expect(() => viewerFileName('run.hta', 'text/html')).toThrow(/et program eller et script/);
+    expect(() => viewerFileName('noter.txt', 'application/x-executable')).toThrow(/et program eller et script/);
 
     const root = temp();
     const { data } = (await (await upload('gammel.pdf', Buffer.from('%PDF-1.4 gammel'))).json()) as { data: { sha256: string } };
@@ -182,7 +221,7 @@ describe('GET app://sekretariat/open', () => {
     const installed = fake.protocol.handle.mock.calls[0]?.[1] as (request: Request) => Promise<Response>;
     expect((await installed(new Request(`${APP}/upload?name=a.txt`, { method: 'PUT', body: new Uint8Array([7]) }))).status).toBe(200);
     await store.idle();
-  });
+  }, 60_000);
 });
 
 describe('PUT app://sekretariat/upload-package', () => {

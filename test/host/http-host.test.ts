@@ -105,6 +105,12 @@ describe('local HTTP host', () => {
     expect(meetingCount()).toBe(before);
   });
 
+  it('answers a broken percent-encoding in the method name with a Danish 400, not a server error', async () => {
+    const reply = await rpc('%E0%A4%A', {});
+    expect(reply.status).toBe(400);
+    expect((JSON.parse(reply.body) as { error: { message: string } }).error.message).toContain('ugyldigt (forkert %-kodning)');
+  });
+
   it('refuses the event stream without the token', async () => {
     expect((await send('/events')).status).toBe(401);
     expect((await send(`/events?token=${host.token}`, { headers: { origin: 'https://evil.example' } })).status).toBe(403);

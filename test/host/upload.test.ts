@@ -103,7 +103,7 @@ describe('PUT /upload', () => {
       data: { sha256: createHash('sha256').update(pdf).digest('hex'), size: pdf.length, mediaType: 'application/pdf', fileName: 'Takster 2022 – æøå.pdf' },
     });
     await fileStoreFor(backend)!.idle();
-  });
+  }, 60_000);
 
   it('refuses an empty file, a missing name, another method and a declared size over the limit, in Danish', async () => {
     const empty = await put('tom.docx', Buffer.alloc(0));
@@ -210,13 +210,32 @@ describe('GET /files/<sha256>', () => {
   it('sends files of other types as a download in a sandbox, never to be run', async () => {
     const html = Buffer.from('<html><script>alert(document.cookie)</script></html>');
     const stored = (await put('side.html', html)).json().data as { sha256: string; mediaType: string };
-    expect(stored.mediaType).toBe('application/octet-stream');
+    expect(stored.mediaType).toBe('application/x-executable');
     const reply = await send(host, `/files/${stored.sha256}?token=${host.token}&name=side.html`);
     expect(reply.headers['content-type']).toBe('application/octet-stream');
     expect(reply.headers['content-disposition']).toMatch(/^attachment; filename="side.html"/);
     expect(reply.headers['content-security-policy']).toContain('sandbox');
     expect(reply.headers['x-content-type-options']).toBe('nosniff');
   });
+
+  it('sends a file whose stored type an older version took from a package (control characters, HTML) as a plain download, never a 500', async () => {
+    const store = fileStoreFor(backend)!;
+    for (const [name, declared] of [
+      ['notat.txt', 'text/plain\r\nX-Injected: 1'],
+      ['run.hta', 'text/html'],
+    ] as const) {
+      const bytes = Buffer.from(`<script>alert("${name}")</script>`);
+      const { sha256: hash } = (await put(`upload-${name}`, bytes)).json().data as { sha256: string };
+      await store.idle();
+      backend.database.raw.prepare('UPDATE files SET media_type = ? WHERE sha256 = ?').run(declared, hash);
+      const reply = await send(host, `/files/${hash}?token=${host.token}&name=${name}`);
+      expect(reply.status).toBe(200);
+      expect(reply.headers['content-type']).toBe('application/octet-stream');
+      expect(reply.headers['x-injected']).toBeUndefined();
+      expect(reply.headers['content-disposition']).toMatch(/^attachment; /);
+      expect(reply.body.equals(bytes)).toBe(true);
+    }
+  }, 60_000);
 
   it('answers 404 in Danish for an unknown hash, a non-hash and a file gone from the data folder', async () => {
     const unknown = await send(host, `/files/${'f'.repeat(64)}?token=${host.token}`);

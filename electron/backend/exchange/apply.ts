@@ -202,7 +202,7 @@ async function writeImport(
 ): Promise<ApplyResult> {
   const { signal } = options;
   const { manifest, files: packageFiles } = read.summary;
-  const mediaTypes = new Map(manifest.entries.filter((e) => e.path.startsWith('files/')).map((e) => [e.sha256, { mediaType: e.mediaType ?? OCTET_STREAM, bytes: e.bytes }]));
+  const fileBytes = new Map(manifest.entries.filter((e) => e.path.startsWith('files/')).map((e) => [e.sha256, e.bytes]));
 
   const applied: ApplyCounts = { inserted: 0, updated: 0, merged: 0, deleted: 0, copied: 0, kept: 0, unchanged: 0 };
   const notes: string[] = [];
@@ -232,7 +232,9 @@ async function writeImport(
         if (n % RECORDS_PER_BREATH === 0) await breathe();
         const exists = await trx.selectFrom('files').select('sha256').where('sha256', '=', sha256).executeTakeFirst();
         if (exists) continue;
-        const { mediaType, bytes } = mediaTypes.get(sha256) ?? { mediaType: OCTET_STREAM, bytes: 0 };
+        // The type the reader detected from the bytes; what the manifest declares is never trusted.
+        const mediaType = packageFiles.mediaTypes.get(sha256) ?? OCTET_STREAM;
+        const bytes = fileBytes.get(sha256) ?? 0;
         const textStatus = hasSearchableText(mediaType) && bytes <= MAX_EXTRACT_BYTES ? 'afventer' : 'ingen_tekst';
         await trx.insertInto('files').values({ sha256, size: bytes, media_type: mediaType, text: null, text_status: textStatus, created_at: now }).execute();
         if (textStatus === 'afventer') newFiles.push(sha256);

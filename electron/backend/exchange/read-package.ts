@@ -30,6 +30,7 @@ import {
 import { ENTITIES, ENTITY_NAMES, EntityName as EntityNameSchema, MAX_RECORD_LINE_BYTES, MAX_RICH_TEXT_CHARS, Timestamp, type EntityName } from '../../../shared/exchange/records';
 import { canonicalJson } from '../../../shared/logic/tariff/freeze';
 import { MAX_UPLOAD_BYTES } from '../files/file-store';
+import { detectMediaType, SNIFF_BYTES } from '../files/media-type';
 import { sanitizeRichText } from '../services/rich-text';
 
 export interface ReadLimits {
@@ -124,7 +125,13 @@ export interface PackageSummary {
   /** Bytes of the package file. */
   bytes: number;
   entities: Record<EntityName, EntitySummary>;
-  files: { count: number; bytes: number; sha256: string[] };
+  files: {
+    count: number;
+    bytes: number;
+    sha256: string[];
+    /** Each file's type as detected here from its bytes and its attachment's file name (the manifest's is never used). */
+    mediaTypes: Map<string, string>;
+  };
   /** Rich text the sanitiser changes (scripts, event handlers …): the importer stores `clean`. */
   sanitized: { entity: EntityName; id: string; field: string; clean: string }[];
   /** False when the reader stopped after the manifest (see `skipContent`): entities and files are as it states them. */
@@ -313,7 +320,7 @@ export async function readPackage(file: string, options: ReadPackageOptions = {}
 /** What the manifest says the package holds, without reading it (tombstones are not counted there). */
 function statedSummary(manifest: Manifest): Omit<PackageSummary, 'bytes'> {
   const entities = Object.fromEntries(ENTITY_NAMES.map((e) => [e, { count: 0, deleted: 0, records: [] as RecordRef[] }])) as Record<EntityName, EntitySummary>;
-  const files: PackageSummary['files'] = { count: 0, bytes: 0, sha256: [] };
+  const files: PackageSummary['files'] = { count: 0, bytes: 0, sha256: [], mediaTypes: new Map() };
   for (const entry of manifest.entries) {
     const path = parseEntryPath(entry.path);
     if (path?.kind === 'records') entities[path.entity].count = entry.records ?? 0;
@@ -477,7 +484,7 @@ async function readEntries(
   const sanitized: PackageSummary['sanitized'] = [];
   const references: PendingReference[] = [];
   /** sha256 → the attachment line that needs it (live attachments), or 0 when only tombstones have it. */
-  const attachmentFiles = new Map<string, { line: number; title: string } | null>();
+  const attachmentFiles = new Map<string, { line: number; title: string; fileName: string } | null>();
   const totalBytes = [...listed.values()].reduce((sum, e) => sum + e.bytes, 0);
   let checkedBytes = 0;
   const checked = (n: number) => {
@@ -539,7 +546,7 @@ async function readEntries(
         for (const targetId of new Set(ref.ids(record[ref.field]))) references.push({ entity, id, line, field: ref.field, target: ref.entity, targetId, onMissing: 'error' });
       }
       if (entity === 'attachments' && typeof record.sha256 === 'string') {
-        if (!deleted) attachmentFiles.set(record.sha256, { line, title: record.title as string });
+        if (!deleted) attachmentFiles.set(record.sha256, { line, title: record.title as string, fileName: record.fileName as string });
         else if (!attachmentFiles.has(record.sha256)) attachmentFiles.set(record.sha256, null);
       }
       if (entity === 'scenario_versions') {
@@ -565,7 +572,7 @@ async function readEntries(
   const bases = await readBases(zip, entries, listed, limits, ids, checked, options);
 
   // Attachment files: streamed and hashed, each must be wanted by an attachment record.
-  const files: PackageSummary['files'] = { count: 0, bytes: 0, sha256: [] };
+  const files: PackageSummary['files'] = { count: 0, bytes: 0, sha256: [], mediaTypes: new Map() };
   const filesInPackage = new Set<string>();
   for (const [name, zipped] of entries) {
     const path = parseEntryPath(name);
@@ -573,12 +580,26 @@ async function readEntries(
     if (!attachmentFiles.has(path.sha256)) {
       throw refuse(name, `${quote(name)} hører ikke til noget bilag i pakken. Pakken er manipuleret eller beskadiget; intet er importeret.`);
     }
+    const wanted = attachmentFiles.get(path.sha256) ?? null;
+    // The declared type is never stored, but one with control characters is a forged manifest (it once reached a header).
+    const declared = listed.get(name)!.mediaType;
+    // eslint-disable-next-line no-control-regex
+    if (declared !== undefined && /[\u0000-\u001f\u007f]/.test(declared)) {
+      const what = wanted ? `Bilaget «${wanted.title}» (filen «${wanted.fileName}»)` : `Filen ${quote(name)}`;
+      throw refuse(MANIFEST_PATH, `${what} har en medietype med styretegn i manifest.json. Pakken er manipuleret eller beskadiget; intet er importeret.`, undefined, 'mediaType');
+    }
     const hash = createHash('sha256');
     let bytes = 0;
+    const head: Buffer[] = [];
+    let headBytes = 0;
     const sink = (await options.stageFile?.(path.sha256)) ?? null;
     try {
       for await (const chunk of inflate(zip, zipped.entry, name, limits, options.signal)) {
         hash.update(chunk);
+        if (headBytes < SNIFF_BYTES) {
+          head.push(Buffer.from(chunk.subarray(0, SNIFF_BYTES - headBytes)));
+          headBytes += Math.min(chunk.length, SNIFF_BYTES - headBytes);
+        }
         bytes += chunk.length;
         checked(chunk.length);
         await sink?.write(chunk);
@@ -591,6 +612,7 @@ async function readEntries(
       throw error;
     }
     filesInPackage.add(path.sha256);
+    files.mediaTypes.set(path.sha256, detectMediaType(Buffer.concat(head), wanted?.fileName ?? ''));
     files.count++;
     files.bytes += bytes;
     files.sha256.push(path.sha256);

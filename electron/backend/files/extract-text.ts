@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { Kysely } from 'kysely';
 import type { DB, FilesTable } from '../../../db/schema';
-import type { ExtractJob, ExtractReply } from './extract-worker';
+import type { DocxBudget, ExtractJob, ExtractReply } from './extract-worker';
 import { MEDIA_TYPES } from './media-type';
 
 export const EXTRACT_TIMEOUT_MS = 60_000;
@@ -28,8 +28,10 @@ export type TextStatus = FilesTable['text_status'];
 export interface TextOutcome {
   status: Exclude<TextStatus, 'afventer'>;
   text: string | null;
-  /** Why it failed (English, for the log). */
+  /** Why it failed (the library's English, for the log). */
   detail?: string;
+  /** Why there is no text: a Danish sentence for the user (failed, or over the budget of a file kept without text). */
+  reason?: string;
 }
 
 export function extractionKind(mediaType: string): ExtractJob['kind'] | null {
@@ -79,6 +81,12 @@ export interface ExtractOptions {
   timeoutMs?: number;
   maxChars?: number;
   maxBytes?: number;
+  docxBudget?: DocxBudget;
+}
+
+function seconds(ms: number): string {
+  const n = Math.max(1, Math.round(ms / 1000));
+  return `${n.toLocaleString('da-DK')} ${n === 1 ? 'sekund' : 'sekunder'}`;
 }
 
 /** Extracts the text of one file in a fresh worker. Never throws for a bad file; only ExtractorUnavailable. */
@@ -86,10 +94,14 @@ export async function extractFileText(path: string, mediaType: string, options: 
   const kind = extractionKind(mediaType);
   if (!kind) return { status: 'ingen_tekst', text: null };
   const info = await stat(path).catch(() => null);
-  if (!info?.isFile()) return { status: 'fejl', text: null, detail: 'file missing' };
-  if (info.size > (options.maxBytes ?? MAX_EXTRACT_BYTES)) return { status: 'ingen_tekst', text: null, detail: 'too large to extract' };
+  if (!info?.isFile()) return { status: 'fejl', text: null, detail: 'file missing', reason: 'Filen mangler i datamappen.' };
+  const maxBytes = options.maxBytes ?? MAX_EXTRACT_BYTES;
+  if (info.size > maxBytes) {
+    return { status: 'ingen_tekst', text: null, detail: 'too large to extract', reason: `Filen fylder mere end ${Math.floor(maxBytes / (1024 * 1024)).toLocaleString('da-DK')} MB, så teksten gøres ikke søgbar.` };
+  }
 
-  const job: ExtractJob = { path, kind, maxChars: options.maxChars ?? MAX_TEXT_CHARS };
+  const job: ExtractJob = { path, kind, maxChars: options.maxChars ?? MAX_TEXT_CHARS, docxBudget: options.docxBudget };
+  const timeoutMs = options.timeoutMs ?? EXTRACT_TIMEOUT_MS;
   const spec = workerSpec();
   let worker: Worker;
   try {
@@ -102,18 +114,24 @@ export async function extractFileText(path: string, mediaType: string, options: 
   worker.stderr.resume();
 
   const reply = await new Promise<ExtractReply>((resolve) => {
-    const timer = setTimeout(() => resolve({ ok: false, error: 'timeout' }), options.timeoutMs ?? EXTRACT_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => resolve({ ok: false, error: 'timeout', reason: `Udtrækningen tog mere end ${seconds(timeoutMs)} og blev stoppet.`, overBudget: true }),
+      timeoutMs,
+    );
     const finish = (value: ExtractReply) => {
       clearTimeout(timer);
       resolve(value);
     };
     worker.once('message', (message: ExtractReply) => finish(message));
-    worker.once('error', (error) => finish({ ok: false, error: `${error.name}: ${error.message}` }));
-    worker.once('exit', (code) => finish({ ok: false, error: `worker exited (${code})` }));
+    // A worker stopped at its heap limit (ERR_WORKER_OUT_OF_MEMORY) ends here; the app goes on.
+    const stopped = 'Udtrækningen brugte mere hukommelse end tilladt og blev stoppet.';
+    worker.once('error', (error) => finish({ ok: false, error: `${error.name}: ${error.message}`, reason: stopped, overBudget: true }));
+    worker.once('exit', (code) => finish({ ok: false, error: `worker exited (${code})`, reason: stopped, overBudget: true }));
   });
   await worker.terminate().catch(() => undefined);
 
-  if (!reply.ok) return { status: 'fejl', text: null, detail: reply.error };
+  // Over a budget the file is fine to keep, only too large to read: it has no text. Otherwise the extraction failed.
+  if (!reply.ok) return { status: reply.overBudget ? 'ingen_tekst' : 'fejl', text: null, detail: reply.error, reason: reply.reason };
   return reply.text ? { status: 'udtrukket', text: reply.text } : { status: 'ingen_tekst', text: null };
 }
 
@@ -214,13 +232,25 @@ export class TextExtractor {
     }
   }
 
+  /** The file as the user knows it: an attachment's title and file name (never its hash). */
+  private async describe(sha256: string): Promise<string> {
+    const attachment = await this.db
+      .selectFrom('attachments')
+      .select(['title', 'file_name'])
+      .where('sha256', '=', sha256)
+      .orderBy('deleted_at')
+      .executeTakeFirst()
+      .catch(() => undefined);
+    return attachment ? `Bilaget «${attachment.title}» (filen «${attachment.file_name}»)` : 'En bilagsfil uden bilag';
+  }
+
   /** The outcome written, the status found when there was nothing to do, or null when it failed to run. */
   private async extractOne(sha256: string): Promise<TextStatus | null> {
     try {
       const row = await this.db.selectFrom('files').select(['media_type', 'text_status']).where('sha256', '=', sha256).executeTakeFirst();
       if (!row || row.text_status !== 'afventer') return row?.text_status ?? null;
       const outcome = await extractFileText(this.pathOf(sha256), row.media_type, this.options);
-      if (outcome.detail && outcome.status === 'fejl') this.options.log?.(`Teksten i filen ${sha256} kunne ikke udtrækkes: ${outcome.detail}`);
+      if (outcome.reason) this.options.log?.(`${await this.describe(sha256)}: ${outcome.status === 'fejl' ? 'teksten kunne ikke udtrækkes' : 'ingen tekst'}. ${outcome.reason}`);
       await this.db
         .updateTable('files')
         .set({ text: outcome.text, text_status: outcome.status })

@@ -6,13 +6,36 @@
 import { open, readFile } from 'node:fs/promises';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 
+/**
+ * What a .docx may unpack to before its text is read: a few kilobytes of zip can claim (or hide) gigabytes. Text
+ * lives in XML parts of a few megabytes; pictures under word/media/ are never unpacked for raw text.
+ */
+export interface DocxBudget {
+  maxEntries: number;
+  /** Any one part, unpacked. */
+  maxPartBytes: number;
+  /** All parts read, unpacked. */
+  maxTotalBytes: number;
+}
+export const DOCX_BUDGET: DocxBudget = { maxEntries: 5_000, maxPartBytes: 32 * 1024 * 1024, maxTotalBytes: 64 * 1024 * 1024 };
+
 export interface ExtractJob {
   path: string;
   kind: 'pdf' | 'docx' | 'txt';
   maxChars: number;
+  docxBudget?: DocxBudget;
 }
 
-export type ExtractReply = { ok: true; text: string; truncated: boolean } | { ok: false; error: string };
+/**
+ * `reason`: why there is no text, a Danish sentence for the user. `overBudget`: the file is fine to keep but too
+ * large (unpacked) to read, so it has no text rather than a failed extraction.
+ */
+export type ExtractReply = { ok: true; text: string; truncated: boolean } | { ok: false; error: string; reason: string; overBudget?: boolean };
+
+/** A document that would unpack beyond the budget: the reason is Danish. */
+class OverBudget extends Error {}
+
+const megabytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024)).toLocaleString('da-DK')} MB`;
 
 class TextCollector {
   private parts: string[] = [];
@@ -146,9 +169,46 @@ async function extractPdf(path: string, out: TextCollector): Promise<void> {
   }
 }
 
-async function extractDocx(path: string, out: TextCollector): Promise<void> {
+/**
+ * The document's parts, unpacked within the budget and zipped again without compression for mammoth (whose own zip
+ * reader would unpack whatever the file claims). Sizes are counted as the bytes come, so a part that lies about its
+ * size is caught too. Throws OverBudget with a Danish reason.
+ */
+async function docxWithinBudget(path: string, budget: DocxBudget): Promise<Buffer> {
+  // Loaded here, like mammoth and PDF.js: a worker for a PDF or a text file need not load the zip readers.
+  const [{ default: yauzl }, { default: JSZip }] = await Promise.all([import('yauzl'), import('jszip')]);
+  const zip = await yauzl.openPromise(path, { lazyEntries: true, validateEntrySizes: false });
+  const kept = new JSZip();
+  let entries = 0;
+  let total = 0;
+  try {
+    for await (const entry of zip.eachEntry()) {
+      if (++entries > budget.maxEntries) throw new OverBudget(`Dokumentet består af mere end ${budget.maxEntries.toLocaleString('da-DK')} dele.`);
+      if (entry.fileName.endsWith('/') || /^word\/media\//i.test(entry.fileName)) continue;
+      if (entry.uncompressedSize > budget.maxPartBytes) {
+        throw new OverBudget(`En del af dokumentet fylder udpakket ${megabytes(entry.uncompressedSize)}; grænsen er ${megabytes(budget.maxPartBytes)}.`);
+      }
+      const chunks: Buffer[] = [];
+      let partBytes = 0;
+      for await (const chunk of (await zip.openReadStreamPromise(entry)) as AsyncIterable<Buffer>) {
+        partBytes += chunk.length;
+        total += chunk.length;
+        if (partBytes > budget.maxPartBytes) throw new OverBudget(`En del af dokumentet fylder udpakket mere end ${megabytes(budget.maxPartBytes)}, selv om filen oplyser mindre.`);
+        if (total > budget.maxTotalBytes) throw new OverBudget(`Dokumentet fylder udpakket mere end ${megabytes(budget.maxTotalBytes)}.`);
+        chunks.push(chunk);
+      }
+      kept.file(entry.fileName, Buffer.concat(chunks), { compression: 'STORE' });
+    }
+  } finally {
+    zip.close();
+  }
+  return kept.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
+}
+
+async function extractDocx(path: string, out: TextCollector, budget: DocxBudget): Promise<void> {
+  const buffer = await docxWithinBudget(path, budget);
   const mammoth = (await import('mammoth')).default;
-  const result = await mammoth.extractRawText({ path });
+  const result = await mammoth.extractRawText({ buffer });
   out.add(result.value);
 }
 
@@ -174,15 +234,33 @@ async function extractPlain(path: string, out: TextCollector): Promise<void> {
   out.add(text);
 }
 
+/** The Danish reason for a library's (English) error: what is wrong with the file, not how the library failed. */
+export function reasonFor(kind: ExtractJob['kind'], error: unknown): string {
+  const name = error instanceof Error ? error.name : '';
+  const message = error instanceof Error ? error.message : String(error);
+  if (kind === 'pdf') {
+    if (name === 'PasswordException' || /password/i.test(message)) return 'PDF-filen er beskyttet med en adgangskode.';
+    if (name === 'InvalidPDFException' || /invalid pdf/i.test(message)) return 'Filen er ikke en gyldig PDF (den er beskadiget eller af en anden type).';
+    return 'Teksten i PDF-filen kunne ikke læses.';
+  }
+  if (kind === 'docx') {
+    if (/main document part|central directory|zip|corrupt|signature/i.test(message)) return 'Filen er ikke et gyldigt Word-dokument (den er beskadiget eller af en anden type).';
+    return 'Teksten i Word-dokumentet kunne ikke læses.';
+  }
+  return 'Teksten i filen kunne ikke læses.';
+}
+
 export async function runExtractJob(job: ExtractJob): Promise<ExtractReply> {
   const out = new TextCollector(job.maxChars);
   try {
     if (job.kind === 'pdf') await extractPdf(job.path, out);
-    else if (job.kind === 'docx') await extractDocx(job.path, out);
+    else if (job.kind === 'docx') await extractDocx(job.path, out, job.docxBudget ?? DOCX_BUDGET);
     else await extractPlain(job.path, out);
     return { ok: true, text: tidyText(out.text), truncated: out.truncated };
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+    const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    if (error instanceof OverBudget) return { ok: false, error: detail, reason: error.message, overBudget: true };
+    return { ok: false, error: detail, reason: reasonFor(job.kind, error) };
   }
 }
 

@@ -19,7 +19,10 @@ export interface Api {
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
   upload(file: File): Promise<UploadedFile>;
   uploadPackage(file: File, onProgress: (fraction: number) => void, signal: AbortSignal): Promise<IncomingPackage>;
+  /** Throws ApiError (FORBIDDEN for a program or script, which is only saved, never opened). */
   openFile(sha256: string, fileName: string): Promise<void>;
+  /** Saves a copy of a stored file; false when the user cancelled. */
+  saveFile(sha256: string, fileName: string): Promise<boolean>;
   /** Saves a finished export (save dialog or download); false when the user cancelled. */
   saveExport(exportId: string): Promise<boolean>;
 }
@@ -44,7 +47,15 @@ export function createApi(transport: Transport): Api {
       if (!result.ok) throw new ApiError(result.error);
       return result.data;
     },
-    openFile: (sha256, fileName) => transport.openFile(sha256, fileName),
+    async openFile(sha256, fileName) {
+      const result = await transport.openFile(sha256, fileName);
+      if (!result.ok) throw new ApiError(result.error);
+    },
+    async saveFile(sha256, fileName) {
+      const result = await transport.saveFile(sha256, fileName);
+      if (!result.ok) throw new ApiError(result.error);
+      return result.data.saved;
+    },
     async saveExport(exportId) {
       const result = await transport.saveExport(exportId);
       if (!result.ok) throw new ApiError(result.error);

@@ -53,7 +53,18 @@ export function createHttpTransport(token: string): Transport {
     upload: (file) => putUpload(file, { Authorization: `Bearer ${token}` }),
     uploadPackage: (file, onProgress, signal) => putPackage(file, { Authorization: `Bearer ${token}` }, onProgress, signal),
     async openFile(sha256, fileName) {
+      // The host sends anything but a PDF, an image or text as a download in a sandbox: a browser runs nothing.
       window.open(`/files/${sha256}?token=${encodeURIComponent(token)}&name=${encodeURIComponent(fileName)}`, '_blank', 'noopener');
+      return { ok: true, data: null };
+    },
+    async saveFile(sha256, fileName) {
+      const link = document.createElement('a');
+      link.href = `/files/${sha256}?token=${encodeURIComponent(token)}&name=${encodeURIComponent(fileName)}&download=1`;
+      link.download = fileName;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      return { ok: true, data: { saved: true } };
     },
     async saveExport(exportId) {
       // The host answers with Content-Disposition: attachment, so the browser saves it under the export's name.

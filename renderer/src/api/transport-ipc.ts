@@ -11,7 +11,21 @@ export function createIpcTransport(): Transport {
     upload: (file) => putUpload(file, {}),
     uploadPackage: (file, onProgress, signal) => putPackage(file, {}, onProgress, signal),
     async openFile(sha256, fileName) {
-      await fetch(`./open?sha256=${sha256}&name=${encodeURIComponent(fileName)}`);
+      try {
+        const response = await fetch(`./open?sha256=${sha256}&name=${encodeURIComponent(fileName)}`);
+        return response.status === 204 ? { ok: true, data: null } : ((await response.json()) as Result<null>);
+      } catch {
+        return { ok: false, error: { code: 'INTERNAL', message: `Filen «${fileName}» kunne ikke åbnes. Prøv igen.` } };
+      }
+    },
+    async saveFile(sha256, fileName) {
+      try {
+        const response = await fetch(`./save-file?sha256=${sha256}&name=${encodeURIComponent(fileName)}`);
+        const result = (await response.json()) as Result<{ savedTo: string | null }>;
+        return result.ok ? { ok: true, data: { saved: result.data.savedTo !== null } } : result;
+      } catch {
+        return { ok: false, error: { code: 'INTERNAL', message: `Filen «${fileName}» kunne ikke gemmes. Prøv igen.` } };
+      }
     },
     async saveExport(exportId) {
       try {

@@ -16,8 +16,13 @@ export interface Transport {
   upload(file: File): Promise<Result<UploadedFile>>;
   /** Streams an exchange package to the backend (PUT ./upload-package), reporting the fraction sent. */
   uploadPackage(file: File, onProgress: (fraction: number) => void, signal: AbortSignal): Promise<Result<IncomingPackage>>;
-  /** Opens a stored file: the system viewer in the desktop app, a new tab in browser mode. */
-  openFile(sha256: string, fileName: string): Promise<void>;
+  /**
+   * Opens a stored file: the system viewer in the desktop app, a new tab in browser mode. Refused (FORBIDDEN) for a
+   * program or script, which the system would run: saveFile is offered instead.
+   */
+  openFile(sha256: string, fileName: string): Promise<Result<null>>;
+  /** Saves a copy of a stored file: a save dialog in the desktop app, a download in browser mode. False when cancelled. */
+  saveFile(sha256: string, fileName: string): Promise<Result<{ saved: boolean }>>;
   /** Saves a finished export: a save dialog in the desktop app, a download in browser mode. False when cancelled. */
   saveExport(exportId: string): Promise<Result<{ saved: boolean }>>;
 }

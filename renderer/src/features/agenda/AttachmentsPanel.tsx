@@ -1,9 +1,9 @@
-import { ActionIcon, Badge, Button, FileButton, Group, Paper, Progress, Stack, Switch, Text, Title, Tooltip } from '@mantine/core';
-import { IconExternalLink, IconPaperclip, IconReplace, IconTrash, IconUpload } from '@tabler/icons-react';
+import { ActionIcon, Badge, Button, FileButton, Group, Modal, Paper, Progress, Stack, Switch, Text, Title, Tooltip } from '@mantine/core';
+import { IconDeviceFloppy, IconExternalLink, IconPaperclip, IconReplace, IconTrash, IconUpload } from '@tabler/icons-react';
 import { useState, type DragEvent } from 'react';
 import type { AgendaItem } from '../../../../shared/domain/agenda';
 import { formatInteger } from '../../../../shared/format';
-import { api } from '../../api/client';
+import { api, ApiError } from '../../api/client';
 import { removeWithUndo, showError } from '../../lib/undo';
 import { loadAgenda, refreshSelected } from '../../stores/agenda';
 
@@ -13,6 +13,26 @@ const megabytes = (bytes: number) => `${formatInteger(Math.max(1, Math.round(byt
 export function AttachmentsPanel({ item, locked }: { item: AgendaItem; locked: boolean }) {
   const [busy, setBusy] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
+  /** A program or script the app will not open: why, and «Gem som…» instead. */
+  const [notOpened, setNotOpened] = useState<{ sha256: string; fileName: string; message: string } | null>(null);
+
+  async function open(sha256: string, fileName: string) {
+    try {
+      await api().openFile(sha256, fileName);
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'FORBIDDEN') setNotOpened({ sha256, fileName, message: error.message });
+      else showError(error);
+    }
+  }
+
+  async function saveCopy() {
+    if (!notOpened) return;
+    try {
+      if (await api().saveFile(notOpened.sha256, notOpened.fileName)) setNotOpened(null);
+    } catch (error) {
+      showError(error);
+    }
+  }
 
   async function add(files: File[]) {
     for (const file of files) {
@@ -73,6 +93,15 @@ export function AttachmentsPanel({ item, locked }: { item: AgendaItem; locked: b
   return (
     <Stack gap="xs" data-testid="attachments">
       <Title order={4}>Bilag</Title>
+      <Modal opened={notOpened !== null} onClose={() => setNotOpened(null)} title="Filen åbnes ikke" size="md">
+        <Stack gap="md">
+          <Text size="sm">{notOpened?.message}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setNotOpened(null)}>Annuller</Button>
+            <Button leftSection={<IconDeviceFloppy size={16} />} onClick={() => void saveCopy()}>Gem som…</Button>
+          </Group>
+        </Stack>
+      </Modal>
       {item.attachments.map((a) => (
         <Group key={a.id} gap="xs" wrap="nowrap" data-testid="attachment-row">
           <IconPaperclip size={16} color="var(--mantine-color-gray-6)" />
@@ -88,7 +117,7 @@ export function AttachmentsPanel({ item, locked }: { item: AgendaItem; locked: b
             </FileButton>
           )}
           {a.sha256 && (
-            <Tooltip label="Åbn"><ActionIcon variant="subtle" aria-label={`Åbn bilag ${a.number}`} onClick={() => void api().openFile(a.sha256!, a.fileName)}><IconExternalLink size={16} /></ActionIcon></Tooltip>
+            <Tooltip label="Åbn"><ActionIcon variant="subtle" aria-label={`Åbn bilag ${a.number}`} onClick={() => void open(a.sha256!, a.fileName)}><IconExternalLink size={16} /></ActionIcon></Tooltip>
           )}
           {!locked && <Tooltip label="Fjern"><ActionIcon variant="subtle" color="red" aria-label={`Fjern bilag ${a.number}`} onClick={() => void remove(a.id, a.title)}><IconTrash size={16} /></ActionIcon></Tooltip>}
         </Group>
