@@ -99,8 +99,69 @@ export interface ImportPreview {
    * which to keep (`perRecord` by the incoming id, «mine» or «theirs»), and the import settles it (see apply.ts).
    */
   clashes: Clash[];
+  /**
+   * Closed items (and closed attachments) here that the package would open, or whose title it would make public: never
+   * applied without an explicit choice per record (`openings` in the import's resolutions); unchosen, they stay closed.
+   */
+  openings: Opening[];
   /** Every record with its class, in the order of writing (for the apply step). */
   plan: PlannedRecord[];
+}
+
+/** What a package would make public of a record that is closed here. */
+export type OpeningKind = 'open' | 'showTitle';
+
+export interface Opening {
+  entity: 'agenda_items' | 'attachments';
+  id: string;
+  /** Danish: the item or attachment, with its meeting's date. */
+  label: string;
+  kinds: OpeningKind[];
+}
+
+/** The fields that decide what of a record a public edition may show: guarded on import. */
+export const CONFIDENTIALITY_FIELDS: Readonly<Record<Opening['entity'], readonly string[]>> = {
+  agenda_items: ['closed', 'closedTitleVisible'],
+  attachments: ['closed'],
+};
+
+/**
+ * What the package's version of a record would make public that this laptop's keeps closed: a closed record opened,
+ * or a closed item's title shown (whether the record arrives changed, merged, in conflict or as a tombstone).
+ */
+export function openingKinds(entity: EntityName, local: Record<string, unknown>, incoming: Record<string, unknown>): OpeningKind[] {
+  if (entity !== 'agenda_items' && entity !== 'attachments') return [];
+  if (local.closed !== true) return [];
+  const kinds: OpeningKind[] = [];
+  if (incoming.closed !== true) kinds.push('open');
+  if (entity === 'agenda_items' && local.closedTitleVisible !== true && incoming.closedTitleVisible === true) kinds.push('showTitle');
+  return kinds;
+}
+
+/** The item or attachment with its meeting's date, as this laptop knows it. */
+async function openingLabel(db: Kysely<DB>, entity: Opening['entity'], local: Record<string, unknown>, incoming: Record<string, unknown>): Promise<string> {
+  const itemId = entity === 'agenda_items' ? (local.id as string) : (local.itemId as string);
+  const item = await db
+    .selectFrom('agenda_items as i')
+    .innerJoin('meetings as m', 'm.id', 'i.meeting_id')
+    .innerJoin('bodies as b', 'b.id', 'm.body_id')
+    .select(['i.title', 'i.position', 'm.date', 'b.code'])
+    .where('i.id', '=', itemId)
+    .executeTakeFirst();
+  const where = item ? `punkt ${item.position} på ${item.code}-mødet ${formatNumericDate(item.date)}` : '';
+  // The title the package would give it, too: that is the one a public edition would show.
+  const renamed = incoming.title !== local.title ? `, i pakken «${shorten(incoming.title as string)}»` : '';
+  return `${entity === 'agenda_items' ? '' : 'bilaget '}«${shorten(local.title as string)}»${where || renamed ? ` (${[where, renamed.slice(2)].filter(Boolean).join(', ')})` : ''}`;
+}
+
+/** The Danish sentences of the preview's red list: what the package would open or make public. */
+export function openingSentences(openings: readonly Opening[]): string[] {
+  const open = openings.filter((o) => o.kinds.includes('open')).map((o) => o.label);
+  const titles = openings.filter((o) => o.kinds.includes('showTitle') && !o.kinds.includes('open')).map((o) => o.label);
+  return [
+    ...(open.length ? [`Pakken gør disse lukkede punkter åbne: ${open.join('; ')}.`] : []),
+    ...(titles.length ? [`Pakken gør titlen offentlig på disse lukkede punkter: ${titles.join('; ')}.`] : []),
+  ];
 }
 
 export interface Clash {
@@ -405,6 +466,15 @@ export async function planImport(db: Kysely<DB>, read: ReadForImport): Promise<I
       }
     }
   }
+  const openings: Opening[] = [];
+  for (const p of plan) {
+    // Only where the package's value could be taken: a record unchanged or changed only here keeps this laptop's.
+    if (!p.local || !['changed', 'merged', 'conflict', 'deleted'].includes(p.class)) continue;
+    // Merged field by field, a flag changed only here stays as it is here.
+    const takes = (field: string) => !p.merge || p.merge.theirs.includes(field) || p.merge.conflicts.some((c) => c.field === field);
+    const kinds = openingKinds(p.entity, p.local, p.incoming).filter((k) => takes(k === 'open' ? 'closed' : 'closedTitleVisible'));
+    if (kinds.length > 0) openings.push({ entity: p.entity as Opening['entity'], id: p.incoming.id as string, label: await openingLabel(db, p.entity as Opening['entity'], p.local, p.incoming), kinds });
+  }
   const notes: string[] = [];
   if (alreadyImported) notes.push('Pakken er allerede indlæst i denne database; en ny import ændrer intet.');
   if (summary.sanitized.length) notes.push(`${summary.sanitized.length} tekst(er) indeholder kode (fx <script>), som fjernes ved import.`);
@@ -421,5 +491,5 @@ export async function planImport(db: Kysely<DB>, read: ReadForImport): Promise<I
   }
   if (!alreadyImported) notes.push(...(await scenariosInUse(db, plan)));
   const { blockers, clashes } = alreadyImported ? { blockers: [], clashes: [] } : await findClashes(db, plan);
-  return { summary, alreadyImported, counts, totals, conflicts, notes, blockers, clashes, plan };
+  return { summary, alreadyImported, counts, totals, conflicts, notes, blockers, clashes, openings, plan };
 }
