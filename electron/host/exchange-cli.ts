@@ -12,7 +12,7 @@ import type { DB } from '../../db/schema';
 import { openBackend, type Backend, type BackendOptions } from '../backend/backend';
 import { AppError } from '../backend/errors';
 import { applyImport } from '../backend/exchange/apply';
-import { MERGE_CLASS_LABELS, MERGE_CLASSES, openingSentences, previewImport, type Conflict, type MergeClass } from '../backend/exchange/merge';
+import { MERGE_CLASS_LABELS, MERGE_CLASSES, openingSentences, previewImport, sourceSentences, type Conflict, type MergeClass } from '../backend/exchange/merge';
 import { readPackage, type PackageSummary, type Problem } from '../backend/exchange/read-package';
 import { writePackage } from '../backend/exchange/write-package';
 import { Resolution } from '../../shared/domain/exchange';
@@ -145,7 +145,7 @@ export async function runImport(
       const clashes = preview.clashes.map((c) => `Sammenstød: ${c.message} Med --on-conflict theirs tages den fra pakken, ellers beholdes den her.`);
       // First: what the package would make public of closed items here (the import refuses it without --allow-open-closed).
       const openings = openingSentences(preview.openings).map((o) => `${o} ${options.allowOpenClosed ? 'Med --allow-open-closed åbnes de som i pakken.' : 'Importen afvises uden --allow-open-closed.'}`);
-      const report = previewReport(file, preview.summary, preview.counts, preview.conflicts, [...openings, ...preview.blockers.map((b) => `Kan ikke importeres: ${b}`), ...clashes, ...preview.notes], false);
+      const report = previewReport(file, preview.summary, preview.counts, preview.conflicts, [...openings, ...sourceSentences(preview.source), ...preview.blockers.map((b) => `Kan ikke importeres: ${b}`), ...clashes, ...preview.notes], false);
       io.out(options.json ? JSON.stringify(report.json, null, 2) : report.text);
       return 0;
     } finally {
@@ -165,7 +165,7 @@ export async function runImport(
     const text = (await backend.files?.text.extractAll((next, total) => {
       if (!options.json) io.err(`Udtrækker tekst fra bilag ${number(next)} af ${number(total)}`);
     })) ?? { files: 0, extracted: 0, failed: 0 };
-    const shown = previewReport(file, report.preview.summary, report.preview.counts, report.preview.conflicts, report.notes, true);
+    const shown = previewReport(file, report.preview.summary, report.preview.counts, report.preview.conflicts, [...sourceSentences(report.preview.source), ...report.notes], true);
     const a = report.applied;
     const done = report.preview.alreadyImported
       ? 'Intet er ændret.'

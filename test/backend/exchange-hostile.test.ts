@@ -186,3 +186,40 @@ describe('exchange import: a package never opens a closed item behind the user�
     expect(row(target.id).closed).toBe(0);
   }, 120_000);
 });
+
+describe('exchange import: where a package comes from', () => {
+  it('a package from an installation not seen before says so and names it; a trusted laptop is named instead', async () => {
+    const c = await openBackend({ databaseFile: join(dir, 'd', 'sekretariat.db'), appVersion: '0.0.0-test', log: { error: () => {} } });
+    try {
+      await c.files?.text.close();
+      const file = await exportAll({ kind: 'decisions' });
+      const first = await previewImport(c.database.db, file);
+      if (!first.ok) throw new Error(first.problems[0]!.message);
+      const source = first.preview.summary.manifest.sourceInstallation;
+      expect(first.preview.source).toEqual({ installation: source, known: false, trustedAs: null });
+      const view = await call(c, 'exchange.trusted', {});
+      expect(view).toEqual([]);
+      // B has taken A's packages: known there, but not trusted until the user says so.
+      const atB = await preview(file);
+      expect(atB.source).toMatchObject({ known: true, trustedAs: null });
+
+      expect(await call(c, 'exchange.trust', { id: source, name: 'Sekretariatets bærbar', trusted: true })).toEqual([{ id: source, name: 'Sekretariatets bærbar' }]);
+      const again = await previewImport(c.database.db, file);
+      if (!again.ok) throw new Error(again.problems[0]!.message);
+      expect(again.preview.source.trustedAs).toBe('Sekretariatets bærbar');
+      expect(await call(c, 'exchange.trust', { id: source, name: 'Sekretariatets bærbar', trusted: false })).toEqual([]);
+    } finally {
+      await c.close();
+    }
+  }, 120_000);
+
+  it('the command line names an unknown source', async () => {
+    const e = join(dir, 'e', 'sekretariat.db');
+    await (await openBackend({ databaseFile: e, appVersion: '0.0.0-test', log: { error: () => {} } })).close();
+    const out: string[] = [];
+    const file = await exportAll({ kind: 'decisions' });
+    expect(await runCli(['import', file, '--dry-run', '--db', e], { out: (t) => out.push(t), err: () => {} }, { SEKRETARIAT_DATA_DIR: join(dir, 'e') })).toBe(0);
+    const source = (await a.database.db.selectFrom('settings').select('value').where('key', '=', 'installation_id').executeTakeFirstOrThrow()).value;
+    expect(out.join('\n')).toContain(`Pakken kommer fra en installation, der ikke er set før: ${source}.`);
+  }, 120_000);
+});

@@ -12,6 +12,7 @@ import { setImmediate as breathe } from 'node:timers/promises';
 import type { DB } from '../../../db/schema';
 import { formatNumericDate } from '../../../shared/format';
 import { DEMO_BASE_SOURCE, storedBases } from '../../../db/queries/exchange-bases';
+import { trustedInstallations } from '../../../db/queries/settings';
 import { mergeFields, type FieldConflict, type FieldMerge } from '../../../shared/exchange/field-merge';
 import { columnOf, ENTITIES, ENTITY_NAMES, ENTITY_PLURALS, rowToRecord, type EntityName } from '../../../shared/exchange/records';
 import { getScenarioRecord } from '../../../db/queries/scenarios';
@@ -104,8 +105,36 @@ export interface ImportPreview {
    * applied without an explicit choice per record (`openings` in the import's resolutions); unchosen, they stay closed.
    */
   openings: Opening[];
+  /** Where the package comes from, as this laptop knows it. */
+  source: PackageSource;
   /** Every record with its class, in the order of writing (for the apply step). */
   plan: PlannedRecord[];
+}
+
+export interface PackageSource {
+  installation: string;
+  /** A package from this installation (or a copy of it) was imported before, or it is this one. */
+  known: boolean;
+  /** The name under which the user trusts it, or null when it is not on the list of trusted laptops. */
+  trustedAs: string | null;
+}
+
+/** Whether this laptop has taken packages from the installation before, and whether the user trusts it. */
+async function packageSource(db: Kysely<DB>, installation: string): Promise<PackageSource> {
+  const own = (await ownSources(db)).has(installation);
+  const imported = await db.selectFrom('exchange_imports').select('export_id').where('source_installation', '=', installation).executeTakeFirst();
+  const based = imported ? undefined : await db.selectFrom('exchange_bases').select('record_id').where('source_installation', '=', installation).limit(1).executeTakeFirst();
+  const trusted = (await trustedInstallations(db)).find((t) => t.id === installation);
+  return { installation, known: own || imported !== undefined || based !== undefined, trustedAs: own ? 'denne computer' : (trusted?.name ?? null) };
+}
+
+/** The Danish warnings about where a package comes from (shown before the rest). */
+export function sourceSentences(source: PackageSource): string[] {
+  if (source.trustedAs !== null) return [];
+  const notes: string[] = [];
+  if (!source.known) notes.push(`Pakken kommer fra en installation, der ikke er set før: ${source.installation}.`);
+  notes.push(`Installationen ${source.installation} er ikke på listen over betroede bærbare (Udveksling).`);
+  return notes;
 }
 
 /** What a package would make public of a record that is closed here. */
@@ -491,5 +520,6 @@ export async function planImport(db: Kysely<DB>, read: ReadForImport): Promise<I
   }
   if (!alreadyImported) notes.push(...(await scenariosInUse(db, plan)));
   const { blockers, clashes } = alreadyImported ? { blockers: [], clashes: [] } : await findClashes(db, plan);
-  return { summary, alreadyImported, counts, totals, conflicts, notes, blockers, clashes, openings, plan };
+  const source = await packageSource(db, sourceInstallation);
+  return { summary, alreadyImported, counts, totals, conflicts, notes, blockers, clashes, openings, source, plan };
 }
