@@ -22,7 +22,7 @@ async function call<M extends MethodName>(backend: Backend, method: M, input: Me
   return result.data as MethodOutput<M>;
 }
 
-async function exportAll(scope: ExchangeScope = { kind: 'all' }): Promise<string> {
+async function exportAll(scope: ExchangeScope = { kind: 'all' }, newId?: () => string): Promise<string> {
   const summary = await writePackage({
     db: a.database.db,
     databaseFile: a.database.file,
@@ -31,6 +31,7 @@ async function exportAll(scope: ExchangeScope = { kind: 'all' }): Promise<string
     target: join(dir, `pakke-${++packageNo}.sekretariat`),
     appVersion: '0.0.0-test',
     schemaVersion: a.database.migration.to,
+    newId,
   });
   return summary.file;
 }
@@ -221,5 +222,26 @@ describe('exchange import: where a package comes from', () => {
     expect(await runCli(['import', file, '--dry-run', '--db', e], { out: (t) => out.push(t), err: () => {} }, { SEKRETARIAT_DATA_DIR: join(dir, 'e') })).toBe(0);
     const source = (await a.database.db.selectFrom('settings').select('value').where('key', '=', 'installation_id').executeTakeFirstOrThrow()).value;
     expect(out.join('\n')).toContain(`Pakken kommer fra en installation, der ikke er set før: ${source}.`);
+  }, 120_000);
+});
+
+describe('exchange import: an export id reused with other content', () => {
+  it('is read as a new package, not skipped as «Intet er ændret»', async () => {
+    const exportId = '0b7c6f0e-5d1a-4c55-9a0f-3f1f3c1d2e4a';
+    const first = await exportAll({ kind: 'decisions' }, () => exportId);
+    await apply(first);
+    const open = await a.database.db.selectFrom('agenda_items').select(['id', 'title']).where('closed', '=', 0).where('deleted_at', 'is', null).orderBy('id').executeTakeFirstOrThrow();
+    await edit(a, open.id, { title: `${open.title} (rettet)` });
+    const second = await exportAll({ kind: 'decisions' }, () => exportId);
+
+    const seen = await preview(second);
+    expect(seen.alreadyImported).toBe(false);
+    expect(seen.totals.changed).toBeGreaterThanOrEqual(1);
+    expect(seen.notes.join(' ')).toContain('samme id som en pakke, der er indlæst før, men et andet indhold');
+    const report = await apply(second);
+    expect(report.applied.updated).toBeGreaterThanOrEqual(1);
+    expect((await item(b, open.id)).title).toBe(`${open.title} (rettet)`);
+    // The same bytes once more: now truly imported before.
+    expect((await preview(second)).alreadyImported).toBe(true);
   }, 120_000);
 });

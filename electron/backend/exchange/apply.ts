@@ -392,7 +392,12 @@ async function writeImport(
       for (const meetingId of removedMeetings) await reindexMeeting(trx as Transaction<DB>, meetingId);
 
       await recordBases(trx, bases, () => breathe());
-      await trx.insertInto('exchange_imports').values({ export_id: manifest.exportId, source_installation: manifest.sourceInstallation, imported_at: now }).execute();
+      // An export id reused with other content is imported again: its row says when it last was.
+      await trx
+        .insertInto('exchange_imports')
+        .values({ export_id: manifest.exportId, source_installation: manifest.sourceInstallation, imported_at: now })
+        .onConflict((oc) => oc.column('export_id').doUpdateSet({ source_installation: manifest.sourceInstallation, imported_at: now }))
+        .execute();
       // The last moment a cancel can still roll everything back; the commit follows at once.
       throwIfCancelled(signal);
       options.onCommit?.('Gemmer importen');

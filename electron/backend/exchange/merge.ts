@@ -357,9 +357,8 @@ export async function readForImport(db: Kysely<DB>, packagePath: string, options
     ...options,
     localIds: localIdsIn(db),
     baseSources: await ownSources(db),
+    // Read in full also when its export id was imported before: a package can reuse an id with other content.
     onRecord: (entity, record) => records.get(entity)!.push(record),
-    // A package imported before changes nothing: its records need not be read again.
-    skipContent: async (manifest) => (await db.selectFrom('exchange_imports').select('export_id').where('export_id', '=', manifest.exportId).executeTakeFirst()) !== undefined,
   });
   if (!result.ok) return result;
   const { summary } = result;
@@ -447,7 +446,9 @@ export async function previewImport(db: Kysely<DB>, packagePath: string, options
 export async function planImport(db: Kysely<DB>, read: ReadForImport): Promise<ImportPreview> {
   const { summary, records } = read;
   const { exportId, sourceInstallation } = summary.manifest;
-  const alreadyImported = (await db.selectFrom('exchange_imports').select('export_id').where('export_id', '=', exportId).executeTakeFirst()) !== undefined;
+  const seenBefore = (await db.selectFrom('exchange_imports').select('export_id').where('export_id', '=', exportId).executeTakeFirst()) !== undefined;
+  /** Every record as taken from this source last time: with an export id seen before, the same package. */
+  let sameAsTaken = true;
 
   const counts = {} as ImportPreview['counts'];
   const totals = Object.fromEntries(MERGE_CLASSES.map((c) => [c, 0])) as Record<MergeClass, number>;
@@ -457,12 +458,6 @@ export async function planImport(db: Kysely<DB>, read: ReadForImport): Promise<I
     const list = records.get(entity)!;
     const entityCounts = Object.fromEntries(MERGE_CLASSES.map((c) => [c, 0])) as Record<MergeClass, number>;
     counts[entity] = entityCounts;
-    if (alreadyImported) {
-      // Everything in it was taken or settled then; the count is the package's own.
-      entityCounts.unchanged = summary.entities[entity].count;
-      totals.unchanged += entityCounts.unchanged;
-      continue;
-    }
     if (list.length === 0) continue;
     const ids = list.map((r) => r.id as string);
     const locals = await localRows(db, entity, ids);
@@ -474,6 +469,7 @@ export async function planImport(db: Kysely<DB>, read: ReadForImport): Promise<I
       const id = incoming.id as string;
       const incomingHash = contentHash(entity, incoming);
       const local = locals.get(id) ?? null;
+      if (stored.get(id)?.hash !== incomingHash) sameAsTaken = false;
       const base = local ? chooseBase(entity, stored.get(id), summary.bases.get(`${entity}:${id}`), demo.get(id)) : null;
       const { cls, merge } = classify(entity, incoming, incomingHash, local, local ? contentHash(entity, local) : null, base);
       entityCounts[cls]++;
@@ -495,8 +491,19 @@ export async function planImport(db: Kysely<DB>, read: ReadForImport): Promise<I
       }
     }
   }
+  // Imported before only when the content is the same too: an export id reused with other content is read as new.
+  const alreadyImported = seenBefore && sameAsTaken;
+  if (alreadyImported) {
+    // Everything in it was taken or settled then; the count is the package's own.
+    for (const entity of ENTITY_NAMES) {
+      counts[entity] = { ...(Object.fromEntries(MERGE_CLASSES.map((c) => [c, 0])) as Record<MergeClass, number>), unchanged: summary.entities[entity].count };
+    }
+    for (const c of MERGE_CLASSES) totals[c] = c === 'unchanged' ? ENTITY_NAMES.reduce((sum, e) => sum + summary.entities[e].count, 0) : 0;
+    conflicts.length = 0;
+    plan.length = 0;
+  }
   const openings: Opening[] = [];
-  for (const p of plan) {
+  for (const p of alreadyImported ? [] : plan) {
     // Only where the package's value could be taken: a record unchanged or changed only here keeps this laptop's.
     if (!p.local || !['changed', 'merged', 'conflict', 'deleted'].includes(p.class)) continue;
     // Merged field by field, a flag changed only here stays as it is here.
@@ -505,6 +512,7 @@ export async function planImport(db: Kysely<DB>, read: ReadForImport): Promise<I
     if (kinds.length > 0) openings.push({ entity: p.entity as Opening['entity'], id: p.incoming.id as string, label: await openingLabel(db, p.entity as Opening['entity'], p.local, p.incoming), kinds });
   }
   const notes: string[] = [];
+  if (seenBefore && !alreadyImported) notes.push('Pakken har samme id som en pakke, der er indlæst før, men et andet indhold; den behandles som en ny pakke.');
   if (alreadyImported) notes.push('Pakken er allerede indlæst i denne database; en ny import ændrer intet.');
   if (summary.sanitized.length) notes.push(`${summary.sanitized.length} tekst(er) indeholder kode (fx <script>), som fjernes ved import.`);
   if (summary.clearedReferences.length) notes.push(`${summary.clearedReferences.length} henvisning(er) til møder, punkter eller bilag uden for pakken ryddes ved import.`);
