@@ -245,3 +245,19 @@ describe('exchange import: an export id reused with other content', () => {
     expect((await preview(second)).alreadyImported).toBe(true);
   }, 120_000);
 });
+
+describe('exchange import: a package that deletes a whole meeting', () => {
+  it('names the meeting and its items in the preview, not only a count', async () => {
+    const meetings = await call(a, 'meetings.list', {});
+    const doomed = meetings[meetings.length - 1]!;
+    const items = (await call(b, 'agenda.list', { meetingId: doomed.id })).filter((i) => !i.closed);
+    expect(items.length).toBeGreaterThan(0);
+    await call(a, 'meetings.delete', { id: doomed.id });
+    const seen = await preview(await exportAll());
+    expect(seen.counts.meetings.deleted).toBe(1);
+    const note = seen.notes.find((n) => n.startsWith('Pakken sletter møde'));
+    expect(note).toBeDefined();
+    expect(note).toContain(doomed.date.split('-').reverse().join('.'));
+    expect(note).toContain(`«${items[0]!.title.slice(0, 40)}`);
+  }, 120_000);
+});

@@ -332,6 +332,21 @@ async function scenariosInUse(db: Kysely<DB>, plan: readonly PlannedRecord[]): P
   return notes;
 }
 
+/**
+ * Meetings the package deletes here (an incoming tombstone of a living meeting unchanged since the base), named with
+ * their items: a count alone does not tell the user what goes.
+ */
+function deletedMeetings(plan: readonly PlannedRecord[]): string[] {
+  const gone = plan.filter((p) => p.entity === 'meetings' && p.class === 'deleted');
+  return gone.map((p) => {
+    const items = plan
+      .filter((i) => i.entity === 'agenda_items' && i.local && i.local.deletedAt === null && i.local.meetingId === p.local!.id)
+      .map((i) => `«${shorten(i.local!.title as string)}»`);
+    const what = items.length ? ` med ${items.length === 1 ? 'punktet' : `${items.length} punkter:`} ${items.slice(0, 10).join(', ')}${items.length > 10 ? ' …' : ''}` : '';
+    return `Pakken sletter ${recordLabel('meetings', p.local!)}${what}. Vælg «Annullér», hvis mødet skal blive.`;
+  });
+}
+
 export type PreviewResult = { ok: true; preview: ImportPreview } | { ok: false; problems: Problem[] };
 
 /** A short Danish label of a record, for the conflict list. */
@@ -526,7 +541,7 @@ export async function planImport(db: Kysely<DB>, read: ReadForImport): Promise<I
       `Godkendelsesvejen for ${doubled.map((c) => `«${c}»`).join(', ')} er ændret både her og i pakken; efter importen står trinene fra begge. Ret vejen til under forslaget bagefter.`,
     );
   }
-  if (!alreadyImported) notes.push(...(await scenariosInUse(db, plan)));
+  if (!alreadyImported) notes.push(...(await scenariosInUse(db, plan)), ...deletedMeetings(plan));
   const { blockers, clashes } = alreadyImported ? { blockers: [], clashes: [] } : await findClashes(db, plan);
   const source = await packageSource(db, sourceInstallation);
   return { summary, alreadyImported, counts, totals, conflicts, notes, blockers, clashes, openings, source, plan };
