@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBackend, type Backend } from '../../electron/backend/backend';
 import { applyImport, type Resolutions } from '../../electron/backend/exchange/apply';
@@ -259,5 +260,35 @@ describe('exchange import: a package that deletes a whole meeting', () => {
     expect(note).toBeDefined();
     expect(note).toContain(doomed.date.split('-').reverse().join('.'));
     expect(note).toContain(`«${items[0]!.title.slice(0, 40)}`);
+  }, 120_000);
+});
+
+describe('exchange import: variants that could never be opened', () => {
+  async function variants() {
+    return a.database.db.selectFrom('scenarios').selectAll().where('base_id', 'is not', null).where('deleted_at', 'is', null).orderBy('id').execute();
+  }
+  const touch = (id: string, set: { overrides?: string; base_id?: string }) =>
+    a.database.db
+      .updateTable('scenarios')
+      .set({ ...set, revision: sql<number>`revision + 1`, updated_at: new Date().toISOString() })
+      .where('id', '=', id)
+      .execute();
+
+  it('refuses overrides that give no valid scenario, and a cyclic base, in Danish, before writing', async () => {
+    const [first, second] = await variants();
+    expect(second).toBeDefined();
+    await touch(first!.id, { overrides: JSON.stringify({ occupancy: 'fuld' }) });
+    const seen = await preview(await exportAll({ kind: 'scenarios', ids: [first!.id] }));
+    expect(seen.blockers.join(' ')).toMatch(new RegExp(`Takstscenariet «${first!.name}» i pakken kan ikke åbnes: dens ændringer giver ikke et gyldigt scenarie`));
+    const result = await applyImport({ db: b.database.db, files: b.files, backups: b.backups }, await exportAll({ kind: 'scenarios', ids: [first!.id] }), { default: 'theirs' });
+    expect(result.ok).toBe(false);
+    await touch(first!.id, { overrides: first!.overrides });
+
+    // Each the other's base: a cycle no scenario can be computed from.
+    await touch(first!.id, { base_id: second!.id });
+    await touch(second!.id, { base_id: first!.id });
+    const cyclic = await preview(await exportAll({ kind: 'scenarios', ids: [first!.id, second!.id] }));
+    expect(cyclic.blockers.join(' ')).toMatch(/som selv er en variant; en variant skal bygge på et grundscenarie/);
+    expect((await b.database.db.selectFrom('scenarios').select('base_id').where('id', '=', first!.id).executeTakeFirstOrThrow()).base_id).toBe(first!.base_id);
   }, 120_000);
 });

@@ -17,7 +17,8 @@ import { mergeFields, type FieldConflict, type FieldMerge } from '../../../share
 import { columnOf, ENTITIES, ENTITY_NAMES, ENTITY_PLURALS, rowToRecord, type EntityName } from '../../../shared/exchange/records';
 import { getScenarioRecord } from '../../../db/queries/scenarios';
 import { listText, liveVersionUses, useText } from '../../../shared/logic/proposals/scenario-uses';
-import { usesOf } from '../services/scenarios';
+import { usesOf, variantInput } from '../services/scenarios';
+import type { ScenarioInput, ScenarioOverrides } from '../../../shared/domain/scenario';
 import { ownSources } from './identity';
 import { localIdsIn, readPackage, type DeclaredBase, type PackageSummary, type Problem, type ReadPackageOptions } from './read-package';
 
@@ -347,6 +348,30 @@ function deletedMeetings(plan: readonly PlannedRecord[]): string[] {
   });
 }
 
+/**
+ * Variants of the package that could never be opened: a base that is itself a variant (a chain, or a cycle), or
+ * overrides that do not give a valid scenario on their base. Each a Danish sentence; the import is refused.
+ */
+async function brokenVariants(db: Kysely<DB>, read: ReadForImport): Promise<string[]> {
+  const incoming = new Map(read.records.get('scenarios')!.map((r) => [r.id as string, r]));
+  const problems: string[] = [];
+  for (const variant of incoming.values()) {
+    if (variant.deletedAt !== null || variant.baseId === null) continue;
+    const baseId = variant.baseId as string;
+    const base = incoming.get(baseId) ?? (await localRows(db, 'scenarios', [baseId])).get(baseId);
+    const name = `Takstscenariet «${shorten(variant.name as string)}» i pakken`;
+    if (!base) continue; // an unresolved reference is refused by the package check
+    if (base.baseId !== null || base.input === null) {
+      problems.push(`${name} er variant af «${shorten(base.name as string)}», som selv er en variant; en variant skal bygge på et grundscenarie. Intet er importeret.`);
+      continue;
+    }
+    const checked = variantInput({ ...(base.input as ScenarioInput), name: base.name as string }, variant.name as string, variant.overrides as ScenarioOverrides);
+    if (!checked.ok) problems.push(`${name} kan ikke åbnes: dens ændringer giver ikke et gyldigt scenarie (${checked.message}). Intet er importeret.`);
+    if (problems.length >= 20) break;
+  }
+  return problems;
+}
+
 export type PreviewResult = { ok: true; preview: ImportPreview } | { ok: false; problems: Problem[] };
 
 /** A short Danish label of a record, for the conflict list. */
@@ -543,6 +568,7 @@ export async function planImport(db: Kysely<DB>, read: ReadForImport): Promise<I
   }
   if (!alreadyImported) notes.push(...(await scenariosInUse(db, plan)), ...deletedMeetings(plan));
   const { blockers, clashes } = alreadyImported ? { blockers: [], clashes: [] } : await findClashes(db, plan);
+  if (!alreadyImported) blockers.push(...(await brokenVariants(db, read)));
   const source = await packageSource(db, sourceInstallation);
   return { summary, alreadyImported, counts, totals, conflicts, notes, blockers, clashes, openings, source, plan };
 }
