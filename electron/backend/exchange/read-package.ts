@@ -90,11 +90,6 @@ export interface ReadPackageOptions {
    * wants, `keep` once the file's SHA-256 and size are proven, `drop` otherwise. Null: not wanted.
    */
   stageFile?: (sha256: string) => Promise<FileSink | null>;
-  /**
-   * Asked once the manifest is read and matches the entries: true stops there, with the counts the manifest states
-   * (an importer that has this export id already has nothing to read; the summary then says `contentChecked: false`).
-   */
-  skipContent?: (manifest: Manifest) => Promise<boolean>;
   /** The receiver's own installation ids (its id and the ids it had before it was copied): the declared bases kept. */
   baseSources?: ReadonlySet<string>;
 }
@@ -142,8 +137,6 @@ export interface PackageSummary {
   files: { count: number; bytes: number; sha256: string[] };
   /** Rich text the sanitiser changes (scripts, event handlers …): the importer stores `clean`. */
   sanitized: { entity: EntityName; id: string; field: string; clean: string }[];
-  /** False when the reader stopped after the manifest (see `skipContent`): entities and files are as it states them. */
-  contentChecked: boolean;
   /** Links across the scope to records neither in the package nor in the database: the importer clears them. */
   clearedReferences: { entity: EntityName; id: string; field: string; target: EntityName; targetId: string }[];
   /** Declared bases for the receiver (see ReadPackageOptions.baseSources), by `entity:id`, the newest per record. */
@@ -314,7 +307,6 @@ export async function readPackage(file: string, options: ReadPackageOptions = {}
     const entries = await listEntries(zip, limits);
     const manifest = await readManifest(zip, entries, limits, options.signal);
     const listed = crossCheck(entries, manifest);
-    if (await options.skipContent?.(manifest)) return { ok: true, summary: { ...statedSummary(manifest), bytes } };
     const summary = await readEntries(zip, entries, manifest, listed, limits, options);
     return { ok: true, summary: { ...summary, bytes } };
   } catch (error) {
@@ -323,22 +315,6 @@ export async function readPackage(file: string, options: ReadPackageOptions = {}
   } finally {
     zip?.close();
   }
-}
-
-/** What the manifest says the package holds, without reading it (tombstones are not counted there). */
-function statedSummary(manifest: Manifest): Omit<PackageSummary, 'bytes'> {
-  const entities = Object.fromEntries(ENTITY_NAMES.map((e) => [e, { count: 0, deleted: 0, records: [] as RecordRef[] }])) as Record<EntityName, EntitySummary>;
-  const files: PackageSummary['files'] = { count: 0, bytes: 0, sha256: [] };
-  for (const entry of manifest.entries) {
-    const path = parseEntryPath(entry.path);
-    if (path?.kind === 'records') entities[path.entity].count = entry.records ?? 0;
-    else if (path?.kind === 'file') {
-      files.count++;
-      files.bytes += entry.bytes;
-      files.sha256.push(path.sha256);
-    }
-  }
-  return { manifest, entities, files, sanitized: [], clearedReferences: [], contentChecked: false, bases: new Map() };
 }
 
 /** Refuses what is plainly not a zip before yauzl sees it; returns the file's size. */
@@ -627,7 +603,7 @@ async function readEntries(
   }
 
   const clearedReferences = await checkReferences(references, ids, options);
-  return { manifest, entities: summaries, files, sanitized, clearedReferences, contentChecked: true, bases };
+  return { manifest, entities: summaries, files, sanitized, clearedReferences, bases };
 }
 
 /**
