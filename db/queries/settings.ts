@@ -19,6 +19,24 @@ export const INSTALLATION_ID_KEY = 'installation_id';
 export const INSTALLATION_BINDING_KEY = 'installation_binding';
 /** The ids this database had before it was copied, newest first (JSON list). */
 export const INSTALLATION_LINEAGE_KEY = 'installation_lineage';
+/** The laptops (installation ids, with the name the user gave each) whose packages the user trusts (JSON list). */
+export const TRUSTED_INSTALLATIONS_KEY = 'trusted_installations';
+
+export interface TrustedInstallation {
+  id: string;
+  name: string;
+}
+
+export async function trustedInstallations(db: Kysely<DB>): Promise<TrustedInstallation[]> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', TRUSTED_INSTALLATIONS_KEY).executeTakeFirst();
+  if (!row) return [];
+  try {
+    const list = JSON.parse(row.value) as unknown;
+    return Array.isArray(list) ? list.filter((t): t is TrustedInstallation => typeof t?.id === 'string' && typeof t?.name === 'string') : [];
+  } catch {
+    return [];
+  }
+}
 
 /**
  * The id of this database as a source of exchange packages (shared/exchange/manifest.ts): made once, on first use,

@@ -21,6 +21,7 @@ import { runExport, runImport } from './exchange-cli';
 import { runProposalCommand } from './proposal-cli';
 import { startHttpHost } from './http-host';
 import { appVersion, RENDERER_DIR } from './paths';
+import { terminalSafe } from './terminal-text';
 import { parseCommandLine, UsageError } from './usage';
 
 const HELP = `Sekretariat – kommandolinje
@@ -60,11 +61,13 @@ Kommandoer:
                      kontroller, godkendelsesvej og høringssvar; standard er nyeste version
   proposal diff ID --from N --to M
                      Sammenlign to versioner af et forslag: de ændrede rækker
-  import FIL [--dry-run] [--on-conflict mine|theirs|both]
+  import FIL [--dry-run] [--on-conflict mine|theirs|both] [--allow-open-closed]
                      Indlæs en udvekslingspakke: nye, ændrede og slettede poster flettes ind i én
                      transaktion efter en sikkerhedskopi; konflikter (ændret begge steder) løses
                      som angivet (standard mine: behold databasens). --dry-run viser kun, hvad der
-                     ville ske (nyt, ændret, uændret, konflikter); databasen ændres ikke
+                     ville ske (nyt, ændret, uændret, konflikter); databasen ændres ikke.
+                     En pakke, der gør lukkede punkter åbne (eller viser deres titel offentligt),
+                     afvises, medmindre --allow-open-closed er givet
 
 Tilvalg:
   --db FIL           Databasefil (standard: sekretariat.db i datamappen,
@@ -82,7 +85,9 @@ interface Io {
 
 const defaultIo: Io = { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) };
 
-export async function runCli(argv: string[], io: Io = defaultIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function runCli(argv: string[], rawIo: Io = defaultIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  // Every message, whatever it quotes, passes the one filter for the terminal.
+  const io: Io = { out: (t) => rawIo.out(terminalSafe(t)), err: (t) => rawIo.err(terminalSafe(t)) };
   try {
     return await run(argv, io, env);
   } catch (error) {
@@ -116,6 +121,7 @@ async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise<numb
       scope: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
       'on-conflict': { type: 'string' },
+      'allow-open-closed': { type: 'boolean', default: false },
       version: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
@@ -352,7 +358,7 @@ async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise<numb
     case 'export':
       return runExport({ scope: values.scope, out: values.out, json: values.json }, backendOptions(), io);
     case 'import':
-      return runImport({ file: argument, dryRun: values['dry-run'], json: values.json, databaseFile, onConflict: values['on-conflict'] }, backendOptions(), io);
+      return runImport({ file: argument, dryRun: values['dry-run'], json: values.json, databaseFile, onConflict: values['on-conflict'], allowOpenClosed: values['allow-open-closed'] }, backendOptions(), io);
     default:
       throw new UsageError(`Ukendt kommando: ${command}. Se --help.`);
   }

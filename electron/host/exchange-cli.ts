@@ -12,7 +12,7 @@ import type { DB } from '../../db/schema';
 import { openBackend, type Backend, type BackendOptions } from '../backend/backend';
 import { AppError } from '../backend/errors';
 import { applyImport } from '../backend/exchange/apply';
-import { MERGE_CLASS_LABELS, MERGE_CLASSES, previewImport, type Conflict, type MergeClass } from '../backend/exchange/merge';
+import { MERGE_CLASS_LABELS, MERGE_CLASSES, openingSentences, previewImport, sourceSentences, type Conflict, type MergeClass } from '../backend/exchange/merge';
 import { readPackage, type PackageSummary, type Problem } from '../backend/exchange/read-package';
 import { writePackage } from '../backend/exchange/write-package';
 import { Resolution } from '../../shared/domain/exchange';
@@ -122,7 +122,7 @@ function refusal(file: string, problems: Problem[], json: boolean, io: Io): numb
 }
 
 export async function runImport(
-  options: { file: string | undefined; dryRun: boolean; json: boolean; databaseFile: string; onConflict?: string },
+  options: { file: string | undefined; dryRun: boolean; json: boolean; databaseFile: string; onConflict?: string; allowOpenClosed?: boolean },
   backendOptions: BackendOptions,
   io: Io,
 ): Promise<number> {
@@ -143,7 +143,9 @@ export async function runImport(
       if (!result.ok) return refusal(file, result.problems, options.json, io);
       const { preview } = result;
       const clashes = preview.clashes.map((c) => `Sammenstød: ${c.message} Med --on-conflict theirs tages den fra pakken, ellers beholdes den her.`);
-      const report = previewReport(file, preview.summary, preview.counts, preview.conflicts, [...preview.blockers.map((b) => `Kan ikke importeres: ${b}`), ...clashes, ...preview.notes], false);
+      // First: what the package would make public of closed items here (the import refuses it without --allow-open-closed).
+      const openings = openingSentences(preview.openings).map((o) => `${o} ${options.allowOpenClosed ? 'Med --allow-open-closed åbnes de som i pakken.' : 'Importen afvises uden --allow-open-closed.'}`);
+      const report = previewReport(file, preview.summary, preview.counts, preview.conflicts, [...openings, ...sourceSentences(preview.source), ...preview.blockers.map((b) => `Kan ikke importeres: ${b}`), ...clashes, ...preview.notes], false);
       io.out(options.json ? JSON.stringify(report.json, null, 2) : report.text);
       return 0;
     } finally {
@@ -151,14 +153,19 @@ export async function runImport(
     }
   }
   return withBackend(backendOptions, async (backend) => {
-    const result = await applyImport({ db: backend.database.db, files: backend.files, backups: backend.backups }, file, { default: resolution });
+    const allow = options.allowOpenClosed === true;
+    const result = await applyImport({ db: backend.database.db, files: backend.files, backups: backend.backups }, file, {
+      default: resolution,
+      openAll: allow,
+      refuseOpenings: allow ? undefined : { advice: 'Brug --allow-open-closed for at åbne dem som i pakken, eller indlæs pakken i vinduet Udveksling og vælg for hvert punkt.' },
+    });
     if (!result.ok) return refusal(file, result.problems, options.json, io);
     const { report } = result;
     // The imported attachment files' text, before the command ends: `search` finds it at once, not after some starts.
     const text = (await backend.files?.text.extractAll((next, total) => {
       if (!options.json) io.err(`Udtrækker tekst fra bilag ${number(next)} af ${number(total)}`);
     })) ?? { files: 0, extracted: 0, failed: 0 };
-    const shown = previewReport(file, report.preview.summary, report.preview.counts, report.preview.conflicts, report.notes, true);
+    const shown = previewReport(file, report.preview.summary, report.preview.counts, report.preview.conflicts, [...sourceSentences(report.preview.source), ...report.notes], true);
     const a = report.applied;
     const done = report.preview.alreadyImported
       ? 'Intet er ændret.'

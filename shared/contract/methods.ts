@@ -45,7 +45,7 @@ import {
 } from '../domain/proposal';
 import { AppInfo, DemoSummary, Settings, SettingsPatch } from '../domain/settings';
 import { BackupEntry } from '../domain/backups';
-import { ImportRequest, IncomingPackage } from '../domain/exchange';
+import { ImportRequest, IncomingPackage, TrustedInstallation } from '../domain/exchange';
 import { JobStatus } from '../domain/jobs';
 import { ExchangeScope } from '../exchange/manifest';
 
@@ -165,6 +165,10 @@ export const methods = {
   'exchange.discard': method(z.object({ packageId: Id }), z.object({ discarded: z.boolean() })),
   /** Received packages still waiting (kept a day). */
   'exchange.incoming': method(Empty, z.array(IncomingPackage)),
+  /** The laptops whose packages the user trusts (a package from another says so in the preview). */
+  'exchange.trusted': method(Empty, z.array(TrustedInstallation)),
+  /** Adds a laptop to the trusted list (or renames it), or with `trusted: false` takes it off; returns the list. */
+  'exchange.trust': method(TrustedInstallation.extend({ trusted: z.boolean() }), z.array(TrustedInstallation)),
 
   'scenarios.list': method(Empty, z.array(ScenarioSummary)),
   'scenarios.get': method(ById, Scenario),

@@ -72,6 +72,8 @@ export const METHOD_NAMES = [
   'exchange.import',
   'exchange.discard',
   'exchange.incoming',
+  'exchange.trusted',
+  'exchange.trust',
   'scenarios.list',
   'scenarios.get',
   'scenarios.create',

@@ -84,7 +84,20 @@ export const ImportPreviewView = z.object({
    * under one id.
    */
   clashes: z.array(z.object({ entity: z.string(), incomingId: Id, message: z.string() })),
+  /**
+   * Closed items (or attachments) here that the package would open («open») or whose title it would make public
+   * («showTitle»): listed first, in red; each stays closed unless `openings[id]` is «open» in the import.
+   */
+  openings: z.array(z.object({ entity: z.string(), id: Id, label: z.string(), kinds: z.array(z.enum(['open', 'showTitle'])) })),
+  /** The installation the package comes from: seen before here, and the name it is trusted under (null: not trusted). */
+  source: z.object({ installation: z.string(), known: z.boolean(), trustedAs: z.string().nullable() }),
+  /** Danish warnings about the source («… ikke set før», «… ikke på listen over betroede bærbare»). */
+  sourceNotes: z.array(z.string()),
 });
+
+/** A laptop whose packages the user trusts: its installation id and a name the user gave it. */
+export const TrustedInstallation = z.object({ id: z.string().min(1).max(100), name: z.string().trim().min(1, 'Giv bærbaren et navn.').max(100) });
+export type TrustedInstallation = z.infer<typeof TrustedInstallation>;
 export type ImportPreviewView = z.infer<typeof ImportPreviewView>;
 
 export const ImportRequest = z.object({
@@ -94,6 +107,8 @@ export const ImportRequest = z.object({
   perRecord: z.record(Id, Resolution).default({}),
   /** By `recordId:field` for a field in conflict: keep this laptop's value or take the package's. */
   perField: z.record(z.string().max(200), z.enum(['mine', 'theirs'])).default({}),
+  /** By record id, for each of the preview's `openings`: «open» takes the package's flags; otherwise it stays closed. */
+  openings: z.record(Id, z.enum(['keep', 'open'])).default({}),
 });
 export type ImportRequest = z.output<typeof ImportRequest>;
 

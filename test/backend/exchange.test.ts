@@ -620,6 +620,26 @@ describe('exchange package: bad input is refused with a Danish message, the data
   });
   it('40. a record failing its schema: an unknown value', () => refused(repack((entries) => editLine(entries, 'meetings', 1, (r) => (r.status = 'aflyst'))), /«records\/meetings\.jsonl», linje 1, feltet «status»/));
   it('41. a record failing its schema: a field missing', () => refused(repack((entries) => editLine(entries, 'decisions', 1, (r) => delete r.revision)), /«records\/decisions\.jsonl», linje 1, feltet «revision»/));
+  it('42a. two decisions for one item in one package: found by the check, in Danish, not by SQLite', () => {
+    let itemId = '';
+    return refused(
+      repack((entries) => {
+        editLine(entries, 'decisions', 1, (r) => (itemId = r.itemId as string));
+        editLine(entries, 'decisions', 2, (r) => (r.itemId = itemId));
+      }),
+      /«records\/decisions\.jsonl», linje 2, feltet «itemId»: Samme punkt har to beslutninger; et punkt har højst én \(linje 1 og 2\)\. Pakken afvises/,
+    );
+  });
+  it('42b. two minutes versions with one number for one meeting', () =>
+    refused(
+      repack((entries) => {
+        const entry = entries.find((e) => e.name === 'records/minutes_versions.jsonl')!;
+        const [first] = lines(entry.data);
+        const twin = { ...(JSON.parse(first!) as Record<string, unknown>), id: randomUUID() };
+        entry.data = Buffer.concat([entry.data, Buffer.from(`${JSON.stringify(twin)}\n`)]);
+      }),
+      /Samme møde har to referatversioner med samme nummer/,
+    ));
   it('42. a record failing its schema: an unknown field', () => refused(repack((entries) => editLine(entries, 'decisions', 1, (r) => (r.signedBy = 'x'))), /linje 1, feltet «signedBy»: Feltet kendes ikke i dette pakkeformat/));
   it('43. a record failing its schema: a date that is not a date', () => refused(repack((entries) => editLine(entries, 'meetings', 1, (r) => (r.date = '27-05-2021'))), /«records\/meetings\.jsonl», linje 1, feltet «date»: Ugyldig dato/));
   it('44. a record breaking a rule across fields', () =>

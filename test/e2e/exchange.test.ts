@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { writePackage } from '../../electron/backend/exchange/write-package';
 import { AppPage } from './pages/app-page';
 import { screenshot, startApp, useE2eSession, type RunningApp } from './support/app';
 
@@ -98,6 +99,42 @@ describe('exchange between two laptops', () => {
     expect(await page.getByRole('button', { name: 'Importér' }).isDisabled()).toBe(true);
     await page.getByRole('button', { name: 'Annullér' }).click();
     await page.getByRole('button', { name: 'Vælg en pakke …' }).waitFor();
+  });
+
+  it('lists first, in red, a closed item the package would open; unchosen it stays closed', async () => {
+    // Both laptops load the demo (the same ids); on A a closed item is opened behind the app's back, as a hostile
+    // or careless package would carry it.
+    for (const app of [session.app, (other = await startApp())]) {
+      await app.backend.call('settings.update', { welcomeDone: true });
+      await app.backend.call('demo.load', {});
+    }
+    const a = session.app.backend.database.db;
+    const item = await a.selectFrom('agenda_items').select(['id', 'title', 'meeting_id', 'revision']).where('closed', '=', 1).where('deleted_at', 'is', null).orderBy('id').executeTakeFirstOrThrow();
+    await a.updateTable('agenda_items').set({ closed: 0, revision: item.revision + 1, updated_at: new Date().toISOString() }).where('id', '=', item.id).execute();
+    const packageFile = join(dir, 'aabner-lukket.sekretariat');
+    await writePackage({ db: a, databaseFile: session.app.backend.database.file, files: session.app.backend.files, scope: { kind: 'meeting', id: item.meeting_id }, target: packageFile, appVersion: '0.0.0-e2e', schemaVersion: session.app.backend.database.migration.to });
+
+    await ui.open(other.host.url);
+    await ui.goTo('Udveksling');
+    const page = ui.page;
+    await page.locator('input[type=file]').setInputFiles(packageFile);
+    const openings = page.getByTestId('import-openings');
+    await openings.waitFor();
+    expect(await openings.innerText()).toMatch(/Pakken gør disse lukkede punkter åbne/);
+    expect(await openings.getByTestId('opening-row').count()).toBe(1);
+    expect(await openings.getByTestId('opening-row').innerText()).toContain(item.title.slice(0, 40));
+    // The red list comes before everything else the preview says.
+    const first = await page.getByTestId('import-preview').locator('[role=alert]').first().getAttribute('data-testid');
+    expect(first).toBe('import-openings');
+    await page.getByTestId('import-source').waitFor();
+    for (const [width, height] of [[1440, 900], [1280, 720]] as const) {
+      await page.setViewportSize({ width, height });
+      await screenshot(page, `udveksling-lukkede-punkter-${width}x${height}`);
+    }
+    await page.getByRole('button', { name: 'Importér' }).click();
+    await page.getByTestId('import-done').waitFor();
+    const row = await other.backend.database.db.selectFrom('agenda_items').select('closed').where('id', '=', item.id).executeTakeFirstOrThrow();
+    expect(row.closed).toBe(1);
   });
 
   it('refuses a file that is not a package, in Danish, and changes nothing', async () => {

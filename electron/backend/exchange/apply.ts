@@ -21,7 +21,7 @@ import type { FileStore } from '../files/file-store';
 import { hasSearchableText, OCTET_STREAM } from '../files/media-type';
 import type { BackupService } from '../services/backups';
 import { reindexItem, reindexMeeting } from '../services/agenda';
-import { COPYABLE, contentHash, planImport, readForImport, type ImportPreview, type ReadForImport } from './merge';
+import { CONFIDENTIALITY_FIELDS, COPYABLE, contentHash, openingKinds, openingSentences, planImport, readForImport, type ImportPreview, type Opening, type ReadForImport } from './merge';
 import type { FileSink, Problem } from './read-package';
 import { JobCancelled, throwIfCancelled } from '../jobs';
 
@@ -31,7 +31,18 @@ export interface Resolutions {
   perRecord?: Record<string, Resolution>;
   /** By `recordId:field`, for a field in conflict; before the record's and the default resolution. */
   perField?: Record<string, FieldChoice>;
+  /**
+   * By record id: a closed item (or attachment) here that the package would open or whose title it would make public
+   * (ImportPreview.openings). Only «open» lets the package's flags in; unchosen, the record stays as closed as it is.
+   */
+  openings?: Record<string, OpeningChoice>;
+  /** Every such record takes the package's flags (the command line's --allow-open-closed). */
+  openAll?: boolean;
+  /** Refuse the import, before anything is written, if the package would open any closed record (the command line without --allow-open-closed). */
+  refuseOpenings?: { advice: string };
 }
+
+export type OpeningChoice = 'keep' | 'open';
 
 /** What the import needs of the backend (the handlers' context or the Backend object provide it). */
 export interface ImportTarget {
@@ -170,6 +181,9 @@ export async function applyImport(target: ImportTarget, packagePath: string, res
       };
     }
     if (first.blockers.length > 0) return { ok: false, problems: first.blockers.map((message) => ({ entry: null, message })) };
+    if (resolutions.refuseOpenings && first.openings.length > 0) {
+      return { ok: false, problems: [{ entry: null, message: `${openingSentences(first.openings).join(' ')} Intet er importeret. ${resolutions.refuseOpenings.advice}` }] };
+    }
     // Before the transaction, never inside it (the backup waits for open transactions).
     progress('Tager en sikkerhedskopi', 'backup', 0);
     const backup = await target.backups.create('import', { signal, onProgress: (part) => progress('Tager en sikkerhedskopi', 'backup', part) });
@@ -247,6 +261,21 @@ async function writeImport(
       const notCopyable = new Set<EntityName>();
       /** Package records copied with a record kept both ways (its items, decisions, attachments …). */
       const keptAsCopy = new Set<string>();
+      /** This laptop's version of every record of the plan, for the copies' confidentiality. */
+      const locals = new Map(plan.plan.filter((p) => p.local).map((p) => [`${p.entity}:${p.incoming.id as string}`, p.local!]));
+      /** Titles of records kept closed against the package, for the report. */
+      const keptClosed: string[] = [];
+      /**
+       * A record closed here is not opened, nor its title made public, by the package unless chosen for it: the
+       * confidentiality flags stay as they are here (also in a copy kept both ways).
+       */
+      const guarded = (entity: EntityName, originalId: string, record: Record<string, unknown>): Record<string, unknown> => {
+        const local = locals.get(`${entity}:${originalId}`);
+        if (!local || resolutions.openAll || resolutions.openings?.[originalId] === 'open') return record;
+        if (openingKinds(entity, local, record).length === 0) return record;
+        keptClosed.push(`«${local.title as string}»`);
+        return { ...record, ...Object.fromEntries(CONFIDENTIALITY_FIELDS[entity as Opening['entity']].map((f) => [f, local[f]])) };
+      };
       let index = 0;
       for (const entity of Object.keys(plan.counts) as EntityName[]) {
         const table = entity as 'bodies';
@@ -286,6 +315,13 @@ async function writeImport(
               }
             }
           }
+          if (action === 'update') {
+            const safe = guarded(entity, id, result!);
+            if (safe !== result) {
+              if (sameContent(entity, safe, local!)) action = 'keep';
+              else result = { ...safe, updatedAt: now };
+            }
+          }
           const row = recordToRow(entity, result ?? incoming);
           if (action === 'insert') {
             await trx.insertInto(table).values(row as never).execute();
@@ -301,7 +337,7 @@ async function writeImport(
             else if (result === incoming) applied.updated++;
             else applied.merged++;
           } else if (action === 'copy') {
-            const copies = copiesOf(read, entity, incoming, newId);
+            const copies = copiesOf(read, entity, incoming, newId).map((c) => ({ ...c, record: guarded(c.entity, c.originalId, c.record) }));
             for (const copy of copies) {
               await trx.insertInto(copy.entity as 'bodies').values(recordToRow(copy.entity, copy.record) as never).execute();
               if (copy.entity === 'agenda_items') touchedItems.add(copy.record.id as string);
@@ -322,6 +358,9 @@ async function writeImport(
           }
         }
         await options.afterEntity?.(entity);
+      }
+      if (keptClosed.length > 0) {
+        notes.push(`Holdt lukket som her (pakken ville gøre dem åbne eller vise titlen offentligt): ${[...new Set(keptClosed)].join('; ')}.`);
       }
       if (notCopyable.size > 0) {
         notes.push(`«Behold begge» kan kun bruges for møder, punkter og takstscenarier; for ${[...notCopyable].map((e) => ENTITY_PLURALS[e]).join(', ')} er den indlæste version taget.`);
@@ -355,7 +394,12 @@ async function writeImport(
       for (const meetingId of removedMeetings) await reindexMeeting(trx as Transaction<DB>, meetingId);
 
       await recordBases(trx, bases, () => breathe());
-      await trx.insertInto('exchange_imports').values({ export_id: manifest.exportId, source_installation: manifest.sourceInstallation, imported_at: now }).execute();
+      // An export id reused with other content is imported again: its row says when it last was.
+      await trx
+        .insertInto('exchange_imports')
+        .values({ export_id: manifest.exportId, source_installation: manifest.sourceInstallation, imported_at: now })
+        .onConflict((oc) => oc.column('export_id').doUpdateSet({ source_installation: manifest.sourceInstallation, imported_at: now }))
+        .execute();
       // The last moment a cancel can still roll everything back; the commit follows at once.
       throwIfCancelled(signal);
       options.onCommit?.('Gemmer importen');

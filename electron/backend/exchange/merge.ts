@@ -12,11 +12,13 @@ import { setImmediate as breathe } from 'node:timers/promises';
 import type { DB } from '../../../db/schema';
 import { formatNumericDate } from '../../../shared/format';
 import { DEMO_BASE_SOURCE, storedBases } from '../../../db/queries/exchange-bases';
+import { trustedInstallations } from '../../../db/queries/settings';
 import { mergeFields, type FieldConflict, type FieldMerge } from '../../../shared/exchange/field-merge';
 import { columnOf, ENTITIES, ENTITY_NAMES, ENTITY_PLURALS, rowToRecord, type EntityName } from '../../../shared/exchange/records';
 import { getScenarioRecord } from '../../../db/queries/scenarios';
 import { listText, liveVersionUses, useText } from '../../../shared/logic/proposals/scenario-uses';
-import { usesOf } from '../services/scenarios';
+import { usesOf, variantInput } from '../services/scenarios';
+import type { ScenarioInput, ScenarioOverrides } from '../../../shared/domain/scenario';
 import { ownSources } from './identity';
 import { localIdsIn, readPackage, type DeclaredBase, type PackageSummary, type Problem, type ReadPackageOptions } from './read-package';
 
@@ -99,8 +101,97 @@ export interface ImportPreview {
    * which to keep (`perRecord` by the incoming id, «mine» or «theirs»), and the import settles it (see apply.ts).
    */
   clashes: Clash[];
+  /**
+   * Closed items (and closed attachments) here that the package would open, or whose title it would make public: never
+   * applied without an explicit choice per record (`openings` in the import's resolutions); unchosen, they stay closed.
+   */
+  openings: Opening[];
+  /** Where the package comes from, as this laptop knows it. */
+  source: PackageSource;
   /** Every record with its class, in the order of writing (for the apply step). */
   plan: PlannedRecord[];
+}
+
+export interface PackageSource {
+  installation: string;
+  /** A package from this installation (or a copy of it) was imported before, or it is this one. */
+  known: boolean;
+  /** The name under which the user trusts it, or null when it is not on the list of trusted laptops. */
+  trustedAs: string | null;
+}
+
+/** Whether this laptop has taken packages from the installation before, and whether the user trusts it. */
+async function packageSource(db: Kysely<DB>, installation: string): Promise<PackageSource> {
+  const own = (await ownSources(db)).has(installation);
+  const imported = await db.selectFrom('exchange_imports').select('export_id').where('source_installation', '=', installation).executeTakeFirst();
+  const based = imported ? undefined : await db.selectFrom('exchange_bases').select('record_id').where('source_installation', '=', installation).limit(1).executeTakeFirst();
+  const trusted = (await trustedInstallations(db)).find((t) => t.id === installation);
+  return { installation, known: own || imported !== undefined || based !== undefined, trustedAs: own ? 'denne computer' : (trusted?.name ?? null) };
+}
+
+/** The Danish warnings about where a package comes from (shown before the rest). */
+export function sourceSentences(source: PackageSource): string[] {
+  if (source.trustedAs !== null) return [];
+  const notes: string[] = [];
+  if (!source.known) notes.push(`Pakken kommer fra en installation, der ikke er set før: ${source.installation}.`);
+  notes.push(`Installationen ${source.installation} er ikke på listen over betroede bærbare (Udveksling).`);
+  return notes;
+}
+
+/** What a package would make public of a record that is closed here. */
+export type OpeningKind = 'open' | 'showTitle';
+
+export interface Opening {
+  entity: 'agenda_items' | 'attachments';
+  id: string;
+  /** Danish: the item or attachment, with its meeting's date. */
+  label: string;
+  kinds: OpeningKind[];
+}
+
+/** The fields that decide what of a record a public edition may show: guarded on import. */
+export const CONFIDENTIALITY_FIELDS: Readonly<Record<Opening['entity'], readonly string[]>> = {
+  agenda_items: ['closed', 'closedTitleVisible'],
+  attachments: ['closed'],
+};
+
+/**
+ * What the package's version of a record would make public that this laptop's keeps closed: a closed record opened,
+ * or a closed item's title shown (whether the record arrives changed, merged, in conflict or as a tombstone).
+ */
+export function openingKinds(entity: EntityName, local: Record<string, unknown>, incoming: Record<string, unknown>): OpeningKind[] {
+  if (entity !== 'agenda_items' && entity !== 'attachments') return [];
+  if (local.closed !== true) return [];
+  const kinds: OpeningKind[] = [];
+  if (incoming.closed !== true) kinds.push('open');
+  if (entity === 'agenda_items' && local.closedTitleVisible !== true && incoming.closedTitleVisible === true) kinds.push('showTitle');
+  return kinds;
+}
+
+/** The item or attachment with its meeting's date, as this laptop knows it. */
+async function openingLabel(db: Kysely<DB>, entity: Opening['entity'], local: Record<string, unknown>, incoming: Record<string, unknown>): Promise<string> {
+  const itemId = entity === 'agenda_items' ? (local.id as string) : (local.itemId as string);
+  const item = await db
+    .selectFrom('agenda_items as i')
+    .innerJoin('meetings as m', 'm.id', 'i.meeting_id')
+    .innerJoin('bodies as b', 'b.id', 'm.body_id')
+    .select(['i.title', 'i.position', 'm.date', 'b.code'])
+    .where('i.id', '=', itemId)
+    .executeTakeFirst();
+  const where = item ? `punkt ${item.position} på ${item.code}-mødet ${formatNumericDate(item.date)}` : '';
+  // The title the package would give it, too: that is the one a public edition would show.
+  const renamed = incoming.title !== local.title ? `, i pakken «${shorten(incoming.title as string)}»` : '';
+  return `${entity === 'agenda_items' ? '' : 'bilaget '}«${shorten(local.title as string)}»${where || renamed ? ` (${[where, renamed.slice(2)].filter(Boolean).join(', ')})` : ''}`;
+}
+
+/** The Danish sentences of the preview's red list: what the package would open or make public. */
+export function openingSentences(openings: readonly Opening[]): string[] {
+  const open = openings.filter((o) => o.kinds.includes('open')).map((o) => o.label);
+  const titles = openings.filter((o) => o.kinds.includes('showTitle') && !o.kinds.includes('open')).map((o) => o.label);
+  return [
+    ...(open.length ? [`Pakken gør disse lukkede punkter åbne: ${open.join('; ')}.`] : []),
+    ...(titles.length ? [`Pakken gør titlen offentlig på disse lukkede punkter: ${titles.join('; ')}.`] : []),
+  ];
 }
 
 export interface Clash {
@@ -242,6 +333,45 @@ async function scenariosInUse(db: Kysely<DB>, plan: readonly PlannedRecord[]): P
   return notes;
 }
 
+/**
+ * Meetings the package deletes here (an incoming tombstone of a living meeting unchanged since the base), named with
+ * their items: a count alone does not tell the user what goes.
+ */
+function deletedMeetings(plan: readonly PlannedRecord[]): string[] {
+  const gone = plan.filter((p) => p.entity === 'meetings' && p.class === 'deleted');
+  return gone.map((p) => {
+    const items = plan
+      .filter((i) => i.entity === 'agenda_items' && i.local && i.local.deletedAt === null && i.local.meetingId === p.local!.id)
+      .map((i) => `«${shorten(i.local!.title as string)}»`);
+    const what = items.length ? ` med ${items.length === 1 ? 'punktet' : `${items.length} punkter:`} ${items.slice(0, 10).join(', ')}${items.length > 10 ? ' …' : ''}` : '';
+    return `Pakken sletter ${recordLabel('meetings', p.local!)}${what}. Vælg «Annullér», hvis mødet skal blive.`;
+  });
+}
+
+/**
+ * Variants of the package that could never be opened: a base that is itself a variant (a chain, or a cycle), or
+ * overrides that do not give a valid scenario on their base. Each a Danish sentence; the import is refused.
+ */
+async function brokenVariants(db: Kysely<DB>, read: ReadForImport): Promise<string[]> {
+  const incoming = new Map(read.records.get('scenarios')!.map((r) => [r.id as string, r]));
+  const problems: string[] = [];
+  for (const variant of incoming.values()) {
+    if (variant.deletedAt !== null || variant.baseId === null) continue;
+    const baseId = variant.baseId as string;
+    const base = incoming.get(baseId) ?? (await localRows(db, 'scenarios', [baseId])).get(baseId);
+    const name = `Takstscenariet «${shorten(variant.name as string)}» i pakken`;
+    if (!base) continue; // an unresolved reference is refused by the package check
+    if (base.baseId !== null || base.input === null) {
+      problems.push(`${name} er variant af «${shorten(base.name as string)}», som selv er en variant; en variant skal bygge på et grundscenarie. Intet er importeret.`);
+      continue;
+    }
+    const checked = variantInput({ ...(base.input as ScenarioInput), name: base.name as string }, variant.name as string, variant.overrides as ScenarioOverrides);
+    if (!checked.ok) problems.push(`${name} kan ikke åbnes: dens ændringer giver ikke et gyldigt scenarie (${checked.message}). Intet er importeret.`);
+    if (problems.length >= 20) break;
+  }
+  return problems;
+}
+
 export type PreviewResult = { ok: true; preview: ImportPreview } | { ok: false; problems: Problem[] };
 
 /** A short Danish label of a record, for the conflict list. */
@@ -267,9 +397,8 @@ export async function readForImport(db: Kysely<DB>, packagePath: string, options
     ...options,
     localIds: localIdsIn(db),
     baseSources: await ownSources(db),
+    // Read in full also when its export id was imported before: a package can reuse an id with other content.
     onRecord: (entity, record) => records.get(entity)!.push(record),
-    // A package imported before changes nothing: its records need not be read again.
-    skipContent: async (manifest) => (await db.selectFrom('exchange_imports').select('export_id').where('export_id', '=', manifest.exportId).executeTakeFirst()) !== undefined,
   });
   if (!result.ok) return result;
   const { summary } = result;
@@ -357,7 +486,9 @@ export async function previewImport(db: Kysely<DB>, packagePath: string, options
 export async function planImport(db: Kysely<DB>, read: ReadForImport): Promise<ImportPreview> {
   const { summary, records } = read;
   const { exportId, sourceInstallation } = summary.manifest;
-  const alreadyImported = (await db.selectFrom('exchange_imports').select('export_id').where('export_id', '=', exportId).executeTakeFirst()) !== undefined;
+  const seenBefore = (await db.selectFrom('exchange_imports').select('export_id').where('export_id', '=', exportId).executeTakeFirst()) !== undefined;
+  /** Every record as taken from this source last time: with an export id seen before, the same package. */
+  let sameAsTaken = true;
 
   const counts = {} as ImportPreview['counts'];
   const totals = Object.fromEntries(MERGE_CLASSES.map((c) => [c, 0])) as Record<MergeClass, number>;
@@ -367,12 +498,6 @@ export async function planImport(db: Kysely<DB>, read: ReadForImport): Promise<I
     const list = records.get(entity)!;
     const entityCounts = Object.fromEntries(MERGE_CLASSES.map((c) => [c, 0])) as Record<MergeClass, number>;
     counts[entity] = entityCounts;
-    if (alreadyImported) {
-      // Everything in it was taken or settled then; the count is the package's own.
-      entityCounts.unchanged = summary.entities[entity].count;
-      totals.unchanged += entityCounts.unchanged;
-      continue;
-    }
     if (list.length === 0) continue;
     const ids = list.map((r) => r.id as string);
     const locals = await localRows(db, entity, ids);
@@ -384,6 +509,7 @@ export async function planImport(db: Kysely<DB>, read: ReadForImport): Promise<I
       const id = incoming.id as string;
       const incomingHash = contentHash(entity, incoming);
       const local = locals.get(id) ?? null;
+      if (stored.get(id)?.hash !== incomingHash) sameAsTaken = false;
       const base = local ? chooseBase(entity, stored.get(id), summary.bases.get(`${entity}:${id}`), demo.get(id)) : null;
       const { cls, merge } = classify(entity, incoming, incomingHash, local, local ? contentHash(entity, local) : null, base);
       entityCounts[cls]++;
@@ -405,7 +531,28 @@ export async function planImport(db: Kysely<DB>, read: ReadForImport): Promise<I
       }
     }
   }
+  // Imported before only when the content is the same too: an export id reused with other content is read as new.
+  const alreadyImported = seenBefore && sameAsTaken;
+  if (alreadyImported) {
+    // Everything in it was taken or settled then; the count is the package's own.
+    for (const entity of ENTITY_NAMES) {
+      counts[entity] = { ...(Object.fromEntries(MERGE_CLASSES.map((c) => [c, 0])) as Record<MergeClass, number>), unchanged: summary.entities[entity].count };
+    }
+    for (const c of MERGE_CLASSES) totals[c] = c === 'unchanged' ? ENTITY_NAMES.reduce((sum, e) => sum + summary.entities[e].count, 0) : 0;
+    conflicts.length = 0;
+    plan.length = 0;
+  }
+  const openings: Opening[] = [];
+  for (const p of alreadyImported ? [] : plan) {
+    // Only where the package's value could be taken: a record unchanged or changed only here keeps this laptop's.
+    if (!p.local || !['changed', 'merged', 'conflict', 'deleted'].includes(p.class)) continue;
+    // Merged field by field, a flag changed only here stays as it is here.
+    const takes = (field: string) => !p.merge || p.merge.theirs.includes(field) || p.merge.conflicts.some((c) => c.field === field);
+    const kinds = openingKinds(p.entity, p.local, p.incoming).filter((k) => takes(k === 'open' ? 'closed' : 'closedTitleVisible'));
+    if (kinds.length > 0) openings.push({ entity: p.entity as Opening['entity'], id: p.incoming.id as string, label: await openingLabel(db, p.entity as Opening['entity'], p.local, p.incoming), kinds });
+  }
   const notes: string[] = [];
+  if (seenBefore && !alreadyImported) notes.push('Pakken har samme id som en pakke, der er indlæst før, men et andet indhold; den behandles som en ny pakke.');
   if (alreadyImported) notes.push('Pakken er allerede indlæst i denne database; en ny import ændrer intet.');
   if (summary.sanitized.length) notes.push(`${summary.sanitized.length} tekst(er) indeholder kode (fx <script>), som fjernes ved import.`);
   if (summary.clearedReferences.length) notes.push(`${summary.clearedReferences.length} henvisning(er) til møder, punkter eller bilag uden for pakken ryddes ved import.`);
@@ -419,7 +566,9 @@ export async function planImport(db: Kysely<DB>, read: ReadForImport): Promise<I
       `Godkendelsesvejen for ${doubled.map((c) => `«${c}»`).join(', ')} er ændret både her og i pakken; efter importen står trinene fra begge. Ret vejen til under forslaget bagefter.`,
     );
   }
-  if (!alreadyImported) notes.push(...(await scenariosInUse(db, plan)));
+  if (!alreadyImported) notes.push(...(await scenariosInUse(db, plan)), ...deletedMeetings(plan));
   const { blockers, clashes } = alreadyImported ? { blockers: [], clashes: [] } : await findClashes(db, plan);
-  return { summary, alreadyImported, counts, totals, conflicts, notes, blockers, clashes, plan };
+  if (!alreadyImported) blockers.push(...(await brokenVariants(db, read)));
+  const source = await packageSource(db, sourceInstallation);
+  return { summary, alreadyImported, counts, totals, conflicts, notes, blockers, clashes, openings, source, plan };
 }

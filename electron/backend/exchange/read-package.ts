@@ -33,6 +33,21 @@ import { MAX_UPLOAD_BYTES } from '../files/file-store';
 import { detectMediaType, SNIFF_BYTES } from '../files/media-type';
 import { sanitizeRichText } from '../services/rich-text';
 
+/**
+ * The unique keys besides the id (db/migrations): two records of one package with the same key would be refused by
+ * the database only in the middle of the import; the check names them first.
+ */
+const UNIQUE_IN_PACKAGE: Partial<Record<EntityName, { fields: string[]; liveOnly: boolean; rule: string }>> = {
+  organisations: { fields: ['name'], liveOnly: true, rule: 'To kommuner eller regioner har samme navn; et navn må kun bruges af én' },
+  population_figures: { fields: ['organisationId', 'quarter', 'ageGroup'], liveOnly: false, rule: 'Samme kommune, kvartal og aldersgruppe står to gange i befolkningstallene' },
+  bodies: { fields: ['code'], liveOnly: true, rule: 'To organer har samme forkortelse; en forkortelse må kun bruges af ét organ' },
+  decisions: { fields: ['itemId'], liveOnly: false, rule: 'Samme punkt har to beslutninger; et punkt har højst én' },
+  recommendation_outcomes: { fields: ['decisionId', 'recommendationId'], liveOnly: false, rule: 'Samme indstilling har to udfald i samme beslutning' },
+  minutes_versions: { fields: ['meetingId', 'version'], liveOnly: false, rule: 'Samme møde har to referatversioner med samme nummer' },
+  scenario_versions: { fields: ['scenarioId', 'number'], liveOnly: false, rule: 'Samme takstscenarie har to frosne versioner med samme nummer' },
+  proposal_versions: { fields: ['proposalId', 'number'], liveOnly: false, rule: 'Samme forslag har to versioner med samme nummer' },
+};
+
 export interface ReadLimits {
   /** Entries in the zip. */
   maxEntries: number;
@@ -76,11 +91,6 @@ export interface ReadPackageOptions {
    * wants, `keep` once the file's SHA-256 and size are proven, `drop` otherwise. Null: not wanted.
    */
   stageFile?: (sha256: string) => Promise<FileSink | null>;
-  /**
-   * Asked once the manifest is read and matches the entries: true stops there, with the counts the manifest states
-   * (an importer that has this export id already has nothing to read; the summary then says `contentChecked: false`).
-   */
-  skipContent?: (manifest: Manifest) => Promise<boolean>;
   /** The receiver's own installation ids (its id and the ids it had before it was copied): the declared bases kept. */
   baseSources?: ReadonlySet<string>;
 }
@@ -134,8 +144,6 @@ export interface PackageSummary {
   };
   /** Rich text the sanitiser changes (scripts, event handlers …): the importer stores `clean`. */
   sanitized: { entity: EntityName; id: string; field: string; clean: string }[];
-  /** False when the reader stopped after the manifest (see `skipContent`): entities and files are as it states them. */
-  contentChecked: boolean;
   /** Links across the scope to records neither in the package nor in the database: the importer clears them. */
   clearedReferences: { entity: EntityName; id: string; field: string; target: EntityName; targetId: string }[];
   /** Declared bases for the receiver (see ReadPackageOptions.baseSources), by `entity:id`, the newest per record. */
@@ -306,7 +314,6 @@ export async function readPackage(file: string, options: ReadPackageOptions = {}
     const entries = await listEntries(zip, limits);
     const manifest = await readManifest(zip, entries, limits, options.signal);
     const listed = crossCheck(entries, manifest);
-    if (await options.skipContent?.(manifest)) return { ok: true, summary: { ...statedSummary(manifest), bytes } };
     const summary = await readEntries(zip, entries, manifest, listed, limits, options);
     return { ok: true, summary: { ...summary, bytes } };
   } catch (error) {
@@ -315,22 +322,6 @@ export async function readPackage(file: string, options: ReadPackageOptions = {}
   } finally {
     zip?.close();
   }
-}
-
-/** What the manifest says the package holds, without reading it (tombstones are not counted there). */
-function statedSummary(manifest: Manifest): Omit<PackageSummary, 'bytes'> {
-  const entities = Object.fromEntries(ENTITY_NAMES.map((e) => [e, { count: 0, deleted: 0, records: [] as RecordRef[] }])) as Record<EntityName, EntitySummary>;
-  const files: PackageSummary['files'] = { count: 0, bytes: 0, sha256: [], mediaTypes: new Map() };
-  for (const entry of manifest.entries) {
-    const path = parseEntryPath(entry.path);
-    if (path?.kind === 'records') entities[path.entity].count = entry.records ?? 0;
-    else if (path?.kind === 'file') {
-      files.count++;
-      files.bytes += entry.bytes;
-      files.sha256.push(path.sha256);
-    }
-  }
-  return { manifest, entities, files, sanitized: [], clearedReferences: [], contentChecked: false, bases: new Map() };
 }
 
 /** Refuses what is plainly not a zip before yauzl sees it; returns the file's size. */
@@ -499,6 +490,8 @@ async function readEntries(
     const spec = ENTITIES[entity];
     const summary = summaries[entity];
     const seen = ids[entity];
+    const unique = UNIQUE_IN_PACKAGE[entity];
+    const keys = new Map<string, number>();
     const contentProblems: Problem[] = [];
     const fail = (message: string, line: number, field?: string): never => {
       throw new Refused([problem(path, `${at(path, line, field)}: ${message}`, line, field)]);
@@ -527,6 +520,13 @@ async function readEntries(
       if (earlier !== undefined) fail(`Id ${id} står også på linje ${earlier}; et id må kun forekomme én gang pr. type.`, line, 'id');
       seen.set(id, line);
       const deleted = record.deletedAt !== null;
+      // Two records of the package that one database cannot hold together (two decisions for one item …).
+      if (unique && !(unique.liveOnly && deleted)) {
+        const key = JSON.stringify(unique.fields.map((f) => record[f]));
+        const other = keys.get(key);
+        if (other !== undefined) fail(`${unique.rule} (linje ${other} og ${line}). Pakken afvises; intet er importeret.`, line, unique.fields.at(-1));
+        keys.set(key, line);
+      }
       summary.count++;
       if (deleted) summary.deleted++;
       summary.records.push({ id, revision: record.revision as number, deleted });
@@ -625,7 +625,7 @@ async function readEntries(
   }
 
   const clearedReferences = await checkReferences(references, ids, options);
-  return { manifest, entities: summaries, files, sanitized, clearedReferences, contentChecked: true, bases };
+  return { manifest, entities: summaries, files, sanitized, clearedReferences, bases };
 }
 
 /**

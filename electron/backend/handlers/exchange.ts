@@ -1,4 +1,4 @@
-import { INSTALLATION_ID_KEY } from '../../../db/queries/settings';
+import { INSTALLATION_ID_KEY, TRUSTED_INSTALLATIONS_KEY, trustedInstallations, writeSetting } from '../../../db/queries/settings';
 import { ChangedEntity } from '../../../shared/contract';
 import type { ImportPreviewView, ImportReportView } from '../../../shared/domain/exchange';
 import { EXCHANGE_EXTENSION, SCOPE_LABELS, type ExchangeScope } from '../../../shared/exchange/manifest';
@@ -9,12 +9,12 @@ import type { BackendContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { AppError } from '../errors';
 import { applyImport, type ImportReport } from '../exchange/apply';
-import { COPYABLE, previewImport, type ImportPreview } from '../exchange/merge';
+import { COPYABLE, previewImport, sourceSentences, type ImportPreview } from '../exchange/merge';
 import type { Problem } from '../exchange/read-package';
 import { writePackage } from '../exchange/write-package';
 import { fileStoreFor } from '../files/file-store';
 
-type ExchangeHandlers = Pick<Handlers, 'exchange.export' | 'exchange.preview' | 'exchange.import' | 'exchange.discard' | 'exchange.incoming' | 'jobs.get' | 'jobs.cancel'>;
+type ExchangeHandlers = Pick<Handlers, 'exchange.export' | 'exchange.preview' | 'exchange.import' | 'exchange.discard' | 'exchange.incoming' | 'exchange.trusted' | 'exchange.trust' | 'jobs.get' | 'jobs.cancel'>;
 
 /** A refused package as one Danish message: the first problem, and how many more there are. */
 function refusal(problems: Problem[]): AppError {
@@ -71,6 +71,9 @@ function previewView(packageId: string, fileName: string, preview: ImportPreview
     notes: preview.notes,
     blockers: preview.blockers,
     clashes: preview.clashes.map(({ entity, incomingId, message }) => ({ entity, incomingId, message })),
+    openings: preview.openings,
+    source: preview.source,
+    sourceNotes: sourceSentences(preview.source),
   };
 }
 
@@ -133,13 +136,13 @@ export const exchangeHandlers = (ctx: BackendContext): ExchangeHandlers => {
       });
     },
 
-    'exchange.import': async ({ packageId, default: fallback, perRecord, perField }) => {
+    'exchange.import': async ({ packageId, default: fallback, perRecord, perField, openings }) => {
       const file = await received(packageId);
       return ctx.jobs.start('exchange.import', 'Kontrollerer pakken', async (job) => {
         const result = await applyImport(
           { db: ctx.db, files: fileStoreFor(ctx), backups: ctx.backups, now: ctx.now, newId: ctx.newId },
           file.path,
-          { default: fallback, perRecord, perField },
+          { default: fallback, perRecord, perField, openings },
           { signal: job.signal, onProgress: (step, fraction) => job.progress(step, fraction), onCommit: (step) => job.pointOfNoReturn(step) },
         );
         if (!result.ok) throw refusal(result.problems);
@@ -150,6 +153,17 @@ export const exchangeHandlers = (ctx: BackendContext): ExchangeHandlers => {
     },
 
     'exchange.discard': async ({ packageId }) => ({ discarded: await ctx.incoming.discard(packageId) }),
+
+    'exchange.trusted': async () => trustedInstallations(ctx.db),
+
+    'exchange.trust': async ({ id, name, trusted }) =>
+      ctx.db.transaction().execute(async (trx) => {
+        const list = (await trustedInstallations(trx)).filter((t) => t.id !== id);
+        if (trusted) list.push({ id, name });
+        list.sort((x, y) => x.name.localeCompare(y.name, 'da'));
+        await writeSetting(trx, TRUSTED_INSTALLATIONS_KEY, JSON.stringify(list), ctx.now().toISOString());
+        return list;
+      }),
 
     'exchange.incoming': async () =>
       (await ctx.incoming.list()).map((f) => ({ packageId: f.id, fileName: f.fileName, bytes: f.size })),

@@ -1,6 +1,7 @@
 import { Alert, Badge, Group, ScrollArea, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { ConflictCard, type FieldChoice } from './ConflictCard';
-import { IconAlertTriangle, IconInfoCircle } from '@tabler/icons-react';
+import { SourceNotice } from './TrustedLaptops';
+import { IconAlertTriangle, IconInfoCircle, IconLockOpen } from '@tabler/icons-react';
 import { RESOLUTION_LABELS, type ImportPreviewView, type Resolution } from '../../../../shared/domain/exchange';
 import { SCOPE_LABELS } from '../../../../shared/exchange/manifest';
 import { formatFileSize, formatInteger, formatTimestamp } from '../../../../shared/format';
@@ -27,7 +28,11 @@ export interface Resolutions {
   perRecord: Record<string, Resolution>;
   /** By `recordId:field`. */
   perField: Record<string, FieldChoice>;
+  /** By record id: a closed item the package would open, or whose title it would show («keep» unless chosen). */
+  openings: Record<string, 'keep' | 'open'>;
 }
+
+const OPENING_TEXT = { open: 'bliver åbent', showTitle: 'titlen vises i den offentlige udgave' } as const;
 
 /** What importing the package would do, and the choice per conflict. Writes nothing. */
 export function ImportPreview({ preview, resolutions, onResolutions, disabled }: { preview: ImportPreviewView; resolutions: Resolutions; onResolutions(next: Resolutions): void; disabled: boolean }) {
@@ -44,11 +49,46 @@ export function ImportPreview({ preview, resolutions, onResolutions, disabled }:
           {preview.files.count > 0 && ` · ${formatInteger(preview.files.count)} bilagsfiler (${formatFileSize(preview.files.bytes)})`}
         </Text>
       </Group>
+      {preview.openings.length > 0 && (
+        <Alert
+          variant="light"
+          color="red"
+          icon={<IconLockOpen size={18} />}
+          title={preview.openings.some((o) => o.kinds.includes('open')) ? 'Pakken gør disse lukkede punkter åbne' : 'Pakken gør titlen på disse lukkede punkter offentlig'}
+          data-testid="import-openings"
+        >
+          <Stack gap="xs">
+            <Text size="sm">
+              Et lukket punkt, der bliver åbent, kommer med i den offentlige dagsorden og det offentlige referat. Vælg for hvert punkt; det, du ikke vælger, forbliver lukket.
+            </Text>
+            {preview.openings.map((o) => (
+              <Group key={o.id} justify="space-between" wrap="wrap" gap="xs" data-testid="opening-row">
+                <Text size="sm" c="red.9" style={{ flex: '1 1 360px' }}>
+                  {o.entity === 'attachments' ? capitalise(o.label) : `Punktet ${o.label}`}: {o.kinds.map((k) => OPENING_TEXT[k]).join(', og ')}
+                </Text>
+                <SegmentedControl
+                  size="xs"
+                  color="red"
+                  aria-label={`Lukket: ${o.label}`}
+                  data={[
+                    { value: 'keep', label: 'Behold lukket' },
+                    { value: 'open', label: o.kinds.includes('open') ? 'Gør det åbent' : 'Vis titlen' },
+                  ]}
+                  value={resolutions.openings[o.id] ?? 'keep'}
+                  disabled={disabled}
+                  onChange={(value) => onResolutions({ ...resolutions, openings: { ...resolutions.openings, [o.id]: value as 'keep' | 'open' } })}
+                />
+              </Group>
+            ))}
+          </Stack>
+        </Alert>
+      )}
       {preview.fromThisInstallation && (
         <Alert variant="light" color="blue" icon={<IconInfoCircle size={18} />}>
           Pakken er lavet på denne computer. Det, der er ændret her siden, bliver ikke overskrevet.
         </Alert>
       )}
+      {!preview.fromThisInstallation && <SourceNotice preview={preview} />}
       {preview.blockers.length > 0 && (
         <Alert variant="light" color="red" icon={<IconAlertTriangle size={18} />} title="Pakken kan ikke indlæses, som tingene står" data-testid="import-blockers">
           <Stack gap={4}>
@@ -143,7 +183,7 @@ export function ImportPreview({ preview, resolutions, onResolutions, disabled }:
                 data={resolutionOptions(true)}
                 value={resolutions.fallback}
                 disabled={disabled}
-                onChange={(value) => onResolutions({ fallback: value as Resolution, perRecord: {}, perField: {} })}
+                onChange={(value) => onResolutions({ ...resolutions, fallback: value as Resolution, perRecord: {}, perField: {} })}
               />
             </Group>
           </Group>

@@ -19,7 +19,7 @@ type Stage =
   | { kind: 'preview'; preview: ImportPreviewView }
   | { kind: 'done'; report: ImportReportView; fileName: string };
 
-const FIRST: Resolutions = { fallback: 'mine', perRecord: {}, perField: {} };
+const FIRST: Resolutions = { fallback: 'mine', perRecord: {}, perField: {}, openings: {} };
 
 /**
  * Reads a package in three steps: the file is sent to the backend, checked in full and compared with this database
@@ -73,7 +73,7 @@ export function ImportSection() {
   async function importPackage(preview: ImportPreviewView) {
     const done = await apply.run(
       'import',
-      () => api().call('exchange.import', { packageId: preview.packageId, default: resolutions.fallback, perRecord: resolutions.perRecord, perField: resolutions.perField }),
+      () => api().call('exchange.import', { packageId: preview.packageId, default: resolutions.fallback, perRecord: resolutions.perRecord, perField: resolutions.perField, openings: resolutions.openings }),
       'Importen blev afbrudt. Databasen er ikke ændret.',
     );
     if (!done) return;
