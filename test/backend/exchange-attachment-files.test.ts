@@ -9,7 +9,7 @@ import { openBackend, type Backend } from '../../electron/backend/backend';
 import { applyImport } from '../../electron/backend/exchange/apply';
 import { writePackage } from '../../electron/backend/exchange/write-package';
 import type { Manifest } from '../../shared/exchange/manifest';
-import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
+import { call } from '../helpers/backend';
 
 /** Attachment files arriving in an exchange package: their type is the receiver's own detection, never the manifest's. */
 
@@ -17,12 +17,6 @@ let dir: string;
 let a: Backend;
 let b: Backend;
 let packageNo = 0;
-
-async function call<M extends MethodName>(backend: Backend, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const result = await backend.call(method, input);
-  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-  return result.data as MethodOutput<M>;
-}
 
 const FILES: { name: string; title: string; bytes: Buffer; declared: string }[] = [
   { name: 'opdatering.exe', title: 'Opdatering af takstmodellen', bytes: Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]), declared: 'text/html' },

@@ -8,18 +8,12 @@ import { previewImport, type ImportPreview } from '../../electron/backend/exchan
 import { writePackage } from '../../electron/backend/exchange/write-package';
 import { runCli } from '../../electron/host/cli';
 import { ENTITY_NAMES } from '../../shared/exchange/records';
-import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
+import { call } from '../helpers/backend';
 
 let dir: string;
 let a: Backend;
 let b: Backend;
 let packageNo = 0;
-
-async function call<M extends MethodName>(backend: Backend, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const result = await backend.call(method, input);
-  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-  return result.data as MethodOutput<M>;
-}
 
 /** Everything A exported, from A's database. */
 async function exportAll(): Promise<string> {

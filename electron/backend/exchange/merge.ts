@@ -444,10 +444,13 @@ async function localRows(db: Kysely<DB>, entity: EntityName, ids: string[]): Pro
   return found;
 }
 
-/** The common version of a record, as far as it is known: its hash, and its content where recorded. */
+/**
+ * The common version of a record, as far as it is known: its hash, and its content where recorded — parsed only when
+ * both sides changed the record (most records are told apart by their hashes alone).
+ */
 export interface Base {
   hash: string;
-  record: Record<string, unknown> | null;
+  record(): Record<string, unknown> | null;
 }
 
 /**
@@ -455,8 +458,8 @@ export interface Base {
  * last took from this laptop (declared in the package), whichever is newer in this laptop's clock; else the demo's.
  */
 export function chooseBase(entity: EntityName, stored: { hash: string; content: string | null; exchangedAt: string } | undefined, declared: DeclaredBase | undefined, demo: { hash: string; content: string | null } | undefined): Base | null {
-  const fromStored = (b: { hash: string; content: string | null }): Base => ({ hash: b.hash, record: b.content === null ? null : (JSON.parse(b.content) as Record<string, unknown>) });
-  if (declared && (!stored || declared.at > stored.exchangedAt)) return { hash: contentHash(entity, declared.record), record: declared.record };
+  const fromStored = (b: { hash: string; content: string | null }): Base => ({ hash: b.hash, record: () => (b.content === null ? null : (JSON.parse(b.content) as Record<string, unknown>)) });
+  if (declared && (!stored || declared.at > stored.exchangedAt)) return { hash: contentHash(entity, declared.record), record: () => declared.record };
   if (stored) return fromStored(stored);
   return demo ? fromStored(demo) : null;
 }
@@ -469,7 +472,7 @@ export function classify(entity: EntityName, incoming: Record<string, unknown>, 
   const mineChanged = base === null || localHash !== base.hash;
   if (!theirsChanged) return { cls: 'local-only', merge: null };
   if (!mineChanged) return { cls: incoming.deletedAt !== null && local.deletedAt === null ? 'deleted' : 'changed', merge: null };
-  const merge = mergeFields(entity, base?.record ?? null, local, incoming);
+  const merge = mergeFields(entity, base?.record() ?? null, local, incoming);
   return { cls: merge.conflicts.length > 0 ? 'conflict' : 'merged', merge };
 }
 
