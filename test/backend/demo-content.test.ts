@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DAS_2021, DAS_NEXT_MEETING_ID } from '../../electron/backend/services/demo-content/das-2021';
-import { PSU_2024, PSU_BODY } from '../../electron/backend/services/demo-content/psu-2024';
-import type { DemoItem, DemoMeeting } from '../../electron/backend/services/demo-content/types';
+import { DAS_2021, DAS_NEXT_MEETING_ID } from '../../electron/backend/demo/content/das-2021';
+import { PSU_2024, PSU_BODY } from '../../electron/backend/demo/content/psu-2024';
+import type { DemoItem, DemoMeeting } from '../../electron/backend/demo/content/types';
 
 /** Item titles of the two DAS meetings, as listed in domain.md §1.1. */
 const TITLES_2021_03_25 = [

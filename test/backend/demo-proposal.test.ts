@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DAS_2021 } from '../../electron/backend/services/demo-content/das-2021';
-import { DEMO_PROPOSAL, type DemoProposalVersion } from '../../electron/backend/services/demo-content/proposal-nt1';
-import { DEMO_SCENARIOS, type DemoScenario } from '../../electron/backend/services/demo-content/scenarios';
+import { DAS_2021 } from '../../electron/backend/demo/content/das-2021';
+import { DEMO_PROPOSAL, type DemoProposalVersion } from '../../electron/backend/demo/content/proposal-nt1';
+import { DEMO_SCENARIOS, type DemoScenario } from '../../electron/backend/demo/content/scenarios';
 import { Outcome } from '../../shared/domain/agenda';
 import { DeficitCoverage, ProposalContent, Stance } from '../../shared/domain/proposal';
 import { DEFAULT_BODIES, REFERENCE_ORGANISATIONS } from '../../shared/domain/reference-data';
@@ -12,7 +12,7 @@ import { versionEconomy } from '../../shared/logic/proposals/economy';
 import { applyOverrides } from '../../shared/logic/tariff/variants';
 
 /*
- * The demo proposal NT-1 (electron/backend/services/demo-content/proposal-nt1.ts) against the seed papers: every text
+ * The demo proposal NT-1 (electron/backend/demo/content/proposal-nt1.ts) against the seed papers: every text
  * is found in the lines its `source` cites, every version lines up with its scenarios in scenarios.ts, and the route
  * points at the right item of the demo DAS meeting of 27.05.2021. The seed file lives beside the project
  * (../shared/seeds); where it is absent, only the tests that read it are skipped.

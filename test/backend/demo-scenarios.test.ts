@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_SCENARIOS, type DemoScenario } from '../../electron/backend/services/demo-content/scenarios';
-import { DEMO_CALCULATIONS } from '../../shared/demo/calculations';
+import { DEMO_SCENARIOS, type DemoScenario } from '../../electron/backend/demo/content/scenarios';
+import { CALCULATOR_PRESETS } from '../../shared/presets/calculators';
 import { ataHourlyRate, ataPrice } from '../../shared/logic/tariff/ata';
 import { dailyTariff } from '../../shared/logic/tariff/daily-tariff';
 import { projectBudget } from '../../shared/logic/tariff/index-projection';
@@ -177,7 +177,7 @@ describe('demo scenarios: NT-1 v1 and v2 as printed', () => {
 
 describe('demo calculator presets reproduce the printed results', () => {
   it('Svenstrupgård (AT-10): 14 years at +50 kr., or +144 kr. over 5 years; 18.250 / 9.125 and 52.560 / 26.280 kr. per resident', () => {
-    const [preset] = DEMO_CALCULATIONS.payback;
+    const [preset] = CALCULATOR_PRESETS.payback;
     if (!preset) throw new Error('no payback preset');
     expect(preset.source).toBe('002:1445–1524');
     expect(preset.firstPlan.amount).toBe(kroner(preset.printed.firstAmount));
@@ -198,7 +198,7 @@ describe('demo calculator presets reproduce the printed results', () => {
   });
 
   it('Tilbud X (AT-07): budget 8.000.000, result +770.000 (9,6 %): 400.000 set aside, 370.000 lowers the tariff by 2024', () => {
-    const [preset] = DEMO_CALCULATIONS.result;
+    const [preset] = CALCULATOR_PRESETS.result;
     if (!preset) throw new Error('no result preset');
     const { printed } = preset;
     // The input follows from the printed tables.
@@ -219,7 +219,7 @@ describe('demo calculator presets reproduce the printed results', () => {
   });
 
   it('Socialtilsyn Nord 2020, 2021 (2022-priser) and 2022 (AT-12, AT-13): each municipality within 1 kr., parts adding up to the budget', () => {
-    const presets = DEMO_CALCULATIONS.objectiveFinancing;
+    const presets = CALCULATOR_PRESETS.objectiveFinancing;
     expect(presets.map((p) => [p.id, p.printed.total])).toEqual([
       ['socialtilsyn-nord-2020', 19_474_430],
       ['socialtilsyn-nord-2021', 19_504_196],
@@ -253,7 +253,7 @@ describe('demo calculator presets reproduce the printed results', () => {
   });
 
   it('Bilag 2 (AT-08): 206 kr. × (1 + 0,25 + 0,05 + 0,33) = 335,78 kr. an hour; 5 × ½ hour = 839,45 kr.', () => {
-    const [preset] = DEMO_CALCULATIONS.ata;
+    const [preset] = CALCULATOR_PRESETS.ata;
     if (!preset) throw new Error('no ATA preset');
     const rate = ataHourlyRate(preset.input);
     expect(rate).toBe(kroner(preset.printed.rate));
@@ -261,7 +261,7 @@ describe('demo calculator presets reproduce the printed results', () => {
   });
 
   it('NT-1 v1 at full operation (AT-05): 22,9 mio. kr. over 10 places at 90 % is 6.971,08 kr. a day, with a warning on the occupancy', () => {
-    const [preset] = DEMO_CALCULATIONS.dailyTariff;
+    const [preset] = CALCULATOR_PRESETS.dailyTariff;
     if (!preset) throw new Error('no daily tariff preset');
     expect(dailyTariff(preset.input)).toBe(kroner(6_971.08));
     expect(occupancyWarnings(preset.input.occupancy, preset.kind)).toMatchObject([{ severity: 'warning' }]);
@@ -271,7 +271,7 @@ describe('demo calculator presets reproduce the printed results', () => {
   });
 
   it('Socialtilsyn Nord 2021 in 2022 prices (§3.14): the derived factor 1,0169 lands within 0,001 % of the printed amounts', () => {
-    const presets = DEMO_CALCULATIONS.indexProjection;
+    const presets = CALCULATOR_PRESETS.indexProjection;
     expect(presets.map((p) => [p.printed.amount, p.printed.projected])).toEqual([
       [34_370_000, 34_951_021],
       [19_180_000, 19_504_196],

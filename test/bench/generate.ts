@@ -4,7 +4,7 @@ import { insertBody } from '../../db/queries/bodies';
 import { insertMeeting } from '../../db/queries/meetings';
 import type { DB } from '../../db/schema';
 import { MEETING_STATUSES } from '../../shared/domain/meeting';
-import { loadDemoData } from '../../electron/backend/services/demo';
+import { loadDemoData } from '../../electron/backend/demo/demo';
 
 /** Bodies and how often each meets in a year, roughly as the secretariat's calendar has it. */
 const CALENDAR = [

@@ -1,4 +1,4 @@
-import { DEMO_SCENARIOS, type DemoScenario } from '../../electron/backend/services/demo-content/scenarios';
+import { DEMO_SCENARIOS, type DemoScenario } from '../../electron/backend/demo/content/scenarios';
 import { REFERENCE_ORGANISATIONS } from '../../shared/domain/reference-data';
 import { Consultation, ProposalContent, type ConsultationResponse, type VersionEconomy } from '../../shared/domain/proposal';
 import { ScenarioInput } from '../../shared/domain/scenario';

@@ -4,7 +4,7 @@ import type { Settings } from '../../../shared/domain/settings';
 import { timestamp, type BackendContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { fileStoreFor } from '../files/file-store';
-import { loadDemoData } from '../services/demo';
+import { loadDemoData } from '../demo/demo';
 
 type AppHandlers = Pick<Handlers, 'app.info' | 'settings.get' | 'settings.update' | 'demo.load'>;
 

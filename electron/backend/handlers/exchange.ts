@@ -14,7 +14,7 @@ import type { Problem } from '../exchange/read-package';
 import { writePackage } from '../exchange/write-package';
 import { fileStoreFor } from '../files/file-store';
 
-type ExchangeHandlers = Pick<Handlers, 'exchange.export' | 'exchange.preview' | 'exchange.import' | 'exchange.discard' | 'exchange.incoming' | 'exchange.trusted' | 'exchange.trust' | 'jobs.get' | 'jobs.cancel'>;
+type ExchangeHandlers = Pick<Handlers, 'exchange.export' | 'exchange.preview' | 'exchange.import' | 'exchange.discard' | 'exchange.incoming' | 'exchange.trusted' | 'exchange.trust'>;
 
 /** A refused package as one Danish message: the first problem, and how many more there are. */
 function refusal(problems: Problem[]): AppError {
@@ -95,9 +95,6 @@ export const exchangeHandlers = (ctx: BackendContext): ExchangeHandlers => {
     (await ctx.db.selectFrom('settings').select('value').where('key', '=', INSTALLATION_ID_KEY).executeTakeFirst())?.value;
 
   return {
-    'jobs.get': async ({ id }) => ctx.jobs.get(id),
-    'jobs.cancel': async ({ id }) => ctx.jobs.cancel(id),
-
     'exchange.export': async ({ scope }) => {
       const fileName = await packageName(ctx, scope);
       return ctx.jobs.start('exchange.export', `Eksporterer ${SCOPE_LABELS[scope.kind]}`, async (job) => {

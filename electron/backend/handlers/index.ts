@@ -9,6 +9,7 @@ import { decisionHandlers } from './decisions';
 import { documentHandlers } from './documents';
 import { exchangeHandlers } from './exchange';
 import { followUpHandlers } from './follow-ups';
+import { jobHandlers } from './jobs';
 import { meetingHandlers } from './meetings';
 import { organisationHandlers } from './organisations';
 import { proposalHandlers } from './proposals';
@@ -31,4 +32,5 @@ export const createHandlers = (ctx: BackendContext): Handlers => ({
   ...proposalHandlers(ctx),
   ...backupHandlers(ctx),
   ...exchangeHandlers(ctx),
+  ...jobHandlers(ctx),
 });

@@ -1,5 +1,5 @@
 import { SimpleGrid } from '@mantine/core';
-import { DEMO_CALCULATIONS, type DemoAtaPreset } from '../../../../../shared/demo/calculations';
+import { CALCULATOR_PRESETS, type AtaPreset } from '../../../../../shared/presets/calculators';
 import { formatKroner, formatNumber } from '../../../../../shared/format';
 import { ataPrice, compareAtaModels } from '../../../../../shared/logic/tariff/ata';
 import { kroner } from '../../../../../shared/logic/tariff/money';
@@ -18,7 +18,7 @@ interface Form {
 
 const INITIAL: Form = { hourCost: 250, absence: 30, shift: 0, vfo: 5, hoursPerDay: 1, days: 5 };
 
-const fromPreset = (p: DemoAtaPreset): Form => ({
+const fromPreset = (p: AtaPreset): Form => ({
   hourCost: asKroner(p.input.hourCost),
   absence: asPercent(p.input.absence),
   shift: asPercent(p.input.shift),
@@ -29,8 +29,8 @@ const fromPreset = (p: DemoAtaPreset): Form => ({
 
 /** ATA-timepris (Bilag 2): the hourly rate of a supplementary service and its price for a period. */
 export function AtaCalculator() {
-  const { form, set, preset, loadFrom } = useCalculatorForm<Form, DemoAtaPreset>(INITIAL);
-  const presets = DEMO_CALCULATIONS.ata;
+  const { form, set, preset, loadFrom } = useCalculatorForm<Form, AtaPreset>(INITIAL);
+  const presets = CALCULATOR_PRESETS.ata;
 
   const rates = attempt(() =>
     compareAtaModels({

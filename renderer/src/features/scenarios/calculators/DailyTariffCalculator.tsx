@@ -1,6 +1,6 @@
 import { Alert, SegmentedControl, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconInfoCircle } from '@tabler/icons-react';
-import { DEMO_CALCULATIONS, type DemoDailyTariffPreset } from '../../../../../shared/demo/calculations';
+import { CALCULATOR_PRESETS, type DailyTariffPreset } from '../../../../../shared/presets/calculators';
 import { formatKroner, formatNumber } from '../../../../../shared/format';
 import { annualCostPerPlace, dailyTariff } from '../../../../../shared/logic/tariff/daily-tariff';
 import { occupancyWarnings, type OfferKind } from '../../../../../shared/logic/tariff/occupancy';
@@ -18,12 +18,12 @@ interface Form {
 
 const INITIAL: Form = { budget: 10_000_000, places: 12, occupancy: 96, kind: 'normal' };
 
-const fromPreset = (p: DemoDailyTariffPreset): Form => ({ budget: asKroner(p.input.budget), places: p.input.places, occupancy: asPercent(p.input.occupancy), kind: p.kind });
+const fromPreset = (p: DailyTariffPreset): Form => ({ budget: asKroner(p.input.budget), places: p.input.places, occupancy: asPercent(p.input.occupancy), kind: p.kind });
 
 /** Døgntakst (5.1, 5.2): the tariff from the budget, the places and the budgeted occupancy, with the occupancy band. */
 export function DailyTariffCalculator() {
-  const { form, set, preset, loadFrom } = useCalculatorForm<Form, DemoDailyTariffPreset>(INITIAL);
-  const presets = DEMO_CALCULATIONS.dailyTariff;
+  const { form, set, preset, loadFrom } = useCalculatorForm<Form, DailyTariffPreset>(INITIAL);
+  const presets = CALCULATOR_PRESETS.dailyTariff;
 
   const computed = attempt(() => {
     const input = { budget: needKroner(form.budget, 'Takstberegningsgrundlag'), places: need(form.places, 'Antal pladser'), occupancy: needFraction(form.occupancy, 'Budgetteret belægning') };

@@ -1,5 +1,5 @@
 import { Box, Group, Stack, Table, Text } from '@mantine/core';
-import { DEMO_CALCULATIONS, type DemoObjectiveFinancingPreset } from '../../../../../shared/demo/calculations';
+import { CALCULATOR_PRESETS, type ObjectiveFinancingPreset } from '../../../../../shared/presets/calculators';
 import { REFERENCE_ORGANISATIONS } from '../../../../../shared/domain/reference-data';
 import type { Organisation } from '../../../../../shared/domain/organisation';
 import { formatInteger, formatKroner, formatPercent, formatQuarter } from '../../../../../shared/format';
@@ -41,7 +41,7 @@ function populationForm(organisations: readonly Organisation[], total: Entry): F
   };
 }
 
-const fromPreset = (p: DemoObjectiveFinancingPreset): Form => ({
+const fromPreset = (p: ObjectiveFinancingPreset): Form => ({
   total: asKroner(p.input.budget),
   keyLabel: p.keyLabel,
   rows: (p.input.coverageArea ?? Object.keys(p.input.weights)).map((name) => ({ name, weight: p.input.weights[name] ?? '' })),
@@ -50,10 +50,10 @@ const fromPreset = (p: DemoObjectiveFinancingPreset): Form => ({
 /** Objektiv finansiering / fordeling: a total over the municipalities by a key, in whole kroner that add up exactly. */
 export function DistributionCalculator() {
   const organisations = useReference((s) => s.organisations);
-  const { form, set, preset, load } = useCalculatorForm<Form, DemoObjectiveFinancingPreset | (PresetOption & { printed?: undefined; average?: undefined })>(
+  const { form, set, preset, load } = useCalculatorForm<Form, ObjectiveFinancingPreset | (PresetOption & { printed?: undefined; average?: undefined })>(
     populationForm(organisations, 1_000_000),
   );
-  const presets = DEMO_CALCULATIONS.objectiveFinancing;
+  const presets = CALCULATOR_PRESETS.objectiveFinancing;
 
   const result = attempt(() => {
     const budget = needKroner(form.total, 'Beløb, der skal fordeles');

@@ -1,5 +1,5 @@
 import { Group, Table, Text } from '@mantine/core';
-import { DEMO_CALCULATIONS, type DemoIndexProjectionPreset } from '../../../../../shared/demo/calculations';
+import { CALCULATOR_PRESETS, type IndexProjectionPreset } from '../../../../../shared/presets/calculators';
 import { formatKroner, formatNumber } from '../../../../../shared/format';
 import { PRICE_WAGE_FACTORS, projectBudget } from '../../../../../shared/logic/tariff/index-projection';
 import { kroner } from '../../../../../shared/logic/tariff/money';
@@ -15,12 +15,12 @@ interface Form {
 
 const INITIAL: Form = { amount: 1_000_000, fromYear: 2021, toYear: 2022 };
 
-const fromPreset = (p: DemoIndexProjectionPreset): Form => ({ amount: asKroner(p.amount), fromYear: p.fromYear, toYear: p.toYear });
+const fromPreset = (p: IndexProjectionPreset): Form => ({ amount: asKroner(p.amount), fromYear: p.fromYear, toYear: p.toYear });
 
 /** Pris- og lønfremskrivning: an amount restated in another year's prices with the factors the app knows. */
 export function IndexCalculator() {
-  const { form, set, preset, loadFrom } = useCalculatorForm<Form, DemoIndexProjectionPreset>(INITIAL);
-  const presets = DEMO_CALCULATIONS.indexProjection;
+  const { form, set, preset, loadFrom } = useCalculatorForm<Form, IndexProjectionPreset>(INITIAL);
+  const presets = CALCULATOR_PRESETS.indexProjection;
   const projected = attempt(() => projectBudget(needKroner(form.amount, 'Beløb'), need(form.fromYear, 'Fra prisniveau'), need(form.toYear, 'Til prisniveau')));
   const printed = preset?.printed;
   const factors = Object.entries(PRICE_WAGE_FACTORS).sort(([a], [b]) => Number(a) - Number(b));

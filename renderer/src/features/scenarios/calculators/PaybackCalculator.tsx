@@ -1,5 +1,5 @@
 import { SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
-import { DEMO_CALCULATIONS, type DemoPaybackPreset } from '../../../../../shared/demo/calculations';
+import { CALCULATOR_PRESETS, type PaybackPreset } from '../../../../../shared/presets/calculators';
 import { formatKroner, formatPercent } from '../../../../../shared/format';
 import { kroner } from '../../../../../shared/logic/tariff/money';
 import { impliedPlaces, paybackIncrease, paybackYears, perResidentYearCost } from '../../../../../shared/logic/tariff/payback';
@@ -31,7 +31,7 @@ const INITIAL: Form = {
   refund: 50,
 };
 
-function fromPreset(p: DemoPaybackPreset): Form {
+function fromPreset(p: PaybackPreset): Form {
   return {
     amount: asKroner(p.keepPeriod.amount),
     placesFrom: 'plan',
@@ -47,8 +47,8 @@ function fromPreset(p: DemoPaybackPreset): Form {
 
 /** Tilbagebetaling via takstforhøjelse: how long an increase takes to repay an amount, or which increase repays it in time. */
 export function PaybackCalculator() {
-  const { form, set, preset, loadFrom } = useCalculatorForm<Form, DemoPaybackPreset>(INITIAL);
-  const presets = DEMO_CALCULATIONS.payback;
+  const { form, set, preset, loadFrom } = useCalculatorForm<Form, PaybackPreset>(INITIAL);
+  const presets = CALCULATOR_PRESETS.payback;
 
   const places = attempt(() =>
     form.placesFrom === 'plan'

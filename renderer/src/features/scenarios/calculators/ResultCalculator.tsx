@@ -1,7 +1,7 @@
 import { ActionIcon, Button, Divider, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
-import { DEMO_CALCULATIONS, type DemoResultPreset } from '../../../../../shared/demo/calculations';
+import { CALCULATOR_PRESETS, type ResultPreset } from '../../../../../shared/presets/calculators';
 import { formatKroner, formatPercent } from '../../../../../shared/format';
 import { kroner } from '../../../../../shared/logic/tariff/money';
 import { resultLedger, settleResult, type ResultLedgerEntry, type ResultSettlement } from '../../../../../shared/logic/tariff/result';
@@ -20,7 +20,7 @@ interface Row {
 const THIS_YEAR = new Date().getFullYear();
 const INITIAL: Row = { year: THIS_YEAR - 1, basis: 10_000_000, result: 300_000, setAside: '' };
 
-const fromPreset = (p: DemoResultPreset): Row => ({ year: p.input.year, basis: asKroner(p.input.basis), result: asKroner(p.input.result), setAside: p.input.setAside === undefined ? '' : asKroner(p.input.setAside) });
+const fromPreset = (p: ResultPreset): Row => ({ year: p.input.year, basis: asKroner(p.input.basis), result: asKroner(p.input.result), setAside: p.input.setAside === undefined ? '' : asKroner(p.input.setAside) });
 
 function entryOf(row: Row, n?: number): ResultLedgerEntry {
   const where = n === undefined ? '' : ` (række ${n})`;
@@ -35,9 +35,9 @@ function entryOf(row: Row, n?: number): ResultLedgerEntry {
 
 /** Over- og underskud (Styringsaftale 5.3): one year settled, and a ledger over several years. */
 export function ResultCalculator() {
-  const { form, set, preset, load } = useCalculatorForm<Row, DemoResultPreset>(INITIAL);
+  const { form, set, preset, load } = useCalculatorForm<Row, ResultPreset>(INITIAL);
   const [rows, setRows] = useState<Row[]>([INITIAL, { ...INITIAL, year: THIS_YEAR, result: -650_000 }]);
-  const presets = DEMO_CALCULATIONS.result;
+  const presets = CALCULATOR_PRESETS.result;
   const settled = attempt(() => settleResult(entryOf(form)));
 
   return (
@@ -79,7 +79,7 @@ export function ResultCalculator() {
   );
 }
 
-function Settlement({ s, preset }: { s: ResultSettlement; preset: DemoResultPreset | null }) {
+function Settlement({ s, preset }: { s: ResultSettlement; preset: ResultPreset | null }) {
   const printed = preset?.printed;
   const surplus = s.kind === 'surplus';
   const rows: FigureRow[] = [

@@ -22,7 +22,7 @@ import { type ResultInput } from '../logic/tariff/result';
  */
 
 
-export interface DemoCalculation {
+export interface CalculatorPreset {
   /** Stable id for the calculator UI. */
   id: string;
   /** Danish, shown in the preset picker. */
@@ -31,13 +31,13 @@ export interface DemoCalculation {
 }
 
 /** A per-resident cost: the arguments of perResidentYearCost(increase, options). */
-export interface DemoPerResidentCost {
+export interface PerResidentCost {
   increase: Ore;
   options: PerResidentYearCostOptions;
 }
 
 /** Svenstrupgård (DAS 25.03.2021, punkt 8): a tariff increase that repays the municipality's co-financing. */
-export interface DemoPaybackPreset extends DemoCalculation {
+export interface PaybackPreset extends CalculatorPreset {
   /** impliedPlaces: the first plan, 6,8 mio. kr. at +50 kr. per døgn over 5 years (FU 15.5.2020). */
   firstPlan: ImpliedPlacesInput;
   /** paybackYears: keep +50 kr. and repay the actual 19,6 mio. kr. ("det vil tage 14 år"). */
@@ -45,7 +45,7 @@ export interface DemoPaybackPreset extends DemoCalculation {
   /** paybackIncrease: keep 5 years and raise the increase instead ("144 kr."). */
   keepPeriod: PaybackIncreaseInput;
   /** perResidentYearCost at the current and the alternative increase. */
-  perResident: DemoPerResidentCost[];
+  perResident: PerResidentCost[];
   printed: {
     firstAmount: number;
     amount: number;
@@ -61,7 +61,7 @@ export interface DemoPaybackPreset extends DemoCalculation {
 }
 
 /** Tilbud X (Styringsaftale 2022, 5.3): a surplus above 5 % of the basis. */
-export interface DemoResultPreset extends DemoCalculation {
+export interface ResultPreset extends CalculatorPreset {
   /** settleResult; the set-aside is left to its default, the maximum, as in the example. */
   input: ResultInput;
   printed: {
@@ -80,7 +80,7 @@ export interface DemoResultPreset extends DemoCalculation {
 }
 
 /** Socialtilsyn Nord's plejefamilie budget, paid by the 0–17-year-olds of its coverage area. */
-export interface DemoObjectiveFinancingPreset extends DemoCalculation {
+export interface ObjectiveFinancingPreset extends CalculatorPreset {
   /** The key's description, e.g. "0–17-årige pr. 2. kvt. 2020". */
   keyLabel: string;
   /** objectiveFinancing. */
@@ -96,7 +96,7 @@ export interface DemoObjectiveFinancingPreset extends DemoCalculation {
 }
 
 /** Bilag 2's example (AT-08): an ATA hourly rate for a socialpædagog and the price of half an hour on 5 weekdays. */
-export interface DemoAtaPreset extends DemoCalculation {
+export interface AtaPreset extends CalculatorPreset {
   /** ataHourlyRate. */
   input: AtaRateInput;
   /** ataPrice with the rate: hours per day and days. */
@@ -111,7 +111,7 @@ export interface DemoAtaPreset extends DemoCalculation {
 }
 
 /** A day tariff from a budget, places and budgeted occupancy (Styringsaftalen 5.1, 5.2). */
-export interface DemoDailyTariffPreset extends DemoCalculation {
+export interface DailyTariffPreset extends CalculatorPreset {
   /** dailyTariff. */
   input: DailyTariffInput;
   /** For occupancyWarnings. */
@@ -121,7 +121,7 @@ export interface DemoDailyTariffPreset extends DemoCalculation {
 }
 
 /** An amount restated in another year's prices with the derived price and wage factors (domain.md §3.14). */
-export interface DemoIndexProjectionPreset extends DemoCalculation {
+export interface IndexProjectionPreset extends CalculatorPreset {
   /** projectBudget(amount, fromYear, toYear). */
   amount: Ore;
   fromYear: number;
@@ -133,20 +133,20 @@ export interface DemoIndexProjectionPreset extends DemoCalculation {
   };
 }
 
-export interface DemoCalculations {
-  payback: readonly DemoPaybackPreset[];
-  result: readonly DemoResultPreset[];
-  objectiveFinancing: readonly DemoObjectiveFinancingPreset[];
-  ata: readonly DemoAtaPreset[];
-  dailyTariff: readonly DemoDailyTariffPreset[];
-  indexProjection: readonly DemoIndexProjectionPreset[];
+export interface CalculatorPresets {
+  payback: readonly PaybackPreset[];
+  result: readonly ResultPreset[];
+  objectiveFinancing: readonly ObjectiveFinancingPreset[];
+  ata: readonly AtaPreset[];
+  dailyTariff: readonly DailyTariffPreset[];
+  indexProjection: readonly IndexProjectionPreset[];
 }
 
 const SVENSTRUPGAARD_FIRST_PLAN: ImpliedPlacesInput = { amount: kroner(6_800_000), increase: kroner(50), years: 5 };
 /** ≈ 74,5 full-time residents: implied by the first plan, not printed (domain.md §3.10, AT-10). */
 const SVENSTRUPGAARD_PLACES = impliedPlaces(SVENSTRUPGAARD_FIRST_PLAN);
 
-const SVENSTRUPGAARD: DemoPaybackPreset = {
+const SVENSTRUPGAARD: PaybackPreset = {
   id: 'svenstrupgaard-2021',
   name: 'Svenstrupgård – forlængelse af takststigningen (DAS 25.03.2021)',
   source: '002:1445–1524',
@@ -164,7 +164,7 @@ const SVENSTRUPGAARD: DemoPaybackPreset = {
  * The example's year is printed as a placeholder, "I år 202Y" (002:17598); 2022, the year of the Styringsaftale it is
  * taken from, stands in for it, so the part above 5 % enters the tariff by 2024 at the latest.
  */
-const TILBUD_X: DemoResultPreset = {
+const TILBUD_X: ResultPreset = {
   id: 'tilbud-x-overskud',
   name: 'Tilbud X – overskud over 5 % (Styringsaftalen 2022, 5.3)',
   source: '002:17576–17644',
@@ -232,8 +232,8 @@ function socialtilsynNord(preset: {
   total: number;
   parts: Readonly<Record<string, number>>;
   average?: { units: number; printed: number };
-}): DemoObjectiveFinancingPreset {
-  const out: DemoObjectiveFinancingPreset = {
+}): ObjectiveFinancingPreset {
+  const out: ObjectiveFinancingPreset = {
     id: preset.id,
     name: preset.name,
     source: preset.source,
@@ -249,7 +249,7 @@ function socialtilsynNord(preset: {
 }
 
 /** Bilag 2, "Eksempel" (AT-08): the example adds the absence correction as a fourth term the printed model omits. */
-const ATA_BILAG_2: DemoAtaPreset = {
+const ATA_BILAG_2: AtaPreset = {
   id: 'ata-bilag-2',
   name: 'Bilag 2 – socialpædagog, ½ time på hverdage kl. 17–17.30',
   source: '002:18742–18762',
@@ -263,7 +263,7 @@ const ATA_BILAG_2: DemoAtaPreset = {
  * NT-1 v1 at full operation (AT-05, AT-06): "Driftsudgifter i alt" 22,9 mio. kr., 10 places, 90 % occupancy — below the
  * 95 % the Styringsaftale expects of a residential offer, so the calculator warns.
  */
-const NT1_V1_DAILY_TARIFF: DemoDailyTariffPreset = {
+const NT1_V1_DAILY_TARIFF: DailyTariffPreset = {
   id: 'nt1-v1-fuld-drift',
   name: 'NT-1 v1 – fuld drift: 22,9 mio. kr., 10 pladser, 90 % belægning',
   source: '002:3056–3081',
@@ -273,7 +273,7 @@ const NT1_V1_DAILY_TARIFF: DemoDailyTariffPreset = {
 };
 
 /** Socialtilsyn Nord's budget 2021 (Tabel 14, in 1.000 kr.) restated "i 2022 priser" in the budget 2022. */
-function socialtilsynNordIn2022Prices(id: string, name: string, thousands: number, projected: number, line: number): DemoIndexProjectionPreset {
+function socialtilsynNordIn2022Prices(id: string, name: string, thousands: number, projected: number, line: number): IndexProjectionPreset {
   return {
     id,
     name,
@@ -285,7 +285,7 @@ function socialtilsynNordIn2022Prices(id: string, name: string, thousands: numbe
   };
 }
 
-export const DEMO_CALCULATIONS: DemoCalculations = {
+export const CALCULATOR_PRESETS: CalculatorPresets = {
   payback: [SVENSTRUPGAARD],
   result: [TILBUD_X],
   objectiveFinancing: [

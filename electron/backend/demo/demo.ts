@@ -15,16 +15,16 @@ import type { DB } from '../../../db/schema';
 import { DEFAULT_BODIES, type ReferenceBody } from '../../../shared/domain/reference-data';
 import type { FileStore } from '../files/file-store';
 import { SEKRETARIAT_NAMESPACE, stableId } from '../stable-id';
-import { reindexItem } from './agenda';
-import { DAS_2021, DAS_NEXT_MEETING_ID } from './demo-content/das-2021';
-import { PSU_2024, PSU_BODY } from './demo-content/psu-2024';
-import { DEMO_PROPOSAL } from './demo-content/proposal-nt1';
-import { DEMO_SCENARIOS } from './demo-content/scenarios';
-import type { DemoItem, DemoMeeting } from './demo-content/types';
+import { reindexItem } from '../services/agenda';
+import { DAS_2021, DAS_NEXT_MEETING_ID } from './content/das-2021';
+import { PSU_2024, PSU_BODY } from './content/psu-2024';
+import { DEMO_PROPOSAL } from './content/proposal-nt1';
+import { DEMO_SCENARIOS } from './content/scenarios';
+import type { DemoItem, DemoMeeting } from './content/types';
 import { demoAnnexPdf } from './demo-pdf';
-import { insertReferenceOrganisations } from './reference-data';
-import { freezeScenario } from './scenarios';
-import { sanitizeRichText } from './rich-text';
+import { insertReferenceOrganisations } from '../services/reference-data';
+import { freezeScenario } from '../services/scenarios';
+import { sanitizeRichText } from '../services/rich-text';
 import { recordDemoBase } from '../exchange/identity';
 
 /** Chef groups that appear in the 2021 DAS papers (domain.md §1.7), and the PSU of file 003. */

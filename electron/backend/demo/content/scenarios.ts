@@ -7,7 +7,7 @@ import { type ScenarioInput } from '../../../../shared/domain/scenario';
  * and the worked examples AT-01 … AT-06). Every figure is as printed; where the papers contradict themselves the
  * components are entered and the app computes the total (domain.md §8), and the printed figure is kept next to it for
  * comparison. test/backend/demo-scenarios.test.ts pins all of it to the seeds. The calculator presets (Svenstrupgård,
- * Tilbud X, Socialtilsyn Nord …) are in shared/demo/calculations.ts, where the renderer can read them too.
+ * Tilbud X, Socialtilsyn Nord …) are in shared/presets/calculators.ts, where the renderer can read them too.
  */
 
 /** A scenario as the demo loader creates it: a base with its whole input, or a variant of a base with its overrides. */
