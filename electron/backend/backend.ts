@@ -7,6 +7,7 @@ import type { EventName, Result } from '../../shared/contract';
 import type { BackendContext } from './context';
 import { ExportStore } from './documents/export-store';
 import type { PdfPrinter } from './documents/printer';
+import { callOrigin } from './call-origin';
 import { dispatch, type DispatchLog } from './dispatch';
 import { bindInstallation } from './exchange/identity';
 import { createFileStore, type FileStore } from './files/file-store';
@@ -19,7 +20,8 @@ export type EventListener = (event: EventName, payload: unknown) => void;
 
 /** The backend as both transports see it: one call function and one event stream. */
 export interface Backend {
-  call(method: unknown, input: unknown): Promise<Result<unknown>>;
+  /** `origin`: the calling window's id (CALL_ORIGIN), passed on in the change events the call causes. */
+  call(method: unknown, input: unknown, origin?: string): Promise<Result<unknown>>;
   subscribe(listener: EventListener): () => void;
   readonly database: OpenedDatabase;
   /** Attachment files (null for an in-memory database). */
@@ -90,7 +92,11 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     db: database.db,
     now,
     newId: options.newId ?? randomUUID,
-    emit: (event, payload) => emitter.emit('event', event, payload),
+    // A change names the window whose call made it, so that window can skip reloading its own write.
+    emit: (event, payload) => {
+      const origin = event === 'data.changed' ? callOrigin() : undefined;
+      emitter.emit('event', event, origin ? { ...payload, origin } : payload);
+    },
     appVersion: options.appVersion,
     databaseFile: database.file,
     schemaVersion: database.migration.to,
@@ -111,7 +117,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   void files?.text.resumePending().catch(() => undefined);
 
   return {
-    call: (method, input) => dispatch(handlers, method, input, options.log),
+    call: (method, input, origin) => dispatch(handlers, method, input, options.log, origin),
     subscribe(listener) {
       emitter.on('event', listener);
       return () => emitter.off('event', listener);

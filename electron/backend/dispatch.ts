@@ -10,6 +10,7 @@ import {
   type ParsedInput,
   type Result,
 } from '../../shared/contract';
+import { withCallOrigin } from './call-origin';
 import { AppError } from './errors';
 
 export type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => Promise<MethodOutput<M>> };
@@ -22,7 +23,7 @@ export interface DispatchLog {
  * The single entry point of both transports: checks the method name, parses the input against the contract,
  * runs the handler and wraps every outcome in an envelope. Nothing unparsed reaches a handler.
  */
-export async function dispatch(handlers: Handlers, method: unknown, input: unknown, log: DispatchLog = console): Promise<Result<unknown>> {
+export async function dispatch(handlers: Handlers, method: unknown, input: unknown, log: DispatchLog = console, origin?: string): Promise<Result<unknown>> {
   if (!isMethodName(method)) {
     return fail('UNKNOWN_METHOD', `Ukendt funktion: «${String(method).slice(0, 80)}».`);
   }
@@ -31,7 +32,7 @@ export async function dispatch(handlers: Handlers, method: unknown, input: unkno
   if (!parsed.success) return invalidInput(parsed.error);
   try {
     const handler = handlers[method] as (input: unknown) => Promise<unknown>;
-    const output = await handler(parsed.data);
+    const output = await withCallOrigin(origin, () => handler(parsed.data));
     return ok((spec.output as z.ZodType).parse(output));
   } catch (error) {
     if (error instanceof AppError) return fail(error.code, error.message);

@@ -3,6 +3,7 @@
  * answered, reports progress as `job.progress` events and can be cancelled through an AbortSignal. The work itself
  * decides where it can still stop: an import stops anywhere before its commit, and after it says so (`cancellable`).
  */
+import { withoutCallOrigin } from './call-origin';
 import type { JobKind, JobResult, JobStatus } from '../../shared/domain/jobs';
 import { AppError } from './errors';
 
@@ -93,7 +94,7 @@ export class JobRunner {
       },
     };
     // setImmediate: the starting call answers first, so its status always precedes the job's events.
-    entry.done = new Promise<void>((resolve) => setImmediate(resolve))
+    entry.done = withoutCallOrigin(() => new Promise<void>((resolve) => setImmediate(resolve)))
       .then(() => {
         throwIfCancelled(controller.signal); // cancelled before it began
         return work(control);

@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PassThrough } from 'node:stream';
-import { DEFAULT_MESSAGES, fail, ok, type Result } from '../../shared/contract';
+import { CALL_ORIGIN_HEADER, DEFAULT_MESSAGES, fail, ok, type Result } from '../../shared/contract';
 import type { Backend } from '../backend/backend';
 import { AppError } from '../backend/errors';
 import { receivePackage } from '../backend/exchange/incoming';
@@ -85,7 +85,8 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       throw new HttpRefusal(400, fail('INVALID_INPUT', 'Forespørgslen er ikke gyldig JSON.'));
     }
     // Like JSON-RPC: the transport succeeded, the envelope carries the outcome (as over IPC).
-    sendJson(res, 200, await options.backend.call(method, input));
+    const origin = req.headers[CALL_ORIGIN_HEADER];
+    sendJson(res, 200, await options.backend.call(method, input, typeof origin === 'string' ? origin : undefined));
   }
 
   function handleEvents(req: IncomingMessage, res: ServerResponse, url: URL) {

@@ -22,11 +22,11 @@ export function isTrustedSender(frame: WebFrameMain | null | undefined): boolean
 
 /** The handler behind `rpc`, separate from ipcMain so it can be tested directly. */
 export function createRpcHandler(backend: Pick<Backend, 'call'>) {
-  return async (event: Pick<IpcMainInvokeEvent, 'senderFrame'>, method: unknown, input: unknown): Promise<Result<unknown>> => {
+  return async (event: Pick<IpcMainInvokeEvent, 'senderFrame'>, method: unknown, input: unknown, origin?: unknown): Promise<Result<unknown>> => {
     if (!isTrustedSender(event.senderFrame)) return fail('FORBIDDEN', DEFAULT_MESSAGES.FORBIDDEN);
     try {
       // The backend checks the method name and parses the input against the contract.
-      return await backend.call(method, input);
+      return await backend.call(method, input, typeof origin === 'string' ? origin : undefined);
     } catch {
       return fail('INTERNAL', DEFAULT_MESSAGES.INTERNAL);
     }

@@ -12,7 +12,8 @@ const RPC_CHANNEL = 'rpc';
 const EVENT_CHANNEL = 'event';
 
 export interface BackendBridge {
-  invoke(method: string, input?: unknown): Promise<Result<unknown>>;
+  /** `origin`: the window's own id, so it can recognise the change events its calls cause. */
+  invoke(method: string, input?: unknown, origin?: string): Promise<Result<unknown>>;
   on(event: string, listener: (payload: unknown) => void): () => void;
 }
 
@@ -23,12 +24,12 @@ type IpcPort = Pick<typeof ipcRenderer, 'invoke' | 'on' | 'removeListener'>;
 
 export function createBackendBridge(ipc: IpcPort): BackendBridge {
   return {
-    invoke(method, input) {
+    invoke(method, input, origin) {
       // Unknown names never reach IPC; the reply has the same shape as the backend's own refusal.
       if (!isMethodName(method)) {
         return Promise.resolve(fail('UNKNOWN_METHOD', `Ukendt funktion: «${nameOf(method)}».`));
       }
-      return ipc.invoke(RPC_CHANNEL, method, input) as Promise<Result<unknown>>;
+      return ipc.invoke(RPC_CHANNEL, method, input, typeof origin === 'string' ? origin.slice(0, 64) : undefined) as Promise<Result<unknown>>;
     },
     on(event, listener) {
       if (!isEventName(event)) throw new Error(`Ukendt hændelse: «${nameOf(event)}».`);

@@ -56,8 +56,8 @@ describe('IPC sender validation', () => {
   it("passes our main frame's call to the backend unchanged and returns its envelope", async () => {
     const backend = fakeBackend();
     const input = { id: '00000000-0000-4000-8000-000000000001' };
-    const result = await createRpcHandler(backend)(eventFrom(mainFrame('app://sekretariat/index.html#/moeder')), 'meetings.get', input);
-    expect(backend.call).toHaveBeenCalledExactlyOnceWith('meetings.get', input);
+    const result = await createRpcHandler(backend)(eventFrom(mainFrame('app://sekretariat/index.html#/moeder')), 'meetings.get', input, 'window-7');
+    expect(backend.call).toHaveBeenCalledExactlyOnceWith('meetings.get', input, 'window-7');
     expect(result).toEqual({ ok: true, data: { version: '1.2.3' } });
   });
 

@@ -8,7 +8,7 @@ vi.mock('electron', () => import('./fake-electron').then((m) => m.createFakeElec
 const fake = asFake(electron);
 
 interface ExposedBackend {
-  invoke(method: unknown, input?: unknown): Promise<unknown>;
+  invoke(method: unknown, input?: unknown, origin?: unknown): Promise<unknown>;
   on(event: unknown, listener: unknown): () => void;
 }
 
@@ -40,8 +40,8 @@ describe('the preload', () => {
 
   it('sends a listed method over the rpc channel and returns the reply', async () => {
     fake.ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, data: { version: '1.2.3' } });
-    const reply = await backend.invoke('app.info', {});
-    expect(fake.ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith('rpc', 'app.info', {});
+    const reply = await backend.invoke('app.info', {}, 'window-7');
+    expect(fake.ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith('rpc', 'app.info', {}, 'window-7');
     expect(reply).toEqual({ ok: true, data: { version: '1.2.3' } });
   });
 

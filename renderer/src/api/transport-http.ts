@@ -1,4 +1,5 @@
-import { fail, type Result } from '../../../shared/contract';
+import { CALL_ORIGIN_HEADER, fail, type Result } from '../../../shared/contract';
+import { WINDOW_ORIGIN } from './origin';
 import { putPackage, putUpload, type Transport } from './transport';
 
 const TOKEN_KEY = 'sekretariat.token';
@@ -37,7 +38,7 @@ export function createHttpTransport(token: string): Transport {
       try {
         const response = await fetch(`/rpc/${encodeURIComponent(method)}`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, [CALL_ORIGIN_HEADER]: WINDOW_ORIGIN },
           body: JSON.stringify(input ?? {}),
         });
         return (await response.json()) as Result<unknown>;

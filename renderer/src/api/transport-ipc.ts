@@ -1,11 +1,12 @@
 import type { Result } from '../../../shared/contract';
+import { WINDOW_ORIGIN } from './origin';
 import { putPackage, putUpload, type Transport } from './transport';
 
 export function createIpcTransport(): Transport {
   const bridge = window.backend;
   if (!bridge) throw new Error('Forbindelsen til Sekretariats baggrundsproces mangler.');
   return {
-    invoke: (method, input) => bridge.invoke(method, input),
+    invoke: (method, input) => bridge.invoke(method, input, WINDOW_ORIGIN),
     on: (event, listener) => bridge.on(event, listener),
     // app:// serves the upload and open routes in the main process.
     upload: (file) => putUpload(file, {}),

@@ -28,7 +28,7 @@ export interface Transport {
 }
 
 /** What the preload script exposes in the desktop app. */
-export type Bridge = Pick<Transport, 'invoke' | 'on'>;
+export type Bridge = Pick<Transport, 'on'> & { invoke(method: string, input: unknown, origin?: string): Promise<Result<unknown>> };
 
 declare global {
   interface Window {
