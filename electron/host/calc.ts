@@ -15,7 +15,7 @@ import { dstWeights, isDstExport, parseDstTable } from '../../shared/logic/tarif
 import { kroner, toKroner } from '../../shared/logic/tariff/money';
 import { paybackIncrease, paybackYears } from '../../shared/logic/tariff/payback';
 import { settleResult } from '../../shared/logic/tariff/result';
-import { ruleSetFor } from '../../shared/logic/tariff/rule-set';
+import { homeRuleSet } from '../../shared/logic/tariff/rule-set';
 import { ScenarioInput } from '../../shared/domain/scenario';
 import { compareScenarios } from '../../shared/logic/tariff/compare';
 import { computeScenario, type ScenarioResult } from '../../shared/logic/tariff/scenario';
@@ -47,6 +47,9 @@ Regler:
   scenario compare --in A.json --in B.json [--in C.json --in D.json]
                                            To til fire scenarier side om side med forskelle (kr. og %)
   scenario sensitivity --in FIL.json       Døgntakst og underskud ved 80–100 % belægning
+
+  --agreement-year Y                       Styringsaftalens år, hvis regler gælder (daily-tariff, payback;
+                                           standard: det aftaleår, der gælder i år). result bruger --year.
 `;
 
 interface Io {
@@ -158,6 +161,7 @@ const OPTIONS = {
   amount: { type: 'string' },
   increase: { type: 'string' },
   years: { type: 'string' },
+  'agreement-year': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -179,6 +183,15 @@ export function runCalc(argv: string[], io: Io): number {
   }
   if (extra.length > 0) throw new UsageError(`Uventet argument: ${extra.join(' ')}. Se calc --help.`);
   const print = (json: unknown, text: string) => io.out(v.json ? JSON.stringify(json, null, 2) : text);
+  // The agreement whose rules apply: the one named, or the one in force this year.
+  const agreementRules = () => {
+    const year = v['agreement-year'] === undefined ? new Date().getFullYear() : parseNumber(v['agreement-year'], '--agreement-year');
+    try {
+      return homeRuleSet(year);
+    } catch (error) {
+      throw new UsageError(`--agreement-year: ${(error as Error).message}.`);
+    }
+  };
   try {
     switch (rule) {
       case 'distribute': {
@@ -193,7 +206,7 @@ export function runCalc(argv: string[], io: Io): number {
         return 0;
       }
       case 'daily-tariff': {
-        const tariff = dailyTariff({ budget: kroner(parseNumber(v.budget, '--budget')), places: parseCount(v.places, '--places'), occupancy: parseOccupancy(v.occupancy) });
+        const tariff = dailyTariff({ rules: agreementRules(), budget: kroner(parseNumber(v.budget, '--budget')), places: parseCount(v.places, '--places'), occupancy: parseOccupancy(v.occupancy) });
         print({ dailyTariff: toKroner(tariff) }, `Døgntakst: ${formatKroner(tariff)}`);
         return 0;
       }
@@ -212,7 +225,7 @@ export function runCalc(argv: string[], io: Io): number {
       case 'result': {
         const year = parseNumber(v.year, '--year');
         if (!Number.isInteger(year)) throw new UsageError('--year skal være et årstal.');
-        const settled = settleResult({ basis: kroner(parseNumber(v.basis, '--basis')), result: kroner(parseNumber(v.result, '--result')), year, rules: ruleSetFor(year < 2022 ? 2022 : year) });
+        const settled = settleResult({ basis: kroner(parseNumber(v.basis, '--basis')), result: kroner(parseNumber(v.result, '--result')), year, rules: homeRuleSet(Math.max(year, 2022)) });
         const json = { kind: settled.kind, withinLimit: toKroner(settled.withinLimit), toTariff: toKroner(settled.toTariff), tariffYear: settled.tariffYear, ...(settled.setAsideUseBy ? { setAsideUseBy: settled.setAsideUseBy } : {}) };
         print(
           json,
@@ -227,10 +240,10 @@ export function runCalc(argv: string[], io: Io): number {
         const places = parseCount(v.places, '--places') * (v.occupancy === undefined ? 1 : parseOccupancy(v.occupancy));
         if ((v.increase === undefined) === (v.years === undefined)) throw new UsageError('Angiv enten --increase KR eller --years Y.');
         if (v.increase !== undefined) {
-          const result = paybackYears({ amount, increase: kroner(parseNumber(v.increase, '--increase')), places });
+          const result = paybackYears({ rules: agreementRules(), amount, increase: kroner(parseNumber(v.increase, '--increase')), places });
           print({ years: result.years, exactYears: result.exactYears }, `Tilbagebetalt på ${result.years} år (præcist ${result.exactYears.toLocaleString('da-DK', { maximumFractionDigits: 2 })} år).`);
         } else {
-          const result = paybackIncrease({ amount, years: parseCount(v.years, '--years'), places });
+          const result = paybackIncrease({ rules: agreementRules(), amount, years: parseCount(v.years, '--years'), places });
           print({ increase: toKroner(result.increase) }, `Takststigning: ${formatKroner(result.increase)} pr. døgn.`);
         }
         return 0;

@@ -9,6 +9,7 @@ import {
 import { formatKroner, formatLongDate, formatNumber, formatNumericDate, formatPercent, todayIso } from '../format';
 import type { Ore } from '../logic/tariff/money';
 import { levelMixRevenue } from '../logic/tariff/structures';
+import { homeRuleSet } from '../logic/tariff/rule-set';
 import { documentFileName } from '../format/file-name';
 import { escapeHtml as escape } from '../format/html';
 import { cssString, printCss } from './render';
@@ -308,7 +309,7 @@ function levelsTable(figures: ScenarioFigures, content: ProposalContent): string
   if (figures.levels.length === 0) return '';
   const described = new Map(content.levels.map((l) => [l.name, l]));
   const revenueOf = (l: ScenarioFigures['levels'][number]) =>
-    l.places === 0 ? 0 : levelMixRevenue({ levels: [{ name: l.name, dailyTariff: l.dailyTariffOre, places: l.places }], occupancy: figures.occupancy });
+    l.places === 0 ? 0 : levelMixRevenue({ rules: homeRuleSet(figures.agreementYear), levels: [{ name: l.name, dailyTariff: l.dailyTariffOre, places: l.places }], occupancy: figures.occupancy });
   const rows: Row[] = figures.levels.map((l) => {
     const hours = described.get(l.name)?.ataHours;
     return {

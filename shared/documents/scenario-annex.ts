@@ -3,7 +3,7 @@ import { formatKroner, formatLongDate, formatNumber, formatPercent, todayIso } f
 import { compareScenarios, type ComparedFigure } from '../logic/tariff/compare';
 import { canonicalJson } from '../logic/tariff/freeze';
 import { kroner, type Ore } from '../logic/tariff/money';
-import { ruleSetFor } from '../logic/tariff/rule-set';
+import { homeRuleSet } from '../logic/tariff/rule-set';
 import type { ScenarioResult } from '../logic/tariff/scenario';
 import { occupancySensitivity } from '../logic/tariff/sensitivity';
 import type { StartupSplitRow } from '../logic/tariff/startup';
@@ -281,7 +281,7 @@ function budgetLines(input: ScenarioInput): string {
 
 function levelsTable(input: ScenarioInput): string {
   if (input.levels.length === 0) return '';
-  const rules = ruleSetFor(input.agreementYear);
+  const rules = homeRuleSet(input.agreementYear);
   const levels = input.levels.map((l) => ({ name: l.name, dailyTariff: kroner(l.dailyTariff), places: l.places }));
   const revenue = (ls: typeof levels) => levelMixRevenue({ levels: ls, occupancy: input.occupancy, rules });
   const rows = levels.map((l) => [text(l.name), num(formatNumber(l.places)), num(kr(l.dailyTariff)), num(kr(revenue([l])))]);

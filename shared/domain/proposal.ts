@@ -284,6 +284,8 @@ export const ScenarioFigures = z.object({
   name: z.string(),
   /** The frozen version the figures come from; null while they follow the live scenario. */
   frozenNumber: z.number().int().positive().nullable(),
+  /** The Styringsaftale year whose rules the figures were computed by. */
+  agreementYear: z.number().int(),
   places: z.number(),
   occupancy: z.number(),
   fullOperationBudgetOre: z.number().int(),

@@ -12,6 +12,7 @@ import {
   type PerResidentYearCostOptions,
 } from '../logic/tariff/payback';
 import { type ResultInput } from '../logic/tariff/result';
+import { homeRuleSet } from '../logic/tariff/rule-set';
 
 /*
  * The presets of the calculators (Takstscenarier → Beregninger): the worked examples of the seed papers (file 002,
@@ -142,7 +143,13 @@ export interface CalculatorPresets {
   indexProjection: readonly IndexProjectionPreset[];
 }
 
-const SVENSTRUPGAARD_FIRST_PLAN: ImpliedPlacesInput = { amount: kroner(6_800_000), increase: kroner(50), years: 5 };
+/**
+ * The rules the presets are computed by: the Styringsaftale 2022, the first the app knows. The 2021 papers' figures
+ * rest on the same parameters (365 days, the 5 % threshold, the 50 % refusion).
+ */
+const RULES = homeRuleSet(2022);
+
+const SVENSTRUPGAARD_FIRST_PLAN: ImpliedPlacesInput = { rules: RULES, amount: kroner(6_800_000), increase: kroner(50), years: 5 };
 /** ≈ 74,5 full-time residents: implied by the first plan, not printed (domain.md §3.10, AT-10). */
 const SVENSTRUPGAARD_PLACES = impliedPlaces(SVENSTRUPGAARD_FIRST_PLAN);
 
@@ -151,11 +158,11 @@ const SVENSTRUPGAARD: PaybackPreset = {
   name: 'Svenstrupgård – forlængelse af takststigningen (DAS 25.03.2021)',
   source: '002:1445–1524',
   firstPlan: SVENSTRUPGAARD_FIRST_PLAN,
-  extendPeriod: { amount: kroner(19_600_000), increase: kroner(50), places: SVENSTRUPGAARD_PLACES },
-  keepPeriod: { amount: kroner(19_600_000), years: 5, places: SVENSTRUPGAARD_PLACES },
+  extendPeriod: { rules: RULES, amount: kroner(19_600_000), increase: kroner(50), places: SVENSTRUPGAARD_PLACES },
+  keepPeriod: { rules: RULES, amount: kroner(19_600_000), years: 5, places: SVENSTRUPGAARD_PLACES },
   perResident: [
-    { increase: kroner(50), options: { refundShare: 0.5 } },
-    { increase: kroner(144), options: { refundShare: 0.5 } },
+    { increase: kroner(50), options: { refundShare: 0.5, rules: RULES } },
+    { increase: kroner(144), options: { refundShare: 0.5, rules: RULES } },
   ],
   printed: { firstAmount: 6_800_000, amount: 19_600_000, years: 14, increase: 144, gross: 18_250, net: 9_125, grossKeepPeriod: 52_560, netKeepPeriod: 26_280 },
 };
@@ -168,7 +175,7 @@ const TILBUD_X: ResultPreset = {
   id: 'tilbud-x-overskud',
   name: 'Tilbud X – overskud over 5 % (Styringsaftalen 2022, 5.3)',
   source: '002:17576–17644',
-  input: { basis: kroner(8_000_000), result: kroner(770_000), year: 2022 },
+  input: { rules: RULES, basis: kroner(8_000_000), result: kroner(770_000), year: 2022 },
   printed: {
     budgetLines: [
       { label: 'Lønomkostninger', amount: 6_500_000 },
@@ -267,7 +274,7 @@ const NT1_V1_DAILY_TARIFF: DailyTariffPreset = {
   id: 'nt1-v1-fuld-drift',
   name: 'NT-1 v1 – fuld drift: 22,9 mio. kr., 10 pladser, 90 % belægning',
   source: '002:3056–3081',
-  input: { budget: kroner(22_900_000), places: 10, occupancy: 0.9 },
+  input: { rules: RULES, budget: kroner(22_900_000), places: 10, occupancy: 0.9 },
   kind: 'normal',
   note: 'Ideoplægget prissætter fire takstniveauer (8.900, 7.500, 6.200 og 4.800 kr.); med 3/3/2/2 beboere er gennemsnittet 7.120 kr. pr. døgn.',
 };

@@ -15,6 +15,9 @@ import { impliedPlaces, paybackIncrease, paybackYears, perResidentYearCost } fro
 import { settleResult } from '../../shared/logic/tariff/result';
 import { computeScenario, type ScenarioResult } from '../../shared/logic/tariff/scenario';
 import { applyOverrides } from '../../shared/logic/tariff/variants';
+import { homeRuleSet } from '../../shared/logic/tariff/rule-set';
+
+const RULES = homeRuleSet(2022);
 
 /*
  * The demo's scenarios and calculator presets against the seed papers (file 002; domain.md AT-01 … AT-13). The printed
@@ -264,7 +267,7 @@ describe('demo calculator presets reproduce the printed results', () => {
     const [preset] = CALCULATOR_PRESETS.dailyTariff;
     if (!preset) throw new Error('no daily tariff preset');
     expect(dailyTariff(preset.input)).toBe(kroner(6_971.08));
-    expect(occupancyWarnings(preset.input.occupancy, preset.kind)).toMatchObject([{ severity: 'warning' }]);
+    expect(occupancyWarnings(preset.input.occupancy, preset.kind, RULES)).toMatchObject([{ severity: 'warning' }]);
     // The note's average of the four levels at the mix 3/3/2/2.
     expect((3 * 8_900 + 3 * 7_500 + 2 * 6_200 + 2 * 4_800) / 10).toBe(7_120);
     expect(preset.note).toContain('7.120 kr.');

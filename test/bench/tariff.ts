@@ -7,6 +7,9 @@ import { performance } from 'node:perf_hooks';
 import { dailyTariff } from '../../shared/logic/tariff/daily-tariff';
 import { kroner } from '../../shared/logic/tariff/money';
 import { startupScenario } from '../../shared/logic/tariff/startup';
+import { homeRuleSet } from '../../shared/logic/tariff/rule-set';
+
+const RULES = homeRuleSet(2022);
 import { REFERENCE_ORGANISATIONS } from '../../shared/domain/reference-data';
 
 const population = Object.fromEntries(REFERENCE_ORGANISATIONS.filter((o) => o.kind === 'kommune').map((m) => [m.name, m.population['2021K2']!]));
@@ -14,6 +17,7 @@ const population = Object.fromEntries(REFERENCE_ORGANISATIONS.filter((o) => o.ki
 function scenario(i: number) {
   const budget = kroner(22_900_000 + (i % 97) * 10_000);
   return startupScenario({
+    rules: RULES,
     places: 10,
     years: [
       { year: 2022, occupancy: 0.5 + (i % 5) / 100 },
@@ -23,7 +27,7 @@ function scenario(i: number) {
     startupCosts: kroner(2_200_000),
     fullOperationBudget: budget,
     fixedShare: 0.6 + (i % 3) / 20,
-    dailyTariff: dailyTariff({ budget, places: 10, occupancy: 0.9 }),
+    dailyTariff: dailyTariff({ rules: RULES, budget, places: 10, occupancy: 0.9 }),
     split: { regionShare: i % 2 ? 0.25 : 0, municipalities: population },
   });
 }

@@ -44,6 +44,7 @@ describe('calc: the tariff rules from the command line (the JSON others script a
 
   it('computes the daily tariff, the ATA rate (AT-08), a result by the 5 % rule (AT-07) and a payback (AT-10)', async () => {
     expect((await calc('daily-tariff', '--budget', '23389200', '--places', '10', '--occupancy', '90', '--json')).json()).toEqual({ dailyTariff: 7120 });
+    expect((await calc('daily-tariff', '--budget', '23389200', '--places', '10', '--occupancy', '90', '--agreement-year', '2022', '--json')).json()).toEqual({ dailyTariff: 7120 });
     expect((await calc('ata', '--hour-cost', '206', '--absence', '33%', '--shift', '25', '--vfo', '5', '--hours', '0,5', '--days', '5', '--json')).json()).toEqual({ ataRate: 335.78, price: 839.45 });
     expect((await calc('ata', '--hour-cost', '206', '--absence', '33', '--shift', '25', '--vfo', '5', '--json')).json()).toEqual({ ataRate: 335.78, price: null });
     expect((await calc('result', '--basis', '8000000', '--result', '770000', '--year', '2021', '--json')).json()).toEqual({ kind: 'surplus', withinLimit: 400000, toTariff: -370000, tariffYear: 2023, setAsideUseBy: 2026 });
@@ -64,6 +65,7 @@ describe('calc: the tariff rules from the command line (the JSON others script a
     [['ata', '--hour-cost', '206', '--absence', '33', '--shift', '25', '--vfo', '5', '--hours', '1'], '--hours og --days skal angives sammen'],
     [['payback', '--amount', '100', '--places', '2'], 'Angiv enten --increase KR eller --years Y'],
     [['takst'], 'Ukendt regel: takst'],
+    [['daily-tariff', '--budget', '100', '--places', '1', '--occupancy', '90', '--agreement-year', '2021'], '--agreement-year: Der findes ingen takstregler for 2021; de første gælder fra 2022'],
   ])('refuses %j with exit code 2 and a message naming the problem', async (args, message) => {
     const result = await calc(...args);
     expect(result.code).toBe(2);

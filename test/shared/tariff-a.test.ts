@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   COST_CATEGORIES,
-  LATEST_RULE_SET,
   PRICE_WAGE_FACTORS,
   RULE_SETS,
   annualCostPerPlace,
@@ -25,6 +24,7 @@ import {
   printedModelAtaHourlyRate,
   projectBudget,
   revenueGap,
+  homeRuleSet,
   ruleSetFor,
   splitTariff,
   supplementaryServicePrice,
@@ -33,6 +33,7 @@ import {
 } from '../../shared/logic/tariff';
 
 const mio = (m: number) => kroner(m * 1_000_000);
+const RULES = homeRuleSet(2022);
 
 /** NT-1's four tariff levels and the mix 3/3/2/2 (domain.md AT-05). */
 const NT1_LEVELS = [
@@ -69,8 +70,9 @@ const NT1_V2_LINES = [
 
 describe('rule sets', () => {
   it('holds the Styringsaftale 2022 parameters as data', () => {
-    const r = RULE_SETS[2022];
+    const r = RULE_SETS.find((set) => set.region === 'nordjylland' && set.year === 2022);
     expect(r).toMatchObject({
+      region: 'nordjylland',
       year: 2022,
       daysPerYear: 365,
       resultThreshold: 0.05,
@@ -85,44 +87,50 @@ describe('rule sets', () => {
     expect(Object.isFrozen(r?.occupancyBand.normal)).toBe(true);
   });
 
-  it('uses the latest set not after the year and refuses years before the first in Danish', () => {
-    expect(ruleSetFor(2022).year).toBe(2022);
-    expect(ruleSetFor(2030).year).toBe(2022);
-    expect(() => ruleSetFor(2021)).toThrow(RangeError);
-    expect(() => ruleSetFor(2021)).toThrow('Der findes ingen takstregler for 2021; de første gælder fra 2022');
-    expect(() => ruleSetFor(2022.5)).toThrow(/helt årstal/);
+  it("uses the region's latest set not after the year and refuses years before the first in Danish", () => {
+    const nordjylland = (year: number) => ruleSetFor({ region: 'nordjylland', year });
+    expect(nordjylland(2022).year).toBe(2022);
+    expect(nordjylland(2030).year).toBe(2022);
+    expect(homeRuleSet(2030)).toBe(nordjylland(2030));
+    expect(() => nordjylland(2021)).toThrow(RangeError);
+    expect(() => nordjylland(2021)).toThrow('Der findes ingen takstregler for 2021; de første gælder fra 2022');
+    expect(() => nordjylland(2022.5)).toThrow(/helt årstal/);
+  });
+
+  it('looks rules up by region too: a region without an agreement is refused in Danish', () => {
+    expect(() => ruleSetFor({ region: 'midtjylland' as 'nordjylland', year: 2022 })).toThrow('Der findes ingen takstregler for regionen «midtjylland»');
   });
 });
 
 describe('daily tariff (Styringsaftalen 5.1, 5.2)', () => {
   it('divides the budget by places × 365 × occupancy and rounds to whole øre', () => {
-    expect(dailyTariff({ budget: kroner(23_389_200), places: 10, occupancy: 0.9 })).toBe(kroner(7120));
+    expect(dailyTariff({ rules: RULES, budget: kroner(23_389_200), places: 10, occupancy: 0.9 })).toBe(kroner(7120));
     // 1.000.000 kr. / (7 × 365 × 0,95 = 2.427,25) = 411,9897… kr.
-    expect(dailyTariff({ budget: kroner(1_000_000), places: 7, occupancy: 0.95 })).toBe(41199);
-    expect(budgetFromTariff({ tariff: kroner(7120), places: 10, occupancy: 0.9 })).toBe(kroner(23_389_200));
+    expect(dailyTariff({ rules: RULES, budget: kroner(1_000_000), places: 7, occupancy: 0.95 })).toBe(41199);
+    expect(budgetFromTariff({ rules: RULES, tariff: kroner(7120), places: 10, occupancy: 0.9 })).toBe(kroner(23_389_200));
   });
 
   it('uses 365 days also in a leap year', () => {
-    const leap = ruleSetFor(2024);
+    const leap = homeRuleSet(2024);
     expect(leap.daysPerYear).toBe(365);
     expect(dailyTariff({ budget: kroner(365_000), places: 1, occupancy: 1, rules: leap })).toBe(kroner(1000));
   });
 
   it('AT-10 / §3.1: annual cost of a full-time place is tariff × 365 (50 kr. → 18.250 kr.; 144 kr. → 52.560 kr.)', () => {
-    expect(annualCostPerPlace(kroner(50))).toBe(kroner(18_250));
-    expect(annualCostPerPlace(kroner(144))).toBe(kroner(52_560));
+    expect(annualCostPerPlace(kroner(50), RULES)).toBe(kroner(18_250));
+    expect(annualCostPerPlace(kroner(144), RULES)).toBe(kroner(52_560));
   });
 
   it('refuses impossible input with Danish messages', () => {
     const ok = { budget: kroner(1_000_000), places: 10, occupancy: 0.95 };
-    expect(() => dailyTariff({ ...ok, occupancy: 0 })).toThrow(RangeError);
-    expect(() => dailyTariff({ ...ok, occupancy: 0 })).toThrow(/Belægningsprocenten skal være større end 0 % og højst 100 %/);
-    expect(() => dailyTariff({ ...ok, occupancy: 1.2 })).toThrow(/højst 100 % \(fik 120,0\s%\)/);
-    expect(() => dailyTariff({ ...ok, occupancy: Number.NaN })).toThrow(/Belægningsprocenten/);
-    expect(() => dailyTariff({ ...ok, places: 0 })).toThrow('Antal pladser skal være større end 0 (fik 0)');
-    expect(() => dailyTariff({ ...ok, places: -3 })).toThrow(/Antal pladser/);
-    expect(() => dailyTariff({ ...ok, budget: -100 })).toThrow(/Budgettet kan ikke være negativ/);
-    expect(() => dailyTariff({ ...ok, budget: 10.5 })).toThrow(/helt antal øre/);
+    expect(() => dailyTariff({ rules: RULES, ...ok, occupancy: 0 })).toThrow(RangeError);
+    expect(() => dailyTariff({ rules: RULES, ...ok, occupancy: 0 })).toThrow(/Belægningsprocenten skal være større end 0 % og højst 100 %/);
+    expect(() => dailyTariff({ rules: RULES, ...ok, occupancy: 1.2 })).toThrow(/højst 100 % \(fik 120,0\s%\)/);
+    expect(() => dailyTariff({ rules: RULES, ...ok, occupancy: Number.NaN })).toThrow(/Belægningsprocenten/);
+    expect(() => dailyTariff({ rules: RULES, ...ok, places: 0 })).toThrow('Antal pladser skal være større end 0 (fik 0)');
+    expect(() => dailyTariff({ rules: RULES, ...ok, places: -3 })).toThrow(/Antal pladser/);
+    expect(() => dailyTariff({ rules: RULES, ...ok, budget: -100 })).toThrow(/Budgettet kan ikke være negativ/);
+    expect(() => dailyTariff({ rules: RULES, ...ok, budget: 10.5 })).toThrow(/helt antal øre/);
   });
 
   it('a higher occupancy never raises the daily tariff (property)', () => {
@@ -134,7 +142,7 @@ describe('daily tariff (Styringsaftalen 5.1, 5.2)', () => {
         fc.double({ min: 0.01, max: 1, noNaN: true }),
         (budget, places, a, b) => {
           const [low, high] = a <= b ? [a, b] : [b, a];
-          expect(dailyTariff({ budget, places, occupancy: high })).toBeLessThanOrEqual(dailyTariff({ budget, places, occupancy: low }));
+          expect(dailyTariff({ rules: RULES, budget, places, occupancy: high })).toBeLessThanOrEqual(dailyTariff({ rules: RULES, budget, places, occupancy: low }));
         },
       ),
     );
@@ -158,16 +166,16 @@ describe('splitTariff (Tabel 4)', () => {
 
   it('gives the leftover øre to the largest remainders, ties in Tabel 4 order', () => {
     // 3 × 10 kr. over 365 place-days: each exactly 2,739… øre, total 8,219… → 8 øre; two øre go by table order.
-    const split = splitTariff({ personnel: 1000, property: 1000, administration: 1000 }, 1, 1);
+    const split = splitTariff({ personnel: 1000, property: 1000, administration: 1000 }, 1, 1, RULES);
     expect(split.total).toBe(8);
     expect(split.byCategory).toMatchObject({ personnel: 3, administration: 3, property: 2, citizenRelated: 0 });
   });
 
   it('lets interest income lower the tariff and refuses it with a positive sign', () => {
-    const split = splitTariff({ personnel: kroner(36_500), financialIncome: kroner(-365) }, 1, 1);
+    const split = splitTariff({ personnel: kroner(36_500), financialIncome: kroner(-365) }, 1, 1, RULES);
     expect(split).toMatchObject({ total: kroner(99), byCategory: { personnel: kroner(100), financialIncome: kroner(-1) } });
-    expect(() => splitTariff({ financialIncome: 100 }, 1, 1)).toThrow(/negativt fortegn/);
-    expect(() => splitTariff({ personnel: -100 }, 1, 1)).toThrow(/Personaleomkostninger kan ikke være negative/);
+    expect(() => splitTariff({ financialIncome: 100 }, 1, 1, RULES)).toThrow(/negativt fortegn/);
+    expect(() => splitTariff({ personnel: -100 }, 1, 1, RULES)).toThrow(/Personaleomkostninger kan ikke være negative/);
   });
 
   it('parts always sum exactly to the total tariff, each within one øre of its exact share (property)', () => {
@@ -185,8 +193,8 @@ describe('splitTariff (Tabel 4)', () => {
         (budgetLines, places, occupancy) => {
           const budget = Object.values(budgetLines).reduce((s, a) => s + a, 0);
           fc.pre(budget >= 0);
-          const { total, byCategory } = splitTariff(budgetLines, places, occupancy);
-          expect(total).toBe(dailyTariff({ budget, places, occupancy }));
+          const { total, byCategory } = splitTariff(budgetLines, places, occupancy, RULES);
+          expect(total).toBe(dailyTariff({ rules: RULES, budget, places, occupancy }));
           expect(Object.values(byCategory).reduce((s, a) => s + a, 0)).toBe(total);
           for (const key of keys) {
             expect(Math.abs(byCategory[key] - budgetLines[key] / (places * 365 * occupancy))).toBeLessThan(1 + 1e-6);
@@ -204,17 +212,17 @@ describe('occupancy (Styringsaftalen 5.2, 6.1.2)', () => {
   });
 
   it('warns outside 95–100 % and hints outside the recommended 95–98 %', () => {
-    expect(occupancyWarnings(0.97, 'normal')).toEqual([]);
-    expect(occupancyWarnings(0.99, 'normal')).toEqual([{ severity: 'hint', message: expect.stringMatching(/anbefalede interval 95\s%–98\s%/) }]);
-    expect(occupancyWarnings(0.9, 'normal')).toEqual([{ severity: 'warning', message: expect.stringMatching(/90,0\s% ligger uden for det forventede interval 95\s%–100\s%/) }]);
-    expect(occupancyWarnings(1.05, 'normal')[0]?.severity).toBe('warning');
-    expect(() => occupancyWarnings(0, 'normal')).toThrow(/Belægningsprocenten skal være større end 0/);
+    expect(occupancyWarnings(0.97, 'normal', RULES)).toEqual([]);
+    expect(occupancyWarnings(0.99, 'normal', RULES)).toEqual([{ severity: 'hint', message: expect.stringMatching(/anbefalede interval 95\s%–98\s%/) }]);
+    expect(occupancyWarnings(0.9, 'normal', RULES)).toEqual([{ severity: 'warning', message: expect.stringMatching(/90,0\s% ligger uden for det forventede interval 95\s%–100\s%/) }]);
+    expect(occupancyWarnings(1.05, 'normal', RULES)[0]?.severity).toBe('warning');
+    expect(() => occupancyWarnings(0, 'normal', RULES)).toThrow(/Belægningsprocenten skal være større end 0/);
   });
 
   it('requires 90 % for short-stay, acute and respite offers', () => {
-    expect(occupancyWarnings(0.9, 'short-stay', LATEST_RULE_SET)).toEqual([]);
-    expect(occupancyWarnings(0.92, 'short-stay')).toEqual([]);
-    expect(occupancyWarnings(0.85, 'short-stay')).toEqual([
+    expect(occupancyWarnings(0.9, 'short-stay', RULES)).toEqual([]);
+    expect(occupancyWarnings(0.92, 'short-stay', RULES)).toEqual([]);
+    expect(occupancyWarnings(0.85, 'short-stay', RULES)).toEqual([
       { severity: 'warning', message: expect.stringMatching(/under minimum 90\s% for korttids-, akut- og aflastningstilbud/) },
     ]);
   });
@@ -236,37 +244,37 @@ describe('occupancy (Styringsaftalen 5.2, 6.1.2)', () => {
 
 describe('tariff structures (Styringsaftalen 5.4)', () => {
   it('AT-05: NT-1 levels 8.900/7.500/6.200/4.800 kr., mix 3/3/2/2, 10 places at 90 % earn 23.389.200 kr., not the printed 22,9/23,1 mio.', () => {
-    const revenue = levelMixRevenue({ levels: NT1_LEVELS, occupancy: 0.9 });
+    const revenue = levelMixRevenue({ rules: RULES, levels: NT1_LEVELS, occupancy: 0.9 });
     expect(revenue).toBe(kroner(23_389_200));
     // The seed's figures: 22,9 mio. (v1) and 23,1 mio. (v2) are 489.200 kr. and 289.200 kr. too low …
     expect(revenueGap(revenue, mio(22.9))).toBe(kroner(489_200));
     expect(revenueGap(revenue, mio(23.1))).toBe(kroner(289_200));
     // … and correspond to 88,1 % and 88,9 % occupancy; at 100 % the mix earns 25.988.000 kr.
-    expect(occupancyForRevenue(NT1_LEVELS, mio(22.9))).toBeCloseTo(0.8812, 4);
-    expect(occupancyForRevenue(NT1_LEVELS, mio(23.1))).toBeCloseTo(0.8889, 4);
-    expect(levelMixRevenue({ levels: NT1_LEVELS, occupancy: 1 })).toBe(kroner(25_988_000));
+    expect(occupancyForRevenue(NT1_LEVELS, mio(22.9), RULES)).toBeCloseTo(0.8812, 4);
+    expect(occupancyForRevenue(NT1_LEVELS, mio(23.1), RULES)).toBeCloseTo(0.8889, 4);
+    expect(levelMixRevenue({ rules: RULES, levels: NT1_LEVELS, occupancy: 1 })).toBe(kroner(25_988_000));
     // Average tariff 7.120 kr./døgn.
-    expect(dailyTariff({ budget: revenue, places: 10, occupancy: 0.9 })).toBe(kroner(7120));
+    expect(dailyTariff({ rules: RULES, budget: revenue, places: 10, occupancy: 0.9 })).toBe(kroner(7120));
   });
 
   it('AT-05 × AT-06: the revenue falls 340.800 kr. short of the v1 budget lines (23,73 mio.)', () => {
-    const revenue = levelMixRevenue({ levels: NT1_LEVELS, occupancy: 0.9 });
+    const revenue = levelMixRevenue({ rules: RULES, levels: NT1_LEVELS, occupancy: 0.9 });
     expect(revenueGap(revenue, mio(23.73))).toBe(kroner(-340_800));
   });
 
   it('refuses a level mix without places or with an impossible occupancy', () => {
-    expect(() => levelMixRevenue({ levels: NT1_LEVELS.map((l) => ({ ...l, places: 0 })), occupancy: 0.9 })).toThrow(/Antal pladser i alt/);
-    expect(() => levelMixRevenue({ levels: NT1_LEVELS, occupancy: 0 })).toThrow(/Belægningsprocenten/);
-    expect(() => levelMixRevenue({ levels: NT1_LEVELS, occupancy: 1.01 })).toThrow(/højst 100 %/);
+    expect(() => levelMixRevenue({ rules: RULES, levels: NT1_LEVELS.map((l) => ({ ...l, places: 0 })), occupancy: 0.9 })).toThrow(/Antal pladser i alt/);
+    expect(() => levelMixRevenue({ rules: RULES, levels: NT1_LEVELS, occupancy: 0 })).toThrow(/Belægningsprocenten/);
+    expect(() => levelMixRevenue({ rules: RULES, levels: NT1_LEVELS, occupancy: 1.01 })).toThrow(/højst 100 %/);
   });
 
   it('prices a supplementary service at marginal cost plus at most 5 %', () => {
-    expect(supplementaryServicePrice(kroner(1000))).toBe(kroner(1000));
-    expect(supplementaryServicePrice(kroner(1000), 0.05)).toBe(kroner(1050));
-    expect(supplementaryServicePrice(333, 0.05)).toBe(350); // 349,65 øre
-    expect(supplementaryServicePrice(kroner(-1000), 0.05)).toBe(kroner(-1050));
-    expect(() => supplementaryServicePrice(kroner(1000), 0.06)).toThrow(/må højst være 5\s% af marginalomkostningen \(fik 6,0\s%/);
-    expect(() => supplementaryServicePrice(kroner(1000), -0.01)).toThrow(RangeError);
+    expect(supplementaryServicePrice(kroner(1000), 0, RULES)).toBe(kroner(1000));
+    expect(supplementaryServicePrice(kroner(1000), 0.05, RULES)).toBe(kroner(1050));
+    expect(supplementaryServicePrice(333, 0.05, RULES)).toBe(350); // 349,65 øre
+    expect(supplementaryServicePrice(kroner(-1000), 0.05, RULES)).toBe(kroner(-1050));
+    expect(() => supplementaryServicePrice(kroner(1000), 0.06, RULES)).toThrow(/må højst være 5\s% af marginalomkostningen \(fik 6,0\s%/);
+    expect(() => supplementaryServicePrice(kroner(1000), -0.01, RULES)).toThrow(RangeError);
   });
 
   it('negotiates only the citizen-directed part', () => {

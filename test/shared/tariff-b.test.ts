@@ -19,7 +19,10 @@ import {
   startupScenario,
   type Ore,
   type StartupScenarioInput,
+  homeRuleSet,
 } from '../../shared/logic/tariff';
+
+const RULES = homeRuleSet(2022);
 
 /*
  * Tariff rules part B (domain.md §3.3, 3.4, 3.9, 3.10, 3.11; acceptance tests AT-01 … AT-04, AT-07, AT-10, AT-12,
@@ -339,7 +342,7 @@ describe('settleResult — surplus and deficit (Styringsaftale 5.3)', () => {
     const result = kroner(8_418_000 - (6_236_000 + 611_000 + 801_000));
     expect(basis).toBe(kroner(8_000_000));
     expect(result).toBe(kroner(770_000));
-    const settled = settleResult({ basis, result, year: 2021 });
+    const settled = settleResult({ rules: RULES, basis, result, year: 2021 });
     expect(settled).toEqual({
       kind: 'surplus',
       year: 2021,
@@ -358,19 +361,19 @@ describe('settleResult — surplus and deficit (Styringsaftale 5.3)', () => {
   });
 
   it('AT-07: the set-aside is optional — without it the whole 770.000 reduces the tariff; more than 400.000 is refused', () => {
-    expect(settleResult({ basis: kroner(8_000_000), result: kroner(770_000), year: 2021, setAside: 0 }).toTariff).toBe(-kroner(770_000));
-    expect(settleResult({ basis: kroner(8_000_000), result: kroner(770_000), year: 2021, setAside: kroner(150_000) }).toTariff).toBe(-kroner(620_000));
-    expect(() => settleResult({ basis: kroner(8_000_000), result: kroner(770_000), year: 2021, setAside: kroner(400_001) })).toThrow(/højst hensættes 400\.000 kr\./u);
-    expect(() => settleResult({ basis: kroner(8_000_000), result: kroner(100_000), year: 2021, setAside: kroner(100_001) })).toThrow(RangeError);
+    expect(settleResult({ rules: RULES, basis: kroner(8_000_000), result: kroner(770_000), year: 2021, setAside: 0 }).toTariff).toBe(-kroner(770_000));
+    expect(settleResult({ rules: RULES, basis: kroner(8_000_000), result: kroner(770_000), year: 2021, setAside: kroner(150_000) }).toTariff).toBe(-kroner(620_000));
+    expect(() => settleResult({ rules: RULES, basis: kroner(8_000_000), result: kroner(770_000), year: 2021, setAside: kroner(400_001) })).toThrow(/højst hensættes 400\.000 kr\./u);
+    expect(() => settleResult({ rules: RULES, basis: kroner(8_000_000), result: kroner(100_000), year: 2021, setAside: kroner(100_001) })).toThrow(RangeError);
   });
 
   it('Socialtilsyn Nord practice: the 2020 surplus of 834.784 kr., not set aside, is in the 2022 budget (Y+2)', () => {
-    const settled = settleResult({ basis: kroner(35_069_000), result: kroner(834_784), year: 2020, setAside: 0 });
+    const settled = settleResult({ rules: RULES, basis: kroner(35_069_000), result: kroner(834_784), year: 2020, setAside: 0 });
     expect(settled).toMatchObject({ kind: 'surplus', toTariff: -kroner(834_784), tariffYear: 2022, setAsideUseBy: 2025 });
   });
 
   it('AT-21 derived: Østerskoven 2020 deficit 4.215.607 on 45.400.729 → 2.270.036 absorbed, 1.945.571 into the tariff by 2022', () => {
-    const settled = settleResult({ basis: kroner(45_400_729), result: -kroner(4_215_607), year: 2020 });
+    const settled = settleResult({ rules: RULES, basis: kroner(45_400_729), result: -kroner(4_215_607), year: 2020 });
     expect(settled).toEqual({
       kind: 'deficit',
       year: 2020,
@@ -387,17 +390,17 @@ describe('settleResult — surplus and deficit (Styringsaftale 5.3)', () => {
   });
 
   it('a deficit within 5 % stays out of the tariff; impossible input is refused in Danish', () => {
-    expect(settleResult({ basis: kroner(7_000_000), result: -kroner(138_600), year: 2019 })).toMatchObject({ kind: 'deficit', absorbed: kroner(138_600), toTariff: 0 });
-    expect(() => settleResult({ basis: kroner(1_000), result: -kroner(10), year: 2019, setAside: kroner(1) })).toThrow(/kun hensættes af et overskud/u);
-    expect(() => settleResult({ basis: -kroner(1), result: 0, year: 2019 })).toThrow(/ikke være negativt/u);
-    expect(() => settleResult({ basis: kroner(1), result: 0.5, year: 2019 })).toThrow(/helt antal øre/u);
-    expect(() => settleResult({ basis: kroner(1), result: 0, year: 2019.5 })).toThrow(/helt årstal/u);
+    expect(settleResult({ rules: RULES, basis: kroner(7_000_000), result: -kroner(138_600), year: 2019 })).toMatchObject({ kind: 'deficit', absorbed: kroner(138_600), toTariff: 0 });
+    expect(() => settleResult({ rules: RULES, basis: kroner(1_000), result: -kroner(10), year: 2019, setAside: kroner(1) })).toThrow(/kun hensættes af et overskud/u);
+    expect(() => settleResult({ rules: RULES, basis: -kroner(1), result: 0, year: 2019 })).toThrow(/ikke være negativt/u);
+    expect(() => settleResult({ rules: RULES, basis: kroner(1), result: 0.5, year: 2019 })).toThrow(/helt antal øre/u);
+    expect(() => settleResult({ rules: RULES, basis: kroner(1), result: 0, year: 2019.5 })).toThrow(/helt årstal/u);
   });
 
   it('property: a deficit never lowers a tariff, and a worse result never lowers the tariff effect', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 10_000_000_000 }), fc.integer({ min: -2_000_000_000, max: 2_000_000_000 }), fc.nat(1_000_000_000), (basis, result, worse) => {
-        const settled = settleResult({ basis, result, year: 2022 });
+        const settled = settleResult({ rules: RULES, basis, result, year: 2022 });
         if (result < 0) {
           expect(settled.kind).toBe('deficit');
           expect(settled.toTariff).toBeGreaterThanOrEqual(0);
@@ -407,7 +410,7 @@ describe('settleResult — surplus and deficit (Styringsaftale 5.3)', () => {
         expect(settled.threshold).toBeLessThanOrEqual(basis * 0.05 + 1e-6);
         expect(settled.threshold).toBeGreaterThan(basis * 0.05 - 100);
         expect(settled.threshold % 100).toBe(0);
-        expect(settleResult({ basis, result: result - worse, year: 2022 }).toTariff).toBeGreaterThanOrEqual(settled.toTariff);
+        expect(settleResult({ rules: RULES, basis, result: result - worse, year: 2022 }).toTariff).toBeGreaterThanOrEqual(settled.toTariff);
       }),
     );
   });
@@ -421,7 +424,7 @@ describe('resultLedger', () => {
       { year: 2019, basis, result: kroner(770_000) },
       { year: 2022, basis, result: kroner(100_000) },
       { year: 2020, basis, result: -kroner(300_000) },
-    ]);
+    ], RULES);
     expect(ledger.years.map((y) => y.year)).toEqual([2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027]);
     expect(ledger.tariffEffects).toEqual([
       { tariffYear: 2021, amount: -kroner(370_000), sources: [{ resultYear: 2019, amount: -kroner(370_000) }] },
@@ -445,15 +448,15 @@ describe('resultLedger', () => {
   });
 
   it('passes an explicit set-aside through and refuses a year entered twice', () => {
-    const ledger = resultLedger([{ year: 2020, basis: kroner(1_000_000), result: kroner(80_000), setAside: 0 }]);
+    const ledger = resultLedger([{ year: 2020, basis: kroner(1_000_000), result: kroner(80_000), setAside: 0 }], RULES);
     expect(ledger.tariffEffects).toEqual([{ tariffYear: 2022, amount: -kroner(80_000), sources: [{ resultYear: 2020, amount: -kroner(80_000) }] }]);
     expect(() =>
       resultLedger([
         { year: 2020, basis: kroner(1), result: 0 },
         { year: 2020, basis: kroner(1), result: 0 },
-      ]),
+      ], RULES),
     ).toThrow(/2020 er angivet mere end én gang/u);
-    expect(resultLedger([])).toEqual({ years: [], tariffEffects: [], setAsides: [] });
+    expect(resultLedger([], RULES)).toEqual({ years: [], tariffEffects: [], setAsides: [] });
   });
 
   it('property: making one year worse never lowers the tariff effect of any tariff year', () => {
@@ -465,12 +468,12 @@ describe('resultLedger', () => {
       fc.property(entries, fc.nat(), fc.integer({ min: 1, max: 100_000_000 }), (list, pick, worse) => {
         const i = pick % list.length;
         const worsened = list.map((e, j) => (j === i ? { ...e, result: e.result - worse } : e));
-        const before = new Map(resultLedger(list).tariffEffects.map((t) => [t.tariffYear, t.amount]));
-        const after = new Map(resultLedger(worsened).tariffEffects.map((t) => [t.tariffYear, t.amount]));
+        const before = new Map(resultLedger(list, RULES).tariffEffects.map((t) => [t.tariffYear, t.amount]));
+        const after = new Map(resultLedger(worsened, RULES).tariffEffects.map((t) => [t.tariffYear, t.amount]));
         for (const year of new Set([...before.keys(), ...after.keys()])) {
           expect(after.get(year) ?? 0).toBeGreaterThanOrEqual(before.get(year) ?? 0);
         }
-        for (const t of resultLedger(list.filter((e) => e.result < 0)).tariffEffects) expect(t.amount).toBeGreaterThan(0);
+        for (const t of resultLedger(list.filter((e) => e.result < 0), RULES).tariffEffects) expect(t.amount).toBeGreaterThan(0);
       }),
     );
   });
@@ -478,24 +481,24 @@ describe('resultLedger', () => {
 
 describe('firstYearLossWriteOff (Styringsaftale 6.1.2)', () => {
   it('writes a first-year loss off over the three following tariff years, the øre left over to the earliest', () => {
-    expect(firstYearLossWriteOff(kroner(900_000), 2023)).toEqual([
+    expect(firstYearLossWriteOff(kroner(900_000), 2023, { rules: RULES })).toEqual([
       { tariffYear: 2024, amount: kroner(300_000) },
       { tariffYear: 2025, amount: kroner(300_000) },
       { tariffYear: 2026, amount: kroner(300_000) },
     ]);
-    expect(firstYearLossWriteOff(100_000_001, 2023, { firstTariffYear: 2025 })).toEqual([
+    expect(firstYearLossWriteOff(100_000_001, 2023, { rules: RULES, firstTariffYear: 2025 })).toEqual([
       { tariffYear: 2025, amount: 33_333_334 },
       { tariffYear: 2026, amount: 33_333_334 },
       { tariffYear: 2027, amount: 33_333_333 },
     ]);
-    expect(() => firstYearLossWriteOff(-1, 2023)).toThrow(/positivt beløb/u);
-    expect(() => firstYearLossWriteOff(1, 2023, { firstTariffYear: 2023 })).toThrow(/tidligst/u);
+    expect(() => firstYearLossWriteOff(-1, 2023, { rules: RULES })).toThrow(/positivt beløb/u);
+    expect(() => firstYearLossWriteOff(1, 2023, { rules: RULES, firstTariffYear: 2023 })).toThrow(/tidligst/u);
   });
 
   it('property: the three additions sum exactly to the loss and differ by at most one øre', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1_000_000_000_000 }), (loss) => {
-        const shares = firstYearLossWriteOff(loss, 2022).map((s) => s.amount);
+        const shares = firstYearLossWriteOff(loss, 2022, { rules: RULES }).map((s) => s.amount);
         expect(shares).toHaveLength(3);
         expect(shares.reduce((a, b) => a + b, 0)).toBe(loss);
         expect(Math.max(...shares) - Math.min(...shares)).toBeLessThanOrEqual(1);
@@ -507,6 +510,7 @@ describe('firstYearLossWriteOff (Styringsaftale 6.1.2)', () => {
 describe('startupScenario — NT-1', () => {
   const v1 = (deficitsMio: number[]) =>
     startupScenario({
+      rules: RULES,
       places: 10,
       years: deficitsMio.map((_, i) => ({ year: 2023 + i, occupancy: [0.5, 0.7, 0.8, 1][i] as number })),
       startupCosts: kroner(2_200_000),
@@ -535,6 +539,7 @@ describe('startupScenario — NT-1', () => {
     { scenario: 3, deficits: [3.8, 1.43, 0.3], printedTotal: 7.45, computed: 7_430_000, region: 1_857_500, printedRegion: 1.86, municipal: 5_572_500, printedMunicipal: 5.59 },
   ])('AT-04 v2 scenario $scenario: total $computed kr. (printed $printedTotal mio.), Region 25 % $region, municipalities 75 % $municipal', (at) => {
     const result = startupScenario({
+      rules: RULES,
       places: 10,
       years: at.deficits.map((_, i) => ({ year: 2023 + i, occupancy: [0.5, 0.7, 0.8][i] as number })),
       startupCosts: kroner(1_900_000),
@@ -559,6 +564,7 @@ describe('startupScenario — NT-1', () => {
 
   it('rows add up to their amounts and columns to the scenario totals', () => {
     const result = startupScenario({
+      rules: RULES,
       places: 10,
       years: [
         { year: 2023, occupancy: 0.5 },
@@ -596,7 +602,7 @@ describe('startupScenario — NT-1', () => {
       split: { regionShare: 0, municipalities: equalWeights(['A', 'B', 'C']) },
     };
     // Without a tariff revenue = budget × occupancy, so deficit = fixed × (1 − occupancy) = 12 mio. × 0,5.
-    const plain = startupScenario(base);
+    const plain = startupScenario({ ...base, rules: RULES });
     expect(plain.years.map((y) => [y.revenue, y.cost, y.deficit])).toEqual([
       [kroner(10_000_000), kroner(16_000_000), kroner(6_000_000)],
       [kroner(20_000_000), kroner(20_000_000), 0],
@@ -604,13 +610,14 @@ describe('startupScenario — NT-1', () => {
     expect(toKr(plain.years[0]?.perMunicipality ?? {})).toEqual({ A: 2_000_000, B: 2_000_000, C: 2_000_000 });
     expect(plain.totals.amount).toBe(kroner(7_000_000));
     // With a døgntakst of 5.000 kr.: revenue 10 × 5.000 × 365 × 0,5 = 9.125.000; deficit 16.000.000 − 9.125.000.
-    const priced = startupScenario({ ...base, dailyTariff: kroner(5_000) });
+    const priced = startupScenario({ rules: RULES, ...base, dailyTariff: kroner(5_000) });
     expect(priced.years[0]).toMatchObject({ revenue: kroner(9_125_000), deficit: kroner(6_875_000) });
     expect(priced.years[1]).toMatchObject({ revenue: kroner(18_250_000), cost: kroner(20_000_000), deficit: kroner(1_750_000) });
   });
 
   it('rejects impossible scenarios in Danish', () => {
     const ok: StartupScenarioInput = {
+      rules: RULES,
       places: 10,
       years: [
         { year: 2023, occupancy: 0.5 },
@@ -644,34 +651,34 @@ describe('startupScenario — NT-1', () => {
 });
 
 describe('payback — Svenstrupgård tariff increase (AT-10)', () => {
-  const places = impliedPlaces({ amount: kroner(6_800_000), increase: kroner(50), years: 5 });
+  const places = impliedPlaces({ rules: RULES, amount: kroner(6_800_000), increase: kroner(50), years: 5 });
 
   it('AT-10: the first plan implies ≈ 74,5 full-time residents; 19,6 mio. kr. at +50 kr. takes 14 years, or +144 kr. over 5 years', () => {
     expect(places).toBeCloseTo(6_800_000 / (18_250 * 5), 10);
     expect(Math.round(places * 10) / 10).toBe(74.5);
-    const years = paybackYears({ amount: kroner(19_600_000), increase: kroner(50), places, days: 365 });
+    const years = paybackYears({ rules: RULES, amount: kroner(19_600_000), increase: kroner(50), places, days: 365 });
     expect(years.exactYears).toBeCloseTo((5 * 19.6) / 6.8, 10);
     expect(years.years).toBe(14);
     expect(years.yearsToRepayFully).toBe(15);
     expect(years.annualRepayment).toBe(kroner(1_360_000));
-    const increase = paybackIncrease({ amount: kroner(19_600_000), years: 5, places });
+    const increase = paybackIncrease({ rules: RULES, amount: kroner(19_600_000), years: 5, places });
     expect(increase.exactIncrease / 100).toBeCloseTo((50 * 19.6) / 6.8, 10);
     expect(increase.increase).toBe(kroner(144));
     expect(increase.fullyRepayingIncrease).toBe(kroner(145));
-    expect(paybackYears({ amount: kroner(6_800_000), increase: kroner(50), places }).exactYears).toBeCloseTo(5, 12);
+    expect(paybackYears({ rules: RULES, amount: kroner(6_800_000), increase: kroner(50), places }).exactYears).toBeCloseTo(5, 12);
   });
 
   it('AT-10: per full-time resident 18.250 / 9.125 kr. a year at +50 kr. and 52.560 / 26.280 kr. at +144 kr. (50 % refusion)', () => {
-    expect(perResidentYearCost(kroner(50))).toEqual({ gross: kroner(18_250), refund: kroner(9_125), net: kroner(9_125) });
-    expect(perResidentYearCost(kroner(144))).toEqual({ gross: kroner(52_560), refund: kroner(26_280), net: kroner(26_280) });
-    expect(perResidentYearCost(kroner(50), { refundShare: 0 }).net).toBe(kroner(18_250));
+    expect(perResidentYearCost(kroner(50), { rules: RULES })).toEqual({ gross: kroner(18_250), refund: kroner(9_125), net: kroner(9_125) });
+    expect(perResidentYearCost(kroner(144), { rules: RULES })).toEqual({ gross: kroner(52_560), refund: kroner(26_280), net: kroner(26_280) });
+    expect(perResidentYearCost(kroner(50), { rules: RULES, refundShare: 0 }).net).toBe(kroner(18_250));
   });
 
   it('refuses impossible input in Danish', () => {
-    expect(() => paybackYears({ amount: kroner(1), increase: 0, places: 10 })).toThrow(/Takststigningen pr\. døgn skal være større end 0/u);
-    expect(() => paybackYears({ amount: -kroner(1), increase: kroner(50), places: 10 })).toThrow(/negativt/u);
-    expect(() => paybackIncrease({ amount: kroner(1), years: 0, places: 10 })).toThrow(/Antal år/u);
-    expect(() => perResidentYearCost(kroner(50), { refundShare: 2 })).toThrow(/Refusionsandelen/u);
+    expect(() => paybackYears({ rules: RULES, amount: kroner(1), increase: 0, places: 10 })).toThrow(/Takststigningen pr\. døgn skal være større end 0/u);
+    expect(() => paybackYears({ rules: RULES, amount: -kroner(1), increase: kroner(50), places: 10 })).toThrow(/negativt/u);
+    expect(() => paybackIncrease({ rules: RULES, amount: kroner(1), years: 0, places: 10 })).toThrow(/Antal år/u);
+    expect(() => perResidentYearCost(kroner(50), { rules: RULES, refundShare: 2 })).toThrow(/Refusionsandelen/u);
   });
 });
 
@@ -688,20 +695,20 @@ describe('noticeBilling (Styringsaftale 7.4)', () => {
     ['2021-12-25', '2021-12-25', 'substitution', '2022-01-08', '2022-01-08'],
     ['2021-03-10', '2021-05-01', 'substitution', '2021-03-24', '2021-05-01'],
   ] as const)('notice %s, last day %s (%s) → notice runs out %s, main tariff to %s, tillægsydelser to the last day', (noticeDate, endDate, kind, expires, main) => {
-    expect(noticeBilling({ noticeDate, endDate, kind })).toEqual({ noticeExpires: expires, mainTariffUntil: main, supplementaryUntil: endDate });
+    expect(noticeBilling({ rules: RULES, noticeDate, endDate, kind })).toEqual({ noticeExpires: expires, mainTariffUntil: main, supplementaryUntil: endDate });
   });
 
   it('rejects dates that are not real calendar dates written YYYY-MM-DD', () => {
-    expect(() => noticeBilling({ noticeDate: '2021-02-29', endDate: '2021-03-01', kind: 'standard' })).toThrow(/ikke en gyldig dato/u);
-    expect(() => noticeBilling({ noticeDate: '10-03-2021', endDate: '2021-03-01', kind: 'standard' })).toThrow(RangeError);
-    expect(() => noticeBilling({ noticeDate: '2021-03-10', endDate: '2021-13-01', kind: 'standard' })).toThrow(/Opsigelsesdatoen/u);
+    expect(() => noticeBilling({ rules: RULES, noticeDate: '2021-02-29', endDate: '2021-03-01', kind: 'standard' })).toThrow(/ikke en gyldig dato/u);
+    expect(() => noticeBilling({ rules: RULES, noticeDate: '10-03-2021', endDate: '2021-03-01', kind: 'standard' })).toThrow(RangeError);
+    expect(() => noticeBilling({ rules: RULES, noticeDate: '2021-03-10', endDate: '2021-13-01', kind: 'standard' })).toThrow(/Opsigelsesdatoen/u);
   });
 
   it('property: the main tariff runs at least to the last day and past the notice date; arithmetic agrees with UTC dates', () => {
     const day = fc.integer({ min: Date.UTC(1990, 0, 1) / 864e5, max: Date.UTC(2060, 11, 31) / 864e5 }).map((d) => new Date(d * 864e5).toISOString().slice(0, 10));
     fc.assert(
       fc.property(day, day, fc.constantFrom('standard' as const, 'substitution' as const), (noticeDate, endDate, kind) => {
-        const billing = noticeBilling({ noticeDate, endDate, kind });
+        const billing = noticeBilling({ rules: RULES, noticeDate, endDate, kind });
         expect(billing.mainTariffUntil >= endDate).toBe(true);
         expect(billing.mainTariffUntil > noticeDate).toBe(true);
         expect(billing.supplementaryUntil).toBe(endDate);

@@ -63,6 +63,7 @@ function scenarioFigures(source: ScenarioSource): ScenarioFigures {
     scenarioId: source.scenarioId,
     name: source.name,
     frozenNumber: source.frozenNumber,
+    agreementYear: input.agreementYear,
     places: input.places,
     occupancy: input.occupancy,
     fullOperationBudgetOre: kroner(input.fullOperationBudget),

@@ -1,6 +1,6 @@
 import { requireNonNegativeOre, requireOccupancy, requirePositive, roundToOre } from './guards';
 import { assertOre, type Ore } from './money';
-import { LATEST_RULE_SET, type RuleSet } from './rule-set';
+import { type RuleSet } from './rule-set';
 
 export interface DailyTariffInput {
   /** Takstberegningsgrundlag for the year, øre. */
@@ -9,7 +9,7 @@ export interface DailyTariffInput {
   places: number;
   /** Budgeted occupancy as a fraction, above 0 and at most 1. */
   occupancy: number;
-  rules?: RuleSet;
+  rules: RuleSet;
 }
 
 /** Occupied place-days per year; the divisor of every day tariff. */
@@ -24,7 +24,7 @@ function occupiedDays(places: number, occupancy: number, rules: RuleSet): number
  * and 5.2 (budgeted occupancy); the formula itself is implied, not printed (domain.md §3.2).
  * Rounding: once, to whole øre, half away from zero.
  */
-export function dailyTariff({ budget, places, occupancy, rules = LATEST_RULE_SET }: DailyTariffInput): Ore {
+export function dailyTariff({ budget, places, occupancy, rules }: DailyTariffInput): Ore {
   requireNonNegativeOre(budget, 'Budgettet');
   return roundToOre(budget / occupiedDays(places, occupancy, rules));
 }
@@ -33,7 +33,7 @@ export interface BudgetFromTariffInput {
   tariff: Ore;
   places: number;
   occupancy: number;
-  rules?: RuleSet;
+  rules: RuleSet;
 }
 
 /**
@@ -41,7 +41,7 @@ export interface BudgetFromTariffInput {
  * 5.2). Rounding: once, to whole øre, half away from zero. Because dailyTariff rounds, the round trip returns the
  * budget only to within half an øre per occupied place-day.
  */
-export function budgetFromTariff({ tariff, places, occupancy, rules = LATEST_RULE_SET }: BudgetFromTariffInput): Ore {
+export function budgetFromTariff({ tariff, places, occupancy, rules }: BudgetFromTariffInput): Ore {
   requireNonNegativeOre(tariff, 'Taksten');
   return roundToOre(tariff * occupiedDays(places, occupancy, rules));
 }
@@ -50,7 +50,7 @@ export function budgetFromTariff({ tariff, places, occupancy, rules = LATEST_RUL
  * Annual cost of one full-time place = day tariff × 365 (Styringsaftalen 5.1; "365 dage x 50 kr. = 18.250 kr.").
  * No rounding needed: whole øre times whole days.
  */
-export function annualCostPerPlace(tariff: Ore, rules: RuleSet = LATEST_RULE_SET): Ore {
+export function annualCostPerPlace(tariff: Ore, rules: RuleSet): Ore {
   assertOre(tariff, 'Taksten');
   return tariff * rules.daysPerYear;
 }
@@ -151,7 +151,7 @@ export function splitTariff(
   budgetLines: Partial<Record<CategoryKey, Ore>>,
   places: number,
   occupancy: number,
-  rules: RuleSet = LATEST_RULE_SET,
+  rules: RuleSet,
 ): TariffSplit {
   const amounts = COST_CATEGORIES.map((category) => {
     const amount = budgetLines[category.key] ?? 0;

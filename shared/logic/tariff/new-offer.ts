@@ -1,7 +1,7 @@
 import { formatKroner } from '../../format/numbers';
 
 import { assertOre, type Ore } from './money';
-import { LATEST_RULE_SET, type RuleSet } from './rule-set';
+import { type RuleSet } from './rule-set';
 
 export type NewOfferRules = Pick<RuleSet, 'newOfferLossWriteOffYears'>;
 
@@ -12,8 +12,8 @@ export interface LossWriteOffOptions {
    * that follows the Y + 2 lag of 5.3 passes firstYear + 2.
    */
   firstTariffYear?: number;
-  /** Defaults to the newest rule set (3 years). */
-  rules?: NewOfferRules;
+  /** The agreement's rules (3 years in the Styringsaftale 2022). */
+  rules: NewOfferRules;
 }
 
 export interface LossWriteOffShare {
@@ -31,8 +31,8 @@ export interface LossWriteOffShare {
  *
  * @throws RangeError (Danish) for a loss that is negative or not whole øre, or years that are not integers.
  */
-export function firstYearLossWriteOff(loss: Ore, firstYear: number, options: LossWriteOffOptions = {}): LossWriteOffShare[] {
-  const rules = options.rules ?? LATEST_RULE_SET;
+export function firstYearLossWriteOff(loss: Ore, firstYear: number, options: LossWriteOffOptions): LossWriteOffShare[] {
+  const rules = options.rules;
   assertOre(loss, 'Underskuddet i første driftsår');
   if (loss < 0) {
     throw new RangeError(`Underskuddet i første driftsår angives som et positivt beløb (fik ${formatKroner(loss)})`);

@@ -1,4 +1,4 @@
-import { LATEST_RULE_SET, type RuleSet } from './rule-set';
+import { type RuleSet } from './rule-set';
 
 /**
  * Notice and payment when a placement ends (opsigelse), Styringsaftale 7.4 (`002:18453–18487`; domain.md §3.11).
@@ -16,8 +16,8 @@ export interface NoticeInput {
   endDate: string;
   /** 'substitution' = substitution treatment (misbrug), 14 days' notice. */
   kind: NoticeKind;
-  /** Defaults to the newest rule set. */
-  rules?: NoticeRules;
+  /** The agreement's rules (look them up with ruleSetFor). */
+  rules: NoticeRules;
 }
 
 export interface NoticeBilling {
@@ -43,7 +43,7 @@ export interface NoticeBilling {
  * @throws RangeError (Danish) for a date that is not a real calendar date written YYYY-MM-DD.
  */
 export function noticeBilling(input: NoticeInput): NoticeBilling {
-  const rules = input.rules ?? LATEST_RULE_SET;
+  const rules = input.rules;
   const notice = parseIsoDate(input.noticeDate, 'Datoen for meddelelsen om opsigelse');
   const end = parseIsoDate(input.endDate, 'Opsigelsesdatoen');
   if (input.kind !== 'standard' && input.kind !== 'substitution') {

@@ -1,6 +1,6 @@
 import { formatPercent } from '../../format/numbers';
 import { requireNonNegative, requirePositive } from './guards';
-import { LATEST_RULE_SET, type RuleSet } from './rule-set';
+import { type RuleSet } from './rule-set';
 
 /*
  * Budgeted occupancy (belægningsprocent), Styringsaftalen 5.2 and 6.1.2. Occupancies are fractions and are not
@@ -32,7 +32,7 @@ export interface OccupancyWarning {
  * Returns Danish notes for the user (empty when all is well); a hint is only given when no warning is.
  * A new offer may budget lower in its first year (6.1.2), so the caller may show these as advice only.
  */
-export function occupancyWarnings(occupancy: number, kind: OfferKind, rules: RuleSet = LATEST_RULE_SET): OccupancyWarning[] {
+export function occupancyWarnings(occupancy: number, kind: OfferKind, rules: RuleSet): OccupancyWarning[] {
   requirePositive(occupancy, 'Belægningsprocenten');
   const { normal, recommended, shortStay } = rules.occupancyBand;
   const shown = formatPercent(occupancy, 1);

@@ -1,7 +1,7 @@
 import { formatKroner, formatPercent } from '../../format/numbers';
 import { requirePositive } from './guards';
 import { assertOre, ORE_PER_KRONE, roundHalfAwayFromZero, type Ore } from './money';
-import { LATEST_RULE_SET, type RuleSet } from './rule-set';
+import { type RuleSet } from './rule-set';
 
 /**
  * A tariff increase that repays an investment (Svenstrupgård, FU 15.5.2020 and DAS, `002:1445–1524`; domain.md
@@ -19,7 +19,7 @@ export interface PaybackYearsInput {
   places: number;
   /** Days per year; defaults to the rule set's 365 ("også i skudår", 5.1). */
   days?: number;
-  rules?: PaybackRules;
+  rules: PaybackRules;
 }
 
 export interface PaybackYears {
@@ -42,7 +42,7 @@ export interface PaybackYears {
  * @throws RangeError (Danish) for a negative amount, an increase or places of 0 or less, or amounts not in whole øre.
  */
 export function paybackYears(input: PaybackYearsInput): PaybackYears {
-  const days = input.days ?? (input.rules ?? LATEST_RULE_SET).daysPerYear;
+  const days = input.days ?? input.rules.daysPerYear;
   requireAmount(input.amount);
   assertOre(input.increase, 'Takststigningen');
   requirePositive(input.increase, 'Takststigningen pr. døgn');
@@ -65,7 +65,7 @@ export interface PaybackIncreaseInput {
   /** Occupied places on average (full-time residents). */
   places: number;
   days?: number;
-  rules?: PaybackRules;
+  rules: PaybackRules;
 }
 
 export interface PaybackIncrease {
@@ -86,7 +86,7 @@ export interface PaybackIncrease {
  * @throws RangeError (Danish) for a negative amount or years/places of 0 or less.
  */
 export function paybackIncrease(input: PaybackIncreaseInput): PaybackIncrease {
-  const days = input.days ?? (input.rules ?? LATEST_RULE_SET).daysPerYear;
+  const days = input.days ?? input.rules.daysPerYear;
   requireAmount(input.amount);
   requirePositive(input.years, 'Antal år');
   requirePositive(input.places, 'Antal belagte pladser');
@@ -104,7 +104,7 @@ export interface ImpliedPlacesInput {
   increase: Ore;
   years: number;
   days?: number;
-  rules?: PaybackRules;
+  rules: PaybackRules;
 }
 
 /**
@@ -112,7 +112,7 @@ export interface ImpliedPlacesInput {
  * 50 kr. over 5 years → 74,5 full-time residents). Unrounded. Inference, not printed (domain.md §3.10).
  */
 export function impliedPlaces(input: ImpliedPlacesInput): number {
-  const days = input.days ?? (input.rules ?? LATEST_RULE_SET).daysPerYear;
+  const days = input.days ?? input.rules.daysPerYear;
   requireAmount(input.amount);
   requirePositive(input.increase, 'Takststigningen pr. døgn');
   requirePositive(input.years, 'Antal år');
@@ -124,7 +124,7 @@ export interface PerResidentYearCostOptions {
   /** Share refunded to the paying municipality; defaults to the forsorgshjem refusion (50 %). */
   refundShare?: number;
   days?: number;
-  rules?: PaybackRules;
+  rules: PaybackRules;
 }
 
 export interface PerResidentYearCost {
@@ -144,8 +144,8 @@ export interface PerResidentYearCost {
  *
  * @throws RangeError (Danish) for an increase not in whole øre or a refund share outside 0 … 1.
  */
-export function perResidentYearCost(increase: Ore, options: PerResidentYearCostOptions = {}): PerResidentYearCost {
-  const rules = options.rules ?? LATEST_RULE_SET;
+export function perResidentYearCost(increase: Ore, options: PerResidentYearCostOptions): PerResidentYearCost {
+  const rules = options.rules;
   const days = options.days ?? rules.daysPerYear;
   const refundShare = options.refundShare ?? rules.refusion.forsorgshjemRate;
   assertOre(increase, 'Takststigningen');

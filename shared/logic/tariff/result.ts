@@ -1,7 +1,7 @@
 import { formatKroner, formatNumber, formatPercent } from '../../format/numbers';
 
 import { assertOre, ORE_PER_KRONE, type Ore } from './money';
-import { LATEST_RULE_SET, type RuleSet } from './rule-set';
+import { type RuleSet } from './rule-set';
 
 /**
  * Surplus and deficit (over-/underskud), Styringsaftale 5.3 (domain.md §3.3).
@@ -25,8 +25,8 @@ export interface ResultInput {
    * maximum, as in the Styringsaftale's example (Tilbud X). Must be 0 or absent for a deficit.
    */
   setAside?: Ore;
-  /** Defaults to the newest rule set. */
-  rules?: ResultRules;
+  /** The agreement's rules (look them up with ruleSetFor). */
+  rules: ResultRules;
 }
 
 export interface ResultSettlement {
@@ -68,7 +68,7 @@ export interface ResultSettlement {
  *   set-aside on a deficit, or a set-aside outside 0 … min(R, 5 % of G).
  */
 export function settleResult(input: ResultInput): ResultSettlement {
-  const rules = input.rules ?? LATEST_RULE_SET;
+  const rules = input.rules;
   const { basis, result, year } = input;
   assertOre(basis, 'Takstberegningsgrundlaget');
   assertOre(result, 'Årets resultat');
@@ -200,7 +200,7 @@ export interface ResultLedger {
  *
  * @throws RangeError (Danish) for a year entered twice and anything {@link settleResult} rejects.
  */
-export function resultLedger(entries: readonly ResultLedgerEntry[], rules: ResultRules = LATEST_RULE_SET): ResultLedger {
+export function resultLedger(entries: readonly ResultLedgerEntry[], rules: ResultRules): ResultLedger {
   const sorted = [...entries].sort((a, b) => a.year - b.year);
   for (let i = 1; i < sorted.length; i += 1) {
     if (sorted[i]?.year === sorted[i - 1]?.year) {

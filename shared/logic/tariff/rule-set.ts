@@ -1,11 +1,25 @@
 import { kroner, type Ore } from './money';
 
+/** The regions whose social framework agreements (Styringsaftaler) the app knows. */
+export type Region = 'nordjylland';
+
+/** The region this secretariat serves: a scenario's agreement is this region's Styringsaftale of its year. */
+export const HOME_REGION: Region = 'nordjylland';
+
+/** An agreement as the rules are looked up by: a region's Styringsaftale in force in a year. */
+export interface Agreement {
+  readonly region: Region;
+  readonly year: number;
+}
+
 /**
- * The numeric parameters of the tariff and financing rules for one agreement year, as data, so that a new
- * Styringsaftale is a new entry in RULE_SETS rather than a code change. Section numbers in the comments are the
- * Styringsaftale's own (domain.md §3); parameters from other sources say so.
+ * The numeric parameters of the tariff and financing rules of one agreement, as data, so that a new Styringsaftale
+ * (of this region or another) is one new entry in RULE_SETS rather than a code change. Every engine function takes
+ * the rule set as an argument; none assumes one. Section numbers in the comments are the Styringsaftale's own
+ * (domain.md §3); parameters from other sources say so.
  */
 export interface RuleSet {
+  readonly region: Region;
   /** First agreement year the set applies to ("gælder kun for 2022"; later years reuse it until replaced). */
   readonly year: number;
   /** Source document, for display. */
@@ -139,7 +153,8 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-const RULES_2022: RuleSet = {
+const NORDJYLLAND_2022: RuleSet = {
+  region: 'nordjylland',
   year: 2022,
   source: 'Styringsaftalen for Nordjysk Socialaftale 2022',
   daysPerYear: 365,
@@ -178,25 +193,22 @@ const RULES_2022: RuleSet = {
   ],
 };
 
-/** Rule sets by the first agreement year they apply to. */
-export const RULE_SETS: Readonly<Record<number, RuleSet>> = deepFreeze({ 2022: RULES_2022 });
-
-const YEARS = Object.keys(RULE_SETS)
-  .map(Number)
-  .sort((a, b) => a - b);
+/** Every known agreement's rules: one entry per Styringsaftale (a region from a year on). */
+export const RULE_SETS: readonly RuleSet[] = deepFreeze([NORDJYLLAND_2022]);
 
 /**
- * The rule set in force for an agreement year: the latest set whose year is not after it (a Styringsaftale stays
- * in use until a new one is entered). Throws a RangeError before the first set.
+ * The rules in force for an agreement: the region's latest set whose year is not after the agreement year (a
+ * Styringsaftale stays in use until a new one is entered). Throws a RangeError before the region's first set.
  */
-export function ruleSetFor(year: number): RuleSet {
+export function ruleSetFor({ region, year }: Agreement): RuleSet {
   if (!Number.isInteger(year)) throw new RangeError(`Aftaleåret skal være et helt årstal (fik ${year})`);
-  const found = YEARS.filter((y) => y <= year).pop();
-  if (found === undefined) {
-    throw new RangeError(`Der findes ingen takstregler for ${year}; de første gælder fra ${YEARS[0]}`);
+  const sets = RULE_SETS.filter((set) => set.region === region).sort((a, b) => a.year - b.year);
+  const found = sets.filter((set) => set.year <= year).pop();
+  if (!found) {
+    throw new RangeError(sets.length ? `Der findes ingen takstregler for ${year}; de første gælder fra ${sets[0]!.year}` : `Der findes ingen takstregler for regionen «${region}»`);
   }
-  return RULE_SETS[found] as RuleSet;
+  return found;
 }
 
-/** The newest rule set; the default where a caller passes none. */
-export const LATEST_RULE_SET: RuleSet = RULE_SETS[YEARS[YEARS.length - 1] as number] as RuleSet;
+/** The home region's rules for an agreement year. */
+export const homeRuleSet = (year: number): RuleSet => ruleSetFor({ region: HOME_REGION, year });

@@ -4,7 +4,7 @@ import { checkBudgetLines } from './budget-check';
 import { dailyTariff } from './daily-tariff';
 import { kroner, type Ore } from './money';
 import { occupancyWarnings } from './occupancy';
-import { ruleSetFor } from './rule-set';
+import { homeRuleSet } from './rule-set';
 import { startupScenario, type StartupScenarioResult } from './startup';
 import { levelMixRevenue, revenueGap } from './structures';
 
@@ -26,7 +26,7 @@ export interface ScenarioResult {
  * lines against the stated total, level revenue against the budget, occupancy outside the band).
  */
 export function computeScenario(input: ScenarioInput): ScenarioResult {
-  const rules = ruleSetFor(input.agreementYear);
+  const rules = homeRuleSet(input.agreementYear);
   const budget = kroner(input.fullOperationBudget);
   const warnings: string[] = [];
   const lines = checkBudgetLines(input.budgetLines.map((l) => ({ label: l.label, amount: kroner(l.amount) })), budget);

@@ -2,7 +2,7 @@ import { formatKroner, formatNumber } from '../../format/numbers';
 import { distribute, type DistributionUnit } from './distribution';
 
 import { assertOre, ORE_PER_KRONE, roundHalfAwayFromZero, type Ore } from './money';
-import { LATEST_RULE_SET, type RuleSet } from './rule-set';
+import { type RuleSet } from './rule-set';
 
 /**
  * Start-up scenarios for a new offer (NT-1, domain.md §3.4 and AT-01 … AT-04): establishment and start-up costs plus
@@ -50,8 +50,8 @@ export interface StartupScenarioInput {
    */
   dailyTariff?: Ore;
   split: StartupSplit;
-  /** Defaults to the newest rule set (365 days a year). */
-  rules?: StartupRules;
+  /** The agreement's rules (365 days a year in the Styringsaftale 2022). */
+  rules: StartupRules;
 }
 
 export interface StartupSplitRow {
@@ -109,7 +109,7 @@ export interface StartupScenarioResult {
  *   that are not whole units, and anything {@link distribute} rejects.
  */
 export function startupScenario(input: StartupScenarioInput): StartupScenarioResult {
-  const rules = input.rules ?? LATEST_RULE_SET;
+  const rules = input.rules;
   const unit = input.split.unit ?? 'krone';
   const unitSize = unit === 'krone' ? ORE_PER_KRONE : 1;
   validate(input, unitSize);

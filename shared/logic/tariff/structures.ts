@@ -1,7 +1,7 @@
 import { formatPercent } from '../../format/numbers';
 import { requireNonNegative, requireNonNegativeOre, requireOccupancy, requirePositive, roundToOre } from './guards';
 import { assertOre, type Ore } from './money';
-import { LATEST_RULE_SET, type RuleSet } from './rule-set';
+import { type RuleSet } from './rule-set';
 
 /* Tariff structures of Styringsaftalen 4.1 and 5.4: differentiated levels, supplementary services, negotiation. */
 
@@ -15,7 +15,7 @@ export interface TariffLevel {
 export interface LevelMixInput {
   levels: readonly TariffLevel[];
   occupancy: number;
-  rules?: RuleSet;
+  rules: RuleSet;
 }
 
 function occupiedPlaceDaysValue(levels: readonly TariffLevel[], rules: RuleSet): number {
@@ -35,7 +35,7 @@ function occupiedPlaceDaysValue(levels: readonly TariffLevel[], rules: RuleSet):
  * Budgeted yearly revenue of a differentiated tariff (5.4.6) = Σ tariff_i × 365 × places_i × occupancy
  * (domain.md §3.2, inferred identity). Rounding: once, to whole øre, half away from zero.
  */
-export function levelMixRevenue({ levels, occupancy, rules = LATEST_RULE_SET }: LevelMixInput): Ore {
+export function levelMixRevenue({ levels, occupancy, rules }: LevelMixInput): Ore {
   requireOccupancy(occupancy);
   return roundToOre(occupiedPlaceDaysValue(levels, rules) * occupancy);
 }
@@ -44,7 +44,7 @@ export function levelMixRevenue({ levels, occupancy, rules = LATEST_RULE_SET }: 
  * The occupancy at which a level mix earns a given revenue = revenue ÷ (Σ tariff_i × 365 × places_i); used to
  * explain a printed revenue figure (AT-05: 22,9 mio. kr. implies 88,1 %). Not rounded; may exceed 1.
  */
-export function occupancyForRevenue(levels: readonly TariffLevel[], revenue: Ore, rules: RuleSet = LATEST_RULE_SET): number {
+export function occupancyForRevenue(levels: readonly TariffLevel[], revenue: Ore, rules: RuleSet): number {
   requireNonNegativeOre(revenue, 'Indtægten');
   return revenue / occupiedPlaceDaysValue(levels, rules);
 }
@@ -64,7 +64,7 @@ export function revenueGap(revenue: Ore, budget: Ore): Ore {
  * less) has a negative marginal cost; the markup then scales the saving alike (inference: the text gives no sign
  * rule). Rounding: once, to whole øre, half away from zero.
  */
-export function supplementaryServicePrice(marginalCost: Ore, markup = 0, rules: RuleSet = LATEST_RULE_SET): Ore {
+export function supplementaryServicePrice(marginalCost: Ore, markup: number, rules: RuleSet): Ore {
   assertOre(marginalCost, 'Marginalomkostningen');
   if (!Number.isFinite(markup) || markup < 0) throw new RangeError(`Tillægget kan ikke være negativt (fik ${formatPercent(markup, 1)})`);
   if (markup > rules.supplementaryMarkupMax) {

@@ -4,9 +4,9 @@ import { CALCULATOR_PRESETS, type DailyTariffPreset } from '../../../../../share
 import { formatKroner, formatNumber } from '../../../../../shared/format';
 import { annualCostPerPlace, dailyTariff } from '../../../../../shared/logic/tariff/daily-tariff';
 import { occupancyWarnings, type OfferKind } from '../../../../../shared/logic/tariff/occupancy';
-import { LATEST_RULE_SET } from '../../../../../shared/logic/tariff/rule-set';
 import { KronerInput } from '../../../components/NumberInputs';
 import { asKroner, asPercent, attempt, CalculatorCard, Columns, Figures, Headline, need, needFraction, needKroner, Note, NumberField, PercentField, RuleError, Section, type Entry } from './parts';
+import { CALCULATOR_RULES } from './rules';
 import { useCalculatorForm } from './use-form';
 
 interface Form {
@@ -26,13 +26,13 @@ export function DailyTariffCalculator() {
   const presets = CALCULATOR_PRESETS.dailyTariff;
 
   const computed = attempt(() => {
-    const input = { budget: needKroner(form.budget, 'Takstberegningsgrundlag'), places: need(form.places, 'Antal pladser'), occupancy: needFraction(form.occupancy, 'Budgetteret belægning') };
+    const input = { rules: CALCULATOR_RULES, budget: needKroner(form.budget, 'Takstberegningsgrundlag'), places: need(form.places, 'Antal pladser'), occupancy: needFraction(form.occupancy, 'Budgetteret belægning') };
     const tariff = dailyTariff(input);
     return {
       tariff,
-      days: input.places * LATEST_RULE_SET.daysPerYear * input.occupancy,
-      annual: annualCostPerPlace(tariff),
-      warnings: occupancyWarnings(input.occupancy, form.kind),
+      days: input.places * CALCULATOR_RULES.daysPerYear * input.occupancy,
+      annual: annualCostPerPlace(tariff, CALCULATOR_RULES),
+      warnings: occupancyWarnings(input.occupancy, form.kind, CALCULATOR_RULES),
     };
   });
 

@@ -3,6 +3,7 @@ import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import { formatLongDate, parseDanishDate, todayIso } from '../../../../../shared/format';
 import { noticeBilling, type NoticeKind } from '../../../../../shared/logic/tariff/notice';
+import { CALCULATOR_RULES } from './rules';
 import { attempt, CalculatorCard, Columns, Figures, Headline, RuleError, Section } from './parts';
 
 /** Calendar days from one ISO date to another, both included. */
@@ -19,7 +20,7 @@ export function NoticeCalculator() {
   const billing = attempt(() => {
     if (!noticeDate) throw new RangeError('Udfyld «Opsigelsen meddelt».');
     if (!endDate) throw new RangeError('Udfyld «Sidste dag med ydelsen».');
-    return noticeBilling({ noticeDate, endDate, kind });
+    return noticeBilling({ rules: CALCULATOR_RULES, noticeDate, endDate, kind });
   });
 
   return (

@@ -5,6 +5,7 @@ import { kroner } from '../../../../../shared/logic/tariff/money';
 import { impliedPlaces, paybackIncrease, paybackYears, perResidentYearCost } from '../../../../../shared/logic/tariff/payback';
 import { KronerInput } from '../../../components/NumberInputs';
 import { asKroner, asPercent, attempt, CalculatorCard, Columns, decimals, Figures, Headline, need, needFraction, needKroner, NumberField, PercentField, RuleError, Section, type Entry, type FigureRow } from './parts';
+import { CALCULATOR_RULES } from './rules';
 import { useCalculatorForm } from './use-form';
 
 interface Form {
@@ -52,7 +53,7 @@ export function PaybackCalculator() {
 
   const places = attempt(() =>
     form.placesFrom === 'plan'
-      ? impliedPlaces({ amount: needKroner(form.planAmount, 'Beløb i planen'), increase: needKroner(form.planIncrease, 'Takststigning i planen'), years: need(form.planYears, 'Antal år i planen') })
+      ? impliedPlaces({ rules: CALCULATOR_RULES, amount: needKroner(form.planAmount, 'Beløb i planen'), increase: needKroner(form.planIncrease, 'Takststigning i planen'), years: need(form.planYears, 'Antal år i planen') })
       : need(form.places, 'Belagte pladser'),
   );
   const amount = attempt(() => needKroner(form.amount, 'Beløb, der skal tilbagebetales'));
@@ -62,18 +63,18 @@ export function PaybackCalculator() {
     if (!places.ok) throw new RangeError(places.message);
     if (!amount.ok) throw new RangeError(amount.message);
     const increase = needKroner(form.increase, 'Takststigning pr. døgn');
-    return { increase, ...paybackYears({ amount: amount.value, increase, places: places.value }) };
+    return { increase, ...paybackYears({ rules: CALCULATOR_RULES, amount: amount.value, increase, places: places.value }) };
   });
   const byIncrease = attempt(() => {
     if (!places.ok) throw new RangeError(places.message);
     if (!amount.ok) throw new RangeError(amount.message);
     const years = need(form.years, 'Antal år');
-    return { years, ...paybackIncrease({ amount: amount.value, years, places: places.value }) };
+    return { years, ...paybackIncrease({ rules: CALCULATOR_RULES, amount: amount.value, years, places: places.value }) };
   });
   const perResident = (increase: number) =>
     attempt(() => {
       if (!refundShare.ok) throw new RangeError(refundShare.message);
-      return perResidentYearCost(increase, { refundShare: refundShare.value });
+      return perResidentYearCost(increase, { rules: CALCULATOR_RULES, refundShare: refundShare.value });
     });
 
   const printed = preset?.printed;

@@ -7,6 +7,7 @@ import { kroner } from '../../../../../shared/logic/tariff/money';
 import { resultLedger, settleResult, type ResultLedgerEntry, type ResultSettlement } from '../../../../../shared/logic/tariff/result';
 import { KronerInput } from '../../../components/NumberInputs';
 import { asKroner, attempt, CalculatorCard, Columns, Figures, Headline, need, needKroner, Note, NUMERIC, RuleError, signedKroner, YearField, type Entry, type FigureRow } from './parts';
+import { CALCULATOR_RULES } from './rules';
 import { useCalculatorForm } from './use-form';
 
 interface Row {
@@ -38,7 +39,7 @@ export function ResultCalculator() {
   const { form, set, preset, load } = useCalculatorForm<Row, ResultPreset>(INITIAL);
   const [rows, setRows] = useState<Row[]>([INITIAL, { ...INITIAL, year: THIS_YEAR, result: -650_000 }]);
   const presets = CALCULATOR_PRESETS.result;
-  const settled = attempt(() => settleResult(entryOf(form)));
+  const settled = attempt(() => settleResult({ ...entryOf(form), rules: CALCULATOR_RULES }));
 
   return (
     <CalculatorCard
@@ -124,7 +125,7 @@ function Settlement({ s, preset }: { s: ResultSettlement; preset: ResultPreset |
 }
 
 function Ledger({ rows, onChange }: { rows: Row[]; onChange: (rows: Row[]) => void }) {
-  const ledger = attempt(() => resultLedger(rows.map((row, i) => entryOf(row, i + 1))));
+  const ledger = attempt(() => resultLedger(rows.map((row, i) => entryOf(row, i + 1)), CALCULATOR_RULES));
   const update = (i: number, patch: Partial<Row>) => onChange(rows.map((row, j) => (j === i ? { ...row, ...patch } : row)));
   const last = rows[rows.length - 1];
   const add = () =>
