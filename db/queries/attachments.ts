@@ -2,7 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { z } from 'zod';
 import type { AttachmentSummary } from '../../shared/domain/agenda';
 import type { AttachmentsTable, DB } from '../schema';
-import { setTombstone, updateGuarded, writeOrder, type WriteOutcome } from './records';
+import { setTombstone, updateGuarded, type WriteOutcome } from './records';
 
 export type AttachmentSummaryData = z.infer<typeof AttachmentSummary>;
 export type AttachmentRow = Selectable<AttachmentsTable>;
@@ -45,19 +45,6 @@ async function liveRows(db: Kysely<DB>, itemIds: readonly string[]): Promise<Lis
 export async function listAttachments(db: Kysely<DB>, itemId: string): Promise<AttachmentSummaryData[]> {
   return (await liveRows(db, [itemId])).map((row, index) => toSummary(row, index + 1));
 }
-
-/** The same for several items at once (agenda packs, the printed agenda): item id -> attachments. */
-export async function listAttachmentsByItem(db: Kysely<DB>, itemIds: readonly string[]): Promise<Map<string, AttachmentSummaryData[]>> {
-  const result = new Map<string, AttachmentSummaryData[]>(itemIds.map((id) => [id, []]));
-  for (const row of await liveRows(db, itemIds)) {
-    const list = result.get(row.item_id)!;
-    list.push(toSummary(row, list.length + 1));
-  }
-  return result;
-}
-
-/** The rows of an item's live attachments in order (for reordering). */
-export const listAttachmentRows = async (db: Kysely<DB>, itemId: string): Promise<AttachmentRow[]> => liveRows(db, [itemId]);
 
 export async function getAttachmentRow(db: Kysely<DB>, id: string, options: { includeDeleted?: boolean } = {}): Promise<AttachmentRow | undefined> {
   let query = db.selectFrom('attachments').selectAll().where('id', '=', id);
@@ -129,8 +116,6 @@ export function updateAttachment(db: Kysely<DB>, id: string, revision: number, v
  * Gives the listed attachments the positions 1, 2, 3 ... in the order given; only rows whose position changes
  * are written (and get a new revision), so an exchange file carries just the real changes.
  */
-export const setAttachmentOrder = (db: Kysely<DB>, orderedIds: readonly string[], now: string) => writeOrder(db, 'attachments', orderedIds, now);
-
 export const setAttachmentDeleted = (db: Kysely<DB>, id: string, deleted: boolean, now: string) => setTombstone(db, 'attachments', id, deleted, now);
 
 /**

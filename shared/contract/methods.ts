@@ -133,7 +133,6 @@ export const methods = {
   ),
   'attachments.update': method(Revisioned.extend({ patch: z.object({ title: z.string().trim().min(1, { error: 'Bilaget skal have en titel' }).max(500), closed: z.boolean() }).partial() }), AttachmentSummary),
   'attachments.replace': method(z.object({ id: Id, sha256: z.string().regex(/^[0-9a-f]{64}$/), fileName: z.string().trim().min(1).max(255) }), AttachmentSummary),
-  'attachments.move': method(z.object({ id: Id, to: z.number().int().positive() }), z.array(AttachmentSummary)),
   'attachments.delete': method(ById, Deleted),
   'attachments.restore': method(ById, AttachmentSummary),
 

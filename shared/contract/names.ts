@@ -56,7 +56,6 @@ export const METHOD_NAMES = [
   'attachments.add',
   'attachments.update',
   'attachments.replace',
-  'attachments.move',
   'attachments.delete',
   'attachments.restore',
   'documents.capabilities',

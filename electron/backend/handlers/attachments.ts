@@ -4,11 +4,8 @@ import {
   getAttachmentRow,
   getAttachmentSummary,
   insertAttachment,
-  listAttachmentRows,
-  listAttachments,
   nextAttachmentPosition,
   setAttachmentDeleted,
-  setAttachmentOrder,
   updateAttachment,
   type AttachmentRow,
   type AttachmentSummaryData,
@@ -23,7 +20,7 @@ import { assertEditable, mustGetItem, recordHistory, reindexItem, reindexItemsWi
 
 type AttachmentHandlers = Pick<
   Handlers,
-  'attachments.add' | 'attachments.update' | 'attachments.replace' | 'attachments.move' | 'attachments.delete' | 'attachments.restore'
+  'attachments.add' | 'attachments.update' | 'attachments.replace' | 'attachments.delete' | 'attachments.restore'
 >;
 
 type Changes = Record<string, { before: unknown; after: unknown }>;
@@ -130,24 +127,6 @@ export const attachmentHandlers = (ctx: BackendContext): AttachmentHandlers => {
       return mustGet(ctx.db, newId);
     },
 
-    'attachments.move': async ({ id, to }) => {
-      let itemId = '';
-      await ctx.db.transaction().execute(async (trx) => {
-        const row = await mustGetRow(trx, id);
-        itemId = row.item_id;
-        const item = await editableItem(trx, row.item_id);
-        const order = (await listAttachmentRows(trx, row.item_id)).map((a) => a.id);
-        const from = order.indexOf(id);
-        order.splice(from, 1);
-        const at = Math.min(to - 1, order.length);
-        order.splice(at, 0, id);
-        if (at === from) return;
-        await setAttachmentOrder(trx, order, timestamp(ctx));
-        await history(trx, row, item.meeting_id, 'aendret', { nummer: { before: from + 1, after: at + 1 } });
-      });
-      changed();
-      return listAttachments(ctx.db, itemId);
-    },
 
     'attachments.delete': async ({ id }) => {
       await ctx.db.transaction().execute(async (trx) => {
