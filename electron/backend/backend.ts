@@ -18,15 +18,17 @@ import { ensureReferenceData } from './services/reference-data';
 import { createByteStreams, type ByteStreams } from './streams';
 
 /*
- * The backend's public face: what electron/main and electron/host may import (the lint rule holds them to it).
- * This module, plus web/static-files.ts (the built renderer and its security headers, served by both transports)
- * and command-line.ts (what the CLI needs beyond call(): package files on disk, the read-only dry run).
+ * The backend's public face: what electron/main and electron/host may import (the lint rule in eslint.config.js holds
+ * them to it). This module, and for the CLI command-line.ts (what it needs beyond call(): package files on disk, the
+ * read-only dry run).
  */
 export type { ByteSource, OpenedExport, OpenedFile, StreamResult } from './streams';
 export type { PdfPrinter, PrintSession } from './documents/printer';
 export { AppError } from './errors';
 export { DatabaseOpenError } from '../../db/errors';
 export { backupDirIn, databaseFileIn, resolveDataDir } from './data-dir';
+/** The built renderer and the security headers of every response, served by both transports. */
+export { readStaticFile, SECURITY_HEADERS } from './web/static-files';
 
 export type EventListener = (event: EventName, payload: unknown) => void;
 

@@ -3,8 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { PassThrough } from 'node:stream';
 import { CALL_ORIGIN_HEADER, DEFAULT_MESSAGES, fail, ok, type Result } from '../../shared/contract';
-import type { Backend, StreamResult } from '../backend/backend';
-import { readStaticFile, SECURITY_HEADERS } from '../backend/web/static-files';
+import { readStaticFile, SECURITY_HEADERS, type Backend, type StreamResult } from '../backend/backend';
 import { contentDisposition } from './content-disposition';
 
 export interface HttpHost {

@@ -5,8 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, protocol } from 'electron';
 import { fail, ok, type ErrorCode } from '../../shared/contract';
-import type { Backend, StreamResult } from '../backend/backend';
-import { readStaticFile, SECURITY_HEADERS } from '../backend/web/static-files';
+import { readStaticFile, SECURITY_HEADERS, type Backend, type StreamResult } from '../backend/backend';
 import { openStoredFile, ViewerRefusal } from './open-file';
 
 /** The renderer lives at app://sekretariat/ — a custom scheme, so no file:// page ever runs. */
