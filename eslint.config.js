@@ -14,6 +14,22 @@ const group = (names, message) => ({ group: names, message });
 /** Node built-ins by bare name (as paths, so that a local './events' is not mistaken for one) and with the node: prefix. */
 const noNode = (message) => ({ paths: NODE_BUILTINS.map((name) => ({ name, message })), pattern: group(['node:*'], message) });
 
+/**
+ * The backend's public face (architecture.md §1): the transports and the CLI reach the backend through these modules
+ * only (paths inside electron/backend, without extension). backend.ts: openBackend, call, subscribe, the byte streams,
+ * the types and errors that go with them, the data folder's paths and the built renderer's files; command-line.ts
+ * (the CLI only): what it needs beyond call() (package files on disk, the read-only dry run).
+ */
+const BACKEND_FACE_MAIN = ['backend'];
+const BACKEND_FACE_HOST = [...BACKEND_FACE_MAIN, 'command-line'];
+const faceFiles = (face) => face.map((path) => `electron/backend/${path}.ts`).join(', ');
+/** Every module of electron/backend but the given ones, as seen from electron/main or electron/host (and by full path). */
+const backendBeyond = (face) => [
+  '../backend/**',
+  '**/electron/backend/**',
+  ...face.flatMap((path) => [`!../backend/${path}`, `!**/electron/backend/${path}`]),
+];
+
 const layer = (files, patterns, node) => ({
   files,
   rules: { 'no-restricted-imports': ['error', { patterns: node ? [...patterns, node.pattern] : patterns, paths: node?.paths ?? [] }] },
@@ -43,8 +59,15 @@ export default tseslint.config(
   layer(['electron/backend/**'], [
     group(['electron', '**/electron/main/**', '**/electron/preload/**', '**/electron/host/**', '../main/**', '../preload/**', '../host/**', '../../main/**', '../../preload/**', '../../host/**', '**/renderer/**'], 'electron/backend never imports electron: it must run in plain Node (tests, browser mode, CLI).'),
   ]),
-  layer(['electron/host/**'], [group(['electron', '**/electron/main/**', '**/electron/preload/**', '../main/**', '../preload/**', '**/renderer/**'], 'electron/host runs without Electron.')]),
-  layer(['electron/main/**'], [group(['**/renderer/**', '**/electron/host/**', '../host/**', '**/db/**'], 'electron/main talks to the database only through electron/backend.')]),
+  layer(['electron/host/**'], [
+    group(['electron', '**/electron/main/**', '**/electron/preload/**', '../main/**', '../preload/**', '**/renderer/**'], 'electron/host runs without Electron.'),
+    group(['**/db/**'], 'electron/host talks to the database only through electron/backend (backend.ts, command-line.ts).'),
+    group(backendBeyond(BACKEND_FACE_HOST), `electron/host imports from electron/backend only its public face: ${faceFiles(BACKEND_FACE_HOST)}.`),
+  ]),
+  layer(['electron/main/**'], [
+    group(['**/renderer/**', '**/electron/host/**', '../host/**', '**/db/**'], 'electron/main talks to the database only through electron/backend.'),
+    group(backendBeyond(BACKEND_FACE_MAIN), `electron/main imports from electron/backend only its public face: ${faceFiles(BACKEND_FACE_MAIN)}.`),
+  ]),
   layer(
     ['electron/preload/**'],
     [group(['**/db/**', '**/electron/backend/**', '**/electron/main/**', '../backend/**', '../main/**', '../host/**', '**/renderer/**'], 'The preload is a keyhole: electron and shared/contract only.')],

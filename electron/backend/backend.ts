@@ -15,11 +15,25 @@ import { createHandlers } from './handlers';
 import { JobRunner } from './jobs';
 import { createBackupService, type BackupService } from './services/backups';
 import { ensureReferenceData } from './services/reference-data';
+import { createByteStreams, type ByteStreams } from './streams';
+
+/*
+ * The backend's public face: what electron/main and electron/host may import (the lint rule in eslint.config.js holds
+ * them to it). This module, and for the CLI command-line.ts (what it needs beyond call(): package files on disk, the
+ * read-only dry run).
+ */
+export type { ByteSource, OpenedExport, OpenedFile, StreamResult } from './streams';
+export type { PdfPrinter, PrintSession } from './documents/printer';
+export { AppError } from './errors';
+export { DatabaseOpenError } from '../../db/errors';
+export { backupDirIn, databaseFileIn, resolveDataDir } from './data-dir';
+/** The built renderer and the security headers of every response, served by both transports. */
+export { readStaticFile, SECURITY_HEADERS } from './web/static-files';
 
 export type EventListener = (event: EventName, payload: unknown) => void;
 
-/** The backend as both transports see it: one call function and one event stream. */
-export interface Backend {
+/** The backend as both transports see it: one call function, one event stream and the byte streams (files in and out). */
+export interface Backend extends ByteStreams {
   /** `origin`: the calling window's id (CALL_ORIGIN), passed on in the change events the call causes. */
   call(method: unknown, input: unknown, origin?: string): Promise<Result<unknown>>;
   subscribe(listener: EventListener): () => void;
@@ -100,7 +114,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     appVersion: options.appVersion,
     databaseFile: database.file,
     schemaVersion: database.migration.to,
-    filesDir,
+    files,
     exports: new ExportStore(options.exportsDir ?? (options.databaseFile === ':memory:' ? join(tmpdir(), 'sekretariat-exports') : join(dirname(database.file), 'exports')), now),
     printer: options.printer ?? null,
     backups,
@@ -118,6 +132,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
 
   return {
     call: (method, input, origin) => dispatch(handlers, method, input, options.log, origin),
+    ...createByteStreams({ files, exports: ctx.exports, incoming: ctx.incoming, log: (message, error) => log.error(message, error) }),
     subscribe(listener) {
       emitter.on('event', listener);
       return () => emitter.off('event', listener);

@@ -3,6 +3,7 @@ import type { DB } from '../../db/schema';
 import type { EventName, EventPayload } from '../../shared/contract';
 import type { ExportStore } from './documents/export-store';
 import type { PdfPrinter } from './documents/printer';
+import type { FileStore } from './files/file-store';
 import type { JobRunner } from './jobs';
 import type { BackupService } from './services/backups';
 
@@ -15,8 +16,8 @@ export interface BackendContext {
   appVersion: string;
   databaseFile: string;
   schemaVersion: number;
-  /** Where attachment files are stored by their SHA-256 (null for an in-memory database in tests: none can be added). */
-  filesDir: string | null;
+  /** Attachment files, stored by their SHA-256, with their text extraction (null for an in-memory database: none can be added). */
+  files: FileStore | null;
   /** Finished PDF and Word exports until the user saves them. */
   exports: ExportStore;
   /** Chromium's print engine as the shell provides it; null where there is none (PDF export then explains why). */

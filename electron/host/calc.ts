@@ -22,7 +22,7 @@ import { computeScenario, type ScenarioResult } from '../../shared/logic/tariff/
 import { occupancySensitivity } from '../../shared/logic/tariff/sensitivity';
 import { applyOverrides, overriddenPaths, type ScenarioOverrides } from '../../shared/logic/tariff/variants';
 import type { StartupSplitRow } from '../../shared/logic/tariff/startup';
-import { scenarioHash } from '../backend/services/scenario-hash';
+import { scenarioHash } from '../backend/command-line';
 
 export const CALC_HELP = `Brug: npm run -s cli -- calc <regel> [tilvalg] [--json]
 

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import type { PdfPrinter } from '../backend/documents/printer';
+import type { PdfPrinter } from '../backend/backend';
 
 /** Debian's Chromium, or CHROMIUM_PATH. */
 export const chromiumPath = (env: NodeJS.ProcessEnv = process.env) => env.CHROMIUM_PATH ?? '/usr/bin/chromium';

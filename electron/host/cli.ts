@@ -5,10 +5,7 @@
 import { existsSync } from 'node:fs';
 import { copyFile, readFile, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { DatabaseOpenError } from '../../db/errors';
-import { openBackend, type Backend } from '../backend/backend';
-import { AppError } from '../backend/errors';
-import { backupDirIn, databaseFileIn, resolveDataDir } from '../backend/data-dir';
+import { AppError, backupDirIn, databaseFileIn, DatabaseOpenError, openBackend, resolveDataDir, type Backend } from '../backend/backend';
 import type { AgendaItem, SearchHit } from '../../shared/domain/agenda';
 import { OUTCOME_LABELS } from '../../shared/domain/agenda';
 import { DOCUMENT_KIND_LABELS, type DocumentExport, type DocumentKind } from '../../shared/domain/documents';

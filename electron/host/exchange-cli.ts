@@ -3,18 +3,22 @@
  * `import FILE [--dry-run] [--on-conflict mine|theirs|both]` validates one and previews the three-way merge (dry run) or
  * applies it in one transaction after a backup.
  */
-import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { LATEST_SCHEMA_VERSION } from '../../db/migrate';
-import type { DB } from '../../db/schema';
-import { openBackend, type Backend, type BackendOptions } from '../backend/backend';
-import { AppError } from '../backend/errors';
-import { applyImport } from '../backend/exchange/apply';
-import { MERGE_CLASS_LABELS, MERGE_CLASSES, openingSentences, previewImport, sourceSentences, type Conflict, type MergeClass } from '../backend/exchange/merge';
-import { readPackage, type PackageSummary, type Problem } from '../backend/exchange/read-package';
-import { writePackage } from '../backend/exchange/write-package';
+import { AppError, openBackend, type Backend, type BackendOptions } from '../backend/backend';
+import {
+  importPackageFile,
+  MERGE_CLASS_LABELS,
+  MERGE_CLASSES,
+  openingSentences,
+  previewPackageFile,
+  sourceSentences,
+  writePackageFile,
+  type Conflict,
+  type MergeClass,
+  type PackageSummary,
+  type Problem,
+} from '../backend/command-line';
 import { Resolution } from '../../shared/domain/exchange';
 import { ExchangeScope, SCOPE_LABELS } from '../../shared/exchange/manifest';
 import { displayValue, fieldLabel } from '../../shared/exchange/conflict-text';
@@ -69,15 +73,7 @@ export async function runExport(
   const target = resolve(options.out);
   if (existsSync(target)) throw new UsageError(`${target} findes allerede; vælg et andet filnavn.`);
   return withBackend(backendOptions, async (backend) => {
-    const summary = await writePackage({
-      db: backend.database.db,
-      databaseFile: backend.database.file,
-      files: backend.files,
-      scope,
-      target,
-      appVersion: backendOptions.appVersion,
-      schemaVersion: backend.database.migration.to,
-    });
+    const summary = await writePackageFile(backend, scope, target, backendOptions.appVersion);
     const lines = [`Pakke (${SCOPE_LABELS[scope.kind]}) gemt i ${target}: ${number(summary.bytes)} byte.`];
     for (const entity of ENTITY_NAMES) {
       const { records, deleted } = summary.counts[entity];
@@ -87,21 +83,6 @@ export async function runExport(
     io.out(options.json ? JSON.stringify(summary, null, 2) : lines.join('\n'));
     return 0;
   });
-}
-
-/**
- * The database opened read-only for the dry run, so it is left byte for byte as it was; null when there is none
- * (everything in the package is then new).
- */
-function openReadOnly(file: string): Kysely<DB> | null {
-  if (!existsSync(file)) return null;
-  const raw = new Database(file, { readonly: true, fileMustExist: true });
-  const version = raw.pragma('user_version', { simple: true }) as number;
-  if (version !== LATEST_SCHEMA_VERSION) {
-    raw.close();
-    throw new UsageError(`Databasen ${file} har skemaversion ${version}, denne version af Sekretariat bruger ${LATEST_SCHEMA_VERSION}. Kør migrate først.`);
-  }
-  return new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }) });
 }
 
 /** `--on-conflict mine|theirs|both` (default mine: nothing of this database is overwritten without being asked). */
@@ -130,31 +111,31 @@ export async function runImport(
   const resolution = parseResolution(options.onConflict);
   const file = resolve(options.file);
   if (options.dryRun) {
-    const db = openReadOnly(options.databaseFile);
-    try {
-      if (!db) {
-        const result = await readPackage(file);
-        if (!result.ok) return refusal(file, result.problems, options.json, io);
-        const report = previewReport(file, result.summary, allNew(result.summary), [], [], false);
-        io.out(options.json ? JSON.stringify(report.json, null, 2) : report.text);
-        return 0;
-      }
-      const result = await previewImport(db, file);
+    // The database is read read-only, so the dry run leaves it byte for byte as it was.
+    const checked = await previewPackageFile(options.databaseFile, file).catch((error: unknown) => {
+      if (error instanceof AppError) throw new UsageError(error.message);
+      throw error;
+    });
+    if (!checked.database) {
+      const result = checked.read;
       if (!result.ok) return refusal(file, result.problems, options.json, io);
-      const { preview } = result;
-      const clashes = preview.clashes.map((c) => `Sammenstød: ${c.message} Med --on-conflict theirs tages den fra pakken, ellers beholdes den her.`);
-      // First: what the package would make public of closed items here (the import refuses it without --allow-open-closed).
-      const openings = openingSentences(preview.openings).map((o) => `${o} ${options.allowOpenClosed ? 'Med --allow-open-closed åbnes de som i pakken.' : 'Importen afvises uden --allow-open-closed.'}`);
-      const report = previewReport(file, preview.summary, preview.counts, preview.conflicts, [...openings, ...sourceSentences(preview.source), ...preview.blockers.map((b) => `Kan ikke importeres: ${b}`), ...clashes, ...preview.notes], false);
+      const report = previewReport(file, result.summary, allNew(result.summary), [], [], false);
       io.out(options.json ? JSON.stringify(report.json, null, 2) : report.text);
       return 0;
-    } finally {
-      await db?.destroy();
     }
+    const result = checked.preview;
+    if (!result.ok) return refusal(file, result.problems, options.json, io);
+    const { preview } = result;
+    const clashes = preview.clashes.map((c) => `Sammenstød: ${c.message} Med --on-conflict theirs tages den fra pakken, ellers beholdes den her.`);
+    // First: what the package would make public of closed items here (the import refuses it without --allow-open-closed).
+    const openings = openingSentences(preview.openings).map((o) => `${o} ${options.allowOpenClosed ? 'Med --allow-open-closed åbnes de som i pakken.' : 'Importen afvises uden --allow-open-closed.'}`);
+    const report = previewReport(file, preview.summary, preview.counts, preview.conflicts, [...openings, ...sourceSentences(preview.source), ...preview.blockers.map((b) => `Kan ikke importeres: ${b}`), ...clashes, ...preview.notes], false);
+    io.out(options.json ? JSON.stringify(report.json, null, 2) : report.text);
+    return 0;
   }
   return withBackend(backendOptions, async (backend) => {
     const allow = options.allowOpenClosed === true;
-    const result = await applyImport({ db: backend.database.db, files: backend.files, backups: backend.backups }, file, {
+    const result = await importPackageFile(backend, file, {
       default: resolution,
       openAll: allow,
       refuseOpenings: allow ? undefined : { advice: 'Brug --allow-open-closed for at åbne dem som i pakken, eller indlæs pakken i vinduet Udveksling og vælg for hvert punkt.' },

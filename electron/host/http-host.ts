@@ -1,16 +1,10 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PassThrough } from 'node:stream';
 import { CALL_ORIGIN_HEADER, DEFAULT_MESSAGES, fail, ok, type Result } from '../../shared/contract';
-import type { Backend } from '../backend/backend';
-import { AppError } from '../backend/errors';
-import { receivePackage } from '../backend/exchange/incoming';
-import { contentDisposition, cleanFileName } from '../backend/files/file-name';
-import { FileStoreError, fileStoreFor, isSha256, MAX_UPLOAD_BYTES, missingFile, storeUpload, tooLarge } from '../backend/files/file-store';
-import { EXTENSION_OF, exportFileType, isInlineSafe, MEDIA_TYPES, servedMediaType } from '../backend/files/media-type';
-import { readStaticFile, SECURITY_HEADERS } from '../backend/web/static-files';
+import { readStaticFile, SECURITY_HEADERS, type Backend, type StreamResult } from '../backend/backend';
+import { contentDisposition } from './content-disposition';
 
 export interface HttpHost {
   /** The address to open, with the token in the fragment (never sent to the server or in a Referer). */
@@ -55,7 +49,7 @@ class HttpRefusal extends Error {
 export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
   const token = options.token ?? randomBytes(32).toString('base64url');
   const maxBodyBytes = options.maxBodyBytes ?? 10 * 1024 * 1024;
-  const maxUploadBytes = options.maxUploadBytes ?? MAX_UPLOAD_BYTES;
+  const maxUploadBytes = options.maxUploadBytes;
   const streams = new Set<ServerResponse>();
   let port = 0;
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
@@ -104,8 +98,8 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   }
 
   /**
-   * PUT /upload?name=<file name>: the raw bytes of one attachment, streamed into the file store (never held in
-   * memory). Same caller checks as /rpc. Answers with the envelope of what `attachments.add` needs.
+   * PUT /upload?name=<file name>: the raw bytes of one attachment, streamed into the backend's file store (never held
+   * in memory). Same caller checks as /rpc. Answers with the envelope of what `attachments.add` needs.
    */
   async function handleUpload(req: IncomingMessage, res: ServerResponse, url: URL) {
     // A refusal before the body is read leaves it unread on the connection: close it rather than drain up to 1 GiB.
@@ -113,14 +107,6 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     if (req.method !== 'PUT' && req.method !== 'POST') throw new HttpRefusal(405, fail('INVALID_INPUT', 'Filer skal sendes med PUT.'));
     const auth = req.headers.authorization;
     checkCaller(req, auth?.startsWith('Bearer ') ? auth.slice(7) : null);
-    const name = cleanFileName(url.searchParams.get('name') ?? '');
-    if (!name) throw new HttpRefusal(400, fail('INVALID_INPUT', 'Filen skal have et navn (?name=...).'));
-    const declared = Number(req.headers['content-length']);
-    if (Number.isFinite(declared) && declared > maxUploadBytes) {
-      throw new HttpRefusal(413, fail('INVALID_INPUT', tooLarge(maxUploadBytes).message));
-    }
-    const store = fileStoreFor(options.backend);
-    if (!store) throw new HttpRefusal(500, fail('INTERNAL', 'Bilag kan ikke gemmes her, fordi databasen kun ligger i hukommelsen.'));
 
     // Piped through a PassThrough so that a refusal part-way (too large) stops the store without destroying the
     // request: the rest is drained and the client still receives the Danish answer.
@@ -130,16 +116,18 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       if (!req.complete) body.destroy(new Error('upload aborted'));
     });
     req.pipe(body);
-    res.removeHeader('Connection');
-    try {
-      const stored = await storeUpload(store, body, name, { maxBytes: maxUploadBytes });
-      sendJson(res, 200, ok(stored));
-    } catch (error) {
+    const declared = Number(req.headers['content-length']);
+    const reply = await options.backend.receiveAttachment(body, url.searchParams.get('name') ?? '', {
+      maxBytes: maxUploadBytes,
+      declaredBytes: Number.isFinite(declared) ? declared : undefined,
+    });
+    const read = body.readableDidRead;
+    if (read) res.removeHeader('Connection');
+    if (!reply.ok) {
       req.unpipe(body);
-      req.resume();
-      if (error instanceof FileStoreError) throw new HttpRefusal(error.httpStatus, fail(error.code, error.message));
-      throw error;
+      if (read) req.resume();
     }
+    sendReply(res, reply);
   }
 
   /** PUT /upload-package?name=<file name>: an exchange package to import, streamed into the incoming store. */
@@ -148,15 +136,10 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     if (req.method !== 'PUT' && req.method !== 'POST') throw new HttpRefusal(405, fail('INVALID_INPUT', 'Filer skal sendes med PUT.'));
     const auth = req.headers.authorization;
     checkCaller(req, auth?.startsWith('Bearer ') ? auth.slice(7) : null);
-    try {
-      const received = await receivePackage(options.backend.incoming, req, url.searchParams.get('name') ?? '');
-      res.removeHeader('Connection');
-      sendJson(res, 200, ok(received));
-    } catch (error) {
-      req.resume();
-      if (error instanceof AppError) throw new HttpRefusal(error.code === 'UNAVAILABLE' ? 507 : 400, fail(error.code, error.message));
-      throw error;
-    }
+    const reply = await options.backend.receivePackage(req, url.searchParams.get('name') ?? '');
+    if (reply.ok) res.removeHeader('Connection');
+    else req.resume();
+    sendReply(res, reply);
   }
 
   /**
@@ -167,32 +150,20 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   async function handleFile(req: IncomingMessage, res: ServerResponse, url: URL) {
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpRefusal(405, fail('INVALID_INPUT', 'Metoden er ikke tilladt.'));
     checkCaller(req, url.searchParams.get('token'));
-    const sha256 = url.pathname.slice('/files/'.length);
-    const store = fileStoreFor(options.backend);
-    if (!isSha256(sha256) || !store) throw new HttpRefusal(404, fail('NOT_FOUND', missingFile().message));
-    let opened;
-    try {
-      opened = await store.open(sha256);
-    } catch (error) {
-      if (error instanceof FileStoreError) throw new HttpRefusal(error.httpStatus, fail(error.code, error.message));
-      throw error;
-    }
-    const { info, stream } = opened;
-    const mediaType = servedMediaType(info.mediaType);
-    const fileName = cleanFileName(url.searchParams.get('name') ?? '') || `bilag${EXTENSION_OF[mediaType] ?? ''}`;
-    const inline = isInlineSafe(mediaType) && url.searchParams.get('download') !== '1';
-    const textual = mediaType === MEDIA_TYPES.txt || mediaType === MEDIA_TYPES.csv;
+    const reply = await options.backend.openFile(url.pathname.slice('/files/'.length), url.searchParams.get('name') ?? '');
+    if (!reply.ok) return sendReply(res, reply);
+    const { stream, size, mediaType, contentType, fileName, inline } = reply.data;
     const headers: Record<string, string> = {
       ...SECURITY_HEADERS,
-      'Content-Type': textual ? `${mediaType}; charset=utf-8` : mediaType,
-      'Content-Length': String(info.size),
-      'Content-Disposition': contentDisposition(inline ? 'inline' : 'attachment', fileName),
+      'Content-Type': contentType,
+      'Content-Length': String(size),
+      'Content-Disposition': contentDisposition(inline && url.searchParams.get('download') !== '1' ? 'inline' : 'attachment', fileName),
       'X-Content-Type-Options': 'nosniff',
       // Closed attachments may be confidential: nothing is kept in the browser's cache.
       'Cache-Control': 'no-store',
       // Images and text run nothing; a sandbox keeps it so. Chromium's PDF viewer is refused under a sandbox or
       // object-src 'none', and a PDF cannot run script in our origin anyway, so it only may not be framed by others.
-      'Content-Security-Policy': mediaType === MEDIA_TYPES.pdf ? "frame-ancestors 'self'" : "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'",
+      'Content-Security-Policy': mediaType === 'application/pdf' ? "frame-ancestors 'self'" : "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'",
     };
     res.writeHead(200, headers);
     if (req.method === 'HEAD') {
@@ -212,18 +183,18 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   async function handleExport(req: IncomingMessage, res: ServerResponse, url: URL) {
     if (req.method !== 'GET') throw new HttpRefusal(405, fail('INVALID_INPUT', 'Metoden er ikke tilladt.'));
     checkCaller(req, url.searchParams.get('token'));
-    const file = await options.backend.exports.find(url.pathname.slice('/exports/'.length));
-    if (!file) throw new HttpRefusal(404, fail('NOT_FOUND', 'Filen findes ikke længere. Dan den igen.'));
+    const reply = await options.backend.openExport(url.pathname.slice('/exports/'.length));
+    if (!reply.ok) return sendReply(res, reply);
+    const { stream, size, fileName, type } = reply.data;
     res.writeHead(200, {
       ...SECURITY_HEADERS,
-      'Content-Type': exportFileType(file.fileName).mediaType,
-      'Content-Length': String(file.size),
-      'Content-Disposition': contentDisposition('attachment', file.fileName),
+      'Content-Type': type.mediaType,
+      'Content-Length': String(size),
+      'Content-Disposition': contentDisposition('attachment', fileName),
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'no-store',
       'Content-Security-Policy': "sandbox; default-src 'none'",
     });
-    const stream = createReadStream(file.path);
     res.on('close', () => stream.destroy());
     stream.pipe(res);
   }
@@ -285,6 +256,12 @@ function sameSecret(presented: string, expected: string): boolean {
   const a = Buffer.from(presented);
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** A byte stream's refusal goes out with its status and the contract's envelope; a success as 200 with the data. */
+function sendReply(res: ServerResponse, reply: StreamResult<unknown>) {
+  if (reply.ok) sendJson(res, 200, ok(reply.data));
+  else sendJson(res, reply.status, fail(reply.error.code, reply.error.message));
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown) {

@@ -5,8 +5,7 @@
  */
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, session } from 'electron';
-import { openBackend, type Backend, type BackendOptions } from '../backend/backend';
-import { backupDirIn, databaseFileIn } from '../backend/data-dir';
+import { backupDirIn, databaseFileIn, openBackend, type Backend, type BackendOptions } from '../backend/backend';
 import { broadcastEvent, registerIpc } from './ipc';
 import { installApplicationMenu } from './menu';
 import { registerAppProtocol, registerAppScheme } from './protocol';
@@ -111,7 +110,7 @@ export async function main(): Promise<void> {
   }
 
   const { rendererDir, preloadPath } = appPaths();
-  registerAppProtocol(rendererDir, { files: backend, exports: backend.exports, incoming: backend.incoming, takePrintJob });
+  registerAppProtocol(rendererDir, { backend, takePrintJob });
   const unregisterIpc = registerIpc(backend);
   const unsubscribe = backend.subscribe(broadcastEvent);
   closeBackendOnQuit(backend, () => {

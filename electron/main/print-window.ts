@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { BrowserWindow } from 'electron';
-import type { PdfPrinter } from '../backend/documents/printer';
+import type { PdfPrinter } from '../backend/backend';
 import { APP_ORIGIN } from './protocol';
 
 /** Documents waiting to be printed, served once at app://sekretariat/print/<id> (see protocol.ts). */

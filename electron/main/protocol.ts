@@ -1,18 +1,12 @@
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { createWriteStream } from 'node:fs';
-import { copyFile } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, protocol } from 'electron';
-import { fail, ok } from '../../shared/contract';
-import type { ExportStore } from '../backend/documents/export-store';
-import { AppError } from '../backend/errors';
-import { receivePackage } from '../backend/exchange/incoming';
-import { cleanFileName } from '../backend/files/file-name';
-import { FileStoreError, fileStoreFor, noFilesDir, storeUpload, type FileStore, type FileStoreSource } from '../backend/files/file-store';
-import { exportFileType } from '../backend/files/media-type';
-import { readStaticFile, SECURITY_HEADERS } from '../backend/web/static-files';
-import { openStoredFile } from './open-file';
+import { fail, ok, type ErrorCode } from '../../shared/contract';
+import { readStaticFile, SECURITY_HEADERS, type Backend, type StreamResult } from '../backend/backend';
+import { openStoredFile, ViewerRefusal } from './open-file';
 
 /** The renderer lives at app://sekretariat/ — a custom scheme, so no file:// page ever runs. */
 export const APP_SCHEME = 'app';
@@ -55,15 +49,19 @@ function json(status: number, body: unknown): Response {
   });
 }
 
-function refusal(error: unknown): Response {
-  if (error instanceof FileStoreError) return json(error.httpStatus, fail(error.code, error.message));
-  if (error instanceof AppError) {
-    const status = { FORBIDDEN: 403, NOT_FOUND: 404, INVALID_INPUT: 400 }[error.code as string] ?? 500;
-    return json(status, fail(error.code, error.message));
-  }
-  console.error('Fejl i app://-protokollen', error);
-  return json(500, fail('INTERNAL', 'Der opstod en uventet fejl. Prøv igen.'));
+/** A byte stream's refusal with its status and the contract's envelope; a success as 200 with the data. */
+function reply(result: StreamResult<unknown>): Response {
+  return result.ok ? json(200, ok(result.data)) : json(result.status, fail(result.error.code, result.error.message));
 }
+
+const refusal = (status: number, code: ErrorCode, message: string) => json(status, fail(code, message));
+
+/** Until the backend is wired in (it never is missing in the app), files can be neither received nor opened. */
+const noBackend = () => refusal(500, 'UNAVAILABLE', 'Bilag kan ikke gemmes eller åbnes, før databasen er åbnet.');
+
+/** A failed write of a copy the user asked for (save dialog): the system's error code, and what to do. */
+const notSaved = (error: unknown) =>
+  refusal(500, 'INTERNAL', `Filen kunne ikke gemmes (${(error as NodeJS.ErrnoException).code ?? 'ukendt fejl'}). Vælg en anden mappe.`);
 
 /** Only our own page may upload or open files: a request that says it comes from elsewhere is refused. */
 function fromOwnPage(request: Request): boolean {
@@ -72,15 +70,14 @@ function fromOwnPage(request: Request): boolean {
   return (origin === null || origin === APP_ORIGIN) && (site === null || site === 'same-origin' || site === 'none');
 }
 
+/** What the app:// routes use of the backend: its byte streams only. */
+export type StreamBackend = Pick<Backend, 'receiveAttachment' | 'receivePackage' | 'openFile' | 'openExport'>;
+
 export interface AppRequestOptions {
-  /** Where attachments are stored: the backend (or its store). Without it uploads and opening are refused. */
-  files?: FileStoreSource | null;
+  /** Receives uploads and packages, opens stored files and finished exports. Without it those routes are refused. */
+  backend?: StreamBackend | null;
   /** Opens a stored file in the system viewer (replaceable in tests). */
-  openFile?: (store: FileStore, sha256: string, fileName: string) => Promise<unknown>;
-  /** Finished PDF and Word exports, saved through a save dialog (GET /save-export). */
-  exports?: ExportStore;
-  /** Received exchange packages (PUT /upload-package). */
-  incoming?: ExportStore;
+  openFile?: (backend: StreamBackend, sha256: string, fileName: string) => Promise<unknown>;
   /** Asks where to save an export or an attachment; null when the user cancels (replaceable in tests). */
   chooseSavePath?: (fileName: string) => Promise<string | null>;
   /** The HTML of a pending print job (GET /print/<id>, loaded by the hidden print window only). */
@@ -90,6 +87,10 @@ export interface AppRequestOptions {
 /** A document to print: its inline style and nothing else may load, and no script runs. */
 export const PRINT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
+/** The request body as a web stream (an empty one when there is none). */
+const bodyOf = (request: Request) =>
+  (request.body ?? new ReadableStream<Uint8Array>({ start: (c) => c.close() })) as unknown as WebReadableStream<Uint8Array>;
+
 /**
  * PUT app://sekretariat/upload?name=<file name>: the request body (a web stream) goes straight into the file
  * store; answers like the HTTP host's PUT /upload.
@@ -97,42 +98,34 @@ export const PRINT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src
 async function handleUpload(request: Request, url: URL, options: AppRequestOptions): Promise<Response> {
   if (request.method !== 'PUT' && request.method !== 'POST') return json(405, fail('INVALID_INPUT', 'Filer skal sendes med PUT.'));
   if (!fromOwnPage(request)) return json(403, fail('FORBIDDEN', 'Adgang nægtet: forespørgslen kommer fra en ukendt kilde.'));
-  const store = options.files ? fileStoreFor(options.files) : null;
-  try {
-    if (!store) throw noFilesDir();
-    const body = (request.body ?? new ReadableStream<Uint8Array>({ start: (c) => c.close() })) as unknown as WebReadableStream<Uint8Array>;
-    return json(200, ok(await storeUpload(store, body, url.searchParams.get('name') ?? '')));
-  } catch (error) {
-    await request.body?.cancel().catch(() => undefined);
-    return refusal(error);
-  }
+  if (!options.backend) return noBackend();
+  const result = await options.backend.receiveAttachment(bodyOf(request), url.searchParams.get('name') ?? '');
+  if (!result.ok) await request.body?.cancel().catch(() => undefined);
+  return reply(result);
 }
 
 /** PUT app://sekretariat/upload-package?name=<file name>: an exchange package to import, into the incoming store. */
 async function handlePackageUpload(request: Request, url: URL, options: AppRequestOptions): Promise<Response> {
   if (request.method !== 'PUT' && request.method !== 'POST') return json(405, fail('INVALID_INPUT', 'Filer skal sendes med PUT.'));
   if (!fromOwnPage(request)) return json(403, fail('FORBIDDEN', 'Adgang nægtet: forespørgslen kommer fra en ukendt kilde.'));
-  try {
-    if (!options.incoming) throw new AppError('UNAVAILABLE', 'Pakker kan ikke modtages her.');
-    const body = (request.body ?? new ReadableStream<Uint8Array>({ start: (c) => c.close() })) as unknown as WebReadableStream<Uint8Array>;
-    return json(200, ok(await receivePackage(options.incoming, body, url.searchParams.get('name') ?? '')));
-  } catch (error) {
-    await request.body?.cancel().catch(() => undefined);
-    return refusal(error);
-  }
+  if (!options.backend) return noBackend();
+  const result = await options.backend.receivePackage(bodyOf(request), url.searchParams.get('name') ?? '');
+  if (!result.ok) await request.body?.cancel().catch(() => undefined);
+  return reply(result);
 }
 
 /** GET app://sekretariat/open?sha256=...&name=...: opens the stored file in the system viewer; 204 when done. */
 async function handleOpen(request: Request, url: URL, options: AppRequestOptions): Promise<Response> {
   if (request.method !== 'GET') return json(405, fail('INVALID_INPUT', 'Metoden er ikke tilladt.'));
   if (!fromOwnPage(request)) return json(403, fail('FORBIDDEN', 'Adgang nægtet: forespørgslen kommer fra en ukendt kilde.'));
-  const store = options.files ? fileStoreFor(options.files) : null;
+  if (!options.backend) return noBackend();
   try {
-    if (!store) throw noFilesDir();
-    await (options.openFile ?? openStoredFile)(store, url.searchParams.get('sha256') ?? '', url.searchParams.get('name') ?? '');
+    await (options.openFile ?? openStoredFile)(options.backend, url.searchParams.get('sha256') ?? '', url.searchParams.get('name') ?? '');
     return json(204, null);
   } catch (error) {
-    return refusal(error);
+    if (error instanceof ViewerRefusal) return reply(error.result);
+    console.error('Fejl i app://-protokollen', error);
+    return refusal(500, 'INTERNAL', 'Der opstod en uventet fejl. Prøv igen.');
   }
 }
 
@@ -143,8 +136,7 @@ function handlePrintJob(url: URL, options: AppRequestOptions): Response {
   return new Response(html, { status: 200, headers: { ...SECURITY_HEADERS, 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': PRINT_CSP, 'Cache-Control': 'no-store' } });
 }
 
-async function askSavePath(fileName: string): Promise<string | null> {
-  const type = exportFileType(fileName);
+async function askSavePath(fileName: string, type: { label: string; extension: string }): Promise<string | null> {
   const owner = BrowserWindow.getFocusedWindow();
   const options = {
     title: 'Gem fil',
@@ -155,20 +147,38 @@ async function askSavePath(fileName: string): Promise<string | null> {
   return result.canceled || !result.filePath ? null : result.filePath;
 }
 
+/**
+ * Asks where to save an opened stream and writes it there as plain data (never marked executable); the stream is
+ * closed unread when the user cancels.
+ */
+async function saveWhereAsked(stream: Readable, fileName: string, type: { label: string; extension: string }, options: AppRequestOptions): Promise<Response> {
+  let target: string | null;
+  try {
+    target = await (options.chooseSavePath ? options.chooseSavePath(fileName) : askSavePath(fileName, type));
+  } catch (error) {
+    stream.destroy();
+    return notSaved(error);
+  }
+  if (!target) {
+    stream.destroy();
+    return json(200, ok({ savedTo: null }));
+  }
+  try {
+    await pipeline(stream, createWriteStream(target, { mode: 0o644 }));
+  } catch (error) {
+    return notSaved(error);
+  }
+  return json(200, ok({ savedTo: target }));
+}
+
 /** GET app://sekretariat/save-export?id=...: asks where to save a finished export and copies it there. */
 async function handleSaveExport(request: Request, url: URL, options: AppRequestOptions): Promise<Response> {
   if (request.method !== 'GET') return json(405, fail('INVALID_INPUT', 'Metoden er ikke tilladt.'));
   if (!fromOwnPage(request)) return json(403, fail('FORBIDDEN', 'Adgang nægtet: forespørgslen kommer fra en ukendt kilde.'));
-  try {
-    const file = await options.exports?.find(url.searchParams.get('id') ?? '');
-    if (!file) throw new AppError('NOT_FOUND', 'Filen findes ikke længere. Dan den igen.');
-    const target = await (options.chooseSavePath ?? askSavePath)(file.fileName);
-    if (target) await copyFile(file.path, target);
-    return json(200, ok({ savedTo: target }));
-  } catch (error) {
-    if (error instanceof AppError) return refusal(error);
-    return refusal(new AppError('INTERNAL', `Filen kunne ikke gemmes (${(error as NodeJS.ErrnoException).code ?? 'ukendt fejl'}). Vælg en anden mappe.`));
-  }
+  if (!options.backend) return noBackend();
+  const result = await options.backend.openExport(url.searchParams.get('id') ?? '');
+  if (!result.ok) return reply(result);
+  return saveWhereAsked(result.data.stream, result.data.fileName, result.data.type, options);
 }
 
 /**
@@ -178,28 +188,10 @@ async function handleSaveExport(request: Request, url: URL, options: AppRequestO
 async function handleSaveFile(request: Request, url: URL, options: AppRequestOptions): Promise<Response> {
   if (request.method !== 'GET') return json(405, fail('INVALID_INPUT', 'Metoden er ikke tilladt.'));
   if (!fromOwnPage(request)) return json(403, fail('FORBIDDEN', 'Adgang nægtet: forespørgslen kommer fra en ukendt kilde.'));
-  const store = options.files ? fileStoreFor(options.files) : null;
-  try {
-    if (!store) throw noFilesDir();
-    const { stream } = await store.open(url.searchParams.get('sha256') ?? '');
-    const name = cleanFileName(url.searchParams.get('name') ?? '') || 'bilag';
-    let target: string | null;
-    try {
-      target = await (options.chooseSavePath ?? askSavePath)(name);
-    } catch (error) {
-      stream.destroy();
-      throw error;
-    }
-    if (!target) {
-      stream.destroy();
-      return json(200, ok({ savedTo: null }));
-    }
-    await pipeline(stream, createWriteStream(target, { mode: 0o644 }));
-    return json(200, ok({ savedTo: target }));
-  } catch (error) {
-    if (error instanceof AppError) return refusal(error);
-    return refusal(new AppError('INTERNAL', `Filen kunne ikke gemmes (${(error as NodeJS.ErrnoException).code ?? 'ukendt fejl'}). Vælg en anden mappe.`));
-  }
+  if (!options.backend) return noBackend();
+  const result = await options.backend.openFile(url.searchParams.get('sha256') ?? '', url.searchParams.get('name') ?? '');
+  if (!result.ok) return reply(result);
+  return saveWhereAsked(result.data.stream, result.data.fileName, result.data.saveType, options);
 }
 
 /**

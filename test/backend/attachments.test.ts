@@ -10,7 +10,7 @@ import { JobRunner } from '../../electron/backend/jobs';
 import { openBackend, type Backend } from '../../electron/backend/backend';
 import type { BackendContext } from '../../electron/backend/context';
 import { dispatch, type Handlers } from '../../electron/backend/dispatch';
-import { fileStoreFor, type FileStore } from '../../electron/backend/files/file-store';
+import type { FileStore } from '../../electron/backend/files/file-store';
 import { attachmentHandlers } from '../../electron/backend/handlers/attachments';
 import { createHandlers } from '../../electron/backend/handlers';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
@@ -26,7 +26,6 @@ let tick = 0;
 /** A file-backed backend in a temp folder, with the attachment handlers wired in as handlers/index.ts will do. */
 async function open(withFilesDir: boolean) {
   dir = mkdtempSync(join(tmpdir(), 'sekretariat-attachments-'));
-  const filesDir = withFilesDir ? join(dir, 'files') : null;
   backend = await openBackend({ databaseFile: join(dir, 'sekretariat.db'), appVersion: '0.0.0-test', log: { error: () => {} } });
   events = [];
   ctx = {
@@ -37,7 +36,7 @@ async function open(withFilesDir: boolean) {
     appVersion: '0.0.0-test',
     databaseFile: backend.database.file,
     schemaVersion: backend.database.migration.to,
-    filesDir,
+    files: withFilesDir ? backend.files : null,
     exports: backend.exports,
     printer: null,
     backups: backend.backups,
@@ -45,7 +44,7 @@ async function open(withFilesDir: boolean) {
     incoming: backend.incoming,
   };
   handlers = { ...createHandlers(ctx), ...attachmentHandlers(ctx) };
-  store = fileStoreFor({ db: ctx.db, filesDir: join(dir, 'files') })!;
+  store = backend.files!;
 }
 
 beforeEach(() => open(true));

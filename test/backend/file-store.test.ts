@@ -11,8 +11,10 @@ import { PDFDocument, PDFHexString, PDFName, StandardFonts } from 'pdf-lib';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openBackend, type Backend } from '../../electron/backend/backend';
 import { extractedText, extractFileText } from '../../electron/backend/files/extract-text';
-import { cleanFileName, contentDisposition, titleFromFileName } from '../../electron/backend/files/file-name';
-import { createFileStore, FileStoreError, fileStoreFor, storeUpload, type FileStore } from '../../electron/backend/files/file-store';
+import { cleanFileName, titleFromFileName } from '../../electron/backend/files/file-name';
+import { FileStoreError, type FileStore } from '../../electron/backend/files/file-store';
+import { contentDisposition } from '../../electron/host/content-disposition';
+import { openTestBackend } from '../helpers/backend';
 import { detectMediaType, MEDIA_TYPES, OCTET_STREAM } from '../../electron/backend/files/media-type';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -75,7 +77,7 @@ beforeEach(async () => {
   dir = tempDir('sekretariat-files-');
   filesDir = join(dir, 'files');
   backend = await openBackend({ databaseFile: join(dir, 'sekretariat.db'), filesDir, appVersion: '0.0.0-test', log: { error: () => {} } });
-  store = createFileStore(backend.database.db, filesDir);
+  store = backend.files!;
 });
 afterEach(async () => {
   await store.close();
@@ -202,15 +204,26 @@ describe('file store', () => {
     expect(await store.info('../x')).toBeNull();
   });
 
-  it('is shared per database and folder, and reachable from a context or a backend', async () => {
-    expect(createFileStore(backend.database.db, filesDir)).toBe(store);
-    expect(fileStoreFor({ db: backend.database.db, filesDir })).toBe(store);
-    expect(fileStoreFor({ db: backend.database.db, filesDir: null })).toBeNull();
-    // A Backend without a `files` member gets files/ beside the database, which is where this one is.
-    expect(fileStoreFor(backend)).toBe(store);
-    const stored = await storeUpload(backend, Readable.from([Buffer.from('via backend')]), 'a.txt');
-    expect(await store.exists(stored.sha256)).toBe(true);
-    await expect(storeUpload({ db: backend.database.db, filesDir: null }, Readable.from([]), 'a.txt')).rejects.toThrow(/kun ligger i hukommelsen/);
+  it('is the backend’s one store: what its byte streams receive, its handlers find', async () => {
+    expect(store.dir).toBe(filesDir);
+    const reply = await backend.receiveAttachment(Readable.from([Buffer.from('via backend')]), 'a.txt');
+    if (!reply.ok) throw new Error(reply.error.message);
+    expect(await store.exists(reply.data.sha256)).toBe(true);
+    // The handlers know the file (they ask the same store): only the item is missing.
+    const added = await backend.call('attachments.add', { itemId: '00000000-0000-4000-8000-000000000099', sha256: reply.data.sha256, fileName: 'a.txt' });
+    expect(added).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: 'Punktet findes ikke (længere). Måske er det slettet.' } });
+    // An in-memory database has no data folder: nothing is received, and the refusal says why.
+    const memory = await openTestBackend();
+    try {
+      expect(memory.files).toBeNull();
+      expect(await memory.receiveAttachment(Readable.from([Buffer.from('x')]), 'a.txt')).toEqual({
+        ok: false,
+        error: { code: 'INTERNAL', message: 'Bilag kan ikke gemmes her, fordi databasen kun ligger i hukommelsen.' },
+        status: 500,
+      });
+    } finally {
+      await memory.close();
+    }
   });
 
   it('removes temporary files of uploads that never finished', async () => {

@@ -21,7 +21,7 @@
  *     overstates) and of Pss (shared pages divided among the processes sharing them).
  *  4. The same minutes as Word (.docx), median of 5.
  *
- * The meeting is built through the contract (meetings.create, agenda.create/update, decisions.save, storeUpload +
+ * The meeting is built through the contract (meetings.create, agenda.create/update, decisions.save, the file store +
  * attachments.add) in a temporary folder that is removed at the end.
  */
 import { spawn } from 'node:child_process';
@@ -46,7 +46,6 @@ import {
 import { openBackend } from '../../electron/backend/backend';
 import { namedDestinationPages } from '../../electron/backend/documents/page-map';
 import { extractFileText } from '../../electron/backend/files/extract-text';
-import { storeUpload } from '../../electron/backend/files/file-store';
 import { buildDocumentModel } from '../../electron/backend/services/documents';
 import { CHROMIUM_ARGS, chromiumPath, chromiumPrinter } from '../../electron/host/chromium-printer';
 import { PROJECT_ROOT } from '../../electron/host/paths';
@@ -457,7 +456,7 @@ try {
     const bytes = await scannedPdf(title, pages, Math.round((ATTACHMENT_BYTES * weights[k]!) / weightSum));
     const item = substantive[(k * 7) % substantive.length]!;
     const fileName = `${title.toLowerCase().replace(/\s+/g, '-')}.pdf`;
-    const stored = await storeUpload(backend, Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), fileName);
+    const stored = await backend.files!.storeStream(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), fileName);
     await call('attachments.add', { itemId: item.id, sha256: stored.sha256, fileName, title });
     attachmentBytes += bytes.byteLength;
     attachmentPages += pages;

@@ -30,7 +30,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PARTIAL_SUFFIX } from '../../db/backup';
 import { openBackend, type Backend } from '../../electron/backend/backend';
 import { readPackage } from '../../electron/backend/exchange/read-package';
-import { storeUpload } from '../../electron/backend/files/file-store';
 import { filesOfDatabase, readFilesSummary, SUMMARY_SUFFIX } from '../../electron/backend/services/backup-files';
 import { BACKUP_FILES_DIR } from '../../electron/backend/services/backups';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
@@ -359,7 +358,7 @@ async function prepareImport(): Promise<void> {
         const size = Math.round(NEW_FILE_BYTES[0] + next() * (NEW_FILE_BYTES[1] - NEW_FILE_BYTES[0]));
         const bytes = randomBytes(size);
         Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(bytes);
-        const stored = await storeUpload(backend, Readable.from([bytes]), `skanning-${m + 1}-${i + 1}.png`);
+        const stored = await backend.files!.storeStream(Readable.from([bytes]), `skanning-${m + 1}-${i + 1}.png`);
         await call(backend, 'attachments.add', { itemId: item.id, sha256: stored.sha256, fileName: stored.fileName, title: `Skanning ${i + 1}` });
       }
     }

@@ -7,7 +7,6 @@ import mammoth from 'mammoth';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBackend, type Backend } from '../../electron/backend/backend';
-import { storeUpload } from '../../electron/backend/files/file-store';
 import { buildDocumentModel } from '../../electron/backend/services/documents';
 import { chromiumPrinter } from '../../electron/host/chromium-printer';
 import { runCli } from '../../electron/host/cli';
@@ -177,7 +176,7 @@ async function encryptedPdf(): Promise<Uint8Array> {
 }
 
 async function attach(itemId: string, fileName: string, bytes: Uint8Array | string, extra: { title?: string; closed?: boolean } = {}) {
-  const stored = await storeUpload(backend, Readable.from([Buffer.from(bytes)]), fileName);
+  const stored = await backend.files!.storeStream(Readable.from([Buffer.from(bytes)]), fileName);
   return call('attachments.add', { itemId, sha256: stored.sha256, fileName, ...extra });
 }
 

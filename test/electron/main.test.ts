@@ -8,7 +8,8 @@ vi.mock('electron', () => import('./fake-electron').then((m) => m.createFakeElec
 
 // The real backend opens SQLite; here only its outcome matters.
 const backendModule = vi.hoisted(() => ({ openBackend: vi.fn() }));
-vi.mock('../../electron/backend/backend', () => backendModule);
+// The data folder's paths are the real ones (backend.ts passes them on from data-dir.ts).
+vi.mock('../../electron/backend/backend', async () => ({ ...(await vi.importActual('../../electron/backend/data-dir')), ...backendModule }));
 
 const fake = asFake(electron);
 const { main, STARTUP_ERROR_TITLE } = await import('../../electron/main/index');

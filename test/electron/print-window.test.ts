@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import * as electron from 'electron';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ExportStore } from '../../electron/backend/documents/export-store';
+import { createByteStreams } from '../../electron/backend/streams';
 import { desktopPrinter, takePrintJob } from '../../electron/main/print-window';
 import { createAppRequestHandler, PRINT_CSP } from '../../electron/main/protocol';
 import { asFake, FakeBrowserWindow, resetFakeElectron } from './fake-electron';
@@ -68,7 +69,7 @@ describe('saving an export from the desktop app', () => {
     writeFileSync(join(made.dir, 'DAS referat 2021-05-27 (intern).pdf'), '%PDF-1.7 referat');
   });
   const save = (chooseSavePath: (name: string) => Promise<string | null>, url = `app://sekretariat/save-export?id=${id}`, headers: Record<string, string> = {}) =>
-    createAppRequestHandler(dir, { exports: store, chooseSavePath })(new Request(url, { headers }));
+    createAppRequestHandler(dir, { backend: createByteStreams({ files: null, exports: store, incoming: store }), chooseSavePath })(new Request(url, { headers }));
 
   it('asks where to save under the export’s own name and copies the file there', async () => {
     const target = join(dir, 'gemt.pdf');

@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import * as electron from 'electron';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openBackend, type Backend } from '../../electron/backend/backend';
-import { fileStoreFor, type FileStore } from '../../electron/backend/files/file-store';
-import { openStoredFile, viewerFileName } from '../../electron/main/open-file';
+import type { FileStore } from '../../electron/backend/files/file-store';
+import { viewerFileName } from '../../electron/backend/files/viewer-name';
+import { openStoredFile } from '../../electron/main/open-file';
 import { createAppRequestHandler, registerAppProtocol } from '../../electron/main/protocol';
 import { asFake, resetFakeElectron } from './fake-electron';
 
@@ -34,9 +35,9 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sekretariat-protocol-upload-'));
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Sekretariat</title>');
   backend = await openBackend({ databaseFile: join(dir, 'data', 'sekretariat.db'), appVersion: '0.0.0-test', log: { error: () => {} } });
-  store = fileStoreFor(backend)!;
+  store = backend.files!;
   // Copies for the viewer go inside the test folder (the default is <tmp>/sekretariat-bilag).
-  handle = createAppRequestHandler(dir, { files: backend, incoming: backend.incoming, openFile: (s, sha256, name) => openStoredFile(s, sha256, name, { tempRoot: join(dir, 'viewer') }) });
+  handle = createAppRequestHandler(dir, { backend, openFile: (b, sha256, name) => openStoredFile(b, sha256, name, { tempRoot: join(dir, 'viewer') }) });
 });
 afterAll(async () => {
   await store.close();
@@ -171,14 +172,14 @@ describe('GET app://sekretariat/open', () => {
     const { data } = (await (await upload('opdatering.exe', bytes)).json()) as { data: { sha256: string } };
     const target = join(dir, 'gemt-opdatering.exe');
     const asked: string[] = [];
-    const saving = createAppRequestHandler(dir, { files: backend, chooseSavePath: async (name) => (asked.push(name), target) });
+    const saving = createAppRequestHandler(dir, { backend, chooseSavePath: async (name) => (asked.push(name), target) });
     const response = await saving(new Request(`${APP}/save-file?sha256=${data.sha256}&name=opdatering.exe`));
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ ok: true, data: { savedTo: target } });
     expect(asked).toEqual(['opdatering.exe']);
     expect(readFileSync(target)).toEqual(Buffer.from(bytes));
     if (process.platform !== 'win32') expect(statSync(target).mode & 0o111).toBe(0);
-    const cancelled = createAppRequestHandler(dir, { files: backend, chooseSavePath: async () => null });
+    const cancelled = createAppRequestHandler(dir, { backend, chooseSavePath: async () => null });
     expect(await (await cancelled(new Request(`${APP}/save-file?sha256=${data.sha256}&name=opdatering.exe`))).json()).toEqual({ ok: true, data: { savedTo: null } });
     expect((await saving(new Request(`${APP}/save-file?sha256=${data.sha256}&name=x`, { headers: { origin: 'https://evil.example' } }))).status).toBe(403);
     expect(openPath).not.toHaveBeenCalled();
@@ -209,15 +210,15 @@ describe('GET app://sekretariat/open', () => {
 
     const root = temp();
     const { data } = (await (await upload('gammel.pdf', Buffer.from('%PDF-1.4 gammel'))).json()) as { data: { sha256: string } };
-    const first = await openStoredFile(store, data.sha256, 'gammel.pdf', { tempRoot: root });
+    const first = await openStoredFile(backend, data.sha256, 'gammel.pdf', { tempRoot: root });
     expect(readdirSync(root)).toHaveLength(1);
-    await openStoredFile(store, data.sha256, 'gammel.pdf', { tempRoot: root, now: () => new Date(Date.now() + 2 * 24 * 3600 * 1000) });
+    await openStoredFile(backend, data.sha256, 'gammel.pdf', { tempRoot: root, now: () => new Date(Date.now() + 2 * 24 * 3600 * 1000) });
     expect(readdirSync(root)).toHaveLength(1);
     expect(first).not.toBe(openPath.mock.calls[1]![0]);
   });
 
   it('is installed by registerAppProtocol with the backend', async () => {
-    registerAppProtocol(dir, { files: backend });
+    registerAppProtocol(dir, { backend });
     const installed = fake.protocol.handle.mock.calls[0]?.[1] as (request: Request) => Promise<Response>;
     expect((await installed(new Request(`${APP}/upload?name=a.txt`, { method: 'PUT', body: new Uint8Array([7]) }))).status).toBe(200);
     await store.idle();

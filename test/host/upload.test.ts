@@ -8,7 +8,6 @@ import type { Readable } from 'node:stream';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBackend, type Backend } from '../../electron/backend/backend';
-import { fileStoreFor } from '../../electron/backend/files/file-store';
 import { startHttpHost, type HttpHost } from '../../electron/host/http-host';
 import { openTestBackend } from '../helpers/backend';
 
@@ -25,7 +24,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await host.close();
-  await fileStoreFor(backend)?.close();
+  await backend.files?.close();
   await backend.close();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -102,7 +101,7 @@ describe('PUT /upload', () => {
       ok: true,
       data: { sha256: createHash('sha256').update(pdf).digest('hex'), size: pdf.length, mediaType: 'application/pdf', fileName: 'Takster 2022 – æøå.pdf' },
     });
-    await fileStoreFor(backend)!.idle();
+    await backend.files!.idle();
   }, 60_000);
 
   it('refuses an empty file, a missing name, another method and a declared size over the limit, in Danish', async () => {
@@ -219,7 +218,7 @@ describe('GET /files/<sha256>', () => {
   });
 
   it('sends a file whose stored type an older version took from a package (control characters, HTML) as a plain download, never a 500', async () => {
-    const store = fileStoreFor(backend)!;
+    const store = backend.files!;
     for (const [name, declared] of [
       ['notat.txt', 'text/plain\r\nX-Injected: 1'],
       ['run.hta', 'text/html'],
@@ -243,11 +242,11 @@ describe('GET /files/<sha256>', () => {
     expect(unknown.json().error?.message).toBe('Filen til bilaget mangler i datamappen eller kan ikke læses. Vedhæft filen igen.');
     expect((await send(host, `/files/..%2f..%2fsekretariat.db?token=${host.token}`)).status).toBe(404);
     const gone = (await put('forsvinder.txt', Buffer.from('snart væk'))).json().data as { sha256: string };
-    unlinkSync(fileStoreFor(backend)!.pathOf(gone.sha256));
+    unlinkSync(backend.files!.pathOf(gone.sha256));
     const reply = await send(host, `/files/${gone.sha256}?token=${host.token}`);
     expect(reply.status).toBe(404);
     expect(reply.json().error?.code).toBe('NOT_FOUND');
-    await fileStoreFor(backend)!.idle();
+    await backend.files!.idle();
   });
 });
 

@@ -47,3 +47,29 @@ describe('the layer rule with relative paths inside electron/', () => {
     expect(await layerErrors(file, code)).toHaveLength(1);
   });
 });
+
+describe('the backend’s public face (electron/main and electron/host reach electron/backend through it only)', () => {
+  it.each([
+    ['electron/host/x.ts', "import { storeUpload } from '../backend/files/file-store';", /electron\/host imports from electron\/backend only its public face: electron\/backend\/backend\.ts, electron\/backend\/command-line\.ts/],
+    ['electron/host/x.ts', "import { AppError } from '../backend/errors';", /only its public face/],
+    ['electron/host/x.ts', "import { readStaticFile } from '../backend/web/static-files';", /only its public face/],
+    ['electron/host/x.ts', "import { LATEST_SCHEMA_VERSION } from '../../db/migrate';", /electron\/host talks to the database only through electron\/backend/],
+    ['electron/host/x.ts', "import type { DB } from '../../db/schema';", /only through electron\/backend/],
+    ['electron/main/x.ts', "import { receivePackage } from '../backend/exchange/incoming';", /electron\/main imports from electron\/backend only its public face: electron\/backend\/backend\.ts\./],
+    ['electron/main/x.ts', "import type { PdfPrinter } from '../backend/documents/printer';", /only its public face/],
+    ['electron/main/x.ts', "import { scenarioHash } from '../backend/command-line';", /only its public face/],
+  ])('%s: %s is refused', async (file, code, message) => {
+    const errors = await layerErrors(file, code);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(message);
+  });
+
+  it.each([
+    ['electron/host/x.ts', "import { openBackend, type Backend } from '../backend/backend';"],
+    ['electron/host/x.ts', "import { previewPackageFile } from '../backend/command-line';"],
+    ['electron/main/x.ts', "import { readStaticFile, type StreamResult } from '../backend/backend';"],
+    ['electron/backend/handlers/x.ts', "import { FileStore } from '../files/file-store';"],
+  ])('%s: %s is allowed', async (file, code) => {
+    expect(await layerErrors(file, code)).toEqual([]);
+  });
+});

@@ -280,54 +280,12 @@ export class FileStore {
   /** Stops text extraction; call before the database is closed. */
   async close(): Promise<void> {
     await this.text.close();
-    forget(this);
   }
 }
 
-// One store per database and folder, so that every route and handler shares one extraction queue.
-const stores = new WeakMap<Kysely<DB>, Map<string, FileStore>>();
-
-function forget(store: FileStore) {
-  stores.get(store.db)?.delete(store.dir);
-}
-
-/** The store of a database's attachment folder (created on first use, then shared). */
+/** The store of a database's attachment folder; the backend makes one and hands it to every handler in its context. */
 export function createFileStore(db: Kysely<DB>, filesDir: string, options: FileStoreOptions = {}): FileStore {
-  let byDir = stores.get(db);
-  if (!byDir) stores.set(db, (byDir = new Map()));
-  let store = byDir.get(filesDir);
-  if (!store) {
-    store = new FileStore(db, filesDir, options);
-    byDir.set(filesDir, store);
-    const created = store;
-    void created.sweepTemp().catch(() => undefined);
-  }
+  const store = new FileStore(db, filesDir, options);
+  void store.sweepTemp().catch(() => undefined);
   return store;
-}
-
-/** What a store can be made from: the handlers' context, or the Backend object the hosts hold. */
-export type FileStoreSource =
-  | FileStore
-  | { db: Kysely<DB>; filesDir: string | null; now?: () => Date }
-  | { database: { db: Kysely<DB>; file: string }; files?: FileStore | null };
-
-/**
- * The store for a context or a backend; null for an in-memory database (no data folder). A Backend without a
- * `files` member gets the default folder, `files/` beside the database file (as openBackend chooses it).
- */
-export function fileStoreFor(source: FileStoreSource): FileStore | null {
-  if (source instanceof FileStore) return source;
-  if ('database' in source) {
-    if (source.files !== undefined) return source.files;
-    const file = source.database.file;
-    return file === ':memory:' || file === '' ? null : createFileStore(source.database.db, join(dirname(file), 'files'));
-  }
-  return source.filesDir ? createFileStore(source.db, source.filesDir, { now: source.now }) : null;
-}
-
-/** What the upload routes call: stores the request body and answers with what `attachments.add` needs. */
-export async function storeUpload(target: FileStoreSource, stream: UploadSource, fileName: string, options: { maxBytes?: number } = {}): Promise<StoredFile> {
-  const store = fileStoreFor(target);
-  if (!store) throw noFilesDir();
-  return store.storeStream(stream, fileName, options);
 }

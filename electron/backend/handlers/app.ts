@@ -3,7 +3,6 @@ import { readSettings, writeSetting } from '../../../db/queries/settings';
 import type { Settings } from '../../../shared/domain/settings';
 import { timestamp, type BackendContext } from '../context';
 import type { Handlers } from '../dispatch';
-import { fileStoreFor } from '../files/file-store';
 import { loadDemoData } from '../demo/demo';
 
 type AppHandlers = Pick<Handlers, 'app.info' | 'settings.get' | 'settings.update' | 'demo.load'>;
@@ -36,7 +35,7 @@ export const appHandlers = (ctx: BackendContext): AppHandlers => ({
   },
 
   'demo.load': async () => {
-    const result = await loadDemoData(ctx.db, timestamp(ctx), fileStoreFor(ctx));
+    const result = await loadDemoData(ctx.db, timestamp(ctx), ctx.files);
     await writeSetting(ctx.db, KEYS.welcomeDone, 'true', timestamp(ctx));
     ctx.emit('data.changed', { entities: ['organisations', 'bodies', 'meetings', 'settings', 'scenarios'] });
     return result;

@@ -15,7 +15,6 @@ import { timestamp, type BackendContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { AppError, notFound, stale } from '../errors';
 import { cleanFileName, titleFromFileName } from '../files/file-name';
-import { fileStoreFor } from '../files/file-store';
 import { assertEditable, mustGetItem, recordHistory, reindexItem, reindexItemsWithFile } from '../services/agenda';
 
 type AttachmentHandlers = Pick<
@@ -42,7 +41,7 @@ async function mustGetRow(db: Kysely<DB>, id: string): Promise<AttachmentRow> {
 
 export const attachmentHandlers = (ctx: BackendContext): AttachmentHandlers => {
   const changed = () => ctx.emit('data.changed', { entities: ['agenda'] });
-  const store = fileStoreFor(ctx);
+  const store = ctx.files;
   // Once the text of a file is extracted, every item showing it becomes findable by that text.
   store?.text.onSettled(async (sha256, status) => {
     if (status !== 'udtrukket') return;

@@ -4,7 +4,6 @@ import { formatNumericDate } from '../../../shared/format';
 import type { BackendContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { exportDocument } from '../documents/export-document';
-import { fileStoreFor } from '../files/file-store';
 import { buildDocumentModel } from '../services/documents';
 
 type DocumentHandlers = Pick<Handlers, 'documents.capabilities' | 'documents.preview' | 'documents.export'>;
@@ -22,7 +21,7 @@ export const documentHandlers = (ctx: BackendContext): DocumentHandlers => ({
 
   'documents.export': async (request) => {
     const model = buildDocumentModel(ctx.db, request.meetingId, request.kind === 'pack' ? 'agenda' : request.kind, request.edition);
-    const files = fileStoreFor(ctx);
+    const files = ctx.files;
     return exportDocument(model, request, {
       printer: ctx.printer,
       store: ctx.exports,

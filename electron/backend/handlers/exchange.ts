@@ -12,7 +12,6 @@ import { applyImport, type ImportReport } from '../exchange/apply';
 import { COPYABLE, previewImport, sourceSentences, type ImportPreview } from '../exchange/merge';
 import type { Problem } from '../exchange/read-package';
 import { writePackage } from '../exchange/write-package';
-import { fileStoreFor } from '../files/file-store';
 
 type ExchangeHandlers = Pick<Handlers, 'exchange.export' | 'exchange.preview' | 'exchange.import' | 'exchange.discard' | 'exchange.incoming' | 'exchange.trusted' | 'exchange.trust'>;
 
@@ -103,7 +102,7 @@ export const exchangeHandlers = (ctx: BackendContext): ExchangeHandlers => {
           const summary = await writePackage({
             db: ctx.db,
             databaseFile: ctx.databaseFile,
-            files: fileStoreFor(ctx),
+            files: ctx.files,
             scope,
             target: `${made.dir}/${fileName}`,
             appVersion: ctx.appVersion,
@@ -137,7 +136,7 @@ export const exchangeHandlers = (ctx: BackendContext): ExchangeHandlers => {
       const file = await received(packageId);
       return ctx.jobs.start('exchange.import', 'Kontrollerer pakken', async (job) => {
         const result = await applyImport(
-          { db: ctx.db, files: fileStoreFor(ctx), backups: ctx.backups, now: ctx.now, newId: ctx.newId },
+          { db: ctx.db, files: ctx.files, backups: ctx.backups, now: ctx.now, newId: ctx.newId },
           file.path,
           { default: fallback, perRecord, perField, openings },
           { signal: job.signal, onProgress: (step, fraction) => job.progress(step, fraction), onCommit: (step) => job.pointOfNoReturn(step) },

@@ -29,7 +29,6 @@ import type { Handlers } from '../dispatch';
 import { exportMunicipalityFigures, printProposalAnnexes } from '../documents/proposal-documents';
 import { AppError, notFound, stale } from '../errors';
 import { throwIfCancelled } from '../jobs';
-import { fileStoreFor } from '../files/file-store';
 import { assertEditable, meetingOf, recordHistory, reindexItem } from '../services/agenda';
 import { economyOf, loadProposal, notAnswered, scenarioSources, summariseProposals, versionOf } from '../services/proposals';
 import { freezeInput } from '../services/scenarios';
@@ -258,7 +257,7 @@ export const proposalHandlers = (ctx: BackendContext): ProposalHandlers => {
         const annexes = await printAnnexes(proposal, version, economy, missingAnswers, warnings, (index, count) => job.progress(`Danner bilag ${index + 1} af ${count}`, index / (count + 1)));
         throwIfCancelled(job.signal);
         job.pointOfNoReturn('Opretter punktet på dagsordenen');
-        const store = fileStoreFor(ctx);
+        const store = ctx.files;
         const files: { title: string; fileName: string; sha256: string }[] = [];
         for (const annex of annexes) {
           const file = await store!.storeStream(Readable.from([Buffer.from(annex.bytes)]), annex.fileName);
@@ -312,7 +311,7 @@ export const proposalHandlers = (ctx: BackendContext): ProposalHandlers => {
 
   /** Prints the annexes (nothing stored yet); where no PDF can be printed, the item is made without them. */
   async function printAnnexes(proposal: Proposal, version: ProposalVersion, economy: VersionEconomy, missing: readonly string[], warnings: string[], onProgress: (index: number, count: number) => void) {
-    if (!fileStoreFor(ctx) || !ctx.printer) {
+    if (!ctx.files || !ctx.printer) {
       warnings.push('Bilagene (budget, scenarier, fordeling og høringssvar) kunne ikke dannes som PDF her. Punktet er oprettet uden dem.');
       return [];
     }

@@ -6,7 +6,6 @@ import { Readable } from 'node:stream';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBackend, type Backend } from '../../../electron/backend/backend';
-import { storeUpload } from '../../../electron/backend/files/file-store';
 import { chromiumPrinter } from '../../../electron/host/chromium-printer';
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/contract';
 
@@ -94,7 +93,7 @@ describe.skipIf(!printer)('the public agenda pack is read back (PSU 5 December 2
   it('refuses a pack with an open attachment whose text cannot be read back, rather than keep it unchecked', async () => {
     const doc = await PDFDocument.create();
     doc.addPage([595.28, 841.89]);
-    const stored = await storeUpload(backend, Readable.from([Buffer.from(await doc.save())]), 'indscannet.pdf');
+    const stored = await backend.files!.storeStream(Readable.from([Buffer.from(await doc.save())]), 'indscannet.pdf');
     const open = (await items()).find((i) => i.number === 2)!;
     await call('attachments.add', { itemId: open.id, sha256: stored.sha256, fileName: 'indscannet.pdf', title: 'Indscannet brev' });
     const before = kept();
@@ -109,7 +108,7 @@ describe.skipIf(!printer)('the public agenda pack is read back (PSU 5 December 2
     const doc = await PDFDocument.create();
     const page = doc.addPage([595.28, 841.89]);
     page.drawText('Regnskabet viser et tab paa driften af Botilbud Syd i 2024.', { x: 60, y: 760, size: 12 });
-    const stored = await storeUpload(backend, Readable.from([Buffer.from(await doc.save())]), 'regnskab.pdf');
+    const stored = await backend.files!.storeStream(Readable.from([Buffer.from(await doc.save())]), 'regnskab.pdf');
     const open = (await items()).find((i) => i.number === 3)!;
     await call('attachments.add', { itemId: open.id, sha256: stored.sha256, fileName: 'regnskab.pdf', title: 'Regnskab', closed: true });
     await backend.files!.text.idle();

@@ -1,0 +1,63 @@
+/**
+ * Public face for the command line (electron/host), beside backend.ts: what the CLI needs beyond `call()`.
+ * Exchange packages are files on disk there (no upload, no job), and the dry run of an import leaves the database
+ * byte for byte as it was, so it reads it read-only instead of opening a backend (which migrates and binds it).
+ */
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { existsSync } from 'node:fs';
+import { LATEST_SCHEMA_VERSION } from '../../db/migrate';
+import type { DB } from '../../db/schema';
+import type { ExchangeScope } from '../../shared/exchange/manifest';
+import type { Backend } from './backend';
+import { AppError } from './errors';
+import { applyImport, type ApplyResult, type Resolutions } from './exchange/apply';
+import { previewImport, type PreviewResult } from './exchange/merge';
+import { readPackage, type ReadResult } from './exchange/read-package';
+import { writePackage, type PackageWriteSummary } from './exchange/write-package';
+
+export { MERGE_CLASS_LABELS, MERGE_CLASSES, openingSentences, sourceSentences, type Conflict, type MergeClass } from './exchange/merge';
+export type { PackageSummary, Problem } from './exchange/read-package';
+export { scenarioHash } from './services/scenario-hash';
+
+/** Writes an exchange package of `scope` to `target` (refused in Danish when it exists). */
+export function writePackageFile(backend: Backend, scope: ExchangeScope, target: string, appVersion: string): Promise<PackageWriteSummary> {
+  return writePackage({
+    db: backend.database.db,
+    databaseFile: backend.database.file,
+    files: backend.files,
+    scope,
+    target,
+    appVersion,
+    schemaVersion: backend.database.migration.to,
+  });
+}
+
+/** Imports a package file in one transaction after a backup (as the window's import does). */
+export function importPackageFile(backend: Backend, file: string, resolutions: Resolutions, options: Parameters<typeof applyImport>[3] = {}): Promise<ApplyResult> {
+  return applyImport({ db: backend.database.db, files: backend.files, backups: backend.backups }, file, resolutions, options);
+}
+
+/**
+ * The dry run: the package checked and compared with the database, opened read-only. Without a database everything
+ * in the package is new (`read` is then the package's own check). Refused in Danish (AppError) when the database
+ * has another schema version.
+ */
+export async function previewPackageFile(
+  databaseFile: string,
+  packageFile: string,
+): Promise<{ database: false; read: ReadResult } | { database: true; preview: PreviewResult }> {
+  if (!existsSync(databaseFile)) return { database: false, read: await readPackage(packageFile) };
+  const raw = new Database(databaseFile, { readonly: true, fileMustExist: true });
+  const version = raw.pragma('user_version', { simple: true }) as number;
+  if (version !== LATEST_SCHEMA_VERSION) {
+    raw.close();
+    throw new AppError('INVALID_INPUT', `Databasen ${databaseFile} har skemaversion ${version}, denne version af Sekretariat bruger ${LATEST_SCHEMA_VERSION}. Kør migrate først.`);
+  }
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }) });
+  try {
+    return { database: true, preview: await previewImport(db, packageFile) };
+  } finally {
+    await db.destroy();
+  }
+}
