@@ -4,7 +4,7 @@ import type { Settings } from '../../../shared/domain/settings';
 import { timestamp, type BackendContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { fileStoreFor } from '../files/file-store';
-import { loadDemoData } from '../demo/demo';
+import { insertDemoData, storeDemoAnnexes } from '../demo/demo';
 
 type AppHandlers = Pick<Handlers, 'app.info' | 'settings.get' | 'settings.update' | 'demo.load'>;
 
@@ -27,18 +27,20 @@ export const appHandlers = (ctx: BackendContext): AppHandlers => ({
 
   'settings.update': async (patch) => {
     const now = timestamp(ctx);
-    await ctx.db.transaction().execute(async (trx) => {
+    await ctx.write(['settings'], async (trx) => {
       if (patch.userName !== undefined) await writeSetting(trx, KEYS.userName, patch.userName, now);
       if (patch.welcomeDone !== undefined) await writeSetting(trx, KEYS.welcomeDone, String(patch.welcomeDone), now);
     });
-    ctx.emit('data.changed', { entities: ['settings'] });
     return getSettings(ctx);
   },
 
   'demo.load': async () => {
-    const result = await loadDemoData(ctx.db, timestamp(ctx), fileStoreFor(ctx));
-    await writeSetting(ctx.db, KEYS.welcomeDone, 'true', timestamp(ctx));
-    ctx.emit('data.changed', { entities: ['organisations', 'bodies', 'meetings', 'settings', 'scenarios'] });
-    return result;
+    // The annex files are stored first: no file work inside the transaction.
+    const annexes = await storeDemoAnnexes(fileStoreFor(ctx));
+    return ctx.write(['organisations', 'bodies', 'meetings', 'settings', 'scenarios'], async (trx) => {
+      const result = await insertDemoData(trx, timestamp(ctx), annexes);
+      await writeSetting(trx, KEYS.welcomeDone, 'true', timestamp(ctx));
+      return result;
+    });
   },
 });
