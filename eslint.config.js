@@ -30,10 +30,27 @@ const backendBeyond = (face) => [
   ...face.flatMap((path) => [`!../backend/${path}`, `!**/electron/backend/${path}`]),
 ];
 
-const layer = (files, patterns, node) => ({
+/**
+ * SQL lives in db/ (issue 15): elsewhere Kysely is imported for its types only (a transaction passed through to a
+ * db/queries function), and no query is built — no query-builder call, no `sql` template.
+ */
+const SQL_IN_DB = 'SQL lives in db/: call (or add) a named function in db/queries/<area>.ts. Outside db/, Kysely is imported with `import type` only.';
+const kyselyTypesOnly = { name: 'kysely', allowTypeImports: true, message: SQL_IN_DB };
+const QUERY_METHODS = 'selectFrom|insertInto|updateTable|deleteFrom|replaceInto|with';
+
+const layer = (files, patterns, node, options = {}) => ({
   files,
-  rules: { 'no-restricted-imports': ['error', { patterns: node ? [...patterns, node.pattern] : patterns, paths: node?.paths ?? [] }] },
+  ...(options.ignores ? { ignores: options.ignores } : {}),
+  rules: {
+    'no-restricted-imports': ['error', {
+      patterns: node ? [...patterns, node.pattern] : patterns,
+      paths: [...(node?.paths ?? []), ...(options.sqlInDb ? [kyselyTypesOnly] : [])],
+    }],
+  },
 });
+
+const BACKEND = [group(['electron', '**/electron/main/**', '**/electron/preload/**', '**/electron/host/**', '../main/**', '../preload/**', '../host/**', '../../main/**', '../../preload/**', '../../host/**', '**/renderer/**'], 'electron/backend never imports electron: it must run in plain Node (tests, browser mode, CLI).')];
+const HOST = [group(['electron', '**/electron/main/**', '**/electron/preload/**', '../main/**', '../preload/**', '**/renderer/**'], 'electron/host runs without Electron.')];
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', '.tsbuild/**', 'node_modules/**', '.tmp/**', 'test-results/**'] },
@@ -56,24 +73,37 @@ export default tseslint.config(
     group(['**/db/**', '**/electron/**', '**/renderer/**', 'electron', 'better-sqlite3', 'kysely', 'react', 'react-dom'], 'shared/ is pure TypeScript: it imports nothing of the other layers.'),
   ], noNode('shared/ runs in the browser too: no Node built-ins.')),
   layer(['db/**'], [group(['**/electron/**', '**/renderer/**', 'electron'], 'db/ may import shared/ only.')]),
-  layer(['electron/backend/**'], [
-    group(['electron', '**/electron/main/**', '**/electron/preload/**', '**/electron/host/**', '../main/**', '../preload/**', '../host/**', '../../main/**', '../../preload/**', '../../host/**', '**/renderer/**'], 'electron/backend never imports electron: it must run in plain Node (tests, browser mode, CLI).'),
-  ]),
+  layer(['electron/backend/**'], BACKEND, undefined, { sqlInDb: true, ignores: ['electron/backend/exchange/**'] }),
+  // part C removes this exclusion
+  layer(['electron/backend/exchange/**'], BACKEND),
   layer(['electron/host/**'], [
-    group(['electron', '**/electron/main/**', '**/electron/preload/**', '../main/**', '../preload/**', '**/renderer/**'], 'electron/host runs without Electron.'),
+    ...HOST,
     group(['**/db/**'], 'electron/host talks to the database only through electron/backend (backend.ts, command-line.ts).'),
     group(backendBeyond(BACKEND_FACE_HOST), `electron/host imports from electron/backend only its public face: ${faceFiles(BACKEND_FACE_HOST)}.`),
-  ]),
+  ], undefined, { sqlInDb: true }),
   layer(['electron/main/**'], [
     group(['**/renderer/**', '**/electron/host/**', '../host/**', '**/db/**'], 'electron/main talks to the database only through electron/backend.'),
     group(backendBeyond(BACKEND_FACE_MAIN), `electron/main imports from electron/backend only its public face: ${faceFiles(BACKEND_FACE_MAIN)}.`),
-  ]),
+  ], undefined, { sqlInDb: true }),
   layer(
     ['electron/preload/**'],
     [group(['**/db/**', '**/electron/backend/**', '**/electron/main/**', '../backend/**', '../main/**', '../host/**', '**/renderer/**'], 'The preload is a keyhole: electron and shared/contract only.')],
     noNode('The sandboxed preload has no Node built-ins.'),
+    { sqlInDb: true },
   ),
   layer(['renderer/**'], [
     group(['**/db/**', '**/electron/**', 'electron', 'better-sqlite3', 'kysely'], 'The renderer reaches the backend only through the api client (renderer/src/api).'),
   ], noNode('The renderer runs in a sandboxed browser: no Node built-ins.')),
+  // No query is built outside db/ (shared/ and the renderer cannot import Kysely at all; see the layers above).
+  {
+    files: ['electron/**', 'shared/**', 'renderer/**'],
+    ignores: ['electron/backend/exchange/**'], // part C removes this exclusion
+    rules: {
+      'no-restricted-syntax': ['error',
+        { selector: `CallExpression[callee.type='MemberExpression'][callee.property.name=/^(${QUERY_METHODS})$/]`, message: SQL_IN_DB },
+        { selector: "TaggedTemplateExpression[tag.name='sql']", message: SQL_IN_DB },
+        { selector: "CallExpression[callee.type='MemberExpression'][callee.object.name='sql']", message: SQL_IN_DB },
+      ],
+    },
+  },
 );

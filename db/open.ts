@@ -89,3 +89,14 @@ function readHeader(file: string): string {
 
 /** True when the file starts as every SQLite database does ("SQLite format 3\0"). */
 export const isSqliteFile = (file: string): boolean => readHeader(file) === SQLITE_HEADER;
+
+/**
+ * Opens an existing database read-only, without migrating it (a dry run must leave the file byte for byte as it was).
+ * `schemaVersion` is the file's user_version, for the caller to refuse a database of another version.
+ */
+export function openReadOnly(file: string): { db: Kysely<DB>; schemaVersion: number; close(): Promise<void> } {
+  const raw = new Database(file, { readonly: true, fileMustExist: true });
+  const schemaVersion = raw.pragma('user_version', { simple: true }) as number;
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }) });
+  return { db, schemaVersion, close: () => db.destroy() };
+}

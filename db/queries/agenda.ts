@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { AgendaItemSummary, Guest, ItemKind, Outcome, StandingKind } from '../../shared/domain/agenda';
-import type { AgendaItemsTable, DB } from '../schema';
+import type { AgendaItemsTable, DB, DecisionsTable, ItemGuestsTable } from '../schema';
 import { setTombstone, toMeta, writeOrder } from './records';
 
 export type ItemRow = AgendaItemsTable & { revision: number };
@@ -33,6 +33,19 @@ export async function listItems(db: Kysely<DB>, meetingId: string): Promise<Agen
     .orderBy('i.created_at')
     .execute()) as (ItemRow & { has_decision: number })[];
   return rows.map((row, index) => toSummary(row, index + 1, row.has_decision === 1));
+}
+
+/** A meeting's live items in agenda order, whole rows, with their number ("Punkt N.", the rank): one query. */
+export async function listItemRows(db: Kysely<DB>, meetingId: string): Promise<(ItemRow & { number: number })[]> {
+  const rows = (await db
+    .selectFrom('agenda_items')
+    .selectAll()
+    .where('meeting_id', '=', meetingId)
+    .where('deleted_at', 'is', null)
+    .orderBy('position')
+    .orderBy('created_at')
+    .execute()) as ItemRow[];
+  return rows.map((row, index) => ({ ...row, number: index + 1 }));
 }
 
 export async function getItemRow(db: Kysely<DB>, id: string, options: { includeDeleted?: boolean } = {}): Promise<ItemRow | undefined> {
@@ -101,6 +114,20 @@ export async function listRecommendations(db: Kysely<DB>, itemId: string) {
   return db.selectFrom('recommendations').select(['id', 'text']).where('item_id', '=', itemId).where('deleted_at', 'is', null).orderBy('position').execute();
 }
 
+/** Groups rows by their item, keeping the rows' order: item id -> rows (every item asked for has a list). */
+function byItem<R extends { item_id: string }, T>(itemIds: readonly string[], rows: readonly R[], map: (row: R) => T): Map<string, T[]> {
+  const result = new Map<string, T[]>(itemIds.map((id) => [id, []]));
+  for (const row of rows) result.get(row.item_id)?.push(map(row));
+  return result;
+}
+
+/** The Indstilling points of several items at once: item id -> points in order. */
+export async function listRecommendationsByItem(db: Kysely<DB>, itemIds: readonly string[]) {
+  if (itemIds.length === 0) return new Map<string, { id: string; text: string }[]>();
+  const rows = await db.selectFrom('recommendations').select(['item_id', 'id', 'text']).where('item_id', 'in', [...itemIds]).where('deleted_at', 'is', null).orderBy('position').execute();
+  return byItem(itemIds, rows, (r) => ({ id: r.id, text: r.text }));
+}
+
 /**
  * Sets the Indstilling points, keeping the id of the point at each position (decision outcomes refer to them)
  * and tombstoning points that are gone.
@@ -118,9 +145,18 @@ export async function replaceRecommendations(db: Kysely<DB>, itemId: string, tex
   for (const gone of existing.slice(texts.length)) await setTombstone(db, 'recommendations', gone.id, true, now);
 }
 
+const toGuest = (g: Selectable<ItemGuestsTable>): Guest => ({ id: g.id, name: g.name, title: g.title, organisation: g.organisation, attended: g.attended === 1 });
+
 export async function listGuests(db: Kysely<DB>, itemId: string): Promise<Guest[]> {
   const rows = await db.selectFrom('item_guests').selectAll().where('item_id', '=', itemId).where('deleted_at', 'is', null).orderBy('created_at').orderBy('id').execute();
-  return rows.map((g) => ({ id: g.id, name: g.name, title: g.title, organisation: g.organisation, attended: g.attended === 1 }));
+  return rows.map(toGuest);
+}
+
+/** The guests of several items at once: item id -> guests. */
+export async function listGuestsByItem(db: Kysely<DB>, itemIds: readonly string[]): Promise<Map<string, Guest[]>> {
+  if (itemIds.length === 0) return new Map();
+  const rows = await db.selectFrom('item_guests').selectAll().where('item_id', 'in', [...itemIds]).where('deleted_at', 'is', null).orderBy('created_at').orderBy('id').execute();
+  return byItem(itemIds, rows, toGuest);
 }
 
 export type GuestValues = Omit<Guest, 'id'>;
@@ -145,15 +181,64 @@ export async function getDecisionRow(db: Kysely<DB>, itemId: string) {
 }
 
 export async function getDecision(db: Kysely<DB>, itemId: string) {
-  const row = await getDecisionRow(db, itemId);
-  if (!row) return null;
-  const points = await db.selectFrom('recommendation_outcomes').select(['recommendation_id', 'outcome']).where('decision_id', '=', row.id).where('deleted_at', 'is', null).execute();
-  const reservations = await db.selectFrom('reservations').select(['id', 'party', 'organisation_id', 'text']).where('decision_id', '=', row.id).where('deleted_at', 'is', null).orderBy('created_at').orderBy('id').execute();
-  return {
-    ...toMeta(row),
-    text: row.text,
-    outcome: row.outcome as Outcome | null,
-    pointOutcomes: Object.fromEntries(points.map((p) => [p.recommendation_id, p.outcome as Outcome])),
-    reservations: reservations.map((r) => ({ id: r.id, party: r.party, organisationId: r.organisation_id, text: r.text })),
-  };
+  return (await listDecisionsByItem(db, [itemId])).get(itemId) ?? null;
+}
+
+export type DecisionData = ReturnType<typeof toDecision>;
+
+const toDecision = (
+  row: Selectable<DecisionsTable>,
+  points: readonly { recommendation_id: string; outcome: string }[],
+  reservations: readonly { id: string; party: string; organisation_id: string | null; text: string }[],
+) => ({
+  ...toMeta(row),
+  text: row.text,
+  outcome: row.outcome as Outcome | null,
+  pointOutcomes: Object.fromEntries(points.map((p) => [p.recommendation_id, p.outcome as Outcome])),
+  reservations: reservations.map((r) => ({ id: r.id, party: r.party, organisationId: r.organisation_id, text: r.text })),
+});
+
+/** The live decisions of several items, with their outcomes per point and reservations: item id -> decision. */
+export async function listDecisionsByItem(db: Kysely<DB>, itemIds: readonly string[]): Promise<Map<string, DecisionData>> {
+  if (itemIds.length === 0) return new Map();
+  const rows = await db.selectFrom('decisions').selectAll().where('item_id', 'in', [...itemIds]).where('deleted_at', 'is', null).execute();
+  if (rows.length === 0) return new Map();
+  const decisionIds = rows.map((r) => r.id);
+  const points = await db
+    .selectFrom('recommendation_outcomes')
+    .select(['decision_id', 'recommendation_id', 'outcome'])
+    .where('decision_id', 'in', decisionIds)
+    .where('deleted_at', 'is', null)
+    .execute();
+  const reservations = await db
+    .selectFrom('reservations')
+    .select(['decision_id', 'id', 'party', 'organisation_id', 'text'])
+    .where('decision_id', 'in', decisionIds)
+    .where('deleted_at', 'is', null)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return new Map(rows.map((row) => [row.item_id, toDecision(row, points.filter((p) => p.decision_id === row.id), reservations.filter((r) => r.decision_id === row.id))]));
+}
+
+/** Moves an item to the end of another meeting's agenda (an item postponed). */
+export async function moveItemToMeeting(db: Kysely<DB>, id: string, meetingId: string, position: number, now: string): Promise<void> {
+  await db.updateTable('agenda_items').set((eb) => ({ meeting_id: meetingId, position, updated_at: now, revision: eb('revision', '+', 1) })).where('id', '=', id).execute();
+}
+
+/** The ids of a meeting's live items (in no particular order). */
+export async function liveItemIds(db: Kysely<DB>, meetingId: string): Promise<string[]> {
+  return (await db.selectFrom('agenda_items').select('id').where('meeting_id', '=', meetingId).where('deleted_at', 'is', null).execute()).map((i) => i.id);
+}
+
+/** Deleted items of meetings that are not deleted themselves, for the wastebasket. */
+export async function listDeletedItems(db: Kysely<DB>) {
+  return db
+    .selectFrom('agenda_items as i')
+    .innerJoin('meetings as m', 'm.id', 'i.meeting_id')
+    .innerJoin('bodies as b', 'b.id', 'm.body_id')
+    .select(['i.id', 'i.title', 'i.deleted_at', 'm.date', 'b.code'])
+    .where('i.deleted_at', 'is not', null)
+    .where('m.deleted_at', 'is', null)
+    .execute();
 }

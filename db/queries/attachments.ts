@@ -75,7 +75,8 @@ export interface NewAttachment {
   position: number;
   title: string;
   fileName: string;
-  sha256: string;
+  /** Null only for a demo annex whose file could not be made. */
+  sha256: string | null;
   closed: boolean;
   version?: number;
   replacesId?: string | null;
@@ -133,4 +134,44 @@ export async function findReplacement(db: Kysely<DB>, id: string): Promise<Attac
     for (const rowId of frontier) seen.add(rowId);
   }
   return undefined;
+}
+
+/** Copies the live attachments of an item onto another (an item copied to a later meeting), each a new record. */
+export async function copyAttachments(db: Kysely<DB>, fromItemId: string, toItemId: string, newId: () => string, now: string): Promise<void> {
+  const rows = await db.selectFrom('attachments').selectAll().where('item_id', '=', fromItemId).where('deleted_at', 'is', null).execute();
+  for (const a of rows) {
+    await insertAttachment(db, { id: newId(), itemId: toItemId, position: a.position, title: a.title, fileName: a.file_name, sha256: a.sha256, closed: a.closed === 1, version: a.version, replacesId: null }, now);
+  }
+}
+
+/** Every attachment of an item, deleted ones too, with its file's extracted text: what the search index holds of it. */
+export async function attachmentsForSearch(db: Kysely<DB>, itemId: string) {
+  return db
+    .selectFrom('attachments as a')
+    .leftJoin('files as f', 'f.sha256', 'a.sha256')
+    .select(['a.id', 'a.title', 'a.file_name', 'a.deleted_at', 'f.text'])
+    .where('a.item_id', '=', itemId)
+    .execute();
+}
+
+/** The items that show a stored file (through any attachment, deleted ones too). */
+export async function itemsShowingFile(db: Kysely<DB>, sha256: string): Promise<string[]> {
+  return (await db.selectFrom('attachments').select('item_id').distinct().where('sha256', '=', sha256).execute()).map((a) => a.item_id);
+}
+
+/** An attachment showing a stored file, a live one first: how the user knows the file. */
+export async function firstAttachmentOfFile(db: Kysely<DB>, sha256: string) {
+  return db.selectFrom('attachments').select(['title', 'file_name']).where('sha256', '=', sha256).orderBy('deleted_at').executeTakeFirst();
+}
+
+/** Media type and extracted text of every stored file a meeting's attachments show: sha256 -> facts. */
+export async function fileFactsOfMeeting(db: Kysely<DB>, meetingId: string): Promise<Map<string, { mediaType: string; text: string | null }>> {
+  const rows = await db
+    .selectFrom('attachments as a')
+    .innerJoin('agenda_items as i', 'i.id', 'a.item_id')
+    .innerJoin('files as f', 'f.sha256', 'a.sha256')
+    .select(['f.sha256', 'f.media_type', 'f.text'])
+    .where('i.meeting_id', '=', meetingId)
+    .execute();
+  return new Map(rows.map((r) => [r.sha256, { mediaType: r.media_type, text: r.text }]));
 }

@@ -52,3 +52,13 @@ export const updateBody = (db: Kysely<DB>, id: string, revision: number, values:
   updateGuarded(db, 'bodies', id, revision, values, now);
 
 export const setBodyDeleted = (db: Kysely<DB>, id: string, deleted: boolean, now: string) => setTombstone(db, 'bodies', id, deleted, now);
+
+/** The body's own standing items as stored (JSON; '[]' when it follows the default template). */
+export async function bodyAgendaTemplate(db: Kysely<DB>, bodyId: string): Promise<string> {
+  return (await db.selectFrom('bodies').select('agenda_template').where('id', '=', bodyId).executeTakeFirstOrThrow()).agenda_template;
+}
+
+/** Code and name of a body, deleted or not. */
+export async function bodyLabel(db: Kysely<DB>, id: string): Promise<{ code: string; name: string } | undefined> {
+  return db.selectFrom('bodies').select(['code', 'name']).where('id', '=', id).executeTakeFirst();
+}

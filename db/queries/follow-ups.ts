@@ -82,3 +82,21 @@ export async function listFollowUps(db: Kysely<DB>, filter: FollowUpFilter = {})
     origin: { meetingId: r.meeting_id, meetingDate: r.meeting_date, bodyCode: r.body_code, itemNumber: r.item_number, itemTitle: r.item_title },
   }));
 }
+
+export interface NewFollowUp {
+  id: string;
+  itemId: string;
+  bodyId: string;
+  action: string;
+  owner: string;
+  dueDate: string | null;
+  dueMeetingId: string | null;
+  status: FollowUpStatus;
+}
+
+export async function insertFollowUp(db: Kysely<DB>, f: NewFollowUp, now: string): Promise<void> {
+  await db
+    .insertInto('follow_ups')
+    .values({ id: f.id, item_id: f.itemId, body_id: f.bodyId, action: f.action, owner: f.owner, due_date: f.dueDate, due_meeting_id: f.dueMeetingId, status: f.status, created_at: now, updated_at: now })
+    .execute();
+}

@@ -82,3 +82,76 @@ export async function countMeetings(db: Kysely<DB>): Promise<number> {
     .executeTakeFirstOrThrow();
   return row.n;
 }
+
+/** A meeting with its body's code, for the checks before an edit of it or its agenda (live meetings only). */
+export async function getMeetingHead(db: Kysely<DB>, meetingId: string) {
+  return db
+    .selectFrom('meetings as m')
+    .innerJoin('bodies as b', 'b.id', 'm.body_id')
+    .select(['m.id', 'm.body_id', 'm.date', 'm.status', 'm.revision', 'b.code as body_code'])
+    .where('m.id', '=', meetingId)
+    .where('m.deleted_at', 'is', null)
+    .executeTakeFirst();
+}
+
+/** The meeting's own row, deleted or not. */
+export async function getMeetingRow(db: Kysely<DB>, id: string) {
+  return db.selectFrom('meetings').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The dates of the given meetings (deleted ones too): id -> date. */
+export async function meetingDates(db: Kysely<DB>, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('meetings').select(['id', 'date']).where('id', 'in', [...ids]).execute();
+  return new Map(rows.map((m) => [m.id, m.date]));
+}
+
+/** The body's live meeting just before `date` (the one whose minutes the next agenda approves). */
+export async function previousMeetingOfBody(db: Kysely<DB>, bodyId: string, date: string) {
+  return db
+    .selectFrom('meetings')
+    .select(['id', 'date'])
+    .where('body_id', '=', bodyId)
+    .where('date', '<', date)
+    .where('deleted_at', 'is', null)
+    .orderBy('date', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** Sets a meeting's status as a revision of it (e.g. minutes approved through the next meeting's decision). */
+export async function setMeetingStatus(db: Kysely<DB>, id: string, status: MeetingStatus, now: string): Promise<void> {
+  await db.updateTable('meetings').set((eb) => ({ status, updated_at: now, revision: eb('revision', '+', 1) })).where('id', '=', id).execute();
+}
+
+/** The deleted meetings with their body, for the wastebasket. */
+export async function listDeletedMeetings(db: Kysely<DB>) {
+  return db
+    .selectFrom('meetings as m')
+    .innerJoin('bodies as b', 'b.id', 'm.body_id')
+    .select(['m.id', 'm.date', 'm.deleted_at', 'b.code', 'b.name'])
+    .where('m.deleted_at', 'is not', null)
+    .execute();
+}
+
+/** The highest version number of a meeting's corrected minutes, or null before the first correction. */
+export async function latestMinutesVersion(db: Kysely<DB>, meetingId: string): Promise<number | null> {
+  const row = await db.selectFrom('minutes_versions').select((eb) => eb.fn.max('version').as('v')).where('meeting_id', '=', meetingId).executeTakeFirst();
+  return row?.v ?? null;
+}
+
+export async function insertMinutesVersion(
+  db: Kysely<DB>,
+  values: { id: string; meetingId: string; version: number; reason: string; approvedSnapshot: unknown },
+  now: string,
+): Promise<void> {
+  await db
+    .insertInto('minutes_versions')
+    .values({ id: values.id, meeting_id: values.meetingId, version: values.version, reason: values.reason, approved_snapshot: JSON.stringify(values.approvedSnapshot), created_at: now, updated_at: now })
+    .execute();
+}
+
+export async function listMinutesVersions(db: Kysely<DB>, meetingId: string) {
+  const rows = await db.selectFrom('minutes_versions').select(['id', 'version', 'reason', 'created_at']).where('meeting_id', '=', meetingId).where('deleted_at', 'is', null).orderBy('version').execute();
+  return rows.map((r) => ({ id: r.id, version: r.version, reason: r.reason, createdAt: r.created_at }));
+}

@@ -81,3 +81,13 @@ export async function countOrganisations(db: Kysely<DB>): Promise<number> {
   return row.n;
 }
 
+
+/** The name of an organisation, deleted or not. */
+export async function organisationName(db: Kysely<DB>, id: string): Promise<string | undefined> {
+  return (await db.selectFrom('organisations').select('name').where('id', '=', id).executeTakeFirst())?.name;
+}
+
+/** Moves an organisation's revision on (its figures changed), so an open edit of the same row sees the change. */
+export async function touchOrganisation(db: Kysely<DB>, id: string, now: string): Promise<void> {
+  await db.updateTable('organisations').set((eb) => ({ revision: eb('revision', '+', 1), updated_at: now })).where('id', '=', id).execute();
+}

@@ -327,3 +327,52 @@ export const responseColumns = (v: ResponseValues) => ({
 export async function insertResponse(db: Kysely<DB>, id: string, values: ResponseValues, now: string): Promise<void> {
   await db.insertInto('consultation_responses').values({ id, ...responseColumns(values), created_at: now, updated_at: now }).execute();
 }
+
+/** Number and lock of a living version (whether its consultation responses may still change). */
+export async function getVersionLock(db: Kysely<DB>, versionId: string) {
+  return db.selectFrom('proposal_versions').select(['number', 'locked_at']).where('id', '=', versionId).where('deleted_at', 'is', null).executeTakeFirst();
+}
+
+/** The version of a consultation response, also of a deleted one. */
+export async function versionIdOfResponse(db: Kysely<DB>, id: string): Promise<string | undefined> {
+  return (await db.selectFrom('consultation_responses').select('version_id').where('id', '=', id).executeTakeFirst())?.version_id;
+}
+
+/** The position on a meeting's agenda of the live item that treats this version of the proposal, if there is one. */
+export async function agendaPositionOfVersion(db: Kysely<DB>, proposalId: string, versionNumber: number, meetingId: string): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('approval_steps as s')
+    .innerJoin('agenda_items as i', 'i.id', 's.item_id')
+    .select('i.position')
+    .where('s.proposal_id', '=', proposalId)
+    .where('s.version_number', '=', versionNumber)
+    .where('s.deleted_at', 'is', null)
+    .where('i.meeting_id', '=', meetingId)
+    .where('i.deleted_at', 'is', null)
+    .executeTakeFirst();
+  return row?.position;
+}
+
+/** Writes a version's columns as a revision of it, whatever revision it has (the caller has checked it). */
+export async function reviseVersion(db: Kysely<DB>, id: string, values: Partial<VersionValues> & { lockedAt?: string }, now: string): Promise<void> {
+  await db.updateTable('proposal_versions').set((eb) => ({ ...versionColumns(values), updated_at: now, revision: eb('revision', '+', 1) })).where('id', '=', id).execute();
+}
+
+/** Sets when a version was locked without making a new revision of it (the demo's history, equal on every laptop). */
+export async function setVersionLockedAt(db: Kysely<DB>, id: string, lockedAt: string): Promise<void> {
+  await db.updateTable('proposal_versions').set({ locked_at: lockedAt }).where('id', '=', id).execute();
+}
+
+/** Points a step of the approval route at the item that treats it (its outcome then comes from the item's decision). */
+export async function linkStepToItem(db: Kysely<DB>, stepId: string, link: { itemId: string; versionNumber: number; plannedDate: string }, now: string): Promise<void> {
+  await db
+    .updateTable('approval_steps')
+    .set((eb) => ({ item_id: link.itemId, manual_outcome: null, version_number: link.versionNumber, planned_date: link.plannedDate, updated_at: now, revision: eb('revision', '+', 1) }))
+    .where('id', '=', stepId)
+    .execute();
+}
+
+/** True when a living step of some proposal's approval route is treated by this item. */
+export async function itemIsOnApprovalRoute(db: Kysely<DB>, itemId: string): Promise<boolean> {
+  return (await db.selectFrom('approval_steps').select('id').where('item_id', '=', itemId).where('deleted_at', 'is', null).executeTakeFirst()) !== undefined;
+}

@@ -79,3 +79,8 @@ export async function searchDocuments(
      ORDER BY h.rank`.execute(db);
   return result.rows;
 }
+
+/** The ids of the indexed documents of an item (itself, its decision, its attachments). */
+export async function indexedEntitiesOfItem(db: Kysely<DB>, itemId: string): Promise<string[]> {
+  return (await db.selectFrom('search_documents').select('entity_id').where('item_id', '=', itemId).execute()).map((d) => d.entity_id);
+}

@@ -52,3 +52,7 @@ export async function ensureInstallationId(db: Kysely<DB>, newId: () => string, 
   const row = await db.selectFrom('settings').select('value').where('key', '=', INSTALLATION_ID_KEY).executeTakeFirstOrThrow();
   return row.value;
 }
+
+export async function readSetting(db: Kysely<DB>, key: string): Promise<string | undefined> {
+  return (await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst())?.value;
+}

@@ -14,6 +14,7 @@ import { createFileStore, type FileStore } from './files/file-store';
 import { createHandlers } from './handlers';
 import { JobRunner } from './jobs';
 import { createBackupService, type BackupService } from './services/backups';
+import { writeAndAnnounce } from './write';
 import { ensureReferenceData } from './services/reference-data';
 import { createByteStreams, type ByteStreams } from './streams';
 
@@ -111,6 +112,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
       const origin = event === 'data.changed' ? callOrigin() : undefined;
       emitter.emit('event', event, origin ? { ...payload, origin } : payload);
     },
+    write: (entities, work, options) => writeAndAnnounce(ctx, entities, work, options),
     appVersion: options.appVersion,
     databaseFile: database.file,
     schemaVersion: database.migration.to,

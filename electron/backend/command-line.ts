@@ -3,11 +3,9 @@
  * Exchange packages are files on disk there (no upload, no job), and the dry run of an import leaves the database
  * byte for byte as it was, so it reads it read-only instead of opening a backend (which migrates and binds it).
  */
-import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
 import { existsSync } from 'node:fs';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrate';
-import type { DB } from '../../db/schema';
+import { openReadOnly } from '../../db/open';
 import type { ExchangeScope } from '../../shared/exchange/manifest';
 import type { Backend } from './backend';
 import { AppError } from './errors';
@@ -48,16 +46,13 @@ export async function previewPackageFile(
   packageFile: string,
 ): Promise<{ database: false; read: ReadResult } | { database: true; preview: PreviewResult }> {
   if (!existsSync(databaseFile)) return { database: false, read: await readPackage(packageFile) };
-  const raw = new Database(databaseFile, { readonly: true, fileMustExist: true });
-  const version = raw.pragma('user_version', { simple: true }) as number;
-  if (version !== LATEST_SCHEMA_VERSION) {
-    raw.close();
-    throw new AppError('INVALID_INPUT', `Databasen ${databaseFile} har skemaversion ${version}, denne version af Sekretariat bruger ${LATEST_SCHEMA_VERSION}. Kør migrate først.`);
-  }
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }) });
+  const database = openReadOnly(databaseFile);
   try {
-    return { database: true, preview: await previewImport(db, packageFile) };
+    if (database.schemaVersion !== LATEST_SCHEMA_VERSION) {
+      throw new AppError('INVALID_INPUT', `Databasen ${databaseFile} har skemaversion ${database.schemaVersion}, denne version af Sekretariat bruger ${LATEST_SCHEMA_VERSION}. Kør migrate først.`);
+    }
+    return { database: true, preview: await previewImport(database.db, packageFile) };
   } finally {
-    await db.destroy();
+    await database.close();
   }
 }

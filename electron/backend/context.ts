@@ -6,6 +6,7 @@ import type { PdfPrinter } from './documents/printer';
 import type { FileStore } from './files/file-store';
 import type { JobRunner } from './jobs';
 import type { BackupService } from './services/backups';
+import type { Write } from './write';
 
 /** What every handler may use. Clock and ids are injected so tests control them. */
 export interface BackendContext {
@@ -13,6 +14,8 @@ export interface BackendContext {
   now: () => Date;
   newId: () => string;
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+  /** Every write: one transaction, its history, then one change event after the commit (see write.ts). */
+  write: Write;
   appVersion: string;
   databaseFile: string;
   schemaVersion: number;
@@ -30,4 +33,4 @@ export interface BackendContext {
   incoming: ExportStore;
 }
 
-export const timestamp = (ctx: BackendContext) => ctx.now().toISOString();
+export const timestamp = (ctx: Pick<BackendContext, 'now'>) => ctx.now().toISOString();

@@ -9,6 +9,7 @@ import { listAttachments } from '../../db/queries/attachments';
 import { JobRunner } from '../../electron/backend/jobs';
 import { openBackend, type Backend } from '../../electron/backend/backend';
 import type { BackendContext } from '../../electron/backend/context';
+import { writeAndAnnounce } from '../../electron/backend/write';
 import { dispatch, type Handlers } from '../../electron/backend/dispatch';
 import type { FileStore } from '../../electron/backend/files/file-store';
 import { attachmentHandlers } from '../../electron/backend/handlers/attachments';
@@ -33,6 +34,7 @@ async function open(withFilesDir: boolean) {
     now: () => new Date(Date.UTC(2026, 10, 22, 9, 0, tick++)),
     newId: randomUUID,
     emit: (event, payload) => events.push({ event, payload }),
+    write: (entities, work, options) => writeAndAnnounce(ctx, entities, work, options),
     appVersion: '0.0.0-test',
     databaseFile: backend.database.file,
     schemaVersion: backend.database.migration.to,
@@ -91,7 +93,7 @@ describe('attachments', () => {
     expect(await numbered(item.id)).toEqual(['Bilag 1: Takstoversigt 2022', 'Bilag 2: Fortroligt notat om tilbuddet']);
     // The item view shows them (agenda.get uses listAttachments).
     expect((await call('agenda.get', { id: item.id })).attachments.map((a) => a.number)).toEqual([1, 2]);
-    expect(events).toContainEqual({ event: 'data.changed', payload: { entities: ['agenda'] } });
+    expect(events).toContainEqual({ event: 'data.changed', payload: { entities: ['agenda'], ids: [second.id, item.id] } });
   });
 
   it('refuses a file that was never uploaded, one gone from the data folder, and an item that does not exist', async () => {

@@ -154,9 +154,9 @@ describe('events', () => {
   it('pushes data.changed after a write', async () => {
     const seen: unknown[] = [];
     const unsubscribe = backend.subscribe((event, payload) => seen.push([event, payload]));
-    await call(backend, 'bodies.create', { code: 'SUG', name: 'Socialudviklingsgruppen' });
+    const body = await call(backend, 'bodies.create', { code: 'SUG', name: 'Socialudviklingsgruppen' });
     unsubscribe();
     await call(backend, 'bodies.create', { code: 'SAG', name: 'Styringsaftalegruppen' });
-    expect(seen).toEqual([['data.changed', { entities: ['bodies'] }]]);
+    expect(seen).toEqual([['data.changed', { entities: ['bodies'], ids: [body.id] }]]);
   });
 });

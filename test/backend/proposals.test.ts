@@ -187,10 +187,10 @@ describe('from proposal to decision and back', () => {
 
     const events: unknown[] = [];
     const unsubscribe = backend.subscribe((event, payload) => events.push({ event, payload }));
-    await call(backend, 'decisions.save', { itemId, revision: null, text: '<p>Ikke godkendt.</p>', outcome: 'ikke_godkendt' });
+    const decision = await call(backend, 'decisions.save', { itemId, revision: null, text: '<p>Ikke godkendt.</p>', outcome: 'ikke_godkendt' });
     unsubscribe();
-    // Every window showing the proposal hears that its status may have moved.
-    expect(events).toContainEqual({ event: 'data.changed', payload: { entities: ['agenda', 'proposals'] } });
+    // Every window showing the proposal hears that its status may have moved; the item's windows, which records.
+    expect(events).toContainEqual({ event: 'data.changed', payload: { entities: ['agenda', 'proposals'], ids: [itemId, meeting.id, decision.id] } });
     after = await call(backend, 'proposals.get', { id: proposal.id });
     expect(after.status).toBe('afvist');
     expect(after.statusReason).toBe('DAS 23.08.2021: Ikke godkendt');

@@ -180,7 +180,7 @@ describe('deleting and restoring', () => {
     await call(backend, 'scenarios.freeze', { id: base.id });
     await call(backend, 'scenarios.delete', { id: base.id });
     unsubscribe();
-    expect(seen).toEqual(Array(3).fill(['data.changed', { entities: ['scenarios'] }]));
+    expect(seen).toEqual(Array(3).fill(['data.changed', { entities: ['scenarios'], ids: [base.id] }]));
   });
 });
 

@@ -1,12 +1,16 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { Readable } from 'node:stream';
 import { findBodyByCode, insertBody, setBodyDeleted } from '../../../db/queries/bodies';
-import { insertItem, replaceGuests, replaceRecommendations } from '../../../db/queries/agenda';
-import { insertMeeting, setMeetingDeleted } from '../../../db/queries/meetings';
+import { getItemRow, insertItem, listRecommendations, replaceGuests, replaceRecommendations } from '../../../db/queries/agenda';
+import { insertAttachment } from '../../../db/queries/attachments';
+import { insertDecision, replaceReservations, savePointOutcomes } from '../../../db/queries/decisions';
+import { insertFollowUp } from '../../../db/queries/follow-ups';
+import { getMeetingRow, insertMeeting, setMeetingDeleted } from '../../../db/queries/meetings';
 import { getScenarioRecord, insertScenario, setScenarioDeleted } from '../../../db/queries/scenarios';
 import { listOrganisations } from '../../../db/queries/organisations';
-import { insertProposal, insertResponse, insertStep, insertVersion } from '../../../db/queries/proposals';
+import { getProposalRecord, insertProposal, insertResponse, insertStep, insertVersion, setVersionLockedAt } from '../../../db/queries/proposals';
 import { setTombstone } from '../../../db/queries/records';
+import type { Outcome } from '../../../shared/domain/agenda';
 import { Consultation, ProposalContent } from '../../../shared/domain/proposal';
 import { ScenarioInput } from '../../../shared/domain/scenario';
 import { listMembers, listRelations, replaceMembers, replaceRelations } from '../../../db/queries/people';
@@ -73,7 +77,7 @@ export interface DemoResult {
 const idOf = (...parts: (string | number)[]) => stableId(SEKRETARIAT_NAMESPACE, `demo/${parts.join('/')}`);
 
 /** Prints every annex to a small PDF and stores it; returns the file of each annex by its demo key. */
-async function storeAnnexes(store: FileStore | null): Promise<Map<string, { sha256: string; fileName: string }>> {
+export async function storeDemoAnnexes(store: FileStore | null): Promise<DemoAnnexes> {
   const files = new Map<string, { sha256: string; fileName: string }>();
   if (!store) return files;
   for (const meeting of DEMO_MEETINGS) {
@@ -88,42 +92,47 @@ async function storeAnnexes(store: FileStore | null): Promise<Map<string, { sha2
   return files;
 }
 
+export type DemoAnnexes = Map<string, { sha256: string; fileName: string }>;
+
 /**
  * Loads the demo set: bodies, municipalities, the DAS meetings of 2021 and the PSU meetings of 2024 in full.
  * Files are stored first (no file work inside the transaction); the rows go in one transaction.
  * Fixed ids make a second load add nothing.
  */
 export async function loadDemoData(db: Kysely<DB>, now: string, store: FileStore | null = null): Promise<DemoResult> {
-  const annexes = await storeAnnexes(store);
-  return db.transaction().execute(async (trx) => {
-    const organisations = await insertReferenceOrganisations(trx, now);
-    let bodies = 0;
-    const bodyIdByCode = new Map<string, string>();
-    for (const body of DEMO_BODIES) {
-      if (await insertBody(trx, body.id, body, now, { ifAbsent: true })) bodies++;
-      else await setBodyDeleted(trx, body.id, false, now);
-      // A body the user created with the same code takes the demo meetings.
-      bodyIdByCode.set(body.code, (await findBodyByCode(trx, body.code))?.id ?? body.id);
+  const annexes = await storeDemoAnnexes(store);
+  return db.transaction().execute((trx) => insertDemoData(trx, now, annexes));
+}
+
+/** The demo's rows, in the caller's transaction; its annex files were stored before by `storeDemoAnnexes`. */
+export async function insertDemoData(trx: Transaction<DB>, now: string, annexes: DemoAnnexes): Promise<DemoResult> {
+  const organisations = await insertReferenceOrganisations(trx, now);
+  let bodies = 0;
+  const bodyIdByCode = new Map<string, string>();
+  for (const body of DEMO_BODIES) {
+    if (await insertBody(trx, body.id, body, now, { ifAbsent: true })) bodies++;
+    else await setBodyDeleted(trx, body.id, false, now);
+    // A body the user created with the same code takes the demo meetings.
+    bodyIdByCode.set(body.code, (await findBodyByCode(trx, body.code))?.id ?? body.id);
+  }
+  await seedPeople(trx, bodyIdByCode, now);
+  let meetings = 0;
+  let items = 0;
+  const previousByBody = new Map<string, string>();
+  for (const meeting of DEMO_MEETINGS) {
+    const { id, bodyCode, items: demoItems, participants: _participants, ...values } = meeting;
+    const bodyId = bodyIdByCode.get(bodyCode)!;
+    if (await insertMeeting(trx, id, { ...values, bodyId }, now, { ifAbsent: true })) meetings++;
+    else if (await setMeetingDeleted(trx, id, false, now)) meetings++;
+    for (const [index, item] of demoItems.entries()) {
+      if (await insertDemoItem(trx, meeting, index, item, previousByBody.get(bodyCode) ?? null, annexes, now)) items++;
     }
-    await seedPeople(trx, bodyIdByCode, now);
-    let meetings = 0;
-    let items = 0;
-    const previousByBody = new Map<string, string>();
-    for (const meeting of DEMO_MEETINGS) {
-      const { id, bodyCode, items: demoItems, participants: _participants, ...values } = meeting;
-      const bodyId = bodyIdByCode.get(bodyCode)!;
-      if (await insertMeeting(trx, id, { ...values, bodyId }, now, { ifAbsent: true })) meetings++;
-      else if (await setMeetingDeleted(trx, id, false, now)) meetings++;
-      for (const [index, item] of demoItems.entries()) {
-        if (await insertDemoItem(trx, meeting, index, item, previousByBody.get(bodyCode) ?? null, annexes, now)) items++;
-      }
-      previousByBody.set(bodyCode, id);
-    }
-    const scenarios = await seedScenarios(trx, now);
-    const proposals = await seedProposal(trx, bodyIdByCode, now);
-    await recordDemoBase(trx, now);
-    return { bodies, organisations, meetings, items, scenarios, proposals };
-  });
+    previousByBody.set(bodyCode, id);
+  }
+  const scenarios = await seedScenarios(trx, now);
+  const proposals = await seedProposal(trx, bodyIdByCode, now);
+  await recordDemoBase(trx, now);
+  return { bodies, organisations, meetings, items, scenarios, proposals };
 }
 
 /** The NT-1 scenarios of v1 and v2 (bases with their variants); a deleted one comes back, an edited one is left alone. */
@@ -153,8 +162,8 @@ async function seedScenarios(db: Kysely<DB>, now: string): Promise<number> {
  */
 async function seedProposal(db: Kysely<DB>, bodyIdByCode: Map<string, string>, now: string): Promise<number> {
   const proposalId = idOf('proposal', DEMO_PROPOSAL.code);
-  const existing = await db.selectFrom('proposals').select('deleted_at').where('id', '=', proposalId).executeTakeFirst();
-  if (existing) return existing.deleted_at !== null && (await setTombstone(db, 'proposals', proposalId, false, now)) ? 1 : 0;
+  const existing = await getProposalRecord(db, proposalId, { includeDeleted: true });
+  if (existing) return existing.deletedAt !== null && (await setTombstone(db, 'proposals', proposalId, false, now)) ? 1 : 0;
 
   const organisations = await listOrganisations(db);
   const organisationId = (name: string) => {
@@ -169,7 +178,8 @@ async function seedProposal(db: Kysely<DB>, bodyIdByCode: Map<string, string>, n
   const lockedAt = new Map<number, string>();
   for (const step of DEMO_PROPOSAL.steps) {
     if (step.item === null || step.versionNumber === null || lockedAt.has(step.versionNumber)) continue;
-    const meeting = await db.selectFrom('meetings').select('date').where('id', '=', step.item.meetingId).executeTakeFirstOrThrow();
+    const meeting = await getMeetingRow(db, step.item.meetingId);
+    if (!meeting) throw new Error(`Demo: no meeting ${step.item.meetingId}`);
     lockedAt.set(step.versionNumber, `${meeting.date}T07:00:00.000Z`);
   }
 
@@ -192,7 +202,7 @@ async function seedProposal(db: Kysely<DB>, bodyIdByCode: Map<string, string>, n
       consultation: Consultation.parse({ ...consultation, expectedOrganisationIds: expected === 'kommuner' ? municipalityIds : expected.map(organisationId) }),
       note: version.note,
     }, now);
-    if (locked) await db.updateTable('proposal_versions').set({ locked_at: locked }).where('id', '=', id).execute();
+    if (locked) await setVersionLockedAt(db, id, locked);
   }
   const dasItemId = (() => {
     const step = DEMO_PROPOSAL.steps.find((s) => s.item !== null);
@@ -252,7 +262,7 @@ async function insertDemoItem(
   now: string,
 ): Promise<boolean> {
   const itemId = idOf(meeting.id, 'item', index);
-  if (await db.selectFrom('agenda_items').select('id').where('id', '=', itemId).executeTakeFirst()) return false;
+  if (await getItemRow(db, itemId, { includeDeleted: true })) return false;
   await insertItem(db, itemId, {
     meetingId: meeting.id,
     title: item.title,
@@ -275,26 +285,25 @@ async function insertDemoItem(
 
   if (item.decision) {
     const decisionId = idOf(itemId, 'decision');
-    await db.insertInto('decisions').values({ id: decisionId, item_id: itemId, text: sanitizeRichText(item.decision.text), outcome: item.decision.outcome, created_at: now, updated_at: now }).execute();
-    const recommendations = await db.selectFrom('recommendations').select('id').where('item_id', '=', itemId).orderBy('position').execute();
+    await insertDecision(db, { id: decisionId, itemId, text: sanitizeRichText(item.decision.text), outcome: item.decision.outcome }, now);
+    const recommendations = await listRecommendations(db, itemId);
+    const outcomes: Record<string, Outcome> = {};
     for (const [p, outcome] of (item.decision.pointOutcomes ?? []).entries()) {
       const recommendation = recommendations[p];
-      if (!recommendation) continue;
-      await db.insertInto('recommendation_outcomes').values({ id: childId(), decision_id: decisionId, recommendation_id: recommendation.id, outcome, created_at: now, updated_at: now }).execute();
+      if (recommendation) outcomes[recommendation.id] = outcome;
     }
-    for (const r of item.decision.reservations ?? []) {
-      await db.insertInto('reservations').values({ id: childId(), decision_id: decisionId, organisation_id: null, party: r.party, text: r.text, created_at: now, updated_at: now }).execute();
-    }
+    await savePointOutcomes(db, decisionId, outcomes, childId, now);
+    await replaceReservations(db, decisionId, (item.decision.reservations ?? []).map((r) => ({ party: r.party, organisationId: null, text: r.text })), childId, now);
   }
-  const bodyId = (await db.selectFrom('meetings').select('body_id').where('id', '=', meeting.id).executeTakeFirstOrThrow()).body_id;
+  const bodyId = (await getMeetingRow(db, meeting.id))!.body_id;
   for (const f of item.followUps ?? []) {
     // Follow-ups of minutes approved long ago are done; the newest meeting's are still open.
     const status = meeting.status === 'referat_godkendt' ? 'afsluttet' : 'aaben';
-    await db.insertInto('follow_ups').values({ id: childId(), item_id: itemId, body_id: bodyId, action: f.action, owner: f.owner, due_date: f.dueDate ?? null, due_meeting_id: null, status, created_at: now, updated_at: now }).execute();
+    await insertFollowUp(db, { id: childId(), itemId, bodyId, action: f.action, owner: f.owner, dueDate: f.dueDate ?? null, dueMeetingId: null, status }, now);
   }
   for (const [a, annex] of (item.attachments ?? []).entries()) {
     const file = annexes.get(`${meeting.id}/${index}/${a}`);
-    await db.insertInto('attachments').values({ id: idOf(itemId, 'attachment', a), item_id: itemId, position: a + 1, title: annex.title, file_name: file?.fileName ?? annex.fileName, sha256: file?.sha256 ?? null, closed: annex.closed || item.closed ? 1 : 0, version: 1, replaces_id: null, created_at: now, updated_at: now }).execute();
+    await insertAttachment(db, { id: idOf(itemId, 'attachment', a), itemId, position: a + 1, title: annex.title, fileName: file?.fileName ?? annex.fileName, sha256: file?.sha256 ?? null, closed: Boolean(annex.closed || item.closed), version: 1, replacesId: null }, now);
   }
   await reindexItem(db, itemId);
   return true;

@@ -13,6 +13,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { Kysely } from 'kysely';
+import { firstAttachmentOfFile } from '../../../db/queries/attachments';
+import { filesAwaitingText, getFileRow, storeExtractedText } from '../../../db/queries/files';
 import type { DB, FilesTable } from '../../../db/schema';
 import type { DocxBudget, ExtractJob, ExtractReply } from './extract-worker';
 import { MEDIA_TYPES } from './media-type';
@@ -168,9 +170,9 @@ export class TextExtractor {
 
   /** Queues every file left 'afventer' (e.g. the app was closed during an extraction). */
   async resumePending(): Promise<number> {
-    const rows = await this.db.selectFrom('files').select('sha256').where('text_status', '=', 'afventer').execute();
-    for (const row of rows) this.schedule(row.sha256);
-    return rows.length;
+    const pending = await filesAwaitingText(this.db);
+    for (const sha256 of pending) this.schedule(sha256);
+    return pending.length;
   }
 
   /**
@@ -234,29 +236,18 @@ export class TextExtractor {
 
   /** The file as the user knows it: an attachment's title and file name (never its hash). */
   private async describe(sha256: string): Promise<string> {
-    const attachment = await this.db
-      .selectFrom('attachments')
-      .select(['title', 'file_name'])
-      .where('sha256', '=', sha256)
-      .orderBy('deleted_at')
-      .executeTakeFirst()
-      .catch(() => undefined);
+    const attachment = await firstAttachmentOfFile(this.db, sha256).catch(() => undefined);
     return attachment ? `Bilaget «${attachment.title}» (filen «${attachment.file_name}»)` : 'En bilagsfil uden bilag';
   }
 
   /** The outcome written, the status found when there was nothing to do, or null when it failed to run. */
   private async extractOne(sha256: string): Promise<TextStatus | null> {
     try {
-      const row = await this.db.selectFrom('files').select(['media_type', 'text_status']).where('sha256', '=', sha256).executeTakeFirst();
+      const row = await getFileRow(this.db, sha256);
       if (!row || row.text_status !== 'afventer') return row?.text_status ?? null;
       const outcome = await extractFileText(this.pathOf(sha256), row.media_type, this.options);
       if (outcome.reason) this.options.log?.(`${await this.describe(sha256)}: ${outcome.status === 'fejl' ? 'teksten kunne ikke udtrækkes' : 'ingen tekst'}. ${outcome.reason}`);
-      await this.db
-        .updateTable('files')
-        .set({ text: outcome.text, text_status: outcome.status })
-        .where('sha256', '=', sha256)
-        .where('text_status', '=', 'afventer')
-        .execute();
+      await storeExtractedText(this.db, sha256, outcome.text, outcome.status);
       await Promise.all([...this.listeners].map((listener) => listener(sha256, outcome.status)));
       return outcome.status;
     } catch (error) {
@@ -269,6 +260,6 @@ export class TextExtractor {
 
 /** The extracted text of a stored file, or null if there is none (yet). For the search indexer. */
 export async function extractedText(db: Kysely<DB>, sha256: string): Promise<string | null> {
-  const row = await db.selectFrom('files').select(['text', 'text_status']).where('sha256', '=', sha256).executeTakeFirst();
+  const row = await getFileRow(db, sha256);
   return row?.text_status === 'udtrukket' ? row.text : null;
 }

@@ -13,6 +13,7 @@ import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { Kysely } from 'kysely';
+import { getFileRow, insertFileRow, updateFileRow } from '../../../db/queries/files';
 import type { DB, FilesTable } from '../../../db/schema';
 import { AppError } from '../errors';
 import { MAX_EXTRACT_BYTES, TextExtractor, type ExtractOptions } from './extract-text';
@@ -142,7 +143,7 @@ export class FileStore {
   /** The `files` row of a stored file, or null when none was stored under this hash. */
   async info(sha256: string): Promise<FileInfo | null> {
     if (!isSha256(sha256)) return null;
-    const row = await this.db.selectFrom('files').select(['sha256', 'size', 'media_type', 'text_status']).where('sha256', '=', sha256).executeTakeFirst();
+    const row = await getFileRow(this.db, sha256);
     return row ? { sha256: row.sha256, size: row.size, mediaType: row.media_type, textStatus: row.text_status } : null;
   }
 
@@ -235,22 +236,19 @@ export class FileStore {
   private async record(sha256: string, size: number, mediaType: string, placed: boolean): Promise<FileInfo> {
     const searchable = hasSearchableText(mediaType) && size <= MAX_EXTRACT_BYTES;
     return this.db.transaction().execute(async (trx) => {
-      const existing = await trx.selectFrom('files').select(['size', 'media_type', 'text_status']).where('sha256', '=', sha256).executeTakeFirst();
+      const existing = await getFileRow(trx, sha256);
       if (!existing) {
         const textStatus = searchable ? 'afventer' : 'ingen_tekst';
-        await trx
-          .insertInto('files')
-          .values({ sha256, size, media_type: mediaType, text: null, text_status: textStatus, created_at: this.now().toISOString() })
-          .execute();
+        await insertFileRow(trx, { sha256, size, media_type: mediaType, text_status: textStatus, created_at: this.now().toISOString() });
         return { sha256, size, mediaType, textStatus };
       }
       if (existing.media_type === OCTET_STREAM && mediaType !== OCTET_STREAM) {
         const textStatus = searchable && existing.text_status === 'ingen_tekst' ? 'afventer' : existing.text_status;
-        await trx.updateTable('files').set({ media_type: mediaType, text_status: textStatus }).where('sha256', '=', sha256).execute();
+        await updateFileRow(trx, sha256, { media_type: mediaType, text_status: textStatus });
         return { sha256, size, mediaType, textStatus };
       }
       if (placed && existing.text_status === 'fejl' && hasSearchableText(existing.media_type) && size <= MAX_EXTRACT_BYTES) {
-        await trx.updateTable('files').set({ text_status: 'afventer' }).where('sha256', '=', sha256).execute();
+        await updateFileRow(trx, sha256, { text_status: 'afventer' });
         return { sha256, size: existing.size, mediaType: existing.media_type, textStatus: 'afventer' };
       }
       return { sha256, size: existing.size, mediaType: existing.media_type, textStatus: existing.text_status };

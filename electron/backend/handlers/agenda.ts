@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
 import {
   getItemRow,
+  moveItemToMeeting,
   insertItem,
   listGuests,
   listItems,
@@ -9,12 +9,15 @@ import {
   replaceRecommendations,
   setItemDeleted,
 } from '../../../db/queries/agenda';
+import { copyAttachments } from '../../../db/queries/attachments';
 import { updateGuarded, writeOrder } from '../../../db/queries/records';
 import { diff, historyOfItem } from '../../../db/queries/history';
-import type { DB } from '../../../db/schema';
+import { previousMeetingOfBody } from '../../../db/queries/meetings';
 import { SECTION_KEYS, type AgendaItemPatch } from '../../../shared/domain/agenda';
+import type { DB } from '../../../db/schema';
 import { formatLongDate } from '../../../shared/format';
 import { timestamp, type BackendContext } from '../context';
+import type { Transaction } from 'kysely';
 import type { Handlers } from '../dispatch';
 import { notFound, stale } from '../errors';
 import {
@@ -23,12 +26,11 @@ import {
   loadItem,
   meetingOf,
   mustGetItem,
-  previousMeeting,
-  recordHistory,
   reindexItem,
   templateOf,
 } from '../services/agenda';
 import { sanitizeRichText } from '../services/rich-text';
+import type { WriteScope } from '../write';
 
 type AgendaHandlers = Pick<
   Handlers,
@@ -69,9 +71,10 @@ function columnsOf(patch: AgendaItemPatch): Record<string, unknown> {
 }
 
 export const agendaHandlers = (ctx: BackendContext): AgendaHandlers => {
-  const changed = () => ctx.emit('data.changed', { entities: ['agenda'] });
-  const history = (db: Kysely<DB>, meetingId: string, itemId: string, action: 'oprettet' | 'aendret' | 'slettet' | 'gendannet', changes?: Record<string, { before: unknown; after: unknown }>) =>
-    recordHistory(db, { at: timestamp(ctx), entity: 'punkt', entityId: itemId, meetingId, itemId, action, changes });
+  /** An agenda write: the items named and their meeting (whose order and numbers may move) are announced. */
+  const write = <T>(ids: readonly string[], work: (trx: Transaction<DB>, scope: WriteScope) => Promise<T>) => ctx.write(['agenda'], work, { ids });
+  const history = (scope: WriteScope, meetingId: string, itemId: string, action: 'oprettet' | 'aendret' | 'slettet' | 'gendannet', changes?: Record<string, { before: unknown; after: unknown }>) =>
+    scope.history({ entity: 'punkt', entityId: itemId, meetingId, itemId, action, changes });
 
   return {
     'agenda.list': async ({ meetingId }) => {
@@ -83,19 +86,19 @@ export const agendaHandlers = (ctx: BackendContext): AgendaHandlers => {
 
     'agenda.create': async (draft) => {
       const id = ctx.newId();
-      await ctx.db.transaction().execute(async (trx) => {
+      await write([id, draft.meetingId], async (trx, scope) => {
         await assertEditable(trx, draft.meetingId);
         await insertItem(trx, id, { meetingId: draft.meetingId, title: draft.title, kind: draft.kind, closed: draft.closed }, draft.at, timestamp(ctx));
-        await history(trx, draft.meetingId, id, 'oprettet', { title: { before: null, after: draft.title } });
+        await history(scope, draft.meetingId, id, 'oprettet', { title: { before: null, after: draft.title } });
         await reindexItem(trx, id);
       });
-      changed();
       return loadItem(ctx.db, id);
     },
 
     'agenda.update': async ({ id, revision, patch }) => {
-      await ctx.db.transaction().execute(async (trx) => {
+      await write([id], async (trx, scope) => {
         const before = await mustGetItem(trx, id);
+        scope.announce({ ids: [before.meeting_id] });
         await assertEditable(trx, before.meeting_id);
         const now = timestamp(ctx);
         const values = columnsOf(patch);
@@ -115,60 +118,59 @@ export const agendaHandlers = (ctx: BackendContext): AgendaHandlers => {
           await replaceGuests(trx, id, patch.guests, ctx.newId, now);
           Object.assign(changes, diff({ gæster: old.map((g) => g.name) }, { gæster: patch.guests.map((g) => g.name) }));
         }
-        if (Object.keys(changes).length > 0) await history(trx, before.meeting_id, id, 'aendret', changes);
+        if (Object.keys(changes).length > 0) await history(scope, before.meeting_id, id, 'aendret', changes);
         await reindexItem(trx, id);
       });
-      changed();
       return loadItem(ctx.db, id);
     },
 
     'agenda.move': async ({ id, to }) => {
       const item = await mustGetItem(ctx.db, id);
-      await ctx.db.transaction().execute(async (trx) => {
+      await write([id, item.meeting_id], async (trx, scope) => {
         await assertEditable(trx, item.meeting_id);
         const order = (await listItems(trx, item.meeting_id)).map((i) => i.id);
         const from = order.indexOf(id);
         order.splice(from, 1);
         order.splice(Math.min(to - 1, order.length), 0, id);
         await writeOrder(trx, 'agenda_items', order, timestamp(ctx));
-        await history(trx, item.meeting_id, id, 'aendret', { placering: { before: from + 1, after: Math.min(to, order.length) } });
+        await history(scope, item.meeting_id, id, 'aendret', { placering: { before: from + 1, after: Math.min(to, order.length) } });
       });
-      changed();
       return listItems(ctx.db, item.meeting_id);
     },
 
     'agenda.delete': async ({ id }) => {
-      await ctx.db.transaction().execute(async (trx) => {
+      await write([id], async (trx, scope) => {
         const item = await mustGetItem(trx, id);
+        scope.announce({ ids: [item.meeting_id] });
         await assertEditable(trx, item.meeting_id);
         await setItemDeleted(trx, id, true, timestamp(ctx));
-        await history(trx, item.meeting_id, id, 'slettet');
+        await history(scope, item.meeting_id, id, 'slettet');
         await reindexItem(trx, id);
       });
-      changed();
       return { id };
     },
 
     'agenda.restore': async ({ id }) => {
-      await ctx.db.transaction().execute(async (trx) => {
+      await write([id], async (trx, scope) => {
         const item = await getItemRow(trx, id, { includeDeleted: true });
         if (!item?.deleted_at) throw notFound('Det slettede punkt');
+        scope.announce({ ids: [item.meeting_id] });
         await assertEditable(trx, item.meeting_id);
         await setItemDeleted(trx, id, false, timestamp(ctx));
-        await history(trx, item.meeting_id, id, 'gendannet');
+        await history(scope, item.meeting_id, id, 'gendannet');
         await reindexItem(trx, id);
       });
-      changed();
       return loadItem(ctx.db, id);
     },
 
     'agenda.applyTemplate': async ({ meetingId }) => {
-      await ctx.db.transaction().execute(async (trx) => {
+      const added: string[] = [];
+      await write([meetingId], async (trx, scope) => {
         await assertEditable(trx, meetingId);
         const meeting = await meetingOf(trx, meetingId);
         const present = new Set((await listItems(trx, meetingId)).map((i) => i.standing).filter(Boolean));
         const template = await templateOf(trx, meeting.body_id, meeting.body_code);
-        const previous = await previousMeeting(trx, meeting.body_id, meeting.date);
+        const previous = await previousMeetingOfBody(trx, meeting.body_id, meeting.date);
         // Approvals open the agenda; the rest close it, in the template's order.
         let head = 1;
         for (const standing of template) {
@@ -195,18 +197,20 @@ export const agendaHandlers = (ctx: BackendContext): AgendaHandlers => {
             ? `${meeting.body_code} godkender referatet fra mødet den ${formatLongDate(previous.date)}`
             : standing.recommendation;
           if (recommendation) await replaceRecommendations(trx, id, [recommendation], ctx.newId, now);
-          await history(trx, meetingId, id, 'oprettet', { title: { before: null, after: standing.title } });
+          await history(scope, meetingId, id, 'oprettet', { title: { before: null, after: standing.title } });
           await reindexItem(trx, id);
+          added.push(id);
         }
+        scope.announce({ ids: added });
       });
-      changed();
       return listItems(ctx.db, meetingId);
     },
 
     'agenda.postpone': async ({ id, toMeetingId, mode }) => {
       const newId = mode === 'kopier' ? ctx.newId() : id;
-      await ctx.db.transaction().execute(async (trx) => {
+      await write([newId, toMeetingId], async (trx, scope) => {
         const item = await mustGetItem(trx, id);
+        scope.announce({ ids: [item.meeting_id] });
         const target = await meetingOf(trx, toMeetingId);
         const source = await meetingOf(trx, item.meeting_id);
         if (target.date < source.date) throw notFound('Et senere møde at udsætte til');
@@ -215,8 +219,8 @@ export const agendaHandlers = (ctx: BackendContext): AgendaHandlers => {
         if (mode === 'flyt') {
           await assertEditable(trx, item.meeting_id);
           const last = (await listItems(trx, toMeetingId)).length;
-          await trx.updateTable('agenda_items').set((eb) => ({ meeting_id: toMeetingId, position: last + 1, updated_at: now, revision: eb('revision', '+', 1) })).where('id', '=', id).execute();
-          await history(trx, toMeetingId, id, 'aendret', { møde: { before: source.date, after: target.date } });
+          await moveItemToMeeting(trx, id, toMeetingId, last + 1, now);
+          await history(scope, toMeetingId, id, 'aendret', { møde: { before: source.date, after: target.date } });
         } else {
           await insertItem(trx, newId, {
             meetingId: toMeetingId,
@@ -233,15 +237,11 @@ export const agendaHandlers = (ctx: BackendContext): AgendaHandlers => {
             postponedFromItemId: id,
           }, undefined, now);
           await replaceRecommendations(trx, newId, (await listRecommendations(trx, id)).map((r) => r.text), ctx.newId, now);
-          const attachments = await trx.selectFrom('attachments').selectAll().where('item_id', '=', id).where('deleted_at', 'is', null).execute();
-          for (const a of attachments) {
-            await trx.insertInto('attachments').values({ id: ctx.newId(), item_id: newId, position: a.position, title: a.title, file_name: a.file_name, sha256: a.sha256, closed: a.closed, version: a.version, replaces_id: null, created_at: now, updated_at: now }).execute();
-          }
-          await history(trx, toMeetingId, newId, 'oprettet', { udsat_fra: { before: null, after: source.date } });
+          await copyAttachments(trx, id, newId, ctx.newId, now);
+          await history(scope, toMeetingId, newId, 'oprettet', { udsat_fra: { before: null, after: source.date } });
         }
         await reindexItem(trx, newId);
       });
-      changed();
       return loadItem(ctx.db, newId);
     },
 

@@ -3,7 +3,7 @@ import { readSettings, writeSetting } from '../../../db/queries/settings';
 import type { Settings } from '../../../shared/domain/settings';
 import { timestamp, type BackendContext } from '../context';
 import type { Handlers } from '../dispatch';
-import { loadDemoData } from '../demo/demo';
+import { insertDemoData, storeDemoAnnexes } from '../demo/demo';
 
 type AppHandlers = Pick<Handlers, 'app.info' | 'settings.get' | 'settings.update' | 'demo.load'>;
 
@@ -26,18 +26,20 @@ export const appHandlers = (ctx: BackendContext): AppHandlers => ({
 
   'settings.update': async (patch) => {
     const now = timestamp(ctx);
-    await ctx.db.transaction().execute(async (trx) => {
+    await ctx.write(['settings'], async (trx) => {
       if (patch.userName !== undefined) await writeSetting(trx, KEYS.userName, patch.userName, now);
       if (patch.welcomeDone !== undefined) await writeSetting(trx, KEYS.welcomeDone, String(patch.welcomeDone), now);
     });
-    ctx.emit('data.changed', { entities: ['settings'] });
     return getSettings(ctx);
   },
 
   'demo.load': async () => {
-    const result = await loadDemoData(ctx.db, timestamp(ctx), ctx.files);
-    await writeSetting(ctx.db, KEYS.welcomeDone, 'true', timestamp(ctx));
-    ctx.emit('data.changed', { entities: ['organisations', 'bodies', 'meetings', 'settings', 'scenarios'] });
-    return result;
+    // The annex files are stored first: no file work inside the transaction.
+    const annexes = await storeDemoAnnexes(ctx.files);
+    return ctx.write(['organisations', 'bodies', 'meetings', 'settings', 'scenarios'], async (trx) => {
+      const result = await insertDemoData(trx, timestamp(ctx), annexes);
+      await writeSetting(trx, KEYS.welcomeDone, 'true', timestamp(ctx));
+      return result;
+    });
   },
 });

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import {
   findReplacement,
   getAttachmentRow,
@@ -15,7 +15,8 @@ import { timestamp, type BackendContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { AppError, notFound, stale } from '../errors';
 import { cleanFileName, titleFromFileName } from '../files/file-name';
-import { assertEditable, mustGetItem, recordHistory, reindexItem, reindexItemsWithFile } from '../services/agenda';
+import { assertEditable, mustGetItem, reindexItem, reindexItemsWithFile } from '../services/agenda';
+import type { WriteScope } from '../write';
 
 type AttachmentHandlers = Pick<
   Handlers,
@@ -40,7 +41,6 @@ async function mustGetRow(db: Kysely<DB>, id: string): Promise<AttachmentRow> {
 }
 
 export const attachmentHandlers = (ctx: BackendContext): AttachmentHandlers => {
-  const changed = () => ctx.emit('data.changed', { entities: ['agenda'] });
   const store = ctx.files;
   // Once the text of a file is extracted, every item showing it becomes findable by that text.
   store?.text.onSettled(async (sha256, status) => {
@@ -55,12 +55,16 @@ export const attachmentHandlers = (ctx: BackendContext): AttachmentHandlers => {
     if (!(await store.exists(sha256))) throw new AppError('NOT_FOUND', MISSING_ON_DISK);
   }
 
-  const history = (db: Kysely<DB>, row: { id: string; item_id: string }, meetingId: string, action: 'oprettet' | 'aendret' | 'slettet' | 'gendannet', changes?: Changes) =>
-    recordHistory(db, { at: timestamp(ctx), entity: 'bilag', entityId: row.id, meetingId, itemId: row.item_id, action, changes });
+  const history = (scope: WriteScope, row: { id: string; item_id: string }, meetingId: string, action: 'oprettet' | 'aendret' | 'slettet' | 'gendannet', changes?: Changes) =>
+    scope.history({ entity: 'bilag', entityId: row.id, meetingId, itemId: row.item_id, action, changes });
+
+  /** An attachment's write: announced as a change of the agenda, naming the attachments given and their item. */
+  const write = <T>(ids: readonly string[], work: (trx: Transaction<DB>, scope: WriteScope) => Promise<T>) => ctx.write(['agenda'], work, { ids });
 
   /** The item of an attachment, live and on a meeting whose minutes are not locked. */
-  async function editableItem(db: Kysely<DB>, itemId: string) {
+  async function editableItem(db: Kysely<DB>, itemId: string, scope: WriteScope) {
     const item = await mustGetItem(db, itemId);
+    scope.announce({ ids: [item.id] });
     await assertEditable(db, item.meeting_id);
     return item;
   }
@@ -70,32 +74,30 @@ export const attachmentHandlers = (ctx: BackendContext): AttachmentHandlers => {
       await assertUploaded(sha256);
       const name = cleanFileName(fileName) || fileName;
       const id = ctx.newId();
-      await ctx.db.transaction().execute(async (trx) => {
-        const item = await editableItem(trx, itemId);
+      await write([id], async (trx, scope) => {
+        const item = await editableItem(trx, itemId, scope);
         const row = { id, item_id: itemId };
         const finalTitle = title?.trim() || titleFromFileName(name);
         await insertAttachment(trx, { id, itemId, position: await nextAttachmentPosition(trx, itemId), title: finalTitle, fileName: name, sha256, closed }, timestamp(ctx));
-        await history(trx, row, item.meeting_id, 'oprettet', { bilag: { before: null, after: finalTitle }, fil: { before: null, after: name } });
+        await history(scope, row, item.meeting_id, 'oprettet', { bilag: { before: null, after: finalTitle }, fil: { before: null, after: name } });
         await reindexItem(trx, itemId);
       });
-      changed();
       return mustGet(ctx.db, id);
     },
 
     'attachments.update': async ({ id, revision, patch }) => {
-      await ctx.db.transaction().execute(async (trx) => {
+      await write([id], async (trx, scope) => {
         const before = await mustGetRow(trx, id);
-        const item = await editableItem(trx, before.item_id);
+        const item = await editableItem(trx, before.item_id, scope);
         const outcome = await updateAttachment(trx, id, revision, patch, timestamp(ctx));
         if (outcome === 'missing') throw notFound('Bilaget');
         if (outcome === 'stale') throw stale('Bilaget');
         const changes: Changes = {};
         if (patch.title !== undefined && patch.title !== before.title) changes.titel = { before: before.title, after: patch.title };
         if (patch.closed !== undefined && patch.closed !== (before.closed === 1)) changes.lukket = { before: before.closed === 1, after: patch.closed };
-        if (Object.keys(changes).length > 0) await history(trx, before, item.meeting_id, 'aendret', changes);
+        if (Object.keys(changes).length > 0) await history(scope, before, item.meeting_id, 'aendret', changes);
         await reindexItem(trx, before.item_id);
       });
-      changed();
       return mustGet(ctx.db, id);
     },
 
@@ -103,9 +105,9 @@ export const attachmentHandlers = (ctx: BackendContext): AttachmentHandlers => {
       await assertUploaded(sha256);
       const name = cleanFileName(fileName) || fileName;
       const newId = ctx.newId();
-      await ctx.db.transaction().execute(async (trx) => {
+      await write([id, newId], async (trx, scope) => {
         const old = await mustGetRow(trx, id);
-        const item = await editableItem(trx, old.item_id);
+        const item = await editableItem(trx, old.item_id, scope);
         if (old.sha256 === sha256) throw new AppError('INVALID_INPUT', 'Den valgte fil er identisk med den nuværende version af bilaget. Vælg den nye version.');
         const now = timestamp(ctx);
         // A title that was only the old file name follows the new file name; a title the user wrote stays.
@@ -116,35 +118,33 @@ export const attachmentHandlers = (ctx: BackendContext): AttachmentHandlers => {
           { id: newId, itemId: old.item_id, position: old.position, title, fileName: name, sha256, closed: old.closed === 1, version: old.version + 1, replacesId: old.id },
           now,
         );
-        await history(trx, { id: newId, item_id: old.item_id }, item.meeting_id, 'oprettet', {
+        await history(scope, { id: newId, item_id: old.item_id }, item.meeting_id, 'oprettet', {
           version: { before: old.version, after: old.version + 1 },
           fil: { before: old.file_name, after: name },
         });
         await reindexItem(trx, old.item_id);
       });
-      changed();
       return mustGet(ctx.db, newId);
     },
 
 
     'attachments.delete': async ({ id }) => {
-      await ctx.db.transaction().execute(async (trx) => {
+      await write([id], async (trx, scope) => {
         const row = await mustGetRow(trx, id);
-        const item = await editableItem(trx, row.item_id);
+        const item = await editableItem(trx, row.item_id, scope);
         await setAttachmentDeleted(trx, id, true, timestamp(ctx));
-        await history(trx, row, item.meeting_id, 'slettet', { bilag: { before: row.title, after: null } });
+        await history(scope, row, item.meeting_id, 'slettet', { bilag: { before: row.title, after: null } });
         await reindexItem(trx, row.item_id);
       });
-      changed();
       return { id };
     },
 
     'attachments.restore': async ({ id }) => {
-      await ctx.db.transaction().execute(async (trx) => {
+      await write([id], async (trx, scope) => {
         const row = await getAttachmentRow(trx, id, { includeDeleted: true });
         if (!row) throw notFound('Bilaget');
         if (!row.deleted_at) return; // already there: restoring twice is harmless
-        const item = await editableItem(trx, row.item_id);
+        const item = await editableItem(trx, row.item_id, scope);
         const replacement = await findReplacement(trx, id);
         if (replacement) {
           throw new AppError(
@@ -153,10 +153,9 @@ export const attachmentHandlers = (ctx: BackendContext): AttachmentHandlers => {
           );
         }
         await setAttachmentDeleted(trx, id, false, timestamp(ctx));
-        await history(trx, row, item.meeting_id, 'gendannet', { bilag: { before: null, after: row.title } });
+        await history(scope, row, item.meeting_id, 'gendannet', { bilag: { before: null, after: row.title } });
         await reindexItem(trx, row.item_id);
       });
-      changed();
       return mustGet(ctx.db, id);
     },
   };

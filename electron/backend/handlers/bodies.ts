@@ -6,7 +6,7 @@ import { formatInteger } from '../../../shared/format';
 import { timestamp, type BackendContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { AppError, notFound, stale } from '../errors';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../../db/schema';
 
 type BodyHandlers = Pick<
@@ -26,33 +26,31 @@ async function mustGet(db: Kysely<DB>, id: string): Promise<Body> {
 }
 
 export const bodyHandlers = (ctx: BackendContext): BodyHandlers => {
-  const changed = () => ctx.emit('data.changed', { entities: ['bodies'] });
+  const write = (ids: readonly string[], work: (trx: Transaction<DB>) => Promise<void>) => ctx.write(['bodies'], work, { ids });
   return {
     'bodies.list': () => listBodies(ctx.db),
 
     'bodies.create': async (draft) => {
       const id = ctx.newId();
-      await ctx.db.transaction().execute(async (trx) => {
+      await write([id], async (trx) => {
         await assertCodeFree(trx, draft.code);
         await insertBody(trx, id, draft, timestamp(ctx));
       });
-      changed();
       return mustGet(ctx.db, id);
     },
 
     'bodies.update': async ({ id, revision, patch }) => {
-      await ctx.db.transaction().execute(async (trx) => {
+      await write([id], async (trx) => {
         if (patch.code !== undefined) await assertCodeFree(trx, patch.code, id);
         const outcome = await updateBody(trx, id, revision, patch, timestamp(ctx));
         if (outcome === 'missing') throw notFound('Organet');
         if (outcome === 'stale') throw stale('Organet');
       });
-      changed();
       return mustGet(ctx.db, id);
     },
 
     'bodies.delete': async ({ id }) => {
-      await ctx.db.transaction().execute(async (trx) => {
+      await write([id], async (trx) => {
         const body = await mustGet(trx, id);
         if (body.meetingCount > 0) {
           const count = body.meetingCount === 1 ? 'et møde' : `${formatInteger(body.meetingCount)} møder`;
@@ -60,7 +58,6 @@ export const bodyHandlers = (ctx: BackendContext): BodyHandlers => {
         }
         await setBodyDeleted(trx, id, true, timestamp(ctx));
       });
-      changed();
       return { id };
     },
 
@@ -70,18 +67,17 @@ export const bodyHandlers = (ctx: BackendContext): BodyHandlers => {
     },
 
     'bodies.setMembers': async ({ bodyId, members }) => {
-      await ctx.db.transaction().execute(async (trx) => {
+      await write([bodyId], async (trx) => {
         await mustGet(trx, bodyId);
         await replaceMembers(trx, bodyId, members, ctx.newId, timestamp(ctx));
       });
-      changed();
       return listMembers(ctx.db, bodyId);
     },
 
     'bodies.relations': () => listRelations(ctx.db),
 
     'bodies.setRelations': async ({ fromBodyId, relations }) => {
-      await ctx.db.transaction().execute(async (trx) => {
+      await write([fromBodyId], async (trx) => {
         await mustGet(trx, fromBodyId);
         for (const r of relations) {
           if (r.toBodyId === fromBodyId) throw new AppError('INVALID_INPUT', 'Et organ kan ikke have en relation til sig selv.');
@@ -89,17 +85,15 @@ export const bodyHandlers = (ctx: BackendContext): BodyHandlers => {
         }
         await replaceRelations(trx, fromBodyId, relations, ctx.newId, timestamp(ctx));
       });
-      changed();
       return listRelations(ctx.db);
     },
 
     'bodies.setHiddenSections': async ({ bodyId, hidden }) => {
-      await ctx.db.transaction().execute(async (trx) => {
+      await write([bodyId], async (trx) => {
         const body = await mustGet(trx, bodyId);
         const outcome = await updateBody(trx, bodyId, body.revision, { hidden_sections: JSON.stringify([...new Set(hidden)]) }, timestamp(ctx));
         if (outcome !== 'written') throw stale('Organet');
       });
-      changed();
       return mustGet(ctx.db, bodyId);
     },
 
@@ -111,24 +105,22 @@ export const bodyHandlers = (ctx: BackendContext): BodyHandlers => {
     'bodies.setTemplate': async ({ bodyId, template }) => {
       const kinds = template.map((t) => t.standing);
       if (new Set(kinds).size !== kinds.length) throw new AppError('INVALID_INPUT', 'Hvert fast punkt kan kun stå én gang i skabelonen.');
-      await ctx.db.transaction().execute(async (trx) => {
+      await write([bodyId], async (trx) => {
         const body = await mustGet(trx, bodyId);
         const outcome = await updateBody(trx, bodyId, body.revision, { agenda_template: JSON.stringify(template) }, timestamp(ctx));
         if (outcome !== 'written') throw stale('Organet');
       });
-      changed();
       const body = await mustGet(ctx.db, bodyId);
       return templateOf(ctx.db, bodyId, body.code);
     },
 
     'bodies.restore': async ({ id }) => {
-      await ctx.db.transaction().execute(async (trx) => {
+      await write([id], async (trx) => {
         const deleted = (await listBodies(trx, { includeDeleted: true })).find((b) => b.id === id);
         if (!deleted) throw notFound('Organet');
         await assertCodeFree(trx, deleted.code, id);
         await setBodyDeleted(trx, id, false, timestamp(ctx));
       });
-      changed();
       return mustGet(ctx.db, id);
     },
   };

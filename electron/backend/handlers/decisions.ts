@@ -1,12 +1,15 @@
 import { getDecisionRow, getDecision, listRecommendations } from '../../../db/queries/agenda';
 import { decisionRegister } from '../../../db/queries/decision-register';
 import { diff } from '../../../db/queries/history';
-import { setTombstone, updateGuarded } from '../../../db/queries/records';
+import { insertDecision, replaceReservations, savePointOutcomes } from '../../../db/queries/decisions';
+import { getMeetingRow, setMeetingStatus } from '../../../db/queries/meetings';
+import { itemIsOnApprovalRoute } from '../../../db/queries/proposals';
+import { updateGuarded } from '../../../db/queries/records';
 import type { Decision } from '../../../shared/domain/agenda';
 import { timestamp, type BackendContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { AppError, notFound, stale } from '../errors';
-import { assertEditable, mustGetItem, recordHistory, reindexItem } from '../services/agenda';
+import { assertEditable, mustGetItem, reindexItem } from '../services/agenda';
 import { exportRegister, registerConditions } from '../services/register-export';
 import { richTextToPlain, sanitizeRichText } from '../services/rich-text';
 
@@ -17,9 +20,9 @@ const APPROVING = new Set(['godkendt', 'godkendt_med_aendringer']);
 
 export const decisionHandlers = (ctx: BackendContext): DecisionHandlers => ({
   'decisions.save': async (input) => {
-    const entities: ('agenda' | 'meetings' | 'proposals')[] = ['agenda'];
-    await ctx.db.transaction().execute(async (trx) => {
+    await ctx.write(['agenda'], async (trx, scope) => {
       const item = await mustGetItem(trx, input.itemId);
+      scope.announce({ ids: [item.id, item.meeting_id] });
       await assertEditable(trx, item.meeting_id);
       const now = timestamp(ctx);
       const text = sanitizeRichText(input.text);
@@ -34,7 +37,7 @@ export const decisionHandlers = (ctx: BackendContext): DecisionHandlers => ({
       if (!existing) {
         if (input.revision !== null) throw stale('Beslutningen');
         decisionId = ctx.newId();
-        await trx.insertInto('decisions').values({ id: decisionId, item_id: item.id, text, outcome: input.outcome, created_at: now, updated_at: now }).execute();
+        await insertDecision(trx, { id: decisionId, itemId: item.id, text, outcome: input.outcome }, now);
       } else {
         if (input.revision === null) throw stale('Beslutningen');
         decisionId = existing.id;
@@ -42,49 +45,30 @@ export const decisionHandlers = (ctx: BackendContext): DecisionHandlers => ({
         if (outcome === 'missing') throw notFound('Beslutningen');
         if (outcome === 'stale') throw stale('Beslutningen');
       }
-
-      const points = await trx.selectFrom('recommendation_outcomes').select(['id', 'recommendation_id', 'outcome']).where('decision_id', '=', decisionId).where('deleted_at', 'is', null).execute();
-      for (const p of points) {
-        const wanted = input.pointOutcomes[p.recommendation_id];
-        if (!wanted) await setTombstone(trx, 'recommendation_outcomes', p.id, true, now);
-        else if (wanted !== p.outcome) await trx.updateTable('recommendation_outcomes').set((eb) => ({ outcome: wanted, updated_at: now, revision: eb('revision', '+', 1) })).where('id', '=', p.id).execute();
-      }
-      const had = new Set(points.map((p) => p.recommendation_id));
-      for (const [recommendationId, outcome] of Object.entries(input.pointOutcomes)) {
-        if (had.has(recommendationId)) continue;
-        await trx.insertInto('recommendation_outcomes').values({ id: ctx.newId(), decision_id: decisionId, recommendation_id: recommendationId, outcome, created_at: now, updated_at: now }).execute();
-      }
-
-      const oldReservations = await trx.selectFrom('reservations').select(['id', 'party', 'organisation_id', 'text']).where('decision_id', '=', decisionId).where('deleted_at', 'is', null).execute();
-      const key = (r: { party: string; organisationId: string | null; text: string }) => JSON.stringify([r.party, r.organisationId, r.text]);
-      const remaining = new Map(oldReservations.map((r) => [key({ party: r.party, organisationId: r.organisation_id, text: r.text }), r.id]));
-      for (const r of input.reservations) {
-        if (remaining.delete(key(r))) continue;
-        await trx.insertInto('reservations').values({ id: ctx.newId(), decision_id: decisionId, organisation_id: r.organisationId, party: r.party, text: r.text, created_at: now, updated_at: now }).execute();
-      }
-      for (const id of remaining.values()) await setTombstone(trx, 'reservations', id, true, now);
+      scope.announce({ ids: [decisionId] });
+      await savePointOutcomes(trx, decisionId, input.pointOutcomes, ctx.newId, now);
+      await replaceReservations(trx, decisionId, input.reservations, ctx.newId, now);
 
       const changes = diff(
         { beslutning: richTextToPlain(before.text ?? ''), udfald: before.outcome ?? null, forbehold: (before.reservations ?? []).map((r) => r.party) },
         { beslutning: richTextToPlain(text), udfald: input.outcome, forbehold: input.reservations.map((r) => r.party) },
       );
       if (Object.keys(changes).length > 0) {
-        await recordHistory(trx, { at: now, entity: 'beslutning', entityId: decisionId, meetingId: item.meeting_id, itemId: item.id, action: existing ? 'aendret' : 'oprettet', changes });
+        await scope.history({ at: now, entity: 'beslutning', entityId: decisionId, meetingId: item.meeting_id, itemId: item.id, action: existing ? 'aendret' : 'oprettet', changes });
       }
 
       if (item.approves_meeting_id && input.outcome && APPROVING.has(input.outcome)) {
-        const approved = await trx.selectFrom('meetings').select(['id', 'status']).where('id', '=', item.approves_meeting_id).executeTakeFirst();
+        const approved = await getMeetingRow(trx, item.approves_meeting_id);
         if (approved && approved.status !== 'referat_godkendt') {
-          await trx.updateTable('meetings').set((eb) => ({ status: 'referat_godkendt', updated_at: now, revision: eb('revision', '+', 1) })).where('id', '=', approved.id).execute();
-          await recordHistory(trx, { at: now, entity: 'møde', entityId: approved.id, meetingId: approved.id, itemId: item.id, action: 'aendret', changes: { status: { before: approved.status, after: 'referat_godkendt' } } });
-          entities.push('meetings');
+          await setMeetingStatus(trx, approved.id, 'referat_godkendt', now);
+          await scope.history({ at: now, entity: 'møde', entityId: approved.id, meetingId: approved.id, itemId: item.id, action: 'aendret', changes: { status: { before: approved.status, after: 'referat_godkendt' } } });
+          scope.announce({ entities: ['meetings'], ids: [approved.id] });
         }
       }
       await reindexItem(trx, item.id);
       // A proposal on whose route the item lies takes its status from this decision.
-      if (await trx.selectFrom('approval_steps').select('id').where('item_id', '=', item.id).where('deleted_at', 'is', null).executeTakeFirst()) entities.push('proposals');
+      if (await itemIsOnApprovalRoute(trx, item.id)) scope.announce({ entities: ['proposals'] });
     });
-    ctx.emit('data.changed', { entities });
     return (await getDecision(ctx.db, input.itemId))!;
   },
 

@@ -1,4 +1,5 @@
-import { INSTALLATION_ID_KEY, TRUSTED_INSTALLATIONS_KEY, trustedInstallations, writeSetting } from '../../../db/queries/settings';
+import { getMeetingRow } from '../../../db/queries/meetings';
+import { INSTALLATION_ID_KEY, readSetting, TRUSTED_INSTALLATIONS_KEY, trustedInstallations, writeSetting } from '../../../db/queries/settings';
 import { ChangedEntity } from '../../../shared/contract';
 import type { ImportPreviewView, ImportReportView } from '../../../shared/domain/exchange';
 import { EXCHANGE_EXTENSION, SCOPE_LABELS, type ExchangeScope } from '../../../shared/exchange/manifest';
@@ -25,7 +26,7 @@ function refusal(problems: Problem[]): AppError {
 async function packageName(ctx: BackendContext, scope: ExchangeScope): Promise<string> {
   const day = ctx.now().toISOString().slice(0, 10);
   if (scope.kind === 'meeting') {
-    const meeting = await ctx.db.selectFrom('meetings').select('date').where('id', '=', scope.id).executeTakeFirst();
+    const meeting = await getMeetingRow(ctx.db, scope.id);
     if (!meeting) throw new AppError('NOT_FOUND', 'Mødet findes ikke (længere). Intet er eksporteret.');
     return `Sekretariat-${day}-moede-${meeting.date}${EXCHANGE_EXTENSION}`;
   }
@@ -90,8 +91,7 @@ export const exchangeHandlers = (ctx: BackendContext): ExchangeHandlers => {
     if (!file) throw new AppError('NOT_FOUND', 'Pakken er ikke modtaget (længere). Vælg filen igen.');
     return file;
   };
-  const installation = async () =>
-    (await ctx.db.selectFrom('settings').select('value').where('key', '=', INSTALLATION_ID_KEY).executeTakeFirst())?.value;
+  const installation = () => readSetting(ctx.db, INSTALLATION_ID_KEY);
 
   return {
     'exchange.export': async ({ scope }) => {
@@ -152,8 +152,9 @@ export const exchangeHandlers = (ctx: BackendContext): ExchangeHandlers => {
 
     'exchange.trusted': async () => trustedInstallations(ctx.db),
 
+    // No window lists the trusted installations but the dialog that changes them: nothing to announce.
     'exchange.trust': async ({ id, name, trusted }) =>
-      ctx.db.transaction().execute(async (trx) => {
+      ctx.write([], async (trx) => {
         const list = (await trustedInstallations(trx)).filter((t) => t.id !== id);
         if (trusted) list.push({ id, name });
         list.sort((x, y) => x.name.localeCompare(y.name, 'da'));

@@ -1,4 +1,4 @@
-import { listOrganisations, updateOrganisation, upsertPopulationFigure } from '../../../db/queries/organisations';
+import { listOrganisations, touchOrganisation, updateOrganisation, upsertPopulationFigure } from '../../../db/queries/organisations';
 import { timestamp, type BackendContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { AppError, notFound, stale } from '../errors';
@@ -11,7 +11,7 @@ export const organisationHandlers = (ctx: BackendContext): OrganisationHandlers 
 
   'organisations.update': async ({ id, revision, patch }) => {
     const now = timestamp(ctx);
-    await ctx.db.transaction().execute(async (trx) => {
+    await ctx.write(['organisations'], async (trx) => {
       const outcome = await updateOrganisation(trx, id, revision, patch.name !== undefined ? { name: patch.name } : {}, now);
       if (outcome === 'missing') throw notFound('Kommunen eller regionen');
       if (outcome === 'stale') throw stale('Kommunen eller regionen');
@@ -19,8 +19,7 @@ export const organisationHandlers = (ctx: BackendContext): OrganisationHandlers 
         const { quarter, count } = patch.population;
         await upsertPopulationFigure(trx, { id: populationFigureId(id, quarter, 'i_alt'), organisationId: id, quarter, ageGroup: 'i_alt', count }, now);
       }
-    });
-    ctx.emit('data.changed', { entities: ['organisations'] });
+    }, { ids: [id] });
     const updated = (await listOrganisations(ctx.db)).find((o) => o.id === id);
     if (!updated) throw notFound('Kommunen eller regionen');
     return updated;
@@ -36,14 +35,12 @@ export const organisationHandlers = (ctx: BackendContext): OrganisationHandlers 
     }
     const unknown = figures.filter((f) => !municipalities.some((m) => m.id === f.organisationId));
     if (unknown.length > 0) throw new AppError('INVALID_INPUT', 'Tallene nævner en kommune, der ikke er part i aftalen; intet er gemt.');
-    await ctx.db.transaction().execute(async (trx) => {
+    await ctx.write(['organisations'], async (trx) => {
       for (const m of municipalities) {
         await upsertPopulationFigure(trx, { id: populationFigureId(m.id, quarter, ageGroup), organisationId: m.id, quarter, ageGroup, count: given.get(m.id)! }, now);
-        // The organisation's revision moves with its figures, so an open edit of the same row sees the change.
-        await trx.updateTable('organisations').set({ revision: m.revision + 1, updated_at: now }).where('id', '=', m.id).execute();
+        await touchOrganisation(trx, m.id, now);
       }
-    });
-    ctx.emit('data.changed', { entities: ['organisations'] });
+    }, { ids: municipalities.map((m) => m.id) });
     return listOrganisations(ctx.db);
   },
 });

@@ -1,19 +1,24 @@
 import { Readable } from 'node:stream';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { insertItem, listItems, replaceRecommendations } from '../../../db/queries/agenda';
 import { insertAttachment, nextAttachmentPosition } from '../../../db/queries/attachments';
 import { listOrganisations } from '../../../db/queries/organisations';
 import {
+  agendaPositionOfVersion,
+  getVersionLock,
   insertProposal,
   insertResponse,
   insertStep,
   getResponse,
   getVersion,
   insertVersion,
+  linkStepToItem,
   listProposalRecords,
   replaceSteps,
   responseColumns,
+  reviseVersion,
   versionColumns,
+  versionIdOfResponse,
 } from '../../../db/queries/proposals';
 import { setTombstone, updateGuarded } from '../../../db/queries/records';
 import { getScenarioRecord } from '../../../db/queries/scenarios';
@@ -29,9 +34,10 @@ import type { Handlers } from '../dispatch';
 import { exportMunicipalityFigures, printProposalAnnexes } from '../documents/proposal-documents';
 import { AppError, notFound, stale } from '../errors';
 import { throwIfCancelled } from '../jobs';
-import { assertEditable, meetingOf, recordHistory, reindexItem } from '../services/agenda';
+import { assertEditable, meetingOf, reindexItem } from '../services/agenda';
 import { economyOf, loadProposal, notAnswered, scenarioSources, summariseProposals, versionOf } from '../services/proposals';
 import { freezeInput } from '../services/scenarios';
+import type { WriteScope } from '../write';
 
 type ProposalHandlers = Pick<Handlers, Extract<keyof Handlers, `proposals.${string}`>>;
 
@@ -42,14 +48,9 @@ const locked = (version: Pick<ProposalVersion, 'number'>) =>
 
 /** The consultation responses belong to their version: those of a locked version stay as they were treated. */
 async function assertResponsesEditable(db: Kysely<DB>, versionId: string): Promise<void> {
-  const version = await db.selectFrom('proposal_versions').select(['number', 'locked_at']).where('id', '=', versionId).where('deleted_at', 'is', null).executeTakeFirst();
+  const version = await getVersionLock(db, versionId);
   if (!version) throw notFound('Versionen');
   if (version.locked_at !== null) throw locked(version);
-}
-
-/** The version of a response, also of a deleted one (to restore it). */
-async function versionOfResponse(db: Kysely<DB>, id: string): Promise<string | undefined> {
-  return (await db.selectFrom('consultation_responses').select('version_id').where('id', '=', id).executeTakeFirst())?.version_id;
 }
 
 /** Scenario references must point at living scenarios, each once; the chosen one must be among them. */
@@ -67,7 +68,8 @@ async function checkConsultation(db: Kysely<DB>, consultation: Consultation): Pr
 }
 
 export const proposalHandlers = (ctx: BackendContext): ProposalHandlers => {
-  const changed = (...more: ('agenda' | 'scenarios')[]) => ctx.emit('data.changed', { entities: ['proposals', ...more] });
+  /** A proposal's write, naming the proposal (and the other records given) in its change event. */
+  const write = <T>(ids: readonly string[], work: (trx: Transaction<DB>, scope: WriteScope) => Promise<T>) => ctx.write(['proposals'], work, { ids });
   const today = () => todayIso(ctx.now());
   const load = (id: string, db: Kysely<DB> = ctx.db) => loadProposal(db, id, today());
 
@@ -100,12 +102,11 @@ export const proposalHandlers = (ctx: BackendContext): ProposalHandlers => {
 
     'proposals.create': async ({ code, title, content }) => {
       const id = ctx.newId();
-      await ctx.db.transaction().execute(async (trx) => {
+      await write([id], async (trx) => {
         const now = timestamp(ctx);
         await insertProposal(trx, id, { code, title }, now);
         await insertVersion(trx, ctx.newId(), id, 1, { content, scenarios: [], chosenScenarioId: null, consultation: EMPTY_CONSULTATION, note: '' }, now);
       });
-      changed();
       return load(id);
     },
 
@@ -115,29 +116,33 @@ export const proposalHandlers = (ctx: BackendContext): ProposalHandlers => {
         ...(patch.title !== undefined ? { title: patch.title } : {}),
         ...(patch.establishedOn !== undefined ? { established_on: patch.establishedOn } : {}),
       };
-      const outcome = await updateGuarded(ctx.db, 'proposals', id, revision, values, timestamp(ctx));
-      if (outcome === 'missing') throw notFound('Forslaget');
-      if (outcome === 'stale') throw stale('Forslaget');
-      changed();
+      await write([id], async (trx) => {
+        const outcome = await updateGuarded(trx, 'proposals', id, revision, values, timestamp(ctx));
+        if (outcome === 'missing') throw notFound('Forslaget');
+        if (outcome === 'stale') throw stale('Forslaget');
+      });
       return load(id);
     },
 
     'proposals.delete': async ({ id }) => {
-      if (!(await setTombstone(ctx.db, 'proposals', id, true, timestamp(ctx)))) throw notFound('Forslaget');
-      changed();
+      await write([id], async (trx) => {
+        if (!(await setTombstone(trx, 'proposals', id, true, timestamp(ctx)))) throw notFound('Forslaget');
+      });
       return { id };
     },
 
     'proposals.restore': async ({ id }) => {
-      if (!(await setTombstone(ctx.db, 'proposals', id, false, timestamp(ctx)))) throw notFound('Det slettede forslag');
-      changed();
+      await write([id], async (trx) => {
+        if (!(await setTombstone(trx, 'proposals', id, false, timestamp(ctx)))) throw notFound('Det slettede forslag');
+      });
       return load(id);
     },
 
     'proposals.updateVersion': async ({ id, revision, patch }) => {
-      await ctx.db.transaction().execute(async (trx) => {
+      await write([id], async (trx, scope) => {
         const version = await getVersion(trx, id);
         if (!version) throw notFound('Versionen');
+        scope.announce({ ids: [version.proposalId] });
         if (version.lockedAt !== null) throw locked(version);
         const scenarios = patch.scenarios ?? version.scenarios;
         const chosen = patch.chosenScenarioId !== undefined ? patch.chosenScenarioId : scenarios.some((s) => s.scenarioId === version.chosenScenarioId) ? version.chosenScenarioId : null;
@@ -147,12 +152,11 @@ export const proposalHandlers = (ctx: BackendContext): ProposalHandlers => {
         if (outcome === 'missing') throw notFound('Versionen');
         if (outcome === 'stale') throw stale('Versionen');
       });
-      changed();
       return (await getVersion(ctx.db, id))!;
     },
 
     'proposals.revise': async ({ proposalId, note }) => {
-      await ctx.db.transaction().execute(async (trx) => {
+      await write([proposalId], async (trx) => {
         const proposal = await load(proposalId, trx);
         const latest = proposal.versions.at(-1);
         const content = latest?.content ?? ProposalContent.parse({});
@@ -161,7 +165,6 @@ export const proposalHandlers = (ctx: BackendContext): ProposalHandlers => {
         const consultation = { ...EMPTY_CONSULTATION, circle: latest?.consultation.circle ?? [], expectedOrganisationIds: latest?.consultation.expectedOrganisationIds ?? [] };
         await insertVersion(trx, ctx.newId(), proposalId, (latest?.number ?? 0) + 1, { content, scenarios, chosenScenarioId: latest?.chosenScenarioId ?? null, consultation, note }, timestamp(ctx));
       });
-      changed();
       return load(proposalId);
     },
 
@@ -177,7 +180,7 @@ export const proposalHandlers = (ctx: BackendContext): ProposalHandlers => {
     },
 
     'proposals.setSteps': async ({ proposalId, steps }) => {
-      await ctx.db.transaction().execute(async (trx) => {
+      await write([proposalId], async (trx) => {
         const proposal = await load(proposalId, trx);
         for (const step of steps) {
           if (step.versionNumber !== null) versionOf(proposal, step.versionNumber);
@@ -187,45 +190,44 @@ export const proposalHandlers = (ctx: BackendContext): ProposalHandlers => {
         }
         await replaceSteps(trx, proposalId, steps, ctx.newId, timestamp(ctx));
       });
-      changed();
       return (await load(proposalId)).steps;
     },
 
     'proposals.saveResponse': async ({ id, revision, ...values }) => {
       const responseId = id ?? ctx.newId();
-      await ctx.db.transaction().execute(async (trx) => {
+      await write([responseId], async (trx) => {
         await assertResponsesEditable(trx, values.versionId);
         // A response moved here from another version leaves that one too.
-        const from = id === undefined ? undefined : await versionOfResponse(trx, id);
+        const from = id === undefined ? undefined : await versionIdOfResponse(trx, id);
         if (from && from !== values.versionId) await assertResponsesEditable(trx, from);
         if (values.organisationId !== null && !(await listOrganisations(trx)).some((o) => o.id === values.organisationId)) throw notFound('Kommunen');
-        if (id === undefined) return insertResponse(trx, responseId, values, timestamp(ctx));
+        if (id === undefined) {
+          await insertResponse(trx, responseId, values, timestamp(ctx));
+          return;
+        }
         if (revision === undefined) throw new AppError('INVALID_INPUT', 'Angiv høringssvarets revision for at rette det.');
         const outcome = await updateGuarded(trx, 'consultation_responses', id, revision, responseColumns(values), timestamp(ctx));
         if (outcome === 'missing') throw notFound('Høringssvaret');
         if (outcome === 'stale') throw stale('Høringssvaret');
       });
-      changed();
       return (await getResponse(ctx.db, responseId))!;
     },
 
     'proposals.deleteResponse': async ({ id }) => {
-      await ctx.db.transaction().execute(async (trx) => {
-        const versionId = await versionOfResponse(trx, id);
+      await write([id], async (trx) => {
+        const versionId = await versionIdOfResponse(trx, id);
         if (versionId) await assertResponsesEditable(trx, versionId);
         if (!(await setTombstone(trx, 'consultation_responses', id, true, timestamp(ctx)))) throw notFound('Høringssvaret');
       });
-      changed();
       return { id };
     },
 
     'proposals.restoreResponse': async ({ id }) => {
-      await ctx.db.transaction().execute(async (trx) => {
-        const versionId = await versionOfResponse(trx, id);
+      await write([id], async (trx) => {
+        const versionId = await versionIdOfResponse(trx, id);
         if (versionId) await assertResponsesEditable(trx, versionId);
         if (!(await setTombstone(trx, 'consultation_responses', id, false, timestamp(ctx)))) throw notFound('Det slettede høringssvar');
       });
-      changed();
       return (await getResponse(ctx.db, id))!;
     },
 
@@ -264,7 +266,7 @@ export const proposalHandlers = (ctx: BackendContext): ProposalHandlers => {
           files.push({ title: annex.title, fileName: file.fileName, sha256: file.sha256 });
         }
         const itemId = ctx.newId();
-        await ctx.db.transaction().execute(async (trx) => {
+        await ctx.write(['proposals', 'agenda', 'scenarios'], async (trx, scope) => {
           const now = timestamp(ctx);
           await assertEditable(trx, meetingId);
           // Again inside the transaction: a second job for the same version and meeting may have finished meanwhile.
@@ -275,7 +277,7 @@ export const proposalHandlers = (ctx: BackendContext): ProposalHandlers => {
           }
           await insertItem(trx, itemId, { meetingId, title: text.title, kind: 'beslutning', closed: false, resume: text.resume, caseText: text.caseText, economy: text.economy, consultation: text.consultation }, await positionBeforeClosingItems(trx, meetingId), now);
           await replaceRecommendations(trx, itemId, text.recommendations, ctx.newId, now);
-          await recordHistory(trx, { at: now, entity: 'punkt', entityId: itemId, meetingId, itemId, action: 'oprettet', changes: { title: { before: null, after: text.title }, forslag: { before: null, after: `${proposal.code} version ${version.number}` } } });
+          await scope.history({ at: now, entity: 'punkt', entityId: itemId, meetingId, itemId, action: 'oprettet', changes: { title: { before: null, after: text.title }, forslag: { before: null, after: `${proposal.code} version ${version.number}` } } });
           for (const file of files) {
             await insertAttachment(trx, { id: ctx.newId(), itemId, position: await nextAttachmentPosition(trx, itemId), title: file.title, fileName: file.fileName, sha256: file.sha256, closed: false }, now);
           }
@@ -284,13 +286,15 @@ export const proposalHandlers = (ctx: BackendContext): ProposalHandlers => {
           const scenarios: ScenarioRef[] = [];
           for (const [index, ref] of version.scenarios.entries()) {
             if (ref.frozenNumber !== null) scenarios.push(ref);
-            else scenarios.push({ scenarioId: ref.scenarioId, frozenNumber: (await freezeInput(trx, ref.scenarioId, sources[index]!.input, `${proposal.code} v${version.number} på dagsordenen`, ctx.newId(), now)).number });
+            else {
+              scenarios.push({ scenarioId: ref.scenarioId, frozenNumber: (await freezeInput(trx, ref.scenarioId, sources[index]!.input, `${proposal.code} v${version.number} på dagsordenen`, ctx.newId(), now)).number });
+              scope.announce({ ids: [ref.scenarioId] });
+            }
           }
-          await trx.updateTable('proposal_versions').set((eb) => ({ ...versionColumns({ scenarios, lockedAt: version.lockedAt ?? now }), updated_at: now, revision: eb('revision', '+', 1) })).where('id', '=', version.id).execute();
+          await reviseVersion(trx, version.id, { scenarios, lockedAt: version.lockedAt ?? now }, now);
           await linkStep(trx, proposal, step?.id, { bodyId: meeting.body_id, date: meeting.date, versionNumber: version.number, itemId }, ctx.newId, now);
           await reindexItem(trx, itemId);
-        });
-        changed('agenda', 'scenarios');
+        }, { ids: [proposal.id, version.id, itemId, meetingId] });
         return { type: 'agendaItem', itemId, warnings };
       });
     },
@@ -325,17 +329,8 @@ export const proposalHandlers = (ctx: BackendContext): ProposalHandlers => {
 
 /** The same version goes on a meeting's agenda once (a double click, a second window). */
 async function assertNotOnAgenda(db: Kysely<DB>, proposalId: string, versionNumber: number, meetingId: string): Promise<void> {
-  const already = await db
-    .selectFrom('approval_steps as s')
-    .innerJoin('agenda_items as i', 'i.id', 's.item_id')
-    .select('i.position')
-    .where('s.proposal_id', '=', proposalId)
-    .where('s.version_number', '=', versionNumber)
-    .where('s.deleted_at', 'is', null)
-    .where('i.meeting_id', '=', meetingId)
-    .where('i.deleted_at', 'is', null)
-    .executeTakeFirst();
-  if (already) throw new AppError('CONFLICT', `Version ${versionNumber} står allerede på dagsordenen til dette møde som punkt ${already.position}.`);
+  const position = await agendaPositionOfVersion(db, proposalId, versionNumber, meetingId);
+  if (position !== undefined) throw new AppError('CONFLICT', `Version ${versionNumber} står allerede på dagsordenen til dette møde som punkt ${position}.`);
 }
 
 /** A new item goes before the closing standing items (Eventuelt, Næste møde), as the DAS agendas order them. */
@@ -365,9 +360,5 @@ async function linkStep(
     await insertStep(db, newId(), proposal.id, position, { bodyId, plannedDate: date, versionNumber, itemId, manualOutcome: null, note: '' }, now);
     return;
   }
-  await db
-    .updateTable('approval_steps')
-    .set((eb) => ({ item_id: itemId, manual_outcome: null, version_number: versionNumber, planned_date: date, updated_at: now, revision: eb('revision', '+', 1) }))
-    .where('id', '=', target)
-    .execute();
+  await linkStepToItem(db, target, { itemId, versionNumber, plannedDate: date }, now);
 }

@@ -6,6 +6,8 @@ import {
   setScenarioDeleted,
   updateScenario,
 } from '../../../db/queries/scenarios';
+import type { Transaction } from 'kysely';
+import type { DB } from '../../../db/schema';
 import { type Scenario, type ScenarioInput, type ScenarioOverrides } from '../../../shared/domain/scenario';
 import { danishCollator, sortDanish } from '../../../shared/format/collate';
 import { liveVersionUses, usedScenarioRefusal } from '../../../shared/logic/proposals/scenario-uses';
@@ -15,6 +17,7 @@ import { timestamp, type BackendContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { exportScenarioAnnex } from '../documents/scenario-annex';
 import { AppError, notFound, stale } from '../errors';
+import type { WriteScope } from '../write';
 import { cleanFileName } from '../files/file-name';
 import { baseInput, baseOf, freezeScenario, mustGet, mustGetRecord, summaryOf, usesOf, variantInput, type Checked } from '../services/scenarios';
 
@@ -45,7 +48,7 @@ const sameFigures = (a: ScenarioInput, b: ScenarioInput) => canonicalJson({ ...a
 const effective = (checked: Checked) => (checked.ok ? checked.input : null);
 
 export const scenarioHandlers = (ctx: BackendContext): ScenarioHandlers => {
-  const changed = () => ctx.emit('data.changed', { entities: ['scenarios'] });
+  const write = <T>(ids: readonly string[], work: (trx: Transaction<DB>, scope: WriteScope) => Promise<T>) => ctx.write(['scenarios'], work, { ids });
   return {
     /** Bases in Danish order, each followed by its variants in Danish order. */
     'scenarios.list': async () => {
@@ -62,7 +65,7 @@ export const scenarioHandlers = (ctx: BackendContext): ScenarioHandlers => {
 
     'scenarios.create': async (draft) => {
       const id = ctx.newId();
-      await ctx.db.transaction().execute(async (trx) => {
+      await write([id], async (trx) => {
         if (draft.input !== undefined) {
           await insertScenario(trx, id, { name: draft.name, baseId: null, input: { ...draft.input, name: draft.name }, overrides: {} }, timestamp(ctx));
           return;
@@ -75,12 +78,11 @@ export const scenarioHandlers = (ctx: BackendContext): ScenarioHandlers => {
         if (!checked.ok) throw new AppError('INVALID_INPUT', `Varianten giver et ugyldigt scenarie: ${checked.message}`);
         await insertScenario(trx, id, { name: draft.name, baseId: base.id, input: null, overrides }, timestamp(ctx));
       });
-      changed();
       return mustGet(ctx.db, id);
     },
 
     'scenarios.update': async ({ id, revision, patch, confirmedUses }) => {
-      await ctx.db.transaction().execute(async (trx) => {
+      await write([id], async (trx, scope) => {
         const current = await mustGetRecord(trx, id);
         if (current.revision !== revision) throw stale('Scenariet');
         const name = patch.name ?? current.name;
@@ -116,28 +118,28 @@ export const scenarioHandlers = (ctx: BackendContext): ScenarioHandlers => {
         const affected = liveVersionUses(id, (await usesOf(trx, current)).filter((use) => changes.get(use.scenarioId)));
         const unconfirmed = affected.filter((use) => !confirmedUses.includes(use.versionId));
         if (unconfirmed.length > 0) throw new AppError('CONFLICT', usedScenarioRefusal(current.name, unconfirmed));
+        // The variants follow their base: a window showing one learns that it changed.
+        scope.announce({ ids: [...changes.keys()] });
         const outcome = await updateScenario(trx, id, revision, values, timestamp(ctx));
         if (outcome === 'missing') throw notFound('Scenariet');
         if (outcome === 'stale') throw stale('Scenariet');
       });
-      changed();
       return mustGet(ctx.db, id);
     },
 
     'scenarios.delete': async ({ id }) => {
-      await ctx.db.transaction().execute(async (trx) => {
+      await write([id], async (trx) => {
         const current = await mustGetRecord(trx, id);
         if (current.baseId === null && (await listVariantRecords(trx, id)).length > 0) {
           throw new AppError('CONFLICT', `Grundscenariet «${current.name}» har varianter. Slet varianterne først.`);
         }
         await setScenarioDeleted(trx, id, true, timestamp(ctx));
       });
-      changed();
       return { id };
     },
 
     'scenarios.restore': async ({ id }) => {
-      await ctx.db.transaction().execute(async (trx) => {
+      await write([id], async (trx) => {
         const deleted = await getScenarioRecord(trx, id, { includeDeleted: true });
         if (!deleted || deleted.deletedAt === null) throw notFound('Det slettede scenarie');
         if (deleted.baseId !== null) {
@@ -152,14 +154,11 @@ export const scenarioHandlers = (ctx: BackendContext): ScenarioHandlers => {
         }
         await setScenarioDeleted(trx, id, false, timestamp(ctx));
       });
-      changed();
       return mustGet(ctx.db, id);
     },
 
     'scenarios.freeze': async ({ id, note }) => {
-      const version = await ctx.db.transaction().execute((trx) => freezeScenario(trx, id, note, ctx.newId(), timestamp(ctx)));
-      changed();
-      return version;
+      return write([id], (trx) => freezeScenario(trx, id, note, ctx.newId(), timestamp(ctx)));
     },
 
     'scenarios.export': async ({ ids, format }) => {

@@ -1,9 +1,24 @@
 import type { Kysely } from 'kysely';
-import { getDecision, getItemRow, itemNumber, listGuests, listRecommendations, type ItemRow } from '../../../db/queries/agenda';
-import { listAttachments } from '../../../db/queries/attachments';
+import {
+  getDecision,
+  getItemRow,
+  itemNumber,
+  listDecisionsByItem,
+  listGuests,
+  listGuestsByItem,
+  listItemRows,
+  listRecommendations,
+  listRecommendationsByItem,
+  liveItemIds,
+  type DecisionData,
+  type ItemRow,
+} from '../../../db/queries/agenda';
+import { attachmentsForSearch, itemsShowingFile, listAttachments, listAttachmentsByItem } from '../../../db/queries/attachments';
+import { bodyAgendaTemplate } from '../../../db/queries/bodies';
 import { appendHistory, type HistoryAction } from '../../../db/queries/history';
+import { getMeetingHead, getMeetingRow } from '../../../db/queries/meetings';
 import { readSettings } from '../../../db/queries/settings';
-import { indexDocument, removeDocument } from '../../../db/queries/search';
+import { indexDocument, indexedEntitiesOfItem, removeDocument } from '../../../db/queries/search';
 import type { DB } from '../../../db/schema';
 import { STANDING_ITEMS, STANDING_KINDS, StandingItemTemplate, type AgendaItem, type ItemKind, type StandingKind } from '../../../shared/domain/agenda';
 import { formatLongDate } from '../../../shared/format';
@@ -16,13 +31,7 @@ export async function currentUser(db: Kysely<DB>): Promise<string> {
 }
 
 export async function meetingOf(db: Kysely<DB>, meetingId: string) {
-  const meeting = await db
-    .selectFrom('meetings as m')
-    .innerJoin('bodies as b', 'b.id', 'm.body_id')
-    .select(['m.id', 'm.body_id', 'm.date', 'm.status', 'm.revision', 'b.code as body_code'])
-    .where('m.id', '=', meetingId)
-    .where('m.deleted_at', 'is', null)
-    .executeTakeFirst();
+  const meeting = await getMeetingHead(db, meetingId);
   if (!meeting) throw notFound('Mødet');
   return meeting;
 }
@@ -48,14 +57,48 @@ export async function mustGetItem(db: Kysely<DB>, id: string): Promise<ItemRow> 
 
 export async function loadItem(db: Kysely<DB>, id: string): Promise<AgendaItem> {
   const row = await mustGetItem(db, id);
-  const decision = await getDecision(db, id);
+  return toAgendaItem(row, await itemNumber(db, row), {
+    decision: await getDecision(db, id),
+    recommendations: await listRecommendations(db, id),
+    guests: await listGuests(db, id),
+    attachments: await listAttachments(db, id),
+  });
+}
+
+/**
+ * A meeting's live items in agenda order, each as `loadItem` gives it, read with the same few queries however many
+ * items there are (rows with their numbers in one, then each kind of part for all items at once).
+ */
+export async function loadMeetingItems(db: Kysely<DB>, meetingId: string): Promise<AgendaItem[]> {
+  const rows = await listItemRows(db, meetingId);
+  const ids = rows.map((r) => r.id);
+  const decisions = await listDecisionsByItem(db, ids);
+  const recommendations = await listRecommendationsByItem(db, ids);
+  const guests = await listGuestsByItem(db, ids);
+  const attachments = await listAttachmentsByItem(db, ids);
+  return rows.map((row) =>
+    toAgendaItem(row, row.number, {
+      decision: decisions.get(row.id) ?? null,
+      recommendations: recommendations.get(row.id) ?? [],
+      guests: guests.get(row.id) ?? [],
+      attachments: attachments.get(row.id) ?? [],
+    }),
+  );
+}
+
+function toAgendaItem(
+  row: ItemRow,
+  number: number,
+  parts: Pick<AgendaItem, 'recommendations' | 'guests' | 'attachments'> & { decision: DecisionData | null },
+): AgendaItem {
+  const { decision } = parts;
   return {
     id: row.id,
     revision: row.revision,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     meetingId: row.meeting_id,
-    number: await itemNumber(db, row),
+    number,
     title: row.title,
     kind: row.kind as ItemKind,
     standing: row.standing as StandingKind | null,
@@ -68,10 +111,10 @@ export async function loadItem(db: Kysely<DB>, id: string): Promise<AgendaItem> 
     caseText: row.case_text,
     economy: row.economy,
     consultation: row.consultation,
-    recommendations: await listRecommendations(db, id),
-    guests: await listGuests(db, id),
+    recommendations: parts.recommendations,
+    guests: parts.guests,
     decision,
-    attachments: await listAttachments(db, id),
+    attachments: parts.attachments,
     approvesMeetingId: row.approves_meeting_id,
     postponedFromItemId: row.postponed_from_item_id,
   };
@@ -113,13 +156,7 @@ export async function reindexItem(db: Kysely<DB>, itemId: string): Promise<void>
       body: [richTextToPlain(decision.text), ...decision.parties].filter(Boolean).join('\n'),
     });
   } else if (decision) await removeDocument(db, decision.id);
-  const attachments = await db
-    .selectFrom('attachments as a')
-    .leftJoin('files as f', 'f.sha256', 'a.sha256')
-    .select(['a.id', 'a.title', 'a.file_name', 'a.deleted_at', 'f.text'])
-    .where('a.item_id', '=', itemId)
-    .execute();
-  for (const a of attachments) {
+  for (const a of await attachmentsForSearch(db, itemId)) {
     if (a.deleted_at) await removeDocument(db, a.id);
     else await indexDocument(db, { entity: 'attachment', entityId: a.id, meetingId: row.meeting_id, itemId, title: a.title, body: [a.file_name, a.text ?? ''].join('\n') });
   }
@@ -132,25 +169,22 @@ async function getDecisionRowWithParties(db: Kysely<DB>, itemId: string) {
 
 /** A meeting deleted or restored: its items leave or re-enter the search index. */
 export async function reindexMeeting(db: Kysely<DB>, meetingId: string): Promise<void> {
-  const meeting = await db.selectFrom('meetings').select('deleted_at').where('id', '=', meetingId).executeTakeFirst();
-  const items = await db.selectFrom('agenda_items').select('id').where('meeting_id', '=', meetingId).where('deleted_at', 'is', null).execute();
-  for (const { id } of items) {
+  const meeting = await getMeetingRow(db, meetingId);
+  for (const id of await liveItemIds(db, meetingId)) {
     if (meeting?.deleted_at) await removeItemDocuments(db, id);
     else await reindexItem(db, id);
   }
 }
 
 async function removeItemDocuments(db: Kysely<DB>, itemId: string): Promise<void> {
-  const docs = await db.selectFrom('search_documents').select('entity_id').where('item_id', '=', itemId).execute();
-  for (const { entity_id } of docs) await removeDocument(db, entity_id);
+  for (const entityId of await indexedEntitiesOfItem(db, itemId)) await removeDocument(db, entityId);
 }
 
 /** Search for every item that shows a stored file, once its text has been extracted. */
 export async function reindexItemsWithFile(db: Kysely<DB>, sha256: string): Promise<void> {
-  const items = await db.selectFrom('attachments').select('item_id').distinct().where('sha256', '=', sha256).execute();
   // Each item in its own transaction: it holds the connection, so a reindex of the same item started meanwhile (another
   // file of it settling, an edit) cannot interleave its delete-and-insert with this one.
-  for (const { item_id } of items) await db.transaction().execute((trx) => reindexItem(trx, item_id));
+  for (const itemId of await itemsShowingFile(db, sha256)) await db.transaction().execute((trx) => reindexItem(trx, itemId));
 }
 
 /** The standing items every agenda of a body starts from, unless the body has its own template (domain.md §1.3). */
@@ -169,20 +203,6 @@ export const FU_RESUME = '<p>FU orienterer om beslutninger taget siden sidste DA
 
 /** The body's own standing items, or the default ones for its kind of body. */
 export async function templateOf(db: Kysely<DB>, bodyId: string, bodyCode: string): Promise<StandingItemTemplate[]> {
-  const row = await db.selectFrom('bodies').select('agenda_template').where('id', '=', bodyId).executeTakeFirstOrThrow();
-  const own = StandingItemTemplate.array().safeParse(JSON.parse(row.agenda_template));
+  const own = StandingItemTemplate.array().safeParse(JSON.parse(await bodyAgendaTemplate(db, bodyId)));
   return own.success && own.data.length > 0 ? own.data : defaultTemplate(bodyCode);
-}
-
-/** The body's previous meeting (the one whose minutes the next agenda approves). */
-export async function previousMeeting(db: Kysely<DB>, bodyId: string, date: string) {
-  return db
-    .selectFrom('meetings')
-    .select(['id', 'date'])
-    .where('body_id', '=', bodyId)
-    .where('date', '<', date)
-    .where('deleted_at', 'is', null)
-    .orderBy('date', 'desc')
-    .limit(1)
-    .executeTakeFirst();
 }

@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
-import { listItems } from '../../../db/queries/agenda';
+import { fileFactsOfMeeting } from '../../../db/queries/attachments';
+import { getMeeting } from '../../../db/queries/meetings';
 import { listAttendance } from '../../../db/queries/people';
 import type { DB } from '../../../db/schema';
 import type { DocumentModel } from '../../../shared/documents';
 import { notFound } from '../errors';
-import { loadItem } from './agenda';
+import { loadMeetingItems } from './agenda';
 import { sanitizeRichText } from './rich-text';
 
 /**
@@ -12,18 +13,11 @@ import { sanitizeRichText } from './rich-text';
  * renderer in shared/ cannot sanitise (it must run without Node) and the text may have come from an import.
  */
 export async function buildDocumentModel(db: Kysely<DB>, meetingId: string, kind: DocumentModel['kind'], edition: DocumentModel['edition']): Promise<DocumentModel> {
-  const meeting = await db
-    .selectFrom('meetings as m')
-    .innerJoin('bodies as b', 'b.id', 'm.body_id')
-    .select(['m.date', 'm.start_time', 'm.end_time', 'm.location', 'm.status', 'b.code', 'b.name'])
-    .where('m.id', '=', meetingId)
-    .where('m.deleted_at', 'is', null)
-    .executeTakeFirst();
+  const meeting = await getMeeting(db, meetingId);
   if (!meeting) throw notFound('Mødet');
   const items = [];
-  const files = await fileFacts(db, meetingId);
-  for (const summary of await listItems(db, meetingId)) {
-    const item = await loadItem(db, summary.id);
+  const files = await fileFactsOfMeeting(db, meetingId);
+  for (const item of await loadMeetingItems(db, meetingId)) {
     items.push({
       id: item.id,
       number: item.number,
@@ -51,21 +45,10 @@ export async function buildDocumentModel(db: Kysely<DB>, meetingId: string, kind
   return {
     kind,
     edition,
-    body: { code: meeting.code, name: meeting.name },
-    meeting: { date: meeting.date, startTime: meeting.start_time, endTime: meeting.end_time, location: meeting.location },
+    body: { code: meeting.bodyCode, name: meeting.bodyName },
+    meeting: { date: meeting.date, startTime: meeting.startTime, endTime: meeting.endTime, location: meeting.location },
     minutesApproved: meeting.status === 'referat_godkendt',
     participants: await listAttendance(db, meetingId),
     items,
   };
-}
-
-async function fileFacts(db: Kysely<DB>, meetingId: string): Promise<Map<string, { mediaType: string; text: string | null }>> {
-  const rows = await db
-    .selectFrom('attachments as a')
-    .innerJoin('agenda_items as i', 'i.id', 'a.item_id')
-    .innerJoin('files as f', 'f.sha256', 'a.sha256')
-    .select(['f.sha256', 'f.media_type', 'f.text'])
-    .where('i.meeting_id', '=', meetingId)
-    .execute();
-  return new Map(rows.map((r) => [r.sha256, { mediaType: r.media_type, text: r.text }]));
 }

@@ -1,6 +1,9 @@
 import type { Kysely } from 'kysely';
 import { decisionRegisterAll, type RegisterConditions } from '../../../db/queries/decision-register';
+import { bodyLabel } from '../../../db/queries/bodies';
 import { listFollowUps } from '../../../db/queries/follow-ups';
+import { meetingDates } from '../../../db/queries/meetings';
+import { organisationName } from '../../../db/queries/organisations';
 import type { DB } from '../../../db/schema';
 import { FOLLOW_UP_STATUS_LABELS, ITEM_KIND_LABELS, OUTCOME_LABELS, type DecisionRegisterFilter } from '../../../shared/domain/agenda';
 import type { DocumentExport } from '../../../shared/domain/documents';
@@ -25,8 +28,8 @@ const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
  */
 export async function registerConditions(db: Kysely<DB>, filter: DecisionRegisterFilter): Promise<RegisterConditions> {
   if (!filter.organisationId) return { ...filter };
-  const organisation = await db.selectFrom('organisations').select('name').where('id', '=', filter.organisationId).executeTakeFirst();
-  return { ...filter, organisationShortName: organisation?.name.replace(/\s*Kommune$/, '').replace(/^Region\s+/, '') };
+  const name = await organisationName(db, filter.organisationId);
+  return { ...filter, organisationShortName: name?.replace(/\s*Kommune$/, '').replace(/^Region\s+/, '') };
 }
 
 const DECISION_COLUMNS: TableColumn[] = [
@@ -64,8 +67,8 @@ function reservationsText(json: string | null): string {
 
 /** What the filters chose, for the file name and the workbook's «Udtræk» sheet. */
 async function describeFilter(db: Kysely<DB>, filter: DecisionRegisterFilter) {
-  const body = filter.bodyId ? await db.selectFrom('bodies').select(['code', 'name']).where('id', '=', filter.bodyId).executeTakeFirst() : undefined;
-  const organisation = filter.organisationId ? await db.selectFrom('organisations').select('name').where('id', '=', filter.organisationId).executeTakeFirst() : undefined;
+  const body = filter.bodyId ? await bodyLabel(db, filter.bodyId) : undefined;
+  const organisation = filter.organisationId ? await organisationName(db, filter.organisationId) : undefined;
   return {
     bodyCode: body?.code ?? null,
     lines: [
@@ -73,7 +76,7 @@ async function describeFilter(db: Kysely<DB>, filter: DecisionRegisterFilter) {
       ['År', filter.year ? String(filter.year) : 'Alle år'],
       ['Punkttype', filter.kind ? ITEM_KIND_LABELS[filter.kind] : 'Alle punkttyper'],
       ['Udfald', filter.outcome ? OUTCOME_LABELS[filter.outcome] : 'Alle udfald'],
-      ['Forbehold fra', organisation ? organisation.name : filter.organisationId ? 'Ukendt kommune' : 'Alle'],
+      ['Forbehold fra', organisation ?? (filter.organisationId ? 'Ukendt kommune' : 'Alle')],
     ] as [string, string][],
   };
 }
@@ -105,9 +108,7 @@ export async function registerTable(db: Kysely<DB>, what: RegisterWhat, filter: 
   } else {
     const found = await listFollowUps(db, conditions);
     const dueIds = [...new Set(found.map((f) => f.dueMeetingId).filter((id) => id !== null))];
-    const dueDates = new Map(
-      dueIds.length > 0 ? (await db.selectFrom('meetings').select(['id', 'date']).where('id', 'in', dueIds).execute()).map((m) => [m.id, m.date]) : [],
-    );
+    const dueDates = await meetingDates(db, dueIds);
     for (const f of found) {
       rows.push([
         f.action,
