@@ -46,6 +46,16 @@ export async function listAttachments(db: Kysely<DB>, itemId: string): Promise<A
   return (await liveRows(db, [itemId])).map((row, index) => toSummary(row, index + 1));
 }
 
+/** The same for several items at once (agenda packs, the printed agenda): item id -> attachments. */
+export async function listAttachmentsByItem(db: Kysely<DB>, itemIds: readonly string[]): Promise<Map<string, AttachmentSummaryData[]>> {
+  const result = new Map<string, AttachmentSummaryData[]>(itemIds.map((id) => [id, []]));
+  for (const row of await liveRows(db, itemIds)) {
+    const list = result.get(row.item_id)!;
+    list.push(toSummary(row, list.length + 1));
+  }
+  return result;
+}
+
 export async function getAttachmentRow(db: Kysely<DB>, id: string, options: { includeDeleted?: boolean } = {}): Promise<AttachmentRow | undefined> {
   let query = db.selectFrom('attachments').selectAll().where('id', '=', id);
   if (!options.includeDeleted) query = query.where('deleted_at', 'is', null);

@@ -25,9 +25,12 @@ export interface WriteScope {
   announce(more: { entities?: readonly ChangedEntity[]; ids?: readonly string[] }): void;
 }
 
-export interface WriteOptions<T> {
-  /** The records that changed, if the caller knows them all; from the work's result when a function. */
-  ids?: readonly string[] | ((result: T) => readonly string[]);
+export interface WriteOptions {
+  /**
+   * The records the write changes, with the records whose view lists them (an item's meeting, an attachment's item),
+   * so a window can tell whether what it shows is concerned. Left out where the handler cannot name them all.
+   */
+  ids?: readonly string[];
 }
 
 /**
@@ -35,16 +38,16 @@ export interface WriteOptions<T> {
  * (`data.changed` with `entities` and, where known, `ids`). A refusal (an AppError or any other throw) rolls the
  * whole write back and announces nothing. An empty `entities` announces nothing (a write no window lists).
  */
-export type Write = <T>(entities: readonly ChangedEntity[], work: (trx: Transaction<DB>, scope: WriteScope) => Promise<T>, options?: WriteOptions<T>) => Promise<T>;
+export type Write = <T>(entities: readonly ChangedEntity[], work: (trx: Transaction<DB>, scope: WriteScope) => Promise<T>, options?: WriteOptions) => Promise<T>;
 
 export async function writeAndAnnounce<T>(
   ctx: Pick<BackendContext, 'db' | 'now' | 'emit'>,
   entities: readonly ChangedEntity[],
   work: (trx: Transaction<DB>, scope: WriteScope) => Promise<T>,
-  options: WriteOptions<T> = {},
+  options: WriteOptions = {},
 ): Promise<T> {
   const announced = new Set(entities);
-  const ids = new Set<string>(Array.isArray(options.ids) ? options.ids : []);
+  const ids = new Set<string>(options.ids);
   const result = await ctx.db.transaction().execute((trx) =>
     work(trx, {
       history: ({ at, ...entry }) => recordHistory(trx, { ...entry, at: at ?? timestamp(ctx) }),
@@ -54,7 +57,6 @@ export async function writeAndAnnounce<T>(
       },
     }),
   );
-  if (typeof options.ids === 'function') for (const id of options.ids(result)) ids.add(id);
   if (announced.size > 0) ctx.emit('data.changed', ids.size > 0 ? { entities: [...announced], ids: [...ids] } : { entities: [...announced] });
   return result;
 }

@@ -195,11 +195,14 @@ export const proposalHandlers = (ctx: BackendContext): ProposalHandlers => {
 
     'proposals.saveResponse': async ({ id, revision, ...values }) => {
       const responseId = id ?? ctx.newId();
-      await write([responseId], async (trx) => {
+      await write([responseId, values.versionId], async (trx, scope) => {
         await assertResponsesEditable(trx, values.versionId);
         // A response moved here from another version leaves that one too.
         const from = id === undefined ? undefined : await versionIdOfResponse(trx, id);
-        if (from && from !== values.versionId) await assertResponsesEditable(trx, from);
+        if (from && from !== values.versionId) {
+          scope.announce({ ids: [from] });
+          await assertResponsesEditable(trx, from);
+        }
         if (values.organisationId !== null && !(await listOrganisations(trx)).some((o) => o.id === values.organisationId)) throw notFound('Kommunen');
         if (id === undefined) {
           await insertResponse(trx, responseId, values, timestamp(ctx));
@@ -214,18 +217,24 @@ export const proposalHandlers = (ctx: BackendContext): ProposalHandlers => {
     },
 
     'proposals.deleteResponse': async ({ id }) => {
-      await write([id], async (trx) => {
+      await write([id], async (trx, scope) => {
         const versionId = await versionIdOfResponse(trx, id);
-        if (versionId) await assertResponsesEditable(trx, versionId);
+        if (versionId) {
+          scope.announce({ ids: [versionId] });
+          await assertResponsesEditable(trx, versionId);
+        }
         if (!(await setTombstone(trx, 'consultation_responses', id, true, timestamp(ctx)))) throw notFound('Høringssvaret');
       });
       return { id };
     },
 
     'proposals.restoreResponse': async ({ id }) => {
-      await write([id], async (trx) => {
+      await write([id], async (trx, scope) => {
         const versionId = await versionIdOfResponse(trx, id);
-        if (versionId) await assertResponsesEditable(trx, versionId);
+        if (versionId) {
+          scope.announce({ ids: [versionId] });
+          await assertResponsesEditable(trx, versionId);
+        }
         if (!(await setTombstone(trx, 'consultation_responses', id, false, timestamp(ctx)))) throw notFound('Det slettede høringssvar');
       });
       return (await getResponse(ctx.db, id))!;
