@@ -4,6 +4,7 @@
  * byte for byte as it was, so it reads it read-only instead of opening a backend (which migrates and binds it).
  */
 import { existsSync } from 'node:fs';
+import { copyFile } from 'node:fs/promises';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrate';
 import { openReadOnly } from '../../db/open';
 import type { ExchangeScope } from '../../shared/exchange/manifest';
@@ -17,6 +18,26 @@ import { writePackage, type PackageWriteSummary } from './exchange/write-package
 export { MERGE_CLASS_LABELS, MERGE_CLASSES, openingSentences, sourceSentences, type Conflict, type MergeClass } from './exchange/merge';
 export type { PackageSummary, Problem } from './exchange/read-package';
 export { scenarioHash } from './services/scenario-hash';
+
+/**
+ * Copies a finished export (documents.export, decisions.export) to `target` and lets go of it; false when it is gone.
+ * The command line writes straight where the user said: no save dialog, no download.
+ */
+export async function saveExport(backend: Backend, exportId: string, fileName: string, target: string): Promise<boolean> {
+  const file = await backend.exports.find(exportId, fileName);
+  if (!file) return false;
+  await copyFile(file.path, target);
+  await backend.exports.discard(exportId);
+  return true;
+}
+
+/**
+ * Extracts the text of every attachment file still waiting for it (after an import), so that `search` finds it at
+ * once; `onProgress(n, total)` as the n-th file starts. Nothing to do for an in-memory database.
+ */
+export async function extractPendingText(backend: Backend, onProgress?: (next: number, total: number) => void) {
+  return (await backend.files?.text.extractAll(onProgress)) ?? { files: 0, extracted: 0, failed: 0 };
+}
 
 /** Writes an exchange package of `scope` to `target` (refused in Danish when it exists). */
 export function writePackageFile(backend: Backend, scope: ExchangeScope, target: string, appVersion: string): Promise<PackageWriteSummary> {

@@ -3,9 +3,10 @@
  * Exit codes: 0 success, 2 bad input (message on stderr), 1 unexpected failure.
  */
 import { existsSync } from 'node:fs';
-import { copyFile, readFile, rm } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
 import { AppError, backupDirIn, databaseFileIn, DatabaseOpenError, openBackend, resolveDataDir, type Backend } from '../backend/backend';
+import { saveExport } from '../backend/command-line';
 import type { AgendaItem, SearchHit } from '../../shared/domain/agenda';
 import { OUTCOME_LABELS } from '../../shared/domain/agenda';
 import { DOCUMENT_KIND_LABELS, type DocumentExport, type DocumentKind } from '../../shared/domain/documents';
@@ -297,11 +298,8 @@ async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise<numb
       try {
         const request = { meetingId: values.meeting, kind: values.kind ?? 'agenda', edition: values.edition ?? 'internal', format };
         const made = (await callOrFail(backend, 'documents.export', request)) as DocumentExport;
-        const file = await backend.exports.find(made.exportId, made.fileName);
-        if (!file) throw new Error('Den færdige fil forsvandt, før den kunne kopieres.');
         const target = resolve(values.out);
-        await copyFile(file.path, target);
-        await rm(dirname(file.path), { recursive: true, force: true });
+        if (!(await saveExport(backend, made.exportId, made.fileName, target))) throw new Error('Den færdige fil forsvandt, før den kunne kopieres.');
         const what = `${DOCUMENT_KIND_LABELS[request.kind as DocumentKind]} (${request.edition === 'public' ? 'offentlig' : 'intern'} udgave)`;
         const size = made.pages === null ? `${new Intl.NumberFormat('da-DK').format(made.bytes)} byte` : `${made.pages} sider`;
         print({ ...made, file: target }, [`${what} gemt i ${target}: ${size}.`, ...made.warnings.map((w) => `Advarsel: ${w}`)].join('\n'));
@@ -327,11 +325,8 @@ async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise<numb
           filter.bodyId = body.id;
         }
         const made = (await callOrFail(backend, 'decisions.export', { what, format, filter })) as DocumentExport;
-        const file = await backend.exports.find(made.exportId, made.fileName);
-        if (!file) throw new Error('Den færdige fil forsvandt, før den kunne kopieres.');
         const target = resolve(values.out);
-        await copyFile(file.path, target);
-        await rm(dirname(file.path), { recursive: true, force: true });
+        if (!(await saveExport(backend, made.exportId, made.fileName, target))) throw new Error('Den færdige fil forsvandt, før den kunne kopieres.');
         const rows = await registerRows(target, format);
         const label = what === 'decisions' ? 'Beslutningsregistret' : 'Opfølgningerne';
         print({ ...made, file: target, rows }, `${label} gemt i ${target}: ${rows === 1 ? '1 række' : `${new Intl.NumberFormat('da-DK').format(rows)} rækker`}.`);

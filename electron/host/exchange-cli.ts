@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AppError, openBackend, type Backend, type BackendOptions } from '../backend/backend';
 import {
+  extractPendingText,
   importPackageFile,
   MERGE_CLASS_LABELS,
   MERGE_CLASSES,
@@ -143,9 +144,9 @@ export async function runImport(
     if (!result.ok) return refusal(file, result.problems, options.json, io);
     const { report } = result;
     // The imported attachment files' text, before the command ends: `search` finds it at once, not after some starts.
-    const text = (await backend.files?.text.extractAll((next, total) => {
+    const text = await extractPendingText(backend, (next, total) => {
       if (!options.json) io.err(`Udtrækker tekst fra bilag ${number(next)} af ${number(total)}`);
-    })) ?? { files: 0, extracted: 0, failed: 0 };
+    });
     const shown = previewReport(file, report.preview.summary, report.preview.counts, report.preview.conflicts, [...sourceSentences(report.preview.source), ...report.notes], true);
     const a = report.applied;
     const done = report.preview.alreadyImported
