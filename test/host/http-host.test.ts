@@ -124,7 +124,7 @@ describe('local HTTP host', () => {
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => {
           text += chunk;
-          if (text.includes('event: data.changed')) {
+          if (/event: data\.changed\ndata: .*\n\n/.test(text)) {
             resolve(text);
             req.destroy();
           }
@@ -134,7 +134,7 @@ describe('local HTTP host', () => {
       req.end();
     });
     await new Promise((r) => setTimeout(r, 100));
-    await rpc('meetings.create', await validMeeting());
-    expect(await received).toContain('data: {"entities":["meetings","bodies"]}');
+    const meeting = JSON.parse((await rpc('meetings.create', await validMeeting())).body) as { data: { id: string } };
+    expect(await received).toContain(`data: {"entities":["meetings","bodies"],"ids":["${meeting.data.id}"]}`);
   });
 });
