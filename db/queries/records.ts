@@ -91,15 +91,15 @@ export async function setTombstone(db: Kysely<DB>, table: RecordTable, id: strin
   return Number(result.numUpdatedRows) > 0;
 }
 
-/** Every row of a synchronisable table (tombstones included) in id order, 500 at a time. */
-export async function* allRecordRows(db: Kysely<DB>, table: string): AsyncGenerator<Record<string, unknown>> {
+/** Every row of a synchronisable table (tombstones included) in id order, `chunkSize` at a time. */
+export async function* allRecordRows(db: Kysely<DB>, table: string, chunkSize = 500): AsyncGenerator<Record<string, unknown>> {
   let after: string | null = null;
   for (;;) {
-    let query = db.selectFrom(table as 'bodies').selectAll().orderBy('id').limit(500);
+    let query = db.selectFrom(table as 'bodies').selectAll().orderBy('id').limit(chunkSize);
     if (after !== null) query = query.where('id', '>', after);
     const rows = (await query.execute()) as unknown as Record<string, unknown>[];
     yield* rows;
-    if (rows.length < 500) return;
+    if (rows.length < chunkSize) return;
     after = rows[rows.length - 1]!.id as string;
   }
 }

@@ -16,6 +16,20 @@ import { trustedInstallations } from '../../../db/queries/settings';
 import { mergeFields, type FieldConflict, type FieldMerge } from '../../../shared/exchange/field-merge';
 import { columnOf, ENTITIES, ENTITY_NAMES, ENTITY_PLURALS, rowToRecord, type EntityName } from '../../../shared/exchange/records';
 import { getScenarioRecord } from '../../../db/queries/scenarios';
+import {
+  hasExchangedWith,
+  itemPlace,
+  itemTitle,
+  liveStepsOf,
+  meetingDate,
+  presentFiles,
+  proposalCodeAndTitle,
+  recommendationText,
+  recordRowsById,
+  rowsHoldingKeys,
+  scenarioName,
+  wasImported,
+} from '../../../db/queries/exchange';
 import { listText, liveVersionUses, useText } from '../../../shared/logic/proposals/scenario-uses';
 import { usesOf, variantInput } from '../services/scenarios';
 import type { ScenarioInput, ScenarioOverrides } from '../../../shared/domain/scenario';
@@ -123,10 +137,9 @@ export interface PackageSource {
 /** Whether this laptop has taken packages from the installation before, and whether the user trusts it. */
 async function packageSource(db: Kysely<DB>, installation: string): Promise<PackageSource> {
   const own = (await ownSources(db)).has(installation);
-  const imported = await db.selectFrom('exchange_imports').select('export_id').where('source_installation', '=', installation).executeTakeFirst();
-  const based = imported ? undefined : await db.selectFrom('exchange_bases').select('record_id').where('source_installation', '=', installation).limit(1).executeTakeFirst();
+  const known = own || (await hasExchangedWith(db, installation));
   const trusted = (await trustedInstallations(db)).find((t) => t.id === installation);
-  return { installation, known: own || imported !== undefined || based !== undefined, trustedAs: own ? 'denne computer' : (trusted?.name ?? null) };
+  return { installation, known, trustedAs: own ? 'denne computer' : (trusted?.name ?? null) };
 }
 
 /** The Danish warnings about where a package comes from (shown before the rest). */
@@ -171,13 +184,7 @@ export function openingKinds(entity: EntityName, local: Record<string, unknown>,
 /** The item or attachment with its meeting's date, as this laptop knows it. */
 async function openingLabel(db: Kysely<DB>, entity: Opening['entity'], local: Record<string, unknown>, incoming: Record<string, unknown>): Promise<string> {
   const itemId = entity === 'agenda_items' ? (local.id as string) : (local.itemId as string);
-  const item = await db
-    .selectFrom('agenda_items as i')
-    .innerJoin('meetings as m', 'm.id', 'i.meeting_id')
-    .innerJoin('bodies as b', 'b.id', 'm.body_id')
-    .select(['i.title', 'i.position', 'm.date', 'b.code'])
-    .where('i.id', '=', itemId)
-    .executeTakeFirst();
+  const item = await itemPlace(db, itemId);
   const where = item ? `punkt ${item.position} på ${item.code}-mødet ${formatNumericDate(item.date)}` : '';
   // The title the package would give it, too: that is the one a public edition would show.
   const renamed = incoming.title !== local.title ? `, i pakken «${shorten(incoming.title as string)}»` : '';
@@ -234,23 +241,23 @@ const UNIQUE_KEYS: Partial<
 /** What a clash concerns, for the sentence: the item, meeting, scenario or proposal by its title, name, date or code. */
 async function ownerLabel(db: Kysely<DB>, entity: EntityName, record: Record<string, unknown>): Promise<string> {
   if (entity === 'decisions') {
-    const item = await db.selectFrom('agenda_items').select('title').where('id', '=', record.itemId as string).executeTakeFirst();
-    return item ? `Punktet «${item.title}»` : 'Punktet';
+    const title = await itemTitle(db, record.itemId as string);
+    return title !== undefined ? `Punktet «${title}»` : 'Punktet';
   }
   if (entity === 'recommendation_outcomes') {
-    const recommendation = await db.selectFrom('recommendations').select('text').where('id', '=', record.recommendationId as string).executeTakeFirst();
-    return recommendation ? `Indstillingen «${shorten(recommendation.text)}»` : 'Indstillingen';
+    const text = await recommendationText(db, record.recommendationId as string);
+    return text !== undefined ? `Indstillingen «${shorten(text)}»` : 'Indstillingen';
   }
   if (entity === 'minutes_versions') {
-    const meeting = await db.selectFrom('meetings').select('date').where('id', '=', record.meetingId as string).executeTakeFirst();
-    return meeting ? `Mødet ${formatNumericDate(meeting.date)}` : 'Mødet';
+    const date = await meetingDate(db, record.meetingId as string);
+    return date !== undefined ? `Mødet ${formatNumericDate(date)}` : 'Mødet';
   }
   if (entity === 'scenario_versions') {
-    const scenario = await db.selectFrom('scenarios').select('name').where('id', '=', record.scenarioId as string).executeTakeFirst();
-    return scenario ? `Takstscenariet «${scenario.name}»` : 'Takstscenariet';
+    const name = await scenarioName(db, record.scenarioId as string);
+    return name !== undefined ? `Takstscenariet «${name}»` : 'Takstscenariet';
   }
   if (entity === 'proposal_versions') {
-    const proposal = await db.selectFrom('proposals').select(['code', 'title']).where('id', '=', record.proposalId as string).executeTakeFirst();
+    const proposal = await proposalCodeAndTitle(db, record.proposalId as string);
     return proposal ? `Forslaget «${proposal.code} ${proposal.title}»` : 'Forslaget';
   }
   return '';
@@ -267,14 +274,16 @@ async function findClashes(db: Kysely<DB>, plan: readonly PlannedRecord[]): Prom
     const first = key.fields[0]!;
     for (let i = 0; i < fresh.length && blockers.length < 20; i += 500) {
       const part = fresh.slice(i, i + 500);
-      let query = db
-        .selectFrom(entity as 'bodies')
-        .select(['id', ...key.fields.map((f) => `${columnOf(f)} as ${f}`)] as never[])
-        .where(columnOf(first) as 'id', 'in', [...new Set(part.map((r) => r[first] as string))]);
-      if (key.liveOnly) query = query.where('deleted_at', 'is', null);
+      const rows = await rowsHoldingKeys(
+        db,
+        entity,
+        key.fields.map((field) => ({ field, column: columnOf(field) })),
+        part.map((r) => r[first] as string),
+        key.liveOnly,
+      );
       // Held by a record the package does not bring (one it brings may be moving away from the key).
       const held = new Map<string, string>();
-      for (const row of (await query.execute()) as unknown as Record<string, unknown>[]) {
+      for (const row of rows) {
         if (!incomingIds.has(`${entity}:${row.id as string}`)) held.set(keyOf(row), row.id as string);
       }
       for (const record of part) {
@@ -300,16 +309,7 @@ async function doubledRoutes(db: Kysely<DB>, plan: readonly PlannedRecord[]): Pr
   const inPackage = new Set(steps.map((p) => p.incoming.id as string));
   const proposalIds = [...new Set(steps.filter((p) => p.class === 'new' && p.incoming.deletedAt === null).map((p) => p.incoming.proposalId as string))];
   const codes = new Set<string>();
-  for (let i = 0; i < proposalIds.length; i += 500) {
-    const rows = await db
-      .selectFrom('approval_steps as s')
-      .innerJoin('proposals as p', 'p.id', 's.proposal_id')
-      .select(['s.id', 'p.code'])
-      .where('s.proposal_id', 'in', proposalIds.slice(i, i + 500))
-      .where('s.deleted_at', 'is', null)
-      .execute();
-    for (const row of rows) if (!inPackage.has(row.id)) codes.add(row.code);
-  }
+  for (const row of await liveStepsOf(db, proposalIds)) if (!inPackage.has(row.id)) codes.add(row.code);
   return [...codes].sort();
 }
 
@@ -372,7 +372,8 @@ async function brokenVariants(db: Kysely<DB>, read: ReadForImport): Promise<stri
   return problems;
 }
 
-export type PreviewResult = { ok: true; preview: ImportPreview } | { ok: false; problems: Problem[] };
+/** The preview, and the checked read it was made from (an import right after may reuse it: applyImport's `checked`). */
+export type PreviewResult = { ok: true; preview: ImportPreview; read: ReadForImport } | { ok: false; problems: Problem[] };
 
 /** A short Danish label of a record, for the conflict list. */
 export function recordLabel(entity: EntityName, record: Record<string, unknown>): string {
@@ -423,25 +424,12 @@ export async function readForImport(db: Kysely<DB>, packagePath: string, options
 async function clearAbsentFiles(db: Kysely<DB>, attachments: Record<string, unknown>[], inPackage: ReadonlySet<string>): Promise<void> {
   const wanted = [...new Set(attachments.filter((a) => a.deletedAt !== null && typeof a.sha256 === 'string' && !inPackage.has(a.sha256)).map((a) => a.sha256 as string))];
   if (wanted.length === 0) return;
-  const present = new Set<string>();
-  for (let i = 0; i < wanted.length; i += 500) {
-    const rows = await db.selectFrom('files').select('sha256').where('sha256', 'in', wanted.slice(i, i + 500)).execute();
-    for (const row of rows) present.add(row.sha256);
-  }
+  const present = await presentFiles(db, wanted);
   for (const a of attachments) if (a.deletedAt !== null && typeof a.sha256 === 'string' && !inPackage.has(a.sha256) && !present.has(a.sha256)) a.sha256 = null;
 }
 
 async function localRows(db: Kysely<DB>, entity: EntityName, ids: string[]): Promise<Map<string, Record<string, unknown>>> {
-  const found = new Map<string, Record<string, unknown>>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const rows = (await db
-      .selectFrom(entity as 'bodies')
-      .selectAll()
-      .where('id', 'in', ids.slice(i, i + 500))
-      .execute()) as unknown as Record<string, unknown>[];
-    for (const row of rows) found.set(row.id as string, rowToRecord(entity, row));
-  }
-  return found;
+  return new Map((await recordRowsById(db, entity, ids)).map((row) => [row.id as string, rowToRecord(entity, row)]));
 }
 
 /**
@@ -482,14 +470,14 @@ export type ReadForImport = Extract<Awaited<ReturnType<typeof readForImport>>, {
 export async function previewImport(db: Kysely<DB>, packagePath: string, options: Pick<ReadPackageOptions, 'signal' | 'onProgress'> = {}): Promise<PreviewResult> {
   const read = await readForImport(db, packagePath, options);
   if (!read.ok) return read;
-  return { ok: true, preview: await planImport(db, read) };
+  return { ok: true, preview: await planImport(db, read), read };
 }
 
 /** The three-way comparison of a validated package with the database (also run inside the import's transaction). */
 export async function planImport(db: Kysely<DB>, read: ReadForImport): Promise<ImportPreview> {
   const { summary, records } = read;
   const { exportId, sourceInstallation } = summary.manifest;
-  const seenBefore = (await db.selectFrom('exchange_imports').select('export_id').where('export_id', '=', exportId).executeTakeFirst()) !== undefined;
+  const seenBefore = await wasImported(db, exportId);
   /** Every record as taken from this source last time: with an export id seen before, the same package. */
   let sameAsTaken = true;
 

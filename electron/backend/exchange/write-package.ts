@@ -17,7 +17,9 @@ import { basename, dirname, join } from 'node:path';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
-import { DEMO_BASE_SOURCE } from '../../../db/queries/exchange-bases';
+import { distinctColumnValues, storedFileRows, meetingBodyId, recordIdsWhere, recordRowsInIdOrder } from '../../../db/queries/exchange';
+import { sendableBases } from '../../../db/queries/exchange-bases';
+import { allRecordRows } from '../../../db/queries/records';
 import { ensureInstallationId } from '../../../db/queries/settings';
 import type { DB } from '../../../db/schema';
 import {
@@ -129,40 +131,8 @@ class ByteCounter extends Transform {
 type Plan = Partial<Record<EntityName, 'all' | string[]>>;
 
 type Reader = Kysely<DB> | Transaction<DB>;
-/** Kysely cannot type a table chosen at run time; every record table has `id` (see db/queries/records.ts). */
-const anyTable = (entity: EntityName) => entity as 'bodies';
 
 const sorted = (values: Iterable<string>) => [...new Set(values)].sort();
-function chunks<T>(values: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < values.length; i += size) out.push(values.slice(i, i + size));
-  return out;
-}
-
-/** Ids of the rows whose `column` is one of `values` (tombstones included). */
-async function idsWhere(db: Reader, entity: EntityName, column: string, values: readonly string[]): Promise<string[]> {
-  const ids: string[] = [];
-  for (const part of chunks(sorted(values), DEFAULT_CHUNK)) {
-    const rows = await db
-      .selectFrom(anyTable(entity))
-      .select('id')
-      .where(column as 'id', 'in', part)
-      .execute();
-    for (const row of rows) ids.push(row.id);
-  }
-  return sorted(ids);
-}
-
-async function distinctValues(db: Reader, entity: EntityName, column: string, ids: readonly string[] | 'all'): Promise<string[]> {
-  const values: string[] = [];
-  const parts = ids === 'all' ? [null] : chunks(ids, DEFAULT_CHUNK);
-  for (const part of parts) {
-    let query = db.selectFrom(anyTable(entity)).select(`${column} as value` as 'id as value').distinct().where(column as 'id', 'is not', null);
-    if (part) query = query.where('id', 'in', part);
-    for (const row of await query.execute()) values.push(row.value);
-  }
-  return sorted(values);
-}
 
 /** The rows each entity contributes to the scope (architecture of the scopes: docs/exchange-format.md §3). */
 async function planScope(db: Reader, scope: ExchangeScope): Promise<Plan> {
@@ -180,77 +150,47 @@ async function planScope(db: Reader, scope: ExchangeScope): Promise<Plan> {
         reservations: 'all',
         follow_ups: 'all',
       };
-      plan.organisations = await distinctValues(db, 'reservations', 'organisation_id', 'all');
+      plan.organisations = await distinctColumnValues(db, 'reservations', 'organisation_id', 'all');
       return plan;
     }
     case 'meeting': {
-      const meeting = await db.selectFrom('meetings').select(['id', 'body_id']).where('id', '=', scope.id).executeTakeFirst();
-      if (!meeting) throw new ExportError('Mødet findes ikke i databasen, så det kan ikke eksporteres.');
-      const items = await idsWhere(db, 'agenda_items', 'meeting_id', [meeting.id]);
-      const decisions = await idsWhere(db, 'decisions', 'item_id', items);
-      const followUps = await idsWhere(db, 'follow_ups', 'item_id', items);
-      const reservations = await idsWhere(db, 'reservations', 'decision_id', decisions);
+      const bodyId = await meetingBodyId(db, scope.id);
+      if (bodyId === undefined) throw new ExportError('Mødet findes ikke i databasen, så det kan ikke eksporteres.');
+      const meeting = { id: scope.id, body_id: bodyId };
+      const items = await recordIdsWhere(db, 'agenda_items', 'meeting_id', [meeting.id]);
+      const decisions = await recordIdsWhere(db, 'decisions', 'item_id', items);
+      const followUps = await recordIdsWhere(db, 'follow_ups', 'item_id', items);
+      const reservations = await recordIdsWhere(db, 'reservations', 'decision_id', decisions);
       return {
-        organisations: await distinctValues(db, 'reservations', 'organisation_id', reservations),
-        bodies: sorted([meeting.body_id, ...(await distinctValues(db, 'follow_ups', 'body_id', followUps))]),
+        organisations: await distinctColumnValues(db, 'reservations', 'organisation_id', reservations),
+        bodies: sorted([meeting.body_id, ...(await distinctColumnValues(db, 'follow_ups', 'body_id', followUps))]),
         meetings: [meeting.id],
-        meeting_attendance: await idsWhere(db, 'meeting_attendance', 'meeting_id', [meeting.id]),
-        minutes_versions: await idsWhere(db, 'minutes_versions', 'meeting_id', [meeting.id]),
+        meeting_attendance: await recordIdsWhere(db, 'meeting_attendance', 'meeting_id', [meeting.id]),
+        minutes_versions: await recordIdsWhere(db, 'minutes_versions', 'meeting_id', [meeting.id]),
         agenda_items: items,
-        recommendations: await idsWhere(db, 'recommendations', 'item_id', items),
-        item_guests: await idsWhere(db, 'item_guests', 'item_id', items),
+        recommendations: await recordIdsWhere(db, 'recommendations', 'item_id', items),
+        item_guests: await recordIdsWhere(db, 'item_guests', 'item_id', items),
         decisions,
-        recommendation_outcomes: await idsWhere(db, 'recommendation_outcomes', 'decision_id', decisions),
+        recommendation_outcomes: await recordIdsWhere(db, 'recommendation_outcomes', 'decision_id', decisions),
         reservations,
         follow_ups: followUps,
-        attachments: await idsWhere(db, 'attachments', 'item_id', items),
+        attachments: await recordIdsWhere(db, 'attachments', 'item_id', items),
       };
     }
     case 'scenarios': {
-      const chosen = await idsWhere(db, 'scenarios', 'id', scope.ids);
+      const chosen = await recordIdsWhere(db, 'scenarios', 'id', scope.ids);
       const missing = scope.ids.filter((id) => !chosen.includes(id));
       if (missing.length > 0) throw new ExportError(`Takstscenariet ${missing[0]} findes ikke i databasen, så det kan ikke eksporteres.`);
       // A variant has no input of its own: its base goes with it.
-      const scenarios = sorted([...chosen, ...(await distinctValues(db, 'scenarios', 'base_id', chosen))]);
-      return { scenarios, scenario_versions: await idsWhere(db, 'scenario_versions', 'scenario_id', scenarios) };
+      const scenarios = sorted([...chosen, ...(await distinctColumnValues(db, 'scenarios', 'base_id', chosen))]);
+      return { scenarios, scenario_versions: await recordIdsWhere(db, 'scenario_versions', 'scenario_id', scenarios) };
     }
   }
 }
 
 /** The rows of an entity in id order, a chunk at a time. */
-async function* rowsOf(db: Reader, entity: EntityName, plan: 'all' | string[], chunkSize: number): AsyncGenerator<Record<string, unknown>> {
-  if (plan === 'all') {
-    let after: string | null = null;
-    for (;;) {
-      let query = db.selectFrom(anyTable(entity)).selectAll().orderBy('id').limit(chunkSize);
-      if (after !== null) query = query.where('id', '>', after);
-      const rows = (await query.execute()) as unknown as Record<string, unknown>[];
-      yield* rows;
-      if (rows.length < chunkSize) return;
-      after = rows[rows.length - 1]!.id as string;
-    }
-  }
-  for (const part of chunks(plan, chunkSize)) {
-    const rows = await db.selectFrom(anyTable(entity)).selectAll().where('id', 'in', part).orderBy('id').execute();
-    yield* rows as unknown as Record<string, unknown>[];
-  }
-}
-
-/** The recorded bases (with content) of an entity's rows in the plan; the demo's shared base stays home. */
-async function* basesOf(db: Reader, entity: EntityName, plan: 'all' | string[], chunkSize: number) {
-  const parts = plan === 'all' ? [null] : chunks(plan, chunkSize);
-  for (const part of parts) {
-    let query = db
-      .selectFrom('exchange_bases')
-      .select(['record_id', 'source_installation', 'source_created_at', 'content'])
-      .where('entity', '=', entity)
-      .where('content', 'is not', null)
-      .where('source_created_at', 'is not', null)
-      .where('source_installation', '!=', DEMO_BASE_SOURCE);
-    if (part) query = query.where('record_id', 'in', part);
-    yield* await query.orderBy('record_id').execute();
-  }
-}
+const rowsOf = (db: Reader, entity: EntityName, plan: 'all' | string[], chunkSize: number) =>
+  plan === 'all' ? allRecordRows(db, entity, chunkSize) : recordRowsInIdOrder(db, entity, plan, chunkSize);
 
 /**
  * Runs `work` in one read transaction. For a database file, on a read-only connection of its own: its snapshot is
@@ -351,7 +291,7 @@ export async function writePackage(options: WritePackageOptions): Promise<Packag
         for (const entity of ENTITY_NAMES) {
           const rows = plan[entity];
           if (rows === undefined) continue;
-          for await (const base of basesOf(db, entity, rows, chunkSize)) {
+          for await (const base of sendableBases(db, entity, rows, chunkSize)) {
             baseCount++;
             batch += `{"entity":${JSON.stringify(entity)},"id":${JSON.stringify(base.record_id)},"source":${JSON.stringify(base.source_installation)},"at":${JSON.stringify(base.source_created_at)},"record":${base.content}}\n`;
             if (batch.length >= 65_536) {
@@ -366,15 +306,13 @@ export async function writePackage(options: WritePackageOptions): Promise<Packag
       entries.push({ path: BASES_PATH, sha256: basesMeter.hash.digest('hex'), bytes: basesMeter.bytes, records: baseCount });
 
       const fileRows: { sha256: string; size: number; mediaType: string; live: boolean }[] = [];
-      for (const part of chunks(sorted(referenced.keys()), DEFAULT_CHUNK)) {
-        const rows = await db.selectFrom('files').select(['sha256', 'size', 'media_type']).where('sha256', 'in', part).execute();
-        const known = new Map(rows.map((r) => [r.sha256, r]));
-        for (const sha256 of part) {
-          const row = known.get(sha256);
-          const live = referenced.get(sha256)!;
-          if (row) fileRows.push({ sha256, size: row.size, mediaType: row.media_type, live });
-          else if (live) throw missingAttachmentFile(sha256);
-        }
+      const wanted = sorted(referenced.keys());
+      const known = new Map((await storedFileRows(db, wanted)).map((r) => [r.sha256, r]));
+      for (const sha256 of wanted) {
+        const row = known.get(sha256);
+        const live = referenced.get(sha256)!;
+        if (row) fileRows.push({ sha256, size: row.size, mediaType: row.mediaType, live });
+        else if (live) throw missingAttachmentFile(sha256);
       }
       return { fileRows };
     });

@@ -1,4 +1,5 @@
-import { INSTALLATION_ID_KEY, TRUSTED_INSTALLATIONS_KEY, trustedInstallations, writeSetting } from '../../../db/queries/settings';
+import { meetingDate } from '../../../db/queries/exchange';
+import { INSTALLATION_ID_KEY, readSettings, TRUSTED_INSTALLATIONS_KEY, trustedInstallations, writeSetting } from '../../../db/queries/settings';
 import { ChangedEntity } from '../../../shared/contract';
 import type { ImportPreviewView, ImportReportView } from '../../../shared/domain/exchange';
 import { EXCHANGE_EXTENSION, SCOPE_LABELS, type ExchangeScope } from '../../../shared/exchange/manifest';
@@ -9,6 +10,7 @@ import type { BackendContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { AppError } from '../errors';
 import { applyImport, type ImportReport } from '../exchange/apply';
+import { CheckedReads } from '../exchange/checked-reads';
 import { COPYABLE, previewImport, sourceSentences, type ImportPreview } from '../exchange/merge';
 import type { Problem } from '../exchange/read-package';
 import { writePackage } from '../exchange/write-package';
@@ -26,9 +28,9 @@ function refusal(problems: Problem[]): AppError {
 async function packageName(ctx: BackendContext, scope: ExchangeScope): Promise<string> {
   const day = ctx.now().toISOString().slice(0, 10);
   if (scope.kind === 'meeting') {
-    const meeting = await ctx.db.selectFrom('meetings').select('date').where('id', '=', scope.id).executeTakeFirst();
-    if (!meeting) throw new AppError('NOT_FOUND', 'Mødet findes ikke (længere). Intet er eksporteret.');
-    return `Sekretariat-${day}-moede-${meeting.date}${EXCHANGE_EXTENSION}`;
+    const date = await meetingDate(ctx.db, scope.id);
+    if (date === undefined) throw new AppError('NOT_FOUND', 'Mødet findes ikke (længere). Intet er eksporteret.');
+    return `Sekretariat-${day}-moede-${date}${EXCHANGE_EXTENSION}`;
   }
   const slug = { all: 'hele-databasen', scenarios: 'takstscenarier', decisions: 'beslutningsregister' }[scope.kind];
   return `Sekretariat-${day}-${slug}${EXCHANGE_EXTENSION}`;
@@ -86,13 +88,14 @@ const reportView = (report: ImportReport): ImportReportView => ({
 });
 
 export const exchangeHandlers = (ctx: BackendContext): ExchangeHandlers => {
+  /** The latest preview's checked read, for its import (the package is read once between the two). */
+  const checkedReads = new CheckedReads();
   const received = async (packageId: string) => {
     const file = await ctx.incoming.find(packageId);
     if (!file) throw new AppError('NOT_FOUND', 'Pakken er ikke modtaget (længere). Vælg filen igen.');
     return file;
   };
-  const installation = async () =>
-    (await ctx.db.selectFrom('settings').select('value').where('key', '=', INSTALLATION_ID_KEY).executeTakeFirst())?.value;
+  const installation = async () => (await readSettings(ctx.db)).get(INSTALLATION_ID_KEY);
 
   return {
     'exchange.export': async ({ scope }) => {
@@ -124,11 +127,14 @@ export const exchangeHandlers = (ctx: BackendContext): ExchangeHandlers => {
     'exchange.preview': async ({ packageId }) => {
       const file = await received(packageId);
       return ctx.jobs.start('exchange.preview', 'Kontrollerer pakken', async (job) => {
+        checkedReads.drop(packageId);
+        const before = await checkedReads.fingerprint(ctx.db, file.path);
         const result = await previewImport(ctx.db, file.path, {
           signal: job.signal,
           onProgress: (done, total) => job.progress(`Kontrollerer pakken – ${formatFileSize(done)} af ${formatFileSize(total)}`, total ? done / total : null),
         });
         if (!result.ok) throw refusal(result.problems);
+        await checkedReads.keep(ctx.db, packageId, file.path, before, result.read);
         return { type: 'preview', preview: previewView(packageId, file.fileName, result.preview, await installation()) };
       });
     },
@@ -136,11 +142,12 @@ export const exchangeHandlers = (ctx: BackendContext): ExchangeHandlers => {
     'exchange.import': async ({ packageId, default: fallback, perRecord, perField, openings }) => {
       const file = await received(packageId);
       return ctx.jobs.start('exchange.import', 'Kontrollerer pakken', async (job) => {
+        const checked = await checkedReads.take(ctx.db, packageId, file.path);
         const result = await applyImport(
           { db: ctx.db, files: fileStoreFor(ctx), backups: ctx.backups, now: ctx.now, newId: ctx.newId },
           file.path,
           { default: fallback, perRecord, perField, openings },
-          { signal: job.signal, onProgress: (step, fraction) => job.progress(step, fraction), onCommit: (step) => job.pointOfNoReturn(step) },
+          { signal: job.signal, onProgress: (step, fraction) => job.progress(step, fraction), onCommit: (step) => job.pointOfNoReturn(step), checked: checked ?? undefined },
         );
         if (!result.ok) throw refusal(result.problems);
         await ctx.incoming.discard(packageId);
@@ -149,7 +156,10 @@ export const exchangeHandlers = (ctx: BackendContext): ExchangeHandlers => {
       });
     },
 
-    'exchange.discard': async ({ packageId }) => ({ discarded: await ctx.incoming.discard(packageId) }),
+    'exchange.discard': async ({ packageId }) => {
+      checkedReads.drop(packageId);
+      return { discarded: await ctx.incoming.discard(packageId) };
+    },
 
     'exchange.trusted': async () => trustedInstallations(ctx.db),
 
