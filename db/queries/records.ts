@@ -1,27 +1,9 @@
 import type { Kysely } from 'kysely';
+import type { EntityName } from '../../shared/exchange/records';
 import type { DB } from '../schema';
 
-/** The tables whose rows carry id, revision, timestamps and a tombstone. */
-export type RecordTable =
-  | 'meetings'
-  | 'bodies'
-  | 'organisations'
-  | 'body_members'
-  | 'body_relations'
-  | 'meeting_attendance'
-  | 'agenda_items'
-  | 'recommendations'
-  | 'item_guests'
-  | 'decisions'
-  | 'recommendation_outcomes'
-  | 'reservations'
-  | 'follow_ups'
-  | 'attachments'
-  | 'minutes_versions'
-  | 'proposals'
-  | 'proposal_versions'
-  | 'approval_steps'
-  | 'consultation_responses';
+/** The tables whose rows carry id, revision, timestamps and a tombstone: the exchange's entities (shared/exchange/records.ts). */
+export type RecordTable = EntityName;
 
 /** Outcome of an update guarded by the record's revision (optimistic concurrency). */
 export type WriteOutcome = 'written' | 'missing' | 'stale';

@@ -26,14 +26,14 @@ import {
   repointReferences,
 } from '../../../db/queries/exchange';
 import { mergedRecord, sameContent, type FieldChoice } from '../../../shared/exchange/field-merge';
-import { columnOf, ENTITIES, ENTITY_NAMES, ENTITY_PLURALS, recordLine, recordToRow, type EntityName } from '../../../shared/exchange/records';
+import { columnOf, COPIED_CHILDREN, COPYABLE, ENTITIES, ENTITY_NAMES, ENTITY_PLURALS, recordLine, recordToRow, type EntityName } from '../../../shared/exchange/records';
 import { AppError } from '../errors';
 import { MAX_EXTRACT_BYTES } from '../files/extract-text';
 import type { FileStore } from '../files/file-store';
 import { hasSearchableText, OCTET_STREAM } from '../files/media-type';
 import type { BackupService } from '../services/backups';
 import { reindexItem, reindexMeeting } from '../services/agenda';
-import { CONFIDENTIALITY_FIELDS, COPYABLE, contentHash, openingKinds, openingSentences, planImport, readForImport, type ImportPreview, type Opening, type ReadForImport } from './merge';
+import { CONFIDENTIALITY_FIELDS, contentHash, openingKinds, openingSentences, planImport, readForImport, type ImportPreview, type Opening, type ReadForImport } from './merge';
 import { restagePackageFiles, type FileSink, type Problem } from './read-package';
 import { JobCancelled, throwIfCancelled } from '../jobs';
 
@@ -367,10 +367,12 @@ async function writeImport(
           if (bases.length >= RECORDS_PER_BREATH) await recordBases(trx, bases.splice(0));
 
           if (action === 'insert' || action === 'update') {
+            const { parent, searched } = ENTITIES[entity];
             if (entity === 'agenda_items') touchedItems.add(id);
             else if (entity === 'meetings') touchedMeetings.add(id);
-            else if (['recommendations', 'item_guests', 'decisions', 'attachments'].includes(entity)) touchedItems.add(incoming.itemId as string);
-            else if (entity === 'recommendation_outcomes' || entity === 'reservations') touchedDecisions.add(incoming.decisionId as string);
+            // Part of an item's search document: directly under the item, or under its decision.
+            else if (searched && parent?.entity === 'agenda_items') touchedItems.add(incoming[parent.field] as string);
+            else if (searched && parent?.entity === 'decisions') touchedDecisions.add(incoming[parent.field] as string);
           }
         }
         await options.afterEntity?.(entity);
@@ -425,25 +427,6 @@ async function writeImport(
   return { ok: true, report: { preview, applied, filesCopied, backup, notes: [...preview.notes.filter((n) => !n.startsWith('«Behold begge»')), ...notes] } };
 }
 
-/** What lies under a record, by the field that points to its parent: a meeting's items, an item's decision … */
-const CHILDREN: Partial<Record<EntityName, { entity: EntityName; field: string }[]>> = {
-  meetings: [
-    { entity: 'meeting_attendance', field: 'meetingId' },
-    { entity: 'agenda_items', field: 'meetingId' },
-  ],
-  agenda_items: [
-    { entity: 'recommendations', field: 'itemId' },
-    { entity: 'item_guests', field: 'itemId' },
-    { entity: 'decisions', field: 'itemId' },
-    { entity: 'follow_ups', field: 'itemId' },
-    { entity: 'attachments', field: 'itemId' },
-  ],
-  decisions: [
-    { entity: 'recommendation_outcomes', field: 'decisionId' },
-    { entity: 'reservations', field: 'decisionId' },
-  ],
-};
-
 /**
  * «Behold begge»: the package's record and everything under it in the package (a meeting with its items, their
  * Indstilling, decisions, follow-ups and attachments) as new records with new ids, the links among them following;
@@ -454,7 +437,7 @@ function copiesOf(read: ReadForImport, entity: EntityName, root: Record<string, 
   const collect = (e: EntityName, record: Record<string, unknown>) => {
     if (record.deletedAt !== null) return;
     found.push({ entity: e, record });
-    for (const child of CHILDREN[e] ?? []) for (const r of read.records.get(child.entity) ?? []) if (r[child.field] === record.id) collect(child.entity, r);
+    for (const child of COPIED_CHILDREN[e]) for (const r of read.records.get(child.entity) ?? []) if (r[child.field] === record.id) collect(child.entity, r);
   };
   collect(entity, root);
   const ids = new Map(found.map((f) => [f.record.id as string, newId()]));

@@ -21,7 +21,8 @@ interface Fingerprint {
 async function fingerprint(db: Kysely<DB>, path: string): Promise<Fingerprint | null> {
   const info = await stat(path).catch(() => null);
   if (!info) return null;
-  return { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino, state: await checkState(db) };
+  // Whole milliseconds: what a copy or a restored time keeps (a write after the preview moves it by far more).
+  return { size: info.size, mtimeMs: Math.trunc(info.mtimeMs), ino: info.ino, state: await checkState(db) };
 }
 
 const same = (a: Fingerprint | null, b: Fingerprint | null) =>

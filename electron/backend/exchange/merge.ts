@@ -14,20 +14,15 @@ import { formatNumericDate } from '../../../shared/format';
 import { DEMO_BASE_SOURCE, storedBases } from '../../../db/queries/exchange-bases';
 import { trustedInstallations } from '../../../db/queries/settings';
 import { mergeFields, type FieldConflict, type FieldMerge } from '../../../shared/exchange/field-merge';
-import { columnOf, ENTITIES, ENTITY_NAMES, ENTITY_PLURALS, rowToRecord, type EntityName } from '../../../shared/exchange/records';
+import { columnOf, COPYABLE, ENTITIES, ENTITY_NAMES, ENTITY_PLURALS, rowToRecord, shorten, type EntityName } from '../../../shared/exchange/records';
 import { getScenarioRecord } from '../../../db/queries/scenarios';
 import {
   hasExchangedWith,
   itemPlace,
-  itemTitle,
   liveStepsOf,
-  meetingDate,
   presentFiles,
-  proposalCodeAndTitle,
-  recommendationText,
   recordRowsById,
   rowsHoldingKeys,
-  scenarioName,
   wasImported,
 } from '../../../db/queries/exchange';
 import { listText, liveVersionUses, useText } from '../../../shared/logic/proposals/scenario-uses';
@@ -47,14 +42,6 @@ export const MERGE_CLASS_LABELS: Readonly<Record<MergeClass, string>> = {
   conflict: 'konflikter',
   deleted: 'slettede',
 };
-
-/**
- * Entities where "keep both" makes sense: the incoming record is added as a copy with a new id. Not the proposals:
- * only the record itself is copied, so a copied proposal would have no versions, route or responses; a copied
- * version would take the number its original holds (UNIQUE (proposal_id, number)); a copied step would stand twice on
- * the route, and a copied response would count the same answer twice. Their conflicts take mine or theirs.
- */
-export const COPYABLE: ReadonlySet<EntityName> = new Set<EntityName>(['meetings', 'agenda_items', 'scenarios']);
 
 const HASH_EXCLUDED = new Set(['revision', 'createdAt', 'updatedAt']);
 
@@ -210,57 +197,14 @@ export interface Clash {
   message: string;
 }
 
-/**
- * The unique keys besides the id that two laptops can fill independently (db/migrations). `resolvable`: the user
- * chooses which record to keep, and both laptops end with one record under the package's id; otherwise the import is
- * refused until one of the two is changed by hand.
- */
-const UNIQUE_KEYS: Partial<
-  Record<EntityName, { fields: string[]; liveOnly: boolean; resolvable?: boolean; explain(record: Record<string, unknown>, what: string): string; /** Replaces the usual «Slet eller ret den ene …». */ advice?: string }>
-> = {
-  decisions: { fields: ['itemId'], liveOnly: false, resolvable: true, explain: (_r, what) => `${what} har en beslutning her, og pakken har en anden beslutning for samme punkt` },
-  recommendation_outcomes: {
-    fields: ['decisionId', 'recommendationId'],
-    liveOnly: false,
-    resolvable: true,
-    explain: (_r, what) => `${what} har ét udfald her og et andet i pakken`,
-  },
-  bodies: { fields: ['code'], liveOnly: true, explain: (r) => `Forkortelsen «${r.code as string}» bruges her af et andet organ end i pakken` },
-  organisations: { fields: ['name'], liveOnly: true, explain: (r) => `Navnet «${r.name as string}» bruges her af en anden kommune eller region end i pakken` },
-  minutes_versions: { fields: ['meetingId', 'version'], liveOnly: false, explain: (r, what) => `${what} har allerede en referatversion ${r.version as number} her, og pakken har en anden` },
-  scenario_versions: { fields: ['scenarioId', 'number'], liveOnly: false, explain: (r, what) => `${what} har allerede en frossen version ${r.number as number} her, og pakken har en anden` },
-  // Both laptops made a new version of the same proposal («Ny version») since they last exchanged.
-  proposal_versions: {
-    fields: ['proposalId', 'number'],
-    liveOnly: false,
-    explain: (r, what) => `${what} har allerede en version ${r.number as number} her, og pakken har en anden version ${r.number as number}: forslaget er revideret på begge bærbare`,
-    advice: 'En version kan ikke slettes, så aftal, hvilken bærbar der fører forslaget videre, og indlæs pakken der; intet er importeret.',
-  },
-};
-
-/** What a clash concerns, for the sentence: the item, meeting, scenario or proposal by its title, name, date or code. */
+/** What a clash concerns, for its sentence: the record the key's owner reference points to here, by its title, name or date. */
 async function ownerLabel(db: Kysely<DB>, entity: EntityName, record: Record<string, unknown>): Promise<string> {
-  if (entity === 'decisions') {
-    const title = await itemTitle(db, record.itemId as string);
-    return title !== undefined ? `Punktet «${title}»` : 'Punktet';
-  }
-  if (entity === 'recommendation_outcomes') {
-    const text = await recommendationText(db, record.recommendationId as string);
-    return text !== undefined ? `Indstillingen «${shorten(text)}»` : 'Indstillingen';
-  }
-  if (entity === 'minutes_versions') {
-    const date = await meetingDate(db, record.meetingId as string);
-    return date !== undefined ? `Mødet ${formatNumericDate(date)}` : 'Mødet';
-  }
-  if (entity === 'scenario_versions') {
-    const name = await scenarioName(db, record.scenarioId as string);
-    return name !== undefined ? `Takstscenariet «${name}»` : 'Takstscenariet';
-  }
-  if (entity === 'proposal_versions') {
-    const proposal = await proposalCodeAndTitle(db, record.proposalId as string);
-    return proposal ? `Forslaget «${proposal.code} ${proposal.title}»` : 'Forslaget';
-  }
-  return '';
+  const owner = ENTITIES[entity].unique?.clash?.owner;
+  if (owner === undefined) return '';
+  const target = ENTITIES[entity].references.find((r) => r.field === owner)!.entity;
+  const named = ENTITIES[target].named!;
+  const found = (await localRows(db, target, [record[owner] as string])).get(record[owner] as string);
+  return found ? named.of(found) : named.definite;
 }
 
 /** New records whose unique key another local record holds (see ImportPreview.blockers/clashes): one query per 500 records. */
@@ -268,7 +212,10 @@ async function findClashes(db: Kysely<DB>, plan: readonly PlannedRecord[]): Prom
   const blockers: string[] = [];
   const clashes: Clash[] = [];
   const incomingIds = new Set(plan.map((p) => `${p.entity}:${p.incoming.id as string}`));
-  for (const [entity, key] of Object.entries(UNIQUE_KEYS) as [EntityName, NonNullable<(typeof UNIQUE_KEYS)[EntityName]>][]) {
+  for (const entity of ENTITY_NAMES) {
+    const key = ENTITIES[entity].unique;
+    if (!key?.clash) continue;
+    const clash = key.clash;
     const fresh = plan.filter((p) => p.entity === entity && p.class === 'new' && !(key.liveOnly && p.incoming.deletedAt !== null)).map((p) => p.incoming);
     const keyOf = (values: Record<string, unknown>) => JSON.stringify(key.fields.map((f) => values[f]));
     const first = key.fields[0]!;
@@ -289,9 +236,9 @@ async function findClashes(db: Kysely<DB>, plan: readonly PlannedRecord[]): Prom
       for (const record of part) {
         const holder = held.get(keyOf(record));
         if (holder === undefined || holder === record.id) continue;
-        const what = key.explain(record, await ownerLabel(db, entity, record));
-        if (key.resolvable) clashes.push({ entity, incomingId: record.id as string, localId: holder, message: `${what}.` });
-        else blockers.push(`${what}. ${key.advice ?? 'Slet eller ret den ene, og indlæs pakken igen; intet er importeret.'}`);
+        const what = clash.explain(record, await ownerLabel(db, entity, record));
+        if (clash.resolvable) clashes.push({ entity, incomingId: record.id as string, localId: holder, message: `${what}.` });
+        else blockers.push(`${what}. ${clash.advice ?? 'Slet eller ret den ene, og indlæs pakken igen; intet er importeret.'}`);
         if (blockers.length >= 20) break;
       }
     }
@@ -375,21 +322,14 @@ async function brokenVariants(db: Kysely<DB>, read: ReadForImport): Promise<stri
 /** The preview, and the checked read it was made from (an import right after may reuse it: applyImport's `checked`). */
 export type PreviewResult = { ok: true; preview: ImportPreview; read: ReadForImport } | { ok: false; problems: Problem[] };
 
-/** A short Danish label of a record, for the conflict list. */
+/** A short Danish label of a record, for the conflict list: the registry's, or the label with its title, name, text … */
 export function recordLabel(entity: EntityName, record: Record<string, unknown>): string {
-  if (entity === 'proposal_versions') {
-    const content = record.content as { documentTitle?: unknown; agendaTitle?: unknown } | null;
-    const title = [content?.documentTitle, content?.agendaTitle].find((t): t is string => typeof t === 'string' && t.trim() !== '');
-    return `forslagsversion ${record.number as number}${title ? ` «${shorten(title.trim())}»` : ''}`;
-  }
-  if (entity === 'approval_steps') return `trin ${record.position as number} i godkendelsesvejen`;
-  if (entity === 'consultation_responses') return `høringssvar fra ${record.respondent as string}`;
+  const own = ENTITIES[entity].labelOf;
+  if (own) return own(record);
   const text = (record.title ?? record.name ?? record.action ?? record.party ?? record.text ?? record.code ?? record.date) as unknown;
   const value = typeof text === 'string' && text.trim() ? text.replace(/<[^>]*>/g, '').trim() : String(record.id);
-  return entity === 'meetings' ? `møde ${formatNumericDate(record.date as string)}` : `${ENTITIES[entity].label} «${shorten(value)}»`;
+  return `${ENTITIES[entity].label} «${shorten(value)}»`;
 }
-
-const shorten = (value: string) => (value.length > 80 ? `${value.slice(0, 80)}…` : value);
 
 /** Validates the package and returns it with every record, normalised as it would be stored. */
 export async function readForImport(db: Kysely<DB>, packagePath: string, options: Pick<ReadPackageOptions, 'signal' | 'onProgress' | 'stageFile'> = {}): Promise<{ ok: true; summary: PackageSummary; records: Map<EntityName, Record<string, unknown>[]> } | { ok: false; problems: Problem[] }> {

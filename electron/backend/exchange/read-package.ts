@@ -35,21 +35,6 @@ import { MAX_UPLOAD_BYTES } from '../files/file-store';
 import { detectMediaType, SNIFF_BYTES } from '../files/media-type';
 import { sanitizeRichText } from '../services/rich-text';
 
-/**
- * The unique keys besides the id (db/migrations): two records of one package with the same key would be refused by
- * the database only in the middle of the import; the check names them first.
- */
-const UNIQUE_IN_PACKAGE: Partial<Record<EntityName, { fields: string[]; liveOnly: boolean; rule: string }>> = {
-  organisations: { fields: ['name'], liveOnly: true, rule: 'To kommuner eller regioner har samme navn; et navn må kun bruges af én' },
-  population_figures: { fields: ['organisationId', 'quarter', 'ageGroup'], liveOnly: false, rule: 'Samme kommune, kvartal og aldersgruppe står to gange i befolkningstallene' },
-  bodies: { fields: ['code'], liveOnly: true, rule: 'To organer har samme forkortelse; en forkortelse må kun bruges af ét organ' },
-  decisions: { fields: ['itemId'], liveOnly: false, rule: 'Samme punkt har to beslutninger; et punkt har højst én' },
-  recommendation_outcomes: { fields: ['decisionId', 'recommendationId'], liveOnly: false, rule: 'Samme indstilling har to udfald i samme beslutning' },
-  minutes_versions: { fields: ['meetingId', 'version'], liveOnly: false, rule: 'Samme møde har to referatversioner med samme nummer' },
-  scenario_versions: { fields: ['scenarioId', 'number'], liveOnly: false, rule: 'Samme takstscenarie har to frosne versioner med samme nummer' },
-  proposal_versions: { fields: ['proposalId', 'number'], liveOnly: false, rule: 'Samme forslag har to versioner med samme nummer' },
-};
-
 export interface ReadLimits {
   /** Entries in the zip. */
   maxEntries: number;
@@ -502,7 +487,8 @@ async function readEntries(
     const spec = ENTITIES[entity];
     const summary = summaries[entity];
     const seen = ids[entity];
-    const unique = UNIQUE_IN_PACKAGE[entity];
+    // Two records of the package that one database cannot hold together: named before the database refuses them mid-import.
+    const unique = spec.unique;
     const keys = new Map<string, number>();
     const contentProblems: Problem[] = [];
     const fail = (message: string, line: number, field?: string): never => {
@@ -536,7 +522,7 @@ async function readEntries(
       if (unique && !(unique.liveOnly && deleted)) {
         const key = JSON.stringify(unique.fields.map((f) => record[f]));
         const other = keys.get(key);
-        if (other !== undefined) fail(`${unique.rule} (linje ${other} og ${line}). Pakken afvises; intet er importeret.`, line, unique.fields.at(-1));
+        if (other !== undefined) fail(`${unique.inPackage} (linje ${other} og ${line}). Pakken afvises; intet er importeret.`, line, unique.fields.at(-1));
         keys.set(key, line);
       }
       summary.count++;

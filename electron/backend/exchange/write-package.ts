@@ -33,7 +33,7 @@ import {
   type ExchangeScope,
   type ManifestEntry,
 } from '../../../shared/exchange/manifest';
-import { ENTITY_NAMES, recordLine, rowToRecord, type EntityName } from '../../../shared/exchange/records';
+import { CHILDREN, columnOf, ENTITIES, ENTITY_NAMES, recordLine, rowToRecord, type EntityName } from '../../../shared/exchange/records';
 import { AppError } from '../errors';
 import type { FileStore } from '../files/file-store';
 
@@ -134,56 +134,75 @@ type Reader = Kysely<DB> | Transaction<DB>;
 
 const sorted = (values: Iterable<string>) => [...new Set(values)].sort();
 
-/** The rows each entity contributes to the scope (architecture of the scopes: docs/exchange-format.md §3). */
+/** Adds the ids of `entity` in `values` to the plan (an entity taken whole stays whole). */
+function include(plan: Plan, entity: EntityName, values: readonly string[]): boolean {
+  const now = plan[entity];
+  if (now === 'all') return false;
+  const merged = sorted([...(now ?? []), ...values]);
+  const grew = now === undefined || merged.length !== now.length;
+  plan[entity] = merged;
+  return grew;
+}
+
+/** The rows that a record's own entity must bring along with it (a variant's base), until none is missing. */
+async function withSelfReferences(db: Reader, plan: Plan): Promise<Plan> {
+  for (const entity of ENTITY_NAMES) {
+    const self = ENTITIES[entity].references.filter((r) => r.entity === entity && r.onMissing === 'error');
+    for (let grew = self.length > 0 && plan[entity] !== undefined; grew; ) {
+      grew = false;
+      for (const ref of self) grew = include(plan, entity, await distinctColumnValues(db, entity, columnOf(ref.field), plan[entity]!)) || grew;
+    }
+  }
+  return plan;
+}
+
+/** Everything under the planned records (registry: `parent`), parents before children. */
+async function withDescendants(db: Reader, plan: Plan): Promise<Plan> {
+  for (const entity of ENTITY_NAMES) {
+    const ids = plan[entity];
+    if (ids === undefined || ids === 'all') continue;
+    for (const child of CHILDREN[entity]) include(plan, child.entity, await recordIdsWhere(db, child.entity, columnOf(child.field), ids));
+  }
+  return plan;
+}
+
+/**
+ * The records the planned ones refer to and cannot do without (a meeting's body, a reservation's municipality), without
+ * what lies under those; links that the importer clears when they point out of the package stay out. Referrers come
+ * after what they refer to in ENTITY_NAMES, so one pass from the end finds the references of what it adds, too.
+ */
+async function withReferenced(db: Reader, plan: Plan): Promise<Plan> {
+  for (const entity of [...ENTITY_NAMES].reverse()) {
+    const ids = plan[entity];
+    if (ids === undefined) continue;
+    for (const ref of ENTITIES[entity].references) {
+      if (ref.onMissing !== 'error' || ref.entity === entity || plan[ref.entity] === 'all') continue;
+      include(plan, ref.entity, await distinctColumnValues(db, entity, columnOf(ref.field), ids));
+    }
+  }
+  return plan;
+}
+
+/**
+ * The rows each entity contributes to the scope (docs/exchange-format.md §3), from the registry
+ * (shared/exchange/records.ts): the scope's roots, what lies under them, and what they refer to.
+ */
 async function planScope(db: Reader, scope: ExchangeScope): Promise<Plan> {
   switch (scope.kind) {
     case 'all':
       return Object.fromEntries(ENTITY_NAMES.map((e) => [e, 'all']));
-    case 'decisions': {
-      const plan: Plan = {
-        bodies: 'all',
-        meetings: 'all',
-        agenda_items: 'all',
-        recommendations: 'all',
-        decisions: 'all',
-        recommendation_outcomes: 'all',
-        reservations: 'all',
-        follow_ups: 'all',
-      };
-      plan.organisations = await distinctColumnValues(db, 'reservations', 'organisation_id', 'all');
-      return plan;
-    }
+    case 'decisions':
+      return withReferenced(db, Object.fromEntries(ENTITY_NAMES.filter((e) => ENTITIES[e].scopes.includes('decisions')).map((e) => [e, 'all'])));
     case 'meeting': {
-      const bodyId = await meetingBodyId(db, scope.id);
-      if (bodyId === undefined) throw new ExportError('Mødet findes ikke i databasen, så det kan ikke eksporteres.');
-      const meeting = { id: scope.id, body_id: bodyId };
-      const items = await recordIdsWhere(db, 'agenda_items', 'meeting_id', [meeting.id]);
-      const decisions = await recordIdsWhere(db, 'decisions', 'item_id', items);
-      const followUps = await recordIdsWhere(db, 'follow_ups', 'item_id', items);
-      const reservations = await recordIdsWhere(db, 'reservations', 'decision_id', decisions);
-      return {
-        organisations: await distinctColumnValues(db, 'reservations', 'organisation_id', reservations),
-        bodies: sorted([meeting.body_id, ...(await distinctColumnValues(db, 'follow_ups', 'body_id', followUps))]),
-        meetings: [meeting.id],
-        meeting_attendance: await recordIdsWhere(db, 'meeting_attendance', 'meeting_id', [meeting.id]),
-        minutes_versions: await recordIdsWhere(db, 'minutes_versions', 'meeting_id', [meeting.id]),
-        agenda_items: items,
-        recommendations: await recordIdsWhere(db, 'recommendations', 'item_id', items),
-        item_guests: await recordIdsWhere(db, 'item_guests', 'item_id', items),
-        decisions,
-        recommendation_outcomes: await recordIdsWhere(db, 'recommendation_outcomes', 'decision_id', decisions),
-        reservations,
-        follow_ups: followUps,
-        attachments: await recordIdsWhere(db, 'attachments', 'item_id', items),
-      };
+      if ((await meetingBodyId(db, scope.id)) === undefined) throw new ExportError('Mødet findes ikke i databasen, så det kan ikke eksporteres.');
+      return withReferenced(db, await withDescendants(db, { meetings: [scope.id] }));
     }
     case 'scenarios': {
       const chosen = await recordIdsWhere(db, 'scenarios', 'id', scope.ids);
       const missing = scope.ids.filter((id) => !chosen.includes(id));
       if (missing.length > 0) throw new ExportError(`Takstscenariet ${missing[0]} findes ikke i databasen, så det kan ikke eksporteres.`);
-      // A variant has no input of its own: its base goes with it.
-      const scenarios = sorted([...chosen, ...(await distinctColumnValues(db, 'scenarios', 'base_id', chosen))]);
-      return { scenarios, scenario_versions: await recordIdsWhere(db, 'scenario_versions', 'scenario_id', scenarios) };
+      // A variant has no input of its own: its base goes with it, and the base's frozen versions too.
+      return withReferenced(db, await withDescendants(db, await withSelfReferences(db, { scenarios: chosen })));
     }
   }
 }

@@ -4,14 +4,14 @@ import { ChangedEntity } from '../../../shared/contract';
 import type { ImportPreviewView, ImportReportView } from '../../../shared/domain/exchange';
 import { EXCHANGE_EXTENSION, SCOPE_LABELS, type ExchangeScope } from '../../../shared/exchange/manifest';
 import { displayValue, fieldLabel, isRichField } from '../../../shared/exchange/conflict-text';
-import { ENTITY_NAMES, ENTITY_PLURALS } from '../../../shared/exchange/records';
+import { COPYABLE, ENTITY_NAMES, ENTITY_PLURALS } from '../../../shared/exchange/records';
 import { formatFileSize } from '../../../shared/format';
 import type { BackendContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { AppError } from '../errors';
 import { applyImport, type ImportReport } from '../exchange/apply';
 import { CheckedReads } from '../exchange/checked-reads';
-import { COPYABLE, previewImport, sourceSentences, type ImportPreview } from '../exchange/merge';
+import { previewImport, sourceSentences, type ImportPreview } from '../exchange/merge';
 import type { Problem } from '../exchange/read-package';
 import { writePackage } from '../exchange/write-package';
 import { fileStoreFor } from '../files/file-store';
@@ -60,14 +60,14 @@ function previewView(packageId: string, fileName: string, preview: ImportPreview
       canKeepBoth: COPYABLE.has(c.entity),
       fields: c.fields.map((f) => ({
         field: f.field,
-        label: fieldLabel(f.field),
+        label: fieldLabel(f.field, c.entity),
         rich: isRichField(c.entity, f.field),
         base: f.base === undefined ? null : displayValue(c.entity, f.field, f.base),
         local: displayValue(c.entity, f.field, f.local),
         incoming: displayValue(c.entity, f.field, f.incoming),
       })),
-      theirs: c.theirs.map(fieldLabel),
-      mine: c.mine.map(fieldLabel),
+      theirs: c.theirs.map((f) => fieldLabel(f, c.entity)),
+      mine: c.mine.map((f) => fieldLabel(f, c.entity)),
     })),
     files: { count: preview.summary.files.count, bytes: preview.summary.files.bytes },
     notes: preview.notes,
