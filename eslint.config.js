@@ -73,9 +73,7 @@ export default tseslint.config(
     group(['**/db/**', '**/electron/**', '**/renderer/**', 'electron', 'better-sqlite3', 'kysely', 'react', 'react-dom'], 'shared/ is pure TypeScript: it imports nothing of the other layers.'),
   ], noNode('shared/ runs in the browser too: no Node built-ins.')),
   layer(['db/**'], [group(['**/electron/**', '**/renderer/**', 'electron'], 'db/ may import shared/ only.')]),
-  layer(['electron/backend/**'], BACKEND, undefined, { sqlInDb: true, ignores: ['electron/backend/exchange/**'] }),
-  // part C removes this exclusion
-  layer(['electron/backend/exchange/**'], BACKEND),
+  layer(['electron/backend/**'], BACKEND, undefined, { sqlInDb: true }),
   layer(['electron/host/**'], [
     ...HOST,
     group(['**/db/**'], 'electron/host talks to the database only through electron/backend (backend.ts, command-line.ts).'),
@@ -97,7 +95,6 @@ export default tseslint.config(
   // No query is built outside db/ (shared/ and the renderer cannot import Kysely at all; see the layers above).
   {
     files: ['electron/**', 'shared/**', 'renderer/**'],
-    ignores: ['electron/backend/exchange/**'], // part C removes this exclusion
     rules: {
       'no-restricted-syntax': ['error',
         { selector: `CallExpression[callee.type='MemberExpression'][callee.property.name=/^(${QUERY_METHODS})$/]`, message: SQL_IN_DB },

@@ -82,3 +82,24 @@ export async function baseIds(db: Kysely<DB>, source: string, entity: string): P
   const rows = await db.selectFrom('exchange_bases').select('record_id').where('source_installation', '=', source).where('entity', '=', entity).execute();
   return new Set(rows.map((r) => r.record_id));
 }
+
+/**
+ * The bases with content of an entity's records (every record, or these ids), in record order, to send with them;
+ * the demo's shared base stays home.
+ */
+export async function* sendableBases(db: Kysely<DB>, entity: string, ids: readonly string[] | 'all', chunkSize: number) {
+  const parts: (readonly string[] | null)[] = [];
+  if (ids === 'all') parts.push(null);
+  else for (let i = 0; i < ids.length; i += chunkSize) parts.push(ids.slice(i, i + chunkSize));
+  for (const part of parts) {
+    let query = db
+      .selectFrom('exchange_bases')
+      .select(['record_id', 'source_installation', 'source_created_at', 'content'])
+      .where('entity', '=', entity)
+      .where('content', 'is not', null)
+      .where('source_created_at', 'is not', null)
+      .where('source_installation', '!=', DEMO_BASE_SOURCE);
+    if (part) query = query.where('record_id', 'in', part);
+    yield* await query.orderBy('record_id').execute();
+  }
+}

@@ -1,27 +1,9 @@
 import type { Kysely } from 'kysely';
+import type { EntityName } from '../../shared/exchange/records';
 import type { DB } from '../schema';
 
-/** The tables whose rows carry id, revision, timestamps and a tombstone. */
-export type RecordTable =
-  | 'meetings'
-  | 'bodies'
-  | 'organisations'
-  | 'body_members'
-  | 'body_relations'
-  | 'meeting_attendance'
-  | 'agenda_items'
-  | 'recommendations'
-  | 'item_guests'
-  | 'decisions'
-  | 'recommendation_outcomes'
-  | 'reservations'
-  | 'follow_ups'
-  | 'attachments'
-  | 'minutes_versions'
-  | 'proposals'
-  | 'proposal_versions'
-  | 'approval_steps'
-  | 'consultation_responses';
+/** The tables whose rows carry id, revision, timestamps and a tombstone: the exchange's entities (shared/exchange/records.ts). */
+export type RecordTable = EntityName;
 
 /** Outcome of an update guarded by the record's revision (optimistic concurrency). */
 export type WriteOutcome = 'written' | 'missing' | 'stale';
@@ -91,15 +73,15 @@ export async function setTombstone(db: Kysely<DB>, table: RecordTable, id: strin
   return Number(result.numUpdatedRows) > 0;
 }
 
-/** Every row of a synchronisable table (tombstones included) in id order, 500 at a time. */
-export async function* allRecordRows(db: Kysely<DB>, table: string): AsyncGenerator<Record<string, unknown>> {
+/** Every row of a synchronisable table (tombstones included) in id order, `chunkSize` at a time. */
+export async function* allRecordRows(db: Kysely<DB>, table: string, chunkSize = 500): AsyncGenerator<Record<string, unknown>> {
   let after: string | null = null;
   for (;;) {
-    let query = db.selectFrom(table as 'bodies').selectAll().orderBy('id').limit(500);
+    let query = db.selectFrom(table as 'bodies').selectAll().orderBy('id').limit(chunkSize);
     if (after !== null) query = query.where('id', '>', after);
     const rows = (await query.execute()) as unknown as Record<string, unknown>[];
     yield* rows;
-    if (rows.length < 500) return;
+    if (rows.length < chunkSize) return;
     after = rows[rows.length - 1]!.id as string;
   }
 }

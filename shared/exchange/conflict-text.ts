@@ -5,6 +5,7 @@
 import { formatNumericDate } from '../format';
 import { ENTITIES, type EntityName } from './records';
 
+/** The labels of fields that many entities share by name; an entity's own labels go in its definition (records.ts). */
 const LABELS: Readonly<Record<string, string>> = {
   deletedAt: 'Slettet',
   title: 'Titel',
@@ -50,7 +51,8 @@ const LABELS: Readonly<Record<string, string>> = {
   count: 'Antal',
 };
 
-export const fieldLabel = (field: string): string => LABELS[field] ?? field;
+/** A field's Danish label: its entity's own (records.ts `fieldLabels`) where given, else the common one. */
+export const fieldLabel = (field: string, entity?: EntityName): string => (entity && ENTITIES[entity].fieldLabels[field]) || LABELS[field] || field;
 
 export const isRichField = (entity: EntityName, field: string): boolean => ENTITIES[entity].richText.includes(field);
 

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { FollowUpStatus, ItemKind, Outcome, StandingItemTemplate, StandingKind } from '../domain/agenda';
 import { RelationKind } from '../domain/body';
 import { ClockTime, Id, IsoDate } from '../domain/common';
+import { formatNumericDate } from '../format';
 import { MeetingStatus } from '../domain/meeting';
 import { OrganisationKind, Quarter } from '../domain/organisation';
 import { Consultation, ProposalContent, ScenarioRef, Stance } from '../domain/proposal';
@@ -53,6 +54,9 @@ const proposalContent = checkedBy(jsonObject, ProposalContent);
 const scenarioRefs = checkedBy(z.array(z.unknown(), { error: 'Skal være en JSON-liste' }).max(8, { error: 'Højst otte scenarier pr. version' }), ScenarioRef.array());
 const consultation = checkedBy(jsonObject, Consultation);
 
+/** A long text cut for a sentence. */
+export const shorten = (value: string) => (value.length > 80 ? `${value.slice(0, 80)}…` : value);
+
 /** The strings of a list (the ids of an embedded reference); nothing for anything else. */
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 
@@ -83,7 +87,30 @@ export interface EmbeddedReferenceSpec {
 interface EntityDefinition<F extends z.ZodRawShape> {
   /** Danish, singular: used in messages ("punkt", "beslutning"). */
   label: string;
+  /** Danish, plural, for summaries ("12 punkter"). */
+  plural: string;
   fields: F;
+  /** Danish labels of its own fields, where the common ones (conflict-text.ts) do not fit or have none. */
+  fieldLabels?: Partial<Record<keyof F & string, string>>;
+  /**
+   * The reference to the record it lives under (an item's meeting, a decision's item): a meeting's package carries
+   * everything under the meeting, and a record kept both ways («Behold begge») is copied with everything under it.
+   */
+  parent?: keyof F & string;
+  /** False: not copied with its parent by «Behold begge» (what is fixed to the original: approved minutes, frozen versions). */
+  copiedWithParent?: boolean;
+  /** Scopes besides «all» that carry every record of the entity (docs/exchange-format.md §3). */
+  scopes?: readonly ('decisions')[];
+  /** «Behold begge» may add the package's record as a copy with a new id (see COPYABLE in merge.ts). */
+  copyable?: boolean;
+  /** Part of its item's search document: an import that writes it reindexes the item (through its parent). */
+  searched?: boolean;
+  /** A unique key besides the id (db/migrations): see {@link UniqueKey}. */
+  unique?: UniqueKey<keyof F & string>;
+  /** How a sentence names a record of this entity: «Punktet «…»»; `definite` when the record is not known here. */
+  named?: { definite: string; of: (record: Record<string, unknown>) => string };
+  /** Its short Danish label in lists (the conflicts); by default the label with its title, name, text … */
+  labelOf?: (record: Record<string, unknown>) => string;
   /** Fields stored as 0/1 in SQLite, booleans in the file. */
   flags?: readonly (keyof F & string)[];
   /** Fields stored as JSON text in SQLite, embedded JSON values in the file. */
@@ -97,13 +124,43 @@ interface EntityDefinition<F extends z.ZodRawShape> {
   check?: RecordCheck;
 }
 
+/**
+ * A unique key besides the id. Two records of one package with the same key are refused (`inPackage`, Danish); a new
+ * record whose key another record here holds is a clash (`clash`): `resolvable`, the user chooses which to keep and
+ * both laptops end with one record under the package's id; otherwise the import is refused until one is changed.
+ */
+export interface UniqueKey<Field extends string = string> {
+  fields: readonly Field[];
+  /** Only live records hold the key (tombstones do not). */
+  liveOnly: boolean;
+  inPackage: string;
+  clash?: {
+    /** The reference whose record names the clash's sentence (`what`); none: `what` is empty. */
+    owner?: Field;
+    explain: (record: Record<string, unknown>, what: string) => string;
+    resolvable?: boolean;
+    /** Replaces the usual «Slet eller ret den ene …». */
+    advice?: string;
+  };
+}
+
 /** A rule across fields: the field it concerns and a Danish message when broken, else null. */
 export type RecordCheck = (record: Record<string, unknown>) => { field: string; message: string } | null;
 
 /** What every definition is, its field names widened to strings. */
 interface LooseDefinition {
   label: string;
+  plural: string;
   fields: z.ZodRawShape;
+  fieldLabels?: Partial<Record<string, string>>;
+  parent?: string;
+  copiedWithParent?: boolean;
+  scopes?: readonly 'decisions'[];
+  copyable?: boolean;
+  searched?: boolean;
+  unique?: UniqueKey;
+  named?: { definite: string; of: (record: Record<string, unknown>) => string };
+  labelOf?: (record: Record<string, unknown>) => string;
   flags?: readonly string[];
   json?: readonly string[];
   richText?: readonly string[];
@@ -145,15 +202,32 @@ export const EntityName = z.enum(ENTITY_NAMES);
 const DEFINITIONS = {
   organisations: define({
     label: 'organisation',
+    plural: 'organisationer',
+    unique: {
+      fields: ['name'],
+      liveOnly: true,
+      inPackage: 'To kommuner eller regioner har samme navn; et navn må kun bruges af én',
+      clash: { explain: (r) => `Navnet «${r.name as string}» bruges her af en anden kommune eller region end i pakken` },
+    },
     fields: { name: required(100, 'Navnet'), kind: OrganisationKind, sortOrder: int },
   }),
   population_figures: define({
     label: 'befolkningstal',
+    plural: 'befolkningstal',
+    unique: { fields: ['organisationId', 'quarter', 'ageGroup'], liveOnly: false, inPackage: 'Samme kommune, kvartal og aldersgruppe står to gange i befolkningstallene' },
     fields: { organisationId: ref, quarter: Quarter, ageGroup: z.enum(['i_alt', '0-17']), count: int.nonnegative() },
     references: [{ field: 'organisationId', entity: 'organisations' }],
   }),
   bodies: define({
     label: 'organ',
+    plural: 'organer',
+    scopes: ['decisions'],
+    unique: {
+      fields: ['code'],
+      liveOnly: true,
+      inPackage: 'To organer har samme forkortelse; en forkortelse må kun bruges af ét organ',
+      clash: { explain: (r) => `Forkortelsen «${r.code as string}» bruges her af et andet organ end i pakken` },
+    },
     fields: {
       code: required(20, 'Forkortelsen'),
       name: required(200, 'Navnet'),
@@ -165,11 +239,13 @@ const DEFINITIONS = {
   }),
   body_members: define({
     label: 'medlem',
+    plural: 'medlemmer',
     fields: { bodyId: ref, name: required(200, 'Navnet'), organisation: text(200), role: text(100), position: int },
     references: [{ field: 'bodyId', entity: 'bodies' }],
   }),
   body_relations: define({
     label: 'relation mellem organer',
+    plural: 'relationer mellem organer',
     fields: { fromBodyId: ref, toBodyId: ref, kind: RelationKind },
     references: [
       { field: 'fromBodyId', entity: 'bodies' },
@@ -179,6 +255,11 @@ const DEFINITIONS = {
   }),
   meetings: define({
     label: 'møde',
+    plural: 'møder',
+    scopes: ['decisions'],
+    copyable: true,
+    named: { definite: 'Mødet', of: (r) => `Mødet ${formatNumericDate(r.date as string)}` },
+    labelOf: (r) => `møde ${formatNumericDate(r.date as string)}`,
     fields: {
       bodyId: ref,
       date: IsoDate,
@@ -196,18 +277,34 @@ const DEFINITIONS = {
   }),
   meeting_attendance: define({
     label: 'mødedeltager',
+    plural: 'mødedeltagere',
+    parent: 'meetingId',
     fields: { meetingId: ref, name: required(200, 'Navnet'), organisation: text(200), present: flag },
     flags: ['present'],
     references: [{ field: 'meetingId', entity: 'meetings' }],
   }),
   minutes_versions: define({
     label: 'referatversion',
+    plural: 'referatversioner',
+    parent: 'meetingId',
+    copiedWithParent: false,
+    unique: {
+      fields: ['meetingId', 'version'],
+      liveOnly: false,
+      inPackage: 'Samme møde har to referatversioner med samme nummer',
+      clash: { owner: 'meetingId', explain: (r, what) => `${what} har allerede en referatversion ${r.version as number} her, og pakken har en anden` },
+    },
     fields: { meetingId: ref, version: int.positive(), reason: text(2000), approvedSnapshot: z.union([jsonObject, z.array(z.unknown())], { error: 'Skal være et JSON-objekt eller en JSON-liste' }) },
     json: ['approvedSnapshot'],
     references: [{ field: 'meetingId', entity: 'meetings' }],
   }),
   agenda_items: define({
     label: 'punkt',
+    plural: 'punkter',
+    parent: 'meetingId',
+    scopes: ['decisions'],
+    copyable: true,
+    named: { definite: 'Punktet', of: (r) => `Punktet «${r.title as string}»` },
     fields: {
       meetingId: ref,
       position: int,
@@ -235,23 +332,51 @@ const DEFINITIONS = {
   }),
   recommendations: define({
     label: 'indstilling',
+    plural: 'indstillinger',
+    parent: 'itemId',
+    scopes: ['decisions'],
+    searched: true,
+    named: { definite: 'Indstillingen', of: (r) => `Indstillingen «${shorten(r.text as string)}»` },
     fields: { itemId: ref, position: int, text: text(2000) },
     references: [{ field: 'itemId', entity: 'agenda_items' }],
   }),
   item_guests: define({
     label: 'gæst',
+    plural: 'gæster',
+    parent: 'itemId',
+    searched: true,
     fields: { itemId: ref, name: required(200, 'Navnet'), title: text(200), organisation: text(200), attended: flag },
     flags: ['attended'],
     references: [{ field: 'itemId', entity: 'agenda_items' }],
   }),
   decisions: define({
     label: 'beslutning',
+    plural: 'beslutninger',
+    parent: 'itemId',
+    scopes: ['decisions'],
+    searched: true,
+    unique: {
+      fields: ['itemId'],
+      liveOnly: false,
+      inPackage: 'Samme punkt har to beslutninger; et punkt har højst én',
+      clash: { owner: 'itemId', resolvable: true, explain: (_r, what) => `${what} har en beslutning her, og pakken har en anden beslutning for samme punkt` },
+    },
     fields: { itemId: ref, text: richText, outcome: Outcome.nullable() },
     richText: ['text'],
     references: [{ field: 'itemId', entity: 'agenda_items' }],
   }),
   recommendation_outcomes: define({
     label: 'udfald af indstilling',
+    plural: 'udfald af indstillinger',
+    parent: 'decisionId',
+    scopes: ['decisions'],
+    searched: true,
+    unique: {
+      fields: ['decisionId', 'recommendationId'],
+      liveOnly: false,
+      inPackage: 'Samme indstilling har to udfald i samme beslutning',
+      clash: { owner: 'recommendationId', resolvable: true, explain: (_r, what) => `${what} har ét udfald her og et andet i pakken` },
+    },
     fields: { decisionId: ref, recommendationId: ref, outcome: Outcome },
     references: [
       { field: 'decisionId', entity: 'decisions' },
@@ -260,6 +385,10 @@ const DEFINITIONS = {
   }),
   reservations: define({
     label: 'forbehold',
+    plural: 'forbehold',
+    parent: 'decisionId',
+    scopes: ['decisions'],
+    searched: true,
     fields: { decisionId: ref, organisationId: optionalRef, party: required(200, 'Hvem forbeholdet er fra'), text: text(2000) },
     references: [
       { field: 'decisionId', entity: 'decisions' },
@@ -268,6 +397,9 @@ const DEFINITIONS = {
   }),
   follow_ups: define({
     label: 'opfølgning',
+    plural: 'opfølgninger',
+    parent: 'itemId',
+    scopes: ['decisions'],
     fields: {
       itemId: ref,
       bodyId: ref,
@@ -287,6 +419,9 @@ const DEFINITIONS = {
   }),
   attachments: define({
     label: 'bilag',
+    plural: 'bilag',
+    parent: 'itemId',
+    searched: true,
     fields: {
       itemId: ref,
       position: int,
@@ -305,6 +440,9 @@ const DEFINITIONS = {
   }),
   scenarios: define({
     label: 'takstscenarie',
+    plural: 'takstscenarier',
+    copyable: true,
+    named: { definite: 'Takstscenariet', of: (r) => `Takstscenariet «${r.name as string}»` },
     fields: { name: required(200, 'Navnet'), baseId: optionalRef, input: scenarioInput.nullable(), overrides: jsonObject },
     json: ['input', 'overrides'],
     references: [{ field: 'baseId', entity: 'scenarios' }],
@@ -317,16 +455,45 @@ const DEFINITIONS = {
   }),
   scenario_versions: define({
     label: 'frosset scenarieversion',
+    plural: 'frosne scenarieversioner',
+    parent: 'scenarioId',
+    copiedWithParent: false,
+    unique: {
+      fields: ['scenarioId', 'number'],
+      liveOnly: false,
+      inPackage: 'Samme takstscenarie har to frosne versioner med samme nummer',
+      clash: { owner: 'scenarioId', explain: (r, what) => `${what} har allerede en frossen version ${r.number as number} her, og pakken har en anden` },
+    },
     fields: { scenarioId: ref, number: int.positive(), hash: Sha256, input: scenarioInput, note: text(500), frozenBy: text(100) },
     json: ['input'],
     references: [{ field: 'scenarioId', entity: 'scenarios' }],
   }),
   proposals: define({
     label: 'forslag',
+    plural: 'forslag',
+    named: { definite: 'Forslaget', of: (r) => `Forslaget «${r.code as string} ${r.title as string}»` },
     fields: { code: required(30, 'Betegnelsen'), title: required(500, 'Titlen'), establishedOn: IsoDate.nullable() },
   }),
   proposal_versions: define({
     label: 'forslagsversion',
+    labelOf: (r) => {
+      const content = r.content as { documentTitle?: unknown; agendaTitle?: unknown } | null;
+      const title = [content?.documentTitle, content?.agendaTitle].find((t): t is string => typeof t === 'string' && t.trim() !== '');
+      return `forslagsversion ${r.number as number}${title ? ` «${shorten(title.trim())}»` : ''}`;
+    },
+    plural: 'forslagsversioner',
+    parent: 'proposalId',
+    unique: {
+      fields: ['proposalId', 'number'],
+      liveOnly: false,
+      inPackage: 'Samme forslag har to versioner med samme nummer',
+      // Both laptops made a new version of the same proposal («Ny version») since they last exchanged.
+      clash: {
+        owner: 'proposalId',
+        explain: (r, what) => `${what} har allerede en version ${r.number as number} her, og pakken har en anden version ${r.number as number}: forslaget er revideret på begge bærbare`,
+        advice: 'En version kan ikke slettes, så aftal, hvilken bærbar der fører forslaget videre, og indlæs pakken der; intet er importeret.',
+      },
+    },
     fields: {
       proposalId: ref,
       number: int.positive(),
@@ -359,6 +526,9 @@ const DEFINITIONS = {
   }),
   approval_steps: define({
     label: 'trin i godkendelsesvejen',
+    labelOf: (r) => `trin ${r.position as number} i godkendelsesvejen`,
+    plural: 'trin i godkendelsesvejen',
+    parent: 'proposalId',
     fields: {
       proposalId: ref,
       position: int.positive(),
@@ -382,6 +552,9 @@ const DEFINITIONS = {
   }),
   consultation_responses: define({
     label: 'høringssvar',
+    labelOf: (r) => `høringssvar fra ${r.respondent as string}`,
+    plural: 'høringssvar',
+    parent: 'versionId',
     fields: {
       versionId: ref,
       organisationId: optionalRef,
@@ -399,32 +572,6 @@ const DEFINITIONS = {
     ],
   }),
 } satisfies Record<EntityName, LooseDefinition>;
-
-/** Danish plural names of the entities, for summaries ("12 punkter"). */
-export const ENTITY_PLURALS: Readonly<Record<EntityName, string>> = {
-  organisations: 'organisationer',
-  population_figures: 'befolkningstal',
-  bodies: 'organer',
-  body_members: 'medlemmer',
-  body_relations: 'relationer mellem organer',
-  meetings: 'møder',
-  meeting_attendance: 'mødedeltagere',
-  minutes_versions: 'referatversioner',
-  agenda_items: 'punkter',
-  recommendations: 'indstillinger',
-  item_guests: 'gæster',
-  decisions: 'beslutninger',
-  recommendation_outcomes: 'udfald af indstillinger',
-  reservations: 'forbehold',
-  follow_ups: 'opfølgninger',
-  attachments: 'bilag',
-  scenarios: 'takstscenarier',
-  scenario_versions: 'frosne scenarieversioner',
-  proposals: 'forslag',
-  proposal_versions: 'forslagsversioner',
-  approval_steps: 'trin i godkendelsesvejen',
-  consultation_responses: 'høringssvar',
-};
 
 /** The columns every synchronisable row has, as record fields. */
 const META = {
@@ -444,6 +591,18 @@ export type ExchangeRecord<E extends EntityName = EntityName> = z.output<ReturnT
 export interface EntitySpec {
   entity: EntityName;
   label: string;
+  plural: string;
+  fieldLabels: Readonly<Partial<Record<string, string>>>;
+  /** The reference to the record it lives under, and that record's entity. */
+  parent: { field: string; entity: EntityName } | null;
+  copiedWithParent: boolean;
+  scopes: readonly 'decisions'[];
+  copyable: boolean;
+  searched: boolean;
+  unique: UniqueKey | null;
+  named: { definite: string; of: (record: Record<string, unknown>) => string } | null;
+  /** Its short Danish label in lists (merge.ts recordLabel). */
+  labelOf: ((record: Record<string, unknown>) => string) | null;
   /** Every field of a record, in the order written: the meta fields, then the table's own. */
   fields: readonly string[];
   flags: ReadonlySet<string>;
@@ -457,9 +616,20 @@ export interface EntitySpec {
 
 function buildSpec(entity: EntityName): EntitySpec {
   const definition: LooseDefinition = DEFINITIONS[entity];
+  const parent = definition.parent === undefined ? null : { field: definition.parent, entity: definition.references!.find((r) => r.field === definition.parent)!.entity };
   return {
     entity,
     label: definition.label,
+    plural: definition.plural,
+    fieldLabels: definition.fieldLabels ?? {},
+    parent,
+    copiedWithParent: definition.copiedWithParent ?? true,
+    scopes: definition.scopes ?? [],
+    copyable: definition.copyable ?? false,
+    searched: definition.searched ?? false,
+    unique: definition.unique ?? null,
+    named: definition.named ?? null,
+    labelOf: definition.labelOf ?? null,
     fields: [...META_FIELDS, ...Object.keys(definition.fields)],
     flags: new Set(definition.flags ?? []),
     json: new Set(definition.json ?? []),
@@ -472,6 +642,22 @@ function buildSpec(entity: EntityName): EntitySpec {
 }
 
 export const ENTITIES: Readonly<Record<EntityName, EntitySpec>> = Object.fromEntries(ENTITY_NAMES.map((e) => [e, buildSpec(e)])) as Record<EntityName, EntitySpec>;
+
+/** Danish plural names of the entities, for summaries ("12 punkter"). */
+export const ENTITY_PLURALS: Readonly<Record<EntityName, string>> = Object.fromEntries(ENTITY_NAMES.map((e) => [e, ENTITIES[e].plural])) as Record<EntityName, string>;
+
+/** What lies directly under each entity's records, by the field that points to the parent (see `parent`). */
+export const CHILDREN: Readonly<Record<EntityName, readonly { entity: EntityName; field: string }[]>> = Object.fromEntries(
+  ENTITY_NAMES.map((e) => [e, ENTITY_NAMES.filter((c) => ENTITIES[c].parent?.entity === e).map((c) => ({ entity: c, field: ENTITIES[c].parent!.field }))]),
+) as Record<EntityName, { entity: EntityName; field: string }[]>;
+
+/** What «Behold begge» copies with a record (see `copiedWithParent`). */
+export const COPIED_CHILDREN: Readonly<Record<EntityName, readonly { entity: EntityName; field: string }[]>> = Object.fromEntries(
+  ENTITY_NAMES.map((e) => [e, CHILDREN[e].filter((c) => ENTITIES[c.entity].copiedWithParent)]),
+) as Record<EntityName, { entity: EntityName; field: string }[]>;
+
+/** Entities where «Behold begge» makes sense (see `copyable`). */
+export const COPYABLE: ReadonlySet<EntityName> = new Set(ENTITY_NAMES.filter((e) => ENTITIES[e].copyable));
 
 /** `caseText` ↔ `case_text`: a record field is its column's name in camelCase. */
 export const columnOf = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);

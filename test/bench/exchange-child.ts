@@ -7,6 +7,7 @@
  *   node --import tsx test/bench/exchange-child.ts export <databaseFile> <scope json> <target> <backupDir>
  *   node --import tsx test/bench/exchange-child.ts validate <databaseFile> <package>
  *   node --import tsx test/bench/exchange-child.ts import <databaseFile> <package> <backupDir>
+ *   node --import tsx test/bench/exchange-child.ts preview-import <databaseFile> <package> <backupDir>
  */
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
@@ -14,7 +15,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import type { DB } from '../../db/schema';
 import { openBackend } from '../../electron/backend/backend';
 import { applyImport } from '../../electron/backend/exchange/apply';
-import { compareWithDatabase, localIdsIn, readPackage } from '../../electron/backend/exchange/read-package';
+import { planImport, previewImport, readForImport } from '../../electron/backend/exchange/merge';
 import { writePackage } from '../../electron/backend/exchange/write-package';
 import type { ExchangeScope } from '../../shared/exchange/manifest';
 import { highWaterMark } from './documents-pack-child';
@@ -56,19 +57,19 @@ async function exportPackage(databaseFile: string, scope: ExchangeScope, target:
 }
 
 async function validatePackage(databaseFile: string, file: string) {
-  // As the command line's `import --dry-run`: the receiving database opened read-only, the package read completely.
+  // As the import preview: the receiving database opened read-only, the package read completely, then the three-way plan.
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: new Database(databaseFile, { readonly: true, fileMustExist: true }) }) });
   const sampler = rssSampler();
   const t0 = performance.now();
-  const result = await readPackage(file, { localIds: localIdsIn(db) });
+  const read = await readForImport(db, file);
   const ms = performance.now() - t0;
-  if (!result.ok) throw new Error(`readPackage: ${result.problems[0]!.message}`);
+  if (!read.ok) throw new Error(`readForImport: ${read.problems[0]!.message}`);
   const t1 = performance.now();
-  await compareWithDatabase(db, result.summary);
+  await planImport(db, read);
   const compareMs = performance.now() - t1;
   const peakRss = sampler.stop();
   await db.destroy();
-  return { ms, compareMs, bytes: result.summary.bytes, files: { count: result.summary.files.count, bytes: result.summary.files.bytes }, rssBefore: sampler.before, peakRss, vmHwm: highWaterMark() };
+  return { ms, compareMs, bytes: read.summary.bytes, files: { count: read.summary.files.count, bytes: read.summary.files.bytes }, rssBefore: sampler.before, peakRss, vmHwm: highWaterMark() };
 }
 
 /**
@@ -77,8 +78,13 @@ async function validatePackage(databaseFile: string, file: string) {
  * makes into the file store (the copying starts after the validation and the plan) and around its backup (the
  * transaction follows it): validation and plan, copying, backup, transaction.
  */
-async function importPackage(databaseFile: string, file: string, backupDir: string) {
+async function importPackage(databaseFile: string, file: string, backupDir: string, afterPreview = false) {
   const backend = await openBackend({ databaseFile, appVersion: 'bench', backupDir });
+  // As the window does it: the preview first, its checked read kept for the import (exchange.preview, then exchange.import).
+  const p0 = performance.now();
+  const previewed = afterPreview ? await previewImport(backend.database.db, file) : null;
+  const previewMs = performance.now() - p0;
+  if (previewed && !previewed.ok) throw new Error(`previewImport: ${previewed.problems[0]!.message}`);
   const { files, backups } = backend;
   // Text extraction runs in the background after an import (and, on opening, for files a first import left
   // pending): stopped, so that the figures are the import's alone and the second import does not run beside it.
@@ -110,7 +116,7 @@ async function importPackage(databaseFile: string, file: string, backupDir: stri
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
   const t0 = performance.now();
-  const result = await applyImport({ db: backend.database.db, files: markedFiles, backups: markedBackups }, file, { default: 'mine' });
+  const result = await applyImport({ db: backend.database.db, files: markedFiles, backups: markedBackups }, file, { default: 'mine' }, { checked: previewed?.read });
   const t1 = performance.now();
   loop.disable();
   const peakRss = sampler.stop();
@@ -126,6 +132,7 @@ async function importPackage(databaseFile: string, file: string, backupDir: stri
       : undefined;
   return {
     ms: t1 - t0,
+    ...(afterPreview ? { previewMs } : {}),
     bytes: summary.bytes,
     records,
     files: { count: summary.files.count, bytes: summary.files.bytes },
@@ -147,6 +154,8 @@ if (mode === 'export' && args.length === 4) {
   console.log(JSON.stringify(await validatePackage(args[0]!, args[1]!)));
 } else if (mode === 'import' && args.length === 3) {
   console.log(JSON.stringify(await importPackage(args[0]!, args[1]!, args[2]!)));
+} else if (mode === 'preview-import' && args.length === 3) {
+  console.log(JSON.stringify(await importPackage(args[0]!, args[1]!, args[2]!, true)));
 } else {
-  throw new Error('Brug: exchange-child.ts export <databaseFile> <scope> <target> <backupDir> | validate <databaseFile> <package> | import <databaseFile> <package> <backupDir>');
+  throw new Error('Brug: exchange-child.ts export <databaseFile> <scope> <target> <backupDir> | validate <databaseFile> <package> | import <databaseFile> <package> <backupDir> | preview-import <databaseFile> <package> <backupDir>');
 }

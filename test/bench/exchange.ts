@@ -14,13 +14,15 @@
  *      every copy, as the writer fsyncs its package; the faster one is the reference;
  *  (b) `export --scope all` through writePackage, in a child process (exchange-child.ts) that opens the backend as
  *      the command line does, samples its RSS every 50 ms and reports VmHWM;
- *  (c) the package validated completely with readPackage (the first step of an import, as `import --dry-run`), in
- *      another child, plus the dry run's comparison with the database;
+ *  (c) the package validated completely with readForImport (the first step of the import preview), in another child,
+ *      plus the preview's three-way comparison with the database (planImport);
  *  (d) the package imported with applyImport into a new, empty database beside it (moving to a new laptop: every
  *      record new, every attachment file copied into the new file store), in another child, with the time of each step
  *      (validation and plan, copying the files, the backup, the transaction);
+ *  (d2) as the window does it: the preview, then the import into a new, empty database, reusing the preview's checked
+ *      read (only the attachment files are read again, as they are copied), against (d), which reads the package in full;
  *  (e) the same package imported again into that now filled database (recognised by its export id: changes nothing);
- *  (f) a one-meeting package: readPackage + comparison (the import preview), median of 5, in this process.
+ *  (f) a one-meeting package: readForImport + planImport (the import preview), median of 5, in this process.
  * The ratios are copy time ÷ export, validation or import time: the same data, moved the two ways.
  */
 import { spawn } from 'node:child_process';
@@ -33,7 +35,7 @@ import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { DB } from '../../db/schema';
 import { openBackend } from '../../electron/backend/backend';
-import { compareWithDatabase, localIdsIn, readPackage } from '../../electron/backend/exchange/read-package';
+import { planImport, readForImport } from '../../electron/backend/exchange/merge';
 import { writePackage } from '../../electron/backend/exchange/write-package';
 import { PROJECT_ROOT } from '../../electron/host/paths';
 import { attachmentsInput, mb, num, s } from './attachments-input';
@@ -90,6 +92,8 @@ async function copyAll(sources: string[], target: string, how: 'copyFile' | 'str
 interface ChildResult {
   ms: number;
   compareMs?: number;
+  /** preview-import only: the preview before the import. */
+  previewMs?: number;
   bytes: number;
   records?: number;
   files: { count: number; bytes: number };
@@ -147,7 +151,7 @@ try {
 
   // (c) Complete validation of that package.
   const validated = await child(['validate', data.databaseFile, packageFile]);
-  record('Fuld kontrol af pakken (readPackage)', `${s(validated.ms)} · ${rate(validated.bytes, validated.ms)} · + sammenligning med databasen ${s(validated.compareMs!)}`);
+  record('Fuld kontrol af pakken (readForImport)', `${s(validated.ms)} · ${rate(validated.bytes, validated.ms)} · + tre-vejs-sammenligning med databasen (planImport) ${s(validated.compareMs!)}`);
   record('  forhold kopi-tid ÷ kontrol-tid (mål ≥ 0,3)', `${num(copy.totalMs / validated.ms, 2)}`);
   record('  top-RSS under kontrol (budget < 400 MB)', `${mb(Math.max(validated.vmHwm, validated.peakRss))} (VmHWM ${mb(validated.vmHwm)}, samplet ${mb(validated.peakRss)}, før ${mb(validated.rssBefore)})`);
 
@@ -167,6 +171,19 @@ try {
   record('  forhold kopi-tid ÷ import-tid (mål ≥ 0,3)', `${num(copy.totalMs / imported.ms, 2)}`);
   record('  top-RSS under import (budget < 400 MB)', rss(imported));
   record('  længste blokering af hændelsesløkken under import', `${num(imported.loopBlockMs!, 0)} ms`);
+  rmSync(newLaptop, { recursive: true, force: true });
+
+  // (d2) As the window does it: the preview, then the import of the same package, which reuses the preview's checked read.
+  const afterPreview = await child(['preview-import', newDatabase, packageFile, join(newLaptop, 'backups')]);
+  if (afterPreview.applied!.inserted !== applied.inserted || afterPreview.filesCopied !== imported.filesCopied) throw new Error('Importen efter forhåndsvisningen gav et andet resultat');
+  record(
+    'Forhåndsvisning og derefter import i en ny, tom database (pakken læst én gang)',
+    `forhåndsvisning ${s(afterPreview.previewMs!)} + import ${s(afterPreview.ms)} (import uden genbrug: ${s(imported.ms)}, sparet ${s(imported.ms - afterPreview.ms)})`,
+  );
+  if (afterPreview.phases) {
+    const p = afterPreview.phases;
+    record('  heraf kontrol af posterne / kontrol og kopiering af bilagsfilerne / sikkerhedskopi / transaktion', `${s(p.validate)} / ${s(p.copy)} / ${s(p.backup)} / ${s(p.transaction)}`);
+  }
 
   // (e) The same package again, into the database it has just filled.
   const again = await child(['import', newDatabase, packageFile, join(newLaptop, 'backups')]);
@@ -194,17 +211,17 @@ try {
   const preview: number[] = [];
   for (let i = 0; i < PREVIEW_RUNS; i++) {
     const t0 = performance.now();
-    const result = await readPackage(meetingFile, { localIds: localIdsIn(readOnly) });
+    const result = await readForImport(readOnly, meetingFile);
     read.push(performance.now() - t0);
     if (!result.ok) throw new Error(result.problems[0]!.message);
-    await compareWithDatabase(readOnly, result.summary);
+    await planImport(readOnly, result);
     preview.push(performance.now() - t0);
   }
   await readOnly.destroy();
   const items = meetingPackage.counts.agenda_items.records;
   record(
     `Forhåndsvisning af mødepakke (${items} punkter, ${meetingPackage.files.count} bilag, ${mb(meetingPackage.bytes)}; budget < 1 s)`,
-    `median ${msText(median(preview))}, maks ${msText(Math.max(...preview))} (heraf readPackage median ${msText(median(read))})`,
+    `median ${msText(median(preview))}, maks ${msText(Math.max(...preview))} (heraf readForImport median ${msText(median(read))})`,
   );
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -8,21 +8,33 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { setImmediate as breathe } from 'node:timers/promises';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../../db/schema';
 import type { BackupEntry } from '../../../shared/domain/backups';
 import type { Resolution } from '../../../shared/domain/exchange';
 import { recordBases, type BaseRow } from '../../../db/queries/exchange-bases';
+import {
+  decisionItemId,
+  deferForeignKeys,
+  hasFile,
+  insertFileRow,
+  insertRecordRow,
+  meetingWithItemIds,
+  overwriteRecordRow,
+  recordImport,
+  renameRecordId,
+  repointReferences,
+} from '../../../db/queries/exchange';
 import { mergedRecord, sameContent, type FieldChoice } from '../../../shared/exchange/field-merge';
-import { columnOf, ENTITIES, ENTITY_NAMES, ENTITY_PLURALS, recordLine, recordToRow, type EntityName } from '../../../shared/exchange/records';
+import { columnOf, COPIED_CHILDREN, COPYABLE, ENTITIES, ENTITY_NAMES, ENTITY_PLURALS, recordLine, recordToRow, type EntityName } from '../../../shared/exchange/records';
 import { AppError } from '../errors';
 import { MAX_EXTRACT_BYTES } from '../files/extract-text';
 import type { FileStore } from '../files/file-store';
 import { hasSearchableText, OCTET_STREAM } from '../files/media-type';
 import type { BackupService } from '../services/backups';
 import { reindexItem, reindexMeeting } from '../services/agenda';
-import { CONFIDENTIALITY_FIELDS, COPYABLE, contentHash, openingKinds, openingSentences, planImport, readForImport, type ImportPreview, type Opening, type ReadForImport } from './merge';
-import type { FileSink, Problem } from './read-package';
+import { CONFIDENTIALITY_FIELDS, contentHash, openingKinds, openingSentences, planImport, readForImport, type ImportPreview, type Opening, type ReadForImport } from './merge';
+import { restagePackageFiles, type FileSink, type Problem } from './read-package';
 import { JobCancelled, throwIfCancelled } from '../jobs';
 
 export interface Resolutions {
@@ -62,6 +74,11 @@ export interface ApplyOptions {
   onProgress?: (step: string, fraction: number) => void;
   /** Called just before the commit: from here the import can no longer be cancelled. */
   onCommit?: (step: string) => void;
+  /**
+   * The package as its preview read and checked it a moment ago (see checked-reads.ts): reused when the file is still
+   * that package, so that only the attachment files the store lacks are read again (each proven by its hash).
+   */
+  checked?: ReadForImport;
 }
 
 /** How much of the whole import each phase counts for on the progress bar (checked bytes dominate a big package). */
@@ -163,11 +180,16 @@ export async function applyImport(target: ImportTarget, packagePath: string, res
   const copiedFiles: string[] = [];
   let committed = false;
   try {
-    const read = await readForImport(target.db, packagePath, {
-      signal,
-      onProgress: (done, total) => progress('Kontrollerer pakken og kopierer bilagsfiler', 'check', total ? done / total : 1),
-      stageFile: target.files ? fileStager(target.files, copiedFiles) : undefined,
-    });
+    const onProgress = (done: number, total: number) => progress('Kontrollerer pakken og kopierer bilagsfiler', 'check', total ? done / total : 1);
+    const stageFile = target.files ? fileStager(target.files, copiedFiles) : undefined;
+    let read: Awaited<ReturnType<typeof readForImport>> | null = null;
+    if (options.checked) {
+      const restaged = await restagePackageFiles(packagePath, options.checked.summary, { signal, onProgress, stageFile: stageFile ?? (async () => null) });
+      if (restaged.kind === 'refused') return { ok: false, problems: restaged.problems };
+      if (restaged.kind === 'staged') read = options.checked;
+    }
+    // Not checked before, or the file has changed since: read and check it in full.
+    read ??= await readForImport(target.db, packagePath, { signal, onProgress, stageFile });
     if (!read.ok) return read;
     throwIfCancelled(signal);
     if (read.summary.files.count > 0 && !target.files) throw new ImportError('Pakken har bilagsfiler, men denne database har ingen mappe til bilag. Intet er importeret.');
@@ -198,7 +220,7 @@ export async function applyImport(target: ImportTarget, packagePath: string, res
 
 async function removeUnclaimed(target: ImportTarget, copied: readonly string[]): Promise<void> {
   for (const sha256 of copied) {
-    const claimed = await target.db.selectFrom('files').select('sha256').where('sha256', '=', sha256).executeTakeFirst().catch(() => undefined);
+    const claimed = await hasFile(target.db, sha256).catch(() => false);
     if (!claimed) await rm(target.files!.pathOf(sha256), { force: true }).catch(() => undefined);
   }
 }
@@ -225,7 +247,7 @@ async function writeImport(
   try {
     planned = await target.db.transaction().execute(async (trx) => {
       // References inside an entity (an item postponed from a later-sorted item) resolve by the commit.
-      await sql`PRAGMA defer_foreign_keys = ON`.execute(trx);
+      await deferForeignKeys(trx);
       // Planned again inside the transaction, so that nothing changed locally between the plan and the writes.
       let plan = await planImport(trx, read);
       if (plan.blockers.length > 0) throw new ImportError(plan.blockers[0]!);
@@ -244,13 +266,12 @@ async function writeImport(
       }
       for (const [n, sha256] of packageFiles.sha256.entries()) {
         if (n % RECORDS_PER_BREATH === 0) await breathe();
-        const exists = await trx.selectFrom('files').select('sha256').where('sha256', '=', sha256).executeTakeFirst();
-        if (exists) continue;
+        if (await hasFile(trx, sha256)) continue;
         // The type the reader detected from the bytes; what the manifest declares is never trusted.
         const mediaType = packageFiles.mediaTypes.get(sha256) ?? OCTET_STREAM;
         const bytes = fileBytes.get(sha256) ?? 0;
         const textStatus = hasSearchableText(mediaType) && bytes <= MAX_EXTRACT_BYTES ? 'afventer' : 'ingen_tekst';
-        await trx.insertInto('files').values({ sha256, size: bytes, media_type: mediaType, text: null, text_status: textStatus, created_at: now }).execute();
+        await insertFileRow(trx, { sha256, size: bytes, media_type: mediaType, text: null, text_status: textStatus, created_at: now });
         if (textStatus === 'afventer') newFiles.push(sha256);
       }
 
@@ -278,7 +299,6 @@ async function writeImport(
       };
       let index = 0;
       for (const entity of Object.keys(plan.counts) as EntityName[]) {
-        const table = entity as 'bodies';
         for (; index < plan.plan.length && plan.plan[index]!.entity === entity; index++) {
           if (index % RECORDS_PER_BREATH === 0) {
             throwIfCancelled(signal);
@@ -324,22 +344,18 @@ async function writeImport(
           }
           const row = recordToRow(entity, result ?? incoming);
           if (action === 'insert') {
-            await trx.insertInto(table).values(row as never).execute();
+            await insertRecordRow(trx, entity, row);
             applied.inserted++;
           } else if (action === 'update') {
             const { id: _id, ...rest } = row;
-            await trx
-              .updateTable(table)
-              .set({ ...rest, revision: ((local?.revision as number | undefined) ?? 0) + 1 } as never)
-              .where('id', '=', id)
-              .execute();
+            await overwriteRecordRow(trx, entity, id, { ...rest, revision: ((local?.revision as number | undefined) ?? 0) + 1 });
             if (result!.deletedAt !== null && local?.deletedAt === null) applied.deleted++;
             else if (result === incoming) applied.updated++;
             else applied.merged++;
           } else if (action === 'copy') {
             const copies = copiesOf(read, entity, incoming, newId).map((c) => ({ ...c, record: guarded(c.entity, c.originalId, c.record) }));
             for (const copy of copies) {
-              await trx.insertInto(copy.entity as 'bodies').values(recordToRow(copy.entity, copy.record) as never).execute();
+              await insertRecordRow(trx, copy.entity, recordToRow(copy.entity, copy.record));
               if (copy.entity === 'agenda_items') touchedItems.add(copy.record.id as string);
             }
             applied.copied++;
@@ -351,10 +367,12 @@ async function writeImport(
           if (bases.length >= RECORDS_PER_BREATH) await recordBases(trx, bases.splice(0));
 
           if (action === 'insert' || action === 'update') {
+            const { parent, searched } = ENTITIES[entity];
             if (entity === 'agenda_items') touchedItems.add(id);
             else if (entity === 'meetings') touchedMeetings.add(id);
-            else if (['recommendations', 'item_guests', 'decisions', 'attachments'].includes(entity)) touchedItems.add(incoming.itemId as string);
-            else if (entity === 'recommendation_outcomes' || entity === 'reservations') touchedDecisions.add(incoming.decisionId as string);
+            // Part of an item's search document: directly under the item, or under its decision.
+            else if (searched && parent?.entity === 'agenda_items') touchedItems.add(incoming[parent.field] as string);
+            else if (searched && parent?.entity === 'decisions') touchedDecisions.add(incoming[parent.field] as string);
           }
         }
         await options.afterEntity?.(entity);
@@ -369,18 +387,17 @@ async function writeImport(
       let looked = 0;
       for (const decisionId of touchedDecisions) {
         if (looked++ % RECORDS_PER_BREATH === 0) await breathe();
-        const decision = await trx.selectFrom('decisions').select('item_id').where('id', '=', decisionId).executeTakeFirst();
-        if (decision) touchedItems.add(decision.item_id);
+        const itemId = await decisionItemId(trx, decisionId);
+        if (itemId !== undefined) touchedItems.add(itemId);
       }
       // A meeting moved to another date or body, deleted or restored changes the search documents of all its items.
       const removedMeetings: string[] = [];
       for (const meetingId of touchedMeetings) {
-        const meeting = await trx.selectFrom('meetings').select('deleted_at').where('id', '=', meetingId).executeTakeFirst();
-        const items = await trx.selectFrom('agenda_items').select('id').where('meeting_id', '=', meetingId).execute();
-        if (meeting?.deleted_at) {
+        const meeting = await meetingWithItemIds(trx, meetingId);
+        if (meeting.deleted) {
           removedMeetings.push(meetingId);
-          for (const { id } of items) touchedItems.delete(id);
-        } else for (const { id } of items) touchedItems.add(id);
+          for (const id of meeting.itemIds) touchedItems.delete(id);
+        } else for (const id of meeting.itemIds) touchedItems.add(id);
       }
       let reindexed = 0;
       for (const itemId of touchedItems) {
@@ -395,11 +412,7 @@ async function writeImport(
 
       await recordBases(trx, bases, () => breathe());
       // An export id reused with other content is imported again: its row says when it last was.
-      await trx
-        .insertInto('exchange_imports')
-        .values({ export_id: manifest.exportId, source_installation: manifest.sourceInstallation, imported_at: now })
-        .onConflict((oc) => oc.column('export_id').doUpdateSet({ source_installation: manifest.sourceInstallation, imported_at: now }))
-        .execute();
+      await recordImport(trx, manifest.exportId, manifest.sourceInstallation, now);
       // The last moment a cancel can still roll everything back; the commit follows at once.
       throwIfCancelled(signal);
       options.onCommit?.('Gemmer importen');
@@ -414,25 +427,6 @@ async function writeImport(
   return { ok: true, report: { preview, applied, filesCopied, backup, notes: [...preview.notes.filter((n) => !n.startsWith('«Behold begge»')), ...notes] } };
 }
 
-/** What lies under a record, by the field that points to its parent: a meeting's items, an item's decision … */
-const CHILDREN: Partial<Record<EntityName, { entity: EntityName; field: string }[]>> = {
-  meetings: [
-    { entity: 'meeting_attendance', field: 'meetingId' },
-    { entity: 'agenda_items', field: 'meetingId' },
-  ],
-  agenda_items: [
-    { entity: 'recommendations', field: 'itemId' },
-    { entity: 'item_guests', field: 'itemId' },
-    { entity: 'decisions', field: 'itemId' },
-    { entity: 'follow_ups', field: 'itemId' },
-    { entity: 'attachments', field: 'itemId' },
-  ],
-  decisions: [
-    { entity: 'recommendation_outcomes', field: 'decisionId' },
-    { entity: 'reservations', field: 'decisionId' },
-  ],
-};
-
 /**
  * «Behold begge»: the package's record and everything under it in the package (a meeting with its items, their
  * Indstilling, decisions, follow-ups and attachments) as new records with new ids, the links among them following;
@@ -443,7 +437,7 @@ function copiesOf(read: ReadForImport, entity: EntityName, root: Record<string, 
   const collect = (e: EntityName, record: Record<string, unknown>) => {
     if (record.deletedAt !== null) return;
     found.push({ entity: e, record });
-    for (const child of CHILDREN[e] ?? []) for (const r of read.records.get(child.entity) ?? []) if (r[child.field] === record.id) collect(child.entity, r);
+    for (const child of COPIED_CHILDREN[e]) for (const r of read.records.get(child.entity) ?? []) if (r[child.field] === record.id) collect(child.entity, r);
   };
   collect(entity, root);
   const ids = new Map(found.map((f) => [f.record.id as string, newId()]));
@@ -469,16 +463,10 @@ async function moveToIncomingId(trx: Transaction<DB>, entity: EntityName, localI
   for (const other of ENTITY_NAMES) {
     for (const ref of ENTITIES[other].references) {
       if (ref.entity !== entity) continue;
-      await trx
-        .updateTable(other as 'bodies')
-        .set({ [columnOf(ref.field)]: incomingId } as never)
-        .where(columnOf(ref.field) as 'id', '=', localId)
-        .execute();
+      await repointReferences(trx, other, columnOf(ref.field), localId, incomingId);
     }
   }
-  const row = await trx.selectFrom(entity as 'bodies').selectAll().where('id', '=', localId).executeTakeFirstOrThrow();
-  await trx.deleteFrom(entity as 'bodies').where('id', '=', localId).execute();
-  await trx.insertInto(entity as 'bodies').values({ ...row, id: incomingId } as never).execute();
+  await renameRecordId(trx, entity, localId, incomingId);
 }
 
 /** The content hash of a stored row, for tests and tools. */

@@ -14,8 +14,17 @@ import { formatNumericDate } from '../../../shared/format';
 import { DEMO_BASE_SOURCE, storedBases } from '../../../db/queries/exchange-bases';
 import { trustedInstallations } from '../../../db/queries/settings';
 import { mergeFields, type FieldConflict, type FieldMerge } from '../../../shared/exchange/field-merge';
-import { columnOf, ENTITIES, ENTITY_NAMES, ENTITY_PLURALS, rowToRecord, type EntityName } from '../../../shared/exchange/records';
+import { columnOf, COPYABLE, ENTITIES, ENTITY_NAMES, ENTITY_PLURALS, rowToRecord, shorten, type EntityName } from '../../../shared/exchange/records';
 import { getScenarioRecord } from '../../../db/queries/scenarios';
+import {
+  hasExchangedWith,
+  itemPlace,
+  liveStepsOf,
+  presentFiles,
+  recordRowsById,
+  rowsHoldingKeys,
+  wasImported,
+} from '../../../db/queries/exchange';
 import { listText, liveVersionUses, useText } from '../../../shared/logic/proposals/scenario-uses';
 import { usesOf, variantInput } from '../services/scenarios';
 import type { ScenarioInput, ScenarioOverrides } from '../../../shared/domain/scenario';
@@ -33,14 +42,6 @@ export const MERGE_CLASS_LABELS: Readonly<Record<MergeClass, string>> = {
   conflict: 'konflikter',
   deleted: 'slettede',
 };
-
-/**
- * Entities where "keep both" makes sense: the incoming record is added as a copy with a new id. Not the proposals:
- * only the record itself is copied, so a copied proposal would have no versions, route or responses; a copied
- * version would take the number its original holds (UNIQUE (proposal_id, number)); a copied step would stand twice on
- * the route, and a copied response would count the same answer twice. Their conflicts take mine or theirs.
- */
-export const COPYABLE: ReadonlySet<EntityName> = new Set<EntityName>(['meetings', 'agenda_items', 'scenarios']);
 
 const HASH_EXCLUDED = new Set(['revision', 'createdAt', 'updatedAt']);
 
@@ -123,10 +124,9 @@ export interface PackageSource {
 /** Whether this laptop has taken packages from the installation before, and whether the user trusts it. */
 async function packageSource(db: Kysely<DB>, installation: string): Promise<PackageSource> {
   const own = (await ownSources(db)).has(installation);
-  const imported = await db.selectFrom('exchange_imports').select('export_id').where('source_installation', '=', installation).executeTakeFirst();
-  const based = imported ? undefined : await db.selectFrom('exchange_bases').select('record_id').where('source_installation', '=', installation).limit(1).executeTakeFirst();
+  const known = own || (await hasExchangedWith(db, installation));
   const trusted = (await trustedInstallations(db)).find((t) => t.id === installation);
-  return { installation, known: own || imported !== undefined || based !== undefined, trustedAs: own ? 'denne computer' : (trusted?.name ?? null) };
+  return { installation, known, trustedAs: own ? 'denne computer' : (trusted?.name ?? null) };
 }
 
 /** The Danish warnings about where a package comes from (shown before the rest). */
@@ -171,13 +171,7 @@ export function openingKinds(entity: EntityName, local: Record<string, unknown>,
 /** The item or attachment with its meeting's date, as this laptop knows it. */
 async function openingLabel(db: Kysely<DB>, entity: Opening['entity'], local: Record<string, unknown>, incoming: Record<string, unknown>): Promise<string> {
   const itemId = entity === 'agenda_items' ? (local.id as string) : (local.itemId as string);
-  const item = await db
-    .selectFrom('agenda_items as i')
-    .innerJoin('meetings as m', 'm.id', 'i.meeting_id')
-    .innerJoin('bodies as b', 'b.id', 'm.body_id')
-    .select(['i.title', 'i.position', 'm.date', 'b.code'])
-    .where('i.id', '=', itemId)
-    .executeTakeFirst();
+  const item = await itemPlace(db, itemId);
   const where = item ? `punkt ${item.position} på ${item.code}-mødet ${formatNumericDate(item.date)}` : '';
   // The title the package would give it, too: that is the one a public edition would show.
   const renamed = incoming.title !== local.title ? `, i pakken «${shorten(incoming.title as string)}»` : '';
@@ -203,57 +197,14 @@ export interface Clash {
   message: string;
 }
 
-/**
- * The unique keys besides the id that two laptops can fill independently (db/migrations). `resolvable`: the user
- * chooses which record to keep, and both laptops end with one record under the package's id; otherwise the import is
- * refused until one of the two is changed by hand.
- */
-const UNIQUE_KEYS: Partial<
-  Record<EntityName, { fields: string[]; liveOnly: boolean; resolvable?: boolean; explain(record: Record<string, unknown>, what: string): string; /** Replaces the usual «Slet eller ret den ene …». */ advice?: string }>
-> = {
-  decisions: { fields: ['itemId'], liveOnly: false, resolvable: true, explain: (_r, what) => `${what} har en beslutning her, og pakken har en anden beslutning for samme punkt` },
-  recommendation_outcomes: {
-    fields: ['decisionId', 'recommendationId'],
-    liveOnly: false,
-    resolvable: true,
-    explain: (_r, what) => `${what} har ét udfald her og et andet i pakken`,
-  },
-  bodies: { fields: ['code'], liveOnly: true, explain: (r) => `Forkortelsen «${r.code as string}» bruges her af et andet organ end i pakken` },
-  organisations: { fields: ['name'], liveOnly: true, explain: (r) => `Navnet «${r.name as string}» bruges her af en anden kommune eller region end i pakken` },
-  minutes_versions: { fields: ['meetingId', 'version'], liveOnly: false, explain: (r, what) => `${what} har allerede en referatversion ${r.version as number} her, og pakken har en anden` },
-  scenario_versions: { fields: ['scenarioId', 'number'], liveOnly: false, explain: (r, what) => `${what} har allerede en frossen version ${r.number as number} her, og pakken har en anden` },
-  // Both laptops made a new version of the same proposal («Ny version») since they last exchanged.
-  proposal_versions: {
-    fields: ['proposalId', 'number'],
-    liveOnly: false,
-    explain: (r, what) => `${what} har allerede en version ${r.number as number} her, og pakken har en anden version ${r.number as number}: forslaget er revideret på begge bærbare`,
-    advice: 'En version kan ikke slettes, så aftal, hvilken bærbar der fører forslaget videre, og indlæs pakken der; intet er importeret.',
-  },
-};
-
-/** What a clash concerns, for the sentence: the item, meeting, scenario or proposal by its title, name, date or code. */
+/** What a clash concerns, for its sentence: the record the key's owner reference points to here, by its title, name or date. */
 async function ownerLabel(db: Kysely<DB>, entity: EntityName, record: Record<string, unknown>): Promise<string> {
-  if (entity === 'decisions') {
-    const item = await db.selectFrom('agenda_items').select('title').where('id', '=', record.itemId as string).executeTakeFirst();
-    return item ? `Punktet «${item.title}»` : 'Punktet';
-  }
-  if (entity === 'recommendation_outcomes') {
-    const recommendation = await db.selectFrom('recommendations').select('text').where('id', '=', record.recommendationId as string).executeTakeFirst();
-    return recommendation ? `Indstillingen «${shorten(recommendation.text)}»` : 'Indstillingen';
-  }
-  if (entity === 'minutes_versions') {
-    const meeting = await db.selectFrom('meetings').select('date').where('id', '=', record.meetingId as string).executeTakeFirst();
-    return meeting ? `Mødet ${formatNumericDate(meeting.date)}` : 'Mødet';
-  }
-  if (entity === 'scenario_versions') {
-    const scenario = await db.selectFrom('scenarios').select('name').where('id', '=', record.scenarioId as string).executeTakeFirst();
-    return scenario ? `Takstscenariet «${scenario.name}»` : 'Takstscenariet';
-  }
-  if (entity === 'proposal_versions') {
-    const proposal = await db.selectFrom('proposals').select(['code', 'title']).where('id', '=', record.proposalId as string).executeTakeFirst();
-    return proposal ? `Forslaget «${proposal.code} ${proposal.title}»` : 'Forslaget';
-  }
-  return '';
+  const owner = ENTITIES[entity].unique?.clash?.owner;
+  if (owner === undefined) return '';
+  const target = ENTITIES[entity].references.find((r) => r.field === owner)!.entity;
+  const named = ENTITIES[target].named!;
+  const found = (await localRows(db, target, [record[owner] as string])).get(record[owner] as string);
+  return found ? named.of(found) : named.definite;
 }
 
 /** New records whose unique key another local record holds (see ImportPreview.blockers/clashes): one query per 500 records. */
@@ -261,28 +212,33 @@ async function findClashes(db: Kysely<DB>, plan: readonly PlannedRecord[]): Prom
   const blockers: string[] = [];
   const clashes: Clash[] = [];
   const incomingIds = new Set(plan.map((p) => `${p.entity}:${p.incoming.id as string}`));
-  for (const [entity, key] of Object.entries(UNIQUE_KEYS) as [EntityName, NonNullable<(typeof UNIQUE_KEYS)[EntityName]>][]) {
+  for (const entity of ENTITY_NAMES) {
+    const key = ENTITIES[entity].unique;
+    if (!key?.clash) continue;
+    const clash = key.clash;
     const fresh = plan.filter((p) => p.entity === entity && p.class === 'new' && !(key.liveOnly && p.incoming.deletedAt !== null)).map((p) => p.incoming);
     const keyOf = (values: Record<string, unknown>) => JSON.stringify(key.fields.map((f) => values[f]));
     const first = key.fields[0]!;
     for (let i = 0; i < fresh.length && blockers.length < 20; i += 500) {
       const part = fresh.slice(i, i + 500);
-      let query = db
-        .selectFrom(entity as 'bodies')
-        .select(['id', ...key.fields.map((f) => `${columnOf(f)} as ${f}`)] as never[])
-        .where(columnOf(first) as 'id', 'in', [...new Set(part.map((r) => r[first] as string))]);
-      if (key.liveOnly) query = query.where('deleted_at', 'is', null);
+      const rows = await rowsHoldingKeys(
+        db,
+        entity,
+        key.fields.map((field) => ({ field, column: columnOf(field) })),
+        part.map((r) => r[first] as string),
+        key.liveOnly,
+      );
       // Held by a record the package does not bring (one it brings may be moving away from the key).
       const held = new Map<string, string>();
-      for (const row of (await query.execute()) as unknown as Record<string, unknown>[]) {
+      for (const row of rows) {
         if (!incomingIds.has(`${entity}:${row.id as string}`)) held.set(keyOf(row), row.id as string);
       }
       for (const record of part) {
         const holder = held.get(keyOf(record));
         if (holder === undefined || holder === record.id) continue;
-        const what = key.explain(record, await ownerLabel(db, entity, record));
-        if (key.resolvable) clashes.push({ entity, incomingId: record.id as string, localId: holder, message: `${what}.` });
-        else blockers.push(`${what}. ${key.advice ?? 'Slet eller ret den ene, og indlæs pakken igen; intet er importeret.'}`);
+        const what = clash.explain(record, await ownerLabel(db, entity, record));
+        if (clash.resolvable) clashes.push({ entity, incomingId: record.id as string, localId: holder, message: `${what}.` });
+        else blockers.push(`${what}. ${clash.advice ?? 'Slet eller ret den ene, og indlæs pakken igen; intet er importeret.'}`);
         if (blockers.length >= 20) break;
       }
     }
@@ -300,16 +256,7 @@ async function doubledRoutes(db: Kysely<DB>, plan: readonly PlannedRecord[]): Pr
   const inPackage = new Set(steps.map((p) => p.incoming.id as string));
   const proposalIds = [...new Set(steps.filter((p) => p.class === 'new' && p.incoming.deletedAt === null).map((p) => p.incoming.proposalId as string))];
   const codes = new Set<string>();
-  for (let i = 0; i < proposalIds.length; i += 500) {
-    const rows = await db
-      .selectFrom('approval_steps as s')
-      .innerJoin('proposals as p', 'p.id', 's.proposal_id')
-      .select(['s.id', 'p.code'])
-      .where('s.proposal_id', 'in', proposalIds.slice(i, i + 500))
-      .where('s.deleted_at', 'is', null)
-      .execute();
-    for (const row of rows) if (!inPackage.has(row.id)) codes.add(row.code);
-  }
+  for (const row of await liveStepsOf(db, proposalIds)) if (!inPackage.has(row.id)) codes.add(row.code);
   return [...codes].sort();
 }
 
@@ -372,23 +319,17 @@ async function brokenVariants(db: Kysely<DB>, read: ReadForImport): Promise<stri
   return problems;
 }
 
-export type PreviewResult = { ok: true; preview: ImportPreview } | { ok: false; problems: Problem[] };
+/** The preview, and the checked read it was made from (an import right after may reuse it: applyImport's `checked`). */
+export type PreviewResult = { ok: true; preview: ImportPreview; read: ReadForImport } | { ok: false; problems: Problem[] };
 
-/** A short Danish label of a record, for the conflict list. */
+/** A short Danish label of a record, for the conflict list: the registry's, or the label with its title, name, text … */
 export function recordLabel(entity: EntityName, record: Record<string, unknown>): string {
-  if (entity === 'proposal_versions') {
-    const content = record.content as { documentTitle?: unknown; agendaTitle?: unknown } | null;
-    const title = [content?.documentTitle, content?.agendaTitle].find((t): t is string => typeof t === 'string' && t.trim() !== '');
-    return `forslagsversion ${record.number as number}${title ? ` «${shorten(title.trim())}»` : ''}`;
-  }
-  if (entity === 'approval_steps') return `trin ${record.position as number} i godkendelsesvejen`;
-  if (entity === 'consultation_responses') return `høringssvar fra ${record.respondent as string}`;
+  const own = ENTITIES[entity].labelOf;
+  if (own) return own(record);
   const text = (record.title ?? record.name ?? record.action ?? record.party ?? record.text ?? record.code ?? record.date) as unknown;
   const value = typeof text === 'string' && text.trim() ? text.replace(/<[^>]*>/g, '').trim() : String(record.id);
-  return entity === 'meetings' ? `møde ${formatNumericDate(record.date as string)}` : `${ENTITIES[entity].label} «${shorten(value)}»`;
+  return `${ENTITIES[entity].label} «${shorten(value)}»`;
 }
-
-const shorten = (value: string) => (value.length > 80 ? `${value.slice(0, 80)}…` : value);
 
 /** Validates the package and returns it with every record, normalised as it would be stored. */
 export async function readForImport(db: Kysely<DB>, packagePath: string, options: Pick<ReadPackageOptions, 'signal' | 'onProgress' | 'stageFile'> = {}): Promise<{ ok: true; summary: PackageSummary; records: Map<EntityName, Record<string, unknown>[]> } | { ok: false; problems: Problem[] }> {
@@ -423,25 +364,12 @@ export async function readForImport(db: Kysely<DB>, packagePath: string, options
 async function clearAbsentFiles(db: Kysely<DB>, attachments: Record<string, unknown>[], inPackage: ReadonlySet<string>): Promise<void> {
   const wanted = [...new Set(attachments.filter((a) => a.deletedAt !== null && typeof a.sha256 === 'string' && !inPackage.has(a.sha256)).map((a) => a.sha256 as string))];
   if (wanted.length === 0) return;
-  const present = new Set<string>();
-  for (let i = 0; i < wanted.length; i += 500) {
-    const rows = await db.selectFrom('files').select('sha256').where('sha256', 'in', wanted.slice(i, i + 500)).execute();
-    for (const row of rows) present.add(row.sha256);
-  }
+  const present = await presentFiles(db, wanted);
   for (const a of attachments) if (a.deletedAt !== null && typeof a.sha256 === 'string' && !inPackage.has(a.sha256) && !present.has(a.sha256)) a.sha256 = null;
 }
 
 async function localRows(db: Kysely<DB>, entity: EntityName, ids: string[]): Promise<Map<string, Record<string, unknown>>> {
-  const found = new Map<string, Record<string, unknown>>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const rows = (await db
-      .selectFrom(entity as 'bodies')
-      .selectAll()
-      .where('id', 'in', ids.slice(i, i + 500))
-      .execute()) as unknown as Record<string, unknown>[];
-    for (const row of rows) found.set(row.id as string, rowToRecord(entity, row));
-  }
-  return found;
+  return new Map((await recordRowsById(db, entity, ids)).map((row) => [row.id as string, rowToRecord(entity, row)]));
 }
 
 /**
@@ -482,14 +410,14 @@ export type ReadForImport = Extract<Awaited<ReturnType<typeof readForImport>>, {
 export async function previewImport(db: Kysely<DB>, packagePath: string, options: Pick<ReadPackageOptions, 'signal' | 'onProgress'> = {}): Promise<PreviewResult> {
   const read = await readForImport(db, packagePath, options);
   if (!read.ok) return read;
-  return { ok: true, preview: await planImport(db, read) };
+  return { ok: true, preview: await planImport(db, read), read };
 }
 
 /** The three-way comparison of a validated package with the database (also run inside the import's transaction). */
 export async function planImport(db: Kysely<DB>, read: ReadForImport): Promise<ImportPreview> {
   const { summary, records } = read;
   const { exportId, sourceInstallation } = summary.manifest;
-  const seenBefore = (await db.selectFrom('exchange_imports').select('export_id').where('export_id', '=', exportId).executeTakeFirst()) !== undefined;
+  const seenBefore = await wasImported(db, exportId);
   /** Every record as taken from this source last time: with an export id seen before, the same package. */
   let sameAsTaken = true;
 

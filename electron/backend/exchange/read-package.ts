@@ -14,12 +14,14 @@ import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { z } from 'zod';
+import { existingRecordIds } from '../../../db/queries/exchange';
 import type { DB } from '../../../db/schema';
 import { Id } from '../../../shared/domain/common';
 import {
   BASES_PATH,
   EXCHANGE_FORMAT,
   EXCHANGE_FORMAT_VERSION,
+  filePath,
   Manifest,
   MANIFEST_PATH,
   parseEntryPath,
@@ -32,21 +34,6 @@ import { canonicalJson } from '../../../shared/logic/tariff/freeze';
 import { MAX_UPLOAD_BYTES } from '../files/file-store';
 import { detectMediaType, SNIFF_BYTES } from '../files/media-type';
 import { sanitizeRichText } from '../services/rich-text';
-
-/**
- * The unique keys besides the id (db/migrations): two records of one package with the same key would be refused by
- * the database only in the middle of the import; the check names them first.
- */
-const UNIQUE_IN_PACKAGE: Partial<Record<EntityName, { fields: string[]; liveOnly: boolean; rule: string }>> = {
-  organisations: { fields: ['name'], liveOnly: true, rule: 'To kommuner eller regioner har samme navn; et navn må kun bruges af én' },
-  population_figures: { fields: ['organisationId', 'quarter', 'ageGroup'], liveOnly: false, rule: 'Samme kommune, kvartal og aldersgruppe står to gange i befolkningstallene' },
-  bodies: { fields: ['code'], liveOnly: true, rule: 'To organer har samme forkortelse; en forkortelse må kun bruges af ét organ' },
-  decisions: { fields: ['itemId'], liveOnly: false, rule: 'Samme punkt har to beslutninger; et punkt har højst én' },
-  recommendation_outcomes: { fields: ['decisionId', 'recommendationId'], liveOnly: false, rule: 'Samme indstilling har to udfald i samme beslutning' },
-  minutes_versions: { fields: ['meetingId', 'version'], liveOnly: false, rule: 'Samme møde har to referatversioner med samme nummer' },
-  scenario_versions: { fields: ['scenarioId', 'number'], liveOnly: false, rule: 'Samme takstscenarie har to frosne versioner med samme nummer' },
-  proposal_versions: { fields: ['proposalId', 'number'], liveOnly: false, rule: 'Samme forslag har to versioner med samme nummer' },
-};
 
 export interface ReadLimits {
   /** Entries in the zip. */
@@ -134,6 +121,8 @@ export interface PackageSummary {
   manifest: Manifest;
   /** Bytes of the package file. */
   bytes: number;
+  /** SHA-256 of manifest.json: with it, the hash of every entry that was checked. */
+  manifestSha256: string;
   entities: Record<EntityName, EntitySummary>;
   files: {
     count: number;
@@ -305,23 +294,28 @@ export async function readPackage(file: string, options: ReadPackageOptions = {}
   let zip: ZipFile | null = null;
   try {
     const bytes = await inspectFile(file);
-    zip = await yauzl
-      .openPromise(file, { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true, strictFileNames: true })
-      .catch((error: unknown) => {
-        throw /end of central directory/i.test((error as Error).message) ? refuse(null, TRUNCATED) : zipError(error, null);
-      });
-    PACKAGE_PATHS.set(zip, file);
+    zip = await openZip(file);
     const entries = await listEntries(zip, limits);
-    const manifest = await readManifest(zip, entries, limits, options.signal);
+    const { manifest, sha256: manifestSha256 } = await readManifest(zip, entries, limits, options.signal);
     const listed = crossCheck(entries, manifest);
     const summary = await readEntries(zip, entries, manifest, listed, limits, options);
-    return { ok: true, summary: { ...summary, bytes } };
+    return { ok: true, summary: { ...summary, bytes, manifestSha256 } };
   } catch (error) {
     if (error instanceof Refused) return { ok: false, problems: error.problems.slice(0, MAX_PROBLEMS) };
     throw error;
   } finally {
     zip?.close();
   }
+}
+
+async function openZip(file: string): Promise<ZipFile> {
+  const zip = await yauzl
+    .openPromise(file, { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true, strictFileNames: true })
+    .catch((error: unknown) => {
+      throw /end of central directory/i.test((error as Error).message) ? refuse(null, TRUNCATED) : zipError(error, null);
+    });
+  PACKAGE_PATHS.set(zip, file);
+  return zip;
 }
 
 /** Refuses what is plainly not a zip before yauzl sees it; returns the file's size. */
@@ -413,10 +407,13 @@ async function collect(zip: ZipFile, listed: ListedEntry, limits: ReadLimits, si
   return Buffer.concat(parts);
 }
 
-async function readManifest(zip: ZipFile, entries: Map<string, ListedEntry>, limits: ReadLimits, signal?: AbortSignal): Promise<Manifest> {
+/** The manifest, checked, and the SHA-256 of its bytes (which carry the hash of every other entry). */
+async function readManifest(zip: ZipFile, entries: Map<string, ListedEntry>, limits: ReadLimits, signal?: AbortSignal): Promise<{ manifest: Manifest; sha256: string }> {
   const listed = entries.get(MANIFEST_PATH);
   if (!listed) throw refuse(null, 'Pakken mangler manifest.json, så den er ikke en Sekretariat-pakke (eller den er beskadiget). Intet er importeret.');
-  const text = decodeUtf8(await collect(zip, listed, limits, signal));
+  const raw = await collect(zip, listed, limits, signal);
+  const sha256 = createHash('sha256').update(raw).digest('hex');
+  const text = decodeUtf8(raw);
   if (text === null) throw refuse(MANIFEST_PATH, 'manifest.json er ikke gyldig UTF-8-tekst. Pakken er beskadiget; intet er importeret.');
   let json: unknown;
   try {
@@ -440,7 +437,7 @@ async function readManifest(zip: ZipFile, entries: Map<string, ListedEntry>, lim
     const { field, message } = firstIssue(parsed.error);
     throw refuse(MANIFEST_PATH, `${at(MANIFEST_PATH, undefined, field)}: ${message}. Manifestet er ugyldigt; intet er importeret.`, undefined, field);
   }
-  return parsed.data;
+  return { manifest: parsed.data, sha256 };
 }
 
 /** Every entry listed, every listing present, and the zip's sizes equal to the manifest's. */
@@ -469,7 +466,7 @@ async function readEntries(
   listed: Map<string, ManifestEntry>,
   limits: ReadLimits,
   options: ReadPackageOptions,
-): Promise<Omit<PackageSummary, 'bytes'>> {
+): Promise<Omit<PackageSummary, 'bytes' | 'manifestSha256'>> {
   const summaries = Object.fromEntries(ENTITY_NAMES.map((e) => [e, { count: 0, deleted: 0, records: [] as RecordRef[] }])) as Record<EntityName, EntitySummary>;
   const ids = Object.fromEntries(ENTITY_NAMES.map((e) => [e, new Map<string, number>()])) as Record<EntityName, Map<string, number>>;
   const sanitized: PackageSummary['sanitized'] = [];
@@ -490,7 +487,8 @@ async function readEntries(
     const spec = ENTITIES[entity];
     const summary = summaries[entity];
     const seen = ids[entity];
-    const unique = UNIQUE_IN_PACKAGE[entity];
+    // Two records of the package that one database cannot hold together: named before the database refuses them mid-import.
+    const unique = spec.unique;
     const keys = new Map<string, number>();
     const contentProblems: Problem[] = [];
     const fail = (message: string, line: number, field?: string): never => {
@@ -524,7 +522,7 @@ async function readEntries(
       if (unique && !(unique.liveOnly && deleted)) {
         const key = JSON.stringify(unique.fields.map((f) => record[f]));
         const other = keys.get(key);
-        if (other !== undefined) fail(`${unique.rule} (linje ${other} og ${line}). Pakken afvises; intet er importeret.`, line, unique.fields.at(-1));
+        if (other !== undefined) fail(`${unique.inPackage} (linje ${other} og ${line}). Pakken afvises; intet er importeret.`, line, unique.fields.at(-1));
         keys.set(key, line);
       }
       summary.count++;
@@ -588,31 +586,10 @@ async function readEntries(
       const what = wanted ? `Bilaget «${wanted.title}» (filen «${wanted.fileName}»)` : `Filen ${quote(name)}`;
       throw refuse(MANIFEST_PATH, `${what} har en medietype med styretegn i manifest.json. Pakken er manipuleret eller beskadiget; intet er importeret.`, undefined, 'mediaType');
     }
-    const hash = createHash('sha256');
-    let bytes = 0;
-    const head: Buffer[] = [];
-    let headBytes = 0;
     const sink = (await options.stageFile?.(path.sha256)) ?? null;
-    try {
-      for await (const chunk of inflate(zip, zipped.entry, name, limits, options.signal)) {
-        hash.update(chunk);
-        if (headBytes < SNIFF_BYTES) {
-          head.push(Buffer.from(chunk.subarray(0, SNIFF_BYTES - headBytes)));
-          headBytes += Math.min(chunk.length, SNIFF_BYTES - headBytes);
-        }
-        bytes += chunk.length;
-        checked(chunk.length);
-        await sink?.write(chunk);
-      }
-      const integrity = checkIntegrity(name, hash, bytes, listed.get(name)!);
-      if (integrity) throw new Refused([integrity]);
-      await sink?.keep();
-    } catch (error) {
-      await sink?.drop();
-      throw error;
-    }
+    const { bytes, head } = await checkFile(zip, zipped, listed.get(name)!, limits, sink, checked, options.signal);
     filesInPackage.add(path.sha256);
-    files.mediaTypes.set(path.sha256, detectMediaType(Buffer.concat(head), wanted?.fileName ?? ''));
+    files.mediaTypes.set(path.sha256, detectMediaType(head, wanted?.fileName ?? ''));
     files.count++;
     files.bytes += bytes;
     files.sha256.push(path.sha256);
@@ -626,6 +603,88 @@ async function readEntries(
 
   const clearedReferences = await checkReferences(references, ids, options);
   return { manifest, entities: summaries, files, sanitized, clearedReferences, bases };
+}
+
+/**
+ * Streams an attachment file's entry, hashing and counting it, into `sink` if there is one: kept once its size and
+ * SHA-256 are the manifest's (and its name's), dropped otherwise. Returns its size and its first bytes (for the type).
+ */
+async function checkFile(
+  zip: ZipFile,
+  zipped: ListedEntry,
+  expected: ManifestEntry,
+  limits: ReadLimits,
+  sink: FileSink | null,
+  checked: (bytes: number) => void,
+  signal?: AbortSignal,
+): Promise<{ bytes: number; head: Buffer }> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  const head: Buffer[] = [];
+  let headBytes = 0;
+  try {
+    for await (const chunk of inflate(zip, zipped.entry, zipped.name, limits, signal)) {
+      hash.update(chunk);
+      if (headBytes < SNIFF_BYTES) {
+        head.push(Buffer.from(chunk.subarray(0, SNIFF_BYTES - headBytes)));
+        headBytes += Math.min(chunk.length, SNIFF_BYTES - headBytes);
+      }
+      bytes += chunk.length;
+      checked(chunk.length);
+      await sink?.write(chunk);
+    }
+    const integrity = checkIntegrity(zipped.name, hash, bytes, expected);
+    if (integrity) throw new Refused([integrity]);
+    await sink?.keep();
+  } catch (error) {
+    await sink?.drop();
+    throw error;
+  }
+  return { bytes, head: Buffer.concat(head) };
+}
+
+export type RestageResult = { kind: 'staged' } | { kind: 'changed' } | { kind: 'refused'; problems: Problem[] };
+
+/**
+ * For an import right after its preview read the package in full: whether the file is still the package that was
+ * checked (its size, and its manifest, which holds the hash of every entry), and if so the attachment files the
+ * importer wants (`stageFile`) read again, each proven by its SHA-256 as it is copied. The records are not read again:
+ * the importer uses those checked by the preview. 'changed': the file is another one now; read it in full.
+ */
+export async function restagePackageFiles(
+  file: string,
+  checkedSummary: PackageSummary,
+  options: Pick<ReadPackageOptions, 'limits' | 'signal' | 'onProgress'> & { stageFile: NonNullable<ReadPackageOptions['stageFile']> },
+): Promise<RestageResult> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  let zip: ZipFile | null = null;
+  try {
+    if ((await inspectFile(file)) !== checkedSummary.bytes) return { kind: 'changed' };
+    zip = await openZip(file);
+    const entries = await listEntries(zip, limits);
+    const { sha256 } = await readManifest(zip, entries, limits, options.signal);
+    if (sha256 !== checkedSummary.manifestSha256) return { kind: 'changed' };
+    const listed = crossCheck(entries, checkedSummary.manifest);
+    const names = checkedSummary.files.sha256.map(filePath);
+    const totalBytes = names.reduce((sum, name) => sum + listed.get(name)!.bytes, 0);
+    let done = 0;
+    const checked = (n: number) => {
+      done += n;
+      options.onProgress?.(done, totalBytes);
+    };
+    for (const [index, name] of names.entries()) {
+      const sink = await options.stageFile(checkedSummary.files.sha256[index]!);
+      // A file the store has already is not read at all.
+      if (sink === null) checked(listed.get(name)!.bytes);
+      else await checkFile(zip, entries.get(name)!, listed.get(name)!, limits, sink, checked, options.signal);
+    }
+    return { kind: 'staged' };
+  } catch (error) {
+    if (error instanceof Refused) return { kind: 'refused', problems: error.problems.slice(0, MAX_PROBLEMS) };
+    throw error;
+  } finally {
+    zip?.close();
+  }
 }
 
 /**
@@ -780,58 +839,5 @@ async function checkReferences(
 
 /** `localIds` for {@link readPackage} over a database: which of the ids the table has (tombstones count: they exist). */
 export function localIdsIn(db: Kysely<DB>): NonNullable<ReadPackageOptions['localIds']> {
-  return async (entity, wanted) => {
-    const found: string[] = [];
-    for (let i = 0; i < wanted.length; i += 500) {
-      const rows = await db
-        .selectFrom(entity as 'bodies')
-        .select('id')
-        .where('id', 'in', wanted.slice(i, i + 500))
-        .execute();
-      for (const row of rows) found.push(row.id);
-    }
-    return found;
-  };
-}
-
-export interface EntityComparison {
-  /** Not in this database. */
-  new: number;
-  /** Same id and revision. */
-  unchanged: number;
-  /** Same id, another revision. */
-  changed: number;
-}
-
-/**
- * What a validated package holds compared with a database, per entity, by id and revision only (the dry run of
- * `import`): a real preview with conflicts needs the three-way comparison of the import step.
- */
-export async function compareWithDatabase(db: Kysely<DB>, summary: PackageSummary): Promise<Record<EntityName, EntityComparison>> {
-  const result = {} as Record<EntityName, EntityComparison>;
-  for (const entity of ENTITY_NAMES) {
-    const counts: EntityComparison = { new: 0, unchanged: 0, changed: 0 };
-    const records = summary.entities[entity].records;
-    for (let i = 0; i < records.length; i += 500) {
-      const part = records.slice(i, i + 500);
-      const rows = await db
-        .selectFrom(entity as 'bodies')
-        .select(['id', 'revision'])
-        .where(
-          'id',
-          'in',
-          part.map((r) => r.id),
-        )
-        .execute();
-      const revisions = new Map(rows.map((r) => [r.id, r.revision]));
-      for (const record of part) {
-        const local = revisions.get(record.id);
-        if (local === undefined) counts.new++;
-        else if (local === record.revision) counts.unchanged++;
-        else counts.changed++;
-      }
-    }
-    result[entity] = counts;
-  }
-  return result;
+  return (entity, wanted) => existingRecordIds(db, entity, wanted);
 }

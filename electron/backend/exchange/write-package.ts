@@ -8,8 +8,7 @@
  * snapshot needs no lock on them) and checked against their SHA-256 on the way.
  */
 import './native-crc32';
-import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
@@ -17,7 +16,10 @@ import { basename, dirname, join } from 'node:path';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
-import { DEMO_BASE_SOURCE } from '../../../db/queries/exchange-bases';
+import { openReadOnly } from '../../../db/open';
+import { distinctColumnValues, storedFileRows, meetingBodyId, recordIdsWhere, recordRowsInIdOrder } from '../../../db/queries/exchange';
+import { sendableBases } from '../../../db/queries/exchange-bases';
+import { allRecordRows } from '../../../db/queries/records';
 import { ensureInstallationId } from '../../../db/queries/settings';
 import type { DB } from '../../../db/schema';
 import {
@@ -31,7 +33,7 @@ import {
   type ExchangeScope,
   type ManifestEntry,
 } from '../../../shared/exchange/manifest';
-import { ENTITY_NAMES, recordLine, rowToRecord, type EntityName } from '../../../shared/exchange/records';
+import { CHILDREN, columnOf, ENTITIES, ENTITY_NAMES, recordLine, rowToRecord, type EntityName } from '../../../shared/exchange/records';
 import { AppError } from '../errors';
 import type { FileStore } from '../files/file-store';
 
@@ -129,128 +131,85 @@ class ByteCounter extends Transform {
 type Plan = Partial<Record<EntityName, 'all' | string[]>>;
 
 type Reader = Kysely<DB> | Transaction<DB>;
-/** Kysely cannot type a table chosen at run time; every record table has `id` (see db/queries/records.ts). */
-const anyTable = (entity: EntityName) => entity as 'bodies';
 
 const sorted = (values: Iterable<string>) => [...new Set(values)].sort();
-function chunks<T>(values: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < values.length; i += size) out.push(values.slice(i, i + size));
-  return out;
+
+/** Adds the ids of `entity` in `values` to the plan (an entity taken whole stays whole). */
+function include(plan: Plan, entity: EntityName, values: readonly string[]): boolean {
+  const now = plan[entity];
+  if (now === 'all') return false;
+  const merged = sorted([...(now ?? []), ...values]);
+  const grew = now === undefined || merged.length !== now.length;
+  plan[entity] = merged;
+  return grew;
 }
 
-/** Ids of the rows whose `column` is one of `values` (tombstones included). */
-async function idsWhere(db: Reader, entity: EntityName, column: string, values: readonly string[]): Promise<string[]> {
-  const ids: string[] = [];
-  for (const part of chunks(sorted(values), DEFAULT_CHUNK)) {
-    const rows = await db
-      .selectFrom(anyTable(entity))
-      .select('id')
-      .where(column as 'id', 'in', part)
-      .execute();
-    for (const row of rows) ids.push(row.id);
+/** The rows that a record's own entity must bring along with it (a variant's base), until none is missing. */
+async function withSelfReferences(db: Reader, plan: Plan): Promise<Plan> {
+  for (const entity of ENTITY_NAMES) {
+    const self = ENTITIES[entity].references.filter((r) => r.entity === entity && r.onMissing === 'error');
+    for (let grew = self.length > 0 && plan[entity] !== undefined; grew; ) {
+      grew = false;
+      for (const ref of self) grew = include(plan, entity, await distinctColumnValues(db, entity, columnOf(ref.field), plan[entity]!)) || grew;
+    }
   }
-  return sorted(ids);
+  return plan;
 }
 
-async function distinctValues(db: Reader, entity: EntityName, column: string, ids: readonly string[] | 'all'): Promise<string[]> {
-  const values: string[] = [];
-  const parts = ids === 'all' ? [null] : chunks(ids, DEFAULT_CHUNK);
-  for (const part of parts) {
-    let query = db.selectFrom(anyTable(entity)).select(`${column} as value` as 'id as value').distinct().where(column as 'id', 'is not', null);
-    if (part) query = query.where('id', 'in', part);
-    for (const row of await query.execute()) values.push(row.value);
+/** Everything under the planned records (registry: `parent`), parents before children. */
+async function withDescendants(db: Reader, plan: Plan): Promise<Plan> {
+  for (const entity of ENTITY_NAMES) {
+    const ids = plan[entity];
+    if (ids === undefined || ids === 'all') continue;
+    for (const child of CHILDREN[entity]) include(plan, child.entity, await recordIdsWhere(db, child.entity, columnOf(child.field), ids));
   }
-  return sorted(values);
+  return plan;
 }
 
-/** The rows each entity contributes to the scope (architecture of the scopes: docs/exchange-format.md §3). */
+/**
+ * The records the planned ones refer to and cannot do without (a meeting's body, a reservation's municipality), without
+ * what lies under those; links that the importer clears when they point out of the package stay out. Referrers come
+ * after what they refer to in ENTITY_NAMES, so one pass from the end finds the references of what it adds, too.
+ */
+async function withReferenced(db: Reader, plan: Plan): Promise<Plan> {
+  for (const entity of [...ENTITY_NAMES].reverse()) {
+    const ids = plan[entity];
+    if (ids === undefined) continue;
+    for (const ref of ENTITIES[entity].references) {
+      if (ref.onMissing !== 'error' || ref.entity === entity || plan[ref.entity] === 'all') continue;
+      include(plan, ref.entity, await distinctColumnValues(db, entity, columnOf(ref.field), ids));
+    }
+  }
+  return plan;
+}
+
+/**
+ * The rows each entity contributes to the scope (docs/exchange-format.md §3), from the registry
+ * (shared/exchange/records.ts): the scope's roots, what lies under them, and what they refer to.
+ */
 async function planScope(db: Reader, scope: ExchangeScope): Promise<Plan> {
   switch (scope.kind) {
     case 'all':
       return Object.fromEntries(ENTITY_NAMES.map((e) => [e, 'all']));
-    case 'decisions': {
-      const plan: Plan = {
-        bodies: 'all',
-        meetings: 'all',
-        agenda_items: 'all',
-        recommendations: 'all',
-        decisions: 'all',
-        recommendation_outcomes: 'all',
-        reservations: 'all',
-        follow_ups: 'all',
-      };
-      plan.organisations = await distinctValues(db, 'reservations', 'organisation_id', 'all');
-      return plan;
-    }
+    case 'decisions':
+      return withReferenced(db, Object.fromEntries(ENTITY_NAMES.filter((e) => ENTITIES[e].scopes.includes('decisions')).map((e) => [e, 'all'])));
     case 'meeting': {
-      const meeting = await db.selectFrom('meetings').select(['id', 'body_id']).where('id', '=', scope.id).executeTakeFirst();
-      if (!meeting) throw new ExportError('Mødet findes ikke i databasen, så det kan ikke eksporteres.');
-      const items = await idsWhere(db, 'agenda_items', 'meeting_id', [meeting.id]);
-      const decisions = await idsWhere(db, 'decisions', 'item_id', items);
-      const followUps = await idsWhere(db, 'follow_ups', 'item_id', items);
-      const reservations = await idsWhere(db, 'reservations', 'decision_id', decisions);
-      return {
-        organisations: await distinctValues(db, 'reservations', 'organisation_id', reservations),
-        bodies: sorted([meeting.body_id, ...(await distinctValues(db, 'follow_ups', 'body_id', followUps))]),
-        meetings: [meeting.id],
-        meeting_attendance: await idsWhere(db, 'meeting_attendance', 'meeting_id', [meeting.id]),
-        minutes_versions: await idsWhere(db, 'minutes_versions', 'meeting_id', [meeting.id]),
-        agenda_items: items,
-        recommendations: await idsWhere(db, 'recommendations', 'item_id', items),
-        item_guests: await idsWhere(db, 'item_guests', 'item_id', items),
-        decisions,
-        recommendation_outcomes: await idsWhere(db, 'recommendation_outcomes', 'decision_id', decisions),
-        reservations,
-        follow_ups: followUps,
-        attachments: await idsWhere(db, 'attachments', 'item_id', items),
-      };
+      if ((await meetingBodyId(db, scope.id)) === undefined) throw new ExportError('Mødet findes ikke i databasen, så det kan ikke eksporteres.');
+      return withReferenced(db, await withDescendants(db, { meetings: [scope.id] }));
     }
     case 'scenarios': {
-      const chosen = await idsWhere(db, 'scenarios', 'id', scope.ids);
+      const chosen = await recordIdsWhere(db, 'scenarios', 'id', scope.ids);
       const missing = scope.ids.filter((id) => !chosen.includes(id));
       if (missing.length > 0) throw new ExportError(`Takstscenariet ${missing[0]} findes ikke i databasen, så det kan ikke eksporteres.`);
-      // A variant has no input of its own: its base goes with it.
-      const scenarios = sorted([...chosen, ...(await distinctValues(db, 'scenarios', 'base_id', chosen))]);
-      return { scenarios, scenario_versions: await idsWhere(db, 'scenario_versions', 'scenario_id', scenarios) };
+      // A variant has no input of its own: its base goes with it, and the base's frozen versions too.
+      return withReferenced(db, await withDescendants(db, await withSelfReferences(db, { scenarios: chosen })));
     }
   }
 }
 
 /** The rows of an entity in id order, a chunk at a time. */
-async function* rowsOf(db: Reader, entity: EntityName, plan: 'all' | string[], chunkSize: number): AsyncGenerator<Record<string, unknown>> {
-  if (plan === 'all') {
-    let after: string | null = null;
-    for (;;) {
-      let query = db.selectFrom(anyTable(entity)).selectAll().orderBy('id').limit(chunkSize);
-      if (after !== null) query = query.where('id', '>', after);
-      const rows = (await query.execute()) as unknown as Record<string, unknown>[];
-      yield* rows;
-      if (rows.length < chunkSize) return;
-      after = rows[rows.length - 1]!.id as string;
-    }
-  }
-  for (const part of chunks(plan, chunkSize)) {
-    const rows = await db.selectFrom(anyTable(entity)).selectAll().where('id', 'in', part).orderBy('id').execute();
-    yield* rows as unknown as Record<string, unknown>[];
-  }
-}
-
-/** The recorded bases (with content) of an entity's rows in the plan; the demo's shared base stays home. */
-async function* basesOf(db: Reader, entity: EntityName, plan: 'all' | string[], chunkSize: number) {
-  const parts = plan === 'all' ? [null] : chunks(plan, chunkSize);
-  for (const part of parts) {
-    let query = db
-      .selectFrom('exchange_bases')
-      .select(['record_id', 'source_installation', 'source_created_at', 'content'])
-      .where('entity', '=', entity)
-      .where('content', 'is not', null)
-      .where('source_created_at', 'is not', null)
-      .where('source_installation', '!=', DEMO_BASE_SOURCE);
-    if (part) query = query.where('record_id', 'in', part);
-    yield* await query.orderBy('record_id').execute();
-  }
-}
+const rowsOf = (db: Reader, entity: EntityName, plan: 'all' | string[], chunkSize: number) =>
+  plan === 'all' ? allRecordRows(db, entity, chunkSize) : recordRowsInIdOrder(db, entity, plan, chunkSize);
 
 /**
  * Runs `work` in one read transaction. For a database file, on a read-only connection of its own: its snapshot is
@@ -259,12 +218,11 @@ async function* basesOf(db: Reader, entity: EntityName, plan: 'all' | string[], 
 async function inSnapshot<T>(options: WritePackageOptions, work: (db: Transaction<DB>) => Promise<T>): Promise<T> {
   const file = options.databaseFile;
   if (!file || file === ':memory:') return options.db.transaction().execute(work);
-  const raw = new Database(file, { readonly: true, fileMustExist: true });
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }) });
+  const snapshot = openReadOnly(file);
   try {
-    return await db.transaction().execute(work);
+    return await snapshot.db.transaction().execute(work);
   } finally {
-    await db.destroy();
+    await snapshot.close();
   }
 }
 
@@ -351,7 +309,7 @@ export async function writePackage(options: WritePackageOptions): Promise<Packag
         for (const entity of ENTITY_NAMES) {
           const rows = plan[entity];
           if (rows === undefined) continue;
-          for await (const base of basesOf(db, entity, rows, chunkSize)) {
+          for await (const base of sendableBases(db, entity, rows, chunkSize)) {
             baseCount++;
             batch += `{"entity":${JSON.stringify(entity)},"id":${JSON.stringify(base.record_id)},"source":${JSON.stringify(base.source_installation)},"at":${JSON.stringify(base.source_created_at)},"record":${base.content}}\n`;
             if (batch.length >= 65_536) {
@@ -366,15 +324,13 @@ export async function writePackage(options: WritePackageOptions): Promise<Packag
       entries.push({ path: BASES_PATH, sha256: basesMeter.hash.digest('hex'), bytes: basesMeter.bytes, records: baseCount });
 
       const fileRows: { sha256: string; size: number; mediaType: string; live: boolean }[] = [];
-      for (const part of chunks(sorted(referenced.keys()), DEFAULT_CHUNK)) {
-        const rows = await db.selectFrom('files').select(['sha256', 'size', 'media_type']).where('sha256', 'in', part).execute();
-        const known = new Map(rows.map((r) => [r.sha256, r]));
-        for (const sha256 of part) {
-          const row = known.get(sha256);
-          const live = referenced.get(sha256)!;
-          if (row) fileRows.push({ sha256, size: row.size, mediaType: row.media_type, live });
-          else if (live) throw missingAttachmentFile(sha256);
-        }
+      const wanted = sorted(referenced.keys());
+      const known = new Map((await storedFileRows(db, wanted)).map((r) => [r.sha256, r]));
+      for (const sha256 of wanted) {
+        const row = known.get(sha256);
+        const live = referenced.get(sha256)!;
+        if (row) fileRows.push({ sha256, size: row.size, mediaType: row.mediaType, live });
+        else if (live) throw missingAttachmentFile(sha256);
       }
       return { fileRows };
     });

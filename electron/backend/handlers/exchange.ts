@@ -4,13 +4,14 @@ import { ChangedEntity } from '../../../shared/contract';
 import type { ImportPreviewView, ImportReportView } from '../../../shared/domain/exchange';
 import { EXCHANGE_EXTENSION, SCOPE_LABELS, type ExchangeScope } from '../../../shared/exchange/manifest';
 import { displayValue, fieldLabel, isRichField } from '../../../shared/exchange/conflict-text';
-import { ENTITY_NAMES, ENTITY_PLURALS } from '../../../shared/exchange/records';
+import { COPYABLE, ENTITY_NAMES, ENTITY_PLURALS } from '../../../shared/exchange/records';
 import { formatFileSize } from '../../../shared/format';
 import type { BackendContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { AppError } from '../errors';
 import { applyImport, type ImportReport } from '../exchange/apply';
-import { COPYABLE, previewImport, sourceSentences, type ImportPreview } from '../exchange/merge';
+import { CheckedReads } from '../exchange/checked-reads';
+import { previewImport, sourceSentences, type ImportPreview } from '../exchange/merge';
 import type { Problem } from '../exchange/read-package';
 import { writePackage } from '../exchange/write-package';
 
@@ -58,14 +59,14 @@ function previewView(packageId: string, fileName: string, preview: ImportPreview
       canKeepBoth: COPYABLE.has(c.entity),
       fields: c.fields.map((f) => ({
         field: f.field,
-        label: fieldLabel(f.field),
+        label: fieldLabel(f.field, c.entity),
         rich: isRichField(c.entity, f.field),
         base: f.base === undefined ? null : displayValue(c.entity, f.field, f.base),
         local: displayValue(c.entity, f.field, f.local),
         incoming: displayValue(c.entity, f.field, f.incoming),
       })),
-      theirs: c.theirs.map(fieldLabel),
-      mine: c.mine.map(fieldLabel),
+      theirs: c.theirs.map((f) => fieldLabel(f, c.entity)),
+      mine: c.mine.map((f) => fieldLabel(f, c.entity)),
     })),
     files: { count: preview.summary.files.count, bytes: preview.summary.files.bytes },
     notes: preview.notes,
@@ -86,6 +87,8 @@ const reportView = (report: ImportReport): ImportReportView => ({
 });
 
 export const exchangeHandlers = (ctx: BackendContext): ExchangeHandlers => {
+  /** The latest preview's checked read, for its import (the package is read once between the two). */
+  const checkedReads = new CheckedReads();
   const received = async (packageId: string) => {
     const file = await ctx.incoming.find(packageId);
     if (!file) throw new AppError('NOT_FOUND', 'Pakken er ikke modtaget (længere). Vælg filen igen.');
@@ -123,11 +126,14 @@ export const exchangeHandlers = (ctx: BackendContext): ExchangeHandlers => {
     'exchange.preview': async ({ packageId }) => {
       const file = await received(packageId);
       return ctx.jobs.start('exchange.preview', 'Kontrollerer pakken', async (job) => {
+        checkedReads.drop(packageId);
+        const before = await checkedReads.fingerprint(ctx.db, file.path);
         const result = await previewImport(ctx.db, file.path, {
           signal: job.signal,
           onProgress: (done, total) => job.progress(`Kontrollerer pakken – ${formatFileSize(done)} af ${formatFileSize(total)}`, total ? done / total : null),
         });
         if (!result.ok) throw refusal(result.problems);
+        await checkedReads.keep(ctx.db, packageId, file.path, before, result.read);
         return { type: 'preview', preview: previewView(packageId, file.fileName, result.preview, await installation()) };
       });
     },
@@ -135,11 +141,12 @@ export const exchangeHandlers = (ctx: BackendContext): ExchangeHandlers => {
     'exchange.import': async ({ packageId, default: fallback, perRecord, perField, openings }) => {
       const file = await received(packageId);
       return ctx.jobs.start('exchange.import', 'Kontrollerer pakken', async (job) => {
+        const checked = await checkedReads.take(ctx.db, packageId, file.path);
         const result = await applyImport(
           { db: ctx.db, files: ctx.files, backups: ctx.backups, now: ctx.now, newId: ctx.newId },
           file.path,
           { default: fallback, perRecord, perField, openings },
-          { signal: job.signal, onProgress: (step, fraction) => job.progress(step, fraction), onCommit: (step) => job.pointOfNoReturn(step) },
+          { signal: job.signal, onProgress: (step, fraction) => job.progress(step, fraction), onCommit: (step) => job.pointOfNoReturn(step), checked: checked ?? undefined },
         );
         if (!result.ok) throw refusal(result.problems);
         await ctx.incoming.discard(packageId);
@@ -148,7 +155,10 @@ export const exchangeHandlers = (ctx: BackendContext): ExchangeHandlers => {
       });
     },
 
-    'exchange.discard': async ({ packageId }) => ({ discarded: await ctx.incoming.discard(packageId) }),
+    'exchange.discard': async ({ packageId }) => {
+      checkedReads.drop(packageId);
+      return { discarded: await ctx.incoming.discard(packageId) };
+    },
 
     'exchange.trusted': async () => trustedInstallations(ctx.db),
 
