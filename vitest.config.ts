@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
-import { BENCH_DIR, E2E_DIR, INTEGRATION, RENDERER_DIR, SLOW_DIRS, testsIn } from './test/tiers.ts';
+import { BENCH_DIR, E2E_DIR, INTEGRATION, RENDERER_DIR, SLOW_DIRS, SLOW_FILES, testsIn } from './test/tiers.ts';
 
-const SLOW = SLOW_DIRS.map(testsIn);
+const SLOW = [...SLOW_FILES, ...SLOW_DIRS.map(testsIn)];
 
 // A busy two-core machine (other suites running) slows file, database and process work many times over: no test may
 // fail for a default of 5 seconds, and a test that starts processes gets minutes.

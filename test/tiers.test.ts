@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BENCH_DIR, E2E_DIR, INTEGRATION, RENDERER_DIR, SLOW_DIRS } from './tiers';
+import { BENCH_DIR, E2E_DIR, INTEGRATION, RENDERER_DIR, SLOW_DIRS, SLOW_FILES } from './tiers';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -18,7 +18,7 @@ const testFiles = readdirSync(join(ROOT, 'test'), { recursive: true, encoding: '
   .map((name) => relative(ROOT, join(ROOT, 'test', name)).split('\\').join('/'));
 const inDir = (file: string, dir: string) => file.startsWith(`${dir}/`);
 const otherTier = (file: string) =>
-  INTEGRATION.includes(file) || [...SLOW_DIRS, RENDERER_DIR, E2E_DIR, BENCH_DIR].some((dir) => inDir(file, dir));
+  INTEGRATION.includes(file) || SLOW_FILES.includes(file) || [...SLOW_DIRS, RENDERER_DIR, E2E_DIR, BENCH_DIR].some((dir) => inDir(file, dir));
 const reasons = (file: string) => OUT_OF_PROCESS.filter(([pattern]) => pattern.test(readFileSync(join(ROOT, file), 'utf8'))).map(([, reason]) => reason);
 
 describe('test tiers (vitest.config.ts, test/tiers.ts)', () => {
@@ -31,10 +31,11 @@ describe('test tiers (vitest.config.ts, test/tiers.ts)', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('every file listed for the integration tier exists and still does something out of process', () => {
-    for (const file of INTEGRATION) {
-      expect(existsSync(join(ROOT, file)), file).toBe(true);
-      expect(reasons(file), file).not.toEqual([]);
-    }
+  it('every file listed by name exists (a renamed one would fall back to the unit tier)', () => {
+    for (const file of [...INTEGRATION, ...SLOW_FILES]) expect(existsSync(join(ROOT, file)), file).toBe(true);
+  });
+
+  it('every file listed for the integration tier still does something out of process', () => {
+    for (const file of INTEGRATION) expect(reasons(file), file).not.toEqual([]);
   });
 });

@@ -5,7 +5,7 @@
  *   child process, no port, no Chromium. Every file not listed below; test/tiers.test.ts keeps it so.
  * - integration: starts processes or opens ports (the HTTP host, the command line, esbuild, Chromium printing PDFs,
  *   pdftotext/pdfinfo reading them).
- * - slow: minutes of processes on purpose (SIGKILL trials; the bundles scanned by electronegativity).
+ * - slow: minutes on purpose (SIGKILL trials; the bundles scanned by electronegativity; long property tests).
  * - renderer: the window's logic in jsdom (test/renderer); e2e: the built app in Chromium (test/e2e).
  */
 export const INTEGRATION = [
@@ -25,6 +25,9 @@ export const INTEGRATION = [
   'test/host/http-host.test.ts',
   'test/host/upload.test.ts',
 ];
+
+/** Property tests of many runs, each a whole exchange between databases: minutes on a busy machine. */
+export const SLOW_FILES = ['test/backend/exchange-merge-property.test.ts'];
 
 /** The other tiers are whole folders. */
 export const SLOW_DIRS = ['test/crash', 'test/security'];
