@@ -1,4 +1,12 @@
 import { defineConfig } from 'vitest/config';
+import { BENCH_DIR, E2E_DIR, INTEGRATION, RENDERER_DIR, SLOW_DIRS, SLOW_FILES, testsIn } from './test/tiers.ts';
+
+const SLOW = [...SLOW_FILES, ...SLOW_DIRS.map(testsIn)];
+
+// A busy two-core machine (other suites running) slows file, database and process work many times over: no test may
+// fail for a default of 5 seconds, and a test that starts processes gets minutes.
+const IN_PROCESS = { testTimeout: 180_000, hookTimeout: 300_000 };
+const PROCESSES = { testTimeout: 300_000, hookTimeout: 600_000 };
 
 export default defineConfig({
   test: {
@@ -7,18 +15,43 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/e2e/**', 'test/bench/**'],
+          exclude: [...INTEGRATION, ...SLOW, testsIn(RENDERER_DIR), testsIn(E2E_DIR), `${BENCH_DIR}/**`],
           environment: 'node',
-          // A busy two-core machine (other suites running) slows file, database and process work many times over:
-          // no test may fail for a default of 5 seconds.
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          ...IN_PROCESS,
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: INTEGRATION,
+          environment: 'node',
+          ...PROCESSES,
+        },
+      },
+      {
+        test: {
+          name: 'slow',
+          include: SLOW,
+          environment: 'node',
+          // Each file keeps both cores busy for minutes: one at a time.
+          fileParallelism: false,
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
+        },
+      },
+      {
+        test: {
+          name: 'renderer',
+          include: [testsIn(RENDERER_DIR)],
+          environment: 'jsdom',
+          setupFiles: ['test/renderer/setup.ts'],
+          ...IN_PROCESS,
         },
       },
       {
         test: {
           name: 'e2e',
-          include: ['test/e2e/**/*.test.ts'],
+          include: [testsIn(E2E_DIR)],
           environment: 'node',
           // One Chromium at a time on a two-core machine.
           fileParallelism: false,

@@ -465,7 +465,7 @@ describe('command line', () => {
     expect(byPath.code).toBe(0);
     expect(byPath.out).toMatch(/er gendannet fra .*fra-den-gamle-laptop\.db\.\nDen tidligere tilstand er gemt som sikkerhedskopien \d{8}-\d{6}-restore(-\d+)?\.db\./);
     expect(meetingCount()).toBe(4);
-  }, 60_000);
+  });
 
   it('backup --out writes one file with the database and its attachment files; restore --db into an empty folder gives them back', async () => {
     const b = await open();
@@ -578,7 +578,7 @@ describe('attachment files', () => {
     } finally {
       rmSync(oldDir, { recursive: true, force: true });
     }
-  }, 60_000);
+  });
 
   it('each further backup adds only the files it lacks; rotation removes the files no backup refers to any more', async () => {
     const b = await open();
@@ -605,7 +605,7 @@ describe('attachment files', () => {
     expect(existsSync(kept)).toBe(false);
     // The data folder keeps its own copy: only the backup folder's is gone.
     expect(existsSync(storeFile(join(dir, 'files'), file!.sha256))).toBe(true);
-  }, 60_000);
+  });
 
   it('restores an old backup of the database only, naming the attachments whose files are missing', async () => {
     const b = await open();
@@ -635,7 +635,7 @@ describe('attachment files', () => {
       rmSync(oldDir, { recursive: true, force: true });
       rmSync(old, { force: true });
     }
-  }, 60_000);
+  });
 
   it('refuses a backup whose attachment file is damaged, changing nothing', async () => {
     const b = await open();
@@ -668,7 +668,7 @@ describe('attachment files', () => {
     } finally {
       rmSync(oldDir, { recursive: true, force: true });
     }
-  }, 60_000);
+  });
 });
 
 describe('a restore that fails at the last step', () => {
@@ -694,7 +694,7 @@ describe('a restore that fails at the last step', () => {
     } finally {
       rmSync(oldDir, { recursive: true, force: true });
     }
-  }, 60_000);
+  });
 });
 
 describe('the backup store', () => {

@@ -28,7 +28,7 @@ beforeAll(async () => {
   backend = await openBackend({ databaseFile: join(dir, 'sekretariat.db'), appVersion: '0.0.0-test', log: { error: () => {} } });
   await backend.call('demo.load', {});
   await backend.files?.text.close();
-}, 60_000);
+});
 afterAll(async () => {
   await backend.close();
   rmSync(dir, { recursive: true, force: true });

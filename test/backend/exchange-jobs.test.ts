@@ -58,7 +58,7 @@ beforeAll(async () => {
   await call(a, 'demo.load', {});
   await a.files?.text.close();
   await b.files?.text.close();
-}, 60_000);
+});
 afterAll(async () => {
   await a.close();
   await b.close();

@@ -318,5 +318,5 @@ describe('the extraction worker in the built app', () => {
       { status: 'udtrukket', text: 'Bundtet udtræk af tekst – æøå' },
       { status: 'udtrukket', text: 'Bundtet docx' },
     ]);
-  }, 60_000);
+  });
 });

@@ -315,5 +315,5 @@ describe('with Chromium and a data folder', () => {
       await full.close();
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 60_000);
+  });
 });

@@ -45,7 +45,7 @@ beforeAll(async () => {
   } finally {
     process.env.VITEST = saved.vitest;
   }
-  await vi.waitFor(() => expect(FakeBrowserWindow.instances).toHaveLength(1), { timeout: 15_000 });
+  await vi.waitFor(() => expect(FakeBrowserWindow.instances).toHaveLength(1), { timeout: 120_000 });
 
   // Wire the fake IPC both ways: renderer invoke -> rpc handler, webContents.send -> renderer 'event'.
   const rpc = fake.ipcMain.handle.mock.calls[0]?.[1] as (event: unknown, ...args: unknown[]) => Promise<unknown>;
@@ -55,7 +55,7 @@ beforeAll(async () => {
   );
   require(PRELOAD_BUNDLE);
   bridge = fake.contextBridge.exposeInMainWorld.mock.calls[0]?.[1] as Bridge;
-}, 60_000);
+});
 
 afterAll(async () => {
   fake.app.emit('will-quit', { preventDefault: () => {} });

@@ -76,7 +76,7 @@ async function scan(input: string, name: string) {
     electronVersionOverride: ELECTRON_VERSION,
   });
   // The tool writes the report with an un-awaited fs.writeFile; wait until it is complete.
-  const sarif = await vi.waitFor(() => JSON.parse(readFileSync(output, 'utf8')) as Sarif, { timeout: 10_000, interval: 50 });
+  const sarif = await vi.waitFor(() => JSON.parse(readFileSync(output, 'utf8')) as Sarif, { timeout: 120_000, interval: 50 });
   return { result, sarif };
 }
 

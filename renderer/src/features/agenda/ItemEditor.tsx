@@ -17,47 +17,9 @@ import { DecisionPanel } from './DecisionPanel';
 import { ItemFollowUps } from './FollowUpsPanel';
 import { HistoryDrawer } from './HistoryDrawer';
 import { LOCKED } from '../meetings/texts';
+import { changes, fieldsOf, updateMerging, type ItemFields } from './concurrent-edits';
 
-type Fields = Required<AgendaItemPatch>;
-
-const fieldsOf = (item: AgendaItem): Fields => ({
-  title: item.title,
-  kind: item.kind,
-  closed: item.closed,
-  closedTitleVisible: item.closedTitleVisible,
-  caseNumber: item.caseNumber,
-  caseOfficer: item.caseOfficer,
-  resume: item.resume,
-  caseText: item.caseText,
-  economy: item.economy,
-  consultation: item.consultation,
-  recommendations: item.recommendations.map((r) => r.text),
-  guests: item.guests.map(({ name, title, organisation, attended }) => ({ name, title, organisation, attended })),
-});
-
-function changes(base: Fields, next: Fields): Partial<Fields> {
-  return Object.fromEntries(Object.entries(next).filter(([k, v]) => JSON.stringify(base[k as keyof Fields]) !== JSON.stringify(v)));
-}
-
-/**
- * Saves a patch under optimistic concurrency, merging field by field: if the item changed elsewhere (reordered,
- * another field edited, another window), the save is made again on the new revision. Where the other window changed
- * one of the same fields, its version is kept and handed to `onClash` (to show it and say so), and the rest is saved.
- */
-async function updateMerging(id: string, base: { fields: Fields; revision: number }, patch: Partial<Fields>, onClash: (theirs: Partial<Fields>) => void): Promise<AgendaItem> {
-  try {
-    return await api().call('agenda.update', { id, revision: base.revision, patch });
-  } catch (error) {
-    // Only a change made elsewhere is merged; a refusal (locked minutes, invalid text) stands as it is.
-    if (!(error instanceof ApiError) || error.code !== 'CONFLICT') throw error;
-    const fresh = await api().call('agenda.get', { id });
-    const current = fieldsOf(fresh);
-    const clashing = Object.keys(patch).filter((k) => JSON.stringify(current[k as keyof Fields]) !== JSON.stringify(base.fields[k as keyof Fields]));
-    if (clashing.length > 0) onClash(Object.fromEntries(clashing.map((k) => [k, current[k as keyof Fields]])));
-    const rest = Object.fromEntries(Object.entries(patch).filter(([k]) => !clashing.includes(k)));
-    return Object.keys(rest).length === 0 ? fresh : api().call('agenda.update', { id, revision: fresh.revision, patch: rest });
-  }
-}
+type Fields = ItemFields;
 
 export function ItemEditor({ item, locked, hidden }: { item: AgendaItem; locked: boolean; hidden: readonly string[] }) {
   const [draft, setDraft] = useState(() => fieldsOf(item));
@@ -69,7 +31,7 @@ export function ItemEditor({ item, locked, hidden }: { item: AgendaItem; locked:
     const patch = changes(saved.current.fields, next);
     if (Object.keys(patch).length === 0) return;
     try {
-      const updated = await updateMerging(item.id, saved.current, patch, (theirs) => {
+      const updated = await updateMerging(api(), item.id, saved.current, patch, (theirs) => {
         // A real clash: the other version of those fields wins, and the user sees it and is told.
         setDraft((d) => ({ ...d, ...theirs }));
         notifications.show({ color: 'yellow', message: 'Punktet blev ændret samtidig et andet sted. Den anden udgave af de samme felter er beholdt.', autoClose: 8000 });
