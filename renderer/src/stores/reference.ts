@@ -3,6 +3,7 @@ import type { Body } from '../../../shared/domain/body';
 import type { Organisation } from '../../../shared/domain/organisation';
 import type { AppInfo, Settings } from '../../../shared/domain/settings';
 import { api } from '../api/client';
+import { onChange, ownWrite } from './changes';
 
 interface ReferenceState {
   info: AppInfo | null;
@@ -29,6 +30,13 @@ export async function loadOrganisations() {
 
 export const loadReference = () => Promise.all([loadInfo(), loadBodies(), loadOrganisations()]);
 
-export async function updateSettings(patch: Partial<Settings>) {
-  useReference.setState({ settings: await api().call('settings.update', patch) });
+const STORE = 'reference';
+onChange(STORE, ['bodies'], loadBodies);
+onChange(STORE, ['organisations'], loadOrganisations);
+onChange(STORE, ['settings'], loadInfo);
+
+export function updateSettings(patch: Partial<Settings>) {
+  return ownWrite(STORE, ['settings'], async () => {
+    useReference.setState({ settings: await api().call('settings.update', patch) });
+  });
 }

@@ -4,7 +4,7 @@ import { FOLLOW_UP_STATUS_LABELS, type FollowUp, type FollowUpStatus } from '../
 import { formatLongDate, todayIso } from '../../../../shared/format';
 import { api } from '../../api/client';
 import { showError } from '../../lib/undo';
-import { selectItem } from '../../stores/agenda';
+import { selectItem } from '../agenda/store';
 import { openMeetingPage } from '../../stores/navigation';
 import { useReference } from '../../stores/reference';
 import { ExportMenu } from './ExportMenu';

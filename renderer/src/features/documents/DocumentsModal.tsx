@@ -6,7 +6,7 @@ import type { Meeting } from '../../../../shared/domain/meeting';
 import { formatInteger } from '../../../../shared/format';
 import { api, messageOf } from '../../api/client';
 import { showError } from '../../lib/undo';
-import { updateMeeting } from '../../stores/meetings';
+import { updateMeeting } from '../meetings/store';
 import { TEXTS } from './texts';
 
 interface Props {

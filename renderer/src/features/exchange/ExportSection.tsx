@@ -8,8 +8,8 @@ import { api } from '../../api/client';
 import { JobProgress } from '../../components/JobProgress';
 import { progressOf, useJob } from '../../lib/jobs';
 import { showError } from '../../lib/undo';
-import { loadMeetings, useMeetings } from '../../stores/meetings';
-import { loadScenarios, useScenarios } from '../../stores/scenarios';
+import { loadMeetings, useMeetings } from '../meetings/store';
+import { loadScenarios, useScenarios } from '../scenarios/store';
 
 type ScopeKind = ExchangeScope['kind'];
 

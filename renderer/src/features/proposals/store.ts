@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { Proposal, ProposalDraft, ProposalSummary, ProposalVersion } from '../../../../shared/domain/proposal';
 import { api } from '../../api/client';
+import { onChange } from '../../stores/changes';
 import { openProposal, useNavigation } from '../../stores/navigation';
 
 interface ProposalsState {
@@ -60,6 +61,9 @@ export async function reloadProposals() {
   const id = openId();
   if (id) await loadOpenProposal(id).catch(() => useProposals.setState({ open: null }));
 }
+
+const STORE = 'proposals';
+onChange(STORE, ['proposals'], reloadProposals);
 
 export async function createProposal(draft: ProposalDraft): Promise<Proposal> {
   const created = await api().call('proposals.create', draft);

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { VersionEconomy } from '../../../../shared/domain/proposal';
 import { api, messageOf } from '../../api/client';
-import { useScenarios } from '../../stores/scenarios';
+import { useScenarios } from '../scenarios/store';
 
 /**
  * A version's money from the engine, fetched again whenever the version is saved (its revision) or a scenario changes,

@@ -5,7 +5,7 @@ import { api } from '../../api/client';
 import { showError } from '../../lib/undo';
 import { openScenario } from '../../stores/navigation';
 import { useReference } from '../../stores/reference';
-import { createScenario, useScenarios } from '../../stores/scenarios';
+import { createScenario, useScenarios } from './store';
 import { populationKey } from './key';
 
 type Start = 'blank' | 'copy' | 'variant';

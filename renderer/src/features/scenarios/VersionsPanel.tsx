@@ -7,7 +7,7 @@ import { formatTimestamp } from '../../../../shared/format';
 import { api } from '../../api/client';
 import { showError } from '../../lib/undo';
 import { openScenario } from '../../stores/navigation';
-import { loadOpenScenario, loadScenarios } from '../../stores/scenarios';
+import { loadOpenScenario, loadScenarios } from './store';
 import { T } from './texts';
 
 /** How an agenda item or a decision cites a frozen version: name, number and the start of the hash. */

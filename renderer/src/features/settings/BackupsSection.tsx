@@ -8,9 +8,9 @@ import { api } from '../../api/client';
 import { JobProgress } from '../../components/JobProgress';
 import { progressOf, useJob } from '../../lib/jobs';
 import { showError } from '../../lib/undo';
-import { loadMeetings } from '../../stores/meetings';
+import { loadMeetings } from '../meetings/store';
 import { loadReference } from '../../stores/reference';
-import { loadScenarios } from '../../stores/scenarios';
+import { loadScenarios } from '../scenarios/store';
 
 const files = (n: number) => `${formatInteger(n)} ${n === 1 ? 'fil' : 'filer'}`;
 

@@ -1,7 +1,7 @@
 import { notifications } from '@mantine/notifications';
 import { api } from '../../api/client';
 import { showError } from '../../lib/undo';
-import { loadMeetings } from '../../stores/meetings';
+import { loadMeetings } from '../meetings/store';
 import { loadReference } from '../../stores/reference';
 
 export async function loadDemo() {

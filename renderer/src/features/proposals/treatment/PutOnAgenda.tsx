@@ -7,7 +7,7 @@ import { api } from '../../../api/client';
 import { JobProgress } from '../../../components/JobProgress';
 import { progressOf, useJob } from '../../../lib/jobs';
 import { showError } from '../../../lib/undo';
-import { useMeetings } from '../../../stores/meetings';
+import { useMeetings } from '../../meetings/store';
 import { refreshOpenProposal } from '../store';
 import { useEconomy } from '../use-economy';
 import { useVersionEditor } from '../version-editor';

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
-import type { Scenario, ScenarioDraft, ScenarioInput, ScenarioOverrides, ScenarioSummary } from '../../../shared/domain/scenario';
-import { api } from '../api/client';
+import type { Scenario, ScenarioDraft, ScenarioInput, ScenarioOverrides, ScenarioSummary } from '../../../../shared/domain/scenario';
+import { api } from '../../api/client';
+import { onChange } from '../../stores/changes';
 
 interface ScenariosState {
   items: ScenarioSummary[];
@@ -28,6 +29,11 @@ export async function loadOpenScenario(id: string | null) {
   const base = open.baseId ? await api().call('scenarios.get', { id: open.baseId }) : null;
   useScenarios.setState({ open, base });
 }
+
+const STORE = 'scenarios';
+
+// A proposal linking or unlinking a scenario changes who uses it.
+onChange(STORE, ['scenarios', 'proposals'], ({ entities }) => Promise.all([entities.includes('scenarios') && loadScenarios(), refreshOpenUsage()]));
 
 export async function createScenario(draft: ScenarioDraft): Promise<Scenario> {
   const created = await api().call('scenarios.create', draft);
