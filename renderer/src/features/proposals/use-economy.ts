@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { VersionEconomy } from '../../../../shared/domain/proposal';
-import { api, messageOf } from '../../api/client';
+import { messageOf } from '../../api/client';
+import { loadEconomy } from './store';
 import { useScenarios } from '../scenarios/store';
 
 /**
@@ -14,8 +15,7 @@ export function useEconomy(proposalId: string, versionNumber: number, revision: 
 
   useEffect(() => {
     let live = true;
-    api()
-      .call('proposals.economy', { proposalId, versionNumber })
+    loadEconomy(proposalId, versionNumber)
       .then(
         (economy) => live && setResult({ key, economy, error: null }),
         (error: unknown) => live && setResult({ key, economy: null, error: messageOf(error) }),
