@@ -69,13 +69,11 @@ export function ItemEditor({ item, locked, hidden }: { item: AgendaItem; locked:
     const patch = changes(saved.current.fields, next);
     if (Object.keys(patch).length === 0) return;
     try {
-      const updated = await saveItem(() =>
-        updateMerging(item.id, saved.current, patch, (theirs) => {
-          // A real clash: the other version of those fields wins, and the user sees it and is told.
-          setDraft((d) => ({ ...d, ...theirs }));
-          notifications.show({ color: 'yellow', message: 'Punktet blev ændret samtidig et andet sted. Den anden udgave af de samme felter er beholdt.', autoClose: 8000 });
-        }),
-      );
+      const updated = await saveItem(updateMerging(item.id, saved.current, patch, (theirs) => {
+        // A real clash: the other version of those fields wins, and the user sees it and is told.
+        setDraft((d) => ({ ...d, ...theirs }));
+        notifications.show({ color: 'yellow', message: 'Punktet blev ændret samtidig et andet sted. Den anden udgave af de samme felter er beholdt.', autoClose: 8000 });
+      }));
       saved.current = { fields: fieldsOf(updated), revision: updated.revision };
     } catch (error) {
       if (error instanceof ApiError) setErrors(error.fields);

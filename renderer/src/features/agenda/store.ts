@@ -72,9 +72,12 @@ function applyItem(item: AgendaItem) {
   }));
 }
 
-/** An item's autosave: `save` writes it (merging with changes made elsewhere) and answers with the item as saved. */
-export async function saveItem(save: () => Promise<AgendaItem>): Promise<AgendaItem> {
-  const saved = await ownWrite(STORE, ['agenda'], save);
+/**
+ * An item's autosave, just started (it merges with changes made elsewhere): its answer is shown, and its change event
+ * skipped. Marked in the same tick as the call starts, so its event cannot come first.
+ */
+export async function saveItem(saving: Promise<AgendaItem>): Promise<AgendaItem> {
+  const saved = await ownWrite(STORE, ['agenda'], () => saving);
   applyItem(saved);
   return saved;
 }
