@@ -51,6 +51,9 @@ const layer = (files, patterns, node, options = {}) => ({
 
 const BACKEND = [group(['electron', '**/electron/main/**', '**/electron/preload/**', '**/electron/host/**', '../main/**', '../preload/**', '../host/**', '../../main/**', '../../preload/**', '../../host/**', '**/renderer/**'], 'electron/backend never imports electron: it must run in plain Node (tests, browser mode, CLI).')];
 const HOST = [group(['electron', '**/electron/main/**', '**/electron/preload/**', '../main/**', '../preload/**', '**/renderer/**'], 'electron/host runs without Electron.')];
+const RENDERER_PATTERNS = [
+  group(['**/db/**', '**/electron/**', 'electron', 'better-sqlite3', 'kysely'], 'The renderer reaches the backend only through the api client (renderer/src/api).'),
+];
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', '.tsbuild/**', 'node_modules/**', '.tmp/**', 'test-results/**'] },
@@ -89,9 +92,12 @@ export default tseslint.config(
     noNode('The sandboxed preload has no Node built-ins.'),
     { sqlInDb: true },
   ),
-  layer(['renderer/**'], [
-    group(['**/db/**', '**/electron/**', 'electron', 'better-sqlite3', 'kysely'], 'The renderer reaches the backend only through the api client (renderer/src/api).'),
-  ], noNode('The renderer runs in a sandboxed browser: no Node built-ins.')),
+  layer(['renderer/**'], RENDERER_PATTERNS, noNode('The renderer runs in a sandboxed browser: no Node built-ins.')),
+  // Screens call their area's actions: only a feature's store.ts calls the backend (besides stores/ and lib/).
+  {
+    ...layer(['renderer/src/features/**'], [...RENDERER_PATTERNS, { group: ['**/api/client'], importNames: ['api'], message: "Components call their area's store actions (features/<area>/store.ts); only stores call api()." }], noNode('The renderer runs in a sandboxed browser: no Node built-ins.')),
+    ignores: ['renderer/src/features/*/store.ts'],
+  },
   // No query is built outside db/ (shared/ and the renderer cannot import Kysely at all; see the layers above).
   {
     files: ['electron/**', 'shared/**', 'renderer/**'],

@@ -9,17 +9,14 @@ import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { ChangedEntity } from '../../shared/contract';
-import { createApi, messageOf, setApi, api } from './api/client';
+import { createApi, messageOf, setApi } from './api/client';
 import { createHttpTransport, takeToken } from './api/transport-http';
 import { createIpcTransport } from './api/transport-ipc';
 import { App } from './app/App';
 import { StartupError } from './app/StartupError';
-import { loadAgenda, useAgenda } from './stores/agenda';
-import { loadScenarios, refreshOpenUsage } from './stores/scenarios';
-import { reloadProposals } from './features/proposals/store';
-import { loadMeetings } from './stores/meetings';
-import { loadBodies, loadInfo, loadOrganisations, loadReference } from './stores/reference';
+import { loadMeetings } from './features/meetings/store';
+import { listenForChanges } from './stores/changes';
+import { loadReference } from './stores/reference';
 
 const theme = createTheme({
   primaryColor: 'blue',
@@ -52,28 +49,10 @@ function connect() {
   return createHttpTransport(token);
 }
 
-const reloadAgenda = async () => {
-  const { meetingId } = useAgenda.getState();
-  if (meetingId) await loadAgenda(meetingId);
-};
-
-const RELOADERS: Record<ChangedEntity, () => Promise<unknown>> = {
-  meetings: loadMeetings,
-  bodies: loadBodies,
-  organisations: loadOrganisations,
-  settings: loadInfo,
-  agenda: reloadAgenda,
-  followUps: reloadAgenda,
-  scenarios: () => Promise.all([loadScenarios(), refreshOpenUsage()]),
-  proposals: () => Promise.all([reloadProposals(), refreshOpenUsage()]),
-};
-
 async function start() {
   setApi(createApi(connect()));
-  // Another window, tab or the command line may change data: refresh what changed.
-  api().on('data.changed', ({ entities }) => {
-    for (const entity of entities) void RELOADERS[entity]().catch(() => {});
-  });
+  // Another window, tab or the command line may change data: each store refreshes what changed (stores/changes).
+  listenForChanges();
   await Promise.all([loadReference(), loadMeetings()]);
   render(<App />);
 }

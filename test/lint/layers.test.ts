@@ -73,3 +73,28 @@ describe('the backend’s public face (electron/main and electron/host reach ele
     expect(await layerErrors(file, code)).toEqual([]);
   });
 });
+
+describe('screens call their store (features/<area>/store.ts), not the api client', () => {
+  it.each([
+    ['renderer/src/features/meetings/MeetingTable.tsx', "import { api } from '../../api/client';"],
+    ['renderer/src/features/proposals/consultation/ResponseModal.tsx', "import { api, ApiError } from '../../../api/client';"],
+    ['renderer/src/features/proposals/use-economy.ts', "import { api } from '../../api/client';"],
+  ])('%s: %s is refused', async (file, code) => {
+    const errors = await layerErrors(file, code);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/store actions/);
+  });
+
+  it.each([
+    ['renderer/src/features/meetings/store.ts', "import { api } from '../../api/client';"],
+    ['renderer/src/features/meetings/MeetingEditor.tsx', "import { ApiError, messageOf } from '../../api/client';"],
+    ['renderer/src/stores/reference.ts', "import { api } from '../api/client';"],
+    ['renderer/src/lib/files.ts', "import { api } from '../api/client';"],
+  ])('%s: %s is allowed', async (file, code) => {
+    expect(await layerErrors(file, code)).toEqual([]);
+  });
+
+  it('still holds the layer rule in a store', async () => {
+    expect(await layerErrors('renderer/src/features/meetings/store.ts', "import { openDatabase } from '../../../../db/open';")).toHaveLength(1);
+  });
+});

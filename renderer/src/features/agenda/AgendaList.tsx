@@ -6,7 +6,7 @@ import { IconCircleCheck, IconGripVertical, IconLock } from '@tabler/icons-react
 import type { KeyboardEvent } from 'react';
 import { ITEM_KIND_LABELS, type AgendaItemSummary } from '../../../../shared/domain/agenda';
 import { showError } from '../../lib/undo';
-import { moveItem, selectItem, useAgenda } from '../../stores/agenda';
+import { moveItem, selectItem, useAgenda } from './store';
 
 /**
  * The agenda, reordered by dragging the handle, or from the keyboard: Alt+↑/↓ moves the selected item,

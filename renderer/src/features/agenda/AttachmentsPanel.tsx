@@ -3,9 +3,10 @@ import { IconDeviceFloppy, IconExternalLink, IconPaperclip, IconReplace, IconTra
 import { useState, type DragEvent } from 'react';
 import type { AgendaItem } from '../../../../shared/domain/agenda';
 import { formatInteger } from '../../../../shared/format';
-import { api, ApiError } from '../../api/client';
+import { ApiError } from '../../api/client';
+import { openStoredFile, saveStoredFile } from '../../lib/files';
 import { removeWithUndo, showError } from '../../lib/undo';
-import { loadAgenda, refreshSelected } from '../../stores/agenda';
+import { addAttachments, deleteAttachment, replaceAttachment, restoreAttachment, setAttachmentClosed } from './store';
 
 const megabytes = (bytes: number) => `${formatInteger(Math.max(1, Math.round(bytes / 1024)))} kB`;
 
@@ -18,7 +19,7 @@ export function AttachmentsPanel({ item, locked }: { item: AgendaItem; locked: b
 
   async function open(sha256: string, fileName: string) {
     try {
-      await api().openFile(sha256, fileName);
+      await openStoredFile(sha256, fileName);
     } catch (error) {
       if (error instanceof ApiError && error.code === 'FORBIDDEN') setNotOpened({ sha256, fileName, message: error.message });
       else showError(error);
@@ -28,25 +29,15 @@ export function AttachmentsPanel({ item, locked }: { item: AgendaItem; locked: b
   async function saveCopy() {
     if (!notOpened) return;
     try {
-      if (await api().saveFile(notOpened.sha256, notOpened.fileName)) setNotOpened(null);
+      if (await saveStoredFile(notOpened.sha256, notOpened.fileName)) setNotOpened(null);
     } catch (error) {
       showError(error);
     }
   }
 
   async function add(files: File[]) {
-    for (const file of files) {
-      setBusy(file.name);
-      try {
-        const stored = await api().upload(file);
-        await api().call('attachments.add', { itemId: item.id, sha256: stored.sha256, fileName: stored.fileName, closed: item.closed });
-      } catch (error) {
-        showError(error);
-      }
-    }
+    await addAttachments(item, files, setBusy, showError).catch(showError);
     setBusy(null);
-    await refreshSelected();
-    await loadAgenda(item.meetingId);
   }
 
   function onDrop(event: DragEvent) {
@@ -58,9 +49,7 @@ export function AttachmentsPanel({ item, locked }: { item: AgendaItem; locked: b
   async function replace(id: string, file: File) {
     setBusy(file.name);
     try {
-      const stored = await api().upload(file);
-      await api().call('attachments.replace', { id, sha256: stored.sha256, fileName: stored.fileName });
-      await refreshSelected();
+      await replaceAttachment(id, file);
     } catch (error) {
       showError(error);
     } finally {
@@ -71,20 +60,13 @@ export function AttachmentsPanel({ item, locked }: { item: AgendaItem; locked: b
   const remove = (id: string, title: string) =>
     removeWithUndo(
       `Bilaget «${title}» er fjernet.`,
-      async () => {
-        await api().call('attachments.delete', { id });
-        await refreshSelected();
-      },
-      async () => {
-        await api().call('attachments.restore', { id });
-        await refreshSelected();
-      },
+      () => deleteAttachment(id),
+      () => restoreAttachment(id),
     );
 
   async function setClosed(id: string, revision: number, closed: boolean) {
     try {
-      await api().call('attachments.update', { id, revision, patch: { closed } });
-      await refreshSelected();
+      await setAttachmentClosed(id, revision, closed);
     } catch (error) {
       showError(error);
     }

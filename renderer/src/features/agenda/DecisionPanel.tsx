@@ -2,13 +2,13 @@ import { ActionIcon, Button, Group, Select, Stack, Text, TextInput, Title } from
 import { IconPlus, IconX } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { OUTCOME_LABELS, OUTCOMES, type AgendaItem, type Decision, type Outcome } from '../../../../shared/domain/agenda';
-import { api, ApiError } from '../../api/client';
+import { ApiError } from '../../api/client';
 import { RichText } from '../../components/RichText';
 import { SaveIndicator } from '../../components/SaveIndicator';
 import { useAutosave } from '../../lib/autosave';
 import { showError } from '../../lib/undo';
-import { loadAgenda } from '../../stores/agenda';
-import { loadMeetings } from '../../stores/meetings';
+import { saveDecision } from './store';
+import { loadMeetings } from '../meetings/store';
 import { LOCKED } from '../meetings/texts';
 
 interface Draft {
@@ -33,21 +33,20 @@ export function DecisionPanel({ item, locked }: { item: AgendaItem; locked: bool
   const revision = useRef<number | null>(item.decision?.revision ?? null);
 
   const { state, schedule, retry } = useAutosave<Draft>(async (next) => {
-    const saved = await api()
-      .call('decisions.save', {
+    const saved = await saveDecision(
+      {
         itemId: item.id,
         revision: revision.current,
         ...next,
         reservations: next.reservations.filter((r) => r.party.trim() !== ''),
-      })
-      .catch((error: unknown) => {
+      },
+      item.meetingId,
+    ).catch((error: unknown) => {
         // Locked since this window last heard: show the meeting as it now is (the typed text stays).
         if (error instanceof ApiError && error.code === 'LOCKED') loadMeetings().catch(showError);
         throw error;
       });
     revision.current = saved.revision;
-    await loadAgenda(item.meetingId);
-    if (item.approvesMeetingId) await loadMeetings();
   });
 
   // Read-only when locked; whatever change still comes is sent, so the backend's refusal shows.

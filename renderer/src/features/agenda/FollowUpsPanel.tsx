@@ -4,16 +4,14 @@ import { IconCheck, IconPlus } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { AgendaItem, FollowUp } from '../../../../shared/domain/agenda';
 import { formatLongDate, parseDanishDate } from '../../../../shared/format';
-import { api } from '../../api/client';
 import { showError } from '../../lib/undo';
-import { loadAgenda, selectItem, useAgenda } from '../../stores/agenda';
+import { closeFollowUp, createFollowUp, loadItemFollowUps, takeUpFollowUp, useAgenda } from './store';
 
 const origin = (f: FollowUp) => `${f.origin.bodyCode} ${formatLongDate(f.origin.meetingDate)}, punkt ${f.origin.itemNumber}`;
 
 async function close(f: FollowUp, meetingId: string) {
   try {
-    await api().call('followUps.update', { id: f.id, revision: f.revision, patch: { status: 'afsluttet' } });
-    await loadAgenda(meetingId);
+    await closeFollowUp(f, meetingId);
   } catch (error) {
     showError(error);
   }
@@ -26,9 +24,7 @@ export function MeetingFollowUps({ meetingId, locked }: { meetingId: string; loc
 
   async function takeUp(f: FollowUp) {
     try {
-      const item = await api().call('agenda.create', { meetingId, title: `Opfølgning: ${f.action}`, kind: 'orientering' });
-      await loadAgenda(meetingId);
-      await selectItem(item.id);
+      await takeUpFollowUp(f, meetingId);
     } catch (error) {
       showError(error);
     }
@@ -65,7 +61,7 @@ export function ItemFollowUps({ item, locked }: { item: AgendaItem; locked: bool
   const [owner, setOwner] = useState('');
   const [due, setDue] = useState<string | null>(null);
 
-  const reload = () => api().call('followUps.list', { itemId: item.id }).then(setFollowUps, showError);
+  const reload = () => loadItemFollowUps(item.id).then(setFollowUps, showError);
   useEffect(() => {
     void reload();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- reload when the item changes only
@@ -74,7 +70,7 @@ export function ItemFollowUps({ item, locked }: { item: AgendaItem; locked: bool
   async function add() {
     if (!action.trim()) return;
     try {
-      await api().call('followUps.create', { itemId: item.id, action, owner, dueDate: due });
+      await createFollowUp({ itemId: item.id, action, owner, dueDate: due });
       setAction('');
       setOwner('');
       setDue(null);

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { z } from 'zod';
 import type { HistoryEntry } from '../../../../shared/domain/agenda';
 import { formatTimestamp } from '../../../../shared/format';
-import { api } from '../../api/client';
+import { loadHistory } from './store';
 import { showError } from '../../lib/undo';
 
 type Entry = z.infer<typeof HistoryEntry>;
@@ -23,7 +23,7 @@ const short = (value: unknown) => {
 export function HistoryDrawer({ itemId, onClose }: { itemId: string | null; onClose(): void }) {
   const [entries, setEntries] = useState<Entry[]>([]);
   useEffect(() => {
-    if (itemId) api().call('agenda.history', { id: itemId }).then(setEntries, showError);
+    if (itemId) loadHistory(itemId).then(setEntries, showError);
   }, [itemId]);
   return (
     <Drawer opened={itemId !== null} onClose={onClose} position="right" size={460} title={<Text fw={600}>Historik for punktet</Text>}>

@@ -4,20 +4,20 @@ import { IconArrowForwardUp, IconCopy, IconDots, IconHistory, IconPlus, IconTras
 import { useRef, useState } from 'react';
 import { AgendaItemPatch, ITEM_KIND_LABELS, ITEM_KINDS, type AgendaItem, type ItemKind } from '../../../../shared/domain/agenda';
 import { formatLongDate } from '../../../../shared/format';
-import { api, ApiError } from '../../api/client';
+import { ApiError } from '../../api/client';
 import { RichText } from '../../components/RichText';
 import { SaveIndicator } from '../../components/SaveIndicator';
 import { useAutosave } from '../../lib/autosave';
 import { removeWithUndo, showError } from '../../lib/undo';
-import { loadAgenda, refreshSelected, useAgenda } from '../../stores/agenda';
-import { loadMeetings, useMeetings } from '../../stores/meetings';
+import { deleteItem, postponeItem, restoreItem, saveItem } from './store';
+import { loadMeetings, useMeetings } from '../meetings/store';
 import { fieldErrors } from '../../lib/field-errors';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { DecisionPanel } from './DecisionPanel';
 import { ItemFollowUps } from './FollowUpsPanel';
 import { HistoryDrawer } from './HistoryDrawer';
 import { LOCKED } from '../meetings/texts';
-import { changes, fieldsOf, updateMerging, type ItemFields } from './concurrent-edits';
+import { changes, fieldsOf, type ItemFields } from './concurrent-edits';
 
 type Fields = ItemFields;
 
@@ -31,16 +31,12 @@ export function ItemEditor({ item, locked, hidden }: { item: AgendaItem; locked:
     const patch = changes(saved.current.fields, next);
     if (Object.keys(patch).length === 0) return;
     try {
-      const updated = await updateMerging(api(), item.id, saved.current, patch, (theirs) => {
+      const updated = await saveItem(item.id, saved.current, patch, (theirs) => {
         // A real clash: the other version of those fields wins, and the user sees it and is told.
         setDraft((d) => ({ ...d, ...theirs }));
         notifications.show({ color: 'yellow', message: 'Punktet blev ændret samtidig et andet sted. Den anden udgave af de samme felter er beholdt.', autoClose: 8000 });
       });
       saved.current = { fields: fieldsOf(updated), revision: updated.revision };
-      useAgenda.setState((s) => ({
-        selected: s.selectedId === updated.id ? { ...updated } : s.selected,
-        items: s.items.map((i) => (i.id === updated.id ? { ...i, title: updated.title, kind: updated.kind, closed: updated.closed, revision: updated.revision } : i)),
-      }));
     } catch (error) {
       if (error instanceof ApiError) setErrors(error.fields);
       // Locked since this window last heard: show the meeting as it now is, read-only (the typed text stays).
@@ -62,14 +58,8 @@ export function ItemEditor({ item, locked, hidden }: { item: AgendaItem; locked:
     await flush();
     await removeWithUndo(
       `Punkt ${item.number}. ${item.title} er slettet.`,
-      async () => {
-        await api().call('agenda.delete', { id: item.id });
-        await loadAgenda(item.meetingId);
-      },
-      async () => {
-        await api().call('agenda.restore', { id: item.id });
-        await loadAgenda(item.meetingId);
-      },
+      () => deleteItem(item),
+      () => restoreItem(item),
     );
   }
 
@@ -192,9 +182,7 @@ function PostponeMenuItems({ item }: { item: AgendaItem }) {
   const later = meetings.filter((m) => current && m.bodyId === current.bodyId && m.date > current.date && m.status !== 'referat_godkendt').reverse().slice(0, 4);
   async function postpone(toMeetingId: string, mode: 'flyt' | 'kopier') {
     try {
-      await api().call('agenda.postpone', { id: item.id, toMeetingId, mode });
-      await loadAgenda(item.meetingId);
-      if (mode === 'kopier') await refreshSelected();
+      await postponeItem(item, toMeetingId, mode);
     } catch (error) {
       showError(error);
     }

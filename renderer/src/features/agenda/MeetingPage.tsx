@@ -4,10 +4,9 @@ import { IconArrowLeft, IconFileText, IconInfoCircle, IconLayoutList, IconPlus }
 import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
 import { MEETING_STATUS_LABELS } from '../../../../shared/domain/meeting';
 import { formatLongDate, formatTimeSpan, formatWeekday } from '../../../../shared/format';
-import { api } from '../../api/client';
 import { showError } from '../../lib/undo';
-import { loadAgenda, selectItem, useAgenda } from '../../stores/agenda';
-import { openMeeting, useMeetings } from '../../stores/meetings';
+import { applyTemplate, createItem, loadAgenda, useAgenda } from './store';
+import { openMeeting, useMeetings } from '../meetings/store';
 import { navigate } from '../../stores/navigation';
 import { useReference } from '../../stores/reference';
 import { MeetingEditorDrawer } from '../meetings/MeetingEditor';
@@ -46,14 +45,7 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
   }
   const locked = isLocked(meeting.status);
 
-  async function applyTemplate() {
-    try {
-      await api().call('agenda.applyTemplate', { meetingId });
-      await loadAgenda(meetingId);
-    } catch (error) {
-      showError(error);
-    }
-  }
+  const insertStandingItems = () => applyTemplate(meetingId).catch(showError);
 
   return (
     <Stack gap="md">
@@ -72,7 +64,7 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
         <Group gap="xs">
           <Button variant="default" leftSection={<IconInfoCircle size={16} />} onClick={() => openMeeting(meeting.id)}>{TEXTS.details}</Button>
           <Button variant="default" leftSection={<IconFileText size={16} />} onClick={() => setDocumentsOpen(true)} title="Ctrl+Skift+P">{TEXTS.documents}</Button>
-          {!locked && <Button variant="default" leftSection={<IconLayoutList size={16} />} onClick={() => void applyTemplate()}>{TEXTS.template}</Button>}
+          {!locked && <Button variant="default" leftSection={<IconLayoutList size={16} />} onClick={() => void insertStandingItems()}>{TEXTS.template}</Button>}
           {!locked && <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>{TEXTS.newItem}</Button>}
         </Group>
       </Group>
@@ -118,9 +110,7 @@ function NewItemModal({ meetingId, opened, onClose }: { meetingId: string; opene
       // New items go before the closing standing items (Eventuelt, Næste møde).
       const items = useAgenda.getState().items;
       const closing = items.findIndex((i) => i.standing === 'eventuelt' || i.standing === 'naeste_moede' || i.standing === 'fu_orienterer');
-      const item = await api().call('agenda.create', { meetingId, title, ...(closing >= 0 ? { at: closing + 1 } : {}) });
-      await loadAgenda(meetingId);
-      await selectItem(item.id);
+      await createItem({ meetingId, title, ...(closing >= 0 ? { at: closing + 1 } : {}) });
       setTitle('');
       onClose();
     } catch (e) {

@@ -3,10 +3,10 @@ import { IconLock, IconPencil } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { MinutesVersion } from '../../../../shared/domain/meeting';
 import { formatTimestamp } from '../../../../shared/format';
-import { api, ApiError } from '../../api/client';
+import { ApiError } from '../../api/client';
 import { showError } from '../../lib/undo';
-import { loadAgenda } from '../../stores/agenda';
-import { loadMeetings } from '../../stores/meetings';
+import { loadAgenda } from './store';
+import { correctMinutes, loadMinutesVersions } from '../meetings/store';
 import { LOCKED } from '../meetings/texts';
 
 /** Locked minutes, the way to correct them as a new version, and the corrections made so far. */
@@ -17,15 +17,15 @@ export function MinutesCorrection({ meetingId, locked }: { meetingId: string; lo
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    api().call('meetings.minutesVersions', { id: meetingId }).then(setVersions, showError);
+    loadMinutesVersions(meetingId).then(setVersions, showError);
   }, [meetingId, locked]);
 
   async function correct() {
     try {
-      await api().call('meetings.correctMinutes', { id: meetingId, reason });
+      await correctMinutes(meetingId, reason);
       setAsking(false);
       setReason('');
-      await Promise.all([loadMeetings(), loadAgenda(meetingId)]);
+      await loadAgenda(meetingId);
     } catch (e) {
       if (e instanceof ApiError && e.fields.reason) setError(e.fields.reason);
       else showError(e);

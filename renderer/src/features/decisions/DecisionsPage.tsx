@@ -5,11 +5,11 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import { ITEM_KIND_LABELS, ITEM_KINDS, OUTCOME_LABELS, OUTCOMES, type DecisionRegisterFilter, type DecisionRegisterRow, type ItemKind, type Outcome, type SearchHit } from '../../../../shared/domain/agenda';
 import { formatLongDate } from '../../../../shared/format';
-import { api } from '../../api/client';
+import { loadRegisterPage, search } from './store';
 import { PageHeader } from '../../components/PageHeader';
 import { showError } from '../../lib/undo';
-import { openAgendaItem } from '../../stores/agenda';
-import { useMeetings } from '../../stores/meetings';
+import { openAgendaItem } from '../agenda/store';
+import { useMeetings } from '../meetings/store';
 import { useReference } from '../../stores/reference';
 import { ExportMenu } from './ExportMenu';
 import { FollowUpsView } from './FollowUpsView';
@@ -87,7 +87,7 @@ function SearchResults({ query, filters }: { query: string; filters: { bodyId?: 
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   useEffect(() => {
     let current = true;
-    api().call('search.query', { query, ...filters, limit: 100 }).then((r) => current && setHits(r.hits), showError);
+    search({ query, ...filters, limit: 100 }).then((r) => current && setHits(r.hits), showError);
     return () => {
       current = false;
     };
@@ -124,7 +124,7 @@ function Register({ filters }: { filters: DecisionRegisterFilter }) {
   useEffect(() => {
     let current = true;
     setTotal(null);
-    api().call('decisions.register', { ...filters, offset: 0, limit: PAGE }).then((r) => {
+    loadRegisterPage({ ...filters, offset: 0, limit: PAGE }).then((r) => {
       if (!current) return;
       setRows(r.rows);
       setTotal(r.total);
@@ -141,7 +141,7 @@ function Register({ filters }: { filters: DecisionRegisterFilter }) {
   useEffect(() => {
     // Fetch the next page as the end comes into view.
     if (total !== null && last && last.index >= rows.length - 20 && rows.length < total) {
-      api().call('decisions.register', { ...filters, offset: rows.length, limit: PAGE }).then((r) => setRows((old) => (old.length === rows.length ? [...old, ...r.rows] : old)), showError);
+      loadRegisterPage({ ...filters, offset: rows.length, limit: PAGE }).then((r) => setRows((old) => (old.length === rows.length ? [...old, ...r.rows] : old)), showError);
     }
   }, [last?.index, rows.length, total]); // eslint-disable-line react-hooks/exhaustive-deps -- paging follows the scroll position
 

@@ -3,7 +3,8 @@ import { notifications } from '@mantine/notifications';
 import { IconFileSpreadsheet, IconFileTypeCsv, IconTableExport } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { DecisionRegisterFilter } from '../../../../shared/domain/agenda';
-import { api } from '../../api/client';
+import { saveExport } from '../../lib/files';
+import { makeRegisterExport } from './store';
 import { showError } from '../../lib/undo';
 
 
@@ -20,8 +21,8 @@ export function ExportMenu({ what, filter, label, size = 'sm' }: { what: 'decisi
   async function run(format: Format) {
     setBusy(format);
     try {
-      const made = await api().call('decisions.export', { what, format, filter });
-      if (await api().saveExport(made.exportId)) {
+      const made = await makeRegisterExport({ what, format, filter });
+      if (await saveExport(made.exportId)) {
         notifications.show({ color: 'teal', title: 'Eksporteret', message: `${made.fileName} er gemt.`, autoClose: 5000 });
       }
     } catch (error) {

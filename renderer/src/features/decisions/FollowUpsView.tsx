@@ -2,9 +2,9 @@ import { Anchor, Badge, Button, Group, Loader, Paper, SegmentedControl, Stack, T
 import { useEffect, useState } from 'react';
 import { FOLLOW_UP_STATUS_LABELS, type FollowUp, type FollowUpStatus } from '../../../../shared/domain/agenda';
 import { formatLongDate, todayIso } from '../../../../shared/format';
-import { api } from '../../api/client';
+import { closeFollowUp, loadFollowUps } from './store';
 import { showError } from '../../lib/undo';
-import { selectItem } from '../../stores/agenda';
+import { selectItem } from '../agenda/store';
 import { openMeetingPage } from '../../stores/navigation';
 import { useReference } from '../../stores/reference';
 import { ExportMenu } from './ExportMenu';
@@ -17,7 +17,7 @@ export function FollowUpsView() {
   const bodies = useReference((s) => s.bodies);
   const today = todayIso();
 
-  const reload = () => api().call('followUps.list', { status }).then(setRows, showError);
+  const reload = () => loadFollowUps({ status }).then(setRows, showError);
   useEffect(() => {
     void reload();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- reload when the status filter changes
@@ -25,7 +25,7 @@ export function FollowUpsView() {
 
   async function close(f: FollowUp) {
     try {
-      await api().call('followUps.update', { id: f.id, revision: f.revision, patch: { status: 'afsluttet' } });
+      await closeFollowUp(f);
       await reload();
     } catch (error) {
       showError(error);

@@ -4,9 +4,11 @@ import { useEffect, useRef, useState } from 'react';
 import type { DocumentEdition, DocumentExport, DocumentFormat, DocumentKind } from '../../../../shared/domain/documents';
 import type { Meeting } from '../../../../shared/domain/meeting';
 import { formatInteger } from '../../../../shared/format';
-import { api, messageOf } from '../../api/client';
+import { messageOf } from '../../api/client';
+import { saveExport } from '../../lib/files';
+import { loadCapabilities, loadPreview, makeDocument } from './store';
 import { showError } from '../../lib/undo';
-import { updateMeeting } from '../../stores/meetings';
+import { updateMeeting } from '../meetings/store';
 import { TEXTS } from './texts';
 
 interface Props {
@@ -36,8 +38,7 @@ export function DocumentsModal({ meeting, opened, onClose }: Props) {
   useEffect(() => {
     if (!opened) return;
     let current = true;
-    api()
-      .call('documents.preview', { meetingId: meeting.id, kind: kind === 'pack' ? 'agenda' : kind, edition })
+    loadPreview({ meetingId: meeting.id, kind: kind === 'pack' ? 'agenda' : kind, edition })
       .then((p) => current && setLoaded({ key: previewKey, ...p }))
       .catch((e: unknown) => current && setError(messageOf(e)));
     return () => {
@@ -46,7 +47,7 @@ export function DocumentsModal({ meeting, opened, onClose }: Props) {
   }, [opened, meeting.id, previewKey, kind, edition]);
 
   useEffect(() => {
-    if (opened && canPrintPdf === null) api().call('documents.capabilities', {}).then((c) => setCanPrintPdf(c.pdf)).catch(showError);
+    if (opened && canPrintPdf === null) loadCapabilities().then((c) => setCanPrintPdf(c.pdf)).catch(showError);
   }, [opened, canPrintPdf]);
 
   async function exportAs(format: DocumentFormat) {
@@ -54,9 +55,9 @@ export function DocumentsModal({ meeting, opened, onClose }: Props) {
     setError(null);
     setResult(null);
     try {
-      const made = await api().call('documents.export', { meetingId: meeting.id, kind, edition, format });
+      const made = await makeDocument({ meetingId: meeting.id, kind, edition, format });
       setResult(made);
-      await api().saveExport(made.exportId);
+      await saveExport(made.exportId);
     } catch (e) {
       setError(messageOf(e));
     } finally {
@@ -141,7 +142,7 @@ function ExportResult({ result }: { result: DocumentExport }) {
             {result.warnings.map((w) => <List.Item key={w}>{w}</List.Item>)}
           </List>
         )}
-        <Button size="xs" variant="light" leftSection={<IconDownload size={14} />} onClick={() => void api().saveExport(result.exportId).catch(showError)}>
+        <Button size="xs" variant="light" leftSection={<IconDownload size={14} />} onClick={() => void saveExport(result.exportId).catch(showError)}>
           {TEXTS.saveAgain}
         </Button>
       </Stack>

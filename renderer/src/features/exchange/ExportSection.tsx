@@ -4,12 +4,13 @@ import { IconPackageExport } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import type { ExchangeScope } from '../../../../shared/exchange/manifest';
 import { formatFileSize, formatNumericDate } from '../../../../shared/format';
-import { api } from '../../api/client';
+import { saveExport } from '../../lib/files';
+import { startExport } from './store';
 import { JobProgress } from '../../components/JobProgress';
 import { progressOf, useJob } from '../../lib/jobs';
 import { showError } from '../../lib/undo';
-import { loadMeetings, useMeetings } from '../../stores/meetings';
-import { loadScenarios, useScenarios } from '../../stores/scenarios';
+import { loadMeetings, useMeetings } from '../meetings/store';
+import { loadScenarios, useScenarios } from '../scenarios/store';
 
 type ScopeKind = ExchangeScope['kind'];
 
@@ -45,12 +46,12 @@ export function ExportSection() {
 
   async function exportPackage() {
     if (!scope) return;
-    const done = await job.run('export', () => api().call('exchange.export', { scope }), 'Eksporten blev afbrudt; der er ikke gemt nogen halv pakke.');
+    const done = await job.run('export', () => startExport(scope), 'Eksporten blev afbrudt; der er ikke gemt nogen halv pakke.');
     if (!done) return;
     const made = done.export;
     let saved = false;
     try {
-      saved = await api().saveExport(made.exportId);
+      saved = await saveExport(made.exportId);
     } catch (error) {
       showError(error);
     }

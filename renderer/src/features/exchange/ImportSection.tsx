@@ -4,14 +4,15 @@ import { useEffect, useRef, useState } from 'react';
 import type { ImportPreviewView, ImportReportView, IncomingPackage } from '../../../../shared/domain/exchange';
 import { EXCHANGE_EXTENSION } from '../../../../shared/exchange/manifest';
 import { formatFileSize, formatInteger } from '../../../../shared/format';
-import { api } from '../../api/client';
+import { uploadPackage } from '../../lib/files';
 import { JobProgress } from '../../components/JobProgress';
 import { progressOf, useJob } from '../../lib/jobs';
 import { showError } from '../../lib/undo';
-import { loadMeetings } from '../../stores/meetings';
+import { loadMeetings } from '../meetings/store';
 import { loadReference } from '../../stores/reference';
-import { loadScenarios } from '../../stores/scenarios';
+import { loadScenarios } from '../scenarios/store';
 import { ImportPreview, type Resolutions } from './ImportPreview';
+import { discardPackage, loadIncoming, startImport, startPreview } from './store';
 
 type Stage =
   | { kind: 'choose' }
@@ -34,18 +35,18 @@ export function ImportSection() {
   const apply = useJob();
 
   useEffect(() => {
-    api().call('exchange.incoming', {}).then(setWaiting, () => undefined);
+    loadIncoming().then(setWaiting, () => undefined);
   }, [stage.kind]);
 
   async function previewPackage(received: IncomingPackage) {
-    const done = await check.run('preview', () => api().call('exchange.preview', { packageId: received.packageId }), 'Kontrollen blev afbrudt; pakken er ikke indlæst.');
+    const done = await check.run('preview', () => startPreview(received.packageId), 'Kontrollen blev afbrudt; pakken er ikke indlæst.');
     if (done) {
       setResolutions(FIRST);
       setStage({ kind: 'preview', preview: done.preview });
       return;
     }
     // A package that cannot be read, or whose check the user stopped, is of no further use here.
-    await api().call('exchange.discard', { packageId: received.packageId }).catch(() => undefined);
+    await discardPackage(received.packageId).catch(() => undefined);
     setStage({ kind: 'choose' });
   }
 
@@ -55,7 +56,7 @@ export function ImportSection() {
     upload.current = controller;
     setStage({ kind: 'upload', fileName: file.name, fraction: 0 });
     try {
-      const received = await api().uploadPackage(file, (fraction) => setStage({ kind: 'upload', fileName: file.name, fraction }), controller.signal);
+      const received = await uploadPackage(file, (fraction) => setStage({ kind: 'upload', fileName: file.name, fraction }), controller.signal);
       await previewPackage(received);
     } catch (error) {
       if (!controller.signal.aborted) showError(error);
@@ -66,14 +67,14 @@ export function ImportSection() {
   }
 
   async function discard(packageId: string) {
-    await api().call('exchange.discard', { packageId }).catch(showError);
+    await discardPackage(packageId).catch(showError);
     setStage({ kind: 'choose' });
   }
 
   async function importPackage(preview: ImportPreviewView) {
     const done = await apply.run(
       'import',
-      () => api().call('exchange.import', { packageId: preview.packageId, default: resolutions.fallback, perRecord: resolutions.perRecord, perField: resolutions.perField, openings: resolutions.openings }),
+      () => startImport({ packageId: preview.packageId, default: resolutions.fallback, perRecord: resolutions.perRecord, perField: resolutions.perField, openings: resolutions.openings }),
       'Importen blev afbrudt. Databasen er ikke ændret.',
     );
     if (!done) return;

@@ -2,7 +2,7 @@ import { Alert, Button, Group, Paper, Stack, Table, Text, TextInput, Title } fro
 import { IconShieldQuestion } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { ImportPreviewView, TrustedInstallation } from '../../../../shared/domain/exchange';
-import { api } from '../../api/client';
+import { loadTrusted, setTrusted } from './store';
 import { showError } from '../../lib/undo';
 
 /**
@@ -16,7 +16,7 @@ export function SourceNotice({ preview }: { preview: ImportPreviewView }) {
   if (trustedAs !== null) return <Alert variant="light" color="teal">Bærbaren «{trustedAs}» er nu på listen over betroede bærbare.</Alert>;
   async function trust() {
     try {
-      await api().call('exchange.trust', { id: preview.source.installation, name, trusted: true });
+      await setTrusted({ id: preview.source.installation, name, trusted: true });
       setTrustedAs(name.trim());
     } catch (error) {
       showError(error);
@@ -41,11 +41,11 @@ export function SourceNotice({ preview }: { preview: ImportPreviewView }) {
 export function TrustedSection() {
   const [list, setList] = useState<TrustedInstallation[]>([]);
   useEffect(() => {
-    api().call('exchange.trusted', {}).then(setList, () => undefined);
+    loadTrusted().then(setList, () => undefined);
   }, []);
   async function remove(t: TrustedInstallation) {
     try {
-      setList(await api().call('exchange.trust', { ...t, trusted: false }));
+      setList(await setTrusted({ ...t, trusted: false }));
     } catch (error) {
       showError(error);
     }

@@ -2,10 +2,10 @@ import { ActionIcon, Button, Group, SegmentedControl, Stack, Text, TextInput } f
 import { IconPlus, IconUsers, IconX } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { Attendee } from '../../../../shared/domain/meeting';
-import { api } from '../../api/client';
 import { SaveIndicator } from '../../components/SaveIndicator';
 import { useAutosave } from '../../lib/autosave';
 import { showError } from '../../lib/undo';
+import { attendanceFromMembers, loadAttendance, saveAttendance } from './store';
 
 type Row = Omit<Attendee, 'id'>;
 
@@ -13,11 +13,11 @@ type Row = Omit<Attendee, 'id'>;
 export function AttendanceEditor({ meetingId, locked }: { meetingId: string; locked: boolean }) {
   const [rows, setRows] = useState<Row[] | null>(null);
   const { state, schedule, retry } = useAutosave<Row[]>(async (next) => {
-    await api().call('meetings.setAttendance', { meetingId, attendees: next.filter((r) => r.name.trim()) });
+    await saveAttendance(meetingId, next.filter((r) => r.name.trim()));
   });
 
   useEffect(() => {
-    api().call('meetings.attendance', { meetingId }).then((a) => setRows(a.map(({ name, organisation, present }) => ({ name, organisation, present }))), showError);
+    loadAttendance(meetingId).then((a) => setRows(a.map(({ name, organisation, present }) => ({ name, organisation, present }))), showError);
   }, [meetingId]);
 
   if (!rows) return null;
@@ -29,7 +29,7 @@ export function AttendanceEditor({ meetingId, locked }: { meetingId: string; loc
 
   async function fromMembers() {
     try {
-      const filled = await api().call('meetings.attendanceFromMembers', { meetingId });
+      const filled = await attendanceFromMembers(meetingId);
       setRows(filled.map(({ name, organisation, present }) => ({ name, organisation, present })));
     } catch (error) {
       showError(error);

@@ -3,11 +3,11 @@ import { IconLock, IconTrash } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { MeetingPatch, type Meeting } from '../../../../shared/domain/meeting';
 import { formatLongDate } from '../../../../shared/format';
-import { api, ApiError } from '../../api/client';
+import { ApiError } from '../../api/client';
 import { SaveIndicator } from '../../components/SaveIndicator';
 import { useAutosave } from '../../lib/autosave';
 import { removeWithUndo, showError } from '../../lib/undo';
-import { deleteMeeting, loadMeetings, openMeeting, restoreMeeting, updateMeeting, useMeetings } from '../../stores/meetings';
+import { deleteMeeting, fetchMeeting, loadMeetings, openMeeting, restoreMeeting, updateMeeting, useMeetings } from './store';
 import { navigate, useNavigation } from '../../stores/navigation';
 import { AttendanceEditor } from './AttendanceEditor';
 import { fieldErrors } from '../../lib/field-errors';
@@ -60,7 +60,7 @@ function MeetingEditor({ meeting }: { meeting: Meeting }) {
     } catch (error) {
       if (error instanceof ApiError && error.code === 'CONFLICT') {
         // Someone else saved first: show their version rather than overwrite it.
-        const fresh = await api().call('meetings.get', { id: meeting.id });
+        const fresh = await fetchMeeting(meeting.id);
         saved.current = { fields: fieldsOf(fresh), revision: fresh.revision };
         setDraft(fieldsOf(fresh));
       }

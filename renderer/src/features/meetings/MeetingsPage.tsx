@@ -4,7 +4,7 @@ import { IconCalendarEvent, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { todayIso, yearOf } from '../../../../shared/format';
 import { PageHeader } from '../../components/PageHeader';
-import { setFilter, useMeetings } from '../../stores/meetings';
+import { setFilter, useMeetings } from './store';
 import { useReference } from '../../stores/reference';
 import { MeetingEditorDrawer } from './MeetingEditor';
 import { MeetingTable } from './MeetingTable';

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { MeetingDraft } from '../../../../shared/domain/meeting';
 import { formatLongDate, todayIso } from '../../../../shared/format';
 import { ApiError, messageOf } from '../../api/client';
-import { createMeeting, openMeeting, useMeetings } from '../../stores/meetings';
+import { createMeeting, openMeeting, useMeetings } from './store';
 import { useReference } from '../../stores/reference';
 import { fieldErrors } from '../../lib/field-errors';
 import { MeetingFields, type MeetingFieldValues } from './MeetingFields';

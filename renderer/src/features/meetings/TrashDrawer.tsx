@@ -2,23 +2,21 @@ import { Badge, Button, Drawer, Group, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { TrashEntry } from '../../../../shared/domain/meeting';
 import { formatLongDate, formatTimestamp } from '../../../../shared/format';
-import { api } from '../../api/client';
 import { showError } from '../../lib/undo';
-import { loadMeetings } from '../../stores/meetings';
+import { loadTrash, restoreFromTrash } from './store';
 
 /** Papirkurv: everything deleted stays restorable, also after the undo notice is gone. */
 export function TrashDrawer({ opened, onClose }: { opened: boolean; onClose(): void }) {
   const [entries, setEntries] = useState<TrashEntry[] | null>(null);
-  const reload = () => api().call('meetings.trash', {}).then(setEntries, showError);
+  const reload = () => loadTrash().then(setEntries, showError);
   useEffect(() => {
     if (opened) void reload();
   }, [opened]);
 
   async function restore(entry: TrashEntry) {
     try {
-      if (entry.kind === 'møde') await api().call('meetings.restore', { id: entry.id });
-      else await api().call('agenda.restore', { id: entry.id });
-      await Promise.all([reload(), loadMeetings()]);
+      await restoreFromTrash(entry);
+      await reload();
     } catch (error) {
       showError(error);
     }

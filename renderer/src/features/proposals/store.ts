@@ -1,6 +1,8 @@
 import { create } from 'zustand';
+import type { MethodInput } from '../../../../shared/contract';
 import type { Proposal, ProposalDraft, ProposalSummary, ProposalVersion } from '../../../../shared/domain/proposal';
 import { api } from '../../api/client';
+import { onChange, ownWrite } from '../../stores/changes';
 import { openProposal, useNavigation } from '../../stores/navigation';
 
 interface ProposalsState {
@@ -61,36 +63,94 @@ export async function reloadProposals() {
   if (id) await loadOpenProposal(id).catch(() => useProposals.setState({ open: null }));
 }
 
-export async function createProposal(draft: ProposalDraft): Promise<Proposal> {
-  const created = await api().call('proposals.create', draft);
-  await loadProposals();
-  return created;
+const STORE = 'proposals';
+onChange(STORE, ['proposals'], reloadProposals);
+
+/** A proposal as a write answered it: the open one, and its line in the list (status, versions, title). */
+function putProposal(proposal: Proposal) {
+  const { versions: _versions, steps: _steps, ...summary } = proposal;
+  useProposals.setState((s) => ({
+    open: s.open?.id === proposal.id ? proposal : s.open,
+    items: s.items.map((i) => (i.id === proposal.id ? { ...i, ...summary } : i)),
+  }));
 }
 
-export async function updateProposal(proposal: Proposal, patch: { code?: string; title?: string; establishedOn?: string | null }): Promise<Proposal> {
-  const saved = await api().call('proposals.update', { id: proposal.id, revision: proposal.revision, patch });
-  useProposals.setState((s) => ({ open: s.open?.id === saved.id ? saved : s.open }));
-  await loadProposals();
-  return saved;
+export function createProposal(draft: ProposalDraft): Promise<Proposal> {
+  return ownWrite(STORE, ['proposals'], async () => {
+    const created = await api().call('proposals.create', draft);
+    await loadProposals();
+    return created;
+  });
 }
 
-export async function deleteProposal(id: string) {
-  await api().call('proposals.delete', { id });
-  await loadProposals();
+export function updateProposal(proposal: Proposal, patch: { code?: string; title?: string; establishedOn?: string | null }): Promise<Proposal> {
+  return ownWrite(STORE, ['proposals'], async () => {
+    const saved = await api().call('proposals.update', { id: proposal.id, revision: proposal.revision, patch });
+    putProposal(saved);
+    return saved;
+  });
 }
 
-export async function restoreProposal(id: string) {
-  await api().call('proposals.restore', { id });
-  await loadProposals();
+export function deleteProposal(id: string) {
+  return ownWrite(STORE, ['proposals'], async () => {
+    await api().call('proposals.delete', { id });
+    await loadProposals();
+  });
+}
+
+export function restoreProposal(id: string) {
+  return ownWrite(STORE, ['proposals'], async () => {
+    await api().call('proposals.restore', { id });
+    await loadProposals();
+  });
 }
 
 /** A new version as a copy of the latest; it is shown at once. */
-export async function reviseProposal(id: string): Promise<Proposal> {
-  const revised = await api().call('proposals.revise', { proposalId: id, note: '' });
-  useProposals.setState({ open: revised, versionNumber: revised.versions.at(-1)?.number ?? null });
-  await loadProposals();
-  return revised;
+export function reviseProposal(id: string): Promise<Proposal> {
+  return ownWrite(STORE, ['proposals'], async () => {
+    const revised = await api().call('proposals.revise', { proposalId: id, note: '' });
+    useProposals.setState({ versionNumber: revised.versions.at(-1)?.number ?? null });
+    putProposal(revised);
+    return revised;
+  });
 }
+
+/** A version's autosave: `save` writes it (merging with changes made elsewhere) and answers with the version as saved. */
+export async function saveVersion(save: () => Promise<ProposalVersion>): Promise<ProposalVersion> {
+  const saved = await ownWrite(STORE, ['proposals'], save);
+  replaceVersion(saved);
+  return saved;
+}
+
+export const updateVersion = (input: MethodInput<'proposals.updateVersion'>) => api().call('proposals.updateVersion', input);
+
+/** A proposal read on its own, not taken into the store (to merge a version changed elsewhere). */
+export const fetchProposal = (id: string) => api().call('proposals.get', { id });
+
+/** Writes that change the open proposal only: it is read again once, not again on its change event. */
+const openProposalWrite = <T>(write: () => Promise<T>, onWritten?: (result: T) => void) =>
+  ownWrite(STORE, ['proposals'], async () => {
+    const result = await write();
+    onWritten?.(result);
+    await refreshOpenProposal();
+    return result;
+  });
+
+export const saveResponse = (input: MethodInput<'proposals.saveResponse'>) => openProposalWrite(() => api().call('proposals.saveResponse', input));
+export const deleteResponse = (id: string) => openProposalWrite(() => api().call('proposals.deleteResponse', { id }));
+export const restoreResponse = (id: string) => openProposalWrite(() => api().call('proposals.restoreResponse', { id }));
+/** `onSaved` runs once the steps are stored, before the proposal is read again. */
+export const setApprovalSteps = (input: MethodInput<'proposals.setSteps'>, onSaved: () => void) => openProposalWrite(() => api().call('proposals.setSteps', input), onSaved);
+
+/** Starts the job that puts a version on a meeting's agenda; its change event reaches every window (jobs have no origin). */
+export const startPutOnAgenda = (request: MethodInput<'proposals.putOnAgenda'>) => api().call('proposals.putOnAgenda', request);
+
+export const loadEconomy = (proposalId: string, versionNumber: number) => api().call('proposals.economy', { proposalId, versionNumber });
+export const loadDiff = (proposalId: string, from: number, to: number) => api().call('proposals.diff', { proposalId, from, to });
+export const loadConsultationSummary = (proposalId: string, versionNumber: number) => api().call('proposals.consultationSummary', { proposalId, versionNumber });
+export const loadMunicipalities = (input: MethodInput<'proposals.municipalities'>) => api().call('proposals.municipalities', input);
+/** Makes one municipality's statement; saving it is lib/files' saveExport. */
+export const makeMunicipalityExport = (input: MethodInput<'proposals.exportMunicipality'>) => api().call('proposals.exportMunicipality', input);
 
 /** Takes a saved version into the open proposal (the answer of an autosave). */
 export function replaceVersion(version: ProposalVersion) {
@@ -102,5 +162,9 @@ export function replaceVersion(version: ProposalVersion) {
 
 export async function refreshOpenProposal() {
   const id = openId();
-  if (id) await loadOpenProposal(id);
+  if (!id) return;
+  await loadOpenProposal(id);
+  // Its line in the list follows (a response or the approval route can change its status).
+  const { open } = useProposals.getState();
+  if (open?.id === id) putProposal(open);
 }

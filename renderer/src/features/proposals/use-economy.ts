@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { VersionEconomy } from '../../../../shared/domain/proposal';
-import { api, messageOf } from '../../api/client';
-import { useScenarios } from '../../stores/scenarios';
+import { messageOf } from '../../api/client';
+import { loadEconomy } from './store';
+import { useScenarios } from '../scenarios/store';
 
 /**
  * A version's money from the engine, fetched again whenever the version is saved (its revision) or a scenario changes,
@@ -14,8 +15,7 @@ export function useEconomy(proposalId: string, versionNumber: number, revision: 
 
   useEffect(() => {
     let live = true;
-    api()
-      .call('proposals.economy', { proposalId, versionNumber })
+    loadEconomy(proposalId, versionNumber)
       .then(
         (economy) => live && setResult({ key, economy, error: null }),
         (error: unknown) => live && setResult({ key, economy: null, error: messageOf(error) }),

@@ -1,10 +1,10 @@
 import { notifications } from '@mantine/notifications';
 import { createContext, useCallback, useContext, useRef, useState, type ReactNode } from 'react';
 import { ProposalVersionUpdate, type Consultation, type Proposal, type ProposalContent, type ProposalVersion, type ScenarioRef, type VersionEconomy } from '../../../../shared/domain/proposal';
-import { api, ApiError } from '../../api/client';
+import { ApiError } from '../../api/client';
 import { useAutosave, type SaveState } from '../../lib/autosave';
 import { showError } from '../../lib/undo';
-import { refreshOpenProposal, replaceVersion } from './store';
+import { fetchProposal, refreshOpenProposal, saveVersion, updateVersion } from './store';
 
 /** What a version's autosave writes: everything of proposals.updateVersion's patch. */
 export interface VersionFields {
@@ -63,10 +63,10 @@ const PatchSchema = ProposalVersionUpdate.shape.patch;
 async function saveMerging(version: ProposalVersion, base: { fields: VersionFields; revision: number }, next: VersionFields, onTheirs: (theirs: Flat, clashes: number) => void) {
   const patch = changes(base.fields, next);
   try {
-    return await api().call('proposals.updateVersion', { id: version.id, revision: base.revision, patch });
+    return await updateVersion({ id: version.id, revision: base.revision, patch });
   } catch (error) {
     if (!(error instanceof ApiError) || error.code !== 'CONFLICT') throw error;
-    const fresh = (await api().call('proposals.get', { id: version.proposalId })).versions.find((v) => v.id === version.id);
+    const fresh = (await fetchProposal(version.proposalId)).versions.find((v) => v.id === version.id);
     if (!fresh) throw error;
     const [before, mine, theirs] = [flatten(base.fields), flatten(next), flatten(fieldsOf(fresh))];
     const theirPaths = Object.keys(theirs).filter((p) => !same(theirs[p], before[p]));
@@ -74,7 +74,7 @@ async function saveMerging(version: ProposalVersion, base: { fields: VersionFiel
     const merged = { ...mine, ...Object.fromEntries(theirPaths.map((p) => [p, theirs[p]])) };
     onTheirs(Object.fromEntries(theirPaths.map((p) => [p, theirs[p]])), clashes);
     const rest = changes(fieldsOf(fresh), unflatten(merged));
-    return Object.keys(rest).length === 0 ? fresh : api().call('proposals.updateVersion', { id: version.id, revision: fresh.revision, patch: rest });
+    return Object.keys(rest).length === 0 ? fresh : updateVersion({ id: version.id, revision: fresh.revision, patch: rest });
   }
 }
 
@@ -104,13 +104,14 @@ export function useVersionDraft(proposal: Proposal, version: ProposalVersion, ec
 
   const { state, schedule, flush, retry } = useAutosave<VersionFields>(async (next) => {
     try {
-      const updated = await saveMerging(version, saved.current, next, (theirs, clashes) => {
-        latest.current = unflatten({ ...flatten(latest.current), ...theirs });
-        setDraft(latest.current);
-        if (clashes > 0) notifications.show({ color: 'yellow', message: 'Forslaget blev ændret samtidig et andet sted. Den anden udgave af de samme felter er beholdt.', autoClose: 8000 });
-      });
+      const updated = await saveVersion(() =>
+        saveMerging(version, saved.current, next, (theirs, clashes) => {
+          latest.current = unflatten({ ...flatten(latest.current), ...theirs });
+          setDraft(latest.current);
+          if (clashes > 0) notifications.show({ color: 'yellow', message: 'Forslaget blev ændret samtidig et andet sted. Den anden udgave af de samme felter er beholdt.', autoClose: 8000 });
+        }),
+      );
       saved.current = { fields: fieldsOf(updated), revision: updated.revision };
-      replaceVersion(updated);
     } catch (error) {
       if (error instanceof ApiError) setErrors(Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [k.replace(/^patch\./, ''), v])));
       // Locked since this window last heard (put on an agenda elsewhere): show the version as it now is.

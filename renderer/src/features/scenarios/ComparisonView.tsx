@@ -7,9 +7,9 @@ import type { Scenario } from '../../../../shared/domain/scenario';
 import { formatKroner, formatPercent } from '../../../../shared/format';
 import { compareScenarios } from '../../../../shared/logic/tariff/compare';
 import { computeScenario } from '../../../../shared/logic/tariff/scenario';
-import { api } from '../../api/client';
 import { showError } from '../../lib/undo';
 import { exportScenarios } from './export';
+import { fetchScenario } from './store';
 import { Panel } from './Panel';
 import { formatDifference, formatFigure } from './texts';
 
@@ -22,7 +22,7 @@ export function ComparisonView({ ids, onClose }: { ids: string[]; onClose: () =>
 
   useEffect(() => {
     let live = true;
-    Promise.all(ids.map((id) => api().call('scenarios.get', { id })))
+    Promise.all(ids.map((id) => fetchScenario(id)))
       .then((loaded) => live && setScenarios(loaded))
       .catch(showError);
     return () => {

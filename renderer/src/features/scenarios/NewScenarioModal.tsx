@@ -1,11 +1,10 @@
 import { Button, Group, Modal, SegmentedControl, Select, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { ScenarioInput } from '../../../../shared/domain/scenario';
-import { api } from '../../api/client';
 import { showError } from '../../lib/undo';
 import { openScenario } from '../../stores/navigation';
 import { useReference } from '../../stores/reference';
-import { createScenario, useScenarios } from '../../stores/scenarios';
+import { createScenario, fetchScenario, useScenarios } from './store';
 import { populationKey } from './key';
 
 type Start = 'blank' | 'copy' | 'variant';
@@ -43,7 +42,7 @@ function NewScenarioForm({ onClose, variantOf }: { onClose: () => void; variantO
       let created;
       if (start === 'variant') created = await createScenario({ name, baseId: sourceId! });
       else {
-        const input: ScenarioInput = start === 'copy' ? (await api().call('scenarios.get', { id: sourceId! })).input : blankInput(populationKey(organisations));
+        const input: ScenarioInput = start === 'copy' ? (await fetchScenario(sourceId!)).input : blankInput(populationKey(organisations));
         created = await createScenario({ name, input: { ...input, name } });
       }
       onClose();

@@ -2,7 +2,7 @@ import { Badge, Checkbox, Group, NavLink, Paper, Text, Tooltip } from '@mantine/
 import { IconGitBranch } from '@tabler/icons-react';
 import { EmptyList } from '../../components/Section';
 import { openScenario, useNavigation } from '../../stores/navigation';
-import { toggleCompared, useScenarios } from '../../stores/scenarios';
+import { toggleCompared, useScenarios } from './store';
 import { T } from './texts';
 
 /** Bases with their variants indented under them; a tick puts a scenario into the comparison. */

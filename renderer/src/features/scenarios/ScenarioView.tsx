@@ -11,7 +11,7 @@ import { SaveIndicator } from '../../components/SaveIndicator';
 import { useAutosave } from '../../lib/autosave';
 import { removeWithUndo, showError } from '../../lib/undo';
 import { openScenario } from '../../stores/navigation';
-import { createScenario, deleteScenario, restoreScenario, saveScenario, useScenarios } from '../../stores/scenarios';
+import { createScenario, deleteScenario, restoreScenario, saveScenario, useScenarios } from './store';
 import { exportScenarios } from './export';
 import { NewScenarioModal } from './NewScenarioModal';
 import { ScenarioInputs } from './ScenarioInputs';

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { PageHeader } from '../../components/PageHeader';
 import { showError } from '../../lib/undo';
 import { openScenario, useNavigation } from '../../stores/navigation';
-import { loadOpenScenario, loadScenarios, useScenarios } from '../../stores/scenarios';
+import { loadOpenScenario, loadScenarios, useScenarios } from './store';
 import { CalculatorsView } from './calculators/CalculatorsView';
 import { ComparisonView } from './ComparisonView';
 import { FrozenVersionView } from './FrozenVersionView';

@@ -4,10 +4,9 @@ import { IconCheck, IconCopy, IconEye, IconSnowflake } from '@tabler/icons-react
 import { useState } from 'react';
 import type { Scenario, ScenarioVersion } from '../../../../shared/domain/scenario';
 import { formatTimestamp } from '../../../../shared/format';
-import { api } from '../../api/client';
 import { showError } from '../../lib/undo';
 import { openScenario } from '../../stores/navigation';
-import { loadOpenScenario, loadScenarios } from '../../stores/scenarios';
+import { freezeScenario } from './store';
 import { T } from './texts';
 
 /** How an agenda item or a decision cites a frozen version: name, number and the start of the hash. */
@@ -29,9 +28,8 @@ export function VersionsPanel({ scenario, beforeFreeze }: { scenario: Scenario; 
         notifications.show({ color: 'red', title: 'Ikke fastfrosset', message: T.notSavedYet, autoClose: 8000 });
         return;
       }
-      await api().call('scenarios.freeze', { id: scenario.id, note });
+      await freezeScenario(scenario.id, note);
       setNote('');
-      await Promise.all([loadOpenScenario(scenario.id), loadScenarios()]);
     } catch (error) {
       showError(error);
     } finally {

@@ -4,13 +4,13 @@ import { IconDeviceFloppy, IconRestore } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { BACKUP_KIND_LABELS, type BackupEntry } from '../../../../shared/domain/backups';
 import { formatFileSize, formatInteger, formatTimestamp } from '../../../../shared/format';
-import { api } from '../../api/client';
 import { JobProgress } from '../../components/JobProgress';
 import { progressOf, useJob } from '../../lib/jobs';
 import { showError } from '../../lib/undo';
-import { loadMeetings } from '../../stores/meetings';
+import { loadMeetings } from '../meetings/store';
 import { loadReference } from '../../stores/reference';
-import { loadScenarios } from '../../stores/scenarios';
+import { loadScenarios } from '../scenarios/store';
+import { loadBackups, startBackup, startRestore } from './store';
 
 const files = (n: number) => `${formatInteger(n)} ${n === 1 ? 'fil' : 'filer'}`;
 
@@ -43,27 +43,27 @@ export function BackupsSection({ onRestored }: { onRestored(): void }) {
 
   async function load() {
     try {
-      setBackups(await api().call('backups.list', {}));
+      setBackups(await loadBackups());
     } catch (error) {
       showError(error);
     }
   }
   useEffect(() => {
     let live = true;
-    api().call('backups.list', {}).then((list) => live && setBackups(list), showError);
+    loadBackups().then((list) => live && setBackups(list), showError);
     return () => {
       live = false;
     };
   }, []);
 
   async function create() {
-    const done = await backupJob.run('backup', () => api().call('backups.create', {}), 'Sikkerhedskopien blev afbrudt; der er ikke gemt nogen halv kopi.');
+    const done = await backupJob.run('backup', startBackup, 'Sikkerhedskopien blev afbrudt; der er ikke gemt nogen halv kopi.');
     if (done) notifications.show({ color: 'teal', message: `Sikkerhedskopien er taget (${formatFileSize(done.backup.bytes)}).`, autoClose: 5000 });
     await load();
   }
 
   async function restore(entry: BackupEntry) {
-    const done = await restoreJob.run('restore', () => api().call('backups.restore', { fileName: entry.fileName }), 'Gendannelsen blev afbrudt. Databasen er ikke ændret.');
+    const done = await restoreJob.run('restore', () => startRestore(entry.fileName), 'Gendannelsen blev afbrudt. Databasen er ikke ændret.');
     setRestoring(null);
     if (done) {
       await Promise.all([loadReference(), loadMeetings(), loadScenarios()]).catch(showError);

@@ -4,9 +4,10 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { STANDING_ITEMS, STANDING_KINDS, type SectionKey } from '../../../../shared/domain/agenda';
 import { BodyPeople, type PeopleDraft } from './BodyPeople';
 import { BodyDraft, type Body } from '../../../../shared/domain/body';
-import { api, ApiError, messageOf } from '../../api/client';
+import { ApiError, messageOf } from '../../api/client';
 import { removeWithUndo, showError } from '../../lib/undo';
-import { loadBodies, useReference } from '../../stores/reference';
+import { createBody, deleteBody, restoreBody, updateBody, useReference } from '../../stores/reference';
+import { loadBodyDetails } from './store';
 import { fieldErrors } from '../../lib/field-errors';
 
 export function BodiesSection() {
@@ -16,14 +17,8 @@ export function BodiesSection() {
   const remove = (body: Body) =>
     removeWithUndo(
       `${body.code} er slettet.`,
-      async () => {
-        await api().call('bodies.delete', { id: body.id });
-        await loadBodies();
-      },
-      async () => {
-        await api().call('bodies.restore', { id: body.id });
-        await loadBodies();
-      },
+      () => deleteBody(body.id),
+      () => restoreBody(body.id),
     );
 
   return (
@@ -79,7 +74,7 @@ function BodyForm({ body, onDone }: { body: Body | null; onDone(): void }) {
 
   useEffect(() => {
     if (!body) return;
-    Promise.all([api().call('bodies.members', { bodyId: body.id }), api().call('bodies.relations', {}), api().call('bodies.template', { bodyId: body.id })]).then(([members, relations, template]) => {
+    loadBodyDetails(body).then(([members, relations, template]) => {
       setPeople({
         members: members.map(({ name, organisation, role }) => ({ name, organisation, role })),
         relations: relations.filter((r) => r.fromBodyId === body.id).map(({ toBodyId, kind }) => ({ toBodyId, kind })),
@@ -98,15 +93,14 @@ function BodyForm({ body, onDone }: { body: Body | null; onDone(): void }) {
     if (!check.success) return setErrors(fieldErrors(check.error.issues));
     try {
       if (body) {
-        await api().call('bodies.update', { id: body.id, revision: body.revision, patch: check.data });
-        if (people) {
-          await api().call('bodies.setMembers', { bodyId: body.id, members: people.members.filter((m) => m.name.trim()) });
-          await api().call('bodies.setRelations', { fromBodyId: body.id, relations: people.relations.filter((r) => r.toBodyId) });
-          await api().call('bodies.setHiddenSections', { bodyId: body.id, hidden: people.hidden });
-          await api().call('bodies.setTemplate', { bodyId: body.id, template: people.template.filter((t) => t.use && t.title.trim()).map(({ use: _use, ...t }) => t) });
-        }
-      } else await api().call('bodies.create', check.data);
-      await loadBodies();
+        const details = people && {
+          members: people.members.filter((m) => m.name.trim()),
+          relations: people.relations.filter((r) => r.toBodyId),
+          hidden: people.hidden,
+          template: people.template.filter((t) => t.use && t.title.trim()).map(({ use: _use, ...t }) => t),
+        };
+        await updateBody(body, check.data, details);
+      } else await createBody(check.data);
       onDone();
     } catch (error) {
       setErrors(error instanceof ApiError && Object.keys(error.fields).length > 0 ? error.fields : { code: messageOf(error) });

@@ -1,7 +1,7 @@
 import { Button, Code, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconDatabaseImport } from '@tabler/icons-react';
 import { useState } from 'react';
-import { loadDemo } from '../welcome/demo';
+import { loadDemo } from '../welcome/store';
 import { useReference } from '../../stores/reference';
 
 export function DataSection() {

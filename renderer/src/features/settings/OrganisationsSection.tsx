@@ -3,9 +3,8 @@ import { IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Organisation } from '../../../../shared/domain/organisation';
 import { formatInteger, formatPercent, formatQuarter } from '../../../../shared/format';
-import { api } from '../../api/client';
 import { showError } from '../../lib/undo';
-import { loadOrganisations, useReference } from '../../stores/reference';
+import { updateOrganisation, useReference } from '../../stores/reference';
 import { PopulationImport } from './PopulationImport';
 
 const REFERENCE_QUARTER = '2021K2';
@@ -21,7 +20,7 @@ export function OrganisationsSection() {
   async function savePopulation(org: Organisation, count: number) {
     if (count === org.population?.count) return;
     try {
-      await api().call('organisations.update', {
+      await updateOrganisation({
         id: org.id,
         revision: org.revision,
         patch: { population: { quarter: org.population?.quarter ?? REFERENCE_QUARTER, count } },
@@ -29,7 +28,6 @@ export function OrganisationsSection() {
     } catch (error) {
       showError(error);
     }
-    await loadOrganisations();
   }
 
   return (

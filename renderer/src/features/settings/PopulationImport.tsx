@@ -5,9 +5,8 @@ import { useMemo, useState } from 'react';
 import { AGE_GROUP_LABELS, type AgeGroup, type Organisation } from '../../../../shared/domain/organisation';
 import { formatInteger, formatQuarter } from '../../../../shared/format';
 import { dstWeights, parseDstTable } from '../../../../shared/logic/tariff/dst-key';
-import { api } from '../../api/client';
 import { showError } from '../../lib/undo';
-import { loadOrganisations, useReference } from '../../stores/reference';
+import { importPopulation, useReference } from '../../stores/reference';
 import { readCsvFile, shortName } from '../scenarios/key';
 
 const signed = new Intl.NumberFormat('da-DK', { signDisplay: 'exceptZero' });
@@ -66,12 +65,11 @@ function PopulationForm({ onClose }: { onClose(): void }) {
     if (!parsed || 'error' in parsed || parsed.missing.length > 0) return;
     setSaving(true);
     try {
-      await api().call('organisations.importPopulation', {
+      await importPopulation({
         quarter: parsed.chosen,
         ageGroup,
         figures: parsed.rows.map((r) => ({ organisationId: r.organisation.id, count: r.count! })),
       });
-      await loadOrganisations();
       notifications.show({ color: 'teal', message: `${AGE_GROUP_LABELS[ageGroup]} for ${formatQuarter(parsed.chosen)} er gemt for alle ${parsed.rows.length} kommuner.`, autoClose: 6000 });
       onClose();
     } catch (error) {

@@ -2,7 +2,7 @@ import { Button, Group, List, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { showError } from '../../lib/undo';
 import { updateSettings, useReference } from '../../stores/reference';
-import { loadDemo } from './demo';
+import { loadDemo } from './store';
 
 /** First start: an empty database offers the demo data set. */
 export function WelcomeModal() {

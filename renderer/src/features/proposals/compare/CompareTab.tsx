@@ -2,7 +2,8 @@ import { Anchor, Group, Loader, Paper, Select, Stack, Switch, Table, Text, Title
 import { IconArrowRight } from '@tabler/icons-react';
 import { Fragment, useEffect, useMemo, useState } from 'react';
 import type { VersionDiffRow } from '../../../../../shared/domain/proposal';
-import { api, messageOf } from '../../../api/client';
+import { messageOf } from '../../../api/client';
+import { loadDiff } from '../store';
 import { useVersionEditor } from '../version-editor';
 import { wordDiff, type Run } from '../../../lib/word-diff';
 
@@ -74,8 +75,7 @@ export function CompareTab() {
 
   useEffect(() => {
     let live = true;
-    api()
-      .call('proposals.diff', { proposalId: proposal.id, from, to })
+    loadDiff(proposal.id, from, to)
       .then(
         (r) => live && setDiff({ key, rows: r.rows, error: null }),
         (error: unknown) => live && setDiff({ key, rows: [], error: messageOf(error) }),

@@ -4,11 +4,10 @@ import { getHotkeyHandler } from '@mantine/hooks';
 import { useState } from 'react';
 import { ConsultationResponseInput, STANCE_LABELS, STANCES, type ConsultationResponse, type Stance } from '../../../../../shared/domain/proposal';
 import { parseDanishDate } from '../../../../../shared/format';
-import { api } from '../../../api/client';
 import { fieldErrors } from '../../../lib/field-errors';
 import { showError } from '../../../lib/undo';
 import { useReference } from '../../../stores/reference';
-import { refreshOpenProposal } from '../store';
+import { saveResponse } from '../store';
 
 const stanceOptions = STANCES.map((s) => ({ value: s, label: STANCE_LABELS[s] }));
 
@@ -44,8 +43,7 @@ function ResponseForm({ versionId, response, onClose }: { versionId: string; res
     if (!check.success) return setErrors(fieldErrors(check.error.issues));
     setBusy(true);
     try {
-      await api().call('proposals.saveResponse', { ...input, ...(response ? { id: response.id, revision: response.revision } : {}) });
-      await refreshOpenProposal();
+      await saveResponse({ ...input, ...(response ? { id: response.id, revision: response.revision } : {}) });
       onClose();
     } catch (error) {
       showError(error);

@@ -3,9 +3,8 @@ import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { STANCE_LABELS, type ConsultationResponse, type Stance } from '../../../../../shared/domain/proposal';
 import { formatNumericDate, sortDanish } from '../../../../../shared/format';
-import { api } from '../../../api/client';
 import { removeWithUndo } from '../../../lib/undo';
-import { refreshOpenProposal } from '../store';
+import { deleteResponse, restoreResponse } from '../store';
 import { ResponseModal } from './ResponseModal';
 
 const STANCE_COLORS: Record<Stance, string> = {
@@ -24,14 +23,8 @@ export function ResponsesTable({ versionId, responses, locked }: { versionId: st
   const remove = (response: ConsultationResponse) =>
     removeWithUndo(
       `Høringssvaret fra ${response.respondent} er slettet.`,
-      async () => {
-        await api().call('proposals.deleteResponse', { id: response.id });
-        await refreshOpenProposal();
-      },
-      async () => {
-        await api().call('proposals.restoreResponse', { id: response.id });
-        await refreshOpenProposal();
-      },
+      () => deleteResponse(response.id),
+      () => restoreResponse(response.id),
     );
 
   return (

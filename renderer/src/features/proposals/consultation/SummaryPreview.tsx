@@ -1,7 +1,8 @@
 import { Badge, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { useEffect, useState, type SyntheticEvent } from 'react';
-import { api, messageOf } from '../../../api/client';
+import { messageOf } from '../../../api/client';
+import { loadConsultationSummary } from '../store';
 
 const FRAME_STYLE =
   'body{font:14px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#212529;margin:0;padding:12px 16px}' +
@@ -19,8 +20,7 @@ export function SummaryPreview({ proposalId, versionNumber, refreshKey, held }: 
   const [summary, setSummary] = useState<{ html: string; notAnswered: string[]; error: string | null } | null>(null);
   useEffect(() => {
     let live = true;
-    api()
-      .call('proposals.consultationSummary', { proposalId, versionNumber })
+    loadConsultationSummary(proposalId, versionNumber)
       .then(
         (s) => live && setSummary({ ...s, error: null }),
         (error: unknown) => live && setSummary({ html: '', notAnswered: [], error: messageOf(error) }),

@@ -3,7 +3,8 @@ import { IconDownload, IconFileSpreadsheet, IconFileTypePdf } from '@tabler/icon
 import { useEffect, useState } from 'react';
 import type { MunicipalityShare, ScenarioFigures } from '../../../../../shared/domain/proposal';
 import { formatNumber, formatPercent } from '../../../../../shared/format';
-import { api, messageOf } from '../../../api/client';
+import { messageOf } from '../../../api/client';
+import { loadMunicipalities } from '../store';
 import { exportMunicipality } from '../export';
 import { NUMBERS, T } from '../texts';
 
@@ -22,8 +23,7 @@ export function MunicipalityPayments({ proposalId, versionNumber, revision, scen
   useEffect(() => {
     if (!scenarioId) return;
     let live = true;
-    api()
-      .call('proposals.municipalities', { proposalId, versionNumber, scenarioId })
+    loadMunicipalities({ proposalId, versionNumber, scenarioId })
       .then(
         (r) => live && setTable({ key, rows: r.rows, error: null }),
         (error: unknown) => live && setTable({ key, rows: [], error: messageOf(error) }),

@@ -3,7 +3,7 @@ import { IconArrowDown, IconArrowUp, IconExternalLink, IconX } from '@tabler/ico
 import { useState } from 'react';
 import type { ScenarioRef } from '../../../../../shared/domain/proposal';
 import { openScenario } from '../../../stores/navigation';
-import { useScenarios } from '../../../stores/scenarios';
+import { useScenarios } from '../../scenarios/store';
 import { useVersionEditor } from '../version-editor';
 
 const MAX = 8;

@@ -5,11 +5,10 @@ import { useState } from 'react';
 import { OUTCOME_LABELS, OUTCOMES, type Outcome } from '../../../../../shared/domain/agenda';
 import type { ApprovalStep, ApprovalStepInput } from '../../../../../shared/domain/proposal';
 import { parseDanishDate } from '../../../../../shared/format';
-import { api } from '../../../api/client';
 import { SaveIndicator } from '../../../components/SaveIndicator';
 import { useAutosave } from '../../../lib/autosave';
 import { useReference } from '../../../stores/reference';
-import { refreshOpenProposal } from '../store';
+import { setApprovalSteps } from '../store';
 import { useVersionEditor } from '../version-editor';
 import { itemReference, openAgendaItem } from './open-item';
 
@@ -51,9 +50,7 @@ export function ApprovalRoute() {
   const [edits, setEdits] = useState({ made: 0, saved: 0 });
 
   const { state, schedule, retry } = useAutosave(async ({ next, edit }: { next: Row[]; edit: number }) => {
-    await api().call('proposals.setSteps', { proposalId: proposal.id, steps: next.map((r) => r.input) });
-    setEdits((e) => ({ ...e, saved: edit }));
-    await refreshOpenProposal();
+    await setApprovalSteps({ proposalId: proposal.id, steps: next.map((r) => r.input) }, () => setEdits((e) => ({ ...e, saved: edit })));
   });
 
   // The route changed elsewhere (put on an agenda, a decision taken): show it, once nothing typed here is waiting.

@@ -3,12 +3,11 @@ import { IconAlertCircle, IconArrowRight, IconCalendarPlus, IconCheck } from '@t
 import { useState } from 'react';
 import { MEETING_STATUS_LABELS, type Meeting } from '../../../../../shared/domain/meeting';
 import { formatNumericDate, todayIso } from '../../../../../shared/format';
-import { api } from '../../../api/client';
 import { JobProgress } from '../../../components/JobProgress';
 import { progressOf, useJob } from '../../../lib/jobs';
 import { showError } from '../../../lib/undo';
-import { useMeetings } from '../../../stores/meetings';
-import { refreshOpenProposal } from '../store';
+import { useMeetings } from '../../meetings/store';
+import { refreshOpenProposal, startPutOnAgenda } from '../store';
 import { useEconomy } from '../use-economy';
 import { useVersionEditor } from '../version-editor';
 import { itemReference, openAgendaItem } from './open-item';
@@ -62,7 +61,7 @@ export function PutOnAgenda() {
     }
     // A refusal (missing fields, already on that agenda) or a failure is told by the job hook in the backend's words.
     const request = { proposalId: proposal.id, versionNumber, meetingId, ...(stepId ? { stepId } : {}) };
-    const result = await job.run('agendaItem', () => api().call('proposals.putOnAgenda', request), 'Forslaget blev ikke sat på dagsordenen; der er ikke oprettet noget punkt.');
+    const result = await job.run('agendaItem', () => startPutOnAgenda(request), 'Forslaget blev ikke sat på dagsordenen; der er ikke oprettet noget punkt.');
     if (!result) return;
     await refreshOpenProposal();
     setOutcome({ itemId: result.itemId, warnings: result.warnings });

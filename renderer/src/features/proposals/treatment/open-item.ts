@@ -1,7 +1,7 @@
 import type { ApprovalStep } from '../../../../../shared/domain/proposal';
 import { formatNumericDate } from '../../../../../shared/format';
 import { showError } from '../../../lib/undo';
-import { openAgendaItem as openItem } from '../../../stores/agenda';
+import { openAgendaItem as openItem } from '../../agenda/store';
 
 /** Opens the agenda on the item where a step is treated; a failure to read it is told, not thrown. */
 export async function openAgendaItem(meetingId: string, itemId: string) {

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
-import type { Scenario, ScenarioDraft, ScenarioInput, ScenarioOverrides, ScenarioSummary } from '../../../shared/domain/scenario';
-import { api } from '../api/client';
+import type { Scenario, ScenarioDraft, ScenarioInput, ScenarioOverrides, ScenarioSummary } from '../../../../shared/domain/scenario';
+import { api } from '../../api/client';
+import { onChange, ownWrite } from '../../stores/changes';
 
 interface ScenariosState {
   items: ScenarioSummary[];
@@ -29,18 +30,28 @@ export async function loadOpenScenario(id: string | null) {
   useScenarios.setState({ open, base });
 }
 
-export async function createScenario(draft: ScenarioDraft): Promise<Scenario> {
-  const created = await api().call('scenarios.create', draft);
-  await loadScenarios();
-  return created;
+const STORE = 'scenarios';
+
+// A proposal linking or unlinking a scenario changes who uses it.
+onChange(STORE, ['scenarios', 'proposals'], ({ entities }) => Promise.all([entities.includes('scenarios') && loadScenarios(), refreshOpenUsage()]));
+
+export function createScenario(draft: ScenarioDraft): Promise<Scenario> {
+  return ownWrite(STORE, ['scenarios'], async () => {
+    const created = await api().call('scenarios.create', draft);
+    await loadScenarios();
+    return created;
+  });
 }
+
+/** A scenario read on its own (to compare, to copy from), not the open one. */
+export const fetchScenario = (id: string) => api().call('scenarios.get', { id });
 
 /**
  * Autosave: a base saves its whole input, a variant only what differs from its base. `confirmedUses` names the proposal
  * versions the user has agreed may change with it.
  */
 export async function saveScenario(scenario: Scenario, patch: { name?: string; input?: ScenarioInput; overrides?: ScenarioOverrides }, confirmedUses: string[] = []): Promise<Scenario> {
-  const saved = await api().call('scenarios.update', { id: scenario.id, revision: scenario.revision, patch, confirmedUses });
+  const saved = await ownWrite(STORE, ['scenarios'], () => api().call('scenarios.update', { id: scenario.id, revision: scenario.revision, patch, confirmedUses }));
   useScenarios.setState((s) => ({
     open: s.open?.id === saved.id ? saved : s.open,
     items: s.items.map((i) => (i.id === saved.id ? { ...i, name: saved.name, revision: saved.revision, updatedAt: saved.updatedAt } : i)),
@@ -59,16 +70,31 @@ export async function refreshOpenUsage() {
   useScenarios.setState((s) => (s.open?.id === id ? { open: { ...s.open, usedBy } } : s));
 }
 
-export async function deleteScenario(id: string) {
-  await api().call('scenarios.delete', { id });
-  useScenarios.setState((s) => ({ compared: s.compared.filter((c) => c !== id) }));
-  await loadScenarios();
+export function deleteScenario(id: string) {
+  return ownWrite(STORE, ['scenarios'], async () => {
+    await api().call('scenarios.delete', { id });
+    useScenarios.setState((s) => ({ compared: s.compared.filter((c) => c !== id) }));
+    await loadScenarios();
+  });
 }
 
-export async function restoreScenario(id: string) {
-  await api().call('scenarios.restore', { id });
-  await loadScenarios();
+export function restoreScenario(id: string) {
+  return ownWrite(STORE, ['scenarios'], async () => {
+    await api().call('scenarios.restore', { id });
+    await loadScenarios();
+  });
 }
+
+/** Freezes the open scenario as a numbered version, shown at once in its list of versions. */
+export function freezeScenario(id: string, note: string) {
+  return ownWrite(STORE, ['scenarios'], async () => {
+    await api().call('scenarios.freeze', { id, note });
+    await Promise.all([loadOpenScenario(id), loadScenarios()]);
+  });
+}
+
+/** Makes the workbook or PDF annex of one scenario or a comparison; saving it is lib/files' saveExport. */
+export const makeScenarioExport = (ids: string[], format: 'xlsx' | 'pdf') => api().call('scenarios.export', { ids, format });
 
 export function toggleCompared(id: string) {
   useScenarios.setState((s) => ({
