@@ -6,6 +6,8 @@ const SLOW = [...SLOW_FILES, ...SLOW_DIRS.map(testsIn)];
 // A busy two-core machine (other suites running) slows file, database and process work many times over: no test may
 // fail for a default of 5 seconds, and a test that starts processes gets minutes.
 const IN_PROCESS = { testTimeout: 180_000, hookTimeout: 300_000 };
+// Vitest runs files on all cores but one by default: on two cores, one at a time. In-process files use both.
+const BOTH_CORES = { maxWorkers: 2 };
 const PROCESSES = { testTimeout: 300_000, hookTimeout: 600_000 };
 
 export default defineConfig({
@@ -18,6 +20,7 @@ export default defineConfig({
           exclude: [...INTEGRATION, ...SLOW, testsIn(RENDERER_DIR), testsIn(E2E_DIR), `${BENCH_DIR}/**`],
           environment: 'node',
           ...IN_PROCESS,
+          ...BOTH_CORES,
         },
       },
       {
@@ -46,6 +49,7 @@ export default defineConfig({
           environment: 'jsdom',
           setupFiles: ['test/renderer/setup.ts'],
           ...IN_PROCESS,
+          ...BOTH_CORES,
         },
       },
       {

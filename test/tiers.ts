@@ -26,8 +26,11 @@ export const INTEGRATION = [
   'test/host/upload.test.ts',
 ];
 
-/** Property tests of many runs, each a whole exchange between databases: minutes on a busy machine. */
-export const SLOW_FILES = ['test/backend/exchange-merge-property.test.ts'];
+/**
+ * Property tests of many runs, each a whole exchange between databases; a whole database imported on the command line,
+ * which extracts the text of every annex before it ends: minutes on a busy machine.
+ */
+export const SLOW_FILES = ['test/backend/exchange-merge-property.test.ts', 'test/backend/exchange-import-cli.test.ts'];
 
 /** The other tiers are whole folders. */
 export const SLOW_DIRS = ['test/crash', 'test/security'];

@@ -6,7 +6,6 @@ import { openBackend, type Backend } from '../../electron/backend/backend';
 import { applyImport, type Resolutions } from '../../electron/backend/exchange/apply';
 import { previewImport, type ImportPreview } from '../../electron/backend/exchange/merge';
 import { writePackage } from '../../electron/backend/exchange/write-package';
-import { runCli } from '../../electron/host/cli';
 import { ENTITY_NAMES } from '../../shared/exchange/records';
 import { call } from '../helpers/backend';
 
@@ -344,35 +343,6 @@ describe('exchange import: preview, three-way merge and atomic apply', () => {
     expect(stored.case_text).not.toMatch(/script|onclick/);
     const again = await preview(await exportAll());
     expect(again.counts.agenda_items.changed + again.counts.agenda_items.conflict).toBe(0);
-  }, 180_000);
-
-  it('imports on the command line: dry run, apply with --on-conflict, again changes nothing', async () => {
-    const io = { out: [] as string[], err: [] as string[] };
-    const cli = async (...args: string[]) => {
-      io.out = [];
-      io.err = [];
-      return runCli(args, { out: (t) => io.out.push(t), err: (t) => io.err.push(t) }, { SEKRETARIAT_DATA_DIR: dir });
-    };
-    const c = join(dir, 'c', 'sekretariat.db');
-    await (await openBackend({ databaseFile: c, appVersion: '0.0.0-test', log: { error: () => {} } })).close();
-    const file = await exportAll();
-
-    expect(await cli('import', file, '--dry-run', '--db', c, '--json')).toBe(0);
-    const dry = JSON.parse(io.out.join('\n')) as { ok: boolean; imported: boolean; entities: Record<string, { total: number; new: number }> };
-    expect(dry).toMatchObject({ ok: true, imported: false });
-    expect(dry.entities.meetings!.new).toBe(dry.entities.meetings!.total);
-
-    expect(await cli('import', file, '--db', c, '--on-conflict', 'alt')).toBe(2);
-    expect(io.err.join('\n')).toMatch(/Ukendt --on-conflict/);
-
-    expect(await cli('import', file, '--db', c, '--on-conflict', 'theirs')).toBe(0);
-    expect(io.out.join('\n')).toMatch(/Importeret: \d+ nye/);
-    expect(await cli('import', file, '--db', c, '--json')).toBe(0);
-    const again = JSON.parse(io.out.join('\n')) as { applied: { inserted: number; updated: number }; notes: string[] };
-    expect(again.applied).toMatchObject({ inserted: 0, updated: 0 });
-    expect(again.notes.join(' ')).toMatch(/allerede indlæst/);
-    expect(await cli('import', file, '--dry-run', '--db', c)).toBe(0);
-    expect(io.out.join('\n')).toMatch(/Pakken er allerede indlæst/);
   }, 180_000);
 
   it('a decision recorded for one item on both laptops is a choice, not a refusal; both then hold one decision under one id', async () => {
