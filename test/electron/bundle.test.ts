@@ -90,9 +90,10 @@ describe('the built bundles', () => {
   it('push data.changed back to the page, payload only', async () => {
     const listener = vi.fn();
     const unsubscribe = bridge.on('data.changed', listener);
-    const created = await bridge.invoke('bodies.create', { code: 'TST', name: 'Testudvalget' });
+    const created = (await bridge.invoke('bodies.create', { code: 'TST', name: 'Testudvalget' })) as { ok: true; data: { id: string } };
     expect(created).toMatchObject({ ok: true });
-    expect(listener).toHaveBeenCalledWith({ entities: ['bodies'] });
+    // The event itself, not the IPC event object: what changed and which record.
+    expect(listener).toHaveBeenCalledWith({ entities: ['bodies'], ids: [created.data.id] });
     unsubscribe();
   });
 
