@@ -27,10 +27,16 @@ export const INTEGRATION = [
 ];
 
 /**
- * Property tests of many runs, each a whole exchange between databases; a whole database imported on the command line,
- * which extracts the text of every annex before it ends: minutes on a busy machine.
+ * Heavy on purpose, minutes on a busy machine: property tests of many runs (whole exchanges between databases, public
+ * editions of random documents); a whole database imported on the command line, which extracts the text of every annex
+ * before it ends; decompression bombs and oversized documents run to their extraction budget.
  */
-export const SLOW_FILES = ['test/backend/exchange-merge-property.test.ts', 'test/backend/exchange-import-cli.test.ts'];
+export const SLOW_FILES = [
+  'test/backend/exchange-merge-property.test.ts',
+  'test/backend/documents/public-output-property.test.ts',
+  'test/backend/exchange-import-cli.test.ts',
+  'test/backend/extract-budget.test.ts',
+];
 
 /** The other tiers are whole folders. */
 export const SLOW_DIRS = ['test/crash', 'test/security'];
