@@ -59,10 +59,10 @@ export default defineConfig({
           environment: 'node',
           // One Chromium at a time on a two-core machine.
           fileParallelism: false,
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
           // UI updates after a backend call can take more than a second on a busy two-core machine.
-          expect: { poll: { timeout: 10_000, interval: 100 } },
+          expect: { poll: { timeout: 60_000, interval: 100 } },
           globalSetup: ['test/e2e/global-setup.ts'],
         },
       },

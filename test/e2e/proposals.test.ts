@@ -122,10 +122,10 @@ describe('a proposal for a new offer', () => {
     expect(await page.getByTestId('agenda-refusal').count()).toBe(0);
     await page.getByRole('button', { name: 'Sæt på dagsordenen' }).click();
     // The annexes are printed to PDF first, with progress and «Afbryd»: seconds on a busy machine.
-    await page.getByText(/^Danner bilag [1-4] af 4/).first().waitFor({ timeout: 20_000 });
+    await page.getByText(/^Danner bilag [1-4] af 4/).first().waitFor();
     await screenshot(page, 'forslag-saetter-paa-dagsorden');
     const created = page.getByTestId('agenda-created');
-    await created.waitFor({ timeout: 45_000 });
+    await created.waitFor();
     expect(await created.textContent()).toMatch(/DAS 23\.08\.2021, punkt \d+/);
     await page.getByTestId('locked-notice').getByText('Behandlet – låst').waitFor();
     await expect.poll(() => page.getByTestId('proposal-view-status').textContent()).toBe('Under behandling');

@@ -45,6 +45,8 @@ export function launchChromium(): Promise<Browser> {
 /** A page that records every console error and uncaught exception, so a test can assert there were none. */
 export async function openPage(browser: Browser): Promise<{ page: Page; problems: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 850 }, locale: 'da-DK', timezoneId: 'Europe/Copenhagen' });
+  // Playwright waits 30 s by default; printing a PDF with a second Chromium on a busy two-core machine takes longer.
+  context.setDefaultTimeout(120_000);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
