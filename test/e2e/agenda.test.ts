@@ -90,6 +90,7 @@ describe('a meeting from agenda to approved minutes', () => {
     // The next meeting: the follow-up shows up by itself; approving the minutes locks May.
     await ui.page.goto(`${app.host.origin}/#/moeder/${august.id}`);
     await ui.page.getByRole('heading', { name: 'DAS · 23. august 2021' }).waitFor();
+    await ui.page.getByRole('button', { name: 'Opfølgninger fra tidligere møder (1)' }).click();
     await ui.page.getByTestId('meeting-follow-ups').getByText('FU og Regionen mødes om et revideret ideoplæg').waitFor();
     await ui.page.getByRole('button', { name: 'Indsæt standardpunkter' }).click();
     await ui.select('Godkendelse af referat');

@@ -82,3 +82,6 @@ const organisationsWrite = async (write: () => Promise<unknown>) => {
 
 export const updateOrganisation = (input: MethodInput<'organisations.update'>) => organisationsWrite(() => api().call('organisations.update', input));
 export const importPopulation = (input: MethodInput<'organisations.importPopulation'>) => organisationsWrite(() => api().call('organisations.importPopulation', input));
+
+/** A body's members: the people a meeting's participants and reservations are usually chosen from. */
+export const loadMembers = (bodyId: string) => api().call('bodies.members', { bodyId });

@@ -6,6 +6,7 @@ import { IconCircleCheck, IconGripVertical, IconLock } from '@tabler/icons-react
 import type { KeyboardEvent } from 'react';
 import { ITEM_KIND_LABELS, type AgendaItemSummary } from '../../../../shared/domain/agenda';
 import { showError } from '../../lib/undo';
+import { DRAG_INSTRUCTIONS, dragAnnouncements } from './drag-texts';
 import { moveItem, selectItem, useAgenda } from './store';
 
 /**
@@ -23,7 +24,7 @@ export function AgendaList({ locked }: { locked: boolean }) {
   }
 
   return (
-    <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+    <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd} accessibility={{ announcements: dragAnnouncements(items), screenReaderInstructions: DRAG_INSTRUCTIONS }}>
       <SortableContext items={items.map((i) => i.id)} strategy={verticalListSortingStrategy} disabled={locked}>
         <Stack gap={6} role="listbox" aria-label="Dagsorden">
           {items.map((item) => (

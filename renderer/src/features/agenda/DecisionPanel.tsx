@@ -7,8 +7,10 @@ import { RichText } from '../../components/RichText';
 import { SaveIndicator } from '../../components/SaveIndicator';
 import { useAutosave } from '../../lib/autosave';
 import { showError } from '../../lib/undo';
+import { removeWhenLeftEmpty, useAddedRows } from '../../lib/added-rows';
+import { PartyInput, useMembers } from '../../components/PartyInput';
 import { saveDecision } from './store';
-import { loadMeetings } from '../meetings/store';
+import { loadMeetings, useMeetings } from '../meetings/store';
 import { LOCKED } from '../meetings/texts';
 
 interface Draft {
@@ -31,6 +33,8 @@ const outcomeOptions = OUTCOMES.map((o) => ({ value: o, label: OUTCOME_LABELS[o]
 export function DecisionPanel({ item, locked }: { item: AgendaItem; locked: boolean }) {
   const [draft, setDraft] = useState(() => draftOf(item.decision));
   const revision = useRef<number | null>(item.decision?.revision ?? null);
+  const members = useMembers(useMeetings((s) => s.items.find((m) => m.id === item.meetingId)?.bodyId));
+  const rows = useAddedRows();
 
   const { state, schedule, retry } = useAutosave<Draft>(async (next) => {
     const saved = await saveDecision(
@@ -58,6 +62,11 @@ export function DecisionPanel({ item, locked }: { item: AgendaItem; locked: bool
 
   const setReservation = (index: number, patch: Partial<Draft['reservations'][number]>) =>
     change({ reservations: draft.reservations.map((r, i) => (i === index ? { ...r, ...patch } : r)) });
+  const removeReservation = (index: number) => change({ reservations: draft.reservations.filter((_, i) => i !== index) });
+  function addReservation() {
+    rows.added(draft.reservations.length);
+    change({ reservations: [...draft.reservations, { party: '', organisationId: null, text: '' }] });
+  }
 
   return (
     <Stack gap="sm" data-testid="decision-panel">
@@ -95,14 +104,23 @@ export function DecisionPanel({ item, locked }: { item: AgendaItem; locked: bool
       <Stack gap={6}>
         <Text size="sm" fw={500}>Forbehold</Text>
         {draft.reservations.map((r, index) => (
-          <Group key={index} gap="xs" wrap="nowrap">
-            <TextInput aria-label={`Forbehold ${index + 1} fra`} placeholder="Fra, fx Læsø Kommune" value={r.party} readOnly={locked} onChange={(e) => setReservation(index, { party: e.currentTarget.value })} style={{ flex: 1 }} />
+          <Group key={index} gap="xs" wrap="nowrap" onBlur={locked ? undefined : removeWhenLeftEmpty(!r.party.trim() && !r.text.trim(), () => removeReservation(index))}>
+            <PartyInput
+              ref={rows.firstField(index)}
+              aria-label={`Forbehold ${index + 1} fra`}
+              placeholder="Fra: vælg, eller skriv"
+              value={r.party}
+              members={members}
+              readOnly={locked}
+              onChange={(party, organisationId) => setReservation(index, { party, organisationId })}
+              style={{ flex: 1 }}
+            />
             <TextInput aria-label={`Forbehold ${index + 1} tekst`} placeholder="Forbeholdet" value={r.text} readOnly={locked} onChange={(e) => setReservation(index, { text: e.currentTarget.value })} style={{ flex: 2 }} />
-            {!locked && <ActionIcon variant="subtle" color="gray" aria-label={`Fjern forbehold ${index + 1}`} onClick={() => change({ reservations: draft.reservations.filter((_, i) => i !== index) })}><IconX size={16} /></ActionIcon>}
+            {!locked && <ActionIcon variant="subtle" color="gray" aria-label={`Fjern forbehold ${index + 1}`} onClick={() => removeReservation(index)}><IconX size={16} /></ActionIcon>}
           </Group>
         ))}
         {!locked && (
-          <Button variant="subtle" size="compact-sm" leftSection={<IconPlus size={14} />} style={{ alignSelf: 'flex-start' }} onClick={() => change({ reservations: [...draft.reservations, { party: '', organisationId: null, text: '' }] })}>
+          <Button variant="subtle" size="compact-sm" leftSection={<IconPlus size={14} />} style={{ alignSelf: 'flex-start' }} onClick={addReservation}>
             Tilføj forbehold
           </Button>
         )}

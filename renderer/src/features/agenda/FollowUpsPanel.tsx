@@ -1,6 +1,6 @@
-import { ActionIcon, Badge, Button, Group, Paper, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Button, Collapse, Group, Paper, ScrollArea, Stack, Text, TextInput, Title, Tooltip, UnstyledButton } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
-import { IconCheck, IconPlus } from '@tabler/icons-react';
+import { IconCheck, IconChevronRight, IconPlus } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { AgendaItem, FollowUp } from '../../../../shared/domain/agenda';
 import { formatLongDate, parseDanishDate } from '../../../../shared/format';
@@ -17,9 +17,13 @@ async function close(f: FollowUp, meetingId: string) {
   }
 }
 
-/** Open follow-ups agreed at the body's earlier meetings: they show up by themselves when the next meeting is prepared. */
+/**
+ * Open follow-ups agreed at the body's earlier meetings: they show up by themselves when the next meeting is prepared,
+ * folded into one line under the agenda (ten of them would push the agenda off the screen).
+ */
 export function MeetingFollowUps({ meetingId, locked }: { meetingId: string; locked: boolean }) {
   const followUps = useAgenda((s) => s.followUps);
+  const [open, setOpen] = useState(false);
   if (followUps.length === 0) return null;
 
   async function takeUp(f: FollowUp) {
@@ -31,22 +35,37 @@ export function MeetingFollowUps({ meetingId, locked }: { meetingId: string; loc
   }
 
   return (
-    <Paper withBorder radius="md" p="sm" bg="yellow.0" data-testid="meeting-follow-ups">
-      <Text size="sm" fw={600} mb={6}>Opfølgninger fra tidligere møder ({followUps.length})</Text>
-      <Stack gap={8}>
-        {followUps.map((f) => (
-          <div key={f.id}>
-            <Text size="sm">{f.action}</Text>
-            <Text size="xs" c="dimmed">{[f.owner, origin(f), f.dueDate && `frist ${formatLongDate(f.dueDate)}`].filter(Boolean).join(' · ')}</Text>
-            {!locked && (
-              <Group gap={4} mt={4}>
-                <Button size="compact-xs" variant="light" onClick={() => void takeUp(f)}>Tag op som punkt</Button>
-                <Button size="compact-xs" variant="subtle" color="teal" onClick={() => void close(f, meetingId)}>Afslut</Button>
-              </Group>
-            )}
-          </div>
-        ))}
-      </Stack>
+    <Paper withBorder radius="md" bg="yellow.0" data-testid="meeting-follow-ups">
+      <UnstyledButton
+        onClick={() => setOpen((o) => !o)}
+        aria-expanded={open}
+        aria-controls="meeting-follow-ups-list"
+        px="sm"
+        py={6}
+        w="100%"
+        style={{ display: 'flex', alignItems: 'center', gap: 6, borderRadius: 'var(--mantine-radius-md)' }}
+      >
+        <IconChevronRight size={14} style={{ transform: open ? 'rotate(90deg)' : undefined, transition: 'transform 120ms', flexShrink: 0 }} aria-hidden />
+        <Text size="sm" fw={600}>Opfølgninger fra tidligere møder ({followUps.length})</Text>
+      </UnstyledButton>
+      <Collapse in={open}>
+        <ScrollArea.Autosize mah="50vh" offsetScrollbars>
+          <Stack gap={8} id="meeting-follow-ups-list" px="sm" pb="sm">
+            {followUps.map((f) => (
+              <div key={f.id}>
+                <Text size="sm">{f.action}</Text>
+                <Text size="xs" c="dimmed">{[f.owner, origin(f), f.dueDate && `frist ${formatLongDate(f.dueDate)}`].filter(Boolean).join(' · ')}</Text>
+                {!locked && (
+                  <Group gap={4} mt={4}>
+                    <Button size="compact-xs" variant="light" onClick={() => void takeUp(f)}>Tag op som punkt</Button>
+                    <Button size="compact-xs" variant="subtle" color="teal" onClick={() => void close(f, meetingId)}>Afslut</Button>
+                  </Group>
+                )}
+              </div>
+            ))}
+          </Stack>
+        </ScrollArea.Autosize>
+      </Collapse>
     </Paper>
   );
 }

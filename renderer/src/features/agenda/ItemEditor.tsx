@@ -9,7 +9,8 @@ import { RichText } from '../../components/RichText';
 import { SaveIndicator } from '../../components/SaveIndicator';
 import { useAutosave } from '../../lib/autosave';
 import { removeWithUndo, showError } from '../../lib/undo';
-import { deleteItem, postponeItem, restoreItem, saveItem } from './store';
+import { removeWhenLeftEmpty, useAddedRows } from '../../lib/added-rows';
+import { deleteItem, postponeItem, restoreItem, saveItem, useAgenda } from './store';
 import { loadMeetings, useMeetings } from '../meetings/store';
 import { fieldErrors } from '../../lib/field-errors';
 import { AttachmentsPanel } from './AttachmentsPanel';
@@ -26,6 +27,9 @@ export function ItemEditor({ item, locked, hidden }: { item: AgendaItem; locked:
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [historyOpen, setHistoryOpen] = useState(false);
   const saved = useRef({ fields: fieldsOf(item), revision: item.revision });
+  // The number follows the agenda's order at once (a drag renumbers the list before the backend answers).
+  const number = useAgenda((s) => s.items.find((i) => i.id === item.id)?.number ?? item.number);
+  const rows = useAddedRows();
 
   const { state, schedule, flush, retry } = useAutosave<Fields>(async (next) => {
     const patch = changes(saved.current.fields, next);
@@ -57,20 +61,25 @@ export function ItemEditor({ item, locked, hidden }: { item: AgendaItem; locked:
   async function remove() {
     await flush();
     await removeWithUndo(
-      `Punkt ${item.number}. ${item.title} er slettet.`,
+      `Punkt ${number}. ${item.title} er slettet.`,
       () => deleteItem(item),
       () => restoreItem(item),
     );
   }
 
   const setRecommendation = (index: number, text: string) => change({ recommendations: draft.recommendations.map((r, i) => (i === index ? text : r)) });
+  const removeRecommendation = (index: number) => change({ recommendations: draft.recommendations.filter((_, i) => i !== index) });
+  function addRecommendation() {
+    rows.added(draft.recommendations.length);
+    change({ recommendations: [...draft.recommendations, ''] });
+  }
   const show = (section: string) => !hidden.includes(section);
 
   return (
     <Stack gap="md" data-testid="item-editor" data-item-id={item.id}>
       <Stack gap={2}>
         <Group justify="space-between" wrap="nowrap" gap="sm" align="flex-start">
-          <Text size="sm" c="dimmed" fw={600} style={{ whiteSpace: 'nowrap' }}>Punkt {item.number}.</Text>
+          <Text size="sm" c="dimmed" fw={600} style={{ whiteSpace: 'nowrap' }} data-testid="item-number">Punkt {number}.</Text>
           <Group gap="xs" wrap="nowrap" align="flex-start">
             <SaveIndicator state={state} onRetry={() => void retry()} locked={locked ? LOCKED.short : null} />
             <ItemMenu item={item} locked={locked} onHistory={() => setHistoryOpen(true)} onDelete={() => void remove()} />
@@ -108,17 +117,17 @@ export function ItemEditor({ item, locked, hidden }: { item: AgendaItem; locked:
         <Text size="sm" fw={500}>Indstilling</Text>
         <Text size="sm" c="dimmed">Det indstilles, at</Text>
         {draft.recommendations.map((text, index) => (
-          <Group key={index} gap="xs" wrap="nowrap">
-            <Textarea aria-label={`Indstilling ${index + 1}`} autosize minRows={1} style={{ flex: 1 }} value={text} readOnly={locked} onChange={(e) => setRecommendation(index, e.currentTarget.value)} />
+          <Group key={index} gap="xs" wrap="nowrap" onBlur={locked ? undefined : removeWhenLeftEmpty(!text.trim(), () => removeRecommendation(index))}>
+            <Textarea ref={rows.firstField(index)} aria-label={`Indstilling ${index + 1}`} autosize minRows={1} style={{ flex: 1 }} value={text} readOnly={locked} onChange={(e) => setRecommendation(index, e.currentTarget.value)} />
             {!locked && (
-              <ActionIcon variant="subtle" color="gray" aria-label={`Fjern indstilling ${index + 1}`} onClick={() => change({ recommendations: draft.recommendations.filter((_, i) => i !== index) })}>
+              <ActionIcon variant="subtle" color="gray" aria-label={`Fjern indstilling ${index + 1}`} onClick={() => removeRecommendation(index)}>
                 <IconX size={16} />
               </ActionIcon>
             )}
           </Group>
         ))}
         {!locked && (
-          <Button variant="subtle" size="compact-sm" leftSection={<IconPlus size={14} />} style={{ alignSelf: 'flex-start' }} onClick={() => change({ recommendations: [...draft.recommendations, ''] })}>
+          <Button variant="subtle" size="compact-sm" leftSection={<IconPlus size={14} />} style={{ alignSelf: 'flex-start' }} onClick={addRecommendation}>
             Tilføj indstilling
           </Button>
         )}
@@ -139,20 +148,23 @@ export function ItemEditor({ item, locked, hidden }: { item: AgendaItem; locked:
 
 function GuestsEditor({ guests, locked, onChange }: { guests: Fields['guests']; locked: boolean; onChange(guests: Fields['guests']): void }) {
   const set = (index: number, patch: Partial<Fields['guests'][number]>) => onChange(guests.map((g, i) => (i === index ? { ...g, ...patch } : g)));
+  const remove = (index: number) => onChange(guests.filter((_, i) => i !== index));
+  const rows = useAddedRows();
+  const empty = (g: Fields['guests'][number]) => !g.name.trim() && !g.title.trim() && !g.organisation.trim();
   return (
     <Stack gap={6} mt="sm">
       <Text size="sm" fw={500}>Gæster under punktet</Text>
       {guests.map((g, index) => (
-        <Group key={index} gap="xs" wrap="nowrap" align="flex-end">
-          <TextInput aria-label={`Gæst ${index + 1} navn`} placeholder="Navn" value={g.name} readOnly={locked} onChange={(e) => set(index, { name: e.currentTarget.value })} style={{ flex: 2 }} />
+        <Group key={index} gap="xs" wrap="nowrap" align="flex-end" onBlur={locked ? undefined : removeWhenLeftEmpty(empty(g), () => remove(index))}>
+          <TextInput ref={rows.firstField(index)} aria-label={`Gæst ${index + 1} navn`} placeholder="Navn" value={g.name} readOnly={locked} onChange={(e) => set(index, { name: e.currentTarget.value })} style={{ flex: 2 }} />
           <TextInput aria-label={`Gæst ${index + 1} titel`} placeholder="Titel" value={g.title} readOnly={locked} onChange={(e) => set(index, { title: e.currentTarget.value })} style={{ flex: 2 }} />
           <TextInput aria-label={`Gæst ${index + 1} organisation`} placeholder="Organisation" value={g.organisation} readOnly={locked} onChange={(e) => set(index, { organisation: e.currentTarget.value })} style={{ flex: 2 }} />
           <Checkbox label="Deltog" checked={g.attended} disabled={locked} onChange={(e) => set(index, { attended: e.currentTarget.checked })} mb={8} />
-          {!locked && <ActionIcon variant="subtle" color="gray" mb={4} aria-label={`Fjern gæst ${index + 1}`} onClick={() => onChange(guests.filter((_, i) => i !== index))}><IconX size={16} /></ActionIcon>}
+          {!locked && <ActionIcon variant="subtle" color="gray" mb={4} aria-label={`Fjern gæst ${index + 1}`} onClick={() => remove(index)}><IconX size={16} /></ActionIcon>}
         </Group>
       ))}
       {!locked && (
-        <Button variant="subtle" size="compact-sm" leftSection={<IconPlus size={14} />} style={{ alignSelf: 'flex-start' }} onClick={() => onChange([...guests, { name: '', title: '', organisation: '', attended: false }])}>
+        <Button variant="subtle" size="compact-sm" leftSection={<IconPlus size={14} />} style={{ alignSelf: 'flex-start' }} onClick={() => { rows.added(guests.length); onChange([...guests, { name: '', title: '', organisation: '', attended: false }]); }}>
           Tilføj gæst
         </Button>
       )}

@@ -1,5 +1,6 @@
 import { Alert, Anchor, Badge, Box, Button, Grid, Group, Loader, Modal, Paper, ScrollArea, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconFileText, IconInfoCircle, IconLayoutList, IconPlus } from '@tabler/icons-react';
 import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
 import { MEETING_STATUS_LABELS } from '../../../../shared/domain/meeting';
@@ -45,7 +46,15 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
   }
   const locked = isLocked(meeting.status);
 
-  const insertStandingItems = () => applyTemplate(meetingId).catch(showError);
+  async function insertStandingItems() {
+    try {
+      const before = useAgenda.getState().items.length;
+      await applyTemplate(meetingId);
+      if (useAgenda.getState().items.length === before) notifications.show({ color: 'yellow', message: TEXTS.templateNothing, autoClose: 8000 });
+    } catch (error) {
+      showError(error);
+    }
+  }
 
   return (
     <Stack gap="md">
@@ -73,10 +82,10 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
       <Grid gutter="lg" align="flex-start">
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="sm" pos="sticky" top={72}>
-            <MeetingFollowUps meetingId={meetingId} locked={locked} />
-            <ScrollArea.Autosize mah="calc(100vh - 240px)" offsetScrollbars>
+            <ScrollArea.Autosize mah="calc(100vh - 290px)" offsetScrollbars>
               {items === null ? <Loader size="sm" /> : items.length === 0 ? <Text c="dimmed" size="sm">{TEXTS.emptyAgenda}</Text> : <AgendaList locked={locked} />}
             </ScrollArea.Autosize>
+            <MeetingFollowUps meetingId={meetingId} locked={locked} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8 }}>

@@ -3,6 +3,7 @@ export const TEXTS = {
   details: 'Mødeoplysninger',
   documents: 'Dokumenter',
   template: 'Indsæt standardpunkter',
+  templateNothing: 'Der er intet at indsætte: organets standardpunkter står allerede på dagsordenen, eller organet har ingen. De vælges under Indstillinger → Organer.',
   newItem: 'Nyt punkt',
   newItemTitle: 'Titel på det nye punkt',
   emptyAgenda: 'Dagsordenen er tom. Indsæt standardpunkterne, eller opret et punkt.',

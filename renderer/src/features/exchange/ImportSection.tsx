@@ -136,7 +136,7 @@ export function ImportSection() {
                   Importér
                 </Button>
                 <Button variant="default" leftSection={<IconX size={16} />} onClick={() => void discard(stage.preview.packageId)}>
-                  Annullér
+                  Annuller
                 </Button>
               </Group>
             )}

@@ -12,6 +12,7 @@ export const TEXTS = {
   title: 'Møder',
   description: 'Møder i DAS og de øvrige organer – planlagte og afholdte.',
   newMeeting: 'Nyt møde',
+  noMembers: 'Organet har ingen medlemmer endnu, så der er ingen at hente. Tilføj dem under Indstillinger → Organer, eller tilføj deltagerne her med «Tilføj deltager».',
   allBodies: 'Alle organer',
   allYears: 'Alle år',
   upcoming: 'Kommende møder',

@@ -139,7 +139,7 @@ function DstKeyForm({ onClose, current, onUse }: KeyUse & { onClose: () => void 
           </ScrollArea.Autosize>
         )}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>Annullér</Button>
+          <Button variant="default" onClick={onClose}>Annuller</Button>
           <Button
             disabled={!weights || chosen.size === 0 || total === 0}
             onClick={() => {

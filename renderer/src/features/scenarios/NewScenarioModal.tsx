@@ -84,7 +84,7 @@ function NewScenarioForm({ onClose, variantOf }: { onClose: () => void; variantO
           )}
           <TextInput label="Navn" value={name} onChange={(e) => setName(e.currentTarget.value)} error={error} data-autofocus maxLength={200} />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>Annullér</Button>
+            <Button variant="default" onClick={onClose}>Annuller</Button>
             <Button type="submit" loading={busy}>Opret</Button>
           </Group>
         </Stack>

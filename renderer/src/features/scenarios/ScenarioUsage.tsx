@@ -61,7 +61,7 @@ export function UsageNotice({ live, usedBy, confirmed }: { live: VersionUse[]; u
 
 /**
  * Asked before the first change to a used scenario lands: change the proposal too, or move the change to a variant of
- * its own. Escape or «Annullér» takes the change back.
+ * its own. Escape or «Annuller» takes the change back.
  */
 export function UsedScenarioChoice({
   opened,
@@ -107,7 +107,7 @@ export function UsedScenarioChoice({
           </Button>
         </Stack>
         <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel} disabled={busy}>Annullér</Button>
+          <Button variant="default" onClick={onCancel} disabled={busy}>Annuller</Button>
         </Group>
       </Stack>
     </Modal>

@@ -61,7 +61,7 @@ export function ScenarioView() {
   useLayoutEffect(() => {
     refs.current = { confirmed, asks: unconfirmed.length > 0, draft };
   });
-  // The last figures accepted for saving: what «Annullér» goes back to.
+  // The last figures accepted for saving: what «Annuller» goes back to.
   const accepted = useRef<ScenarioInput>(scenario.input);
   const inputsRef = useRef<HTMLDivElement>(null);
 
