@@ -42,30 +42,7 @@ export function parseSearchQuery(input: string): ParsedQuery {
  */
 export function makeSnippet(text: string, terms: readonly string[], width = 220): string {
   const plain = text.replace(/\s+/g, ' ').trim();
-  const { folded, origin } = foldWithMap(plain);
-  const ranges: [number, number][] = [];
-  for (const term of terms) {
-    if (!term) continue;
-    let from = 0;
-    for (let at = folded.indexOf(term, from); at >= 0; at = folded.indexOf(term, from)) {
-      from = at + term.length;
-      const startsWord = at === 0 || !/[\p{L}\p{N}]/u.test(folded[at - 1]!);
-      if (!startsWord) continue;
-      // Extend a prefix match to the end of the word.
-      let end = at + term.length;
-      while (end < folded.length && /[\p{L}\p{N}]/u.test(folded[end]!)) end++;
-      const start = origin[at]!;
-      const stop = end < origin.length ? origin[end]! : plain.length;
-      ranges.push([start, stop]);
-    }
-  }
-  ranges.sort((a, b) => a[0] - b[0]);
-  const merged: [number, number][] = [];
-  for (const r of ranges) {
-    const last = merged[merged.length - 1];
-    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
-    else merged.push([...r]);
-  }
+  const merged = matchRanges(plain, terms);
   const first = merged[0]?.[0] ?? 0;
   let start = Math.max(0, first - Math.floor(width / 3));
   if (start > 0) {
@@ -86,4 +63,36 @@ export function makeSnippet(text: string, terms: readonly string[], width = 220)
   }
   out += plain.slice(cursor, end) + (end < plain.length ? ' …' : '');
   return out;
+}
+
+/**
+ * Where the query's (folded) terms occur in a text, as [start, end) offsets of the original text, sorted and merged:
+ * a prefix match is extended to the end of its word, and "aa" matches "å".
+ */
+export function matchRanges(text: string, terms: readonly string[]): [number, number][] {
+  const { folded, origin } = foldWithMap(text);
+  const ranges: [number, number][] = [];
+  for (const term of terms) {
+    if (!term) continue;
+    let from = 0;
+    for (let at = folded.indexOf(term, from); at >= 0; at = folded.indexOf(term, from)) {
+      from = at + term.length;
+      const startsWord = at === 0 || !/[\p{L}\p{N}]/u.test(folded[at - 1]!);
+      if (!startsWord) continue;
+      // Extend a prefix match to the end of the word.
+      let end = at + term.length;
+      while (end < folded.length && /[\p{L}\p{N}]/u.test(folded[end]!)) end++;
+      const start = origin[at]!;
+      const stop = end < origin.length ? origin[end]! : text.length;
+      ranges.push([start, stop]);
+    }
+  }
+  ranges.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const r of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push([...r]);
+  }
+  return merged;
 }

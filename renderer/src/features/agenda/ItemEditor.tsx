@@ -17,6 +17,7 @@ import { AttachmentsPanel } from './AttachmentsPanel';
 import { DecisionPanel } from './DecisionPanel';
 import { ItemFollowUps } from './FollowUpsPanel';
 import { HistoryDrawer } from './HistoryDrawer';
+import { useSearchHit } from './search-hit';
 import { LOCKED } from '../meetings/texts';
 import { changes, fieldsOf, type ItemFields } from './concurrent-edits';
 
@@ -30,6 +31,8 @@ export function ItemEditor({ item, locked, hidden }: { item: AgendaItem; locked:
   // The number follows the agenda's order at once (a drag renumbers the list before the backend answers).
   const number = useAgenda((s) => s.items.find((i) => i.id === item.id)?.number ?? item.number);
   const rows = useAddedRows();
+  const root = useRef<HTMLDivElement>(null);
+  useSearchHit(root, item.id);
 
   const { state, schedule, flush, retry } = useAutosave<Fields>(async (next) => {
     const patch = changes(saved.current.fields, next);
@@ -76,7 +79,7 @@ export function ItemEditor({ item, locked, hidden }: { item: AgendaItem; locked:
   const show = (section: string) => !hidden.includes(section);
 
   return (
-    <Stack gap="md" data-testid="item-editor" data-item-id={item.id}>
+    <Stack ref={root} gap="md" data-testid="item-editor" data-item-id={item.id}>
       <Stack gap={2}>
         <Group justify="space-between" wrap="nowrap" gap="sm" align="flex-start">
           <Text size="sm" c="dimmed" fw={600} style={{ whiteSpace: 'nowrap' }} data-testid="item-number">Punkt {number}.</Text>

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { MethodInput } from '../../../../shared/contract';
-import type { AgendaItem, AgendaItemSummary, FollowUp } from '../../../../shared/domain/agenda';
+import type { AgendaItem, AgendaItemSummary, FollowUp, SearchHit } from '../../../../shared/domain/agenda';
 import { api } from '../../api/client';
 import { uploadFile } from '../../lib/files';
 import { onChange, ownWrite } from '../../stores/changes';
@@ -14,10 +14,18 @@ interface AgendaState {
   followUps: FollowUp[];
   selectedId: string | null;
   selected: AgendaItem | null;
+  /** A search hit to show in the item it opened: the query's folded terms and where the hit was found. */
+  hit: SearchHitTarget | null;
+}
+
+export interface SearchHitTarget {
+  itemId: string;
+  terms: string[];
+  entity: SearchHit['entity'];
 }
 
 /** The agenda of the meeting on screen, and the item being edited. */
-export const useAgenda = create<AgendaState>(() => ({ meetingId: null, items: [], followUps: [], selectedId: null, selected: null }));
+export const useAgenda = create<AgendaState>(() => ({ meetingId: null, items: [], followUps: [], selectedId: null, selected: null, hit: null }));
 
 const STORE = 'agenda';
 
@@ -50,11 +58,18 @@ async function reloadAgenda() {
 // Items carry no meeting in their ids, so another window's change reads the agenda on screen again.
 onChange(STORE, ['agenda', 'followUps'], reloadAgenda);
 
-/** Opens a meeting's agenda on one item (from the register, a search hit, a proposal's approval route). */
-export async function openAgendaItem(meetingId: string, itemId: string) {
+/**
+ * Opens a meeting's agenda on one item (from the register, a search hit, a proposal's approval route); a search hit's
+ * words are then shown in the item (search-hit.ts).
+ */
+export async function openAgendaItem(meetingId: string, itemId: string, hit?: Omit<SearchHitTarget, 'itemId'>) {
+  useAgenda.setState({ hit: hit ? { itemId, ...hit } : null });
   openMeetingPage(meetingId);
   await selectItem(itemId);
 }
+
+/** The hit has been shown (or the user moved on): it is not shown again. */
+export const clearSearchHit = () => useAgenda.setState({ hit: null });
 
 export async function selectItem(id: string | null) {
   useAgenda.setState({ selectedId: id, selected: id ? await api().call('agenda.get', { id }) : null });

@@ -5,6 +5,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import { ITEM_KIND_LABELS, ITEM_KINDS, OUTCOME_LABELS, OUTCOMES, type DecisionRegisterFilter, type DecisionRegisterRow, type ItemKind, type Outcome, type SearchHit } from '../../../../shared/domain/agenda';
 import { formatLongDate } from '../../../../shared/format';
+import { parseSearchQuery } from '../../../../shared/logic/search-text';
 import { loadRegisterPage, search } from './store';
 import { PageHeader } from '../../components/PageHeader';
 import { showError } from '../../lib/undo';
@@ -92,13 +93,14 @@ function SearchResults({ query, filters }: { query: string; filters: { bodyId?: 
       current = false;
     };
   }, [query, filters.bodyId, filters.year]); // eslint-disable-line react-hooks/exhaustive-deps -- the filter values are the dependencies
+  const terms = parseSearchQuery(query).terms;
   if (!hits) return <Loader size="sm" />;
   if (hits.length === 0) return <Text c="dimmed">Ingen resultater for «{query}».</Text>;
   return (
     <Stack gap="xs" data-testid="search-results">
       <Text size="sm" c="dimmed">{hits.length === 100 ? 'De 100 bedste resultater' : `${hits.length} resultater`}, mest relevante først</Text>
       {hits.map((h) => (
-        <Paper key={h.entityId} withBorder radius="md" p="sm" component="button" type="button" onClick={() => void openAgendaItem(h.meetingId, h.itemId)} data-testid="search-hit" style={{ display: 'block', width: '100%', textAlign: 'left' }}>
+        <Paper key={h.entityId} withBorder radius="md" p="sm" component="button" type="button" onClick={() => void openAgendaItem(h.meetingId, h.itemId, { terms, entity: h.entity })} data-testid="search-hit" style={{ display: 'block', width: '100%', textAlign: 'left' }}>
           <Group gap="xs" mb={4}>
             <Badge size="sm" variant="light" tt="none">{ENTITY_LABELS[h.entity]}</Badge>
             <Text size="sm" fw={600}>{h.bodyCode} {formatLongDate(h.meetingDate)} · Punkt {h.itemNumber}. {h.itemTitle}</Text>
