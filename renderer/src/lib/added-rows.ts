@@ -33,7 +33,9 @@ export function useAddedRows() {
 export function removeWhenLeftEmpty(empty: boolean, remove: () => void) {
   return (event: FocusEvent<HTMLElement>) => {
     const next = event.relatedTarget as Node | null;
-    if (!empty || (next && event.currentTarget.contains(next)) || !document.hasFocus()) return;
+    if (!empty || (next && event.currentTarget.contains(next))) return;
+    // The window itself lost the focus: the field keeps it, and has it again when the user comes back.
+    if (!next && document.activeElement === event.target) return;
     remove();
   };
 }
