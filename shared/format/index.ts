@@ -1,3 +1,4 @@
 export * from './collate';
 export * from './dates';
 export * from './numbers';
+export * from './lists';

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   formatInteger,
   formatKroner,
+  formatList,
   formatLongDate,
   formatNumber,
   formatNumericDate,
@@ -14,6 +15,12 @@ import {
 } from '../../shared/format';
 
 describe('da-DK formatting', () => {
+  it('writes a list in a sentence with commas and «og» before the last', () => {
+    expect(formatList(['Læsø Kommune', 'Morsø Kommune', 'Aalborg Kommune'])).toBe('Læsø Kommune, Morsø Kommune og Aalborg Kommune');
+    expect(formatList(['Læsø Kommune', 'Morsø Kommune'])).toBe('Læsø Kommune og Morsø Kommune');
+    expect(formatList(['Læsø Kommune'])).toBe('Læsø Kommune');
+  });
+
   it('writes dates, times and numbers the way the DAS papers do', () => {
     expect(formatLongDate('2021-05-27')).toBe('27. maj 2021');
     expect(formatNumericDate('2021-03-25')).toBe('25.03.2021');

@@ -40,12 +40,12 @@ export function MeetingFollowUps({ meetingId, locked }: { meetingId: string; loc
         onClick={() => setOpen((o) => !o)}
         aria-expanded={open}
         aria-controls="meeting-follow-ups-list"
-        px="sm"
+        px={10}
         py={6}
         w="100%"
-        style={{ display: 'flex', alignItems: 'center', gap: 6, borderRadius: 'var(--mantine-radius-md)' }}
+        style={{ display: 'flex', alignItems: 'center', gap: 4, borderRadius: 'var(--mantine-radius-md)' }}
       >
-        <IconChevronRight size={14} style={{ transform: open ? 'rotate(90deg)' : undefined, transition: 'transform 120ms', flexShrink: 0 }} aria-hidden />
+        <IconChevronRight size={12} style={{ transform: open ? 'rotate(90deg)' : undefined, transition: 'transform 120ms', flexShrink: 0 }} aria-hidden />
         <Text size="sm" fw={600}>Opfølgninger fra tidligere møder ({followUps.length})</Text>
       </UnstyledButton>
       <Collapse in={open}>

@@ -79,13 +79,17 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
       </Group>
       <MinutesCorrection meetingId={meetingId} locked={locked} />
 
-      <Grid gutter="lg" align="flex-start">
+      {/* Columns as tall as the editor, so the agenda stays in view (sticky) while a long item is edited. */}
+      <Grid gutter="lg">
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="sm" pos="sticky" top={72}>
             <ScrollArea.Autosize mah="calc(100vh - 290px)" offsetScrollbars>
               {items === null ? <Loader size="sm" /> : items.length === 0 ? <Text c="dimmed" size="sm">{TEXTS.emptyAgenda}</Text> : <AgendaList locked={locked} />}
             </ScrollArea.Autosize>
-            <MeetingFollowUps meetingId={meetingId} locked={locked} />
+            {/* In line with the agenda's rows, which leave room for their scrollbar (12 px). */}
+            <Box mr={12}>
+              <MeetingFollowUps meetingId={meetingId} locked={locked} />
+            </Box>
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8 }}>

@@ -1,4 +1,4 @@
-import { useEffect, type RefObject } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import { matchRanges } from '../../../../shared/logic/search-text';
 import { clearSearchHit, useAgenda, type SearchHitTarget } from './store';
 import './search-hit.css';
@@ -15,27 +15,30 @@ const FRAMES = 120;
  */
 export function useSearchHit(container: RefObject<HTMLElement | null>, itemId: string) {
   const hit = useAgenda((s) => (s.hit?.itemId === itemId ? s.hit : null));
+  // The marks outlive the hit in the store (cleared once shown): they go when the user types or leaves the item.
+  const unmark = useRef<() => void>(() => {});
+  useEffect(() => () => unmark.current(), []);
   useEffect(() => {
     const root = container.current;
     if (!hit || !root) return;
     let frame = 0;
     let tries = 0;
-    let unmark = () => {};
     const attempt = () => {
       const shown = show(root, hit);
-      if (shown || ++tries >= FRAMES) {
-        clearSearchHit();
-        if (shown) unmark = shown;
-      } else frame = requestAnimationFrame(attempt);
+      if (shown) {
+        unmark.current();
+        const stop = () => {
+          root.removeEventListener('input', stop);
+          shown();
+        };
+        root.addEventListener('input', stop);
+        unmark.current = stop;
+      }
+      if (shown || ++tries >= FRAMES) clearSearchHit();
+      else frame = requestAnimationFrame(attempt);
     };
     attempt();
-    const stop = () => unmark();
-    root.addEventListener('input', stop);
-    return () => {
-      cancelAnimationFrame(frame);
-      root.removeEventListener('input', stop);
-      unmark();
-    };
+    return () => cancelAnimationFrame(frame);
   }, [hit, container]);
 }
 

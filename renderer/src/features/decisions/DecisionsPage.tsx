@@ -4,7 +4,7 @@ import { IconSearch } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import { ITEM_KIND_LABELS, ITEM_KINDS, OUTCOME_LABELS, OUTCOMES, type DecisionRegisterFilter, type DecisionRegisterRow, type ItemKind, type Outcome, type SearchHit } from '../../../../shared/domain/agenda';
-import { formatLongDate } from '../../../../shared/format';
+import { formatList, formatLongDate } from '../../../../shared/format';
 import { parseSearchQuery } from '../../../../shared/logic/search-text';
 import { loadRegisterPage, search } from './store';
 import { PageHeader } from '../../components/PageHeader';
@@ -167,7 +167,7 @@ function Register({ filters }: { filters: DecisionRegisterFilter }) {
                     {r.outcome && <Badge size="sm" variant="light" color={r.outcome === 'ikke_godkendt' ? 'red' : r.outcome === 'udsat' ? 'orange' : 'teal'} tt="none">{OUTCOME_LABELS[r.outcome]}</Badge>}
                   </Group>
                   <Text size="sm" c="gray.8" lineClamp={2}>{r.text || '–'}</Text>
-                  {r.reservations.length > 0 && <Text size="xs" c="orange.8">Forbehold: {r.reservations.join(', ')}</Text>}
+                  {r.reservations.length > 0 && <Text size="xs" c="orange.8">Forbehold: {formatList(r.reservations)}</Text>}
                 </Paper>
               </div>
             );

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconUpload } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { AGE_GROUP_LABELS, type AgeGroup, type Organisation } from '../../../../shared/domain/organisation';
-import { formatInteger, formatQuarter } from '../../../../shared/format';
+import { formatInteger, formatList, formatQuarter } from '../../../../shared/format';
 import { dstWeights, parseDstTable } from '../../../../shared/logic/tariff/dst-key';
 import { showError } from '../../lib/undo';
 import { importPopulation, useReference } from '../../stores/reference';
@@ -119,7 +119,7 @@ function PopulationForm({ onClose }: { onClose(): void }) {
           />
           {parsed.missing.length > 0 && (
             <Alert color="red" title="Tabellen mangler kommuner" data-testid="population-error">
-              Der er intet tal for {parsed.missing.join(', ')} i {formatQuarter(parsed.chosen)}. Alle kommuner skal med, så fordelingen passer; intet er gemt.
+              Der er intet tal for {formatList(parsed.missing)} i {formatQuarter(parsed.chosen)}. Alle kommuner skal med, så fordelingen passer; intet er gemt.
             </Alert>
           )}
           <ScrollArea.Autosize mah={340}>

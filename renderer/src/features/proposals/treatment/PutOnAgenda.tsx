@@ -2,7 +2,7 @@ import { Alert, Button, Group, Paper, Select, SimpleGrid, Stack, Text, Title } f
 import { IconAlertCircle, IconArrowRight, IconCalendarPlus, IconCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { MEETING_STATUS_LABELS, type Meeting } from '../../../../../shared/domain/meeting';
-import { formatNumericDate, todayIso } from '../../../../../shared/format';
+import { formatList, formatNumericDate, todayIso } from '../../../../../shared/format';
 import { JobProgress } from '../../../components/JobProgress';
 import { progressOf, useJob } from '../../../lib/jobs';
 import { showError } from '../../../lib/undo';
@@ -92,7 +92,7 @@ export function PutOnAgenda() {
         </SimpleGrid>
         {blocked && (
           <Alert color="orange" variant="light" icon={<IconAlertCircle size={18} />} title={`Version ${versionNumber} kan ikke sættes på en dagsorden endnu`} data-testid="agenda-refusal">
-            <Text size="sm">Udfyld først: {missing.join(', ')}.</Text>
+            <Text size="sm">Udfyld først: {formatList(missing)}.</Text>
           </Alert>
         )}
         <Group>
