@@ -35,6 +35,7 @@ describe('a new meeting with follow-ups from earlier meetings', () => {
     const fold = ui.page.getByRole('button', { name: /^Opfølgninger fra tidligere møder \(\d+\)$/ });
     for (const size of SIZES) {
       await ui.page.setViewportSize(size);
+      await screenshot(ui.page, `agenda-follow-ups-folded-${size.width}`);
       const first = (await ui.rows().first().boundingBox())!;
       const folded = (await ui.page.getByTestId('meeting-follow-ups').boundingBox())!;
       // The agenda starts right under the page's header, and every item is above the folded line (two where the
@@ -44,7 +45,6 @@ describe('a new meeting with follow-ups from earlier meetings', () => {
       expect(folded.height).toBeLessThan(60);
       expect(folded.y + folded.height).toBeLessThanOrEqual(size.height);
       expect(await fold.getAttribute('aria-expanded')).toBe('false');
-      await screenshot(ui.page, `agenda-follow-ups-folded-${size.width}`);
     }
     await fold.focus();
     await ui.page.keyboard.press('Enter');

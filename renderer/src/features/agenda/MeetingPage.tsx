@@ -28,6 +28,7 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
   const body = useReference((s) => s.bodies.find((b) => b.id === meeting?.bodyId));
   const items = useAgenda((s) => (s.meetingId === meetingId ? s.items : null));
   const selected = useAgenda((s) => s.selected);
+  const hasFollowUps = useAgenda((s) => s.followUps.length > 0);
   const [adding, setAdding] = useState(false);
   const [documentsOpen, setDocumentsOpen] = useState(false);
 
@@ -83,7 +84,8 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
       <Grid gutter="lg">
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="sm" pos="sticky" top={72}>
-            <ScrollArea.Autosize mah="calc(100vh - 290px)" offsetScrollbars>
+            {/* Room under the agenda for the folded follow-ups, so the line shows without scrolling. */}
+            <ScrollArea.Autosize mah={hasFollowUps ? 'calc(100vh - 340px)' : 'calc(100vh - 290px)'} offsetScrollbars>
               {items === null ? <Loader size="sm" /> : items.length === 0 ? <Text c="dimmed" size="sm">{TEXTS.emptyAgenda}</Text> : <AgendaList locked={locked} />}
             </ScrollArea.Autosize>
             {/* In line with the agenda's rows, which leave room for their scrollbar (12 px). */}

@@ -54,7 +54,8 @@ function show(root: HTMLElement, hit: SearchHitTarget): (() => void) | null {
   const outlined = target ? (target.closest<HTMLElement>('.mantine-RichTextEditor-root') ?? target) : section && hit.entity === 'attachment' ? section : null;
   if (!outlined) return null;
   outlined.setAttribute('data-search-hit', '');
-  outlined.scrollIntoView({ block: 'center' });
+  // The words themselves to the middle of the screen: a section can be taller than the screen.
+  (target ?? outlined).scrollIntoView({ block: 'center' });
   const highlights = 'highlights' in CSS ? CSS.highlights : null;
   if (highlights && ranges.length > 0) highlights.set(HIGHLIGHT, new Highlight(...ranges));
   return () => {
