@@ -31,13 +31,15 @@ function publicItem(item: DocumentItem): DocumentItem {
     economy: '',
     consultation: '',
     decision: null,
+    followUps: [],
     attachments: [],
   };
 }
 
 /**
  * The one rule of what a public output may not contain (the leak check's input): every text of the closed items
- * (title unless chosen to be shown, case number, officer, guests, sections, Indstilling, decision, reservations) and
+ * (title unless chosen to be shown, case number, officer, guests, sections, Indstilling, decision, reservations,
+ * follow-ups) and
  * of every closed attachment (its title and its extracted text), wherever it is attached. Only names and numbers
  * that also stand openly are left out (a meeting's case number shared by its open items, an officer of both), and
  * the placeholder title; a text of a closed item copied into an open one is the very leak the check is for.
@@ -46,7 +48,7 @@ export function closedTexts(model: DocumentModel): string[] {
   const openText = ` ${foldedWords(model.items.filter((item) => !item.closed).flatMap(openTextsOf).join(' '))} `;
   const closedOnly = (text: string) => text.trim() !== '' && !openText.includes(` ${foldedWords(text)} `);
   const closedItems = model.items.filter((item) => item.closed);
-  const identifiers = closedItems.flatMap((item) => [item.caseNumber, item.caseOfficer, ...item.guests.map((g) => g.name)]).filter(closedOnly);
+  const identifiers = closedItems.flatMap((item) => [item.caseNumber, item.caseOfficer, ...item.guests.map((g) => g.name), ...item.followUps.map((f) => f.owner)]).filter(closedOnly);
   const texts = closedItems
     .flatMap((item) => [
       ...(item.closedTitleVisible || item.title.trim() === CLOSED_ITEM_TITLE ? [] : [item.title]),
@@ -57,6 +59,7 @@ export function closedTexts(model: DocumentModel): string[] {
       item.consultation,
       item.decision?.text ?? '',
       ...(item.decision?.reservations.map((r) => r.text) ?? []),
+      ...item.followUps.map((f) => f.action),
       ...item.attachments.flatMap(closedAttachmentTexts),
     ])
     .concat(model.items.filter((item) => !item.closed).flatMap((item) => item.attachments.filter((a) => a.closed).flatMap(closedAttachmentTexts)));
@@ -66,7 +69,7 @@ export function closedTexts(model: DocumentModel): string[] {
 const closedAttachmentTexts = (a: DocumentAttachment) => [a.title, a.text ?? ''];
 
 function openTextsOf(item: DocumentItem): string[] {
-  return [item.title, item.caseNumber, item.caseOfficer, ...item.guests.map((g) => g.name), item.resume, ...item.recommendations, item.caseText, item.economy, item.consultation, item.decision?.text ?? ''];
+  return [item.title, item.caseNumber, item.caseOfficer, ...item.guests.map((g) => g.name), item.resume, ...item.recommendations, item.caseText, item.economy, item.consultation, item.decision?.text ?? '', ...item.followUps.flatMap((f) => [f.action, f.owner])];
 }
 
 const foldedWords = (text: string) => (foldDanish(text.replace(/<[^>]*>/g, ' ')).match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');

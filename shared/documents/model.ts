@@ -27,8 +27,23 @@ export interface DocumentItem {
   caseText: string;
   economy: string;
   consultation: string;
-  decision: { text: string; outcome: Outcome | null; reservations: { party: string; text: string }[] } | null;
+  decision: {
+    text: string;
+    outcome: Outcome | null;
+    /** The outcome of each Indstilling point, by its index in `recommendations`; null where none is recorded. */
+    pointOutcomes?: (Outcome | null)[];
+    reservations: { party: string; text: string }[];
+  } | null;
+  /** What was agreed to follow up at the item (minutes only; cancelled ones are left out). */
+  followUps: DocumentFollowUp[];
   attachments: DocumentAttachment[];
+}
+
+export interface DocumentFollowUp {
+  action: string;
+  owner: string;
+  /** The deadline as printed: a da-DK date or the meeting it is due at; '' without one. */
+  due: string;
 }
 
 export interface DocumentAttachment {

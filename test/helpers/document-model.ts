@@ -17,6 +17,7 @@ export const documentItem = (n: number, patch: Partial<DocumentItem> = {}): Docu
   economy: '',
   consultation: '',
   decision: null,
+  followUps: [],
   attachments: [],
   ...patch,
 });
