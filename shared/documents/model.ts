@@ -1,3 +1,4 @@
+import type { AttachmentNumbering } from '../domain/body';
 import type { ItemKind, Outcome } from '../domain/agenda';
 
 /** What the agenda and minutes are printed from. Rich text fields hold HTML already sanitised by the backend. */
@@ -8,6 +9,8 @@ export interface DocumentModel {
   meeting: { date: string; startTime: string | null; endTime: string | null; location: string };
   /** Minutes not yet approved are printed as a draft for comments. */
   minutesApproved: boolean;
+  /** Attachments numbered across the meeting ("Bilag 1–N") or from 1 in each item, as the body does. */
+  attachmentNumbering: AttachmentNumbering;
   participants: { name: string; organisation: string; present: boolean }[];
   items: DocumentItem[];
 }
