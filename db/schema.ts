@@ -1,3 +1,4 @@
+import type { AttachmentNumbering } from '../shared/domain/body';
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /** Columns of every record that travels between laptops (architecture §3). */
@@ -38,6 +39,8 @@ export interface BodiesTable extends RecordColumns {
   agenda_template: Generated<string>;
   /** JSON array of section keys the body does not use. */
   hidden_sections: Generated<string>;
+  /** 'meeting' (Bilag 1–N across the meeting) or 'item' (from 1 in each item). */
+  attachment_numbering: Generated<AttachmentNumbering>;
 }
 
 export interface BodyMembersTable extends RecordColumns {

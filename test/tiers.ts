@@ -11,6 +11,7 @@
 export const INTEGRATION = [
   // Print PDFs with Chromium, read them with pdftotext/pdfinfo.
   'test/backend/documents/pack.test.ts',
+  'test/backend/documents/papers.test.ts',
   'test/backend/documents/proposal-documents.test.ts',
   'test/backend/documents/public-output.test.ts',
   'test/backend/documents/scenario-annex.test.ts',

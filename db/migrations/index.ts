@@ -5,6 +5,7 @@ import * as m0003 from './0003-scenarios';
 import * as m0004 from './0004-exchange';
 import * as m0005 from './0005-proposals';
 import * as m0006 from './0006-field-merge';
+import * as m0007 from './0007-attachment-numbering';
 
 export interface Migration {
   name: string;
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0004-exchange', up: m0004.up },
   { name: '0005-proposals', up: m0005.up },
   { name: '0006-field-merge', up: m0006.up },
+  { name: '0007-attachment-numbering', up: m0007.up },
 ];

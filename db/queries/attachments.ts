@@ -62,11 +62,26 @@ export async function getAttachmentRow(db: Kysely<DB>, id: string, options: { in
   return query.executeTakeFirst();
 }
 
-/** One live attachment as the UI shows it, numbered among its item's attachments. */
-export async function getAttachmentSummary(db: Kysely<DB>, id: string): Promise<AttachmentSummaryData | undefined> {
+/** One live attachment as the UI shows it, numbered among its item's attachments (plus `offset`). */
+export async function getAttachmentSummary(db: Kysely<DB>, id: string, offset: (itemId: string) => Promise<number> = async () => 0): Promise<AttachmentSummaryData | undefined> {
   const row = await getAttachmentRow(db, id);
   if (!row) return undefined;
-  return (await listAttachments(db, row.item_id)).find((a) => a.id === id);
+  const first = await offset(row.item_id);
+  return (await listAttachments(db, row.item_id)).map((a) => ({ ...a, number: a.number + first })).find((a) => a.id === id);
+}
+
+/** How many live attachments the live items before this one in its meeting have: where its own numbers start after. */
+export async function attachmentsBeforeItem(db: Kysely<DB>, itemId: string): Promise<number> {
+  const row = await db
+    .selectFrom('attachments as a')
+    .innerJoin('agenda_items as x', 'x.id', 'a.item_id')
+    .innerJoin('agenda_items as i', (join) => join.onRef('i.meeting_id', '=', 'x.meeting_id').onRef('x.position', '<', 'i.position'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('i.id', '=', itemId)
+    .where('a.deleted_at', 'is', null)
+    .where('x.deleted_at', 'is', null)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
 }
 
 /** The position after every attachment the item has or had (tombstoned ones keep theirs for a restore). */

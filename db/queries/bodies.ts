@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Body } from '../../shared/domain/body';
+import type { AttachmentNumbering, Body } from '../../shared/domain/body';
 import type { DB } from '../schema';
 import { setTombstone, toMeta, updateGuarded, type WriteOutcome } from './records';
 
@@ -7,6 +7,14 @@ export interface BodyValues {
   code: string;
   name: string;
   description: string;
+  attachmentNumbering?: AttachmentNumbering;
+}
+
+/** The columns of `values`, only those given. */
+function bodyColumns({ attachmentNumbering, code, name, description }: Partial<BodyValues>) {
+  return Object.fromEntries(
+    Object.entries({ code, name, description, attachment_numbering: attachmentNumbering }).filter(([, value]) => value !== undefined),
+  ) as { code?: string; name?: string; description?: string; attachment_numbering?: AttachmentNumbering };
 }
 
 export async function listBodies(db: Kysely<DB>, options: { includeDeleted?: boolean } = {}): Promise<Body[]> {
@@ -28,6 +36,7 @@ export async function listBodies(db: Kysely<DB>, options: { includeDeleted?: boo
     code: row.code,
     name: row.name,
     description: row.description,
+    attachmentNumbering: row.attachment_numbering,
     meetingCount: Number(row.meeting_count ?? 0),
     hiddenSections: JSON.parse(row.hidden_sections) as string[],
   }));
@@ -43,19 +52,34 @@ export async function findBodyByCode(db: Kysely<DB>, code: string) {
 
 /** Inserts a body; with `ifAbsent`, a body whose id exists already is left as it is. */
 export async function insertBody(db: Kysely<DB>, id: string, values: BodyValues, now: string, options: { ifAbsent?: boolean } = {}) {
-  const insert = db.insertInto('bodies').values({ id, ...values, created_at: now, updated_at: now });
+  const { code, name, description, ...rest } = bodyColumns(values);
+  const insert = db.insertInto('bodies').values({ id, code: code!, name: name!, description: description!, ...rest, created_at: now, updated_at: now });
   const result = await (options.ifAbsent ? insert.onConflict((oc) => oc.doNothing()) : insert).executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
-export const updateBody = (db: Kysely<DB>, id: string, revision: number, values: Partial<BodyValues> & { hidden_sections?: string; agenda_template?: string }, now: string): Promise<WriteOutcome> =>
-  updateGuarded(db, 'bodies', id, revision, values, now);
+export const updateBody = (db: Kysely<DB>, id: string, revision: number, values: Partial<BodyValues> & { hidden_sections?: string; agenda_template?: string }, now: string): Promise<WriteOutcome> => {
+  const { hidden_sections, agenda_template } = values;
+  const columns = { ...bodyColumns(values), ...(hidden_sections === undefined ? {} : { hidden_sections }), ...(agenda_template === undefined ? {} : { agenda_template }) };
+  return updateGuarded(db, 'bodies', id, revision, columns, now);
+};
 
 export const setBodyDeleted = (db: Kysely<DB>, id: string, deleted: boolean, now: string) => setTombstone(db, 'bodies', id, deleted, now);
 
 /** The body's own standing items as stored (JSON; '[]' when it follows the default template). */
 export async function bodyAgendaTemplate(db: Kysely<DB>, bodyId: string): Promise<string> {
   return (await db.selectFrom('bodies').select('agenda_template').where('id', '=', bodyId).executeTakeFirstOrThrow()).agenda_template;
+}
+
+/** How the body of a meeting numbers its attachments. */
+export async function attachmentNumberingOfMeeting(db: Kysely<DB>, meetingId: string): Promise<AttachmentNumbering> {
+  const row = await db
+    .selectFrom('meetings as m')
+    .innerJoin('bodies as b', 'b.id', 'm.body_id')
+    .select('b.attachment_numbering')
+    .where('m.id', '=', meetingId)
+    .executeTakeFirst();
+  return row?.attachment_numbering ?? 'meeting';
 }
 
 /** Code and name of a body, deleted or not. */

@@ -26,6 +26,8 @@ interface FollowUpRow {
 export interface FollowUpFilter {
   bodyId?: string;
   itemId?: string;
+  /** Agreed at an item of this meeting. */
+  meetingId?: string;
   status?: FollowUpStatus;
   before?: string;
   id?: string;
@@ -49,6 +51,7 @@ export async function listFollowUps(db: Kysely<DB>, filter: FollowUpFilter = {})
     filter.before ? sql`m.date < ${filter.before}` : null,
     filter.id ? sql`f.id = ${filter.id}` : null,
     filter.itemId ? sql`f.item_id = ${filter.itemId}` : null,
+    filter.meetingId ? sql`i.meeting_id = ${filter.meetingId}` : null,
     filter.year ? sql`m.date BETWEEN ${`${filter.year}-01-01`} AND ${`${filter.year}-12-31`}` : null,
     filter.kind ? sql`i.kind = ${filter.kind}` : null,
     filter.outcome ? sql`EXISTS (SELECT 1 FROM decisions d WHERE d.item_id = i.id AND d.deleted_at IS NULL AND d.outcome = ${filter.outcome})` : null,

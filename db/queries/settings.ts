@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { DEFAULT_SECRETARIAT_NAME } from '../../shared/domain/settings';
 import type { DB } from '../schema';
 
 export async function readSettings(db: Kysely<DB>): Promise<Map<string, string>> {
@@ -55,4 +56,11 @@ export async function ensureInstallationId(db: Kysely<DB>, newId: () => string, 
 
 export async function readSetting(db: Kysely<DB>, key: string): Promise<string | undefined> {
   return (await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst())?.value;
+}
+
+export const SECRETARIAT_NAME_KEY = 'secretariat_name';
+
+/** The secretariat's name as the papers give their author; the default until the user changes it. */
+export async function secretariatName(db: Kysely<DB>): Promise<string> {
+  return (await readSetting(db, SECRETARIAT_NAME_KEY))?.trim() || DEFAULT_SECRETARIAT_NAME;
 }

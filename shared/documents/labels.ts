@@ -1,6 +1,7 @@
 import { DOCUMENT_KIND_LABELS } from '../domain/documents';
 import { formatLongDate, formatWeekday } from '../format';
-import type { DocumentItem, DocumentModel } from './model';
+import { OUTCOME_LABELS } from '../domain/agenda';
+import type { DocumentFollowUp, DocumentItem, DocumentModel } from './model';
 
 /**
  * The Danish wording of the agenda and minutes, shared by the HTML/PDF renderer and the .docx export so the two
@@ -77,7 +78,22 @@ export function guestSentence(guests: DocumentItem['guests'], kind: DocumentMode
 export const isEmptyClosedItem = (item: DocumentItem) =>
   item.closed && !item.resume && !item.caseText && item.recommendations.length === 0 && !item.decision;
 
-/** "Læsø Kommune: forbehold for finansieringen; Aalborg Kommune", or '' without reservations. */
-export function reservationsLine(reservations: { party: string; text: string }[]): string {
-  return reservations.length ? `Forbehold: ${reservations.map((r) => (r.text ? `${r.party}: ${r.text}` : r.party)).join('; ')}` : '';
+export const RESERVATIONS_LABEL = 'Forbehold';
+export const FOLLOW_UPS_LABEL = 'Opfølgning';
+
+/** One reservation of a list: "Læsø Kommune: forbehold for finansieringen", or only the party. */
+export const reservationLine = (r: { party: string; text: string }) => (r.text.trim() ? `${r.party}: ${r.text.trim()}` : r.party);
+
+/** Who and when of a follow-up: "Ansvarlig: Sekretariatet · Frist: 26. august 2021", those that are filled in. */
+export function followUpMeta(f: DocumentFollowUp): string {
+  return [f.owner && `Ansvarlig: ${f.owner}`, f.due && `Frist: ${f.due}`].filter(Boolean).join(' · ');
+}
+
+/** The Indstilling points with the outcome recorded for each (minutes), empty points left out. */
+export function recommendationPoints(item: Pick<DocumentItem, 'recommendations' | 'decision'>, kind: DocumentModel['kind']): { text: string; outcome: string }[] {
+  return item.recommendations.flatMap((text, i) => {
+    if (!text.trim()) return [];
+    const outcome = kind === 'minutes' ? item.decision?.pointOutcomes?.[i] : null;
+    return [{ text, outcome: outcome ? OUTCOME_LABELS[outcome] : '' }];
+  });
 }

@@ -1,3 +1,4 @@
+import type { AttachmentNumbering } from '../domain/body';
 import type { ItemKind, Outcome } from '../domain/agenda';
 
 /** What the agenda and minutes are printed from. Rich text fields hold HTML already sanitised by the backend. */
@@ -8,6 +9,8 @@ export interface DocumentModel {
   meeting: { date: string; startTime: string | null; endTime: string | null; location: string };
   /** Minutes not yet approved are printed as a draft for comments. */
   minutesApproved: boolean;
+  /** Attachments numbered across the meeting ("Bilag 1–N") or from 1 in each item, as the body does. */
+  attachmentNumbering: AttachmentNumbering;
   participants: { name: string; organisation: string; present: boolean }[];
   items: DocumentItem[];
 }
@@ -27,8 +30,23 @@ export interface DocumentItem {
   caseText: string;
   economy: string;
   consultation: string;
-  decision: { text: string; outcome: Outcome | null; reservations: { party: string; text: string }[] } | null;
+  decision: {
+    text: string;
+    outcome: Outcome | null;
+    /** The outcome of each Indstilling point, by its index in `recommendations`; null where none is recorded. */
+    pointOutcomes?: (Outcome | null)[];
+    reservations: { party: string; text: string }[];
+  } | null;
+  /** What was agreed to follow up at the item (minutes only; cancelled ones are left out). */
+  followUps: DocumentFollowUp[];
   attachments: DocumentAttachment[];
+}
+
+export interface DocumentFollowUp {
+  action: string;
+  owner: string;
+  /** The deadline as printed: a da-DK date or the meeting it is due at; '' without one. */
+  due: string;
 }
 
 export interface DocumentAttachment {

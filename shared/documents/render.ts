@@ -20,7 +20,11 @@ import {
   metaParts,
   personLine,
   RECOMMENDATION_INTRO,
-  reservationsLine,
+  FOLLOW_UPS_LABEL,
+  followUpMeta,
+  recommendationPoints,
+  reservationLine,
+  RESERVATIONS_LABEL,
   runningHeader,
   SECTION_LABELS,
 } from './labels';
@@ -105,6 +109,14 @@ a { color: inherit; text-decoration: none; }
 .section { margin-top: 4mm; }
 .section > .label { font-weight: 700; font-size: 10.5pt; margin-bottom: 1mm; break-after: avoid; }
 .decision { border: 0.3mm solid #333; padding: 3mm 4mm; margin-top: 4mm; break-inside: avoid-page; }
+.decision > .label { font-weight: 700; margin: 3mm 0 1mm; break-after: avoid; }
+.decision > .label:first-child { margin-top: 0; }
+.decision ul:last-child { margin-bottom: 0; }
+.follow-ups li { margin-bottom: 1mm; }
+.follow-up-meta { color: #444; font-size: 9.5pt; }
+/* A heading inside a section's text never outranks the section's own label (10.5 pt bold). */
+:is(.section, .decision) :is(h1, h2, h3) { font-size: 10.5pt; margin: 3mm 0 1mm; }
+:is(.section, .decision) :is(h4, h5, h6) { font-size: 10pt; font-style: italic; margin: 2.5mm 0 1mm; }
 table { border-collapse: collapse; width: 100%; margin: 0 0 3mm; font-size: 9.5pt; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
@@ -166,8 +178,10 @@ function renderItem(item: DocumentItem, kind: DocumentModel['kind'], attachmentN
   const meta = metaParts(item).map(escape);
   const guestText = guestSentence(item.guests, kind);
   const guests = guestText ? `<p>${escape(guestText)}</p>` : '';
-  const recommendations = item.recommendations.filter((r) => r.trim());
-  const decision = kind === 'minutes' && item.decision ? renderDecision(item.decision) : '';
+  const recommendations = recommendationPoints(item, kind).map(
+    (r) => `<li>${escape(r.text)}${r.outcome ? ` <strong class="point-outcome">– ${escape(r.outcome)}</strong>` : ''}</li>`,
+  );
+  const decision = kind === 'minutes' && item.decision ? renderDecision(item.decision, item.followUps) : '';
   const attachments = item.attachments.length
     ? `<ul class="attachments">${item.attachments.map((a) => `<li>${escape(attachmentLabel(a))}${noteOf(attachmentNote?.(item.id, a.number))}</li>`).join('')}</ul>`
     : '';
@@ -177,7 +191,7 @@ ${meta.length ? `<div class="meta">${meta.join(' · ')}</div>` : ''}
 ${item.closed ? `<p class="closed">${CLOSED_ITEM_NOTICE}</p>` : ''}
 ${guests}
 ${section(SECTION_LABELS.resume, item.resume)}
-${recommendations.length ? section(SECTION_LABELS.recommendations, `<p>${RECOMMENDATION_INTRO}</p><ul>${recommendations.map((r) => `<li>${escape(r)}</li>`).join('')}</ul>`) : ''}
+${recommendations.length ? section(SECTION_LABELS.recommendations, `<p>${RECOMMENDATION_INTRO}</p><ul>${recommendations.join('')}</ul>`) : ''}
 ${decision}
 ${section(SECTION_LABELS.caseText, item.caseText)}
 ${section(SECTION_LABELS.economy, item.economy)}
@@ -188,11 +202,16 @@ ${section(SECTION_LABELS.attachments, attachments)}
 
 const noteOf = (note: string | undefined) => (note ? ` <span class="note">(${escape(note)})</span>` : '');
 
-function renderDecision(decision: NonNullable<DocumentItem['decision']>): string {
+function renderDecision(decision: NonNullable<DocumentItem['decision']>, followUps: DocumentItem['followUps']): string {
   const outcome = decision.outcome ? `<p><strong>${OUTCOME_LABELS[decision.outcome]}.</strong></p>` : '';
-  const reservationText = reservationsLine(decision.reservations);
-  const reservations = reservationText ? `<p>${escape(reservationText)}</p>` : '';
-  return `<div class="decision"><div class="label"><strong>${DECISION_LABEL}</strong></div>${outcome}${decision.text}${reservations}</div>`;
+  const reservations = decision.reservations.length
+    ? `<div class="label">${RESERVATIONS_LABEL}</div><ul>${decision.reservations.map((r) => `<li>${escape(reservationLine(r))}</li>`).join('')}</ul>`
+    : '';
+  const meta = (text: string) => (text ? `<br><span class="follow-up-meta">${escape(text)}</span>` : '');
+  const agreed = followUps.length
+    ? `<div class="label">${FOLLOW_UPS_LABEL}</div><ul class="follow-ups">${followUps.map((f) => `<li>${escape(f.action)}${meta(followUpMeta(f))}</li>`).join('')}</ul>`
+    : '';
+  return `<div class="decision"><div class="label"><strong>${DECISION_LABEL}</strong></div>${outcome}${decision.text}${reservations}${agreed}</div>`;
 }
 
 /** For other printed documents of the same family (the scenario annex): the same page, fonts, tables and escaping. */

@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import { RecordMeta, Revisioned } from './common';
 
+/**
+ * How a body numbers the attachments of a meeting: across the whole meeting ("Bilag 1–N", as the DAS papers do) or
+ * from 1 in each item (as the Danske Regioner committees do).
+ */
+export const ATTACHMENT_NUMBERINGS = ['meeting', 'item'] as const;
+export const AttachmentNumbering = z.enum(ATTACHMENT_NUMBERINGS, { error: 'Ukendt bilagsnummerering' });
+export type AttachmentNumbering = z.infer<typeof AttachmentNumbering>;
+export const ATTACHMENT_NUMBERING_LABELS: Record<AttachmentNumbering, string> = {
+  meeting: 'Fortløbende for hele mødet (Bilag 1–N)',
+  item: 'Forfra i hvert punkt',
+};
+
 /** A body that meets: DAS, FU, KKR, a chef group … */
 const BodyFields = z.object({
   code: z
@@ -14,6 +26,7 @@ const BodyFields = z.object({
     .min(1, { error: 'Angiv organets navn' })
     .max(200, { error: 'Navnet må højst være 200 tegn' }),
   description: z.string().trim().max(2000, { error: 'Beskrivelsen må højst være 2.000 tegn' }),
+  attachmentNumbering: AttachmentNumbering,
 });
 
 export const Body = BodyFields.extend({
@@ -24,7 +37,7 @@ export const Body = BodyFields.extend({
 });
 export type Body = z.infer<typeof Body>;
 
-export const BodyDraft = BodyFields.extend({ description: BodyFields.shape.description.default('') });
+export const BodyDraft = BodyFields.extend({ description: BodyFields.shape.description.default(''), attachmentNumbering: AttachmentNumbering.default('meeting') });
 export type BodyDraft = z.input<typeof BodyDraft>;
 
 export const BodyUpdate = Revisioned.extend({ patch: BodyFields.partial() });

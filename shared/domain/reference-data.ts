@@ -1,4 +1,5 @@
 import type { OrganisationKind } from './organisation';
+import type { AttachmentNumbering } from './body';
 
 /**
  * The parties of Nordjysk Socialaftale: the 11 North Jutland municipalities and the region,
@@ -35,6 +36,8 @@ export interface ReferenceBody {
   code: string;
   name: string;
   description: string;
+  /** Across the meeting unless given (body.ts). */
+  attachmentNumbering?: AttachmentNumbering;
 }
 
 /** The bodies every secretariat has from the first start (domain.md §1.7). */

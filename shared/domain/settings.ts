@@ -1,7 +1,12 @@
 import { z } from 'zod';
 
+/** The author of the papers until the user names the secretariat otherwise. */
+export const DEFAULT_SECRETARIAT_NAME = 'Sekretariat for Nordjysk Socialaftale';
+
 export const Settings = z.object({
   userName: z.string(),
+  /** The secretariat's name: the author in the properties of every PDF. */
+  secretariatName: z.string(),
   /** The user has answered the first-start question about demo data. */
   welcomeDone: z.boolean(),
 });
@@ -9,6 +14,7 @@ export type Settings = z.infer<typeof Settings>;
 
 export const SettingsPatch = z.object({
   userName: z.string().trim().max(100, { error: 'Navnet må højst være 100 tegn' }).optional(),
+  secretariatName: z.string().trim().max(200, { error: 'Sekretariatets navn må højst være 200 tegn' }).optional(),
   welcomeDone: z.boolean().optional(),
 });
 

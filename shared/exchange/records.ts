@@ -13,6 +13,7 @@ import { MeetingStatus } from '../domain/meeting';
 import { OrganisationKind, Quarter } from '../domain/organisation';
 import { Consultation, ProposalContent, ScenarioRef, Stance } from '../domain/proposal';
 import { ScenarioInput } from '../domain/scenario';
+import { ATTACHMENT_NUMBERINGS } from '../domain/body';
 
 /** Rich text (HTML) as the item editor stores it; the domain's limit (shared/domain/agenda.ts). */
 export const MAX_RICH_TEXT_CHARS = 2_000_000;
@@ -234,6 +235,8 @@ const DEFINITIONS = {
       description: text(2000),
       agendaTemplate,
       hiddenSections: z.array(text(50)).max(20),
+      // Packages written before the setting existed number across the meeting, as every body did then.
+      attachmentNumbering: z.enum(ATTACHMENT_NUMBERINGS).default('meeting'),
     },
     json: ['agendaTemplate', 'hiddenSections'],
   }),

@@ -123,7 +123,14 @@ describe('settings and reference data', () => {
 
   it('stores the local user name', async () => {
     await call(backend, 'settings.update', { userName: '  Mette Sørensen ' });
-    expect(await call(backend, 'settings.get', {})).toEqual({ userName: 'Mette Sørensen', welcomeDone: false });
+    expect(await call(backend, 'settings.get', {})).toEqual({ userName: 'Mette Sørensen', secretariatName: 'Sekretariat for Nordjysk Socialaftale', welcomeDone: false });
+  });
+
+  it('stores the secretariat’s name, the author of the papers; an emptied name falls back to the default', async () => {
+    await call(backend, 'settings.update', { secretariatName: ' Sekretariatet for Socialaftalen ' });
+    expect((await call(backend, 'settings.get', {})).secretariatName).toBe('Sekretariatet for Socialaftalen');
+    await call(backend, 'settings.update', { secretariatName: '' });
+    expect((await call(backend, 'settings.get', {})).secretariatName).toBe('Sekretariat for Nordjysk Socialaftale');
   });
 
   it('reports an empty database until meetings exist', async () => {

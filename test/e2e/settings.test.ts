@@ -89,6 +89,29 @@ describe('settings', () => {
     await ui.notification('DAS kan ikke slettes, fordi organet har 3 møder').waitFor();
   });
 
+  it('sets the secretariat’s name and a body’s attachment numbering', async () => {
+    await ui.page.getByRole('textbox', { name: 'Sekretariatets navn' }).fill('Sekretariatet for Socialaftalen');
+    await ui.page.getByText(/Gemt kl\./).waitFor();
+    expect(await app.backend.call('settings.get', {})).toMatchObject({ data: { secretariatName: 'Sekretariatet for Socialaftalen' } });
+    for (const [width, height] of [[1440, 900], [1280, 720]] as const) {
+      await ui.page.setViewportSize({ width, height });
+      await screenshot(ui.page, `settings-profile-${width}`);
+    }
+
+    await ui.page.getByRole('button', { name: 'Redigér FU' }).click();
+    const dialog = ui.dialog('Redigér organ');
+    await dialog.getByRole('textbox', { name: 'Bilagsnumre' }).click();
+    await ui.page.getByRole('option', { name: 'Forfra i hvert punkt' }).click();
+    for (const [width, height] of [[1440, 900], [1280, 720]] as const) {
+      await ui.page.setViewportSize({ width, height });
+      await screenshot(ui.page, `body-dialog-numbering-${width}`);
+    }
+    await dialog.getByRole('button', { name: 'Gem' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const bodies = (await app.backend.call('bodies.list', {})) as { ok: true; data: { code: string; attachmentNumbering: string }[] };
+    expect(bodies.data.find((b) => b.code === 'FU')!.attachmentNumbering).toBe('item');
+  });
+
   it('refuses a duplicate abbreviation with a message at the field', async () => {
     await ui.page.getByRole('button', { name: 'Nyt organ' }).click();
     const dialog = ui.dialog('Nyt organ');

@@ -17,6 +17,7 @@ export const documentItem = (n: number, patch: Partial<DocumentItem> = {}): Docu
   economy: '',
   consultation: '',
   decision: null,
+  followUps: [],
   attachments: [],
   ...patch,
 });
@@ -31,6 +32,7 @@ export const documentModel = (items: DocumentItem[], patch: Partial<DocumentMode
   body: { code: 'DAS', name: 'Den Administrative Styregruppe (DAS Social)' },
   meeting: { date: '2021-05-27', startTime: '13:00', endTime: '16:00', location: 'Aalborg ÆH, Hammer Bakker' },
   minutesApproved: true,
+  attachmentNumbering: 'item',
   participants: [
     { name: 'Henrik Aarup-Kristensen', organisation: 'Aalborg Kommune', present: true },
     { name: 'Lone Jensen', organisation: 'Læsø Kommune', present: false },

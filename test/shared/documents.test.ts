@@ -37,7 +37,44 @@ describe('renderDocument', () => {
     expect(text(renderDocument(documentModel(items)))).not.toContain('Dagsordenen blev godkendt');
     const minutes = text(renderDocument(documentModel(items, { kind: 'minutes' })));
     expect(minutes).toContain('Referat');
-    expect(minutes).toMatch(/Beslutning Godkendt\. Dagsordenen blev godkendt\. Forbehold: Læsø Kommune: forbehold for finansieringen/);
+    expect(minutes).toMatch(/Beslutning Godkendt\. Dagsordenen blev godkendt\. Forbehold Læsø Kommune: forbehold for finansieringen/);
+  });
+
+  it('lists the reservations one by one, without a stray «.;» after a full stop (trap 4)', () => {
+    const reservations = [
+      { party: 'Læsø Kommune', text: 'Forbehold for finansieringen.' },
+      { party: 'Aalborg Kommune', text: '' },
+    ];
+    const html = renderDocument(documentModel([documentItem(1, { decision: { text: '<p>Godkendt.</p>', outcome: 'godkendt', reservations } })], { kind: 'minutes' }));
+    expect(html).toContain('<ul><li>Læsø Kommune: Forbehold for finansieringen.</li><li>Aalborg Kommune</li></ul>');
+    expect(text(html)).not.toContain('.;');
+  });
+
+  it('prints the follow-ups agreed at an item under its decision: what, who and the deadline (trap 4)', () => {
+    const followUps = [
+      { action: 'Give en foreløbig status på evalueringen.', owner: 'Sekretariatet', due: '26. august 2021' },
+      { action: 'Udvælge fokuskommunerne.', owner: 'FU', due: '' },
+    ];
+    const item = documentItem(1, { decision: { text: '<p>Drøftet.</p>', outcome: 'droeftet', reservations: [] }, followUps, caseText: '<p>Sagen.</p>' });
+    const minutes = text(renderDocument(documentModel([item], { kind: 'minutes' })));
+    expect(minutes).toMatch(/Beslutning Drøftet\. Drøftet\. Opfølgning Give en foreløbig status på evalueringen\. Ansvarlig: Sekretariatet · Frist: 26\. august 2021 Udvælge fokuskommunerne\. Ansvarlig: FU Sagsfremstilling/);
+    expect(text(renderDocument(documentModel([item])))).not.toContain('Opfølgning');
+  });
+
+  it('prints the outcome recorded for each Indstilling point in the minutes (trap 10)', () => {
+    const item = documentItem(4, {
+      recommendations: ['DAS evaluerer på det eksisterende setup', 'DAS aftaler formen for tilbagemeldingen'],
+      decision: { text: '<p>DAS evaluerede.</p>', outcome: 'droeftet', pointOutcomes: ['droeftet', 'godkendt'], reservations: [] },
+    });
+    const minutes = text(renderDocument(documentModel([item], { kind: 'minutes' })));
+    expect(minutes).toMatch(/Det indstilles, at DAS evaluerer på det eksisterende setup – Drøftet DAS aftaler formen for tilbagemeldingen – Godkendt Beslutning Drøftet\./);
+    expect(text(renderDocument(documentModel([item])))).not.toContain('– Godkendt');
+  });
+
+  it('never prints a heading inside a section larger than the section label', () => {
+    const css = /<style>([\s\S]*?)<\/style>/.exec(renderDocument(documentModel([documentItem(1)])))![1]!;
+    expect(css).toMatch(/\.section > \.label \{[^}]*font-size: 10\.5pt/);
+    expect(css).toContain(':is(.section, .decision) :is(h1, h2, h3) { font-size: 10.5pt;');
   });
 
   it('escapes titles and names; a script in a title is text', () => {
@@ -110,6 +147,14 @@ describe('closedTexts', () => {
   it('leaves out what stands openly too: the placeholder title and a case number shared with open items', () => {
     const items = [documentItem(1, { caseNumber: 'MDR-2024-00035' }), documentItem(2, { title: 'Lukket punkt', closed: true, closedTitleVisible: false, caseNumber: 'MDR-2024-00035' }), documentItem(3, { closed: true, caseNumber: 'EMN-2024-00244' })];
     expect(closedTexts(documentModel(items))).toEqual(['EMN-2024-00244']);
+  });
+
+  it('keeps the follow-ups of a closed item, but not an owner who also stands openly', () => {
+    const closed = documentItem(2, { closed: true, followUps: [{ action: 'Forhandle prisen med leverandøren igen.', owner: 'Sekretariatet', due: '' }] });
+    const open = documentItem(1, { followUps: [{ action: 'Sende referatet.', owner: 'Sekretariatet', due: '' }] });
+    const texts = closedTexts(documentModel([open, closed]));
+    expect(texts).toContain('Forhandle prisen med leverandøren igen.');
+    expect(texts).not.toContain('Sekretariatet');
   });
 
   it('keeps a closed sentence copied whole into an open item, and a closed attachment’s title and text (issue 14)', () => {

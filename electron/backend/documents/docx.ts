@@ -40,7 +40,11 @@ import {
   metaParts,
   personLine,
   RECOMMENDATION_INTRO,
-  reservationsLine,
+  FOLLOW_UPS_LABEL,
+  followUpMeta,
+  recommendationPoints,
+  reservationLine,
+  RESERVATIONS_LABEL,
   runningHeader,
   SECTION_LABELS,
 } from '../../../shared/documents/labels';
@@ -120,9 +124,9 @@ const STYLES = {
     },
     title: { run: { font: 'Arial', size: 44, bold: true, color: '111111' }, paragraph: { spacing: { after: mm(4) } } },
     heading2: { run: { font: 'Arial', size: 28, bold: true, color: '111111' }, paragraph: { keepNext: true, outlineLevel: 1, spacing: { before: 0, after: mm(3) } } },
-    heading3: { run: { font: 'Arial', size: 24, bold: true, color: '111111' }, paragraph: { keepNext: true, outlineLevel: 2, spacing: { before: mm(5), after: mm(1.5) } } },
-    heading4: { run: { font: 'Arial', size: 22, bold: true, color: '111111' }, paragraph: { keepNext: true, outlineLevel: 3, spacing: { before: mm(4), after: mm(1) } } },
-    heading5: { run: { font: 'Arial', size: 21, bold: true, italics: false, color: '111111' }, paragraph: { keepNext: true, outlineLevel: 4, spacing: { before: mm(4), after: mm(1) } } },
+    heading3: { run: { font: 'Arial', size: 21, bold: true, color: '111111' }, paragraph: { keepNext: true, outlineLevel: 2, spacing: { before: mm(5), after: mm(1.5) } } },
+    heading4: { run: { font: 'Arial', size: 21, bold: true, color: '111111' }, paragraph: { keepNext: true, outlineLevel: 3, spacing: { before: mm(4), after: mm(1) } } },
+    heading5: { run: { font: 'Arial', size: 20, bold: true, italics: true, color: '111111' }, paragraph: { keepNext: true, outlineLevel: 4, spacing: { before: mm(4), after: mm(1) } } },
     // No space between the items of a list, only after it, as in the PDF.
     listParagraph: { paragraph: { contextualSpacing: true } },
   },
@@ -220,7 +224,7 @@ function renderItem(item: DocumentItem, kind: DocumentModel['kind'], rich: RichT
   if (isEmptyClosedItem(item)) return [head, para(CLOSED_ITEM_EMPTY, 'ClosedNotice')];
   const meta = metaParts(item);
   const guests = guestSentence(item.guests, kind);
-  const recommendations = item.recommendations.filter((r) => r.trim());
+  const recommendations = recommendationPoints(item, kind);
   const attachments = item.attachments.map((a) => new Paragraph({ numbering: { reference: BULLETS, level: 0 }, children: [run(attachmentLabel(a))] }));
   return [
     head,
@@ -231,10 +235,12 @@ function renderItem(item: DocumentItem, kind: DocumentModel['kind'], rich: RichT
     ...(recommendations.length
       ? section(SECTION_LABELS.recommendations, [
           para(RECOMMENDATION_INTRO),
-          ...recommendations.map((r) => new Paragraph({ numbering: { reference: BULLETS, level: 0 }, children: [run(r)] })),
+          ...recommendations.map(
+            (r) => new Paragraph({ numbering: { reference: BULLETS, level: 0 }, children: [run(r.text), ...(r.outcome ? [run(` – ${r.outcome}`, { bold: true })] : [])] }),
+          ),
         ])
       : []),
-    ...(kind === 'minutes' && item.decision ? [decisionBox(item.decision, rich)] : []),
+    ...(kind === 'minutes' && item.decision ? [decisionBox(item.decision, item.followUps, rich)] : []),
     ...section(SECTION_LABELS.caseText, rich.toBlocks(item.caseText)),
     ...section(SECTION_LABELS.economy, rich.toBlocks(item.economy)),
     ...section(SECTION_LABELS.consultation, rich.toBlocks(item.consultation)),
@@ -243,13 +249,23 @@ function renderItem(item: DocumentItem, kind: DocumentModel['kind'], rich: RichT
 }
 
 /** The decision in a framed box: a one-cell table, since a frame of paragraph borders cannot hold lists and tables. */
-function decisionBox(decision: NonNullable<DocumentItem['decision']>, rich: RichTextConverter): Table {
-  const reservations = reservationsLine(decision.reservations);
+function decisionBox(decision: NonNullable<DocumentItem['decision']>, followUps: DocumentItem['followUps'], rich: RichTextConverter): Table {
+  const label = (text: string) => new Paragraph({ keepNext: true, children: [run(text, { bold: true })] });
+  const bullet = (children: TextRun[]) => new Paragraph({ numbering: { reference: BULLETS, level: 0 }, children });
   const children: Block[] = [
-    new Paragraph({ keepNext: true, children: [run(DECISION_LABEL, { bold: true })] }),
+    label(DECISION_LABEL),
     ...(decision.outcome ? [new Paragraph({ children: [run(`${OUTCOME_LABELS[decision.outcome]}.`, { bold: true })] })] : []),
     ...rich.toBlocks(decision.text),
-    ...(reservations ? [para(reservations)] : []),
+    ...(decision.reservations.length ? [label(RESERVATIONS_LABEL), ...decision.reservations.map((r) => bullet([run(reservationLine(r))]))] : []),
+    ...(followUps.length
+      ? [
+          label(FOLLOW_UPS_LABEL),
+          ...followUps.map((f) => {
+            const meta = followUpMeta(f);
+            return bullet([run(f.action), ...(meta ? [run(meta, { break: 1, size: 19, color: '444444' })] : [])]);
+          }),
+        ]
+      : []),
   ];
   if (children[children.length - 1] instanceof Table) children.push(new Paragraph({}));
   const border = { style: BorderStyle.SINGLE, size: 6, color: '333333' } as const;

@@ -1,14 +1,16 @@
 import { rename, rm, writeFile } from 'node:fs/promises';
-import { DOCUMENT_KIND_LABELS, type DocumentExport, type DocumentRequest } from '../../../shared/domain/documents';
-import { applyEdition, closedTexts, renderDocument, type DocumentModel, type RenderOptions } from '../../../shared/documents';
-import { attachmentLabel, itemNumberLabel, KIND_TITLES } from '../../../shared/documents/labels';
+import { DOCUMENT_EDITION_LABELS, DOCUMENT_KIND_LABELS, type DocumentExport, type DocumentRequest } from '../../../shared/domain/documents';
+import { applyEdition, closedTexts, CLOSED_ITEM_TITLE, renderDocument, type DocumentModel, type RenderOptions } from '../../../shared/documents';
+import { attachmentLabel, CONTENTS_TITLE, itemNumberLabel, KIND_TITLES, meetingDateLine } from '../../../shared/documents/labels';
+import { formatLongDate } from '../../../shared/format';
 import { cleanFileName } from '../files/file-name';
 import { MEDIA_TYPES } from '../files/media-type';
 import { renderDocx } from './docx';
 import type { ExportStore } from './export-store';
 import { namedDestinationPages } from './page-map';
 import { refuseUncheckedOrLeaking } from './public-output';
-import { assemblePack, inspectParts, partStartPages, partWarning, type OutlineEntry, type PackPart } from './pack';
+import { assemblePack, inspectParts, partStartPages, partWarning, type PackPart } from './pack';
+import { finishPdf, outlineTitle, type OutlineEntry, type PdfProperties } from './pdf-finish';
 import type { PdfPrinter, PrintSession } from './printer';
 import { loadPdf, startPrinting } from './print-session';
 
@@ -17,6 +19,10 @@ export interface ExportSources {
   store: ExportStore;
   /** Where a stored attachment is on disk (null when there is no file store). */
   attachmentPath: ((sha256: string) => string) | null;
+  /** The secretariat's name (settings), the author of every PDF. */
+  author: string;
+  /** The app's version, for the PDF's producer. */
+  appVersion: string;
 }
 
 const MISSING_REASONS = { password: 'beskyttet med adgangskode', broken: 'kunne ikke læses', missing: 'filen mangler' } as const;
@@ -51,8 +57,14 @@ export async function exportDocument(modelSource: Promise<DocumentModel>, reques
     } else {
       const session = await printing!;
       try {
-        const result = request.kind === 'pack' ? await printPack(session, model, sources, dir) : { ...(await printWithContents(session, model)), warnings: [] };
-        ({ pages, warnings, bytes } = result);
+        const properties = pdfProperties(model, request, sources);
+        if (request.kind === 'pack') {
+          ({ pages, warnings, bytes } = await printPack(session, model, sources, dir, properties));
+        } else {
+          const printed = await printWithContents(session, model);
+          pages = printed.pages;
+          bytes = await finishDocument(printed.bytes, properties, documentOutline(applyEdition(model, model.edition), printed.pageOf));
+        }
       } finally {
         // Chromium shuts down while the file is checked and handed over; nothing waits for it.
         void session.close().catch(() => undefined);
@@ -76,6 +88,42 @@ export async function exportDocument(modelSource: Promise<DocumentModel>, reques
 export function documentFileName(model: DocumentModel, request: Pick<DocumentRequest, 'kind' | 'edition' | 'format'>): string {
   const edition = request.edition === 'public' ? ' (offentlig)' : ' (intern)';
   return cleanFileName(`${model.body.code} ${DOCUMENT_KIND_LABELS[request.kind].toLowerCase()} ${model.meeting.date}${edition}.${request.format}`);
+}
+
+/** What a reader shows as the file's properties. */
+function pdfProperties(model: DocumentModel, request: Pick<DocumentRequest, 'kind' | 'edition'>, sources: Pick<ExportSources, 'author' | 'appVersion'>): PdfProperties {
+  const what = DOCUMENT_KIND_LABELS[request.kind];
+  const when = meetingDateLine(model.meeting.date);
+  return {
+    title: `${what} – ${model.body.name} – ${formatLongDate(model.meeting.date)}`,
+    author: sources.author,
+    subject: `${what} for mødet i ${model.body.name} ${when.charAt(0).toLowerCase()}${when.slice(1)} – ${DOCUMENT_EDITION_LABELS[request.edition].toLowerCase()}`,
+    producer: `Sekretariat ${sources.appVersion} (Chromium og pdf-lib)`,
+  };
+}
+
+/**
+ * The outline of the agenda or minutes (of the edition as printed): the front page, the table of contents and
+ * "Punkt N. title" for every item; a closed item of the public edition is "Punkt N. Lukket punkt" even where its
+ * title is shown on the page, since a reader's outline travels further than the page (search, copies, previews).
+ */
+function documentOutline(model: DocumentModel, pageOf: ReadonlyMap<string, number>, childrenOf: (itemId: string) => OutlineEntry[] = () => []): OutlineEntry[] {
+  return [
+    { title: `${KIND_TITLES[model.kind]} – ${outlineTitle(model.body.name)}`, pageIndex: 0 },
+    // The table of contents always has the second page of its own (render.ts).
+    { title: CONTENTS_TITLE, pageIndex: 1 },
+    ...model.items.map((item) => {
+      const title = model.edition === 'public' && item.closed ? CLOSED_ITEM_TITLE : outlineTitle(item.title);
+      const children = childrenOf(item.id);
+      return { title: `${itemNumberLabel(item.number)} ${title}`, pageIndex: (pageOf.get(item.id) ?? 1) - 1, ...(children.length ? { children } : {}) };
+    }),
+  ];
+}
+
+async function finishDocument(bytes: Uint8Array, properties: PdfProperties, outline: OutlineEntry[]): Promise<Uint8Array> {
+  const doc = await loadPdf(bytes);
+  finishPdf(doc, properties, outline);
+  return doc.save({ useObjectStreams: false });
 }
 
 /**
@@ -114,7 +162,7 @@ const samePages = (a: Map<string, number>, b: Map<string, number>) => a.size ===
  * The agenda followed by every PDF attachment of the edition, in item order. The agenda is printed without its own
  * page numbers (the pack is numbered throughout) and says where each attachment starts, or why it is not included.
  */
-async function printPack(session: PrintSession, source: DocumentModel, sources: ExportSources, scratchDir: string) {
+async function printPack(session: PrintSession, source: DocumentModel, sources: ExportSources, scratchDir: string, properties: PdfProperties) {
   const model = applyEdition({ ...source, kind: 'agenda' }, source.edition);
   const entries = model.items.flatMap((item) => item.attachments.map((attachment) => ({ item, attachment })));
   const pdfEntries = entries.filter(({ attachment }) => attachment.mediaType === MEDIA_TYPES.pdf);
@@ -153,16 +201,9 @@ async function printPack(session: PrintSession, source: DocumentModel, sources: 
     }
   }
 
-  const outline: OutlineEntry[] = [
-    { title: `${KIND_TITLES.agenda} – ${model.body.name}`, pageIndex: 0 },
-    ...model.items.map((item) => ({
-      title: `${itemNumberLabel(item.number)} ${item.title}`,
-      pageIndex: (agenda.pageOf.get(item.id) ?? 1) - 1,
-      children: pdfEntries.flatMap(({ item: owner, attachment }, i) =>
-        owner.id === item.id && starts[i] != null ? [{ title: attachmentLabel(attachment), pageIndex: starts[i]! }] : [],
-      ),
-    })),
-  ];
-  const pack = await assemblePack(agenda.bytes, parts, checks, outline);
+  const outline = documentOutline(model, agenda.pageOf, (itemId) =>
+    pdfEntries.flatMap(({ item, attachment }, i) => (item.id === itemId && starts[i] != null ? [{ title: outlineTitle(attachmentLabel(attachment)), pageIndex: starts[i]! }] : [])),
+  );
+  const pack = await assemblePack(agenda.bytes, parts, checks, { properties, outline }, (html) => session.print(html, { final: false }));
   return { bytes: pack.bytes, pages: pack.pages, warnings };
 }

@@ -1,22 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import {
-  ParseSpeeds,
-  PDFArray,
-  PDFDict,
-  PDFDocument,
-  PDFHexString,
-  PDFName,
-  PDFNull,
-  PDFNumber,
-  PDFOperator,
-  PDFOperatorNames,
-  PDFRef,
-  StandardFonts,
-  rgb,
-  degrees,
-  type PDFFont,
-  type PDFPage,
-} from 'pdf-lib';
+import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFName, PDFOperator, PDFOperatorNames, StandardFonts, rgb, degrees, type PDFEmbeddedPage, type PDFPage } from 'pdf-lib';
+import { renderPageStamps, STAMP_BASELINE, STAMP_FONT_SIZE, STAMP_PAGE, type StampPrinter } from './page-stamps';
+import { finishPdf, visualFrame, type OutlineEntry, type PdfProperties } from './pdf-finish';
 
 /**
  * The agenda pack ("bilagssamling"): the agenda PDF printed by Chromium, followed by every PDF attachment in item
@@ -31,11 +16,6 @@ export interface PackPart {
   file: string | null;
 }
 export type PartCheck = { ok: true; pages: number } | { ok: false; reason: 'missing' | 'password' | 'broken' };
-export interface OutlineEntry {
-  title: string;
-  pageIndex: number;
-  children?: OutlineEntry[];
-}
 
 /** A part that passed inspection could not be appended after all (the file changed or vanished in between). */
 export class PackError extends Error {}
@@ -48,7 +28,7 @@ const LOAD = { parseSpeed: ParseSpeeds.Fast, updateMetadata: false, ignoreEncryp
 const OBJECTS_PER_TICK = 1000;
 
 const MM = 72 / 25.4;
-const STAMP = { size: 8.5, right: 20 * MM, baseline: 11 * MM, color: rgb(0.33, 0.33, 0.33), pad: 2 };
+const STAMP = { right: 20 * MM, baseline: 11 * MM, pad: 2 };
 
 type Loaded = { ok: true; doc: PDFDocument } | { ok: false; reason: 'missing' | 'password' | 'broken' };
 
@@ -105,7 +85,8 @@ export async function assemblePack(
   agendaPdf: Uint8Array,
   parts: PackPart[],
   checks: PartCheck[],
-  outline: OutlineEntry[],
+  finish: { properties: PdfProperties; outline: OutlineEntry[] },
+  printStamps: StampPrinter,
 ): Promise<{ bytes: Uint8Array; pages: number }> {
   if (checks.length !== parts.length) throw new RangeError('assemblePack: parts and checks differ in length');
   const pack = await PDFDocument.load(agendaPdf, LOAD);
@@ -125,10 +106,14 @@ export async function assemblePack(
     // `loaded` goes out of scope here, so the source document can be collected before the next one is read.
   }
 
-  const font = await pack.embedFont(StandardFonts.Helvetica);
   const pages = pack.getPages();
-  pages.forEach((page, index) => stampPageNumber(page, font, `Side ${index + 1} af ${pages.length}`, index >= agendaPages));
-  writeOutline(pack, outline);
+  const texts = pages.map((_, index) => `Side ${index + 1} af ${pages.length}`);
+  const stampPdf = await PDFDocument.load(await printStamps(renderPageStamps(texts)), LOAD);
+  if (stampPdf.getPageCount() !== pages.length) throw new Error(`assemblePack: ${stampPdf.getPageCount()} page numbers printed for ${pages.length} pages`);
+  const stamps = await pack.embedPages(stampPdf.getPages());
+  const widthOf = await textWidths();
+  pages.forEach((page, index) => stampPageNumber(page, stamps[index]!, widthOf(texts[index]!), index >= agendaPages));
+  finishPdf(pack, finish.properties, finish.outline);
 
   const bytes = await pack.save({ useObjectStreams: false, objectsPerTick: OBJECTS_PER_TICK });
   return { bytes, pages: pages.length };
@@ -147,19 +132,15 @@ function detachStructure(page: PDFPage): void {
 }
 
 /**
- * The visible area (CropBox, which defaults to the MediaBox) as seen on screen: its visual width and height, and where
- * the visual bottom-left corner lies in user space. /Rotate turns the page clockwise, so drawing rotated
- * counter-clockwise by the same angle from that corner comes out upright.
+ * The width of a stamp's text, for the white box behind it: Liberation Sans, the papers' font, has Helvetica's
+ * metrics, which pdf-lib knows. The font is loaded into a scratch document, so nothing of it is written to the pack.
  */
-function visualFrame(page: PDFPage) {
-  const { x, y, width, height } = page.getCropBox();
-  const angle = (((Math.round(page.getRotation().angle / 90) * 90) % 360) + 360) % 360;
-  const corner = { 0: [x, y], 90: [x + width, y], 180: [x + width, y + height], 270: [x, y + height] }[angle as 0 | 90 | 180 | 270]!;
-  const quarter = angle === 90 || angle === 270;
-  return { angle, origin: corner, width: quarter ? height : width, height: quarter ? width : height };
+async function textWidths(): Promise<(text: string) => number> {
+  const helvetica = await (await PDFDocument.create()).embedFont(StandardFonts.Helvetica);
+  return (text) => helvetica.widthOfTextAtSize(text, STAMP_FONT_SIZE);
 }
 
-function stampPageNumber(page: PDFPage, font: PDFFont, text: string, backdrop: boolean): void {
+function stampPageNumber(page: PDFPage, stamp: PDFEmbeddedPage, width: number, backdrop: boolean): void {
   const frame = visualFrame(page);
   const rad = (frame.angle * Math.PI) / 180;
   // Visual (u, v) from the visual bottom-left corner -> user space.
@@ -167,7 +148,6 @@ function stampPageNumber(page: PDFPage, font: PDFFont, text: string, backdrop: b
     x: frame.origin[0]! + u * Math.cos(rad) - v * Math.sin(rad),
     y: frame.origin[1]! + u * Math.sin(rad) + v * Math.cos(rad),
   });
-  const width = font.widthOfTextAtSize(text, STAMP.size);
   const u = frame.width - STAMP.right - width;
   const v = STAMP.baseline;
   const rotate = degrees(frame.angle);
@@ -177,78 +157,16 @@ function stampPageNumber(page: PDFPage, font: PDFFont, text: string, backdrop: b
   page.pushOperators(PDFOperator.of(PDFOperatorNames.BeginMarkedContentSequence, [PDFName.of('Artifact'), '<</Type /Pagination /Subtype /Footer>>']));
   if (backdrop) {
     // Attachments may have content down to the edge; a white box keeps the number legible.
-    const descent = STAMP.size * 0.25;
+    const descent = STAMP_FONT_SIZE * 0.25;
     page.drawRectangle({
       ...at(u - STAMP.pad, v - descent - STAMP.pad),
       width: width + 2 * STAMP.pad,
-      height: STAMP.size + descent + 2 * STAMP.pad,
+      height: STAMP_FONT_SIZE + descent + 2 * STAMP.pad,
       color: rgb(1, 1, 1),
       rotate,
     });
   }
-  page.drawText(text, { ...at(u, v), size: STAMP.size, font, color: STAMP.color, rotate });
+  // The stamp page's right edge is where the text ends; its baseline lies STAMP_BASELINE above its bottom.
+  page.drawPage(stamp, { ...at(frame.width - STAMP.right - STAMP_PAGE.width, v - STAMP_BASELINE), width: STAMP_PAGE.width, height: STAMP_PAGE.height, rotate });
   page.pushOperators(PDFOperator.of(PDFOperatorNames.EndMarkedContent));
-}
-
-/** Replaces the document outline (pdf-lib has no API for it) with `entries`, all expanded. */
-function writeOutline(pack: PDFDocument, entries: OutlineEntry[]): void {
-  const { context, catalog } = pack;
-  removeOldOutline(pack);
-  if (entries.length === 0) {
-    catalog.delete(PDFName.of('Outlines'));
-    return;
-  }
-  const pages = pack.getPages();
-  const root = context.obj({ Type: 'Outlines' });
-  const rootRef = context.register(root);
-
-  /** Writes the siblings under `parentRef`; returns how many entries (at all levels) are now visible. */
-  const writeLevel = (items: OutlineEntry[], parent: PDFDict, parentRef: PDFRef): number => {
-    const refs = items.map(() => context.nextRef());
-    let visible = items.length;
-    items.forEach((item, i) => {
-      const page = pages[item.pageIndex];
-      if (!page) throw new RangeError(`Outline entry «${item.title}» points to page ${item.pageIndex}, but the pack has ${pages.length}`);
-      const dict = context.obj({});
-      dict.set(PDFName.of('Title'), PDFHexString.fromText(item.title));
-      dict.set(PDFName.of('Parent'), parentRef);
-      dict.set(PDFName.of('Dest'), destination(page));
-      if (i > 0) dict.set(PDFName.of('Prev'), refs[i - 1]!);
-      if (i < items.length - 1) dict.set(PDFName.of('Next'), refs[i + 1]!);
-      if (item.children?.length) visible += writeLevel(item.children, dict, refs[i]!);
-      context.assign(refs[i]!, dict);
-    });
-    parent.set(PDFName.of('First'), refs[0]!);
-    parent.set(PDFName.of('Last'), refs[refs.length - 1]!);
-    // Positive /Count: the entry is open and this many descendants show.
-    parent.set(PDFName.of('Count'), PDFNumber.of(visible));
-    return visible;
-  };
-  writeLevel(entries, root, rootRef);
-  catalog.set(PDFName.of('Outlines'), rootRef);
-  catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
-}
-
-/** Top of an upright page at the current zoom; a rotated page is fitted, since "top" is not a user-space y there. */
-function destination(page: PDFPage): PDFArray {
-  const { context } = page.doc;
-  const frame = visualFrame(page);
-  if (frame.angle !== 0) return context.obj([page.ref, PDFName.of('Fit')]);
-  return context.obj([page.ref, PDFName.of('XYZ'), PDFNumber.of(frame.origin[0]!), PDFNumber.of(frame.origin[1]! + frame.height), PDFNull]);
-}
-
-/** Chromium's outline items would otherwise be written out as unreachable objects. */
-function removeOldOutline(pack: PDFDocument): void {
-  const { context, catalog } = pack;
-  const seen = new Set<string>();
-  const drop = (ref: unknown) => {
-    if (!(ref instanceof PDFRef) || seen.has(ref.toString())) return;
-    seen.add(ref.toString());
-    const dict = context.lookupMaybe(ref, PDFDict);
-    context.delete(ref);
-    if (!dict) return;
-    drop(dict.get(PDFName.of('First')));
-    drop(dict.get(PDFName.of('Next')));
-  };
-  drop(catalog.get(PDFName.of('Outlines')));
 }

@@ -1,5 +1,5 @@
 import { countMeetings } from '../../../db/queries/meetings';
-import { readSettings, writeSetting } from '../../../db/queries/settings';
+import { readSettings, SECRETARIAT_NAME_KEY, secretariatName, writeSetting } from '../../../db/queries/settings';
 import type { Settings } from '../../../shared/domain/settings';
 import { timestamp, type BackendContext } from '../context';
 import type { Handlers } from '../dispatch';
@@ -11,7 +11,7 @@ const KEYS = { userName: 'user_name', welcomeDone: 'welcome_done' } as const;
 
 async function getSettings(ctx: BackendContext): Promise<Settings> {
   const stored = await readSettings(ctx.db);
-  return { userName: stored.get(KEYS.userName) ?? '', welcomeDone: stored.get(KEYS.welcomeDone) === 'true' };
+  return { userName: stored.get(KEYS.userName) ?? '', secretariatName: await secretariatName(ctx.db), welcomeDone: stored.get(KEYS.welcomeDone) === 'true' };
 }
 
 export const appHandlers = (ctx: BackendContext): AppHandlers => ({
@@ -28,6 +28,7 @@ export const appHandlers = (ctx: BackendContext): AppHandlers => ({
     const now = timestamp(ctx);
     await ctx.write(['settings'], async (trx) => {
       if (patch.userName !== undefined) await writeSetting(trx, KEYS.userName, patch.userName, now);
+      if (patch.secretariatName !== undefined) await writeSetting(trx, SECRETARIAT_NAME_KEY, patch.secretariatName, now);
       if (patch.welcomeDone !== undefined) await writeSetting(trx, KEYS.welcomeDone, String(patch.welcomeDone), now);
     });
     return getSettings(ctx);

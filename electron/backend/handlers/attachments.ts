@@ -15,7 +15,7 @@ import { timestamp, type BackendContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { AppError, notFound, stale } from '../errors';
 import { cleanFileName, titleFromFileName } from '../files/file-name';
-import { assertEditable, mustGetItem, reindexItem, reindexItemsWithFile } from '../services/agenda';
+import { assertEditable, attachmentNumberOffset, mustGetItem, reindexItem, reindexItemsWithFile } from '../services/agenda';
 import type { WriteScope } from '../write';
 
 type AttachmentHandlers = Pick<
@@ -29,7 +29,7 @@ const NOT_UPLOADED = 'Filen er ikke uploadet (eller overførslen blev afbrudt). 
 const MISSING_ON_DISK = 'Filen mangler i datamappen eller kan ikke læses. Vælg filen igen.';
 
 async function mustGet(db: Kysely<DB>, id: string): Promise<AttachmentSummaryData> {
-  const summary = await getAttachmentSummary(db, id);
+  const summary = await getAttachmentSummary(db, id, (itemId) => attachmentNumberOffset(db, itemId));
   if (!summary) throw notFound('Bilaget');
   return summary;
 }

@@ -4,6 +4,7 @@ import { formatNumericDate } from '../../../shared/format';
 import type { BackendContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { exportDocument } from '../documents/export-document';
+import { secretariatName } from '../../../db/queries/settings';
 import { buildDocumentModel } from '../services/documents';
 
 type DocumentHandlers = Pick<Handlers, 'documents.capabilities' | 'documents.preview' | 'documents.export'>;
@@ -26,6 +27,8 @@ export const documentHandlers = (ctx: BackendContext): DocumentHandlers => ({
       printer: ctx.printer,
       store: ctx.exports,
       attachmentPath: files ? (sha256) => files.pathOf(sha256) : null,
+      author: await secretariatName(ctx.db),
+      appVersion: ctx.appVersion,
     });
   },
 });

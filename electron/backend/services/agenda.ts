@@ -13,8 +13,8 @@ import {
   type DecisionData,
   type ItemRow,
 } from '../../../db/queries/agenda';
-import { attachmentsForSearch, itemsShowingFile, listAttachments, listAttachmentsByItem } from '../../../db/queries/attachments';
-import { bodyAgendaTemplate } from '../../../db/queries/bodies';
+import { attachmentsBeforeItem, attachmentsForSearch, itemsShowingFile, listAttachments, listAttachmentsByItem } from '../../../db/queries/attachments';
+import { attachmentNumberingOfMeeting, bodyAgendaTemplate } from '../../../db/queries/bodies';
 import { appendHistory, type HistoryAction } from '../../../db/queries/history';
 import { getMeetingHead, getMeetingRow } from '../../../db/queries/meetings';
 import { readSettings } from '../../../db/queries/settings';
@@ -57,12 +57,22 @@ export async function mustGetItem(db: Kysely<DB>, id: string): Promise<ItemRow> 
 
 export async function loadItem(db: Kysely<DB>, id: string): Promise<AgendaItem> {
   const row = await mustGetItem(db, id);
+  const first = await attachmentNumberOffset(db, id);
   return toAgendaItem(row, await itemNumber(db, row), {
     decision: await getDecision(db, id),
     recommendations: await listRecommendations(db, id),
     guests: await listGuests(db, id),
-    attachments: await listAttachments(db, id),
+    attachments: (await listAttachments(db, id)).map((a) => ({ ...a, number: a.number + first })),
   });
+}
+
+/**
+ * What an item's own attachment numbers (1, 2, …) are shifted by: the attachments of the items before it where its
+ * body numbers them across the meeting ("Bilag 1–N", as the DAS papers do), nothing where each item starts at 1.
+ */
+export async function attachmentNumberOffset(db: Kysely<DB>, itemId: string): Promise<number> {
+  const row = await mustGetItem(db, itemId);
+  return (await attachmentNumberingOfMeeting(db, row.meeting_id)) === 'meeting' ? attachmentsBeforeItem(db, itemId) : 0;
 }
 
 /**
@@ -76,14 +86,19 @@ export async function loadMeetingItems(db: Kysely<DB>, meetingId: string): Promi
   const recommendations = await listRecommendationsByItem(db, ids);
   const guests = await listGuestsByItem(db, ids);
   const attachments = await listAttachmentsByItem(db, ids);
-  return rows.map((row) =>
-    toAgendaItem(row, row.number, {
+  const acrossMeeting = (await attachmentNumberingOfMeeting(db, meetingId)) === 'meeting';
+  let before = 0;
+  return rows.map((row) => {
+    const own = attachments.get(row.id) ?? [];
+    const first = acrossMeeting ? before : 0;
+    before += own.length;
+    return toAgendaItem(row, row.number, {
       decision: decisions.get(row.id) ?? null,
       recommendations: recommendations.get(row.id) ?? [],
       guests: guests.get(row.id) ?? [],
-      attachments: attachments.get(row.id) ?? [],
-    }),
-  );
+      attachments: own.map((a) => ({ ...a, number: a.number + first })),
+    });
+  });
 }
 
 function toAgendaItem(

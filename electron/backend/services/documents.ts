@@ -1,9 +1,13 @@
 import type { Kysely } from 'kysely';
 import { fileFactsOfMeeting } from '../../../db/queries/attachments';
+import { listFollowUps } from '../../../db/queries/follow-ups';
 import { getMeeting } from '../../../db/queries/meetings';
+import { attachmentNumberingOfMeeting } from '../../../db/queries/bodies';
 import { listAttendance } from '../../../db/queries/people';
 import type { DB } from '../../../db/schema';
-import type { DocumentModel } from '../../../shared/documents';
+import type { DocumentFollowUp, DocumentModel } from '../../../shared/documents';
+import type { FollowUp } from '../../../shared/domain/agenda';
+import { formatLongDate } from '../../../shared/format';
 import { notFound } from '../errors';
 import { loadMeetingItems } from './agenda';
 import { sanitizeRichText } from './rich-text';
@@ -17,6 +21,7 @@ export async function buildDocumentModel(db: Kysely<DB>, meetingId: string, kind
   if (!meeting) throw notFound('Mødet');
   const items = [];
   const files = await fileFactsOfMeeting(db, meetingId);
+  const followUps = await followUpsOfMeeting(db, meetingId);
   for (const item of await loadMeetingItems(db, meetingId)) {
     items.push({
       id: item.id,
@@ -33,7 +38,13 @@ export async function buildDocumentModel(db: Kysely<DB>, meetingId: string, kind
       caseText: sanitizeRichText(item.caseText),
       economy: sanitizeRichText(item.economy),
       consultation: sanitizeRichText(item.consultation),
-      decision: item.decision && { text: sanitizeRichText(item.decision.text), outcome: item.decision.outcome, reservations: item.decision.reservations },
+      decision: item.decision && {
+        text: sanitizeRichText(item.decision.text),
+        outcome: item.decision.outcome,
+        pointOutcomes: item.recommendations.map((r) => item.decision!.pointOutcomes[r.id] ?? null),
+        reservations: item.decision.reservations,
+      },
+      followUps: followUps.get(item.id) ?? [],
       attachments: item.attachments.map((a) => {
         const file = a.sha256 ? files.get(a.sha256) : undefined;
         // Only a closed attachment's text is carried: the leak check looks for it in every public output.
@@ -48,7 +59,31 @@ export async function buildDocumentModel(db: Kysely<DB>, meetingId: string, kind
     body: { code: meeting.bodyCode, name: meeting.bodyName },
     meeting: { date: meeting.date, startTime: meeting.startTime, endTime: meeting.endTime, location: meeting.location },
     minutesApproved: meeting.status === 'referat_godkendt',
+    attachmentNumbering: await attachmentNumberingOfMeeting(db, meetingId),
     participants: await listAttendance(db, meetingId),
     items,
   };
+}
+
+/** The follow-ups agreed at each item of the meeting, as the minutes print them; cancelled ones are not printed. */
+async function followUpsOfMeeting(db: Kysely<DB>, meetingId: string): Promise<Map<string, DocumentFollowUp[]>> {
+  const byItem = new Map<string, DocumentFollowUp[]>();
+  const dueMeetings = new Map<string, string>();
+  for (const f of await listFollowUps(db, { meetingId })) {
+    if (f.status === 'annulleret') continue;
+    const printed = { action: f.action, owner: f.owner, due: await dueOf(db, f, dueMeetings) };
+    byItem.set(f.itemId, [...(byItem.get(f.itemId) ?? []), printed]);
+  }
+  return byItem;
+}
+
+/** "26. august 2021", or the meeting it is due at ("mødet den 26. august 2021"); '' without a deadline. */
+async function dueOf(db: Kysely<DB>, f: FollowUp, dueMeetings: Map<string, string>): Promise<string> {
+  if (f.dueDate) return formatLongDate(f.dueDate);
+  if (!f.dueMeetingId) return '';
+  if (!dueMeetings.has(f.dueMeetingId)) {
+    const meeting = await getMeeting(db, f.dueMeetingId);
+    dueMeetings.set(f.dueMeetingId, meeting ? `${meeting.bodyCode}-mødet den ${formatLongDate(meeting.date)}` : '');
+  }
+  return dueMeetings.get(f.dueMeetingId)!;
 }

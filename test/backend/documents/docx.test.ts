@@ -126,12 +126,43 @@ describe('renderDocx: the minutes', () => {
   it('shows the decision box with outcome, text and reservations', async () => {
     const { text, xml } = await open(documentModel([fullItem, documentItem(2)], { kind: 'minutes' }));
     expect(text).toContain('Referat');
-    expect(text).toMatch(/Beslutning\s+Godkendt\.\s+Taksterne blev godkendt\.\s+Forbehold: Læsø Kommune: forbehold for finansieringen/);
+    expect(text).toMatch(/Beslutning\s+Godkendt\.\s+Taksterne blev godkendt\.\s+Forbehold\s+Læsø Kommune: forbehold for finansieringen/);
     // After the recommendation and before the case text, as in the PDF.
     expect(text.indexOf('DAS orienteres om udviklingen')).toBeLessThan(text.indexOf('Beslutning'));
     expect(text.indexOf('Beslutning')).toBeLessThan(text.indexOf('Sagsfremstilling med'));
     // Framed: a one-cell table with borders.
     expect(xml).toMatch(/<w:tbl><w:tblPr>.*?<w:tblBorders><w:top w:val="single"[^>]*\/>.*?Beslutning/);
+  });
+
+  it('lists reservations and the follow-ups agreed (what, who, deadline) in the decision box (trap 4)', async () => {
+    const item = documentItem(1, {
+      decision: { text: '<p>Drøftet.</p>', outcome: 'droeftet', reservations: [{ party: 'Læsø Kommune', text: 'Forbehold for finansieringen.' }, { party: 'Aalborg Kommune', text: '' }] },
+      followUps: [{ action: 'Give en foreløbig status på evalueringen.', owner: 'Sekretariatet', due: '26. august 2021' }],
+    });
+    const { xml } = await open(documentModel([item], { kind: 'minutes' }));
+    const box = plain(/<w:tbl>.*?<\/w:tbl>/.exec(xml)![0].replace(/<\/w:p>/g, '\n').replace(/<w:br\/>/g, '\n'));
+    expect(box.split('\n').filter(Boolean)).toEqual([
+      'Beslutning',
+      'Drøftet.',
+      'Drøftet.',
+      'Forbehold',
+      'Læsø Kommune: Forbehold for finansieringen.',
+      'Aalborg Kommune',
+      'Opfølgning',
+      'Give en foreløbig status på evalueringen.',
+      'Ansvarlig: Sekretariatet · Frist: 26. august 2021',
+    ]);
+    // Each reservation and follow-up is a bullet of its own.
+    expect(/<w:tbl>.*?<\/w:tbl>/.exec(xml)![0].match(/<w:numPr>/g)).toHaveLength(3);
+  });
+
+  it('prints the outcome recorded for each Indstilling point (trap 10)', async () => {
+    const item = documentItem(4, {
+      recommendations: ['DAS evaluerer på det eksisterende setup', 'DAS aftaler formen for tilbagemeldingen'],
+      decision: { text: '<p>DAS evaluerede.</p>', outcome: 'droeftet', pointOutcomes: ['droeftet', 'godkendt'], reservations: [] },
+    });
+    const { text } = await open(documentModel([item], { kind: 'minutes' }));
+    expect(text).toMatch(/DAS evaluerer på det eksisterende setup – Drøftet\s+DAS aftaler formen for tilbagemeldingen – Godkendt\s+Beslutning\s+Drøftet\./);
   });
 
   it('marks minutes not yet approved as a draft, on the front page and in the running header', async () => {

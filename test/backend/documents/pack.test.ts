@@ -9,10 +9,13 @@ import {
   inspectParts,
   partStartPages,
   partWarning,
-  type OutlineEntry,
   type PackPart,
   type PartCheck,
 } from '../../../electron/backend/documents/pack';
+import type { StampPrinter } from '../../../electron/backend/documents/page-stamps';
+import type { OutlineEntry, PdfProperties } from '../../../electron/backend/documents/pdf-finish';
+import type { PrintSession } from '../../../electron/backend/documents/printer';
+import { chromiumPrinter } from '../../../electron/host/chromium-printer';
 
 const A4: [number, number] = [595.28, 841.89];
 const MM = 72 / 25.4;
@@ -104,12 +107,24 @@ function readOutline(doc: PDFDocument): { count: number; entries: OutlineEntry[]
   return { count: root.lookup(PDFName.of('Count'), PDFNumber).asNumber(), entries: level(root) };
 }
 
-describe('agenda pack', () => {
+const PROPERTIES: PdfProperties = {
+  title: 'Dagsorden – Den Administrative Styregruppe (DAS Social) – 27. maj 2021',
+  author: 'Sekretariat for Nordjysk Socialaftale',
+  subject: 'Bilagssamling for mødet i Den Administrative Styregruppe (DAS Social) torsdag den 27. maj 2021 – intern udgave',
+  producer: 'Sekretariat 1.0.0 (Chromium og pdf-lib)',
+};
+const printer = chromiumPrinter();
+
+describe.skipIf(!printer)('agenda pack', () => {
   let agenda: Uint8Array;
   let parts: PackPart[];
   let checks: PartCheck[];
+  let session: PrintSession;
+  let stamps: StampPrinter;
 
   beforeAll(async () => {
+    session = await printer!();
+    stamps = (html) => session.print(html, { final: false });
     dir = mkdtempSync(join(tmpdir(), 'pack-'));
     agenda = await makeAgenda();
     // An /Encrypt dictionary in the trailer (there is no qpdf here to encrypt for real).
@@ -131,7 +146,10 @@ describe('agenda pack', () => {
       }))),
     ];
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(async () => {
+    await session.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('inspects every part once and names why one cannot be included, in Danish', async () => {
     checks = await inspectParts(parts);
@@ -160,7 +178,7 @@ describe('agenda pack', () => {
       { title: 'Punkt 2. Takster – æøå ÆØÅ', pageIndex: 2, children: [{ title: 'Bilag 1: Takstoversigt på tværs', pageIndex: starts[2]! }] },
       { title: 'Punkt 4. Drejede sider', pageIndex: 2, children: [{ title: 'Bilag 2: Drejede sider', pageIndex: starts[7]! }] },
     ];
-    const { bytes, pages } = await assemblePack(agenda, parts, checks, outline);
+    const { bytes, pages } = await assemblePack(agenda, parts, checks, { properties: PROPERTIES, outline }, stamps);
     expect(pages).toBe(3 + 2 + 1 + 3);
     const file = join(dir, 'pack.pdf');
     writeFileSync(file, bytes);
@@ -195,9 +213,23 @@ describe('agenda pack', () => {
     expect(doc.catalog.has(PDFName.of('StructTreeRoot'))).toBe(true);
     expect(Buffer.from(bytes).includes('Chromiums overskrift')).toBe(false);
     expect(Buffer.from(bytes).includes(PDFHexString.fromText('Chromiums overskrift').asString())).toBe(false);
+
+    // The page numbers are set in an embedded font (the papers' own), as every font of the agenda: pdffonts lists
+    // only embedded ones. The pages of the test's agenda and parts use Helvetica, so only the stamps' font is asked.
+    const fonts = execFileSync('pdffonts', ['-f', '1', '-l', '9', file], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+    const stampFonts = fonts.filter((line) => !/^Helvetica\s/.test(line));
+    expect(stampFonts.length).toBeGreaterThan(0);
+    for (const line of stampFonts) expect(line).toMatch(/^\w{6}\+LiberationSans\s.*\s+yes\s+yes\s+yes\s/);
+    // The properties a reader shows.
+    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+    expect(info).toMatch(/^Title:\s+Dagsorden – Den Administrative Styregruppe \(DAS Social\) – 27\. maj 2021$/m);
+    expect(info).toMatch(/^Author:\s+Sekretariat for Nordjysk Socialaftale$/m);
+    expect(info).toMatch(/^Subject:\s+Bilagssamling for mødet i .* – intern udgave$/m);
+    expect(info).toMatch(/^Creator:\s+Sekretariat$/m);
+    expect(info).toMatch(/^Producer:\s+Sekretariat 1\.0\.0 \(Chromium og pdf-lib\)$/m);
   });
 
   it('refuses an outline entry beyond the last page', async () => {
-    await expect(assemblePack(agenda, [], [], [{ title: 'For langt', pageIndex: 3 }])).rejects.toThrow(RangeError);
+    await expect(assemblePack(agenda, [], [], { properties: PROPERTIES, outline: [{ title: 'For langt', pageIndex: 3 }] }, stamps)).rejects.toThrow(RangeError);
   });
 });

@@ -15,6 +15,8 @@ export const PSU_BODY: DemoBody = {
   code: 'PSU',
   name: 'Psykiatri- og Socialudvalget (Danske Regioner)',
   description: 'Danske Regioners politiske udvalg for psykiatri- og socialområdet, med i demoen som eksempel på et udvalg med sagsnumre, sagsbehandlere og lukkede punkter.',
+  // The committee's papers number the attachments of each item from 1 (file 003).
+  attachmentNumbering: 'item',
 };
 
 const LOCATION = 'Danske Regioner, Dampfærgevej 22, 2100 København Ø';

@@ -1,3 +1,4 @@
+import type { AttachmentNumbering } from '../../../../shared/domain/body';
 import type { ItemKind, Outcome, StandingKind } from '../../../../shared/domain/agenda';
 import type { MeetingStatus } from '../../../../shared/domain/meeting';
 
@@ -10,6 +11,7 @@ export interface DemoBody {
   code: string;
   name: string;
   description: string;
+  attachmentNumbering?: AttachmentNumbering;
 }
 
 export interface DemoAttachment {

@@ -1,9 +1,9 @@
-import { ActionIcon, Button, Group, Modal, Paper, Stack, Table, Text, Textarea, TextInput, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Group, Modal, Paper, Select, Stack, Table, Text, Textarea, TextInput, Title, Tooltip } from '@mantine/core';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { STANDING_ITEMS, STANDING_KINDS, type SectionKey } from '../../../../shared/domain/agenda';
 import { BodyPeople, type PeopleDraft } from './BodyPeople';
-import { BodyDraft, type Body } from '../../../../shared/domain/body';
+import { ATTACHMENT_NUMBERING_LABELS, ATTACHMENT_NUMBERINGS, BodyDraft, type AttachmentNumbering, type Body } from '../../../../shared/domain/body';
 import { ApiError, messageOf } from '../../api/client';
 import { removeWithUndo, showError } from '../../lib/undo';
 import { createBody, deleteBody, restoreBody, updateBody, useReference } from '../../stores/reference';
@@ -68,7 +68,7 @@ export function BodiesSection() {
 }
 
 function BodyForm({ body, onDone }: { body: Body | null; onDone(): void }) {
-  const [value, setValue] = useState({ code: body?.code ?? '', name: body?.name ?? '', description: body?.description ?? '' });
+  const [value, setValue] = useState({ code: body?.code ?? '', name: body?.name ?? '', description: body?.description ?? '', attachmentNumbering: body?.attachmentNumbering ?? 'meeting' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [people, setPeople] = useState<PeopleDraft | null>(null);
 
@@ -114,6 +114,15 @@ function BodyForm({ body, onDone }: { body: Body | null; onDone(): void }) {
         <TextInput label="Forkortelse" required data-autofocus placeholder="fx FU" value={value.code} onChange={set('code')} error={errors.code} />
         <TextInput label="Navn" required placeholder="fx Forretningsudvalget (FU Social)" value={value.name} onChange={set('name')} error={errors.name} />
         <Textarea label="Beskrivelse" autosize minRows={2} value={value.description} onChange={set('description')} error={errors.description} />
+        <Select
+          label="Bilagsnumre"
+          description="Som organets papirer nummererer bilagene; «jf. bilag N» i teksten skal følge samme nummerering."
+          data={ATTACHMENT_NUMBERINGS.map((mode) => ({ value: mode, label: ATTACHMENT_NUMBERING_LABELS[mode] }))}
+          value={value.attachmentNumbering}
+          onChange={(mode) => mode && setValue({ ...value, attachmentNumbering: mode as AttachmentNumbering })}
+          allowDeselect={false}
+          error={errors.attachmentNumbering}
+        />
         {body && people && <BodyPeople bodyId={body.id} value={people} onChange={setPeople} />}
         <Group justify="flex-end" mt="sm">
           <Button variant="default" onClick={onDone}>Annuller</Button>
