@@ -153,8 +153,8 @@ const Levels = memo(function Levels({ rows, places, changed, update, reset }: { 
         )}
         columns={[
           { header: 'Niveau', cell: (row, set) => <TextInput size="xs" value={row.name} onChange={(e) => set({ name: e.currentTarget.value })} aria-label="Takstniveau" /> },
-          { header: 'Døgntakst', width: 120, cell: (row, set) => <KronerInput size="xs" value={row.dailyTariff} onChange={(v) => set({ dailyTariff: v as number })} aria-label="Døgntakst" /> },
-          { header: 'Pladser', width: 70, cell: (row, set) => <NumberInput size="xs" hideControls min={0} decimalSeparator="," value={row.places} onChange={(v) => set({ places: v as number })} aria-label="Pladser på niveauet" /> },
+          { header: 'Døgntakst', width: 104, cell: (row, set) => <KronerInput size="xs" value={row.dailyTariff} onChange={(v) => set({ dailyTariff: v as number })} aria-label="Døgntakst" /> },
+          { header: 'Pladser', width: 52, cell: (row, set) => <NumberInput size="xs" hideControls min={0} decimalSeparator="," value={row.places} onChange={(v) => set({ places: v as number })} aria-label="Pladser på niveauet" /> },
         ]}
       />
     </Changed>
@@ -313,12 +313,12 @@ function Rows<R>({
           {pasted.message}
         </Text>
       )}
-      <Group justify="space-between" wrap="nowrap" gap="xs">
+      <Group>
         <Button size="compact-xs" variant="subtle" leftSection={<IconPlus size={12} />} onClick={() => onChange([...rows, blank])}>
           {addLabel}
         </Button>
-        <Text size="xs" c="dimmed">Rækker fra Excel: kopiér dem, og indsæt med Ctrl+V i en celle.</Text>
       </Group>
+      <Text size="xs" c="dimmed">Rækker fra Excel: kopiér dem, og indsæt med Ctrl+V i en celle.</Text>
     </Stack>
   );
 }
