@@ -10,6 +10,7 @@
  */
 export const INTEGRATION = [
   // Print PDFs with Chromium, read them with pdftotext/pdfinfo.
+  'test/backend/documents/docx-export.test.ts',
   'test/backend/documents/pack.test.ts',
   'test/backend/documents/papers.test.ts',
   'test/backend/documents/proposal-documents.test.ts',

@@ -337,7 +337,7 @@ export async function runScenario(argv: string[], io: Io): Promise<number> {
   if (values.xlsx) {
     // Loaded only here: the workbook library is large and nothing else in the CLI needs it.
     const { scenarioWorkbook } = await import('../backend/spreadsheets/scenario-xlsx');
-    await writeFile(values.xlsx, await scenarioWorkbook(input, result));
+    await writeFile(values.xlsx, await scenarioWorkbook(input, result, new Date()));
   }
   const json = { ...scenarioJson(result), inputHash: scenarioHash(input), ...(values.variant ? { overridden } : {}) };
   const variantLine = values.variant ? `\nVarianten ændrer: ${overridden.join(', ') || 'intet'}` : '';

@@ -218,7 +218,7 @@ describe('the decision register as CSV', () => {
     expect(csvField(2.5)).toBe('2,5');
     expect(csvField({ date: '2021-05-27' })).toBe('27-05-2021');
     expect(csvField(null)).toBe('');
-    const csv = Buffer.from(tableCsv({ sheetName: 'X', title: 'X', columns: [{ header: 'A', width: 1, kind: 'text' }], rows: [['ø']], about: [] })).toString('utf8');
+    const csv = Buffer.from(tableCsv({ sheetName: 'X', title: 'X', subject: 'X', columns: [{ header: 'A', width: 1, kind: 'text' }], rows: [['ø']], about: [] })).toString('utf8');
     expect(csv).toBe('\uFEFFA\r\nø\r\n');
   });
 

@@ -17,6 +17,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { DomUtils, parseDocument } from 'htmlparser2';
+import { columnWidths } from './docx-table-widths';
 
 /**
  * The rich text of an item (HTML from the editor, sanitised by the backend) as .docx paragraphs and tables.
@@ -60,6 +61,7 @@ export const LIST_NUMBERING: INumberingOptions = {
 
 const CELL_BORDER = { style: BorderStyle.SINGLE, size: 4, color: '888888' } as const;
 const TABLE_BORDERS = { top: CELL_BORDER, bottom: CELL_BORDER, left: CELL_BORDER, right: CELL_BORDER, insideHorizontal: CELL_BORDER, insideVertical: CELL_BORDER };
+const CELL_MARGIN = convertMillimetersToTwip(1.5);
 /** Word opens no table wider than 63 columns. */
 const MAX_COLUMNS = 63;
 /** The paragraph style of text in table cells (defined in docx.ts). */
@@ -89,6 +91,8 @@ interface BlockProps {
   list?: ListSlot;
   quoteDepth: number;
   inCell: boolean;
+  /** The width a table here may take, in twips. */
+  width: number;
 }
 
 interface Context {
@@ -221,10 +225,14 @@ function runs(pieces: Piece[]): ParagraphChild[] {
 export class RichTextConverter {
   private orderedLists = 0;
 
-  toBlocks(html: string): Block[] {
+  /** `textWidth`: the width of the page's text, in twips, which a table fills. */
+  constructor(private readonly textWidth: number) {}
+
+  /** `width`: where the text stands narrower than the page (in a framed box), the width it has. */
+  toBlocks(html: string, width = this.textWidth): Block[] {
     if (!html.trim()) return [];
     const sink = new Sink();
-    this.walk(parseDocument(html).children, { block: { quoteDepth: 0, inCell: false }, marks: {} }, sink);
+    this.walk(parseDocument(html).children, { block: { quoteDepth: 0, inCell: false, width }, marks: {} }, sink);
     sink.flush();
     return sink.blocks;
   }
@@ -348,11 +356,18 @@ export class RichTextConverter {
     // Only the first rows can repeat on every page.
     let headerRows = 0;
     while (headerRows < rows.length && rows[headerRows]!.header) headerRows++;
+    const widths = columnWidths(
+      layout.rows.flat().map((cell) => ({ start: cell.start, colSpan: cell.colSpan, text: cell.els.map((el) => DomUtils.textContent(el)).join(' ') })),
+      layout.columns,
+      ctx.block.width,
+    );
     const tableRows = layout.rows.map((gridRow, r) => {
-      const cells = gridRow.map(({ els, colSpan, rowSpan }) => {
+      const cells = gridRow.map(({ els, colSpan, rowSpan, start }) => {
         const header = els[0]?.name === 'th';
         const cellSink = new Sink();
-        const cellCtx: Context = { block: { quoteDepth: 0, inCell: true }, marks: header ? { ...ctx.marks, bold: true } : ctx.marks };
+        const width = widths.slice(start, start + colSpan).reduce((a, b) => a + b, 0);
+        // A table in the cell has the cell's width less its margins.
+        const cellCtx: Context = { block: { quoteDepth: 0, inCell: true, width: width - CELL_MARGIN * 2 }, marks: header ? { ...ctx.marks, bold: true } : ctx.marks };
         for (const el of els) this.block(el, { ...cellCtx.block }, cellCtx, cellSink);
         cellSink.flush();
         const children = cellSink.blocks;
@@ -360,6 +375,7 @@ export class RichTextConverter {
         if (!(children[children.length - 1] instanceof Paragraph)) children.push(new Paragraph({ style: TABLE_TEXT_STYLE, children: [] }));
         return new TableCell({
           children,
+          width: { size: width, type: WidthType.DXA },
           columnSpan: colSpan > 1 ? colSpan : undefined,
           rowSpan: rowSpan > 1 ? rowSpan : undefined,
           shading: header ? { fill: 'EEEEEE', type: ShadingType.CLEAR, color: 'auto' } : undefined,
@@ -369,9 +385,10 @@ export class RichTextConverter {
     });
     return new Table({
       rows: tableRows,
-      width: { size: '100%', type: WidthType.PERCENTAGE },
+      columnWidths: widths,
+      width: { size: ctx.block.width, type: WidthType.DXA },
       borders: TABLE_BORDERS,
-      margins: { top: 40, bottom: 40, left: convertMillimetersToTwip(1.5), right: convertMillimetersToTwip(1.5) },
+      margins: { top: 40, bottom: 40, left: CELL_MARGIN, right: CELL_MARGIN },
     });
   }
 }
@@ -389,6 +406,8 @@ const span = (value: string | undefined, max: number) => {
 interface GridCell {
   /** Usually one; the cells past Word's last column are put into the row's last cell, so their text stays. */
   els: DomElement[];
+  /** The grid column it starts in. */
+  start: number;
   colSpan: number;
   rowSpan: number;
 }
@@ -410,7 +429,7 @@ export function layoutGrid(rows: DomElement[][]): { rows: GridCell[][]; columns:
     for (const { cell, start } of cells) for (let k = start; k < start + cell.colSpan; k++) taken.add(k);
     const out = cells.map((c) => c.cell);
     for (let col = 0; col < columns; col++) {
-      if (!taken.has(col) && !coveredByRow[r]![col]) out.push({ els: [], colSpan: 1, rowSpan: 1 });
+      if (!taken.has(col) && !coveredByRow[r]![col]) out.push({ els: [], colSpan: 1, rowSpan: 1, start: col });
     }
     return out;
   });
@@ -439,7 +458,7 @@ function placeCells(rows: DomElement[][], limit: number) {
       for (let k = 1; k < colSpan; k++) if (above[col + k]) colSpan = k;
       const rowSpan = span(el.attribs.rowspan, rows.length - r);
       for (let k = col; k < col + colSpan; k++) covered[k] = rowSpan;
-      out.push({ cell: { els: [el], colSpan, rowSpan }, start: col });
+      out.push({ cell: { els: [el], colSpan, rowSpan, start: col }, start: col });
       col += colSpan;
     }
     placed.push(out);

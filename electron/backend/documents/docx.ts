@@ -1,5 +1,6 @@
 import {
   AlignmentType,
+  Bookmark,
   BorderStyle,
   convertMillimetersToTwip,
   Document,
@@ -57,17 +58,17 @@ import { BULLETS, LIST_NUMBERING, RichTextConverter, TABLE_TEXT_STYLE, xmlSafe, 
  * front page, table of contents, and every item on a page of its own. The edition is applied here, exactly as
  * renderDocument applies it, so a public .docx cannot be written from unfiltered items.
  */
-export async function renderDocx(source: DocumentModel): Promise<Uint8Array> {
+export async function renderDocx(source: DocumentModel, options: { pageOf?: ReadonlyMap<string, number> | null } = {}): Promise<Uint8Array> {
   const model = applyEdition(source, source.edition);
-  const rich = new RichTextConverter();
-  const body: FileChild[] = [...frontPage(model), ...contents(), ...model.items.flatMap((item) => renderItem(item, model.kind, rich))];
+  const rich = new RichTextConverter(TEXT_WIDTH);
+  const body: FileChild[] = [...frontPage(model), ...contents(model, options.pageOf ?? null), ...model.items.flatMap((item) => renderItem(item, model.kind, rich))];
   // Word wants a paragraph after a table at the end of the document.
   if (body[body.length - 1] instanceof Table) body.push(new Paragraph({}));
   const document = new Document({
     title: xmlSafe(`${KIND_TITLES[model.kind]} – ${model.body.name} – ${formatLongDate(model.meeting.date)}`),
-    creator: 'Sekretariat',
-    // Word fills in the page numbers of the table of contents when it opens the file.
-    features: { updateFields: true },
+    subject: xmlSafe(`${KIND_TITLES[model.kind]} – ${EDITION_LABELS[model.edition]}`),
+    creator: AUTHOR,
+    lastModifiedBy: AUTHOR,
     styles: STYLES,
     numbering: LIST_NUMBERING,
     sections: [
@@ -75,12 +76,12 @@ export async function renderDocx(source: DocumentModel): Promise<Uint8Array> {
         properties: {
           titlePage: true,
           page: {
-            size: { width: 11906, height: 16838 }, // A4
+            size: { width: A4_WIDTH, height: 16838 }, // A4
             margin: {
               top: mm(24),
-              right: mm(20),
+              right: MARGIN_RIGHT,
               bottom: mm(22),
-              left: mm(22),
+              left: MARGIN_LEFT,
               header: mm(12),
               footer: mm(11),
             },
@@ -98,6 +99,15 @@ export async function renderDocx(source: DocumentModel): Promise<Uint8Array> {
 
 const MUTED = '555555';
 const mm = convertMillimetersToTwip;
+const A4_WIDTH = 11906;
+const MARGIN_LEFT = mm(22);
+const MARGIN_RIGHT = mm(20);
+/** The width of the text on a page, which a table in the text fills. */
+const TEXT_WIDTH = A4_WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
+/** The decision box's margins left and right. */
+const BOX_MARGIN = mm(4);
+/** The file's author in Word's properties (Word shows «Un-named» without one). */
+const AUTHOR = 'Sekretariat for Nordjysk Socialaftale';
 
 /** Every text goes through here, so nothing Word cannot read reaches the file. */
 const run = (text: string, options: Omit<IRunOptions, 'text' | 'children'> = {}) => new TextRun({ ...options, text: xmlSafe(text) });
@@ -199,16 +209,30 @@ function frontPage(model: DocumentModel): Paragraph[] {
 }
 
 /**
- * A TOC field over the items' Heading 2 titles. docx writes its entries ("Punkt N. title", linked to the items) as
- * the field's content, so the list shows where fields are not updated (LibreOffice, previews); Word adds the page
- * numbers when it updates the field on opening.
+ * A TOC field over the items' Heading 2 titles whose result is written here: "Punkt N. title", linked to the item,
+ * and the page it starts on in the printed layout (`pageOf`, by item id), so the contents show whole where fields are
+ * not updated (LibreOffice, previews) and Word shows them as written, without asking to update fields. Without the
+ * pages (no Chromium to lay the document out) the field is marked for Word to fill them in.
  */
-function contents(): FileChild[] {
+function contents(model: DocumentModel, pageOf: ReadonlyMap<string, number> | null): FileChild[] {
   return [
     new Paragraph({ style: 'TOCHeading', pageBreakBefore: true, children: [run(CONTENTS_TITLE)] }),
-    new TableOfContents(CONTENTS_TITLE, { headingStyleRange: '2-2', hyperlink: true }),
+    new TableOfContents(CONTENTS_TITLE, {
+      headingStyleRange: '2-2',
+      hyperlink: true,
+      beginDirty: pageOf === null,
+      cachedEntries: model.items.map((item) => ({
+        title: xmlSafe(`${itemNumberLabel(item.number)} ${item.title}`),
+        level: 2,
+        page: pageOf?.get(item.id),
+        href: itemBookmark(item),
+      })),
+    }),
   ];
 }
+
+/** The bookmark on an item's heading, which its contents entry links to. */
+const itemBookmark = (item: DocumentItem) => `punkt_${item.number}`;
 
 function section(label: string, blocks: Block[]): Block[] {
   return blocks.length ? [para(label, 'SectionLabel'), ...blocks] : [];
@@ -219,7 +243,7 @@ function renderItem(item: DocumentItem, kind: DocumentModel['kind'], rich: RichT
   const head = new Paragraph({
     heading: HeadingLevel.HEADING_2,
     pageBreakBefore: true,
-    children: [run(itemNumberLabel(item.number), { color: MUTED }), run(` ${item.title}`)],
+    children: [new Bookmark({ id: itemBookmark(item), children: [run(itemNumberLabel(item.number), { color: MUTED }), run(` ${item.title}`)] })],
   });
   if (isEmptyClosedItem(item)) return [head, para(CLOSED_ITEM_EMPTY, 'ClosedNotice')];
   const meta = metaParts(item);
@@ -248,14 +272,19 @@ function renderItem(item: DocumentItem, kind: DocumentModel['kind'], rich: RichT
   ];
 }
 
-/** The decision in a framed box: a one-cell table, since a frame of paragraph borders cannot hold lists and tables. */
+/**
+ * The decision in a framed box: a one-cell table, since a frame of paragraph borders cannot hold lists and tables.
+ * Its row may break across pages (no cantSplit), as the box in the PDF does.
+ */
 function decisionBox(decision: NonNullable<DocumentItem['decision']>, followUps: DocumentItem['followUps'], rich: RichTextConverter): Table {
-  const label = (text: string) => new Paragraph({ keepNext: true, children: [run(text, { bold: true })] });
+  // No «keep with next» in the box: Word keeps a row with a kept paragraph whole, so a long decision would leave a
+  // gap and jump to the next page instead of running on.
+  const label = (text: string) => new Paragraph({ children: [run(text, { bold: true })] });
   const bullet = (children: TextRun[]) => new Paragraph({ numbering: { reference: BULLETS, level: 0 }, children });
   const children: Block[] = [
     label(DECISION_LABEL),
     ...(decision.outcome ? [new Paragraph({ children: [run(`${OUTCOME_LABELS[decision.outcome]}.`, { bold: true })] })] : []),
-    ...rich.toBlocks(decision.text),
+    ...rich.toBlocks(decision.text, TEXT_WIDTH - 2 * BOX_MARGIN),
     ...(decision.reservations.length ? [label(RESERVATIONS_LABEL), ...decision.reservations.map((r) => bullet([run(reservationLine(r))]))] : []),
     ...(followUps.length
       ? [
@@ -272,7 +301,7 @@ function decisionBox(decision: NonNullable<DocumentItem['decision']>, followUps:
   return new Table({
     width: { size: '100%', type: WidthType.PERCENTAGE },
     borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
-    margins: { top: mm(3), bottom: mm(1), left: mm(4), right: mm(4) },
+    margins: { top: mm(3), bottom: mm(1), left: BOX_MARGIN, right: BOX_MARGIN },
     rows: [new TableRow({ children: [new TableCell({ children })] })],
   });
 }

@@ -35,8 +35,9 @@ const PAGE_PLACEHOLDER = 999;
  * name only when it is complete and, for a public edition, has passed the leak check; otherwise nothing is left.
  */
 export async function exportDocument(modelSource: Promise<DocumentModel>, request: DocumentRequest, sources: ExportSources): Promise<DocumentExport> {
-  // Chromium starts while the meeting is read from the database: the start is most of a PDF's fixed cost.
-  const printing = request.format === 'pdf' ? startPrinting(sources.printer) : null;
+  // Chromium starts while the meeting is read from the database: the start is most of a PDF's fixed cost. Word needs
+  // it too where it can run: the printed layout says on which page each item starts, for the table of contents.
+  const printing = request.format === 'pdf' || sources.printer ? startPrinting(sources.printer) : null;
   printing?.catch(() => undefined);
   let model: DocumentModel;
   try {
@@ -53,7 +54,7 @@ export async function exportDocument(modelSource: Promise<DocumentModel>, reques
     let warnings: string[] = [];
     let bytes: Uint8Array;
     if (request.format === 'docx') {
-      bytes = await renderDocx(model);
+      bytes = await renderDocx(model, { pageOf: printing ? await layoutPages(printing, model) : null });
     } else {
       const session = await printing!;
       try {
@@ -134,8 +135,7 @@ async function finishDocument(bytes: Uint8Array, properties: PdfProperties, outl
  * layout pass itself), so a pack's agenda can say where each attachment will start.
  */
 async function printWithContents(session: PrintSession, model: DocumentModel, optionsFor: (pages: number | null) => RenderOptions = () => ({})) {
-  const placeholder = new Map(model.items.map((item) => [item.id, PAGE_PLACEHOLDER]));
-  const layout = await loadPdf(await session.print(renderDocument(model, { ...optionsFor(null), pageOf: placeholder }), { final: false }));
+  const layout = await loadPdf(await session.print(renderDocument(model, { ...optionsFor(null), pageOf: placeholderPages(model) }), { final: false }));
   let pages = layout.getPageCount();
   let pageOf = itemPages(model, await namedDestinationPages(layout));
   for (let pass = 0; ; pass++) {
@@ -146,6 +146,29 @@ async function printWithContents(session: PrintSession, model: DocumentModel, op
     if (stable || pass === 1) return { bytes, pageOf: printed, pages: doc.getPageCount() };
     pageOf = printed;
     pages = doc.getPageCount();
+  }
+}
+
+const placeholderPages = (model: DocumentModel) => new Map(model.items.map((item) => [item.id, PAGE_PLACEHOLDER]));
+
+/**
+ * On which page each item starts, from the layout pass alone (the Word file lays out its front page, contents and
+ * items as the PDF does, each item on a new page); null when Chromium cannot print, and Word is made without them.
+ */
+async function layoutPages(printing: Promise<PrintSession>, model: DocumentModel): Promise<Map<string, number> | null> {
+  let session: PrintSession;
+  try {
+    session = await printing;
+  } catch {
+    return null;
+  }
+  try {
+    const layout = await loadPdf(await session.print(renderDocument(model, { pageOf: placeholderPages(model) }), { final: false }));
+    return itemPages(model, await namedDestinationPages(layout));
+  } catch {
+    return null;
+  } finally {
+    void session.close().catch(() => undefined);
   }
 }
 

@@ -170,10 +170,10 @@ export const scenarioHandlers = (ctx: BackendContext): ScenarioHandlers => {
       if (entries.length === 1) {
         const { scenarioWorkbook } = await import('../spreadsheets/scenario-xlsx');
         const [{ scenario, result }] = entries as [(typeof entries)[number]];
-        return ctx.exports.saveFile(workbookName(scenario.name), await scenarioWorkbook(scenario.input, result));
+        return ctx.exports.saveFile(workbookName(scenario.name), await scenarioWorkbook(scenario.input, result, ctx.now()));
       }
       const { comparisonWorkbook } = await import('../spreadsheets/comparison-xlsx');
-      return ctx.exports.saveFile(COMPARISON_FILE_NAME, await comparisonWorkbook(entries.map((e) => ({ input: e.scenario.input, result: e.result }))));
+      return ctx.exports.saveFile(COMPARISON_FILE_NAME, await comparisonWorkbook(entries.map((e) => ({ input: e.scenario.input, result: e.result })), ctx.now()));
     },
   };
 };

@@ -7,7 +7,7 @@ import { organisationName } from '../../../db/queries/organisations';
 import type { DB } from '../../../db/schema';
 import { FOLLOW_UP_STATUS_LABELS, ITEM_KIND_LABELS, OUTCOME_LABELS, type DecisionRegisterFilter } from '../../../shared/domain/agenda';
 import type { DocumentExport } from '../../../shared/domain/documents';
-import { formatTimestamp, todayIso } from '../../../shared/format';
+import { todayIso } from '../../../shared/format';
 import type { ExportStore } from '../documents/export-store';
 import { cleanFileName } from '../files/file-name';
 import { dateCell, type CellValue, type Table, type TableColumn } from '../spreadsheets/register-table';
@@ -36,13 +36,14 @@ const DECISION_COLUMNS: TableColumn[] = [
   { header: 'Mødedato', width: 12, kind: 'date' },
   { header: 'Organ', width: 10, kind: 'text' },
   { header: 'Punkt', width: 7, kind: 'number' },
-  { header: 'Titel', width: 45, kind: 'long' },
+  { header: 'Titel', width: 40, kind: 'long' },
   { header: 'Sagsnummer', width: 16, kind: 'text' },
-  { header: 'Sagsbehandler', width: 20, kind: 'text' },
+  { header: 'Sagsbehandler', width: 18, kind: 'text' },
   { header: 'Art', width: 13, kind: 'text' },
   { header: 'Udfald', width: 22, kind: 'text' },
-  { header: 'Beslutning', width: 80, kind: 'long' },
-  { header: 'Forbehold', width: 32, kind: 'long' },
+  // Printed one page wide in landscape: wider columns would shrink every letter on the page.
+  { header: 'Beslutning', width: 64, kind: 'long' },
+  { header: 'Forbehold', width: 28, kind: 'long' },
   { header: 'Lukket', width: 8, kind: 'text' },
 ];
 
@@ -82,7 +83,7 @@ async function describeFilter(db: Kysely<DB>, filter: DecisionRegisterFilter) {
 }
 
 /** The decision register (every row matching the filters) or the follow-ups as a table. */
-export async function registerTable(db: Kysely<DB>, what: RegisterWhat, filter: DecisionRegisterFilter, now: Date): Promise<{ table: Table; bodyCode: string | null }> {
+export async function registerTable(db: Kysely<DB>, what: RegisterWhat, filter: DecisionRegisterFilter): Promise<{ table: Table; bodyCode: string | null }> {
   const conditions = await registerConditions(db, filter);
   const { bodyCode, lines } = await describeFilter(db, filter);
   const rows: CellValue[][] = [];
@@ -130,10 +131,11 @@ export async function registerTable(db: Kysely<DB>, what: RegisterWhat, filter: 
     table: {
       sheetName: decisions ? 'Beslutninger' : 'Opfølgninger',
       title: decisions ? 'Beslutningsregister' : 'Opfølgninger',
+      subject: decisions ? 'Beslutninger fra møderne' : 'Opfølgninger aftalt på møderne',
       columns: decisions ? DECISION_COLUMNS : FOLLOW_UP_COLUMNS,
       rows,
       about: [
-        [decisions ? 'Beslutningsregister' : 'Opfølgninger', `Udtrukket af Sekretariat ${formatTimestamp(now.toISOString())}`],
+        ['Indhold', decisions ? 'Beslutningsregister' : 'Opfølgninger'],
         ...lines,
         ...(decisions ? [] : ([['Status', 'Alle (se kolonnen Status)']] as [string, string][])),
         ['Antal rækker', rows.length],
@@ -155,11 +157,11 @@ export async function exportRegister(
   request: { what: RegisterWhat; format: SpreadsheetFormat; filter: DecisionRegisterFilter },
   now: Date,
 ): Promise<DocumentExport> {
-  const { table, bodyCode } = await registerTable(db, request.what, request.filter, now);
+  const { table, bodyCode } = await registerTable(db, request.what, request.filter);
   let bytes: Uint8Array;
   if (request.format === 'xlsx') {
     const { tableWorkbook } = await import('../spreadsheets/register-xlsx');
-    bytes = await tableWorkbook(table);
+    bytes = await tableWorkbook(table, now);
   } else {
     const { tableCsv } = await import('../spreadsheets/register-csv');
     bytes = tableCsv(table);

@@ -23,9 +23,11 @@ export interface Table {
   sheetName: string;
   /** The workbook's title. */
   title: string;
+  /** The workbook's subject: what the rows are, for the file's properties. */
+  subject: string;
   columns: TableColumn[];
   rows: CellValue[][];
-  /** What was exported: filters, when, how many rows; a sheet of its own in the workbook, left out of CSV. */
+  /** What was exported: filters and how many rows; a sheet of its own in the workbook (with when), left out of CSV. */
   about: [string, string | number][];
 }
 

@@ -1,4 +1,5 @@
 import { isDateCell, type CellValue, type Table } from './register-table';
+import { DATE_TIME, describeWorkbook, excelLocalTime, printOnA4, wrappedRowHeight } from './workbook';
 
 /** Shown as 27-05-2021 (dd-mm-åååå in a Danish Excel's format dialog). */
 const DATE = 'dd-mm-yyyy';
@@ -30,36 +31,45 @@ function cellValue(value: CellValue): string | number | Date | null {
 }
 
 /**
- * The table as a workbook: a header row in bold, frozen and with an autofilter; widths to suit the columns; long text
- * wrapped; dates as real dates; and a second sheet saying what was exported.
+ * The table as a workbook: a header row in bold, frozen, with an autofilter and repeated on every printed page; widths
+ * to suit the columns; long text wrapped in rows tall enough for it; dates as real dates; printed one page wide; and a
+ * second sheet saying what was exported and when.
  */
-export async function tableWorkbook(table: Table): Promise<Uint8Array> {
+export async function tableWorkbook(table: Table, now: Date): Promise<Uint8Array> {
   // Loaded when used (as in scenario-xlsx.ts): the host starts faster without the large library.
   const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
-  book.creator = 'Sekretariat';
-  book.title = table.title;
-  book.created = new Date(0);
+  describeWorkbook(book, { title: table.title, subject: table.subject, now });
 
   const sheet = book.addWorksheet(table.sheetName, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
   sheet.columns = table.columns.map((c) => ({ header: c.header, width: c.width }));
   for (const row of table.rows) {
-    const added = sheet.addRow(row.map(cellValue));
+    const values = row.map(cellValue);
+    const added = sheet.addRow(values);
     table.columns.forEach((column, i) => {
       const cell = added.getCell(i + 1);
       if (column.kind === 'date') cell.numFmt = DATE;
       cell.alignment = column.kind === 'long' ? { vertical: 'top', wrapText: true } : { vertical: 'top' };
     });
+    // LibreOffice keeps the default height of a row with wrapped text, so its lines would overlap the next row's.
+    const height = wrappedRowHeight(table.columns.flatMap((column, i) => (column.kind === 'long' && typeof values[i] === 'string' ? [{ text: values[i], width: column.width }] : [])));
+    if (height !== null) added.height = height;
   }
   const header = sheet.getRow(1);
   header.font = { bold: true };
   header.alignment = { vertical: 'middle' };
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE9ECEF' } };
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + table.rows.length, column: table.columns.length } };
+  printOnA4(sheet, { headerRow: true });
 
   const about = book.addWorksheet('Udtræk');
   about.columns = [{ width: 18 }, { width: 48 }];
-  for (const [label, value] of table.about) about.addRow([label, typeof value === 'string' ? xlsxText(value) : value]).getCell(1).font = { bold: true };
+  const extracted = about.addRow(['Udtrukket', excelLocalTime(now)]);
+  extracted.getCell(2).numFmt = DATE_TIME;
+  extracted.getCell(2).alignment = { horizontal: 'left' };
+  for (const [label, value] of table.about) about.addRow([label, typeof value === 'string' ? xlsxText(value) : value]);
+  about.eachRow((row) => (row.getCell(1).font = { bold: true }));
+  printOnA4(about, { headerRow: false });
 
   return new Uint8Array(await book.xlsx.writeBuffer());
 }

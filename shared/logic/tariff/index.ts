@@ -6,6 +6,8 @@ export * from './structures';
 export * from './ata';
 export * from './index-projection';
 export * from './budget-check';
+export * from './level-places';
+export * from './paste';
 export * from './distribution';
 export * from './result';
 export * from './new-offer';

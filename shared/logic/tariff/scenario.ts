@@ -2,6 +2,7 @@ import { formatKroner } from '../../format/numbers';
 import type { ScenarioInput } from '../../domain/scenario';
 import { checkBudgetLines } from './budget-check';
 import { dailyTariff } from './daily-tariff';
+import { checkLevelPlaces } from './level-places';
 import { kroner, type Ore } from './money';
 import { occupancyWarnings } from './occupancy';
 import { homeRuleSet } from './rule-set';
@@ -23,7 +24,8 @@ export interface ScenarioResult {
 /**
  * Computes a whole scenario with the rules of its agreement year: the daily tariff, the level mix against the budget,
  * the start-up years with their deficits split between Region and municipalities, and the consistency checks (budget
- * lines against the stated total, level revenue against the budget, occupancy outside the band).
+ * lines against the stated total, the levels' places against the offer's, level revenue against the budget, occupancy
+ * outside the band).
  */
 export function computeScenario(input: ScenarioInput): ScenarioResult {
   const rules = homeRuleSet(input.agreementYear);
@@ -33,6 +35,8 @@ export function computeScenario(input: ScenarioInput): ScenarioResult {
   if (input.budgetLines.length > 0 && lines) warnings.push(lines.message);
   warnings.push(...occupancyWarnings(input.occupancy, input.offerKind, rules).filter((w) => w.severity === 'warning').map((w) => w.message));
 
+  const places = checkLevelPlaces(input.levels, input.places);
+  if (places) warnings.push(places);
   const levels = input.levels.map((l) => ({ name: l.name, dailyTariff: kroner(l.dailyTariff), places: l.places }));
   const levelRevenue = levels.length ? levelMixRevenue({ levels, occupancy: input.occupancy, rules }) : null;
   const gap = levelRevenue === null ? null : revenueGap(levelRevenue, budget);

@@ -7,8 +7,8 @@ import { documentAttachment, documentItem, documentModel } from '../../helpers/d
 
 
 /** What a user sees: the text as mammoth reads it, and the XML parts for what mammoth does not show (header, footer, fields). */
-async function open(m: DocumentModel) {
-  const bytes = await renderDocx(m);
+async function open(m: DocumentModel, options?: Parameters<typeof renderDocx>[1]) {
+  const bytes = await renderDocx(m, options);
   expect(bytes).toBeInstanceOf(Uint8Array);
   const zip = await JSZip.loadAsync(bytes);
   const part = async (name: string) => (await zip.file(name)?.async('string')) ?? '';
@@ -87,10 +87,11 @@ describe('renderDocx: the agenda', () => {
     // Each item is a Heading 2 on a new page.
     const headings = [...xml.matchAll(/<w:p><w:pPr><w:pStyle w:val="Heading2"\/><w:pageBreakBefore\/><\/w:pPr>(.*?)<\/w:p>/g)].map((m) => plain(m[1]!));
     expect(headings).toEqual(['Punkt 1. Godkendelse af takster for 2022 – særlige pladser på Østergård', 'Punkt 2. Eventuelt']);
-    // A TOC field over the Heading 2 titles, with the entries written in it; Word updates it when it opens the file.
+    // A TOC field over the Heading 2 titles, with the entries written in it; without the printed layout's pages, the
+    // field is marked for Word to fill them in.
     expect(xml).toContain('TOC \\h \\o &quot;2-2&quot;');
     expect(xml).toMatch(/<w:sdtContent>.*Punkt 1\. Godkendelse.*Punkt 2\. Eventuelt.*<\/w:sdtContent>/);
-    expect(parts['word/settings.xml']).toContain('<w:updateFields/>');
+    expect(xml).toContain('<w:fldChar w:fldCharType="begin" w:dirty="true"/>');
     // The recommendations and attachments are bullets; the section labels bold.
     expect(xml).toMatch(/<w:numPr><w:ilvl w:val="0"\/><w:numId w:val="\d+"\/><\/w:numPr><\/w:pPr><w:r><w:t xml:space="preserve">DAS godkender taksterne/);
     expect(parts['word/styles.xml']).toMatch(/w:styleId="SectionLabel".*?<w:b\/>.*?<\/w:style>/);
@@ -345,5 +346,68 @@ describe('renderDocx: bad input', () => {
     expect(empty.text).not.toContain('Tidspunkt');
     expect(empty.text).not.toContain('Deltagere');
     expect(empty.text).toContain('Indholdsfortegnelse');
+  });
+});
+
+describe('renderDocx: what Word and LibreOffice show without updating anything', () => {
+  it('writes the page each item starts on into the contents, linked to the item, and asks Word for nothing', async () => {
+    const items = [fullItem, documentItem(2, { title: 'Eventuelt' }), documentItem(3, { title: 'Næste møde' })];
+    const pageOf = new Map([[items[0]!.id, 3], [items[1]!.id, 5], [items[2]!.id, 6]]);
+    const { xml, parts } = await open(documentModel(items), { pageOf });
+    const field = /<w:sdtContent>(.*?)<\/w:sdtContent>/.exec(xml)![1]!;
+    // The field's result (after "separate") holds every entry with its page number, as Word writes a table of contents.
+    const result = field.slice(field.indexOf('w:fldCharType="separate"'));
+    const entries = [...result.matchAll(/<w:hyperlink [^>]*w:anchor="([^"]+)"[^>]*>(.*?)<\/w:hyperlink>/g)].map((m) => ({ anchor: m[1]!, text: plain(m[2]!) }));
+    expect(entries.map((e) => e.text)).toEqual([
+      'Punkt 1. Godkendelse af takster for 2022 – særlige pladser på Østergård3',
+      'Punkt 2. Eventuelt5',
+      'Punkt 3. Næste møde6',
+    ]);
+    expect(field).toMatch(/Østergård<\/w:t><w:tab\/><w:t[^>]*>3<\/w:t>/);
+    // Each entry links to the bookmark on its item's heading.
+    for (const [i, entry] of entries.entries()) {
+      expect(xml).toMatch(new RegExp(`<w:pStyle w:val="Heading2"/><w:pageBreakBefore/></w:pPr><w:bookmarkStart w:name="${entry.anchor}" w:id="\\d+"/>.*?Punkt ${i + 1}\\.`));
+    }
+    // Clean: Word shows the numbers as written and does not ask to update fields when it opens the file.
+    expect(field).not.toContain('w:dirty="true"');
+    expect(parts['word/settings.xml']).not.toContain('updateFields');
+  });
+
+  it('lets a long decision box run on across pages instead of jumping whole to the next one', async () => {
+    const long = Array.from({ length: 40 }, (_, i) => `<p>Afsnit ${i + 1} af en lang beslutning om takster og pladser.</p>`).join('');
+    const { xml } = await open(documentModel([documentItem(1, { decision: { text: long, outcome: 'godkendt', reservations: [] } })], { kind: 'minutes' }));
+    const box = /<w:tbl>(?:(?!<\/w:tbl>).)*?Beslutning.*?<\/w:tbl>/.exec(xml)![0];
+    expect(box).toContain('Afsnit 40');
+    // A row that cannot split, or a paragraph kept with the next in it, makes Word move the whole box.
+    expect(box).not.toMatch(/<w:cantSplit(?! w:val="(?:false|off|0)")/);
+    expect(box).not.toContain('<w:keepNext/>');
+  });
+
+  it('gives table columns widths by their content, filling the text width', async () => {
+    const table =
+      '<table><thead><tr><th>Kommune</th><th>Pladser</th><th>Bemærkning</th></tr></thead><tbody>' +
+      '<tr><td>Frederikshavn</td><td>12</td><td>Pladserne tages i brug i løbet af foråret, når ombygningen af afdelingen er færdig.</td></tr>' +
+      '<tr><td>Læsø</td><td>1</td><td>Ingen</td></tr></tbody></table>';
+    const { xml } = await open(documentModel([documentItem(1, { economy: table })]));
+    const tbl = /<w:tbl>(?:(?!<\/w:tbl>).)*Kommune.*?<\/w:tbl>/.exec(xml)![0];
+    const grid = [...tbl.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    expect(grid).toHaveLength(3);
+    const [name, places, remark] = grid as [number, number, number];
+    expect(places).toBeLessThan(name);
+    expect(name).toBeLessThan(remark);
+    // The page's text width: A4 less 22 mm and 20 mm margins.
+    expect(grid.reduce((a, b) => a + b, 0)).toBe(11906 - 1247 - 1133);
+    // Each cell says its width too, which Word prefers over the grid.
+    expect(tbl).toContain(`<w:tcW w:type="dxa" w:w="${places}"/>`);
+  });
+
+  it('names the secretariat as author, with the document’s title and subject', async () => {
+    const { parts } = await open(documentModel([documentItem(1)], { kind: 'minutes' }));
+    const core = parts['docProps/core.xml']!;
+    expect(core).toContain('<dc:creator>Sekretariat for Nordjysk Socialaftale</dc:creator>');
+    expect(core).toContain('<cp:lastModifiedBy>Sekretariat for Nordjysk Socialaftale</cp:lastModifiedBy>');
+    expect(core).toContain('<dc:title>Referat – Den Administrative Styregruppe (DAS Social) – 27. maj 2021</dc:title>');
+    expect(core).toContain('<dc:subject>Referat – Intern udgave – indeholder lukkede punkter</dc:subject>');
+    expect(core).not.toContain('Un-named');
   });
 });

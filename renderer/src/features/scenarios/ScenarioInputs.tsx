@@ -1,8 +1,10 @@
 import { ActionIcon, Button, Fieldset, Group, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
-import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { IconAlertTriangle, IconPlus, IconTrash } from '@tabler/icons-react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type ReactNode } from 'react';
 import type { ScenarioInput } from '../../../../shared/domain/scenario';
 import { formatPercent } from '../../../../shared/format';
+import { checkLevelPlaces } from '../../../../shared/logic/tariff/level-places';
+import { isCellBlock, pasteBudgetLines, pasteLevels, type Pasted } from '../../../../shared/logic/tariff/paste';
 import { Section } from '../../components/Section';
 import { useReference } from '../../stores/reference';
 import { DstKeyImport } from './DstKeyImport';
@@ -60,7 +62,7 @@ export function ScenarioInputs({ draft, base, changedPaths, onChange }: { draft:
           <BudgetLines rows={draft.budgetLines} changed={changed('budgetLines')} update={update} reset={reset} />
         </Section>
         <Section title="Takstniveauer" hint="Indtægten ved den budgetterede belægning sammenlignes med budgettet.">
-          <Levels rows={draft.levels} changed={changed('levels')} update={update} reset={reset} />
+          <Levels rows={draft.levels} places={draft.places} changed={changed('levels')} update={update} reset={reset} />
         </Section>
         <StartupSection
           startupCosts={draft.startupCosts}
@@ -120,16 +122,21 @@ const BudgetLines = memo(function BudgetLines({ rows, changed, update, reset }: 
         onChange={(next) => update((d) => ({ ...d, budgetLines: next }))}
         blank={{ label: '', amount: 0 }}
         addLabel="Tilføj linje"
+        paste={pasteBudgetLines}
         columns={[
           { header: 'Linje', cell: (row, set) => <TextInput size="xs" value={row.label} onChange={(e) => set({ label: e.currentTarget.value })} aria-label="Budgetlinje" /> },
-          { header: 'Beløb', width: 130, cell: (row, set) => <KronerInput size="xs" value={row.amount} onChange={(v) => set({ amount: v as number })} aria-label="Beløb" /> },
+          // A line may be negative (income, a reduction), as in the budgets the lines are copied from.
+          { header: 'Beløb', width: 130, cell: (row, set) => <KronerInput size="xs" value={row.amount} onChange={(v) => set({ amount: v as number })} aria-label="Beløb" allowNegative /> },
         ]}
       />
     </Changed>
   );
 });
 
-const Levels = memo(function Levels({ rows, changed, update, reset }: { rows: Draft['levels']; changed: boolean; update: Update; reset: Reset }) {
+const Levels = memo(function Levels({ rows, places, changed, update, reset }: { rows: Draft['levels']; places: unknown; changed: boolean; update: Update; reset: Reset }) {
+  // Only whole figures are checked: a field being typed in holds text for a moment.
+  const complete = typeof places === 'number' && rows.every((r) => typeof r.places === 'number');
+  const mismatch = complete ? checkLevelPlaces(rows, places) : null;
   return (
     <Changed changed={changed} onReset={reset ? () => reset('levels') : undefined}>
       <Rows
@@ -137,10 +144,17 @@ const Levels = memo(function Levels({ rows, changed, update, reset }: { rows: Dr
         onChange={(next) => update((d) => ({ ...d, levels: next }))}
         blank={{ name: `Takst ${rows.length + 1}`, dailyTariff: 0, places: 0 }}
         addLabel="Tilføj takstniveau"
+        paste={pasteLevels}
+        note={mismatch && (
+          <Text size="xs" c="orange.9" role="status" data-testid="level-places-warning">
+            <IconAlertTriangle size={12} style={{ verticalAlign: -2, marginRight: 4 }} aria-hidden />
+            {mismatch}
+          </Text>
+        )}
         columns={[
           { header: 'Niveau', cell: (row, set) => <TextInput size="xs" value={row.name} onChange={(e) => set({ name: e.currentTarget.value })} aria-label="Takstniveau" /> },
-          { header: 'Døgntakst', width: 120, cell: (row, set) => <KronerInput size="xs" value={row.dailyTariff} onChange={(v) => set({ dailyTariff: v as number })} aria-label="Døgntakst" /> },
-          { header: 'Pladser', width: 70, cell: (row, set) => <NumberInput size="xs" hideControls min={0} decimalSeparator="," value={row.places} onChange={(v) => set({ places: v as number })} aria-label="Pladser på niveauet" /> },
+          { header: 'Døgntakst', width: 104, cell: (row, set) => <KronerInput size="xs" value={row.dailyTariff} onChange={(v) => set({ dailyTariff: v as number })} aria-label="Døgntakst" /> },
+          { header: 'Pladser', width: 52, cell: (row, set) => <NumberInput size="xs" hideControls min={0} decimalSeparator="," value={row.places} onChange={(v) => set({ places: v as number })} aria-label="Pladser på niveauet" /> },
         ]}
       />
     </Changed>
@@ -227,10 +241,46 @@ interface Column<R> {
   cell: (row: R, update: (patch: Partial<R>) => void) => ReactNode;
 }
 
-/** A small editable table: rows with a delete button and an add button under them. */
-function Rows<R>({ rows, onChange, blank, addLabel, columns }: { rows: R[]; onChange: (rows: R[]) => void; blank: R; addLabel: string; columns: Column<R>[] }) {
+/**
+ * A small editable table: rows with a delete button and an add button under them. Cells copied from Excel and pasted
+ * into a row fill the table from that row down (more rows where needed), as in Excel; a paste that cannot be read
+ * changes nothing and says why.
+ */
+function Rows<R>({
+  rows,
+  onChange,
+  blank,
+  addLabel,
+  columns,
+  paste,
+  note,
+}: {
+  rows: R[];
+  onChange: (rows: R[]) => void;
+  blank: R;
+  addLabel: string;
+  columns: Column<R>[];
+  paste: (text: string) => Pasted<R>;
+  note?: ReactNode;
+}) {
+  const [pasted, setPasted] = useState<{ ok: boolean; message: string } | null>(null);
+  const onPaste = (event: ClipboardEvent<HTMLDivElement>) => {
+    const text = event.clipboardData.getData('text/plain');
+    if (!isCellBlock(text)) return;
+    event.preventDefault();
+    const result = paste(text);
+    if (!result.ok) {
+      setPasted({ ok: false, message: result.message });
+      return;
+    }
+    const row = (event.target as HTMLElement).closest('[data-row]')?.getAttribute('data-row');
+    const at = row == null ? rows.length : Number(row);
+    onChange([...rows.slice(0, at), ...result.rows, ...rows.slice(at + result.rows.length)]);
+    const n = result.rows.length;
+    setPasted({ ok: true, message: `${n} ${n === 1 ? 'række' : 'rækker'} indsat fra udklipsholderen.` });
+  };
   return (
-    <Stack gap={4}>
+    <Stack gap={4} onPaste={onPaste}>
       {rows.length > 0 && (
         <Table withRowBorders={false} verticalSpacing={2} horizontalSpacing={4}>
           <Table.Thead>
@@ -243,7 +293,7 @@ function Rows<R>({ rows, onChange, blank, addLabel, columns }: { rows: R[]; onCh
           </Table.Thead>
           <Table.Tbody>
             {rows.map((row, i) => (
-              <Table.Tr key={i}>
+              <Table.Tr key={i} data-row={i}>
                 {columns.map((c) => (
                   <Table.Td key={c.header}>{c.cell(row, (patch) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r))))}</Table.Td>
                 ))}
@@ -257,11 +307,18 @@ function Rows<R>({ rows, onChange, blank, addLabel, columns }: { rows: R[]; onCh
           </Table.Tbody>
         </Table>
       )}
+      {note}
+      {pasted && (
+        <Text size="xs" c={pasted.ok ? 'dimmed' : 'red.8'} role={pasted.ok ? 'status' : 'alert'}>
+          {pasted.message}
+        </Text>
+      )}
       <Group>
         <Button size="compact-xs" variant="subtle" leftSection={<IconPlus size={12} />} onClick={() => onChange([...rows, blank])}>
           {addLabel}
         </Button>
       </Group>
+      <Text size="xs" c="dimmed">Rækker fra Excel: kopiér dem, og indsæt med Ctrl+V i en celle.</Text>
     </Stack>
   );
 }
