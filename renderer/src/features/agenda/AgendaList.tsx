@@ -25,7 +25,7 @@ export function AgendaList({ locked }: { locked: boolean }) {
   return (
     <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
       <SortableContext items={items.map((i) => i.id)} strategy={verticalListSortingStrategy} disabled={locked}>
-        <Stack gap={6} role="listbox" aria-label="Dagsorden">
+        <Stack gap={6} role="list" aria-label="Dagsorden">
           {items.map((item) => (
             <AgendaRow key={item.id} item={item} count={items.length} locked={locked} />
           ))}
@@ -56,6 +56,7 @@ function AgendaRow({ item, count, locked }: { item: AgendaItemSummary; count: nu
     <Paper
       ref={setNodeRef}
       data-agenda-row
+      role="listitem"
       data-testid="agenda-row"
       data-item-id={item.id}
       withBorder
@@ -72,8 +73,7 @@ function AgendaRow({ item, count, locked }: { item: AgendaItemSummary; count: nu
         <UnstyledButton
           id={`agenda-item-${item.id}`}
           data-select
-          role="option"
-          aria-selected={selected}
+          aria-current={selected || undefined}
           onClick={() => void selectItem(item.id)}
           onFocus={() => !selected && void selectItem(item.id)}
           onKeyDown={onKeyDown}
