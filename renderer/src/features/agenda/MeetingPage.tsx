@@ -54,7 +54,7 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
           <Anchor size="sm" href="#/moeder" onClick={(e) => { e.preventDefault(); navigate('moeder'); }}>
             <Group gap={4} component="span"><IconArrowLeft size={14} />{TEXTS.back}</Group>
           </Anchor>
-          <Title order={2}>{meeting.bodyCode} · {formatLongDate(meeting.date)}</Title>
+          <Title order={1} size="h2" tabIndex={-1}>{meeting.bodyCode} · {formatLongDate(meeting.date)}</Title>
           <Group gap="xs">
             <Text c="dimmed" size="sm" tt="capitalize">{formatWeekday(meeting.date)}</Text>
             <Text c="dimmed" size="sm">{[formatTimeSpan(meeting.startTime, meeting.endTime), meeting.location].filter(Boolean).join(' · ')}</Text>
