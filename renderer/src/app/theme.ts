@@ -1,5 +1,6 @@
 import { CloseButton, createTheme, type CloseButtonProps, darken, DEFAULT_THEME, Drawer, luminance, Modal, MultiSelect, Select, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
 import { DateInput, TimePicker } from '@mantine/dates';
+import { focusIntoNewestDialog, focusPageHeading } from '../lib/focus';
 
 /** WCAG contrast ratio of two colours. */
 export function contrast(a: string, b: string): number {
@@ -24,6 +25,16 @@ const colors = Object.fromEntries(
   Object.entries(DEFAULT_THEME.colors).map(([name, shades]) => [name, shades.map((s, i) => (i >= 6 ? readable(s) : s)) as unknown as MantineColorsTuple]),
 );
 
+const DIALOG = {
+  closeButtonProps: { 'aria-label': 'Luk' },
+  trapFocus: true,
+  returnFocus: true,
+  closeOnEscape: true,
+  onEnterTransitionEnd: focusIntoNewestDialog,
+  // Focus goes back to what opened the dialog; when that is gone (a deleted row, a shortcut pressed on the page), to the heading.
+  onExitTransitionEnd: () => focusPageHeading({ onlyIfLost: true }),
+};
+
 export const theme = createTheme({
   colors,
   primaryColor: 'blue',
@@ -36,8 +47,8 @@ export const theme = createTheme({
   // closes on Escape and gives focus back to what opened it.
   components: {
     CloseButton: CloseButton.extend({ defaultProps: { 'aria-label': 'Luk' } as Partial<CloseButtonProps> }),
-    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Luk' }, trapFocus: true, returnFocus: true, closeOnEscape: true } }),
-    Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Luk' }, trapFocus: true, returnFocus: true, closeOnEscape: true } }),
+    Modal: Modal.extend({ defaultProps: DIALOG }),
+    Drawer: Drawer.extend({ defaultProps: DIALOG }),
     Select: Select.extend({ defaultProps: { clearButtonProps: { 'aria-label': 'Ryd' } } }),
     MultiSelect: MultiSelect.extend({ defaultProps: { clearButtonProps: { 'aria-label': 'Ryd' } } }),
     DateInput: DateInput.extend({ defaultProps: { clearButtonProps: { 'aria-label': 'Ryd' } } }),

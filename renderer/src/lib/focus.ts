@@ -19,3 +19,22 @@ export function focusPageHeading({ onlyIfLost = false } = {}) {
   };
   requestAnimationFrame(attempt);
 }
+
+const TABBABLE = 'input:not([disabled]):not([type=hidden]), textarea:not([disabled]), select:not([disabled]), button:not([disabled]), a[href], [contenteditable=true], [tabindex]:not([tabindex="-1"])';
+
+/**
+ * Once a dialog or drawer has opened, focus belongs in its first field. Mantine puts it on the close button when no
+ * field is marked, and a menu that opened the dialog, or a dialog that closed as this one opened, hands focus back
+ * to the page behind a moment later: Tab would then walk the dimmed page.
+ */
+export function focusIntoNewestDialog() {
+  const dialogs = document.querySelectorAll<HTMLElement>('.mantine-Modal-content, .mantine-Drawer-content');
+  const dialog = dialogs[dialogs.length - 1];
+  if (!dialog) return;
+  const active = document.activeElement;
+  const onClose = active instanceof HTMLElement && active.matches('.mantine-Modal-close, .mantine-Drawer-close');
+  if (dialog.contains(active) && !onClose) return;
+  const body = dialog.querySelector('.mantine-Modal-body, .mantine-Drawer-body') ?? dialog;
+  const first = body.querySelector<HTMLElement>('[data-autofocus]') ?? body.querySelector<HTMLElement>(TABBABLE);
+  (first ?? dialog.querySelector<HTMLElement>(TABBABLE))?.focus();
+}

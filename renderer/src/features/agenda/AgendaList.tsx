@@ -82,7 +82,7 @@ function AgendaRow({ item, count, locked }: { item: AgendaItemSummary; count: nu
           style={{ flex: 1, minWidth: 0 }}
         >
           <Text size="xs" c="dimmed" fw={600}>Punkt {item.number}.</Text>
-          <Text size="sm" fw={500} lineClamp={2}>{item.title}</Text>
+          <Text size="sm" fw={500}>{item.title}</Text>
           <Group gap={6} mt={4}>
             <Badge size="xs" variant="light" color="gray" tt="none">{ITEM_KIND_LABELS[item.kind]}</Badge>
             {item.closed && (

@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Fieldset, Group, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Fieldset, Group, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ScenarioInput } from '../../../../shared/domain/scenario';
@@ -121,7 +121,7 @@ const BudgetLines = memo(function BudgetLines({ rows, changed, update, reset }: 
         blank={{ label: '', amount: 0 }}
         addLabel="Tilføj linje"
         columns={[
-          { header: 'Linje', cell: (row, set) => <TextInput size="xs" value={row.label} onChange={(e) => set({ label: e.currentTarget.value })} aria-label="Budgetlinje" /> },
+          { header: 'Linje', cell: (row, set) => <Textarea autosize minRows={1} size="xs" value={row.label} onChange={(e) => set({ label: e.currentTarget.value })} aria-label="Budgetlinje" /> },
           { header: 'Beløb', width: 130, cell: (row, set) => <KronerInput size="xs" value={row.amount} onChange={(v) => set({ amount: v as number })} aria-label="Beløb" /> },
         ]}
       />
