@@ -25,6 +25,17 @@ const colors = Object.fromEntries(
   Object.entries(DEFAULT_THEME.colors).map(([name, shades]) => [name, shades.map((s, i) => (i >= 6 ? readable(s) : s)) as unknown as MantineColorsTuple]),
 );
 
+const CALENDAR_LABELS = {
+  monthLevelControl: 'Vælg måned',
+  yearLevelControl: 'Vælg år',
+  nextMonth: 'Næste måned',
+  previousMonth: 'Forrige måned',
+  nextYear: 'Næste år',
+  previousYear: 'Forrige år',
+  nextDecade: 'Næste årti',
+  previousDecade: 'Forrige årti',
+};
+
 const DIALOG = {
   closeButtonProps: { 'aria-label': 'Luk' },
   trapFocus: true,
@@ -51,7 +62,8 @@ export const theme = createTheme({
     Drawer: Drawer.extend({ defaultProps: DIALOG }),
     Select: Select.extend({ defaultProps: { clearButtonProps: { 'aria-label': 'Ryd' } } }),
     MultiSelect: MultiSelect.extend({ defaultProps: { clearButtonProps: { 'aria-label': 'Ryd' } } }),
-    DateInput: DateInput.extend({ defaultProps: { clearButtonProps: { 'aria-label': 'Ryd' } } }),
+    // The calendar's arrows are named in Danish, and the neighbouring months' pale days are left out.
+    DateInput: DateInput.extend({ defaultProps: { clearButtonProps: { 'aria-label': 'Ryd' }, ariaLabels: CALENDAR_LABELS, hideOutsideDates: true } }),
     TimePicker: TimePicker.extend({ defaultProps: { clearButtonProps: { 'aria-label': 'Ryd' } } }),
   },
 });
