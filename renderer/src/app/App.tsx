@@ -25,10 +25,13 @@ export function App() {
   useHotkeys([['mod+alt+Z', () => void undoLast()]], [], true);
 
   // A new page puts focus on its heading, so the keyboard and the screen reader start there (not on <body>).
-  const firstPage = useRef(true);
+  // Compared with the page shown before, not counted: React runs an effect twice on mount in development.
+  const shownPage = useRef(`${area}/${meetingId}`);
   useEffect(() => {
-    if (firstPage.current) firstPage.current = false;
-    else focusPageHeading();
+    const page = `${area}/${meetingId}`;
+    if (page === shownPage.current) return;
+    shownPage.current = page;
+    focusPageHeading();
   }, [area, meetingId]);
 
   return (

@@ -1,4 +1,7 @@
-/** Every keyboard shortcut and path, as the help lists them. No shortcut is a single character key (WCAG 2.1.4). */
+/**
+ * Every keyboard shortcut and path, as the help lists them; `keys` are pressed together. No shortcut is a single
+ * character key (WCAG 2.1.4).
+ */
 export interface Shortcut {
   keys: string[];
   what: string;
@@ -20,14 +23,14 @@ export const SHORTCUT_GROUPS: { title: string; shortcuts: Shortcut[] }[] = [
     title: 'Møder og dagsorden',
     shortcuts: [
       { keys: ['Ctrl', 'Alt', 'N'], what: 'Nyt møde (på mødelisten), nyt punkt (på et møde)' },
-      { keys: ['↑', '↓', 'Enter'], what: 'Gå mellem møderne i listen og åbn et møde' },
-      { keys: ['↑', '↓'], what: 'Gå mellem punkterne på dagsordenen' },
+      { keys: ['↑ / ↓'], what: 'Gå mellem møderne i listen; Enter åbner mødet' },
+      { keys: ['↑ / ↓'], what: 'Gå mellem punkterne på dagsordenen' },
       { keys: ['Alt', '↑ / ↓'], what: 'Flyt det valgte punkt op eller ned' },
       { keys: ['Ctrl', 'Skift', 'P'], what: 'Dokumenter: dagsorden, referat og bilagssamling' },
     ],
   },
   {
-    title: 'Tekstfelter med formatering (Indstilling, beslutning m.fl.)',
+    title: 'Tekstfelter med formatering (Resumé, Sagsfremstilling, Beslutningstekst m.fl.)',
     shortcuts: [
       { keys: ['Ctrl', 'Z'], what: 'Fortryd i teksten' },
       { keys: ['Ctrl', 'Y'], what: 'Annuller fortryd (også Ctrl+Skift+Z)' },

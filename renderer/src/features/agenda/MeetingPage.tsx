@@ -33,10 +33,15 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
   useEffect(() => {
     loadAgenda(meetingId).catch(showError);
   }, [meetingId]);
-  useHotkeys([
-    ['mod+alt+N', () => setAdding(true)],
-    ['mod+shift+P', () => setDocumentsOpen(true)],
-  ]);
+  // Also while writing in a field or a rich-text section: both have modifiers, so they never type a character.
+  useHotkeys(
+    [
+      ['mod+alt+N', () => setAdding(true)],
+      ['mod+shift+P', () => setDocumentsOpen(true)],
+    ],
+    [],
+    true,
+  );
 
   if (!meeting) {
     return loaded ? (
