@@ -1,6 +1,6 @@
 import { CloseButton, createTheme, type CloseButtonProps, darken, DEFAULT_THEME, Drawer, luminance, Modal, MultiSelect, Select, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
 import { DateInput, TimePicker } from '@mantine/dates';
-import { focusIntoNewestDialog, focusPageHeading } from '../lib/focus';
+import { dialogClosed, dialogOpened } from '../lib/focus';
 
 /** WCAG contrast ratio of two colours. */
 export function contrast(a: string, b: string): number {
@@ -25,9 +25,8 @@ const colors = Object.fromEntries(
   Object.entries(DEFAULT_THEME.colors).map(([name, shades]) => [name, shades.map((s, i) => (i >= 6 ? readable(s) : s)) as unknown as MantineColorsTuple]),
 );
 
+// The month and year in the header name their own buttons by their visible text.
 const CALENDAR_LABELS = {
-  monthLevelControl: 'Vælg måned',
-  yearLevelControl: 'Vælg år',
   nextMonth: 'Næste måned',
   previousMonth: 'Forrige måned',
   nextYear: 'Næste år',
@@ -41,9 +40,8 @@ const DIALOG = {
   trapFocus: true,
   returnFocus: true,
   closeOnEscape: true,
-  onEnterTransitionEnd: focusIntoNewestDialog,
-  // Focus goes back to what opened the dialog; when that is gone (a deleted row, a shortcut pressed on the page), to the heading.
-  onExitTransitionEnd: () => focusPageHeading({ onlyIfLost: true }),
+  onEnterTransitionEnd: dialogOpened,
+  onExitTransitionEnd: dialogClosed,
 };
 
 export const theme = createTheme({

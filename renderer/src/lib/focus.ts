@@ -27,7 +27,7 @@ const TABBABLE = 'input:not([disabled]):not([type=hidden]), textarea:not([disabl
  * field is marked, and a menu that opened the dialog, or a dialog that closed as this one opened, hands focus back
  * to the page behind a moment later: Tab would then walk the dimmed page.
  */
-export function focusIntoNewestDialog() {
+function focusIntoNewestDialog() {
   const dialogs = document.querySelectorAll<HTMLElement>('.mantine-Modal-content, .mantine-Drawer-content');
   const dialog = dialogs[dialogs.length - 1];
   if (!dialog) return;
@@ -37,4 +37,22 @@ export function focusIntoNewestDialog() {
   const body = dialog.querySelector('.mantine-Modal-body, .mantine-Drawer-body') ?? dialog;
   const first = body.querySelector<HTMLElement>('[data-autofocus]') ?? body.querySelector<HTMLElement>(TABBABLE);
   (first ?? dialog.querySelector<HTMLElement>(TABBABLE))?.focus();
+}
+
+let openDialogs = 0;
+
+/** A dialog or drawer has opened: focus into it. */
+export function dialogOpened() {
+  openDialogs++;
+  focusIntoNewestDialog();
+}
+
+/**
+ * A dialog or drawer has closed. Focus has gone back to what opened it; when that is gone (a deleted row, a shortcut
+ * pressed on the page), to the heading. Counted, because a dialog that never opened also ends an exit transition.
+ */
+export function dialogClosed() {
+  if (openDialogs === 0) return;
+  openDialogs--;
+  focusPageHeading({ onlyIfLost: true });
 }
