@@ -23,22 +23,30 @@ export function offerUndo(message: string, undo: () => Promise<unknown>) {
 function UndoMessage({ id, message }: { id: string; message: string }) {
   const [held, setHeld] = useState(false);
   const root = useRef<HTMLDivElement>(null);
+  const hovered = useRef(false);
   useEffect(() => {
     if (held) return;
     const timer = setTimeout(() => notifications.hide(id), OFFERED_MS);
     return () => clearTimeout(timer);
   }, [held, id]);
-  const release = () => setHeld(root.current?.matches(':hover') === true || root.current?.contains(document.activeElement) === true);
+  // Held while the pointer is over it or focus is inside (focus may move from the text to the button).
+  const update = () => setHeld(hovered.current || root.current?.contains(document.activeElement) === true);
   return (
     <Group
       ref={root}
       justify="space-between"
       wrap="nowrap"
       gap="md"
-      onMouseEnter={() => setHeld(true)}
-      onMouseLeave={() => requestAnimationFrame(release)}
+      onMouseEnter={() => {
+        hovered.current = true;
+        update();
+      }}
+      onMouseLeave={() => {
+        hovered.current = false;
+        update();
+      }}
       onFocus={() => setHeld(true)}
-      onBlur={() => requestAnimationFrame(release)}
+      onBlur={() => setTimeout(update)}
     >
       <Text size="sm">{message}</Text>
       <Button size="compact-sm" variant="light" onClick={() => void undoLast()} title="Ctrl+Alt+Z" aria-keyshortcuts="Control+Alt+Z">
