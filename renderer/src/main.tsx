@@ -4,7 +4,8 @@ import '@mantine/notifications/styles.css';
 import '@mantine/tiptap/styles.css';
 import '@mantine/charts/styles.css';
 import 'dayjs/locale/da';
-import { createTheme, MantineProvider } from '@mantine/core';
+import './app/a11y.css';
+import { MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
 import { StrictMode, type ReactNode } from 'react';
@@ -14,24 +15,17 @@ import { createHttpTransport, takeToken } from './api/transport-http';
 import { createIpcTransport } from './api/transport-ipc';
 import { App } from './app/App';
 import { StartupError } from './app/StartupError';
+import { cssVariablesResolver, theme } from './app/theme';
 import { loadMeetings } from './features/meetings/store';
 import { listenForChanges } from './stores/changes';
 import { loadReference } from './stores/reference';
-
-const theme = createTheme({
-  primaryColor: 'blue',
-  primaryShade: 7,
-  defaultRadius: 'sm',
-  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
-  headings: { fontWeight: '600' },
-});
 
 const root = createRoot(document.getElementById('root')!);
 
 function render(node: ReactNode) {
   root.render(
     <StrictMode>
-      <MantineProvider theme={theme}>
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
         <DatesProvider settings={{ locale: 'da', firstDayOfWeek: 1 }}>
           <Notifications position="bottom-right" />
           {node}

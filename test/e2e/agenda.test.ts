@@ -55,7 +55,7 @@ describe('a meeting from agenda to approved minutes', () => {
       'Punkt 6. Eventuelt',
       'Punkt 7. Næste møde',
     ]);
-    await ui.item('Oplæg til tilbud').getByRole('option').focus();
+    await ui.item('Oplæg til tilbud').locator('button[data-select]').focus();
     await ui.page.keyboard.press('Alt+ArrowUp');
     await expect.poll(() => ui.titles().then((t) => t[2])).toBe('Punkt 3. Oplæg til tilbud for børn og unge med svær selvskadende adfærd');
 

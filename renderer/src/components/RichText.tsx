@@ -49,6 +49,8 @@ export function RichText({ label, value, onChange, placeholder, minHeight = 90, 
     immediatelyRender: false,
     editable: !readOnly,
     onUpdate: ({ editor: e }) => onChange(e.isEmpty ? '' : e.getHTML()),
+    // The editable area is the text box a screen reader announces: named like the section heading above it.
+    editorProps: { attributes: { role: 'textbox', 'aria-multiline': 'true', 'aria-label': label } },
   });
 
   // Locked or unlocked while shown (minutes approved or reopened in another window).
@@ -66,7 +68,7 @@ export function RichText({ label, value, onChange, placeholder, minHeight = 90, 
   return (
     <div>
       <Text size="sm" fw={500} mb={4}>{label}</Text>
-      <RichTextEditor editor={editor} labels={LABELS} aria-label={label} styles={readOnly ? READ_ONLY_STYLES : undefined}>
+      <RichTextEditor editor={editor} labels={LABELS} role="group" aria-label={label} styles={readOnly ? READ_ONLY_STYLES : undefined}>
         {!readOnly && (
           <RichTextEditor.Toolbar>
             <RichTextEditor.ControlsGroup>

@@ -1,29 +1,59 @@
 import { Button, Group, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useEffect, useRef, useState } from 'react';
 import { messageOf } from '../api/client';
+import { focusPageHeading } from './focus';
+
+/** How long «Fortryd» is offered while the pointer and the keyboard are elsewhere. */
+const OFFERED_MS = 10_000;
 
 let lastUndo: { id: string; run: () => Promise<unknown> } | null = null;
 
 /**
- * Destructive actions happen at once and offer "Fortryd" for a while (also on Ctrl+Z),
- * instead of asking "are you sure?" first.
+ * Destructive actions happen at once and offer "Fortryd" for a while, instead of asking "are you sure?" first. The
+ * message stays while it is hovered or focused; Ctrl+Alt+Z (and Ctrl+Z outside a text field) undoes the last one
+ * also after it has gone.
  */
 export function offerUndo(message: string, undo: () => Promise<unknown>) {
   const id = `undo-${Date.now()}`;
   lastUndo = { id, run: undo };
-  notifications.show({
-    id,
-    color: 'gray',
-    autoClose: 10_000,
-    message: (
-      <Group justify="space-between" wrap="nowrap" gap="md">
-        <Text size="sm">{message}</Text>
-        <Button size="compact-sm" variant="light" onClick={() => void undoLast()}>
-          Fortryd
-        </Button>
-      </Group>
-    ),
-  });
+  notifications.show({ id, color: 'gray', autoClose: false, message: <UndoMessage id={id} message={message} /> });
+}
+
+function UndoMessage({ id, message }: { id: string; message: string }) {
+  const [held, setHeld] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  const hovered = useRef(false);
+  useEffect(() => {
+    if (held) return;
+    const timer = setTimeout(() => notifications.hide(id), OFFERED_MS);
+    return () => clearTimeout(timer);
+  }, [held, id]);
+  // Held while the pointer is over it or focus is inside (focus may move from the text to the button).
+  const update = () => setHeld(hovered.current || root.current?.contains(document.activeElement) === true);
+  return (
+    <Group
+      ref={root}
+      justify="space-between"
+      wrap="nowrap"
+      gap="md"
+      onMouseEnter={() => {
+        hovered.current = true;
+        update();
+      }}
+      onMouseLeave={() => {
+        hovered.current = false;
+        update();
+      }}
+      onFocus={() => setHeld(true)}
+      onBlur={() => setTimeout(update)}
+    >
+      <Text size="sm">{message}</Text>
+      <Button size="compact-sm" variant="light" onClick={() => void undoLast()} title="Ctrl+Alt+Z" aria-keyshortcuts="Control+Alt+Z">
+        Fortryd
+      </Button>
+    </Group>
+  );
 }
 
 /**
@@ -38,6 +68,8 @@ export async function removeWithUndo(message: string, remove: () => Promise<unkn
     return;
   }
   offerUndo(message, restore);
+  // The deleted record's row or form is gone, and focus with it.
+  focusPageHeading({ onlyIfLost: true });
 }
 
 export async function undoLast() {
@@ -48,6 +80,8 @@ export async function undoLast() {
   try {
     await pending.run();
     notifications.show({ color: 'teal', message: 'Handlingen er fortrudt.', autoClose: 3000 });
+    // «Fortryd» was in the message that has just closed.
+    focusPageHeading({ onlyIfLost: true });
   } catch (error) {
     showError(error);
   }

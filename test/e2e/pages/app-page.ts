@@ -6,7 +6,7 @@ export class AppPage {
 
   async open(url: string) {
     await this.page.goto(url);
-    await this.page.getByRole('heading', { name: 'Møder', level: 2 }).waitFor();
+    await this.page.getByRole('heading', { name: 'Møder', level: 1 }).waitFor();
   }
 
   nav(label: string): Locator {
@@ -15,13 +15,13 @@ export class AppPage {
 
   async goTo(label: string) {
     await this.nav(label).click();
-    await this.page.getByRole('heading', { name: label, level: 2 }).waitFor();
+    await this.page.getByRole('heading', { name: label, level: 1 }).waitFor();
   }
 
   /** The navigation link also leaves a meeting's page for the list. */
   async backToMeetings() {
     await this.nav('Møder').click();
-    await this.page.getByRole('heading', { name: 'Møder', level: 2 }).waitFor();
+    await this.page.getByRole('heading', { name: 'Møder', level: 1 }).waitFor();
   }
 
   /** Picks an option in a Mantine select by its label. */

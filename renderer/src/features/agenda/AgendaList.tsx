@@ -26,7 +26,7 @@ export function AgendaList({ locked }: { locked: boolean }) {
   return (
     <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd} accessibility={{ announcements: dragAnnouncements(items), screenReaderInstructions: DRAG_INSTRUCTIONS }}>
       <SortableContext items={items.map((i) => i.id)} strategy={verticalListSortingStrategy} disabled={locked}>
-        <Stack gap={6} role="listbox" aria-label="Dagsorden">
+        <Stack gap={6} role="list" aria-label="Dagsorden">
           {items.map((item) => (
             <AgendaRow key={item.id} item={item} count={items.length} locked={locked} />
           ))}
@@ -57,6 +57,7 @@ function AgendaRow({ item, count, locked }: { item: AgendaItemSummary; count: nu
     <Paper
       ref={setNodeRef}
       data-agenda-row
+      role="listitem"
       data-testid="agenda-row"
       data-item-id={item.id}
       withBorder
@@ -73,8 +74,7 @@ function AgendaRow({ item, count, locked }: { item: AgendaItemSummary; count: nu
         <UnstyledButton
           id={`agenda-item-${item.id}`}
           data-select
-          role="option"
-          aria-selected={selected}
+          aria-current={selected || undefined}
           onClick={() => void selectItem(item.id)}
           onFocus={() => !selected && void selectItem(item.id)}
           onKeyDown={onKeyDown}
@@ -83,7 +83,7 @@ function AgendaRow({ item, count, locked }: { item: AgendaItemSummary; count: nu
           style={{ flex: 1, minWidth: 0 }}
         >
           <Text size="xs" c="dimmed" fw={600}>Punkt {item.number}.</Text>
-          <Text size="sm" fw={500} lineClamp={2}>{item.title}</Text>
+          <Text size="sm" fw={500}>{item.title}</Text>
           <Group gap={6} mt={4}>
             <Badge size="xs" variant="light" color="gray" tt="none">{ITEM_KIND_LABELS[item.kind]}</Badge>
             {item.closed && (

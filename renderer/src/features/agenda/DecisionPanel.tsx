@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Button, Group, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { IconPlus, IconX } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { OUTCOME_LABELS, OUTCOMES, type AgendaItem, type Decision, type Outcome } from '../../../../shared/domain/agenda';
@@ -115,7 +115,7 @@ export function DecisionPanel({ item, locked }: { item: AgendaItem; locked: bool
               onChange={(party, organisationId) => setReservation(index, { party, organisationId })}
               style={{ flex: 1 }}
             />
-            <TextInput aria-label={`Forbehold ${index + 1} tekst`} placeholder="Forbeholdet" value={r.text} readOnly={locked} onChange={(e) => setReservation(index, { text: e.currentTarget.value })} style={{ flex: 2 }} />
+            <Textarea autosize minRows={1} aria-label={`Forbehold ${index + 1} tekst`} placeholder="Forbeholdet" value={r.text} readOnly={locked} onChange={(e) => setReservation(index, { text: e.currentTarget.value })} style={{ flex: 2 }} />
             {!locked && <ActionIcon variant="subtle" color="gray" aria-label={`Fjern forbehold ${index + 1}`} onClick={() => removeReservation(index)}><IconX size={16} /></ActionIcon>}
           </Group>
         ))}

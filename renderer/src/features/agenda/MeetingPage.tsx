@@ -35,10 +35,15 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
   useEffect(() => {
     loadAgenda(meetingId).catch(showError);
   }, [meetingId]);
-  useHotkeys([
-    ['mod+alt+N', () => setAdding(true)],
-    ['mod+shift+P', () => setDocumentsOpen(true)],
-  ]);
+  // Also while writing in a field or a rich-text section: both have modifiers, so they never type a character.
+  useHotkeys(
+    [
+      ['mod+alt+N', () => setAdding(true)],
+      ['mod+shift+P', () => setDocumentsOpen(true)],
+    ],
+    [],
+    true,
+  );
 
   if (!meeting) {
     return loaded ? (
@@ -64,7 +69,7 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
           <Anchor size="sm" href="#/moeder" onClick={(e) => { e.preventDefault(); navigate('moeder'); }}>
             <Group gap={4} component="span"><IconArrowLeft size={14} />{TEXTS.back}</Group>
           </Anchor>
-          <Title order={2}>{meeting.bodyCode} · {formatLongDate(meeting.date)}</Title>
+          <Title order={1} size="h2" tabIndex={-1}>{meeting.bodyCode} · {formatLongDate(meeting.date)}</Title>
           <Group gap="xs">
             <Text c="dimmed" size="sm" tt="capitalize">{formatWeekday(meeting.date)}</Text>
             <Text c="dimmed" size="sm">{[formatTimeSpan(meeting.startTime, meeting.endTime), meeting.location].filter(Boolean).join(' · ')}</Text>

@@ -32,7 +32,7 @@ export function DecisionsPage() {
   const meetings = useMeetings((s) => s.items);
   const years = [...new Set(meetings.map((m) => m.date.slice(0, 4)))].sort().reverse();
   const searchRef = useRef<HTMLInputElement>(null);
-  useHotkeys([['mod+F', () => searchRef.current?.focus()], ['/', () => searchRef.current?.focus()]]);
+  useHotkeys([['mod+F', () => searchRef.current?.focus()]]);
 
   const [view, setView] = useState<'register' | 'opfoelgning'>('register');
   const filters = { ...(bodyId ? { bodyId } : {}), ...(year ? { year: Number(year) } : {}) };

@@ -21,7 +21,7 @@ export function MeetingsPage() {
 
   useHotkeys([
     ['mod+N', () => setCreating(true)],
-    ['N', () => setCreating(true)],
+    ['mod+alt+N', () => setCreating(true)],
   ]);
 
   const years = useMemo(() => [...new Set(items.map((m) => yearOf(m.date)))].sort((a, b) => b - a), [items]);
@@ -38,7 +38,7 @@ export function MeetingsPage() {
         actions={
           <>
             <Button variant="default" leftSection={<IconTrash size={16} />} onClick={() => setTrashOpen(true)}>Papirkurv</Button>
-            <Tooltip label={<>Genvej: <Kbd size="xs">N</Kbd></>} openDelay={300}>
+            <Tooltip label={<>Genvej: <Kbd size="xs">Ctrl</Kbd>+<Kbd size="xs">Alt</Kbd>+<Kbd size="xs">N</Kbd></>} openDelay={300}>
               <Button leftSection={<IconPlus size={18} />} onClick={() => setCreating(true)}>
                 {TEXTS.newMeeting}
               </Button>

@@ -31,7 +31,7 @@ export function TrashDrawer({ opened, onClose }: { opened: boolean; onClose(): v
             <div>
               <Group gap={6}>
                 <Badge size="xs" variant="light" color={e.kind === 'møde' ? 'blue' : 'gray'} tt="none">{e.kind === 'møde' ? 'Møde' : 'Punkt'}</Badge>
-                <Text size="sm" fw={500} lineClamp={2}>{e.title}</Text>
+                <Text size="sm" fw={500}>{e.title}</Text>
               </Group>
               <Text size="xs" c="dimmed">{e.bodyCode} {formatLongDate(e.meetingDate)} · slettet {formatTimestamp(e.deletedAt)}</Text>
             </div>

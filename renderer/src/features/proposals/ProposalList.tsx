@@ -32,7 +32,7 @@ export function ProposalList() {
                 <Text size="xs" fw={700} c="dimmed">{item.code}</Text>
                 {item.latestVersion > 0 && <Badge size="xs" variant="light" color="gray" tt="none">v{item.latestVersion}</Badge>}
               </Group>
-              <Text size="sm" fw={600} lineClamp={2}>{item.title}</Text>
+              <Text size="sm" fw={600}>{item.title}</Text>
               <Badge size="xs" variant="light" color={STATUS_COLORS[item.status]} tt="none" data-testid="proposal-status">
                 {PROPOSAL_STATUS_LABELS[item.status]}
               </Badge>

@@ -31,7 +31,7 @@ export function ProposalsPage() {
     });
   }, [openId]);
 
-  useHotkeys([['N', () => setCreating(true)]]);
+  useHotkeys([['mod+alt+N', () => setCreating(true)]]);
 
   const version = open?.id === openId ? open.versions.find((v) => v.number === versionNumber) : undefined;
   return (
@@ -40,7 +40,7 @@ export function ProposalsPage() {
         title={T.title}
         description={T.description}
         actions={
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)} title="N">
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)} title="Ctrl+Alt+N">
             {T.newProposal}
           </Button>
         }

@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Fieldset, Group, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Fieldset, Group, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { IconAlertTriangle, IconPlus, IconTrash } from '@tabler/icons-react';
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type ReactNode } from 'react';
 import type { ScenarioInput } from '../../../../shared/domain/scenario';
@@ -124,7 +124,7 @@ const BudgetLines = memo(function BudgetLines({ rows, changed, update, reset }: 
         addLabel="Tilføj linje"
         paste={pasteBudgetLines}
         columns={[
-          { header: 'Linje', cell: (row, set) => <TextInput size="xs" value={row.label} onChange={(e) => set({ label: e.currentTarget.value })} aria-label="Budgetlinje" /> },
+          { header: 'Linje', cell: (row, set) => <Textarea autosize minRows={1} size="xs" value={row.label} onChange={(e) => set({ label: e.currentTarget.value })} aria-label="Budgetlinje" /> },
           // A line may be negative (income, a reduction), as in the budgets the lines are copied from.
           { header: 'Beløb', width: 130, cell: (row, set) => <KronerInput size="xs" value={row.amount} onChange={(v) => set({ amount: v as number })} aria-label="Beløb" allowNegative /> },
         ]}

@@ -32,7 +32,7 @@ export function ScenarioList() {
             <NavLink
               style={{ borderRadius: 'var(--mantine-radius-sm)' }}
               active={item.id === scenarioId}
-              label={<Text size="sm" fw={item.baseId ? 400 : 600} lineClamp={3} title={item.name}>{item.name}</Text>}
+              label={<Text size="sm" fw={item.baseId ? 400 : 600} >{item.name}</Text>}
               leftSection={item.baseId ? <IconGitBranch size={14} /> : undefined}
               rightSection={item.versionCount > 0 ? <Badge size="xs" variant="light" color="gray">v{item.versionCount}</Badge> : undefined}
               href={`#/takster/${item.id}`}

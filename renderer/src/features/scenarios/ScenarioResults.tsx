@@ -64,7 +64,8 @@ export const ScenarioResults = memo(function ScenarioResults({ input, result, st
       <RampUpCharts startup={settled.startup} />
 
       <Panel title="År for år" hint="Beløb i kr.">
-        <Table.ScrollContainer minWidth={440} type="native">
+        {/* Scrolls sideways on a narrow window: focusable, so the arrow keys can scroll it too. */}
+        <Table.ScrollContainer minWidth={440} type="native" tabIndex={0} role="region" aria-label="År for år">
         <Table fz="xs" verticalSpacing={5} horizontalSpacing={6} data-testid="years-result" style={NUMBERS}>
           <Table.Thead>
             <Table.Tr>

@@ -36,7 +36,7 @@ export function ScenariosPage() {
     });
   }, [scenarioId]);
 
-  useHotkeys([['N', () => setCreating(true)]]);
+  useHotkeys([['mod+alt+N', () => setCreating(true)]]);
 
   const canCompare = compared.length >= 2;
   return (
@@ -50,7 +50,7 @@ export function ScenariosPage() {
             <Button variant="default" leftSection={<IconArrowsDiff size={16} />} disabled={!canCompare} onClick={() => setComparingAt(scenarioId)} data-testid="compare-button">
               {T.compare}{compared.length > 0 ? ` (${compared.length})` : ''}
             </Button>
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)} title="Ctrl+Alt+N">
               {T.newScenario}
             </Button>
           </>

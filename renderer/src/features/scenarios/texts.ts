@@ -22,6 +22,7 @@ export const T = {
   exporting: 'Laver filen …',
   deleted: (name: string) => `«${name}» er slettet.`,
   resetField: 'Brug grundscenariets værdi',
+  changedField: 'Ændret',
   frozen: (n: number) => `Denne version af scenariet er frosset (version ${n}) og kan ikke ændres.`,
   frozenHint: 'Tallene vises, som de blev fastfrosset og lagt frem. Ret i den aktuelle udgave af scenariet, og fastfrys en ny version.',
   frozenMissing: (n: number) => `Version ${n} af scenariet findes ikke.`,

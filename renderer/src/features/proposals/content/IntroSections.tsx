@@ -1,4 +1,4 @@
-import { SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { SegmentedControl, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useReference } from '../../../stores/reference';
 import { useVersionEditor } from '../version-editor';
 import { CountInput, LineList, ProseInput, Section, TagList } from './inputs';
@@ -22,8 +22,8 @@ export function IntroSections() {
     <>
       <Section title="Oplæg" hint="Felter med * skal udfyldes, før versionen kan sættes på en dagsorden." testId="section-oplaeg">
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
-          <TextInput label="Titel på ideoplægget" placeholder="fx Nyt botilbud til unge med svær selvskadende adfærd" value={c.documentTitle} onChange={(e) => changeContent({ documentTitle: e.currentTarget.value })} error={err('documentTitle')} {...ro} />
-          <TextInput label="Titel på dagsordenspunktet" placeholder="fx Oplæg til tilbud for børn og unge med …" value={c.agendaTitle} onChange={(e) => changeContent({ agendaTitle: e.currentTarget.value })} error={err('agendaTitle')} {...ro} />
+          <Textarea autosize minRows={1} label="Titel på ideoplægget" placeholder="fx Nyt botilbud til unge med svær selvskadende adfærd" value={c.documentTitle} onChange={(e) => changeContent({ documentTitle: e.currentTarget.value })} error={err('documentTitle')} {...ro} />
+          <Textarea autosize minRows={1} label="Titel på dagsordenspunktet" placeholder="fx Oplæg til tilbud for børn og unge med …" value={c.agendaTitle} onChange={(e) => changeContent({ agendaTitle: e.currentTarget.value })} error={err('agendaTitle')} {...ro} />
           <TextInput label="Driftsherre" withAsterisk placeholder="fx Region Nordjylland, Specialsektoren" value={c.operator} onChange={(e) => changeContent({ operator: e.currentTarget.value })} error={err('operator')} {...ro} />
           <TagList label="Samarbejdspartnere" placeholder="fx Psykiatrien, Region Nordjylland – tryk Enter" value={c.partners} onChange={(partners) => changeContent({ partners })} error={err('partners')} {...ro} />
         </SimpleGrid>

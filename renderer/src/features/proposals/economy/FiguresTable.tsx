@@ -103,7 +103,7 @@ export function FiguresTable({ scenarios, chosenId }: { scenarios: ScenarioFigur
                       <Text size="sm" fw={700}>Scenarie {i + 1}</Text>
                       {s.scenarioId === chosenId && <Badge size="xs" tt="none">Valgt</Badge>}
                     </Group>
-                    <Text size="xs" c="dimmed" fw={400} lineClamp={2}>{s.name}{s.frozenNumber !== null ? ` · v${s.frozenNumber}` : ''}</Text>
+                    <Text size="xs" c="dimmed" fw={400}>{s.name}{s.frozenNumber !== null ? ` · v${s.frozenNumber}` : ''}</Text>
                   </Table.Th>
                 ))}
               </Table.Tr>

@@ -49,7 +49,7 @@ export function ScenarioLinks() {
                 <Group key={ref.scenarioId} gap="sm" wrap="nowrap" p={6} bg={chosen ? 'blue.0' : undefined} style={{ borderRadius: 'var(--mantine-radius-sm)' }} data-testid="scenario-link">
                   <Radio value={ref.scenarioId} aria-label={`Vælg ${name}`} disabled={locked && !chosen} readOnly={locked} />
                   <Text size="sm" fw={600} w={84} style={{ flexShrink: 0 }}>Scenarie {index + 1}</Text>
-                  <Text size="sm" style={{ flex: 1, minWidth: 0 }} truncate title={name}>{name}</Text>
+                  <Text size="sm" style={{ flex: 1, minWidth: 0 }}>{name}</Text>
                   {ref.frozenNumber !== null && <Badge size="sm" variant="light" color="gray" tt="none">fastfrosset v{ref.frozenNumber}</Badge>}
                   {chosen && <Badge size="sm" variant="filled" tt="none">Valgt</Badge>}
                   <Group gap={2} wrap="nowrap">

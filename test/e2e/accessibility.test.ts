@@ -1,0 +1,170 @@
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { AppPage } from './pages/app-page';
+import { screenshot, useE2eSession, type RunningApp } from './support/app';
+import { describeViolations, seriousViolations } from './support/axe';
+
+const session = useE2eSession();
+let app: RunningApp;
+let ui: AppPage;
+beforeEach(async () => {
+  app = session.app;
+  ui = new AppPage(session.page);
+  await app.backend.call('demo.load', {});
+  await ui.open(app.host.url);
+});
+
+const DAS_MAY = '5a3e8c21-7d4f-4b6a-9c0e-202105270001';
+const SELF_HARM_ITEM = 'Oplæg til tilbud for børn og unge med svær selvskadende adfærd';
+
+interface Screen {
+  /** Names the screenshots: a11y-<name>-1440.png and a11y-<name>-1280.png. */
+  name: string;
+  /** Brings the screen up from the meeting list, as a user would, and waits until it shows. */
+  open(ui: AppPage, origin: string): Promise<void>;
+}
+
+async function openMeeting(page: Page, origin: string) {
+  await page.goto(`${origin}/#/moeder/${DAS_MAY}`);
+  await page.getByRole('heading', { name: 'DAS · 27. maj 2021' }).waitFor();
+}
+
+async function openScenario(ui: AppPage) {
+  await ui.goTo('Takstscenarier');
+  await ui.page.getByRole('link', { name: 'NT-1 v1 – scenarie 1' }).click();
+  await ui.page.getByTestId('figure-total').waitFor();
+}
+
+async function openProposal(ui: AppPage) {
+  await ui.goTo('Tilbud og forslag');
+  await ui.page.getByTestId('proposal-row').filter({ hasText: 'NT-1' }).click();
+  await ui.page.locator('[data-testid="proposal-view"][data-version="2"]').waitFor();
+}
+
+async function proposalTab(ui: AppPage, tab: string) {
+  await openProposal(ui);
+  await ui.page.getByRole('tab', { name: tab }).click();
+  await ui.page.getByRole('tabpanel', { name: tab }).waitFor();
+}
+
+/** Every screen and dialog of the app; a new screen is one more entry here. */
+const SCREENS: Screen[] = [
+  { name: 'moeder', open: async () => {} },
+  {
+    name: 'nyt-moede',
+    open: async (ui) => {
+      await ui.page.getByRole('button', { name: 'Nyt møde' }).first().click();
+      await ui.dialog('Nyt møde').waitFor();
+    },
+  },
+  {
+    name: 'papirkurv',
+    open: async (ui) => {
+      await ui.page.getByRole('button', { name: 'Papirkurv' }).click();
+      await ui.dialog('Papirkurv').waitFor();
+    },
+  },
+  {
+    name: 'dagsorden',
+    open: async (ui, origin) => {
+      await openMeeting(ui.page, origin);
+      const row = ui.page.getByTestId('agenda-row').filter({ hasText: SELF_HARM_ITEM });
+      const id = await row.getAttribute('data-item-id');
+      await row.click();
+      await ui.page.locator(`[data-testid="item-editor"][data-item-id="${id}"]`).waitFor();
+    },
+  },
+  {
+    name: 'moedeoplysninger',
+    open: async (ui, origin) => {
+      await openMeeting(ui.page, origin);
+      await ui.page.getByRole('button', { name: 'Mødeoplysninger' }).click();
+      await ui.page.getByRole('dialog', { name: /^Møde i / }).waitFor();
+    },
+  },
+  {
+    name: 'dokumenter',
+    open: async (ui, origin) => {
+      await openMeeting(ui.page, origin);
+      await ui.page.getByRole('button', { name: 'Dokumenter' }).click();
+      await ui.page.getByRole('dialog', { name: 'Dagsorden, referat og bilagssamling' }).locator('iframe').first().waitFor();
+    },
+  },
+  {
+    name: 'beslutninger',
+    open: async (ui) => {
+      await ui.goTo('Beslutninger');
+      await ui.page.getByTestId('register-row').first().waitFor();
+    },
+  },
+  {
+    name: 'beslutninger-soegning',
+    open: async (ui) => {
+      await ui.goTo('Beslutninger');
+      await ui.page.getByRole('textbox', { name: 'Søg' }).fill('selvskadende');
+      await ui.page.getByTestId('search-hit').first().waitFor();
+    },
+  },
+  {
+    name: 'opfoelgninger',
+    open: async (ui) => {
+      await ui.goTo('Beslutninger');
+      await ui.page.getByText('Opfølgninger', { exact: true }).click();
+      await ui.page.getByRole('table', { name: 'Opfølgninger' }).waitFor();
+    },
+  },
+  { name: 'forslag', open: openProposal },
+  { name: 'forslag-oekonomi', open: (ui) => proposalTab(ui, 'Økonomi') },
+  { name: 'forslag-hoering', open: (ui) => proposalTab(ui, 'Høring') },
+  { name: 'forslag-behandling', open: (ui) => proposalTab(ui, 'Behandling') },
+  { name: 'forslag-sammenlign', open: (ui) => proposalTab(ui, 'Sammenlign') },
+  {
+    name: 'nyt-forslag',
+    open: async (ui) => {
+      await ui.goTo('Tilbud og forslag');
+      await ui.page.getByRole('button', { name: 'Nyt forslag' }).click();
+      await ui.dialog('Nyt forslag').waitFor();
+    },
+  },
+  { name: 'scenarie', open: openScenario },
+  {
+    name: 'ny-variant',
+    open: async (ui) => {
+      await openScenario(ui);
+      await ui.page.getByRole('button', { name: 'Flere handlinger' }).click();
+      await ui.page.getByRole('menuitem', { name: 'Ny variant' }).click();
+      await ui.dialog('Nyt scenarie').waitFor();
+    },
+  },
+  {
+    name: 'beregninger',
+    open: async (ui) => {
+      await ui.goTo('Takstscenarier');
+      await ui.page.getByRole('tab', { name: 'Beregninger' }).click();
+      await ui.page.getByRole('tabpanel', { name: 'Beregninger' }).waitFor();
+    },
+  },
+  { name: 'udveksling', open: (ui) => ui.goTo('Udveksling') },
+  { name: 'indstillinger', open: (ui) => ui.goTo('Indstillinger') },
+  {
+    name: 'tastaturgenveje',
+    open: async (ui) => {
+      await ui.page.getByRole('button', { name: 'Tastaturgenveje' }).click();
+      await ui.dialog('Tastaturgenveje').waitFor();
+    },
+  },
+];
+
+describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
+  it.each(SCREENS)('$name has no serious or critical violation and nothing cut off at 1440×900 and 1280×720', async (screen) => {
+    await screen.open(ui, app.host.origin);
+    for (const [width, height] of [[1440, 900], [1280, 720]] as const) {
+      await ui.page.setViewportSize({ width, height });
+      // Let layout and Mantine's transitions settle at the new size.
+      await ui.page.waitForTimeout(400);
+      await screenshot(ui.page, `a11y-${screen.name}-${width}`);
+      const violations = await seriousViolations(ui.page);
+      expect(violations, `${screen.name} at ${width}×${height}:\n${describeViolations(violations)}`).toEqual([]);
+    }
+  });
+});
