@@ -1,4 +1,6 @@
 import { create } from 'zustand';
+import type { MeetingStatus } from '../../../shared/domain/meeting';
+import { readingKindFor } from '../../../shared/logic/meeting-view';
 
 export const AREAS = ['moeder', 'beslutninger', 'forslag', 'takster', 'udveksling', 'indstillinger'] as const;
 export type Area = (typeof AREAS)[number];
@@ -7,6 +9,8 @@ interface NavigationState {
   area: Area;
   /** The meeting open in Møder (#/moeder/<id>), if any. */
   meetingId: string | null;
+  /** How it is open: in the editor (#/moeder/<id>) or as the papers are read (#/moeder/<id>/laes). */
+  meetingView: 'editor' | 'reading';
   /** The scenario open in Takstscenarier (#/takster/<id>), if any. */
   scenarioId: string | null;
   /** A frozen version of it shown instead of the live scenario (#/takster/<id>/version/<n>). */
@@ -23,6 +27,7 @@ function parse(hash: string): NavigationState {
   return {
     area,
     meetingId: area === 'moeder' ? recordId : null,
+    meetingView: area === 'moeder' && recordId && sub === 'laes' ? 'reading' : 'editor',
     scenarioId,
     scenarioVersion: scenarioId && sub === 'version' && /^[1-9][0-9]*$/.test(number ?? '') ? Number(number) : null,
     proposalId: area === 'forslag' ? recordId : null,
@@ -55,6 +60,10 @@ export const navigate = (area: Area) => {
   go(record ? `#/${area}/${record}` : `#/${area}`);
 };
 export const openMeetingPage = (meetingId: string) => go(`#/moeder/${meetingId}`);
+export const openMeetingReading = (meetingId: string) => go(`#/moeder/${meetingId}/laes`);
+/** From the list: sent and approved papers open to be read, a meeting in preparation in the editor. */
+export const openMeetingFromList = (meeting: { id: string; status: MeetingStatus }) =>
+  (readingKindFor(meeting.status) ? openMeetingReading : openMeetingPage)(meeting.id);
 export const openScenario = (scenarioId: string | null, version: number | null = null) =>
   go(scenarioId ? `#/takster/${scenarioId}${version !== null ? `/version/${version}` : ''}` : '#/takster');
 export const openProposal = (proposalId: string | null) => go(proposalId ? `#/forslag/${proposalId}` : '#/forslag');
