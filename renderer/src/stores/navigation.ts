@@ -1,6 +1,4 @@
 import { create } from 'zustand';
-import type { MeetingStatus } from '../../../shared/domain/meeting';
-import { readingKindFor } from '../../../shared/logic/meeting-view';
 
 export const AREAS = ['moeder', 'beslutninger', 'forslag', 'takster', 'udveksling', 'indstillinger'] as const;
 export type Area = (typeof AREAS)[number];
@@ -61,9 +59,6 @@ export const navigate = (area: Area) => {
 };
 export const openMeetingPage = (meetingId: string) => go(`#/moeder/${meetingId}`);
 export const openMeetingReading = (meetingId: string) => go(`#/moeder/${meetingId}/laes`);
-/** From the list: sent and approved papers open to be read, a meeting in preparation in the editor. */
-export const openMeetingFromList = (meeting: { id: string; status: MeetingStatus }) =>
-  (readingKindFor(meeting.status) ? openMeetingReading : openMeetingPage)(meeting.id);
 export const openScenario = (scenarioId: string | null, version: number | null = null) =>
   go(scenarioId ? `#/takster/${scenarioId}${version !== null ? `/version/${version}` : ''}` : '#/takster');
 export const openProposal = (proposalId: string | null) => go(proposalId ? `#/forslag/${proposalId}` : '#/forslag');

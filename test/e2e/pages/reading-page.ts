@@ -22,9 +22,14 @@ export class ReadingPage extends AppPage {
     const result: string[] = [];
     for (let i = 0; i < (await headings.count()); i++) {
       const heading = headings.nth(i);
-      result.push(`${(await heading.getAttribute('id'))!.slice('punkt-'.length)}. ${(await heading.innerText()).trim()}`);
+      result.push(`${(await heading.getAttribute('id'))!.slice('punkt-'.length)}. ${(await heading.textContent())!.trim()}`);
     }
     return result;
+  }
+
+  /** All the text of the papers, sheets out of sight included (innerText leaves out what is not laid out yet). */
+  async text(): Promise<string> {
+    return (await this.paper().locator('body').textContent()) ?? '';
   }
 
   /** How far below the top of the frame an item's heading is, in pixels (the item scrolled to stands near 0). */

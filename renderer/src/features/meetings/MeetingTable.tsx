@@ -2,7 +2,7 @@ import { Badge, Button, Center, Paper, Table, Text, Title } from '@mantine/core'
 import { useState, type KeyboardEvent } from 'react';
 import { MEETING_STATUS_LABELS, type Meeting } from '../../../../shared/domain/meeting';
 import { formatLongDate, formatTimeSpan, formatWeekday } from '../../../../shared/format';
-import { openMeetingFromList } from '../../stores/navigation';
+import { openMeetingFromList } from '../reading/store';
 import { STATUS_COLORS } from './texts';
 
 /** Arrow keys move between rows; Enter or Space opens the meeting (its papers to read, or the agenda editor). */

@@ -2,6 +2,9 @@ import { useImperativeHandle, useRef, type Ref } from 'react';
 import type { ReadingDocument } from './store';
 import { currentIndex, itemElement, readingHtml } from './paper-frame';
 
+/** Room above an item jumped to, so its sheet's edge shows. */
+const JUMP_MARGIN = 16;
+
 export interface PaperFrameHandle {
   jumpTo(itemId: string): void;
 }
@@ -18,7 +21,6 @@ interface Props {
  */
 export function PaperFrame({ ref, document, onCurrent }: Props) {
   const frame = useRef<HTMLIFrameElement>(null);
-  const tops = useRef<number[]>([]);
   const shown = useRef(-2);
   const kept = useRef(0);
 
@@ -28,10 +30,9 @@ export function PaperFrame({ ref, document, onCurrent }: Props) {
     return item ? itemElement(doc, item.number) : null;
   };
 
-  function measure() {
-    const w = win();
-    if (!w) return;
-    tops.current = document.items.map((item) => {
+  // Measured at each look: sheets laid out as they come near change the height of those before them.
+  function tops(w: Window) {
+    return document.items.map((item) => {
       const element = itemElement(w.document, item.number);
       return element ? element.getBoundingClientRect().top + w.scrollY : Number.POSITIVE_INFINITY;
     });
@@ -40,7 +41,7 @@ export function PaperFrame({ ref, document, onCurrent }: Props) {
   function spy() {
     const w = win();
     if (!w) return;
-    const index = currentIndex(tops.current, { scrollY: w.scrollY, height: w.innerHeight, scrollHeight: w.document.documentElement.scrollHeight });
+    const index = currentIndex(tops(w), { scrollY: w.scrollY, height: w.innerHeight, scrollHeight: w.document.documentElement.scrollHeight });
     if (index === shown.current) return;
     shown.current = index;
     onCurrent(document.items[index]?.id ?? null);
@@ -51,14 +52,26 @@ export function PaperFrame({ ref, document, onCurrent }: Props) {
       const w = win();
       const element = w && elementOf(w.document, itemId);
       if (!w || !element) return;
-      w.scrollTo({ top: element.getBoundingClientRect().top + w.scrollY - 16, behavior: 'instant' });
+      // Sheets laid out as they come into sight grow or shrink from their estimated height, moving the item: it is
+      // put back at the top until it has stood still for a few frames.
+      const place = () => {
+        const off = element.getBoundingClientRect().top - JUMP_MARGIN;
+        if (Math.abs(off) > 1) w.scrollTo({ top: w.scrollY + off, behavior: 'instant' });
+        return Math.abs(off) <= 1;
+      };
+      let frames = 0;
+      let still = 0;
+      const settle = () => {
+        still = place() ? still + 1 : 0;
+        if (still < 3 && ++frames < 60) requestAnimationFrame(settle);
+      };
+      settle();
     },
   }));
 
   function onLoad() {
     const w = win();
     if (!w) return;
-    measure();
     if (kept.current) w.scrollTo({ top: kept.current, behavior: 'instant' });
     let pending = false;
     // One look per frame, however many scroll events arrive.
@@ -71,10 +84,7 @@ export function PaperFrame({ ref, document, onCurrent }: Props) {
         spy();
       });
     }, { passive: true });
-    w.addEventListener('resize', () => {
-      measure();
-      spy();
-    });
+    w.addEventListener('resize', spy);
     shown.current = -2;
     spy();
   }

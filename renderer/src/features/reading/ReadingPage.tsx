@@ -13,7 +13,7 @@ import { useMeetings } from '../meetings/store';
 import { STATUS_COLORS } from '../meetings/texts';
 import { ItemList } from './ItemList';
 import { PaperFrame, type PaperFrameHandle } from './PaperFrame';
-import { chooseReading, openReading, useReading, type ReadingKind } from './store';
+import { chooseReading, openReading, setReadingShown, useReading, type ReadingKind } from './store';
 import { TEXTS } from './texts';
 
 /**
@@ -32,6 +32,10 @@ export function ReadingPage({ meetingId }: { meetingId: string }) {
   useEffect(() => {
     if (status) void openReading(meetingId, readingKindFor(status) ?? (hasMinutes(status) ? 'minutes' : 'agenda'));
   }, [meetingId, status]);
+  useEffect(() => {
+    setReadingShown(true);
+    return () => void setReadingShown(false);
+  }, []);
 
   if (!meeting) {
     return loaded ? (

@@ -1,12 +1,13 @@
 /**
  * The printed papers in the app: the same HTML as the PDF, with a few rules for the screen only (a calm grey desk,
- * sheets that keep an A4 measure but give way in a narrow window). The print rules are untouched.
+ * sheets that keep an A4 measure but give way in a narrow window). Sheets out of sight are not laid out until they
+ * come near (content-visibility), so a long set of minutes appears as fast as a short one. The print rules are untouched.
  */
 const SCREEN_CSS = `
 @media screen {
   html { background: #e9ecef; }
   body { padding: 4mm 4mm 10mm; }
-  body > section { margin: 0 auto 5mm; border-radius: 2px; }
+  body > section { margin: 0 auto 5mm; border-radius: 2px; content-visibility: auto; contain-intrinsic-size: auto 297mm; }
   body > section:last-child { margin-bottom: 0; }
   @media (max-width: 760px) { body > section { padding: 12mm 12mm; } }
 }`;
@@ -20,9 +21,8 @@ export function itemElement(doc: Document, number: number): HTMLElement | null {
 }
 
 /**
- * The item being read: the last one whose start has passed the upper third of the window (the contents and the
- * front page come before any, -1), or the last item once the end is reached. Tops are measured in the document
- * beforehand, so this costs no layout while scrolling.
+ * The item being read: the last one whose start (its top in the document) has passed the upper third of the window
+ * (the contents and the front page come before any, -1), or the last item once the end is reached.
  */
 export function currentIndex(tops: readonly number[], view: { scrollY: number; height: number; scrollHeight: number }): number {
   if (tops.length > 0 && view.scrollY > 0 && view.scrollY + view.height >= view.scrollHeight - 2) return tops.length - 1;
