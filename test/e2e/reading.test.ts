@@ -57,6 +57,9 @@ describe('the reading view of a meeting', () => {
     expect(await ui.headingOffset(target.number)).toBeGreaterThanOrEqual(0);
     await expect.poll(() => ui.item(target.title).getAttribute('aria-current')).toBe('location');
     await screenshots(ui.page, 'laesevisning-punkt');
+    // A narrower window reflows the sheets; the item being read stays in place.
+    await expect.poll(() => ui.headingOffset(target.number)).toBeLessThan(120);
+    expect(await ui.headingOffset(target.number)).toBeGreaterThanOrEqual(0);
 
     // From the keyboard: Tab from «Redigér» into the list, on to the third item, Enter.
     const third = items[2]!;

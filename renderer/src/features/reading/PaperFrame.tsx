@@ -23,49 +23,49 @@ export function PaperFrame({ ref, document, onCurrent }: Props) {
   const frame = useRef<HTMLIFrameElement>(null);
   const shown = useRef(-2);
   const kept = useRef(0);
+  /** The item being read and where its start stands in the window, to hold it there when the window is resized. */
+  const anchor = useRef<{ element: HTMLElement; offset: number } | null>(null);
+  const settling = useRef(0);
 
   const win = () => frame.current?.contentWindow ?? null;
-  const elementOf = (doc: Document, itemId: string) => {
-    const item = document.items.find((i) => i.id === itemId);
-    return item ? itemElement(doc, item.number) : null;
-  };
 
-  // Measured at each look: sheets laid out as they come near change the height of those before them.
-  function tops(w: Window) {
-    return document.items.map((item) => {
-      const element = itemElement(w.document, item.number);
-      return element ? element.getBoundingClientRect().top + w.scrollY : Number.POSITIVE_INFINITY;
-    });
-  }
-
-  function spy() {
-    const w = win();
-    if (!w) return;
-    const index = currentIndex(tops(w), { scrollY: w.scrollY, height: w.innerHeight, scrollHeight: w.document.documentElement.scrollHeight });
+  function spy(w: Window) {
+    const elements = document.items.map((item) => itemElement(w.document, item.number));
+    // Measured at each look: sheets laid out as they come near change the height of those before them.
+    const tops = elements.map((element) => (element ? element.getBoundingClientRect().top + w.scrollY : Number.POSITIVE_INFINITY));
+    const index = currentIndex(tops, { scrollY: w.scrollY, height: w.innerHeight, scrollHeight: w.document.documentElement.scrollHeight });
+    const element = elements[index];
+    if (!settling.current) anchor.current = element ? { element, offset: tops[index]! - w.scrollY } : null;
     if (index === shown.current) return;
     shown.current = index;
     onCurrent(document.items[index]?.id ?? null);
   }
 
+  /**
+   * Puts an item's start at a place in the window and keeps it there while sheets laid out as they come into sight
+   * grow or shrink from their estimated height, until it has stood still for a few frames.
+   */
+  function hold(w: Window, element: HTMLElement, offset: number) {
+    const run = ++settling.current;
+    let frames = 0;
+    let still = 0;
+    const step = () => {
+      if (run !== settling.current) return;
+      const off = element.getBoundingClientRect().top - offset;
+      if (Math.abs(off) > 1) w.scrollTo({ top: w.scrollY + off, behavior: 'instant' });
+      still = Math.abs(off) <= 1 ? still + 1 : 0;
+      if (still < 3 && ++frames < 60) requestAnimationFrame(step);
+      else settling.current = 0;
+    };
+    step();
+  }
+
   useImperativeHandle(ref, () => ({
     jumpTo(itemId: string) {
       const w = win();
-      const element = w && elementOf(w.document, itemId);
-      if (!w || !element) return;
-      // Sheets laid out as they come into sight grow or shrink from their estimated height, moving the item: it is
-      // put back at the top until it has stood still for a few frames.
-      const place = () => {
-        const off = element.getBoundingClientRect().top - JUMP_MARGIN;
-        if (Math.abs(off) > 1) w.scrollTo({ top: w.scrollY + off, behavior: 'instant' });
-        return Math.abs(off) <= 1;
-      };
-      let frames = 0;
-      let still = 0;
-      const settle = () => {
-        still = place() ? still + 1 : 0;
-        if (still < 3 && ++frames < 60) requestAnimationFrame(settle);
-      };
-      settle();
+      const item = document.items.find((i) => i.id === itemId);
+      const element = w && item ? itemElement(w.document, item.number) : null;
+      if (w && element) hold(w, element, JUMP_MARGIN);
     },
   }));
 
@@ -81,12 +81,15 @@ export function PaperFrame({ ref, document, onCurrent }: Props) {
       pending = true;
       requestAnimationFrame(() => {
         pending = false;
-        spy();
+        spy(w);
       });
     }, { passive: true });
-    w.addEventListener('resize', spy);
+    // A wider or narrower window reflows every sheet: the item being read stays where it was.
+    w.addEventListener('resize', () => {
+      if (anchor.current) hold(w, anchor.current.element, anchor.current.offset);
+    });
     shown.current = -2;
-    spy();
+    spy(w);
   }
 
   return (
