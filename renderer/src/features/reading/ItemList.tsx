@@ -19,7 +19,7 @@ export function ItemList({ items, current, loading, onJump }: Props) {
   }, [current]);
 
   return (
-    <Stack component="nav" aria-label={TEXTS.items} gap={6} w={290} style={{ flexShrink: 0, minHeight: 0 }}>
+    <Stack component="nav" aria-label={TEXTS.items} gap={6} w={{ base: 250, xl: 290 }} style={{ flexShrink: 0, minHeight: 0 }}>
       <Text component="h2" size="sm" fw={600} c="dimmed" tt="uppercase" px="xs" style={{ letterSpacing: '0.04em' }}>{TEXTS.items}</Text>
       <ScrollArea style={{ flex: 1 }} offsetScrollbars type="auto">
         {loading ? <Loader size="sm" m="xs" /> : items.length === 0 ? <Text size="sm" c="dimmed" px="xs">{TEXTS.noItems}</Text> : (

@@ -47,6 +47,7 @@ export function PaperFrame({ ref, document, onCurrent }: Props) {
    */
   function hold(w: Window, element: HTMLElement, offset: number) {
     const run = ++settling.current;
+    anchor.current = { element, offset };
     let frames = 0;
     let still = 0;
     const step = () => {

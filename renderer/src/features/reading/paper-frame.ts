@@ -1,11 +1,12 @@
 /**
  * The printed papers in the app: the same HTML as the PDF, with a few rules for the screen only (a calm grey desk,
- * sheets that keep an A4 measure but give way in a narrow window). Sheets out of sight are not laid out until they
- * come near (content-visibility), so a long set of minutes appears as fast as a short one. The print rules are untouched.
+ * sheets that keep an A4 measure but give way in a narrow window, body text a size up for a screen's distance).
+ * Sheets out of sight are not laid out until they come near (content-visibility), so a long set of minutes appears
+ * as fast as a short one. The print rules are untouched.
  */
 const SCREEN_CSS = `
 @media screen {
-  html { background: #e9ecef; }
+  html { background: #e9ecef; font-size: 11.5pt; }
   body { padding: 4mm 4mm 10mm; }
   body > section { margin: 0 auto 5mm; border-radius: 2px; content-visibility: auto; contain-intrinsic-size: auto 297mm; }
   body > section:last-child { margin-bottom: 0; }
