@@ -13,7 +13,9 @@ export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = { agenda: 'Dag
 export const DOCUMENT_EDITION_LABELS: Record<DocumentEdition, string> = { internal: 'Intern udgave', public: 'Offentlig udgave' };
 
 export const DocumentPreviewRequest = z.object({ meetingId: Id, kind: DocumentKind.exclude(['pack']), edition: DocumentEdition });
-export const DocumentPreview = z.object({ title: z.string(), html: z.string() });
+/** The items as the edition shows them (a closed item's placeholder title in the public one), for a list beside the text. */
+export const DocumentPreviewItem = z.object({ id: Id, number: z.number().int(), title: z.string() });
+export const DocumentPreview = z.object({ title: z.string(), html: z.string(), items: z.array(DocumentPreviewItem) });
 
 export const DocumentRequest = z
   .object({ meetingId: Id, kind: DocumentKind, edition: DocumentEdition, format: DocumentFormat.default('pdf') })

@@ -38,10 +38,11 @@ describe('approved, locked minutes', () => {
   it('cannot be typed into: the Resumé of Punkt 1 is read-only, says why, and nothing changes in the database', async () => {
     const before = await firstItem(DAS_MARCH);
 
-    // Møder → 25. marts 2021 → Punkt 1 → Resumé → type.
+    // Møder → 25. marts 2021 (opens to be read) → Redigér → Punkt 1 → Resumé → type.
     await ui.open(app.host.url);
     await ui.page.getByTestId('meeting-row').filter({ hasText: '25. marts 2021' }).click();
     await ui.page.getByRole('heading', { name: 'DAS · 25. marts 2021' }).waitFor();
+    await ui.page.getByRole('button', { name: 'Redigér' }).click();
     await ui.select(ui.rows().first());
     const editor = ui.page.locator(`[data-testid="item-editor"][data-item-id="${before.id}"]`);
     const resume = editor.locator('[aria-label="Resumé"] .ProseMirror');

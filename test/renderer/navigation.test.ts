@@ -32,11 +32,13 @@ describe('navigation (renderer/src/stores/navigation.ts): the address is the pla
       address: `#/takster/${SCENARIO}/version/3`,
       area: 'takster',
       meetingId: null,
+      meetingView: 'editor',
       scenarioId: SCENARIO,
       scenarioVersion: 3,
       proposalId: null,
     });
-    expect((await startAt(`#/moeder/${MEETING}`)).useNavigation.getState()).toMatchObject({ area: 'moeder', meetingId: MEETING });
+    expect((await startAt(`#/moeder/${MEETING}`)).useNavigation.getState()).toMatchObject({ area: 'moeder', meetingId: MEETING, meetingView: 'editor' });
+    expect((await startAt(`#/moeder/${MEETING}/laes`)).useNavigation.getState()).toMatchObject({ area: 'moeder', meetingId: MEETING, meetingView: 'reading' });
     expect((await startAt(`#/forslag/${PROPOSAL}`)).useNavigation.getState()).toMatchObject({ area: 'forslag', proposalId: PROPOSAL });
   });
 
@@ -61,6 +63,16 @@ describe('navigation (renderer/src/stores/navigation.ts): the address is the pla
     // The same place again is no new step.
     nav.openScenario(SCENARIO, 2);
     expect(history.length).toBe(steps + 2);
+  });
+
+  it('opens a meeting to be read and, from there, in the editor; the back button returns to the reading', async () => {
+    const nav = await startAt('#/moeder');
+    nav.openMeetingReading(MEETING);
+    expect(place(nav)).toMatchObject({ address: `#/moeder/${MEETING}/laes`, area: 'moeder', meetingId: MEETING, meetingView: 'reading' });
+    nav.openMeetingPage(MEETING);
+    expect(place(nav)).toMatchObject({ address: `#/moeder/${MEETING}`, meetingId: MEETING, meetingView: 'editor' });
+    await press('back');
+    expect(place(nav)).toMatchObject({ address: `#/moeder/${MEETING}/laes`, meetingId: MEETING, meetingView: 'reading' });
   });
 
   it('goes back and forward through the places visited', async () => {

@@ -1,4 +1,4 @@
-import { renderDocument } from '../../../shared/documents';
+import { applyEdition, renderDocument } from '../../../shared/documents';
 import { DOCUMENT_EDITION_LABELS, DOCUMENT_KIND_LABELS } from '../../../shared/domain/documents';
 import { formatNumericDate } from '../../../shared/format';
 import type { BackendContext } from '../context';
@@ -17,6 +17,7 @@ export const documentHandlers = (ctx: BackendContext): DocumentHandlers => ({
     return {
       title: `${DOCUMENT_KIND_LABELS[kind]} ${model.body.code} ${formatNumericDate(model.meeting.date)} – ${DOCUMENT_EDITION_LABELS[edition].toLowerCase()}`,
       html: renderDocument(model, { preview: true }),
+      items: applyEdition(model, edition).items.map(({ id, number, title }) => ({ id, number, title })),
     };
   },
 

@@ -12,7 +12,28 @@ const RICH_TEXT: sanitizeHtml.IOptions = {
   disallowedTagsMode: 'discard',
 };
 
-export const sanitizeRichText = (html: string): string => sanitizeHtml(html, RICH_TEXT).trim();
+/**
+ * Every document, preview and reading view sanitises all of a meeting's texts once more; the same text always gives
+ * the same result, so recent results are kept (up to a few MB of text), oldest dropped first.
+ */
+const sanitized = new Map<string, string>();
+const KEPT_CHARS = 4_000_000;
+let keptChars = 0;
+
+export function sanitizeRichText(html: string): string {
+  const known = sanitized.get(html);
+  if (known !== undefined) return known;
+  const clean = sanitizeHtml(html, RICH_TEXT).trim();
+  if (html.length > KEPT_CHARS / 4) return clean;
+  sanitized.set(html, clean);
+  keptChars += html.length + clean.length;
+  for (const [text, result] of sanitized) {
+    if (keptChars <= KEPT_CHARS) break;
+    sanitized.delete(text);
+    keptChars -= text.length + result.length;
+  }
+  return clean;
+}
 
 /** Plain text of rich text, for search and snippets: block ends become line breaks. */
 export function richTextToPlain(html: string): string {

@@ -1,5 +1,5 @@
 import { IconArrowsExchange, IconCalendarEvent, IconCalculator, IconFileDescription, IconGavel, IconSettings } from '@tabler/icons-react';
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { Loader } from '@mantine/core';
 import { MeetingsPage } from '../features/meetings/MeetingsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -16,6 +16,8 @@ const ICON = { size: 20, stroke: 1.6 };
 // The agenda editor (TipTap, drag and drop), the register (virtual list), the modeller (charts) and the proposals load
 // when first opened, so the meeting list appears without waiting for them.
 const MeetingPage = lazy(() => import('../features/agenda/MeetingPage').then((m) => ({ default: m.MeetingPage })));
+const loadReadingPage = () => import('../features/reading/ReadingPage');
+const ReadingPage = lazy(() => loadReadingPage().then((m) => ({ default: m.ReadingPage })));
 const ScenariosPage = lazy(() => import('../features/scenarios/ScenariosPage').then((m) => ({ default: m.ScenariosPage })));
 const ProposalsPage = lazy(() => import('../features/proposals/ProposalsPage').then((m) => ({ default: m.ProposalsPage })));
 const ExchangePage = lazy(() => import('../features/exchange/ExchangePage').then((m) => ({ default: m.ExchangePage })));
@@ -31,8 +33,15 @@ export const AREA_SPECS: Record<Area, AreaSpec> = {
   indstillinger: { label: 'Indstillinger', icon: <IconSettings {...ICON} />, page: () => <SettingsPage /> },
 };
 
-/** The meeting list, or one meeting's agenda when the address names it. */
+/** The meeting list, or one meeting when the address names it: its papers to read, or its agenda in the editor. */
 function MeetingsArea() {
   const meetingId = useNavigation((s) => s.meetingId);
-  return meetingId ? later(<MeetingPage meetingId={meetingId} />) : <MeetingsPage />;
+  const view = useNavigation((s) => s.meetingView);
+  // The reading view's code is fetched while the list is idle: most meetings chosen there open on it.
+  useEffect(() => {
+    const idle = requestIdleCallback(() => void loadReadingPage());
+    return () => cancelIdleCallback(idle);
+  }, []);
+  if (!meetingId) return <MeetingsPage />;
+  return later(view === 'reading' ? <ReadingPage meetingId={meetingId} /> : <MeetingPage meetingId={meetingId} />);
 }

@@ -7,6 +7,8 @@ interface NavigationState {
   area: Area;
   /** The meeting open in Møder (#/moeder/<id>), if any. */
   meetingId: string | null;
+  /** How it is open: in the editor (#/moeder/<id>) or as the papers are read (#/moeder/<id>/laes). */
+  meetingView: 'editor' | 'reading';
   /** The scenario open in Takstscenarier (#/takster/<id>), if any. */
   scenarioId: string | null;
   /** A frozen version of it shown instead of the live scenario (#/takster/<id>/version/<n>). */
@@ -23,6 +25,7 @@ function parse(hash: string): NavigationState {
   return {
     area,
     meetingId: area === 'moeder' ? recordId : null,
+    meetingView: area === 'moeder' && recordId && sub === 'laes' ? 'reading' : 'editor',
     scenarioId,
     scenarioVersion: scenarioId && sub === 'version' && /^[1-9][0-9]*$/.test(number ?? '') ? Number(number) : null,
     proposalId: area === 'forslag' ? recordId : null,
@@ -55,6 +58,7 @@ export const navigate = (area: Area) => {
   go(record ? `#/${area}/${record}` : `#/${area}`);
 };
 export const openMeetingPage = (meetingId: string) => go(`#/moeder/${meetingId}`);
+export const openMeetingReading = (meetingId: string) => go(`#/moeder/${meetingId}/laes`);
 export const openScenario = (scenarioId: string | null, version: number | null = null) =>
   go(scenarioId ? `#/takster/${scenarioId}${version !== null ? `/version/${version}` : ''}` : '#/takster');
 export const openProposal = (proposalId: string | null) => go(proposalId ? `#/forslag/${proposalId}` : '#/forslag');

@@ -1,14 +1,14 @@
 import { Alert, Anchor, Badge, Box, Button, Grid, Group, Loader, Modal, Paper, ScrollArea, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconArrowLeft, IconFileText, IconInfoCircle, IconLayoutList, IconPlus } from '@tabler/icons-react';
+import { IconArrowLeft, IconBook, IconFileText, IconInfoCircle, IconLayoutList, IconPlus } from '@tabler/icons-react';
 import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
 import { MEETING_STATUS_LABELS } from '../../../../shared/domain/meeting';
 import { formatLongDate, formatTimeSpan, formatWeekday } from '../../../../shared/format';
 import { showError } from '../../lib/undo';
 import { applyTemplate, createItem, loadAgenda, useAgenda } from './store';
 import { openMeeting, useMeetings } from '../meetings/store';
-import { navigate } from '../../stores/navigation';
+import { navigate, openMeetingReading } from '../../stores/navigation';
 import { useReference } from '../../stores/reference';
 import { MeetingEditorDrawer } from '../meetings/MeetingEditor';
 import { isLocked, STATUS_COLORS } from '../meetings/texts';
@@ -77,6 +77,7 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
           </Group>
         </Stack>
         <Group gap="xs">
+          <Button variant="default" leftSection={<IconBook size={16} />} onClick={() => openMeetingReading(meeting.id)}>{TEXTS.read}</Button>
           <Button variant="default" leftSection={<IconInfoCircle size={16} />} onClick={() => openMeeting(meeting.id)}>{TEXTS.details}</Button>
           <Button variant="default" leftSection={<IconFileText size={16} />} onClick={() => setDocumentsOpen(true)} title="Ctrl+Skift+P">{TEXTS.documents}</Button>
           {!locked && <Button variant="default" leftSection={<IconLayoutList size={16} />} onClick={() => void insertStandingItems()}>{TEXTS.template}</Button>}

@@ -1,5 +1,6 @@
 export const TEXTS = {
   back: 'Alle møder',
+  read: 'Læsevisning',
   details: 'Mødeoplysninger',
   documents: 'Dokumenter',
   template: 'Indsæt standardpunkter',

@@ -2,15 +2,15 @@ import { Badge, Button, Center, Paper, Table, Text, Title } from '@mantine/core'
 import { useState, type KeyboardEvent } from 'react';
 import { MEETING_STATUS_LABELS, type Meeting } from '../../../../shared/domain/meeting';
 import { formatLongDate, formatTimeSpan, formatWeekday } from '../../../../shared/format';
-import { openMeetingPage } from '../../stores/navigation';
+import { openMeetingFromList } from '../reading/store';
 import { STATUS_COLORS } from './texts';
 
-/** Arrow keys move between rows; Enter or Space opens the meeting's agenda. */
-function onRowKey(event: KeyboardEvent<HTMLTableRowElement>, id: string) {
+/** Arrow keys move between rows; Enter or Space opens the meeting (its papers to read, or the agenda editor). */
+function onRowKey(event: KeyboardEvent<HTMLTableRowElement>, meeting: Meeting) {
   const row = event.currentTarget;
   if (event.key === 'Enter' || event.key === ' ') {
     event.preventDefault();
-    openMeetingPage(id);
+    openMeetingFromList(meeting);
   } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
     event.preventDefault();
     const sibling = event.key === 'ArrowDown' ? row.nextElementSibling : row.previousElementSibling;
@@ -47,8 +47,8 @@ export function MeetingTable({ title, meetings }: { title: string; meetings: Mee
               tabIndex={0}
               data-testid="meeting-row"
               style={{ cursor: 'pointer' }}
-              onClick={() => openMeetingPage(m.id)}
-              onKeyDown={(e) => onRowKey(e, m.id)}
+              onClick={() => openMeetingFromList(m)}
+              onKeyDown={(e) => onRowKey(e, m)}
             >
               <Table.Td>
                 <Text fw={500} size="sm">{formatLongDate(m.date)}</Text>
