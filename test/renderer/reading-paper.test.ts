@@ -4,7 +4,7 @@ import { currentIndex, itemElement, readingHtml } from '../../renderer/src/featu
 
 const item = (number: number, title: string) => ({
   id: `item-${number}`, number, title, kind: 'beslutning' as const, closed: false, closedTitleVisible: false, caseNumber: '', caseOfficer: '', guests: [],
-  resume: '<p>Resumé</p>', recommendations: [], caseText: '', economy: '', consultation: '', decision: null, attachments: [],
+  resume: '<p>Resumé</p>', recommendations: [], caseText: '', economy: '', consultation: '', decision: null, attachments: [], followUps: [],
 });
 const model: DocumentModel = {
   kind: 'minutes', edition: 'internal', body: { code: 'DAS', name: 'DAS Social' }, meeting: { date: '2021-05-27', startTime: '13:00', endTime: '16:00', location: 'Aalborg' },
