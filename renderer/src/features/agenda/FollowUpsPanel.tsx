@@ -1,7 +1,7 @@
 import { ActionIcon, Badge, Button, Collapse, Group, Paper, ScrollArea, Stack, Text, TextInput, Title, Tooltip, UnstyledButton } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { IconCheck, IconChevronRight, IconPlus } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AgendaItem, FollowUp } from '../../../../shared/domain/agenda';
 import { formatLongDate, parseDanishDate } from '../../../../shared/format';
 import { showError } from '../../lib/undo';
@@ -24,6 +24,7 @@ async function close(f: FollowUp, meetingId: string) {
 export function MeetingFollowUps({ meetingId, locked }: { meetingId: string; locked: boolean }) {
   const followUps = useAgenda((s) => s.followUps);
   const [open, setOpen] = useState(false);
+  const panel = useRef<HTMLDivElement>(null);
   if (followUps.length === 0) return null;
 
   async function takeUp(f: FollowUp) {
@@ -35,7 +36,7 @@ export function MeetingFollowUps({ meetingId, locked }: { meetingId: string; loc
   }
 
   return (
-    <Paper withBorder radius="md" bg="yellow.0" data-testid="meeting-follow-ups">
+    <Paper ref={panel} withBorder radius="md" bg="yellow.0" data-testid="meeting-follow-ups">
       <UnstyledButton
         onClick={() => setOpen((o) => !o)}
         aria-expanded={open}
@@ -48,8 +49,9 @@ export function MeetingFollowUps({ meetingId, locked }: { meetingId: string; loc
         <IconChevronRight size={12} style={{ transform: open ? 'rotate(90deg)' : undefined, transition: 'transform 120ms', flexShrink: 0 }} aria-hidden />
         <Text size="sm" fw={600}>Opfølgninger fra tidligere møder ({followUps.length})</Text>
       </UnstyledButton>
-      <Collapse in={open}>
-        <ScrollArea.Autosize mah="50vh" offsetScrollbars>
+      {/* The column is sticky under a capped agenda: the open list keeps within the screen and is scrolled to. */}
+      <Collapse in={open} onTransitionEnd={() => open && panel.current?.scrollIntoView({ block: 'nearest' })}>
+        <ScrollArea.Autosize mah={180} offsetScrollbars>
           <Stack gap={8} id="meeting-follow-ups-list" px="sm" pb="sm">
             {followUps.map((f) => (
               <div key={f.id}>
