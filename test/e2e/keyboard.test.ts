@@ -91,8 +91,9 @@ describe('keyboard only (no mouse): from a new meeting to its minutes', () => {
     await keys.press('Enter');
     await tabTo(page, /^Beslutningstekst$/);
     await keys.type('DAS tog orienteringen til efterretning.');
+    // Undo takes back the last burst of typing (how much depends on the typing speed), redo puts it back.
     await keys.press('Control+Z');
-    await expect.poll(() => page.getByRole('textbox', { name: 'Beslutningstekst' }).innerText()).not.toContain('efterretning');
+    await expect.poll(() => page.getByRole('textbox', { name: 'Beslutningstekst' }).innerText()).not.toBe('DAS tog orienteringen til efterretning.');
     await keys.press('Control+Y');
     await expect.poll(() => page.getByRole('textbox', { name: 'Beslutningstekst' }).innerText()).toContain('DAS tog orienteringen til efterretning.');
     await page.waitForFunction(() => !document.body.innerText.includes('Gemmer …'));
