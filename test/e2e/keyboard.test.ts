@@ -109,8 +109,10 @@ describe('keyboard only (no mouse): from a new meeting to its minutes', () => {
     await keys.press('Control+Shift+P');
     const documents = ui.dialog('Dagsorden, referat og bilagssamling');
     await documents.waitFor();
-    await tabTo(page, /^Referat$/);
-    await keys.press('Space');
+    // The document kinds are radio buttons: Tab reaches the chosen one, the arrow keys choose another.
+    await tabTo(page, /^(Dagsorden|Referat|Dagsorden med bilag)$/);
+    for (let i = 0; i < 3 && (await focused(page)).name !== 'Referat'; i++) await keys.press('ArrowDown');
+    expect((await focused(page)).name).toBe('Referat');
     await tabTo(page, /^Gem som Word$/);
     const [download] = await Promise.all([page.waitForEvent('download'), keys.press('Enter')]);
     expect(download.suggestedFilename()).toMatch(/^DAS referat 2027-01-14.*\.docx$/);
