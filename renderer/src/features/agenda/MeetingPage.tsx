@@ -29,6 +29,9 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
   const selected = useAgenda((s) => s.selected);
   const [adding, setAdding] = useState(false);
   const [documentsOpen, setDocumentsOpen] = useState(false);
+  // Once loaded, the documents dialog stays mounted: closing it then runs its exit, which gives focus back.
+  const [documentsUsed, setDocumentsUsed] = useState(false);
+  if (documentsOpen && !documentsUsed) setDocumentsUsed(true);
 
   useEffect(() => {
     loadAgenda(meetingId).catch(showError);
@@ -96,7 +99,7 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
       </Grid>
       <NewItemModal meetingId={meetingId} opened={adding} onClose={() => setAdding(false)} />
       <MeetingEditorDrawer />
-      {documentsOpen && (
+      {documentsUsed && (
         <Suspense fallback={null}>
           <DocumentsModal meeting={meeting} opened={documentsOpen} onClose={() => setDocumentsOpen(false)} />
         </Suspense>
