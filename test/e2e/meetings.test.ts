@@ -78,7 +78,8 @@ describe('meetings of a body', () => {
     await ui.choose(ui.fields(editor).status, 'Dagsorden udsendt');
     await editor.getByText(/Gemt kl\./).waitFor();
     await expect.poll(async () => (await listMeetings(app.backend.database.db, {}))[0]?.status).toBe('dagsorden_udsendt');
-    await editor.getByRole('button', { name: 'Luk' }).click();
+    // The drawer's corner cross is «Luk» too; this is the button at the foot of the form.
+    await editor.getByRole('button', { name: 'Luk' }).last().click();
 
     const row = ui.row(`15. januar ${nextYear}`);
     expect(await ui.table('Kommende møder').innerText()).toMatch(/kl\. 09\.00–11\.30[\s\S]*FU[\s\S]*Teams[\s\S]*Dagsorden udsendt/);

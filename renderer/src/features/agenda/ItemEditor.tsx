@@ -158,12 +158,17 @@ function GuestsEditor({ guests, locked, onChange }: { guests: Fields['guests']; 
     <Stack gap={6} mt="sm">
       <Text size="sm" fw={500}>Gæster under punktet</Text>
       {guests.map((g, index) => (
-        <Group key={index} gap="xs" wrap="nowrap" align="flex-end" onBlur={locked ? undefined : removeWhenLeftEmpty(empty(g), () => remove(index))}>
-          <Textarea autosize minRows={1} ref={rows.firstField(index)} aria-label={`Gæst ${index + 1} navn`} placeholder="Navn" value={g.name} readOnly={locked} onChange={(e) => set(index, { name: e.currentTarget.value })} style={{ flex: 2 }} />
-          <Textarea autosize minRows={1} aria-label={`Gæst ${index + 1} titel`} placeholder="Titel" value={g.title} readOnly={locked} onChange={(e) => set(index, { title: e.currentTarget.value })} style={{ flex: 2 }} />
-          <Textarea autosize minRows={1} aria-label={`Gæst ${index + 1} organisation`} placeholder="Organisation" value={g.organisation} readOnly={locked} onChange={(e) => set(index, { organisation: e.currentTarget.value })} style={{ flex: 2 }} />
-          <Checkbox label="Deltog" checked={g.attended} disabled={locked} onChange={(e) => set(index, { attended: e.currentTarget.checked })} mb={8} />
-          {!locked && <ActionIcon variant="subtle" color="gray" mb={4} aria-label={`Fjern gæst ${index + 1}`} onClick={() => remove(index)}><IconX size={16} /></ActionIcon>}
+        // Name and title side by side, the organisation (often long) under them: all three wrap, none is cut.
+        <Group key={index} gap="xs" wrap="nowrap" align="flex-start" onBlur={locked ? undefined : removeWhenLeftEmpty(empty(g), () => remove(index))}>
+          <Stack gap={4} style={{ flex: 1 }}>
+            <Group gap="xs" wrap="nowrap" align="flex-start">
+              <Textarea autosize minRows={1} ref={rows.firstField(index)} aria-label={`Gæst ${index + 1} navn`} placeholder="Navn" value={g.name} readOnly={locked} onChange={(e) => set(index, { name: e.currentTarget.value })} style={{ flex: 1 }} />
+              <Textarea autosize minRows={1} aria-label={`Gæst ${index + 1} titel`} placeholder="Titel" value={g.title} readOnly={locked} onChange={(e) => set(index, { title: e.currentTarget.value })} style={{ flex: 1 }} />
+            </Group>
+            <Textarea autosize minRows={1} aria-label={`Gæst ${index + 1} organisation`} placeholder="Organisation" value={g.organisation} readOnly={locked} onChange={(e) => set(index, { organisation: e.currentTarget.value })} />
+          </Stack>
+          <Checkbox label="Deltog" checked={g.attended} disabled={locked} onChange={(e) => set(index, { attended: e.currentTarget.checked })} mt={8} />
+          {!locked && <ActionIcon variant="subtle" color="gray" mt={4} aria-label={`Fjern gæst ${index + 1}`} onClick={() => remove(index)}><IconX size={16} /></ActionIcon>}
         </Group>
       ))}
       {!locked && (

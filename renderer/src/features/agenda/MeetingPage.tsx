@@ -31,6 +31,9 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
   const hasFollowUps = useAgenda((s) => s.followUps.length > 0);
   const [adding, setAdding] = useState(false);
   const [documentsOpen, setDocumentsOpen] = useState(false);
+  // Once loaded, the documents dialog stays mounted: closing it then runs its exit, which gives focus back.
+  const [documentsUsed, setDocumentsUsed] = useState(false);
+  if (documentsOpen && !documentsUsed) setDocumentsUsed(true);
 
   useEffect(() => {
     loadAgenda(meetingId).catch(showError);
@@ -112,7 +115,7 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
       </Grid>
       <NewItemModal meetingId={meetingId} opened={adding} onClose={() => setAdding(false)} />
       <MeetingEditorDrawer />
-      {documentsOpen && (
+      {documentsUsed && (
         <Suspense fallback={null}>
           <DocumentsModal meeting={meeting} opened={documentsOpen} onClose={() => setDocumentsOpen(false)} />
         </Suspense>
