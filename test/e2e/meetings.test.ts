@@ -102,6 +102,7 @@ describe('meetings of a body', () => {
 
     // After the undo notice is gone, the trash still has it.
     await row.click();
+    await ui.page.getByRole('button', { name: 'Redigér' }).click();
     await ui.page.getByRole('button', { name: 'Mødeoplysninger' }).click();
     await ui.editor().getByRole('button', { name: 'Slet møde' }).click();
     await ui.page.getByRole('button', { name: 'Papirkurv' }).click();
