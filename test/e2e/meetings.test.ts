@@ -88,7 +88,9 @@ describe('meetings of a body', () => {
     await ui.page.reload();
     await row.waitFor();
 
+    // A sent agenda opens to be read; the meeting's details are in the editor.
     await row.click();
+    await ui.page.getByRole('button', { name: 'Redigér' }).click();
     await ui.page.getByRole('button', { name: 'Mødeoplysninger' }).click();
     await ui.editor().getByRole('button', { name: 'Slet møde' }).click();
     await ui.page.getByRole('heading', { name: 'Møder', level: 1 }).waitFor();
@@ -101,6 +103,7 @@ describe('meetings of a body', () => {
 
     // After the undo notice is gone, the trash still has it.
     await row.click();
+    await ui.page.getByRole('button', { name: 'Redigér' }).click();
     await ui.page.getByRole('button', { name: 'Mødeoplysninger' }).click();
     await ui.editor().getByRole('button', { name: 'Slet møde' }).click();
     await ui.page.getByRole('button', { name: 'Papirkurv' }).click();

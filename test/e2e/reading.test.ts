@@ -73,8 +73,9 @@ describe('the reading view of a meeting', () => {
     await ui.page.getByRole('button', { name: 'Redigér' }).click();
     await ui.page.locator(`[data-testid="item-editor"][data-item-id="${third.id}"]`).waitFor();
     expect(ui.page.url()).toMatch(new RegExp(`#/moeder/${DAS_MAY}$`));
+    await screenshots(ui.page, 'laesevisning-til-redigering');
     // And back again from the editor.
-    await ui.page.getByRole('button', { name: 'Læsevisning' }).click();
+    await ui.page.getByRole('link', { name: 'Læsevisning' }).click();
     await ui.paper().getByText('Indholdsfortegnelse').waitFor();
   });
 

@@ -69,9 +69,14 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
     <Stack gap="md">
       <Group justify="space-between" align="flex-end" wrap="nowrap">
         <Stack gap={4}>
-          <Anchor size="sm" href="#/moeder" onClick={(e) => { e.preventDefault(); navigate('moeder'); }}>
-            <Group gap={4} component="span"><IconArrowLeft size={14} />{TEXTS.back}</Group>
-          </Anchor>
+          <Group gap="lg">
+            <Anchor size="sm" href="#/moeder" onClick={(e) => { e.preventDefault(); navigate('moeder'); }}>
+              <Group gap={4} component="span"><IconArrowLeft size={14} />{TEXTS.back}</Group>
+            </Anchor>
+            <Anchor size="sm" href={`#/moeder/${meeting.id}/laes`} onClick={(e) => { e.preventDefault(); openMeetingReading(meeting.id); }}>
+              <Group gap={4} component="span"><IconBook size={14} />{TEXTS.read}</Group>
+            </Anchor>
+          </Group>
           <Title order={1} size="h2" tabIndex={-1}>{meeting.bodyCode} · {formatLongDate(meeting.date)}</Title>
           <Group gap="xs">
             <Text c="dimmed" size="sm" tt="capitalize">{formatWeekday(meeting.date)}</Text>
@@ -80,7 +85,6 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
           </Group>
         </Stack>
         <Group gap="xs">
-          <Button variant="default" leftSection={<IconBook size={16} />} onClick={() => openMeetingReading(meeting.id)}>{TEXTS.read}</Button>
           <Button variant="default" leftSection={<IconInfoCircle size={16} />} onClick={() => openMeeting(meeting.id)}>{TEXTS.details}</Button>
           <Button variant="default" leftSection={<IconFileText size={16} />} onClick={() => setDocumentsOpen(true)} title="Ctrl+Skift+P">{TEXTS.documents}</Button>
           {!locked && <Button variant="default" leftSection={<IconLayoutList size={16} />} onClick={() => void insertStandingItems()}>{TEXTS.template}</Button>}

@@ -56,7 +56,7 @@ export function ReadingPage({ meetingId }: { meetingId: string }) {
             <Group gap={4} component="span"><IconArrowLeft size={14} />{TEXTS.back}</Group>
           </Anchor>
           <Group gap="sm" wrap="nowrap">
-            <Title order={1} size="h2">{meeting.bodyCode} · {formatLongDate(meeting.date)}</Title>
+            <Title order={1} size="h2" tabIndex={-1}>{meeting.bodyCode} · {formatLongDate(meeting.date)}</Title>
             <Badge variant="dot" color={STATUS_COLORS[meeting.status]} tt="none">{MEETING_STATUS_LABELS[meeting.status]}</Badge>
           </Group>
         </Stack>
