@@ -75,6 +75,14 @@ const SCREENS: Screen[] = [
     },
   },
   {
+    name: 'laesevisning',
+    open: async (ui, origin) => {
+      await ui.page.goto(`${origin}/#/moeder/${DAS_MAY}/laes`);
+      await ui.page.getByRole('heading', { name: 'DAS · 27. maj 2021', level: 1 }).waitFor();
+      await ui.page.frameLocator('iframe').first().getByText('Indholdsfortegnelse').waitFor();
+    },
+  },
+  {
     name: 'moedeoplysninger',
     open: async (ui, origin) => {
       await openMeeting(ui.page, origin);
