@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { AppPage } from './pages/app-page';
 import { screenshot, useE2eSession, type RunningApp } from './support/app';
 import { describeViolations, seriousViolations } from './support/axe';
+import { cutOffTexts } from './support/cut-off';
 
 const session = useE2eSession();
 let app: RunningApp;
@@ -173,6 +174,7 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
       await screenshot(ui.page, `a11y-${screen.name}-${width}`);
       const violations = await seriousViolations(ui.page);
       expect(violations, `${screen.name} at ${width}×${height}:\n${describeViolations(violations)}`).toEqual([]);
+      expect(await cutOffTexts(ui.page), `${screen.name} at ${width}×${height}: texts cut off`).toEqual([]);
     }
   });
 });
