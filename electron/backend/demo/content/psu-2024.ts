@@ -17,6 +17,9 @@ export const PSU_BODY: DemoBody = {
   description: 'Danske Regioners politiske udvalg for psykiatri- og socialområdet, med i demoen som eksempel på et udvalg med sagsnumre, sagsbehandlere og lukkede punkter.',
   // The committee's papers number the attachments of each item from 1 (file 003).
   attachmentNumbering: 'item',
+  // Its papers are layout C, the items following each other on continuous pages.
+  paperLayout: 'C',
+  itemBreak: 'continuous',
 };
 
 const LOCATION = 'Danske Regioner, Dampfærgevej 22, 2100 København Ø';
