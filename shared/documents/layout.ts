@@ -40,8 +40,15 @@ export const LAYOUTS: Record<PaperLayout, LayoutSpec> = {
 export const headingTitle = (layout: LayoutSpec, item: Pick<DocumentItem, 'closed' | 'title'>) =>
   layout.publicityInHeading ? `${item.closed ? '(Fortrolig)' : '(Offentlig)'} ${item.title}` : item.title;
 
-/** One attachment of the list: «Bilag 2: Titel», or «2. Titel (EMN-2022-00567)» in layout C. */
+/** A case number as the committees print them: EMN-2022-00567, MDR-2024-00035. */
+const CASE_NUMBER = /\b[A-ZÆØÅ]{2,5}-\d{4}-\d{3,}\b/;
+
+/**
+ * One attachment of the list: «Bilag 2: Titel», or in layout C «2. Titel (EMN-2022-00567)» with the item's case
+ * number, unless the title carries the attachment's own document and case numbers already («… (1740088 - EMN-2022-00567)»).
+ */
 export function attachmentLine(layout: LayoutSpec, item: Pick<DocumentItem, 'caseNumber'>, a: Pick<DocumentAttachment, 'number' | 'title'>): string {
   if (!layout.attachmentWithCase) return attachmentLabel(a);
-  return `${a.number}. ${a.title}${item.caseNumber ? ` (${item.caseNumber})` : ''}`;
+  const caseNumber = item.caseNumber && !CASE_NUMBER.test(a.title) ? ` (${item.caseNumber})` : '';
+  return `${a.number}. ${a.title}${caseNumber}`;
 }
