@@ -105,7 +105,7 @@ a { color: inherit; text-decoration: none; }
 /* Items on continuous pages: the first still starts after the contents' page break. */
 .continuous .item { break-before: auto; margin-top: 10mm; }
 .item .number { font-size: 10pt; color: #555; font-weight: 700; margin-bottom: 1mm; break-after: avoid; }
-.item .meta { color: #444; font-size: 9.5pt; margin-bottom: 3mm; }
+.item .meta { color: #444; font-size: 9.5pt; margin-bottom: 3mm; break-after: avoid; }
 .item .closed { border-left: 1mm solid #999; padding-left: 3mm; color: #444; }
 .section { margin-top: 4mm; }
 .section > .label { font-weight: 700; font-size: 10.5pt; margin-bottom: 1mm; break-after: avoid; }
@@ -129,6 +129,8 @@ th { background: #eee; }
   body > section { background: #fff; max-width: 166mm; margin: 6mm auto; padding: 18mm 20mm; box-shadow: 0 1px 3px rgba(0, 0, 0, 0.18); }
 }
 .attachments li { margin-bottom: 1mm; }
+/* Layout C numbers its list itself («1. Titel (sagsnr.)»). */
+.attachments.numbered { list-style: none; padding-left: 0; }
 .attachments .note { color: #555; font-size: 9pt; }
 .public-title-badge { display: inline-block; margin-left: 2mm; padding: 0.3mm 2mm; border-radius: 2mm; background: #fff3bf; color: #7c5800; border: 0.3mm solid #e8b500; font-size: 8.5pt; font-weight: 600; vertical-align: middle; }
 `;
@@ -201,7 +203,7 @@ function renderPart(part: ItemPart, item: DocumentItem, kind: DocumentModel['kin
       return kind === 'minutes' && item.decision ? renderDecision(item.decision, item.followUps, layout.decisionLabel) : '';
     case 'attachments':
       return item.attachments.length
-        ? section(SECTION_LABELS.attachments, `<ul class="attachments">${item.attachments.map((a) => `<li>${escape(attachmentLine(layout, item, a))}${noteOf(attachmentNote?.(item.id, a.number))}</li>`).join('')}</ul>`)
+        ? section(SECTION_LABELS.attachments, `<ul class="attachments${layout.attachmentWithCase ? ' numbered' : ''}">${item.attachments.map((a) => `<li>${escape(attachmentLine(layout, item, a))}${noteOf(attachmentNote?.(item.id, a.number))}</li>`).join('')}</ul>`)
         : '';
     default:
       return section(SECTION_LABELS[part], item[part]);

@@ -147,7 +147,7 @@ const STYLES = {
     paragraphStyle('TOCHeading', 'TOC Heading', { run: { size: 28, bold: true }, paragraph: { spacing: { after: mm(3) } } }),
     // The entries of the table of contents are Heading 2, written with Word's "toc 2" style: no indent here.
     paragraphStyle('TOC2', 'toc 2', { paragraph: { spacing: { after: mm(1.5) } } }),
-    paragraphStyle('ItemMeta', 'Sagsoplysninger', { run: { size: 19, color: '444444' }, paragraph: { spacing: { after: mm(3) } } }),
+    paragraphStyle('ItemMeta', 'Sagsoplysninger', { run: { size: 19, color: '444444' }, paragraph: { keepNext: true, spacing: { after: mm(3) } } }),
     paragraphStyle('ClosedNotice', 'Lukket punkt', {
       run: { color: '444444' },
       paragraph: { indent: { left: mm(3) }, border: { left: { style: BorderStyle.SINGLE, size: 24, color: '999999', space: 6 } } },
@@ -248,7 +248,8 @@ function renderPart(part: ItemPart, item: DocumentItem, kind: DocumentModel['kin
     case 'decision':
       return kind === 'minutes' && item.decision ? [decisionBox(item.decision, item.followUps, layout.decisionLabel, rich)] : [];
     case 'attachments':
-      return section(SECTION_LABELS.attachments, item.attachments.map((a) => bullet([run(attachmentLine(layout, item, a))])));
+      // Layout C numbers its list itself («1. Titel (sagsnr.)»).
+      return section(SECTION_LABELS.attachments, item.attachments.map((a) => (layout.attachmentWithCase ? para(attachmentLine(layout, item, a)) : bullet([run(attachmentLine(layout, item, a))]))));
     default:
       return section(SECTION_LABELS[part], rich.toBlocks(item[part]));
   }

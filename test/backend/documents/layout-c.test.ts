@@ -46,7 +46,7 @@ const ascending = (positions: number[]) => positions.every((p, i) => p >= 0 && (
 
 async function docxXml(model: DocumentModel) {
   const zip = await JSZip.loadAsync(await renderDocx(model));
-  const xml = (await zip.file('word/document.xml')!.async('string'));
+  const xml = await zip.file('word/document.xml')!.async('string');
   // One string per paragraph, so headings and their page breaks can be read together.
   return { xml, paragraphs: xml.split('</w:p>').map((p) => ({ breaks: p.includes('<w:pageBreakBefore/>'), text: p.replace(/<[^>]+>/g, '') })) };
 }
@@ -93,7 +93,7 @@ describe('layout C in the .docx', () => {
   });
 
   it('starts only the first item on a new page when the items flow, every item with a page per item', async () => {
-    const headings = (p: { text: string }[]) => p.filter((x) => /^Punkt \d+\. \(/.test(x.text));
+    const headings = <P extends { text: string }>(p: P[]) => p.filter((x) => /^Punkt \d+\. \(/.test(x.text));
     const flowing = headings((await docxXml(psu())).paragraphs).filter((p) => p.breaks).map((p) => p.text);
     expect(flowing).toEqual(['Punkt 3. (Offentlig) Aftale om sundhedsreform']);
     const paged = headings((await docxXml(psu({ itemBreak: 'page' }))).paragraphs).filter((p) => p.breaks);
