@@ -142,27 +142,25 @@ function BodyForm({ body, onDone }: { body: Body | null; onDone(): void }) {
           allowDeselect={false}
           error={errors.attachmentNumbering}
         />
-        <Group grow align="flex-start">
-          <Select
-            label="Layout af dagsorden og referat"
-            description="A som DAS' papirer; C med (Offentlig)/(Fortrolig) i overskriften og Beslutninger før Bilag."
-            data={PAPER_LAYOUTS.map((layout) => ({ value: layout, label: PAPER_LAYOUT_LABELS[layout] }))}
-            value={value.paperLayout}
-            // Layout C's papers run on continuous pages; the choice below can still be changed.
-            onChange={(layout) => layout && setValue({ ...value, paperLayout: layout as PaperLayout, itemBreak: layout === 'C' ? 'continuous' : 'page' })}
-            allowDeselect={false}
-            error={errors.paperLayout}
-          />
-          <Select
-            label="Sideskift"
-            description="Om hvert punkt begynder på en ny side."
-            data={ITEM_BREAKS.map((mode) => ({ value: mode, label: ITEM_BREAK_LABELS[mode] }))}
-            value={value.itemBreak}
-            onChange={(mode) => mode && setValue({ ...value, itemBreak: mode as ItemBreak })}
-            allowDeselect={false}
-            error={errors.itemBreak}
-          />
-        </Group>
+        <Select
+          label="Layout af dagsorden og referat"
+          description="A som DAS’ papirer; C med (Offentlig)/(Fortrolig) i overskriften og Beslutninger før Bilag."
+          data={PAPER_LAYOUTS.map((layout) => ({ value: layout, label: PAPER_LAYOUT_LABELS[layout] }))}
+          value={value.paperLayout}
+          // Layout C's papers run on continuous pages; the choice below can still be changed.
+          onChange={(layout) => layout && setValue({ ...value, paperLayout: layout as PaperLayout, itemBreak: layout === 'C' ? 'continuous' : 'page' })}
+          allowDeselect={false}
+          error={errors.paperLayout}
+        />
+        <Select
+          label="Sideskift"
+          description="Om hvert punkt begynder på en ny side."
+          data={ITEM_BREAKS.map((mode) => ({ value: mode, label: ITEM_BREAK_LABELS[mode] }))}
+          value={value.itemBreak}
+          onChange={(mode) => mode && setValue({ ...value, itemBreak: mode as ItemBreak })}
+          allowDeselect={false}
+          error={errors.itemBreak}
+        />
         {body && people && <BodyPeople bodyId={body.id} value={people} onChange={setPeople} />}
         <Group justify="flex-end" mt="sm">
           <Button variant="default" onClick={onDone}>Annuller</Button>
