@@ -1,4 +1,4 @@
-import type { AttachmentNumbering } from '../shared/domain/body';
+import type { AttachmentNumbering, ItemBreak, PaperLayout } from '../shared/domain/body';
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /** Columns of every record that travels between laptops (architecture §3). */
@@ -41,6 +41,10 @@ export interface BodiesTable extends RecordColumns {
   hidden_sections: Generated<string>;
   /** 'meeting' (Bilag 1–N across the meeting) or 'item' (from 1 in each item). */
   attachment_numbering: Generated<AttachmentNumbering>;
+  /** 'A' (the DAS papers) or 'C' (the Danske Regioner committees). */
+  paper_layout: Generated<PaperLayout>;
+  /** 'page' (each item on a new page) or 'continuous'. */
+  item_break: Generated<ItemBreak>;
 }
 
 export interface BodyMembersTable extends RecordColumns {

@@ -6,6 +6,7 @@ import * as m0004 from './0004-exchange';
 import * as m0005 from './0005-proposals';
 import * as m0006 from './0006-field-merge';
 import * as m0007 from './0007-attachment-numbering';
+import * as m0008 from './0008-paper-layout';
 
 export interface Migration {
   name: string;
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0005-proposals', up: m0005.up },
   { name: '0006-field-merge', up: m0006.up },
   { name: '0007-attachment-numbering', up: m0007.up },
+  { name: '0008-paper-layout', up: m0008.up },
 ];

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { AttachmentNumbering, Body } from '../../shared/domain/body';
+import type { AttachmentNumbering, Body, ItemBreak, PaperLayout } from '../../shared/domain/body';
 import type { DB } from '../schema';
 import { setTombstone, toMeta, updateGuarded, type WriteOutcome } from './records';
 
@@ -8,13 +8,15 @@ export interface BodyValues {
   name: string;
   description: string;
   attachmentNumbering?: AttachmentNumbering;
+  paperLayout?: PaperLayout;
+  itemBreak?: ItemBreak;
 }
 
 /** The columns of `values`, only those given. */
-function bodyColumns({ attachmentNumbering, code, name, description }: Partial<BodyValues>) {
+function bodyColumns({ attachmentNumbering, paperLayout, itemBreak, code, name, description }: Partial<BodyValues>) {
   return Object.fromEntries(
-    Object.entries({ code, name, description, attachment_numbering: attachmentNumbering }).filter(([, value]) => value !== undefined),
-  ) as { code?: string; name?: string; description?: string; attachment_numbering?: AttachmentNumbering };
+    Object.entries({ code, name, description, attachment_numbering: attachmentNumbering, paper_layout: paperLayout, item_break: itemBreak }).filter(([, value]) => value !== undefined),
+  ) as { code?: string; name?: string; description?: string; attachment_numbering?: AttachmentNumbering; paper_layout?: PaperLayout; item_break?: ItemBreak };
 }
 
 export async function listBodies(db: Kysely<DB>, options: { includeDeleted?: boolean } = {}): Promise<Body[]> {
@@ -37,6 +39,8 @@ export async function listBodies(db: Kysely<DB>, options: { includeDeleted?: boo
     name: row.name,
     description: row.description,
     attachmentNumbering: row.attachment_numbering,
+    paperLayout: row.paper_layout,
+    itemBreak: row.item_break,
     meetingCount: Number(row.meeting_count ?? 0),
     hiddenSections: JSON.parse(row.hidden_sections) as string[],
   }));
@@ -80,6 +84,17 @@ export async function attachmentNumberingOfMeeting(db: Kysely<DB>, meetingId: st
     .where('m.id', '=', meetingId)
     .executeTakeFirst();
   return row?.attachment_numbering ?? 'meeting';
+}
+
+/** How the papers of a meeting's body look: its layout and whether each item starts a new page. */
+export async function paperSettingsOfMeeting(db: Kysely<DB>, meetingId: string): Promise<{ layout: PaperLayout; itemBreak: ItemBreak }> {
+  const row = await db
+    .selectFrom('meetings as m')
+    .innerJoin('bodies as b', 'b.id', 'm.body_id')
+    .select(['b.paper_layout', 'b.item_break'])
+    .where('m.id', '=', meetingId)
+    .executeTakeFirst();
+  return { layout: row?.paper_layout ?? 'A', itemBreak: row?.item_break ?? 'page' };
 }
 
 /** Code and name of a body, deleted or not. */

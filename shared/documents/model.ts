@@ -1,4 +1,4 @@
-import type { AttachmentNumbering } from '../domain/body';
+import type { AttachmentNumbering, ItemBreak, PaperLayout } from '../domain/body';
 import type { ItemKind, Outcome } from '../domain/agenda';
 
 /** What the agenda and minutes are printed from. Rich text fields hold HTML already sanitised by the backend. */
@@ -11,6 +11,9 @@ export interface DocumentModel {
   minutesApproved: boolean;
   /** Attachments numbered across the meeting ("Bilag 1–N") or from 1 in each item, as the body does. */
   attachmentNumbering: AttachmentNumbering;
+  /** The body's layout (shared/documents/layout.ts) and whether each item starts on a new page. */
+  layout: PaperLayout;
+  itemBreak: ItemBreak;
   participants: { name: string; organisation: string; present: boolean }[];
   items: DocumentItem[];
 }

@@ -1,12 +1,11 @@
 import { OUTCOME_LABELS } from '../domain/agenda';
 import { formatLongDate, formatTimeSpan } from '../format';
 import { applyEdition } from './edition';
+import { attachmentLine, headingTitle, LAYOUTS, type ItemPart, type LayoutSpec } from './layout';
 import {
-  attachmentLabel,
   CLOSED_ITEM_EMPTY,
   CLOSED_ITEM_NOTICE,
   CONTENTS_TITLE,
-  DECISION_LABEL,
   DRAFT_LABEL,
   EDITION_LABELS,
   FRONT_LABELS,
@@ -46,8 +45,8 @@ export interface RenderOptions {
 }
 
 /**
- * The agenda or minutes as one HTML document with print CSS (layout A of the DAS papers, domain.md §1.3):
- * a front page, a table of contents, then every item. The same HTML is the in-app preview and the PDF.
+ * The agenda or minutes as one HTML document with print CSS, in the body's layout (layout.ts): a front page, a table
+ * of contents, then every item, each on a new page or on continuous pages as the body wants. The same HTML is the in-app preview and the PDF.
  * The edition is applied here, so a public document cannot be rendered from unfiltered items by mistake.
  */
 export function renderDocument(source: DocumentModel, options: RenderOptions = {}): string {
@@ -63,10 +62,10 @@ export function renderDocument(source: DocumentModel, options: RenderOptions = {
 <title>${escape(title)}</title>
 <style>${printCss(header, options.pageNumbers ?? true)}</style>
 </head>
-<body>
+<body${model.itemBreak === 'continuous' ? ' class="continuous"' : ''}>
 ${frontPage(model)}
 ${contents(model, options.pageOf, badge)}
-${model.items.map((item) => renderItem(item, model.kind, options.attachmentNote, badge)).join('\n')}
+${model.items.map((item) => renderItem(item, model, options.attachmentNote, badge)).join('\n')}
 </body>
 </html>`;
 }
@@ -103,8 +102,10 @@ a { color: inherit; text-decoration: none; }
 .contents .dots { flex: 1 1 auto; border-bottom: 0.25mm dotted #999; margin-bottom: 1.2mm; min-width: 8mm; }
 .contents .page { min-width: 8mm; text-align: right; }
 .item { break-before: page; }
-.item .number { font-size: 10pt; color: #555; font-weight: 700; margin-bottom: 1mm; }
-.item .meta { color: #444; font-size: 9.5pt; margin-bottom: 3mm; }
+/* Items on continuous pages: the first still starts after the contents' page break. */
+.continuous .item { break-before: auto; margin-top: 10mm; }
+.item .number { font-size: 10pt; color: #555; font-weight: 700; margin-bottom: 1mm; break-after: avoid; }
+.item .meta { color: #444; font-size: 9.5pt; margin-bottom: 3mm; break-after: avoid; }
 .item .closed { border-left: 1mm solid #999; padding-left: 3mm; color: #444; }
 .section { margin-top: 4mm; }
 .section > .label { font-weight: 700; font-size: 10.5pt; margin-bottom: 1mm; break-after: avoid; }
@@ -128,6 +129,8 @@ th { background: #eee; }
   body > section { background: #fff; max-width: 166mm; margin: 6mm auto; padding: 18mm 20mm; box-shadow: 0 1px 3px rgba(0, 0, 0, 0.18); }
 }
 .attachments li { margin-bottom: 1mm; }
+/* Layout C numbers its list itself («1. Titel (sagsnr.)»). */
+.attachments.numbered { list-style: none; padding-left: 0; }
 .attachments .note { color: #555; font-size: 9pt; }
 .public-title-badge { display: inline-block; margin-left: 2mm; padding: 0.3mm 2mm; border-radius: 2mm; background: #fff3bf; color: #7c5800; border: 0.3mm solid #e8b500; font-size: 8.5pt; font-weight: 600; vertical-align: middle; }
 `;
@@ -170,39 +173,46 @@ function section(label: string, html: string): string {
   return html.trim() ? `<div class="section"><div class="label">${label}</div>${html}</div>` : '';
 }
 
-function renderItem(item: DocumentItem, kind: DocumentModel['kind'], attachmentNote: RenderOptions['attachmentNote'], badge: (item: DocumentItem) => string): string {
-  const head = `<div class="number">${itemNumberLabel(item.number)}</div><h2 id="punkt-${item.number}">${escape(item.title)}${badge(item)}</h2>`;
+function renderItem(item: DocumentItem, model: DocumentModel, attachmentNote: RenderOptions['attachmentNote'], badge: (item: DocumentItem) => string): string {
+  const layout = LAYOUTS[model.layout];
+  const head = `<div class="number">${itemNumberLabel(item.number)}</div><h2 id="punkt-${item.number}">${escape(headingTitle(layout, item))}${badge(item)}</h2>`;
   if (isEmptyClosedItem(item)) {
     return `<section class="item" data-item="${item.id}">${head}<p class="closed">${CLOSED_ITEM_EMPTY}</p></section>`;
   }
   const meta = metaParts(item).map(escape);
-  const guestText = guestSentence(item.guests, kind);
+  const guestText = guestSentence(item.guests, model.kind);
   const guests = guestText ? `<p>${escape(guestText)}</p>` : '';
-  const recommendations = recommendationPoints(item, kind).map(
-    (r) => `<li>${escape(r.text)}${r.outcome ? ` <strong class="point-outcome">– ${escape(r.outcome)}</strong>` : ''}</li>`,
-  );
-  const decision = kind === 'minutes' && item.decision ? renderDecision(item.decision, item.followUps) : '';
-  const attachments = item.attachments.length
-    ? `<ul class="attachments">${item.attachments.map((a) => `<li>${escape(attachmentLabel(a))}${noteOf(attachmentNote?.(item.id, a.number))}</li>`).join('')}</ul>`
-    : '';
   return `<section class="item" data-item="${item.id}">
 ${head}
 ${meta.length ? `<div class="meta">${meta.join(' · ')}</div>` : ''}
 ${item.closed ? `<p class="closed">${CLOSED_ITEM_NOTICE}</p>` : ''}
 ${guests}
-${section(SECTION_LABELS.resume, item.resume)}
-${recommendations.length ? section(SECTION_LABELS.recommendations, `<p>${RECOMMENDATION_INTRO}</p><ul>${recommendations.join('')}</ul>`) : ''}
-${decision}
-${section(SECTION_LABELS.caseText, item.caseText)}
-${section(SECTION_LABELS.economy, item.economy)}
-${section(SECTION_LABELS.consultation, item.consultation)}
-${section(SECTION_LABELS.attachments, attachments)}
+${layout.parts.map((part) => renderPart(part, item, model.kind, layout, attachmentNote)).join('\n')}
 </section>`;
+}
+
+function renderPart(part: ItemPart, item: DocumentItem, kind: DocumentModel['kind'], layout: LayoutSpec, attachmentNote: RenderOptions['attachmentNote']): string {
+  switch (part) {
+    case 'recommendations': {
+      const points = recommendationPoints(item, kind).map(
+        (r) => `<li>${escape(r.text)}${r.outcome ? ` <strong class="point-outcome">– ${escape(r.outcome)}</strong>` : ''}</li>`,
+      );
+      return points.length ? section(SECTION_LABELS.recommendations, `<p>${RECOMMENDATION_INTRO}</p><ul>${points.join('')}</ul>`) : '';
+    }
+    case 'decision':
+      return kind === 'minutes' && item.decision ? renderDecision(item.decision, item.followUps, layout.decisionLabel) : '';
+    case 'attachments':
+      return item.attachments.length
+        ? section(SECTION_LABELS.attachments, `<ul class="attachments${layout.attachmentWithCase ? ' numbered' : ''}">${item.attachments.map((a) => `<li>${escape(attachmentLine(layout, item, a))}${noteOf(attachmentNote?.(item.id, a.number))}</li>`).join('')}</ul>`)
+        : '';
+    default:
+      return section(SECTION_LABELS[part], item[part]);
+  }
 }
 
 const noteOf = (note: string | undefined) => (note ? ` <span class="note">(${escape(note)})</span>` : '');
 
-function renderDecision(decision: NonNullable<DocumentItem['decision']>, followUps: DocumentItem['followUps']): string {
+function renderDecision(decision: NonNullable<DocumentItem['decision']>, followUps: DocumentItem['followUps'], label: string): string {
   const outcome = decision.outcome ? `<p><strong>${OUTCOME_LABELS[decision.outcome]}.</strong></p>` : '';
   const reservations = decision.reservations.length
     ? `<div class="label">${RESERVATIONS_LABEL}</div><ul>${decision.reservations.map((r) => `<li>${escape(reservationLine(r))}</li>`).join('')}</ul>`
@@ -211,7 +221,7 @@ function renderDecision(decision: NonNullable<DocumentItem['decision']>, followU
   const agreed = followUps.length
     ? `<div class="label">${FOLLOW_UPS_LABEL}</div><ul class="follow-ups">${followUps.map((f) => `<li>${escape(f.action)}${meta(followUpMeta(f))}</li>`).join('')}</ul>`
     : '';
-  return `<div class="decision"><div class="label"><strong>${DECISION_LABEL}</strong></div>${outcome}${decision.text}${reservations}${agreed}</div>`;
+  return `<div class="decision"><div class="label"><strong>${escape(label)}</strong></div>${outcome}${decision.text}${reservations}${agreed}</div>`;
 }
 
 /** For other printed documents of the same family (the scenario annex): the same page, fonts, tables and escaping. */

@@ -13,6 +13,18 @@ export const ATTACHMENT_NUMBERING_LABELS: Record<AttachmentNumbering, string> = 
   item: 'Forfra i hvert punkt',
 };
 
+/** How a body's papers look: layout A of the DAS papers or layout C of the Danske Regioner committees (domain.md §1.3, §1.5). */
+export const PAPER_LAYOUTS = ['A', 'C'] as const;
+export const PaperLayout = z.enum(PAPER_LAYOUTS, { error: 'Ukendt layout' });
+export type PaperLayout = z.infer<typeof PaperLayout>;
+export const PAPER_LAYOUT_LABELS: Record<PaperLayout, string> = { A: 'A – DAS', C: 'C – Danske Regioner' };
+
+/** Whether each item of the papers starts on a new page (as the DAS papers) or the items follow on continuous pages. */
+export const ITEM_BREAKS = ['page', 'continuous'] as const;
+export const ItemBreak = z.enum(ITEM_BREAKS, { error: 'Ukendt sideskift' });
+export type ItemBreak = z.infer<typeof ItemBreak>;
+export const ITEM_BREAK_LABELS: Record<ItemBreak, string> = { page: 'Hvert punkt på en ny side', continuous: 'Punkterne i forlængelse af hinanden' };
+
 /** A body that meets: DAS, FU, KKR, a chef group … */
 const BodyFields = z.object({
   code: z
@@ -27,6 +39,8 @@ const BodyFields = z.object({
     .max(200, { error: 'Navnet må højst være 200 tegn' }),
   description: z.string().trim().max(2000, { error: 'Beskrivelsen må højst være 2.000 tegn' }),
   attachmentNumbering: AttachmentNumbering,
+  paperLayout: PaperLayout,
+  itemBreak: ItemBreak,
 });
 
 export const Body = BodyFields.extend({
@@ -37,7 +51,10 @@ export const Body = BodyFields.extend({
 });
 export type Body = z.infer<typeof Body>;
 
-export const BodyDraft = BodyFields.extend({ description: BodyFields.shape.description.default(''), attachmentNumbering: AttachmentNumbering.default('meeting') });
+export const BodyDraft = BodyFields.extend({ description: BodyFields.shape.description.default(''), attachmentNumbering: AttachmentNumbering.default('meeting'),
+  paperLayout: PaperLayout.default('A'),
+  itemBreak: ItemBreak.default('page'),
+});
 export type BodyDraft = z.input<typeof BodyDraft>;
 
 export const BodyUpdate = Revisioned.extend({ patch: BodyFields.partial() });

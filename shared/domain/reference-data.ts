@@ -1,5 +1,5 @@
 import type { OrganisationKind } from './organisation';
-import type { AttachmentNumbering } from './body';
+import type { AttachmentNumbering, ItemBreak, PaperLayout } from './body';
 
 /**
  * The parties of Nordjysk Socialaftale: the 11 North Jutland municipalities and the region,
@@ -38,6 +38,9 @@ export interface ReferenceBody {
   description: string;
   /** Across the meeting unless given (body.ts). */
   attachmentNumbering?: AttachmentNumbering;
+  /** Layout A with a page per item unless given (body.ts). */
+  paperLayout?: PaperLayout;
+  itemBreak?: ItemBreak;
 }
 
 /** The bodies every secretariat has from the first start (domain.md §1.7). */

@@ -13,7 +13,7 @@ import { MeetingStatus } from '../domain/meeting';
 import { OrganisationKind, Quarter } from '../domain/organisation';
 import { Consultation, ProposalContent, ScenarioRef, Stance } from '../domain/proposal';
 import { ScenarioInput } from '../domain/scenario';
-import { ATTACHMENT_NUMBERINGS } from '../domain/body';
+import { ATTACHMENT_NUMBERINGS, ITEM_BREAKS, PAPER_LAYOUTS } from '../domain/body';
 
 /** Rich text (HTML) as the item editor stores it; the domain's limit (shared/domain/agenda.ts). */
 export const MAX_RICH_TEXT_CHARS = 2_000_000;
@@ -237,6 +237,9 @@ const DEFINITIONS = {
       hiddenSections: z.array(text(50)).max(20),
       // Packages written before the setting existed number across the meeting, as every body did then.
       attachmentNumbering: z.enum(ATTACHMENT_NUMBERINGS).default('meeting'),
+      // Likewise printed in layout A with a page per item.
+      paperLayout: z.enum(PAPER_LAYOUTS).default('A'),
+      itemBreak: z.enum(ITEM_BREAKS).default('page'),
     },
     json: ['agendaTemplate', 'hiddenSections'],
   }),

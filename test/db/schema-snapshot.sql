@@ -101,7 +101,7 @@ CREATE TABLE bodies (
     code TEXT NOT NULL,
     name TEXT NOT NULL,
     description TEXT NOT NULL DEFAULT ''
-  , agenda_template TEXT NOT NULL DEFAULT '[]', hidden_sections TEXT NOT NULL DEFAULT '[]', attachment_numbering TEXT NOT NULL DEFAULT 'meeting' CHECK (attachment_numbering IN ('meeting', 'item'))) STRICT;
+  , agenda_template TEXT NOT NULL DEFAULT '[]', hidden_sections TEXT NOT NULL DEFAULT '[]', attachment_numbering TEXT NOT NULL DEFAULT 'meeting' CHECK (attachment_numbering IN ('meeting', 'item')), paper_layout TEXT NOT NULL DEFAULT 'A' CHECK (paper_layout IN ('A', 'C')), item_break TEXT NOT NULL DEFAULT 'page' CHECK (item_break IN ('page', 'continuous'))) STRICT;
 
 CREATE TABLE body_members (
   id TEXT PRIMARY KEY NOT NULL,

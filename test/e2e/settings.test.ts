@@ -112,6 +112,22 @@ describe('settings', () => {
     expect(bodies.data.find((b) => b.code === 'FU')!.attachmentNumbering).toBe('item');
   });
 
+  it('sets a body’s papers to layout C, whose items flow on continuous pages', async () => {
+    await ui.page.getByRole('button', { name: 'Redigér FU' }).click();
+    const dialog = ui.dialog('Redigér organ');
+    await dialog.getByRole('textbox', { name: 'Layout af dagsorden og referat' }).click();
+    await ui.page.getByRole('option', { name: 'C – Danske Regioner' }).click();
+    await expect.poll(() => dialog.getByRole('textbox', { name: 'Sideskift' }).inputValue()).toBe('Punkterne i forlængelse af hinanden');
+    for (const [width, height] of [[1440, 900], [1280, 720]] as const) {
+      await ui.page.setViewportSize({ width, height });
+      await screenshot(ui.page, `body-dialog-layout-${width}`);
+    }
+    await dialog.getByRole('button', { name: 'Gem' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const bodies = (await app.backend.call('bodies.list', {})) as { ok: true; data: { code: string; paperLayout: string; itemBreak: string }[] };
+    expect(bodies.data.find((b) => b.code === 'FU')).toMatchObject({ paperLayout: 'C', itemBreak: 'continuous' });
+  });
+
   it('refuses a duplicate abbreviation with a message at the field', async () => {
     await ui.page.getByRole('button', { name: 'Nyt organ' }).click();
     const dialog = ui.dialog('Nyt organ');

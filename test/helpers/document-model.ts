@@ -33,6 +33,8 @@ export const documentModel = (items: DocumentItem[], patch: Partial<DocumentMode
   meeting: { date: '2021-05-27', startTime: '13:00', endTime: '16:00', location: 'Aalborg ÆH, Hammer Bakker' },
   minutesApproved: true,
   attachmentNumbering: 'item',
+  layout: 'A',
+  itemBreak: 'page',
   participants: [
     { name: 'Henrik Aarup-Kristensen', organisation: 'Aalborg Kommune', present: true },
     { name: 'Lone Jensen', organisation: 'Læsø Kommune', present: false },

@@ -8,7 +8,7 @@ const item = (number: number, title: string) => ({
 });
 const model: DocumentModel = {
   kind: 'minutes', edition: 'internal', body: { code: 'DAS', name: 'DAS Social' }, meeting: { date: '2021-05-27', startTime: '13:00', endTime: '16:00', location: 'Aalborg' },
-  attachmentNumbering: 'meeting', minutesApproved: true, participants: [], items: [item(1, 'Godkendelse af dagsorden'), item(2, 'Eventuelt')],
+  attachmentNumbering: 'meeting', layout: 'A', itemBreak: 'page', minutesApproved: true, participants: [], items: [item(1, 'Godkendelse af dagsorden'), item(2, 'Eventuelt')],
 };
 
 describe('the papers in the reading view', () => {

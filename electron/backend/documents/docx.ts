@@ -23,12 +23,11 @@ import {
 } from 'docx';
 import { OUTCOME_LABELS } from '../../../shared/domain/agenda';
 import { applyEdition } from '../../../shared/documents/edition';
+import { attachmentLine, headingTitle, LAYOUTS, type ItemPart, type LayoutSpec } from '../../../shared/documents/layout';
 import {
-  attachmentLabel,
   CLOSED_ITEM_EMPTY,
   CLOSED_ITEM_NOTICE,
   CONTENTS_TITLE,
-  DECISION_LABEL,
   DRAFT_LABEL,
   EDITION_LABELS,
   FRONT_LABELS,
@@ -55,13 +54,13 @@ import { BULLETS, LIST_NUMBERING, RichTextConverter, TABLE_TEXT_STYLE, xmlSafe, 
 
 /**
  * The agenda or minutes as a Word document, with the content of the PDF (shared/documents/render.ts, layout A):
- * front page, table of contents, and every item on a page of its own. The edition is applied here, exactly as
- * renderDocument applies it, so a public .docx cannot be written from unfiltered items.
+ * front page, table of contents, and every item in the body's layout, each on a new page or on continuous pages. The
+ * edition is applied here, exactly as renderDocument applies it, so a public .docx cannot be written from unfiltered items.
  */
 export async function renderDocx(source: DocumentModel, options: { pageOf?: ReadonlyMap<string, number> | null } = {}): Promise<Uint8Array> {
   const model = applyEdition(source, source.edition);
   const rich = new RichTextConverter(TEXT_WIDTH);
-  const body: FileChild[] = [...frontPage(model), ...contents(model, options.pageOf ?? null), ...model.items.flatMap((item) => renderItem(item, model.kind, rich))];
+  const body: FileChild[] = [...frontPage(model), ...contents(model, options.pageOf ?? null), ...model.items.flatMap((item, i) => renderItem(item, model, i === 0, rich))];
   // Word wants a paragraph after a table at the end of the document.
   if (body[body.length - 1] instanceof Table) body.push(new Paragraph({}));
   const document = new Document({
@@ -158,7 +157,7 @@ const STYLES = {
     paragraphStyle('TOCHeading', 'TOC Heading', { run: { size: 28, bold: true }, paragraph: { spacing: { after: mm(3) } } }),
     // The entries of the table of contents are Heading 2, written with Word's "toc 2" style: no indent here.
     paragraphStyle('TOC2', 'toc 2', { paragraph: { spacing: { after: mm(1.5) } } }),
-    paragraphStyle('ItemMeta', 'Sagsoplysninger', { run: { size: 19, color: '444444' }, paragraph: { spacing: { after: mm(3) } } }),
+    paragraphStyle('ItemMeta', 'Sagsoplysninger', { run: { size: 19, color: '444444' }, paragraph: { keepNext: true, spacing: { after: mm(3) } } }),
     paragraphStyle('ClosedNotice', 'Lukket punkt', {
       run: { color: '444444' },
       paragraph: { indent: { left: mm(3) }, border: { left: { style: BorderStyle.SINGLE, size: 24, color: '999999', space: 6 } } },
@@ -238,51 +237,59 @@ function section(label: string, blocks: Block[]): Block[] {
   return blocks.length ? [para(label, 'SectionLabel'), ...blocks] : [];
 }
 
-function renderItem(item: DocumentItem, kind: DocumentModel['kind'], rich: RichTextConverter): Block[] {
+function renderItem(item: DocumentItem, model: DocumentModel, first: boolean, rich: RichTextConverter): Block[] {
+  const layout = LAYOUTS[model.layout];
+  // The first item starts after the contents; the others on a new page only where the body wants it.
+  const newPage = first || model.itemBreak === 'page';
   // Number and title in one heading, so the navigation pane and the table of contents read "Punkt N. title".
   const head = new Paragraph({
     heading: HeadingLevel.HEADING_2,
-    pageBreakBefore: true,
-    children: [new Bookmark({ id: itemBookmark(item), children: [run(itemNumberLabel(item.number), { color: MUTED }), run(` ${item.title}`)] })],
+    pageBreakBefore: newPage,
+    ...(newPage ? {} : { spacing: { before: mm(10) } }),
+    children: [new Bookmark({ id: itemBookmark(item), children: [run(itemNumberLabel(item.number), { color: MUTED }), run(` ${headingTitle(layout, item)}`)] })],
   });
   if (isEmptyClosedItem(item)) return [head, para(CLOSED_ITEM_EMPTY, 'ClosedNotice')];
   const meta = metaParts(item);
-  const guests = guestSentence(item.guests, kind);
-  const recommendations = recommendationPoints(item, kind);
-  const attachments = item.attachments.map((a) => new Paragraph({ numbering: { reference: BULLETS, level: 0 }, children: [run(attachmentLabel(a))] }));
+  const guests = guestSentence(item.guests, model.kind);
   return [
     head,
     ...(meta.length ? [para(meta.join(' · '), 'ItemMeta')] : []),
     ...(item.closed ? [para(CLOSED_ITEM_NOTICE, 'ClosedNotice')] : []),
     ...(guests ? [para(guests)] : []),
-    ...section(SECTION_LABELS.resume, rich.toBlocks(item.resume)),
-    ...(recommendations.length
-      ? section(SECTION_LABELS.recommendations, [
-          para(RECOMMENDATION_INTRO),
-          ...recommendations.map(
-            (r) => new Paragraph({ numbering: { reference: BULLETS, level: 0 }, children: [run(r.text), ...(r.outcome ? [run(` – ${r.outcome}`, { bold: true })] : [])] }),
-          ),
-        ])
-      : []),
-    ...(kind === 'minutes' && item.decision ? [decisionBox(item.decision, item.followUps, rich)] : []),
-    ...section(SECTION_LABELS.caseText, rich.toBlocks(item.caseText)),
-    ...section(SECTION_LABELS.economy, rich.toBlocks(item.economy)),
-    ...section(SECTION_LABELS.consultation, rich.toBlocks(item.consultation)),
-    ...section(SECTION_LABELS.attachments, attachments),
+    ...layout.parts.flatMap((part) => renderPart(part, item, model.kind, layout, rich)),
   ];
+}
+
+function renderPart(part: ItemPart, item: DocumentItem, kind: DocumentModel['kind'], layout: LayoutSpec, rich: RichTextConverter): Block[] {
+  const bullet = (children: TextRun[]) => new Paragraph({ numbering: { reference: BULLETS, level: 0 }, children });
+  switch (part) {
+    case 'recommendations': {
+      const points = recommendationPoints(item, kind);
+      return points.length
+        ? section(SECTION_LABELS.recommendations, [para(RECOMMENDATION_INTRO), ...points.map((r) => bullet([run(r.text), ...(r.outcome ? [run(` – ${r.outcome}`, { bold: true })] : [])]))])
+        : [];
+    }
+    case 'decision':
+      return kind === 'minutes' && item.decision ? [decisionBox(item.decision, item.followUps, layout.decisionLabel, rich)] : [];
+    case 'attachments':
+      // Layout C numbers its list itself («1. Titel (sagsnr.)»).
+      return section(SECTION_LABELS.attachments, item.attachments.map((a) => (layout.attachmentWithCase ? para(attachmentLine(layout, item, a)) : bullet([run(attachmentLine(layout, item, a))]))));
+    default:
+      return section(SECTION_LABELS[part], rich.toBlocks(item[part]));
+  }
 }
 
 /**
  * The decision in a framed box: a one-cell table, since a frame of paragraph borders cannot hold lists and tables.
  * Its row may break across pages (no cantSplit), as the box in the PDF does.
  */
-function decisionBox(decision: NonNullable<DocumentItem['decision']>, followUps: DocumentItem['followUps'], rich: RichTextConverter): Table {
+function decisionBox(decision: NonNullable<DocumentItem['decision']>, followUps: DocumentItem['followUps'], decisionLabel: string, rich: RichTextConverter): Table {
   // No «keep with next» in the box: Word keeps a row with a kept paragraph whole, so a long decision would leave a
   // gap and jump to the next page instead of running on.
   const label = (text: string) => new Paragraph({ children: [run(text, { bold: true })] });
   const bullet = (children: TextRun[]) => new Paragraph({ numbering: { reference: BULLETS, level: 0 }, children });
   const children: Block[] = [
-    label(DECISION_LABEL),
+    label(decisionLabel),
     ...(decision.outcome ? [new Paragraph({ children: [run(`${OUTCOME_LABELS[decision.outcome]}.`, { bold: true })] })] : []),
     ...rich.toBlocks(decision.text, TEXT_WIDTH - 2 * BOX_MARGIN),
     ...(decision.reservations.length ? [label(RESERVATIONS_LABEL), ...decision.reservations.map((r) => bullet([run(reservationLine(r))]))] : []),

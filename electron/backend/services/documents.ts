@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { fileFactsOfMeeting } from '../../../db/queries/attachments';
 import { listFollowUps } from '../../../db/queries/follow-ups';
 import { getMeeting } from '../../../db/queries/meetings';
-import { attachmentNumberingOfMeeting } from '../../../db/queries/bodies';
+import { attachmentNumberingOfMeeting, paperSettingsOfMeeting } from '../../../db/queries/bodies';
 import { listAttendance } from '../../../db/queries/people';
 import type { DB } from '../../../db/schema';
 import type { DocumentFollowUp, DocumentModel } from '../../../shared/documents';
@@ -60,6 +60,7 @@ export async function buildDocumentModel(db: Kysely<DB>, meetingId: string, kind
     meeting: { date: meeting.date, startTime: meeting.startTime, endTime: meeting.endTime, location: meeting.location },
     minutesApproved: meeting.status === 'referat_godkendt',
     attachmentNumbering: await attachmentNumberingOfMeeting(db, meetingId),
+    ...(await paperSettingsOfMeeting(db, meetingId)),
     participants: await listAttendance(db, meetingId),
     items,
   };

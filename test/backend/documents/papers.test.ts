@@ -15,6 +15,7 @@ import type { MethodInput, MethodOutput } from '../../../shared/contract';
  */
 const DAS_MAY = '5a3e8c21-7d4f-4b6a-9c0e-202105270001';
 const PSU_DECEMBER = '5a3e8c21-7d4f-4b6a-9c0e-202412050001';
+const PSU_NOVEMBER = '5a3e8c21-7d4f-4b6a-9c0e-202411080001';
 const printer = chromiumPrinter();
 const dir = mkdtempSync(join(tmpdir(), 'sekretariat-papers-'));
 let backend: Backend;
@@ -110,6 +111,30 @@ describe.skipIf(!printer)('the public agenda of PSU 5 December 2024 as PDF', () 
     expect(titles).not.toContain('Sekretariatets bemærkninger');
     expect(fontsOf(file).filter((f) => !f.embedded)).toEqual([]);
     expect(poppler('pdfinfo', file)).toMatch(/^Subject:\s+Dagsorden for mødet i Psykiatri- og Socialudvalget \(Danske Regioner\) torsdag den 5\. december 2024 – offentlig udgave$/m);
+  });
+});
+
+describe.skipIf(!printer)('the minutes of PSU 8 November 2024 as PDF, in the committee\'s layout C', () => {
+  let pages: string[];
+  beforeAll(async () => {
+    const file = await exported({ meetingId: PSU_NOVEMBER, kind: 'minutes', edition: 'internal', format: 'pdf' });
+    pages = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).split('\f').map((page) => page.replace(/\s+/g, ' '));
+  }, 300_000);
+  const pageOf = (text: string) => pages.findIndex((page) => page.includes(text));
+
+  it('prints an item as the committee does: (Offentlig) in the heading, Beslutninger after the case, before Bilag', () => {
+    const text = pages.join(' ');
+    const item = text.slice(text.indexOf('(Offentlig) Godkendelse af åbent referat'), text.indexOf('(Offentlig) Drøftelse af kommende sundhedsreform'));
+    const labels = ['Resumé', 'Indstilling', 'Sagsfremstilling', 'Økonomi', 'Beslutninger', 'Bilag', '1. Referat - Åben (1728338 - MDR-2024-00034)'];
+    const at = labels.map((label) => item.indexOf(label));
+    expect(at.every((p) => p >= 0)).toBe(true);
+    expect(at).toEqual([...at].sort((a, b) => a - b));
+    expect(text).toContain('Punkt 1. (Fortrolig) Lukket punkt');
+  });
+
+  it('lets the items flow on continuous pages instead of a page each', () => {
+    // Items 1 and 2 share a page; with a page per item each would have its own.
+    expect(pageOf('(Offentlig) Godkendelse af åbent referat')).toBe(pageOf('(Fortrolig) Lukket punkt'));
   });
 });
 

@@ -75,7 +75,7 @@ describe.skipIf(!printer)('the public agenda pack is read back (PSU 5 December 2
 
     const pack = await publicPack();
     expect(!pack.ok && pack.error.message).toMatch(
-      /^Den offentlige udgave blev ikke gemt, fordi tekst fra lukkede punkter fandtes i bilag 3\.1 «1\. Sundhedsreformen ift\. psykiatri og socialområdet \(1740088 - EMN-2022-00567\)»: «der afsaettes 175 mio kr» /,
+      /^Den offentlige udgave blev ikke gemt, fordi tekst fra lukkede punkter fandtes i bilag 3\.1 «Sundhedsreformen ift\. psykiatri og socialområdet \(1740088 - EMN-2022-00567\)»: «der afsaettes 175 mio kr» /,
     );
     expect(kept()).toEqual(before);
     await edit(4, { caseText: `<p>${CLOSED}</p>` });

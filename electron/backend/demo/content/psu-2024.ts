@@ -17,6 +17,9 @@ export const PSU_BODY: DemoBody = {
   description: 'Danske Regioners politiske udvalg for psykiatri- og socialområdet, med i demoen som eksempel på et udvalg med sagsnumre, sagsbehandlere og lukkede punkter.',
   // The committee's papers number the attachments of each item from 1 (file 003).
   attachmentNumbering: 'item',
+  // Its papers are layout C, the items following each other on continuous pages.
+  paperLayout: 'C',
+  itemBreak: 'continuous',
 };
 
 const LOCATION = 'Danske Regioner, Dampfærgevej 22, 2100 København Ø';
@@ -73,7 +76,7 @@ const PSU_2024_11_08: DemoMeeting = {
       decision: { text: '<p>Psykiatri- og Socialudvalget godkendte referatet.</p>', outcome: 'godkendt' },
       attachments: [
         {
-          title: '1. Referat - Åben (1728338 - MDR-2024-00034)',
+          title: 'Referat - Åben (1728338 - MDR-2024-00034)',
           fileName: 'Referat - Åben (1728338).pdf',
           text: [
             'Åbent referat af Psykiatri- og Socialudvalgets møde den 26. september 2024 (mødesag MDR-2024-00034, dokument 1728338).',
@@ -162,7 +165,7 @@ const PSU_2024_11_08: DemoMeeting = {
       },
       attachments: [
         {
-          title: '1. oktoberr 2024 Skema over indsatser i 10- årsplan og Aftale bedre psykiatri samt nye patientrettigheder_ (1733715 - EMN-2020-00886)',
+          title: 'oktoberr 2024 Skema over indsatser i 10- årsplan og Aftale bedre psykiatri samt nye patientrettigheder_ (1733715 - EMN-2020-00886)',
           fileName: 'Oktober 2024 Skema over indsatser i 10-årsplan og Aftale bedre psykiatri (1733715).pdf',
           text: [
             'Status-skema over indsatser i 10-årsplanen for psykiatri og mental sundhed og Aftale om bedre psykiatri samt arbejdet vedr. nye patientrettigheder i BUP – oktober 2024 (dokument 1733715, EMN-2020-00886).',
@@ -172,7 +175,7 @@ const PSU_2024_11_08: DemoMeeting = {
           ].join('\n'),
         },
         {
-          title: '2. Oversigt over regionale midler til psykiatrien i 10-årsplanen og \'Aftale om en bedre psykiatri\' (FL24) oktober 2024 (1732783 - EMN-2020-00886)',
+          title: 'Oversigt over regionale midler til psykiatrien i 10-årsplanen og \'Aftale om en bedre psykiatri\' (FL24) oktober 2024 (1732783 - EMN-2020-00886)',
           fileName: 'Oversigt over regionale midler til psykiatrien (FL24) oktober 2024 (1732783).pdf',
           text: [
             'Oversigt over regionale midler til psykiatrien i 10-årsplanen og \'Aftale om en bedre psykiatri\' (FL24), oktober 2024 (dokument 1732783, EMN-2020-00886).',
@@ -460,7 +463,7 @@ const PSU_2024_12_05: DemoMeeting = {
       economy: NONE,
       attachments: [
         {
-          title: '1. Referat - Åben (1737482 - MDR-2024-00035)',
+          title: 'Referat - Åben (1737482 - MDR-2024-00035)',
           fileName: 'Referat - Åben (1737482).pdf',
           text: [
             'Åbent referat af Psykiatri- og Socialudvalgets møde den 8. november 2024 (mødesag MDR-2024-00035, dokument 1737482) – beslutningerne i de åbne punkter.',
@@ -496,7 +499,7 @@ const PSU_2024_12_05: DemoMeeting = {
       economy: NONE,
       attachments: [
         {
-          title: '1. Sundhedsreformen ift. psykiatri og socialområdet (1740088 - EMN-2022-00567)',
+          title: 'Sundhedsreformen ift. psykiatri og socialområdet (1740088 - EMN-2022-00567)',
           fileName: 'Sundhedsreformen ift. psykiatri og socialområdet (1740088).pdf',
           text: [
             'Sundhedsreformen',
@@ -557,7 +560,7 @@ const PSU_2024_12_05: DemoMeeting = {
       economy: NONE,
       attachments: [
         {
-          title: '1. november 2024 Skema over indsatser i 10- årsplan og Aftale bedre psykiatri samt nye patientrettigheder_ (1739412 - EMN-2020-00886)',
+          title: 'november 2024 Skema over indsatser i 10- årsplan og Aftale bedre psykiatri samt nye patientrettigheder_ (1739412 - EMN-2020-00886)',
           fileName: 'November 2024 Skema over indsatser i 10-årsplan og Aftale bedre psykiatri (1739412).pdf',
           text: [
             'NOTAT – 25-11-2024 – EMN-2020-00886 – Josefina Hindenburg Krausing',
@@ -630,7 +633,7 @@ const PSU_2024_12_05: DemoMeeting = {
       economy: NONE,
       attachments: [
         {
-          title: '1. Danske Regioners input til udarbejdelse af en ny politik for de allermest udsatte (1739325 - EMN-2022-00567)',
+          title: 'Danske Regioners input til udarbejdelse af en ny politik for de allermest udsatte (1739325 - EMN-2022-00567)',
           fileName: 'Danske Regioners input til ny politik for de allermest udsatte (1739325).pdf',
           text: [
             'Danske Regioners input til udarbejdelse af en ny værdig politik for de allermest udsatte',

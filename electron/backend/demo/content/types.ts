@@ -1,4 +1,4 @@
-import type { AttachmentNumbering } from '../../../../shared/domain/body';
+import type { AttachmentNumbering, ItemBreak, PaperLayout } from '../../../../shared/domain/body';
 import type { ItemKind, Outcome, StandingKind } from '../../../../shared/domain/agenda';
 import type { MeetingStatus } from '../../../../shared/domain/meeting';
 
@@ -12,6 +12,8 @@ export interface DemoBody {
   name: string;
   description: string;
   attachmentNumbering?: AttachmentNumbering;
+  paperLayout?: PaperLayout;
+  itemBreak?: ItemBreak;
 }
 
 export interface DemoAttachment {

@@ -3,7 +3,19 @@ import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { STANDING_ITEMS, STANDING_KINDS, type SectionKey } from '../../../../shared/domain/agenda';
 import { BodyPeople, type PeopleDraft } from './BodyPeople';
-import { ATTACHMENT_NUMBERING_LABELS, ATTACHMENT_NUMBERINGS, BodyDraft, type AttachmentNumbering, type Body } from '../../../../shared/domain/body';
+import {
+  ATTACHMENT_NUMBERING_LABELS,
+  ATTACHMENT_NUMBERINGS,
+  BodyDraft,
+  ITEM_BREAK_LABELS,
+  ITEM_BREAKS,
+  PAPER_LAYOUT_LABELS,
+  PAPER_LAYOUTS,
+  type AttachmentNumbering,
+  type Body,
+  type ItemBreak,
+  type PaperLayout,
+} from '../../../../shared/domain/body';
 import { ApiError, messageOf } from '../../api/client';
 import { removeWithUndo, showError } from '../../lib/undo';
 import { createBody, deleteBody, restoreBody, updateBody, useReference } from '../../stores/reference';
@@ -68,7 +80,14 @@ export function BodiesSection() {
 }
 
 function BodyForm({ body, onDone }: { body: Body | null; onDone(): void }) {
-  const [value, setValue] = useState({ code: body?.code ?? '', name: body?.name ?? '', description: body?.description ?? '', attachmentNumbering: body?.attachmentNumbering ?? 'meeting' });
+  const [value, setValue] = useState({
+    code: body?.code ?? '',
+    name: body?.name ?? '',
+    description: body?.description ?? '',
+    attachmentNumbering: body?.attachmentNumbering ?? 'meeting',
+    paperLayout: body?.paperLayout ?? 'A',
+    itemBreak: body?.itemBreak ?? 'page',
+  });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [people, setPeople] = useState<PeopleDraft | null>(null);
 
@@ -122,6 +141,25 @@ function BodyForm({ body, onDone }: { body: Body | null; onDone(): void }) {
           onChange={(mode) => mode && setValue({ ...value, attachmentNumbering: mode as AttachmentNumbering })}
           allowDeselect={false}
           error={errors.attachmentNumbering}
+        />
+        <Select
+          label="Layout af dagsorden og referat"
+          description="A som DAS’ papirer; C med (Offentlig)/(Fortrolig) i overskriften og Beslutninger før Bilag."
+          data={PAPER_LAYOUTS.map((layout) => ({ value: layout, label: PAPER_LAYOUT_LABELS[layout] }))}
+          value={value.paperLayout}
+          // Layout C's papers run on continuous pages; the choice below can still be changed.
+          onChange={(layout) => layout && setValue({ ...value, paperLayout: layout as PaperLayout, itemBreak: layout === 'C' ? 'continuous' : 'page' })}
+          allowDeselect={false}
+          error={errors.paperLayout}
+        />
+        <Select
+          label="Sideskift"
+          description="Om hvert punkt begynder på en ny side."
+          data={ITEM_BREAKS.map((mode) => ({ value: mode, label: ITEM_BREAK_LABELS[mode] }))}
+          value={value.itemBreak}
+          onChange={(mode) => mode && setValue({ ...value, itemBreak: mode as ItemBreak })}
+          allowDeselect={false}
+          error={errors.itemBreak}
         />
         {body && people && <BodyPeople bodyId={body.id} value={people} onChange={setPeople} />}
         <Group justify="flex-end" mt="sm">
