@@ -97,7 +97,7 @@ describe('exchange between two laptops', () => {
     await page.locator('input[type=file]').setInputFiles(packageFile);
     await page.getByText('Pakken er allerede indlæst i denne database; en ny import ændrer intet.').waitFor();
     expect(await page.getByRole('button', { name: 'Importér' }).isDisabled()).toBe(true);
-    await page.getByRole('button', { name: 'Annullér' }).click();
+    await page.getByRole('button', { name: 'Annuller' }).click();
     await page.getByRole('button', { name: 'Vælg en pakke …' }).waitFor();
   });
 

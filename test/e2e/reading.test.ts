@@ -99,7 +99,7 @@ describe('the reading view of a meeting', () => {
   it('opens a meeting still being prepared in the editor, as before', async () => {
     await meetings.open(app.host.url);
     await meetings.row('23. august 2021').click();
-    await ui.page.getByRole('heading', { name: 'DAS · 23. august 2021', level: 2 }).waitFor();
+    await ui.page.getByRole('heading', { name: 'DAS · 23. august 2021', level: 1 }).waitFor();
     expect(ui.page.url()).toMatch(/#\/moeder\/[0-9a-f-]{36}$/);
     expect(await ui.page.getByTestId('reading-paper').count()).toBe(0);
     expect(await new AgendaPage(ui.page).page.getByRole('button', { name: 'Nyt punkt' }).count()).toBe(1);
