@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBackend, type Backend } from '../../electron/backend/backend';
 import { buildDocumentModel } from '../../electron/backend/services/documents';
-import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
+import { call } from '../helpers/backend';
 import { applyEdition } from '../../shared/documents';
 
 /**
@@ -15,15 +15,9 @@ let backend: Backend;
 
 beforeAll(async () => {
   backend = await openBackend({ databaseFile: ':memory:', appVersion: 'test', log: { error: () => {} } });
-  await call('demo.load', {});
+  await call(backend, 'demo.load', {});
 }, 300_000);
 afterAll(() => backend.close());
-
-async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const result = await backend.call(method, input);
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.data as MethodOutput<M>;
-}
 
 const plain = (html: string) => html.replace(/<[^>]+>/g, ' ');
 
@@ -35,7 +29,7 @@ describe('attachment numbers as the body numbers them', () => {
     expect(item7.attachments.at(-1)!.title).toBe('Bemærkninger fra behandlingen i børne- og ungedirektørkredsen');
     expect(plain(item7.caseText)).toContain('eftersendes som bilag 6');
     // The editor shows the same numbers.
-    const item = await call('agenda.get', { id: item7.id });
+    const item = await call(backend, 'agenda.get', { id: item7.id });
     expect(item.attachments.map((a) => a.number)).toEqual([2, 3, 4, 5, 6]);
   });
 
@@ -43,12 +37,12 @@ describe('attachment numbers as the body numbers them', () => {
     const numbers = async () => (await buildDocumentModel(backend.database.db, PSU_DECEMBER, 'agenda', 'internal')).items.filter((i) => i.attachments.length).map((i) => i.attachments.map((a) => a.number));
     const perItem = await numbers();
     expect(perItem.every((list) => list[0] === 1)).toBe(true);
-    const body = (await call('bodies.list', {})).find((b) => b.id === PSU_BODY_ID)!;
+    const body = (await call(backend, 'bodies.list', {})).find((b) => b.id === PSU_BODY_ID)!;
     expect(body.attachmentNumbering).toBe('item');
-    await call('bodies.update', { id: body.id, revision: body.revision, patch: { attachmentNumbering: 'meeting' } });
+    await call(backend, 'bodies.update', { id: body.id, revision: body.revision, patch: { attachmentNumbering: 'meeting' } });
     expect((await numbers()).flat()).toEqual(perItem.flat().map((_, i) => i + 1));
-    const changed = (await call('bodies.list', {})).find((b) => b.id === PSU_BODY_ID)!;
-    await call('bodies.update', { id: body.id, revision: changed.revision, patch: { attachmentNumbering: 'item' } });
+    const changed = (await call(backend, 'bodies.list', {})).find((b) => b.id === PSU_BODY_ID)!;
+    await call(backend, 'bodies.update', { id: body.id, revision: changed.revision, patch: { attachmentNumbering: 'item' } });
   });
 
   it('renumbers the public edition without the closed attachments, and the open texts’ references follow', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBackend, type Backend } from '../../electron/backend/backend';
 import { buildDocumentModel } from '../../electron/backend/services/documents';
-import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
+import { call } from '../helpers/backend';
 import { renderDocument } from '../../shared/documents';
 
 /** Issue 16, layout C: a body says how its papers look (layout A or C) and whether each item starts a new page. */
@@ -12,15 +12,9 @@ let backend: Backend;
 
 beforeAll(async () => {
   backend = await openBackend({ databaseFile: ':memory:', appVersion: 'test', log: { error: () => {} } });
-  await call('demo.load', {});
+  await call(backend, 'demo.load', {});
 }, 300_000);
 afterAll(() => backend.close());
-
-async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const result = await backend.call(method, input);
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.data as MethodOutput<M>;
-}
 
 const html = async (meetingId: string) => renderDocument(await buildDocumentModel(backend.database.db, meetingId, 'agenda', 'internal'));
 
@@ -36,13 +30,13 @@ describe('the layout of a body’s papers', () => {
   });
 
   it('follows a change of the body’s form, and refuses an unknown layout in Danish', async () => {
-    const body = (await call('bodies.list', {})).find((b) => b.id === PSU_BODY_ID)!;
+    const body = (await call(backend, 'bodies.list', {})).find((b) => b.id === PSU_BODY_ID)!;
     expect([body.paperLayout, body.itemBreak]).toEqual(['C', 'continuous']);
-    await call('bodies.update', { id: body.id, revision: body.revision, patch: { paperLayout: 'A', itemBreak: 'page' } });
+    await call(backend, 'bodies.update', { id: body.id, revision: body.revision, patch: { paperLayout: 'A', itemBreak: 'page' } });
     const psu = await html(PSU_DECEMBER);
     expect(psu).toContain('<body>');
     expect(psu).not.toContain('(Offentlig)');
-    const changed = (await call('bodies.list', {})).find((b) => b.id === PSU_BODY_ID)!;
+    const changed = (await call(backend, 'bodies.list', {})).find((b) => b.id === PSU_BODY_ID)!;
     const refused = await backend.call('bodies.update', { id: body.id, revision: changed.revision, patch: { paperLayout: 'B' as 'A' } });
     expect(refused.ok).toBe(false);
     expect(JSON.stringify(refused)).toContain('Ukendt layout');
