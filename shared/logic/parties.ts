@@ -1,7 +1,7 @@
 import { foldDanish } from '../format/fold';
 
 /** "Læsø" for "Læsø Kommune", "Nordjylland" for "Region Nordjylland": how the papers often name a party. */
-const shortName = (name: string) => name.replace(/\s*Kommune$/i, '').replace(/^Region\s+/i, '');
+export const organisationShortName = (name: string) => name.replace(/\s*Kommune$/i, '').replace(/^Region\s+/i, '');
 
 const key = (text: string) => foldDanish(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
@@ -12,5 +12,5 @@ const key = (text: string) => foldDanish(text).replace(/[^\p{L}\p{N}]+/gu, ' ').
 export function matchOrganisation<T extends { name: string }>(typed: string, organisations: readonly T[]): T | null {
   const wanted = key(typed);
   if (!wanted) return null;
-  return organisations.find((o) => key(o.name) === wanted || key(shortName(o.name)) === wanted) ?? null;
+  return organisations.find((o) => key(o.name) === wanted || key(organisationShortName(o.name)) === wanted) ?? null;
 }

@@ -8,6 +8,7 @@ import type { DB } from '../../../db/schema';
 import { FOLLOW_UP_STATUS_LABELS, ITEM_KIND_LABELS, OUTCOME_LABELS, type DecisionRegisterFilter } from '../../../shared/domain/agenda';
 import type { DocumentExport } from '../../../shared/domain/documents';
 import { todayIso } from '../../../shared/format';
+import { organisationShortName } from '../../../shared/logic/parties';
 import type { ExportStore } from '../documents/export-store';
 import { cleanFileName } from '../files/file-name';
 import { dateCell, type CellValue, type Table, type TableColumn } from '../spreadsheets/register-table';
@@ -29,7 +30,7 @@ const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 export async function registerConditions(db: Kysely<DB>, filter: DecisionRegisterFilter): Promise<RegisterConditions> {
   if (!filter.organisationId) return { ...filter };
   const name = await organisationName(db, filter.organisationId);
-  return { ...filter, organisationShortName: name?.replace(/\s*Kommune$/, '').replace(/^Region\s+/, '') };
+  return { ...filter, organisationShortName: name === undefined ? undefined : organisationShortName(name) };
 }
 
 const DECISION_COLUMNS: TableColumn[] = [
