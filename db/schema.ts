@@ -278,6 +278,86 @@ export interface ExchangeImportsTable {
   imported_at: string;
 }
 
+/** A Styringsaftale's parameters for an agreement year (migration 0009). */
+export interface RuleSetsTable extends RecordColumns {
+  region: string;
+  year: number;
+  source: Generated<string>;
+  /** JSON of RuleSetParams (shared/domain/tariff-year.ts). */
+  params: string;
+  /** Set when approved; an approved rule set is locked. */
+  approved_at: string | null;
+}
+
+export interface OffersTable extends RecordColumns {
+  name: string;
+  operator_id: string;
+  address: Generated<string>;
+  /** A key of LEGAL_BASES (shared/domain/tariff-year.ts). */
+  legal_basis: string;
+  target_group: Generated<string>;
+  offer_kind: Generated<'normal' | 'short-stay'>;
+  /** A key of TARIFF_UNITS. */
+  tariff_unit: Generated<string>;
+  portal_number: Generated<string>;
+  status: Generated<'active' | 'closing' | 'closed'>;
+  /** First operating year (a new offer's special terms, Styringsaftale 6.1.2); null when unknown. */
+  first_year: number | null;
+  notes: Generated<string>;
+}
+
+export interface OfferCategoriesTable extends RecordColumns {
+  offer_id: string;
+  from_year: number;
+  category: 1 | 2 | 3;
+  reason: Generated<string>;
+  decision_item_id: string | null;
+  /** The approving body and date as text when the meeting is not kept here (e.g. «DAS 12.10.2021»). */
+  decided_by: Generated<string>;
+}
+
+export interface TariffSheetsTable extends RecordColumns {
+  offer_id: string;
+  year: number;
+  version: Generated<number>;
+  status: Generated<'draft' | 'submitted' | 'approved' | 'amended'>;
+  rule_set_id: string;
+  /** JSON of TariffSheetContent (shared/domain/tariff-year.ts), øre. */
+  content: string;
+  /** The DAS (or, for an in-year change, FU) agenda item whose decision approved the sheet. */
+  approved_item_id: string | null;
+  approved_at: string | null;
+}
+
+export interface OfferResultsTable extends RecordColumns {
+  offer_id: string;
+  year: number;
+  /** G, øre. */
+  basis: number;
+  /** R = revenue − costs, øre (positive = surplus). */
+  result: number;
+  /** Surplus set aside, øre; null = the maximum the rule allows. */
+  set_aside: number | null;
+  activity: number | null;
+  capacity: number | null;
+  rule_set_id: string;
+  note: Generated<string>;
+}
+
+export interface SetAsideUsesTable extends RecordColumns {
+  result_id: string;
+  year: number;
+  /** øre, positive. */
+  amount: number;
+  used_on_offer_id: string | null;
+  purpose: Generated<string>;
+}
+
+export interface TariffAnnexesTable extends RecordColumns {
+  year: number;
+  item_id: string;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   applied_at: string;
@@ -313,6 +393,13 @@ export interface DB {
   schema_migrations: SchemaMigrationsTable;
   exchange_bases: ExchangeBasesTable;
   exchange_imports: ExchangeImportsTable;
+  rule_sets: RuleSetsTable;
+  offers: OffersTable;
+  offer_categories: OfferCategoriesTable;
+  tariff_sheets: TariffSheetsTable;
+  offer_results: OfferResultsTable;
+  set_aside_uses: SetAsideUsesTable;
+  tariff_annexes: TariffAnnexesTable;
 }
 
 export type MeetingRow = Selectable<MeetingsTable>;

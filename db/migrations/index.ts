@@ -7,6 +7,7 @@ import * as m0005 from './0005-proposals';
 import * as m0006 from './0006-field-merge';
 import * as m0007 from './0007-attachment-numbering';
 import * as m0008 from './0008-paper-layout';
+import * as m0009 from './0009-tariff-year';
 
 export interface Migration {
   name: string;
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0006-field-merge', up: m0006.up },
   { name: '0007-attachment-numbering', up: m0007.up },
   { name: '0008-paper-layout', up: m0008.up },
+  { name: '0009-tariff-year', up: m0009.up },
 ];

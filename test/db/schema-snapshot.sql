@@ -26,6 +26,8 @@ CREATE INDEX meetings_body_date ON meetings (body_id, date);
 
 CREATE INDEX meetings_date ON meetings (date);
 
+CREATE INDEX offers_operator ON offers (operator_id);
+
 CREATE UNIQUE INDEX organisations_name ON organisations (name) WHERE deleted_at IS NULL;
 
 CREATE INDEX recommendations_item ON recommendations (item_id, position);
@@ -35,6 +37,10 @@ CREATE INDEX reservations_decision ON reservations (decision_id);
 CREATE INDEX scenarios_base ON scenarios (base_id);
 
 CREATE INDEX search_documents_meeting ON search_documents (meeting_id);
+
+CREATE INDEX set_aside_uses_result ON set_aside_uses (result_id);
+
+CREATE INDEX tariff_sheets_year ON tariff_sheets (year, offer_id);
 
 CREATE TABLE agenda_items (
   id TEXT PRIMARY KEY NOT NULL,
@@ -260,6 +266,58 @@ CREATE TABLE minutes_versions (
     UNIQUE (meeting_id, version)
   ) STRICT;
 
+CREATE TABLE offer_categories (
+  id TEXT PRIMARY KEY NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  revision INTEGER NOT NULL DEFAULT 1,
+  deleted_at TEXT,
+    offer_id TEXT NOT NULL REFERENCES offers (id),
+    from_year INTEGER NOT NULL,
+    category INTEGER NOT NULL CHECK (category IN (1, 2, 3)),
+    reason TEXT NOT NULL DEFAULT '',
+    decision_item_id TEXT REFERENCES agenda_items (id),
+    decided_by TEXT NOT NULL DEFAULT '',
+    UNIQUE (offer_id, from_year)
+  ) STRICT;
+
+CREATE TABLE offer_results (
+  id TEXT PRIMARY KEY NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  revision INTEGER NOT NULL DEFAULT 1,
+  deleted_at TEXT,
+    offer_id TEXT NOT NULL REFERENCES offers (id),
+    year INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2100),
+    basis INTEGER NOT NULL CHECK (basis >= 0),
+    result INTEGER NOT NULL,
+    set_aside INTEGER CHECK (set_aside IS NULL OR set_aside >= 0),
+    activity REAL CHECK (activity IS NULL OR activity >= 0),
+    capacity REAL CHECK (capacity IS NULL OR capacity >= 0),
+    rule_set_id TEXT NOT NULL REFERENCES rule_sets (id),
+    note TEXT NOT NULL DEFAULT '',
+    UNIQUE (offer_id, year)
+  ) STRICT;
+
+CREATE TABLE offers (
+  id TEXT PRIMARY KEY NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  revision INTEGER NOT NULL DEFAULT 1,
+  deleted_at TEXT,
+    name TEXT NOT NULL CHECK (length(name) >= 1),
+    operator_id TEXT NOT NULL REFERENCES organisations (id),
+    address TEXT NOT NULL DEFAULT '',
+    legal_basis TEXT NOT NULL,
+    target_group TEXT NOT NULL DEFAULT '',
+    offer_kind TEXT NOT NULL DEFAULT 'normal' CHECK (offer_kind IN ('normal', 'short-stay')),
+    tariff_unit TEXT NOT NULL DEFAULT 'døgn',
+    portal_number TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'closing', 'closed')),
+    first_year INTEGER,
+    notes TEXT NOT NULL DEFAULT ''
+  ) STRICT;
+
 CREATE TABLE organisations (
   id TEXT PRIMARY KEY NOT NULL,
   created_at TEXT NOT NULL,
@@ -347,6 +405,20 @@ CREATE TABLE reservations (
     text TEXT NOT NULL DEFAULT ''
   ) STRICT;
 
+CREATE TABLE rule_sets (
+  id TEXT PRIMARY KEY NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  revision INTEGER NOT NULL DEFAULT 1,
+  deleted_at TEXT,
+    region TEXT NOT NULL,
+    year INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2100),
+    source TEXT NOT NULL DEFAULT '',
+    params TEXT NOT NULL CHECK (json_valid(params)),
+    approved_at TEXT,
+    UNIQUE (region, year)
+  ) STRICT;
+
 CREATE TABLE scenario_versions (
   id TEXT PRIMARY KEY NOT NULL,
   created_at TEXT NOT NULL,
@@ -402,8 +474,49 @@ CREATE TABLE 'search_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB, origin INTEGE
 
 CREATE TABLE 'search_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 
+CREATE TABLE set_aside_uses (
+  id TEXT PRIMARY KEY NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  revision INTEGER NOT NULL DEFAULT 1,
+  deleted_at TEXT,
+    result_id TEXT NOT NULL REFERENCES offer_results (id),
+    year INTEGER NOT NULL,
+    amount INTEGER NOT NULL CHECK (amount > 0),
+    used_on_offer_id TEXT REFERENCES offers (id),
+    purpose TEXT NOT NULL DEFAULT ''
+  ) STRICT;
+
 CREATE TABLE settings (
     key TEXT PRIMARY KEY NOT NULL,
     value TEXT NOT NULL,
     updated_at TEXT NOT NULL
+  ) STRICT;
+
+CREATE TABLE tariff_annexes (
+  id TEXT PRIMARY KEY NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  revision INTEGER NOT NULL DEFAULT 1,
+  deleted_at TEXT,
+    year INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2100),
+    item_id TEXT NOT NULL REFERENCES agenda_items (id),
+    UNIQUE (year, item_id)
+  ) STRICT;
+
+CREATE TABLE tariff_sheets (
+  id TEXT PRIMARY KEY NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  revision INTEGER NOT NULL DEFAULT 1,
+  deleted_at TEXT,
+    offer_id TEXT NOT NULL REFERENCES offers (id),
+    year INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2100),
+    version INTEGER NOT NULL DEFAULT 1 CHECK (version > 0),
+    status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'submitted', 'approved', 'amended')),
+    rule_set_id TEXT NOT NULL REFERENCES rule_sets (id),
+    content TEXT NOT NULL CHECK (json_valid(content)),
+    approved_item_id TEXT REFERENCES agenda_items (id),
+    approved_at TEXT,
+    UNIQUE (offer_id, year, version)
   ) STRICT;

@@ -74,6 +74,11 @@ export interface RuleSet {
   // --- 2.2.1 / 5 Annual cycle
   /** Tariffs for next year are reported ultimo this month. */
   readonly tariffReportingMonth: number;
+  /**
+   * 2.2.1 / 5.5.1: a tariff change above this share of last year's tariff (either way) needs a written reason in the
+   * sheet. The agreement says «væsentlige» without a number; this is the secretariat's reading, editable per year.
+   */
+  readonly significantTariffChange: number;
 
   // --- 7.4 Notice
   /** Full payment to the end of the running month plus this many months. */
@@ -171,6 +176,7 @@ const NORDJYLLAND_2022: RuleSet = {
   newOfferLossWriteOffYears: 3,
   closureConsultationMonths: 1,
   tariffReportingMonth: 10,
+  significantTariffChange: 0.05,
   noticeExtraMonths: 1,
   substitutionNoticeDays: 14,
   ata: { minutesPerHour: 60, normalWeekdayFromHour: 6, normalWeekdayToHour: 17 },

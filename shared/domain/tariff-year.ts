@@ -1,0 +1,165 @@
+import { z } from 'zod';
+import { Id, RecordMeta } from './common';
+
+/**
+ * The tariff year (Styringsaftalen 2.2, 5; domain.md §3.0–3.6): the register of offers, each offer's yearly tariff
+ * sheet (takstberegningsskema), its realised results and the 5 % ledger, and the rule sets as stored records.
+ * Money is integer øre everywhere in this module; shares and occupancies are fractions (0.95 = 95 %).
+ */
+
+const Ore = z.number({ error: 'Beløbet skal være et tal' }).int({ error: 'Beløbet skal være i hele øre' });
+const NonNegativeOre = Ore.min(0, { error: 'Beløbet må ikke være negativt' });
+const Fraction = z.number().min(0, { error: 'Andelen må ikke være under 0' }).max(1, { error: 'Andelen må ikke være over 1 (100 %)' });
+export const TariffYear = z.number().int({ error: 'Året skal være et helt årstal' }).min(2000, { error: 'Året skal være 2000 eller senere' }).max(2100, { error: 'Året skal være 2100 eller tidligere' });
+
+/** The legal bases the Socialaftale covers (Styringsaftalen 2.1, `002:17164–17220`), in the agreement's order. */
+export const LEGAL_BASES = [
+  { key: 'SEL-32', label: 'SEL § 32 (særlige dagtilbud)' },
+  { key: 'SEL-36', label: 'SEL § 36 (særlige klubtilbud)' },
+  { key: 'SEL-66-7', label: 'SEL § 66, stk. 1, nr. 7 (døgninstitutioner)' },
+  { key: 'SEL-101', label: 'SEL §§ 101 og 101 a (stofmisbrugsbehandling)' },
+  { key: 'SEL-103', label: 'SEL § 103 (beskyttet beskæftigelse)' },
+  { key: 'SEL-104', label: 'SEL § 104 (aktivitets- og samværstilbud)' },
+  { key: 'SEL-107', label: 'SEL § 107 (midlertidige botilbud)' },
+  { key: 'SEL-108', label: 'SEL § 108 (længerevarende botilbud)' },
+  { key: 'SEL-109', label: 'SEL § 109 (kvindekrisecentre)' },
+  { key: 'SEL-110', label: 'SEL § 110 (forsorgshjem)' },
+  { key: 'ABL-105', label: 'Almenboliglovens § 105, stk. 2 (almene ældreboliger)' },
+  { key: 'plejebolig', label: 'Plejeboliger' },
+  { key: 'specialraadgivning', label: 'Specialrådgivning (§ 7, stk. 1, nr. 1)' },
+  { key: 'hjaelpemidler', label: 'Hjælpemidler (SEL § 5, stk. 3)' },
+  { key: 'FSL-20-3', label: 'Lands-/landsdelsdækkende undervisningstilbud (folkeskolelovens § 20, stk. 3)' },
+  { key: 'kommunikationscenter', label: 'Kommunikationscentre (lov om specialundervisning for voksne § 1, stk. 3)' },
+] as const;
+export type LegalBasis = (typeof LEGAL_BASES)[number]['key'];
+export const LegalBasis = z.enum(LEGAL_BASES.map((b) => b.key) as [LegalBasis, ...LegalBasis[]], { error: 'Ukendt lovgrundlag' });
+
+/** Tariff units allowed (Styringsaftalen 5: enheds-, time-, dag- eller døgntakster). */
+export const TARIFF_UNITS = [
+  { key: 'døgn', label: 'Døgntakst' },
+  { key: 'dag', label: 'Dagtakst' },
+  { key: 'time', label: 'Timetakst' },
+  { key: 'enhed', label: 'Enhedstakst' },
+] as const;
+export type TariffUnit = (typeof TARIFF_UNITS)[number]['key'];
+export const TariffUnit = z.enum(['døgn', 'dag', 'time', 'enhed'], { error: 'Ukendt takstenhed' });
+
+export const OfferStatus = z.enum(['active', 'closing', 'closed']);
+export type OfferStatus = z.infer<typeof OfferStatus>;
+export const OFFER_STATUS_LABELS: Readonly<Record<OfferStatus, string>> = { active: 'Aktiv', closing: 'Under afvikling', closed: 'Lukket' };
+
+/** Kategori 1 (only the operator's own use: outside the agreement), 2 (a few others), 3 (part of the Socialaftale). */
+export const OfferCategory = z.union([z.literal(1), z.literal(2), z.literal(3)], { error: 'Kategorien skal være 1, 2 eller 3' });
+export type OfferCategory = z.infer<typeof OfferCategory>;
+
+export const CategoryChange = z.object({
+  id: Id,
+  fromYear: TariffYear,
+  category: OfferCategory,
+  reason: z.string(),
+  /** The agenda item whose decision approved the change (DAS, or FU by delegation); null when not kept here. */
+  decisionItemId: Id.nullable(),
+  decidedBy: z.string(),
+});
+export type CategoryChange = z.infer<typeof CategoryChange>;
+
+export const Offer = RecordMeta.extend({
+  name: z.string(),
+  operatorId: Id,
+  operatorName: z.string(),
+  address: z.string(),
+  legalBasis: LegalBasis,
+  targetGroup: z.string(),
+  offerKind: z.enum(['normal', 'short-stay']),
+  tariffUnit: TariffUnit,
+  /** Tilbudsportalen's number of the offer. */
+  portalNumber: z.string(),
+  status: OfferStatus,
+  firstYear: TariffYear.nullable(),
+  notes: z.string(),
+  /** The category history, oldest first; the category of a year is the last change from that year or before. */
+  categories: z.array(CategoryChange),
+});
+export type Offer = z.infer<typeof Offer>;
+
+export const SheetStatus = z.enum(['draft', 'submitted', 'approved', 'amended']);
+export type SheetStatus = z.infer<typeof SheetStatus>;
+export const SHEET_STATUS_LABELS: Readonly<Record<SheetStatus, string>> = {
+  draft: 'Udkast',
+  submitted: 'Indsendt',
+  approved: 'Godkendt',
+  amended: 'Ændret i årets løb',
+};
+
+/** How the budgeted occupancy was set (Styringsaftalen 5.2 and 6.1.2). */
+export const OccupancyMethod = z.enum(['average-two-years', 'expectation', 'new-offer-first-year']);
+export type OccupancyMethod = z.infer<typeof OccupancyMethod>;
+export const OCCUPANCY_METHOD_LABELS: Readonly<Record<OccupancyMethod, string>> = {
+  'average-two-years': 'Gennemsnit af de to foregående års faktiske belægning',
+  expectation: 'Klar forventning til det kommende år',
+  'new-offer-first-year': 'Nyt tilbud: forventet belægning i første driftsår',
+};
+
+/**
+ * What an operator reports for an offer and a year. The budget is split on the cost categories of Tabel 4
+ * (shared/logic/tariff/daily-tariff.ts#COST_CATEGORIES keys; income lines negative). The carried results due this
+ * year come from the 5 % ledger and are not entered here.
+ */
+export const TariffSheetContent = z.object({
+  budgetLines: z.array(z.object({ category: z.string().min(1), label: z.string().trim().min(1, { error: 'Angiv en tekst for budgetlinjen' }), amount: Ore })),
+  /** The total the operator states; checked against the lines. */
+  statedTotal: NonNegativeOre,
+  places: z.number().positive({ error: 'Antal pladser skal være over 0' }),
+  occupancy: Fraction.refine((o) => o > 0, { error: 'Belægningen skal være over 0' }),
+  occupancyMethod: OccupancyMethod,
+  /** The two preceding years' actual occupancy when the method is the average (fractions, Y−1 and Y−2). */
+  occupancyHistory: z.array(Fraction).max(2).default([]),
+  /** Tariff levels (differentiated tariff); a single-tariff offer has one level with all places. */
+  levels: z
+    .array(
+      z.object({
+        name: z.string().trim().min(1, { error: 'Angiv et navn for takstniveauet' }),
+        places: z.number().min(0, { error: 'Antal pladser må ikke være negativt' }),
+        /** The tariff the operator reports, øre per unit; null when left to the computed one. */
+        reportedTariff: NonNegativeOre.nullable(),
+        /** Average direct support (ATA) hours per week in the tariff (5.4.7). */
+        ataHours: z.number().min(0).nullable(),
+      }),
+    )
+    .default([]),
+  /** A new offer's first-year operating loss, written off over the rule set's years (6.1.2); 0 when none. */
+  firstYearLoss: NonNegativeOre.default(0),
+  /** The operator's written reason for a change in places or a significant tariff change (bemærkninger). */
+  reason: z.string().default(''),
+});
+export type TariffSheetContent = z.output<typeof TariffSheetContent>;
+
+export const TariffSheet = RecordMeta.extend({
+  offerId: Id,
+  year: TariffYear,
+  version: z.number().int().positive(),
+  status: SheetStatus,
+  ruleSetId: Id,
+  content: TariffSheetContent,
+  approvedItemId: Id.nullable(),
+  approvedAt: z.string().nullable(),
+});
+export type TariffSheet = z.infer<typeof TariffSheet>;
+
+/** A year's realised figures of an offer (årsregnskab), the input of the 5 % rule (Styringsaftalen 5.3). */
+export const OfferResult = RecordMeta.extend({
+  offerId: Id,
+  year: TariffYear,
+  /** G: takstberegningsgrundlaget. */
+  basis: NonNegativeOre,
+  /** R = revenue − costs (positive = surplus). */
+  result: Ore,
+  /** The part of a surplus set aside; null = the maximum the rule allows. */
+  setAside: NonNegativeOre.nullable(),
+  /** Realised activity and capacity (place-years, or days: the same unit for both). */
+  activity: z.number().min(0).nullable(),
+  capacity: z.number().min(0).nullable(),
+  ruleSetId: Id,
+  note: z.string(),
+});
+export type OfferResult = z.infer<typeof OfferResult>;
