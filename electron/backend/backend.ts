@@ -16,6 +16,7 @@ import { JobRunner } from './jobs';
 import { createBackupService, type BackupService } from './services/backups';
 import { writeAndAnnounce } from './write';
 import { ensureReferenceData } from './services/reference-data';
+import { ensureBuiltInRuleSets } from './services/rule-sets';
 import { createByteStreams, type ByteStreams } from './streams';
 
 /*
@@ -75,6 +76,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   const backupDir = options.backupDir ?? join(dirname(options.databaseFile), 'backups');
   const database = await openDatabase({ file: options.databaseFile, backupDir: inMemory ? undefined : backupDir, now });
   await ensureReferenceData(database.db, now().toISOString());
+  await ensureBuiltInRuleSets(database.db, now().toISOString());
   // A database copied from another laptop or folder speaks as a new installation from here on.
   if (!inMemory) await bindInstallation(database.db, database.file, now().toISOString(), options.newId ?? randomUUID);
 

@@ -1,0 +1,48 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../schema';
+
+export interface RuleSetRow {
+  id: string;
+  region: string;
+  year: number;
+  source: string;
+  /** JSON of the rule set's parameters (RuleSet without region, year and source). */
+  params: string;
+  approvedAt: string | null;
+  revision: number;
+}
+
+const columns = ['id', 'region', 'year', 'source', 'params', 'approved_at as approvedAt', 'revision'] as const;
+
+/** A region's stored rule sets, oldest agreement year first. */
+export const listRuleSetRows = (db: Kysely<DB>, region: string): Promise<RuleSetRow[]> =>
+  db.selectFrom('rule_sets').select(columns).where('region', '=', region).where('deleted_at', 'is', null).orderBy('year').execute();
+
+/** The set in force for an agreement year: the region's latest one whose year is not after it. */
+export const ruleSetRowInForce = (db: Kysely<DB>, region: string, year: number): Promise<RuleSetRow | undefined> =>
+  db
+    .selectFrom('rule_sets')
+    .select(columns)
+    .where('region', '=', region)
+    .where('year', '<=', year)
+    .where('deleted_at', 'is', null)
+    .orderBy('year', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+
+export const getRuleSetRow = (db: Kysely<DB>, id: string): Promise<RuleSetRow | undefined> =>
+  db.selectFrom('rule_sets').select(columns).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+
+/** Inserts a built-in set unless the region already has one for that year (kept as the user has it, even deleted). */
+export async function insertRuleSetIfAbsent(
+  db: Kysely<DB>,
+  set: { id: string; region: string; year: number; source: string; params: string; approvedAt: string | null },
+  now: string,
+): Promise<boolean> {
+  const result = await db
+    .insertInto('rule_sets')
+    .values({ id: set.id, region: set.region, year: set.year, source: set.source, params: set.params, approved_at: set.approvedAt, created_at: now, updated_at: now })
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
