@@ -30,6 +30,10 @@ export const ruleSetRowInForce = (db: Kysely<DB>, region: string, year: number):
     .limit(1)
     .executeTakeFirst();
 
+/** The region's earliest stored set (for years before any set: the app knows no older agreement). */
+export const earliestRuleSetRow = (db: Kysely<DB>, region: string): Promise<RuleSetRow | undefined> =>
+  db.selectFrom('rule_sets').select(columns).where('region', '=', region).where('deleted_at', 'is', null).orderBy('year').limit(1).executeTakeFirst();
+
 export const getRuleSetRow = (db: Kysely<DB>, id: string): Promise<RuleSetRow | undefined> =>
   db.selectFrom('rule_sets').select(columns).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
 

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { getRuleSetRow, insertRuleSetIfAbsent, ruleSetRowInForce, type RuleSetRow } from '../../../db/queries/rule-sets';
+import { earliestRuleSetRow, getRuleSetRow, insertRuleSetIfAbsent, ruleSetRowInForce, type RuleSetRow } from '../../../db/queries/rule-sets';
 import type { DB } from '../../../db/schema';
 import { AppError } from '../errors';
 import { HOME_REGION, RULE_SETS, type Region, type RuleSet } from '../../../shared/logic/tariff/rule-set';
@@ -13,6 +13,11 @@ export interface StoredRuleSet {
   id: string;
   approved: boolean;
   rules: RuleSet;
+  /**
+   * Set when the year asked for is before the set's own (results of 2019–2021 settled by the 2022 agreement, the
+   * oldest the app knows): the caller shows it, so nobody takes it for that year's agreement.
+   */
+  usedBeforeItsYear?: true;
 }
 
 /**
@@ -32,12 +37,21 @@ function toStored(row: RuleSetRow): StoredRuleSet {
   return { id: row.id, approved: row.approvedAt !== null, rules: { ...params, region: row.region as Region, year: row.year, source: row.source } };
 }
 
-/** The rules in force for a tariff year (the latest stored set not after it), or a Danish refusal. */
+/**
+ * The rules in force for a tariff year: the latest stored set not after it. A year before every stored set gets the
+ * earliest one, marked usedBeforeItsYear. With no set at all (every one deleted) a Danish refusal.
+ */
 export async function ruleSetInForce(db: Kysely<DB>, year: number, region: string = HOME_REGION): Promise<StoredRuleSet> {
   const row = await ruleSetRowInForce(db, region, year);
-  if (!row) throw new AppError('NOT_FOUND', `Der findes ingen takstregler for ${year}. Opret årets regelsæt under Indstillinger → Takstregler.`);
-  return toStored(row);
+  if (row) return toStored(row);
+  const earliest = await earliestRuleSetRow(db, region);
+  if (!earliest) throw new AppError('NOT_FOUND', `Der findes ingen takstregler for ${year}. Opret et regelsæt under Indstillinger → Takstregler.`);
+  return { ...toStored(earliest), usedBeforeItsYear: true };
 }
+
+/** A note for the user when a set was used for a year before its own; null otherwise. */
+export const ruleSetNote = (set: StoredRuleSet, year: number): string | null =>
+  set.usedBeforeItsYear ? `${year} har ikke sit eget regelsæt; reglerne fra ${set.rules.source} (${set.rules.year}) er brugt.` : null;
 
 /** A stored set by id (what a sheet or result recorded). */
 export async function ruleSetById(db: Kysely<DB>, id: string): Promise<StoredRuleSet> {
