@@ -37,6 +37,23 @@ describe('tariff year foundation', () => {
     // (40.000.000 + 1.945.571) / (22 × 365 × 0,95) = 5.498,53 kr. per døgn; last year 5.243,49 kr.
     expect(sheet!.computation.tariff).toBe(549_853);
     expect(sheet!.previous?.tariff).toBe(524_349);
-    expect(sheet!.computation.checks.map((c) => c.code)).toEqual(['tariff-change-reason']);
+    // +4,9 %: below the 5 % change that needs a written reason.
+    expect(sheet!.computation.checks).toEqual([]);
+  });
+
+  it('asks for a written reason when places change or the tariff moves more than 5 %, and not once it is given', async () => {
+    const db = backend.database.db;
+    const offer = await addOffer(db, 'Aalborg Kommune', { name: 'Botilbud' });
+    await addSheet(db, offer, 2025, simpleSheetContent(10_000_000, 20, 0.95));
+    await addSheet(db, offer, 2026, simpleSheetContent(10_000_000, 18, 0.95));
+    const [unexplained] = await computedSheetsOfYear(db, 2026);
+    expect(unexplained!.computation.change).toMatchObject({ places: -2 });
+    expect(unexplained!.computation.checks.map((c) => c.code)).toEqual(['places-change-reason', 'tariff-change-reason']);
+    expect(unexplained!.computation.checks[1]!.message).toMatch(/Taksten ændres 11,1\s%/);
+
+    await addSheet(db, offer, 2026, simpleSheetContent(10_000_000, 18, 0.95, { reason: 'To pladser nedlagt efter aftale med Aalborg Kommune' }), 'submitted', 2);
+    const [explained] = await computedSheetsOfYear(db, 2026);
+    expect(explained!.sheet.version).toBe(2);
+    expect(explained!.computation.checks).toEqual([]);
   });
 });
