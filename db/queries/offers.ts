@@ -1,7 +1,7 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { CategoryChange, LegalBasis, Offer, OfferCategory, OfferStatus, TariffUnit } from '../../shared/domain/tariff-year';
 import type { DB } from '../schema';
-import { toMeta } from './records';
+import { setTombstone, toMeta, updateGuarded, type WriteOutcome } from './records';
 
 export interface NewOffer {
   id: string;
@@ -108,4 +108,79 @@ export async function listOffers(db: Kysely<DB>, ids?: readonly string[]): Promi
 
 export async function getOffer(db: Kysely<DB>, id: string): Promise<Offer | undefined> {
   return (await listOffers(db, [id]))[0];
+}
+
+/** The columns of an offer the register edits, by field name. */
+export type OfferValues = Partial<Omit<NewOffer, 'id'>>;
+
+const OFFER_COLUMNS: Record<keyof OfferValues, string> = {
+  name: 'name',
+  operatorId: 'operator_id',
+  address: 'address',
+  legalBasis: 'legal_basis',
+  targetGroup: 'target_group',
+  offerKind: 'offer_kind',
+  tariffUnit: 'tariff_unit',
+  portalNumber: 'portal_number',
+  status: 'status',
+  firstYear: 'first_year',
+  notes: 'notes',
+};
+
+/** Updates the fields given if the offer still has `revision` (see updateGuarded). */
+export function updateOffer(db: Kysely<DB>, id: string, revision: number, values: OfferValues, now: string): Promise<WriteOutcome> {
+  const row = Object.fromEntries(Object.entries(values).map(([field, value]) => [OFFER_COLUMNS[field as keyof OfferValues], value]));
+  return updateGuarded(db, 'offers', id, revision, row, now);
+}
+
+export const setOfferDeleted = (db: Kysely<DB>, id: string, deleted: boolean, now: string) => setTombstone(db, 'offers', id, deleted, now);
+
+/** The category change of an offer from a year, tombstone or not (the pair is unique either way). */
+export const categoryChangeFrom = (db: Kysely<DB>, offerId: string, fromYear: number) =>
+  db.selectFrom('offer_categories').select(['id', 'deleted_at']).where('offer_id', '=', offerId).where('from_year', '=', fromYear).executeTakeFirst();
+
+/** Rewrites a year's category change (again live): a second decision for the same year replaces the first. */
+export async function rewriteOfferCategory(db: Kysely<DB>, id: string, change: Omit<NewCategoryChange, 'id' | 'offerId' | 'fromYear'>, now: string): Promise<void> {
+  await db
+    .updateTable('offer_categories')
+    .set((eb) => ({
+      category: change.category,
+      reason: change.reason ?? '',
+      decision_item_id: change.decisionItemId ?? null,
+      decided_by: change.decidedBy ?? '',
+      deleted_at: null,
+      updated_at: now,
+      revision: eb('revision', '+', 1),
+    }))
+    .where('id', '=', id)
+    .execute();
+}
+
+/** The years from `fromYear` on in which the offer has an approved (or in-year amended) tariff sheet. */
+export async function approvedSheetYears(db: Kysely<DB>, offerId: string, fromYear: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('tariff_sheets')
+    .select('year')
+    .distinct()
+    .where('offer_id', '=', offerId)
+    .where('year', '>=', fromYear)
+    .where('status', 'in', ['approved', 'amended'])
+    .where('deleted_at', 'is', null)
+    .orderBy('year')
+    .execute();
+  return rows.map((r) => r.year);
+}
+
+/** Each offer's places on its latest sheet (the highest year, then version). */
+export async function latestSheetPlaces(db: Kysely<DB>): Promise<Map<string, { year: number; places: number }>> {
+  const rows = await db
+    .selectFrom('tariff_sheets')
+    .select(['offer_id', 'year', sql<number | null>`json_extract(content, '$.places')`.as('places')])
+    .where('deleted_at', 'is', null)
+    .orderBy('year')
+    .orderBy('version')
+    .execute();
+  const latest = new Map<string, { year: number; places: number }>();
+  for (const r of rows) if (typeof r.places === 'number') latest.set(r.offer_id, { year: r.year, places: r.places });
+  return latest;
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../schema';
+import { updateGuarded, type WriteOutcome } from './records';
 
 export interface RuleSetRow {
   id: string;
@@ -10,9 +11,11 @@ export interface RuleSetRow {
   params: string;
   approvedAt: string | null;
   revision: number;
+  createdAt: string;
+  updatedAt: string;
 }
 
-const columns = ['id', 'region', 'year', 'source', 'params', 'approved_at as approvedAt', 'revision'] as const;
+const columns = ['id', 'region', 'year', 'source', 'params', 'approved_at as approvedAt', 'revision', 'created_at as createdAt', 'updated_at as updatedAt'] as const;
 
 /** A region's stored rule sets, oldest agreement year first. */
 export const listRuleSetRows = (db: Kysely<DB>, region: string): Promise<RuleSetRow[]> =>
@@ -49,4 +52,21 @@ export async function insertRuleSetIfAbsent(
     .onConflict((oc) => oc.doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** The region's set for exactly this year, tombstone or not (a year has one set). */
+export const ruleSetOfYear = (db: Kysely<DB>, region: string, year: number) =>
+  db.selectFrom('rule_sets').select(['id', 'deleted_at']).where('region', '=', region).where('year', '=', year).executeTakeFirst();
+
+export async function insertRuleSet(db: Kysely<DB>, set: { id: string; region: string; year: number; source: string; params: string }, now: string): Promise<void> {
+  await db.insertInto('rule_sets').values({ id: set.id, region: set.region, year: set.year, source: set.source, params: set.params, approved_at: null, created_at: now, updated_at: now }).execute();
+}
+
+/** Changes a set that is not approved and still has `revision`; an approved set is never touched here. */
+export function updateRuleSet(db: Kysely<DB>, id: string, revision: number, values: { source?: string; params?: string; approvedAt?: string }, now: string): Promise<WriteOutcome> {
+  const row: Record<string, unknown> = {};
+  if (values.source !== undefined) row.source = values.source;
+  if (values.params !== undefined) row.params = values.params;
+  if (values.approvedAt !== undefined) row.approved_at = values.approvedAt;
+  return updateGuarded(db, 'rule_sets', id, revision, row, now);
 }

@@ -9,7 +9,8 @@ import { recordHistory } from './services/agenda';
 export interface HistoryEntry {
   entity: string;
   entityId: string;
-  meetingId: string;
+  /** Null for what belongs to no meeting (an offer, a rule set). */
+  meetingId: string | null;
   itemId: string | null;
   action: HistoryAction;
   changes?: Record<string, { before: unknown; after: unknown }>;

@@ -48,6 +48,9 @@ import { BackupEntry } from '../domain/backups';
 import { ImportRequest, IncomingPackage, TrustedInstallation } from '../domain/exchange';
 import { JobStatus } from '../domain/jobs';
 import { ExchangeScope } from '../exchange/manifest';
+import { CategoryChangeInput, OfferDraft, OfferListQuery, OfferRow, OfferUpdate } from '../domain/offer-register';
+import { RuleSetRecord, RuleSetUpdate } from '../domain/rule-sets';
+import { TariffYear } from '../domain/tariff-year';
 
 import type { MethodName } from './names';
 
@@ -215,6 +218,28 @@ export const methods = {
   'proposals.municipalities': method(MunicipalityRequest, z.object({ scenarioId: Id, scenarioName: z.string(), rows: z.array(MunicipalityShare) })),
   /** One municipality's figures for its own budget process, as .xlsx or PDF. */
   'proposals.exportMunicipality': method(MunicipalityRequest.extend({ organisationName: z.string().min(1), format: z.enum(['xlsx', 'pdf']) }), DocumentExport),
+
+  // The register of offers (tilbudsregister) and the stored rule sets (Indstillinger → Takstregler).
+  /** The register, filtered and sorted; each row with its category in the year asked for (this year by default). */
+  'offers.list': method(OfferListQuery, z.array(OfferRow)),
+  'offers.get': method(ById, OfferRow),
+  /** A new offer with its first category. */
+  'offers.create': method(OfferDraft, OfferRow),
+  'offers.update': method(OfferUpdate, OfferRow),
+  /** Soft delete. */
+  'offers.delete': method(ById, Deleted),
+  /** The category from a year on, with the reason and the decision; refused for a year whose sheet is approved. */
+  'offers.setCategory': method(CategoryChangeInput, OfferRow),
+  /** The register with the same filters (every row) as .xlsx. */
+  'offers.export': method(OfferListQuery, DocumentExport),
+  'ruleSets.list': method(Empty, z.array(RuleSetRecord)),
+  'ruleSets.get': method(ById, RuleSetRecord),
+  /** A new year's set as a copy of another (not approved). */
+  'ruleSets.copy': method(z.object({ fromId: Id, year: TariffYear }), RuleSetRecord),
+  /** Refused once the set is approved (locked). */
+  'ruleSets.update': method(RuleSetUpdate, RuleSetRecord),
+  /** Approves (locks) the set. */
+  'ruleSets.approve': method(Revisioned, RuleSetRecord),
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Methods = typeof methods;

@@ -99,6 +99,19 @@ export const METHOD_NAMES = [
   'proposals.putOnAgenda',
   'proposals.municipalities',
   'proposals.exportMunicipality',
+  // The register of offers and the stored rule sets (issue 17).
+  'offers.list',
+  'offers.get',
+  'offers.create',
+  'offers.update',
+  'offers.delete',
+  'offers.setCategory',
+  'offers.export',
+  'ruleSets.list',
+  'ruleSets.get',
+  'ruleSets.copy',
+  'ruleSets.update',
+  'ruleSets.approve',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 

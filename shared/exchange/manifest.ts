@@ -12,8 +12,9 @@ export const EXCHANGE_FORMAT = 'sekretariat-exchange';
  * kind). 2: the proposals (proposals, proposal_versions, approval_steps, consultation_responses). Every package is
  * written in the current version; every version from 1 up to it is read (an older package lacks the newer entities).
  * 3: `bases.jsonl`, the versions of its records the source last took from other laptops (for field-by-field merges).
+ * 4: the tariff year (rule_sets, offers, offer_categories, tariff_sheets, offer_results, set_aside_uses, tariff_annexes).
  */
-export const EXCHANGE_FORMAT_VERSION = 3;
+export const EXCHANGE_FORMAT_VERSION = 4;
 export const EXCHANGE_EXTENSION = '.sekretariat';
 export const MANIFEST_PATH = 'manifest.json';
 

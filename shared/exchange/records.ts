@@ -14,6 +14,8 @@ import { OrganisationKind, Quarter } from '../domain/organisation';
 import { Consultation, ProposalContent, ScenarioRef, Stance } from '../domain/proposal';
 import { ScenarioInput } from '../domain/scenario';
 import { ATTACHMENT_NUMBERINGS, ITEM_BREAKS, PAPER_LAYOUTS } from '../domain/body';
+import { RuleSetParams } from '../domain/rule-sets';
+import { LegalBasis, OfferCategory, OfferStatus, SheetStatus, TariffSheetContent, TariffUnit, TariffYear } from '../domain/tariff-year';
 
 /** Rich text (HTML) as the item editor stores it; the domain's limit (shared/domain/agenda.ts). */
 export const MAX_RICH_TEXT_CHARS = 2_000_000;
@@ -54,6 +56,9 @@ const agendaTemplate = checkedBy(z.array(z.unknown()).max(50), StandingItemTempl
 const proposalContent = checkedBy(jsonObject, ProposalContent);
 const scenarioRefs = checkedBy(z.array(z.unknown(), { error: 'Skal være en JSON-liste' }).max(8, { error: 'Højst otte scenarier pr. version' }), ScenarioRef.array());
 const consultation = checkedBy(jsonObject, Consultation);
+/** A rule set's parameters and a tariff sheet's content (shared/domain/rule-sets.ts, tariff-year.ts). */
+const ruleSetParams = checkedBy(jsonObject, RuleSetParams);
+const sheetContent = checkedBy(jsonObject, TariffSheetContent);
 
 /** A long text cut for a sentence. */
 export const shorten = (value: string) => (value.length > 80 ? `${value.slice(0, 80)}…` : value);
@@ -196,6 +201,13 @@ export const ENTITY_NAMES = [
   'proposal_versions',
   'approval_steps',
   'consultation_responses',
+  'rule_sets',
+  'offers',
+  'offer_categories',
+  'tariff_sheets',
+  'offer_results',
+  'set_aside_uses',
+  'tariff_annexes',
 ] as const;
 export type EntityName = (typeof ENTITY_NAMES)[number];
 export const EntityName = z.enum(ENTITY_NAMES);
@@ -576,6 +588,142 @@ const DEFINITIONS = {
       // The item the response was annexed to, at a meeting the package may not carry.
       { field: 'itemId', entity: 'agenda_items', onMissing: 'clear' },
     ],
+  }),
+  // The tariff year (docs/exchange-format.md §4). Like the proposals it travels with the whole database only; an
+  // approved rule set or sheet carries its approval (approvedAt) and is locked wherever it arrives.
+  rule_sets: define({
+    label: 'regelsæt',
+    plural: 'regelsæt',
+    labelOf: (r) => `regelsæt ${r.year as number}`,
+    named: { definite: 'Regelsættet', of: (r) => `Regelsættet for ${r.year as number}` },
+    unique: {
+      fields: ['region', 'year'],
+      liveOnly: false,
+      inPackage: 'Samme år har to regelsæt',
+      clash: { explain: (r) => `Der er allerede et andet regelsæt for ${r.year as number} her end i pakken: det er oprettet på begge bærbare` },
+    },
+    fields: { region: required(50, 'Regionen'), year: TariffYear, source: text(500), params: ruleSetParams, approvedAt: Timestamp.nullable() },
+    json: ['params'],
+  }),
+  offers: define({
+    label: 'tilbud',
+    plural: 'tilbud',
+    named: { definite: 'Tilbuddet', of: (r) => `Tilbuddet «${r.name as string}»` },
+    fields: {
+      name: required(300, 'Navnet'),
+      operatorId: ref,
+      address: text(500),
+      legalBasis: LegalBasis,
+      targetGroup: text(2000),
+      offerKind: z.enum(['normal', 'short-stay']),
+      tariffUnit: TariffUnit,
+      portalNumber: text(50),
+      status: OfferStatus,
+      firstYear: TariffYear.nullable(),
+      notes: text(10_000),
+    },
+    references: [{ field: 'operatorId', entity: 'organisations' }],
+  }),
+  offer_categories: define({
+    label: 'kategori for et tilbud',
+    plural: 'kategorier for tilbud',
+    labelOf: (r) => `kategori ${r.category as number} fra ${r.fromYear as number}`,
+    parent: 'offerId',
+    unique: {
+      fields: ['offerId', 'fromYear'],
+      liveOnly: false,
+      inPackage: 'Samme tilbud har to kategorier fra samme år',
+      clash: { owner: 'offerId', explain: (r, what) => `${what} har allerede en kategori fra ${r.fromYear as number} her, og pakken har en anden` },
+    },
+    fields: { offerId: ref, fromYear: TariffYear, category: OfferCategory, reason: text(2000), decisionItemId: optionalRef, decidedBy: text(200) },
+    references: [
+      { field: 'offerId', entity: 'offers' },
+      // The item whose decision approved the change, at a meeting the package may not carry.
+      { field: 'decisionItemId', entity: 'agenda_items', onMissing: 'clear' },
+    ],
+  }),
+  tariff_sheets: define({
+    label: 'takstberegningsskema',
+    plural: 'takstberegningsskemaer',
+    labelOf: (r) => `takstberegningsskema ${r.year as number}, version ${r.version as number}`,
+    parent: 'offerId',
+    // An approved sheet is fixed to its offer, as a frozen scenario version is.
+    copiedWithParent: false,
+    unique: {
+      fields: ['offerId', 'year', 'version'],
+      liveOnly: false,
+      inPackage: 'Samme tilbud har to takstberegningsskemaer med samme år og version',
+      clash: { owner: 'offerId', explain: (r, what) => `${what} har allerede et takstberegningsskema for ${r.year as number}, version ${r.version as number}, her, og pakken har et andet` },
+    },
+    fields: {
+      offerId: ref,
+      year: TariffYear,
+      version: int.positive(),
+      status: SheetStatus,
+      ruleSetId: ref,
+      content: sheetContent,
+      approvedItemId: optionalRef,
+      approvedAt: Timestamp.nullable(),
+    },
+    json: ['content'],
+    references: [
+      { field: 'offerId', entity: 'offers' },
+      { field: 'ruleSetId', entity: 'rule_sets' },
+      { field: 'approvedItemId', entity: 'agenda_items', onMissing: 'clear' },
+    ],
+  }),
+  offer_results: define({
+    label: 'regnskabsresultat',
+    plural: 'regnskabsresultater',
+    labelOf: (r) => `regnskabsresultat ${r.year as number}`,
+    parent: 'offerId',
+    unique: {
+      fields: ['offerId', 'year'],
+      liveOnly: false,
+      inPackage: 'Samme tilbud har to regnskabsresultater for samme år',
+      clash: { owner: 'offerId', explain: (r, what) => `${what} har allerede et regnskabsresultat for ${r.year as number} her, og pakken har et andet` },
+    },
+    fields: {
+      offerId: ref,
+      year: TariffYear,
+      basis: int.nonnegative(),
+      result: int,
+      setAside: int.nonnegative().nullable(),
+      activity: z.number({ error: 'Skal være et tal' }).nonnegative().nullable(),
+      capacity: z.number({ error: 'Skal være et tal' }).nonnegative().nullable(),
+      ruleSetId: ref,
+      note: text(2000),
+    },
+    references: [
+      { field: 'offerId', entity: 'offers' },
+      { field: 'ruleSetId', entity: 'rule_sets' },
+    ],
+  }),
+  set_aside_uses: define({
+    label: 'brug af henlagt overskud',
+    plural: 'brug af henlagte overskud',
+    labelOf: (r) => `brug af henlagt overskud ${r.year as number}`,
+    parent: 'resultId',
+    fields: { resultId: ref, year: int, amount: int.positive(), usedOnOfferId: optionalRef, purpose: text(2000) },
+    references: [
+      { field: 'resultId', entity: 'offer_results' },
+      { field: 'usedOnOfferId', entity: 'offers' },
+    ],
+  }),
+  tariff_annexes: define({
+    label: 'takstbilag',
+    plural: 'takstbilag',
+    labelOf: (r) => `takstbilag ${r.year as number}`,
+    // Part of the item it is on: a meeting's package carries it.
+    parent: 'itemId',
+    unique: {
+      fields: ['year', 'itemId'],
+      liveOnly: false,
+      inPackage: 'Samme punkt har to takstbilag for samme år',
+      clash: { owner: 'itemId', explain: (r, what) => `${what} har allerede takstbilaget for ${r.year as number} her, og pakken har et andet` },
+    },
+    fields: { year: TariffYear, itemId: ref },
+    references: [{ field: 'itemId', entity: 'agenda_items' }],
   }),
 } satisfies Record<EntityName, LooseDefinition>;
 

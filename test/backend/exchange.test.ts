@@ -256,7 +256,7 @@ describe('exchange package: writing and the round trip', () => {
     if (!result.ok) throw new Error(result.problems[0]!.message);
     const { summary } = result;
     for (const entity of ENTITY_NAMES) expect(summary.entities[entity].count, entity).toBe(all.counts[entity].records);
-    expect(summary.manifest).toMatchObject({ format: 'sekretariat-exchange', formatVersion: 3, scope: { kind: 'all' }, exportId: all.exportId, sourceInstallation: all.sourceInstallation });
+    expect(summary.manifest).toMatchObject({ format: 'sekretariat-exchange', formatVersion: 4, scope: { kind: 'all' }, exportId: all.exportId, sourceInstallation: all.sourceInstallation });
     expect(summary.sanitized).toEqual([]);
     expect(summary.clearedReferences).toEqual([]);
 
@@ -547,8 +547,8 @@ describe('exchange package: bad input is refused with a Danish message, the data
   it('25. a manifest of another format', () => refused(repack(() => {}, { manifest: (m) => ((m as { format: string }).format = 'joplin-export') }), /ikke en Sekretariat-pakke \(manifest\.json angiver ikke formatet/));
   it('26. a manifest of a newer format version', async () => {
     const problem = await refused(
-      repack(() => {}, { manifest: (m) => Object.assign(m, { formatVersion: 4, appVersion: '4.0.0' }) }),
-      /^Filen er lavet med en nyere version af Sekretariat \(Sekretariat 4\.0\.0\) i pakkeformat 4; denne version kan læse pakkeformat op til 3\. Opdater Sekretariat/,
+      repack(() => {}, { manifest: (m) => Object.assign(m, { formatVersion: 5, appVersion: '5.0.0' }) }),
+      /^Filen er lavet med en nyere version af Sekretariat \(Sekretariat 5\.0\.0\) i pakkeformat 5; denne version kan læse pakkeformat op til 4\. Opdater Sekretariat/,
     );
     expect(problem).toMatchObject({ entry: 'manifest.json', field: 'formatVersion' });
   });

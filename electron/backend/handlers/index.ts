@@ -15,6 +15,8 @@ import { organisationHandlers } from './organisations';
 import { proposalHandlers } from './proposals';
 import { scenarioHandlers } from './scenarios';
 import { searchHandlers } from './search';
+import { offerHandlers } from './offers';
+import { ruleSetHandlers } from './rule-sets';
 
 /** One handler per contract method; the type fails to compile if one is missing. */
 export const createHandlers = (ctx: BackendContext): Handlers => ({
@@ -33,4 +35,6 @@ export const createHandlers = (ctx: BackendContext): Handlers => ({
   ...backupHandlers(ctx),
   ...exchangeHandlers(ctx),
   ...jobHandlers(ctx),
+  ...offerHandlers(ctx),
+  ...ruleSetHandlers(ctx),
 });
