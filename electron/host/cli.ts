@@ -16,6 +16,7 @@ import { formatInteger, formatLongDate, formatNumericDate, formatTimeSpan } from
 import { runCalc, runScenario } from './calc';
 import { chromiumPrinter } from './chromium-printer';
 import { runExport, runImport } from './exchange-cli';
+import { runOfferCommand } from './offer-cli';
 import { runProposalCommand } from './proposal-cli';
 import { startHttpHost } from './http-host';
 import { appVersion, RENDERER_DIR } from './paths';
@@ -59,6 +60,10 @@ Kommandoer:
                      kontroller, godkendelsesvej og høringssvar; standard er nyeste version
   proposal diff ID --from N --to M
                      Sammenlign to versioner af et forslag: de ændrede rækker
+  offers list [--operator NAVN] [--legal-basis NØGLE] [--category N]
+                     Tilbudsregistret: tilbuddene med driftsherre, lovgrundlag, kategori (i år)
+                     og status, filtreret efter driftsherre, lovgrundlag (fx SEL-108) og kategori
+  offers show ID     Vis et tilbud (id eller navn): oplysninger, pladser og kategorihistorik
   import FIL [--dry-run] [--on-conflict mine|theirs|both] [--allow-open-closed]
                      Indlæs en udvekslingspakke: nye, ændrede og slettede poster flettes ind i én
                      transaktion efter en sikkerhedskopi; konflikter (ændret begge steder) løses
@@ -123,6 +128,9 @@ async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise<numb
       version: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
+      operator: { type: 'string' },
+      'legal-basis': { type: 'string' },
+      category: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     '--help',
@@ -130,14 +138,15 @@ async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise<numb
   // Two-word commands ("meetings list", "meeting show ID") read as one.
   const [first, second, ...others] = positionals;
   const twoWord =
-    (first === 'meetings' && second === 'list') || (first === 'meeting' && second === 'show') || (first === 'proposal' && ['list', 'show', 'diff'].includes(second ?? ''));
+    (first === 'meetings' && second === 'list') || (first === 'meeting' && second === 'show') || (first === 'proposal' && ['list', 'show', 'diff'].includes(second ?? '')) ||
+    (first === 'offers' && ['list', 'show'].includes(second ?? ''));
   const command = twoWord ? `${first} ${second}` : first;
   const [argument, ...extra] = twoWord ? others : [second, ...others].filter((p) => p !== undefined);
   if (values.help || !command) {
     io.out(HELP);
     return values.help ? 0 : 2;
   }
-  const takesArgument = ['meeting show', 'search', 'restore', 'import', 'proposal show', 'proposal diff'].includes(command);
+  const takesArgument = ['meeting show', 'search', 'restore', 'import', 'proposal show', 'proposal diff', 'offers show'].includes(command);
   if (extra.length > 0 || (!takesArgument && argument !== undefined)) {
     throw new UsageError(`Uventet argument: ${[argument, ...extra].filter(Boolean).join(' ')}. Se --help.`);
   }
@@ -148,9 +157,11 @@ async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise<numb
         ? 'search kræver en søgning, fx search "selvskade".'
         : command === 'restore'
           ? 'restore kræver en sikkerhedskopi: et navn i sikkerhedskopimappen (se backups i datamappen) eller en sti til en fil.'
-          : command.startsWith('proposal')
-            ? `${command} kræver et forslags id eller betegnelse, fx ${command} NT-1 (se proposal list).`
-            : 'meeting show kræver et mødes id (se meetings list).',
+          : command === 'offers show'
+            ? 'offers show kræver et tilbuds id eller navn (se offers list).'
+            : command.startsWith('proposal')
+              ? `${command} kræver et forslags id eller betegnelse, fx ${command} NT-1 (se proposal list).`
+              : 'meeting show kræver et mødes id (se meetings list).',
     );
   }
 
@@ -342,6 +353,17 @@ async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise<numb
       try {
         const verb = command.split(' ')[1] as 'list' | 'show' | 'diff';
         await runProposalCommand({ verb, id: argument, version: values.version, from: values.from, to: values.to }, backend, print);
+      } finally {
+        await backend.close();
+      }
+      return 0;
+    }
+    case 'offers list':
+    case 'offers show': {
+      const backend = await open();
+      try {
+        const verb = command.split(' ')[1] as 'list' | 'show';
+        await runOfferCommand({ verb, id: argument, operator: values.operator, legalBasis: values['legal-basis'], category: values.category }, backend, print);
       } finally {
         await backend.close();
       }

@@ -47,10 +47,10 @@ describe('the register of offers', () => {
     // Before any of them was registered, none has a category.
     expect(await names({ category: 3, year: 2023 })).toEqual([]);
     expect(await names({ status: 'closing' })).toEqual(['Birken']);
-    // The Region comes before the municipalities, as everywhere in the app.
-    expect(await names({ sort: 'operator' })).toEqual(['Kvisten', 'Birken', 'Åbrinken']);
+    // The operators in the app's order of the parties (the municipalities, then the Region), each by name.
+    expect(await names({ sort: 'operator' })).toEqual(['Birken', 'Åbrinken', 'Kvisten']);
     expect(await names({ sort: 'legalBasis' })).toEqual(['Kvisten', 'Åbrinken', 'Birken']);
-    expect(await names({ sort: 'category' })).toEqual(['Åbrinken', 'Kvisten', 'Birken']);
+    expect(await names({ sort: 'category' })).toEqual(['Åbrinken', 'Birken', 'Kvisten']);
   });
 
   it('updates with the revision seen, refuses a stale one, and soft-deletes', async () => {

@@ -126,7 +126,7 @@ describe('meetings of a body', () => {
     expect(await listMeetings(app.backend.database.db, {})).toHaveLength(0);
   });
 
-  it('works from the keyboard: Ctrl+Alt+N for a new meeting, arrows and Enter to open a meeting, Alt+6 for settings', async () => {
+  it('works from the keyboard: Ctrl+Alt+N for a new meeting, arrows and Enter to open a meeting, Alt+7 for settings', async () => {
     await app.backend.call('demo.load', {});
     await ui.open(app.host.url);
     await ui.rows().first().waitFor();
@@ -144,7 +144,7 @@ describe('meetings of a body', () => {
     await ui.page.keyboard.press('Enter');
     await ui.page.getByRole('heading', { name: 'DAS · 27. maj 2021' }).waitFor();
 
-    await ui.page.keyboard.press('Alt+6');
+    await ui.page.keyboard.press('Alt+7');
     await ui.page.getByRole('heading', { name: 'Indstillinger', level: 1 }).waitFor();
     expect(ui.page.url()).toMatch(/#\/indstillinger$/);
   });

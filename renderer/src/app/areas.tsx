@@ -1,4 +1,4 @@
-import { IconArrowsExchange, IconCalendarEvent, IconCalculator, IconFileDescription, IconGavel, IconSettings } from '@tabler/icons-react';
+import { IconArrowsExchange, IconBuildingCommunity, IconCalendarEvent, IconCalculator, IconFileDescription, IconGavel, IconSettings } from '@tabler/icons-react';
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { Loader } from '@mantine/core';
 import { MeetingsPage } from '../features/meetings/MeetingsPage';
@@ -21,6 +21,7 @@ const ReadingPage = lazy(() => loadReadingPage().then((m) => ({ default: m.Readi
 const ScenariosPage = lazy(() => import('../features/scenarios/ScenariosPage').then((m) => ({ default: m.ScenariosPage })));
 const ProposalsPage = lazy(() => import('../features/proposals/ProposalsPage').then((m) => ({ default: m.ProposalsPage })));
 const ExchangePage = lazy(() => import('../features/exchange/ExchangePage').then((m) => ({ default: m.ExchangePage })));
+const OffersPage = lazy(() => import('../features/offers/OffersPage').then((m) => ({ default: m.OffersPage })));
 const DecisionsPage = lazy(() => import('../features/decisions/DecisionsPage').then((m) => ({ default: m.DecisionsPage })));
 const later = (node: ReactNode) => <Suspense fallback={<Loader size="sm" />}>{node}</Suspense>;
 
@@ -29,6 +30,7 @@ export const AREA_SPECS: Record<Area, AreaSpec> = {
   beslutninger: { label: 'Beslutninger', icon: <IconGavel {...ICON} />, page: () => later(<DecisionsPage />) },
   forslag: { label: 'Tilbud og forslag', icon: <IconFileDescription {...ICON} />, page: () => later(<ProposalsPage />) },
   takster: { label: 'Takstscenarier', icon: <IconCalculator {...ICON} />, page: () => later(<ScenariosPage />) },
+  tilbud: { label: 'Tilbud', icon: <IconBuildingCommunity {...ICON} />, page: () => later(<OffersPage />) },
   udveksling: { label: 'Udveksling', icon: <IconArrowsExchange {...ICON} />, page: () => later(<ExchangePage />) },
   indstillinger: { label: 'Indstillinger', icon: <IconSettings {...ICON} />, page: () => <SettingsPage /> },
 };

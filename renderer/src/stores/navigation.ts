@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export const AREAS = ['moeder', 'beslutninger', 'forslag', 'takster', 'udveksling', 'indstillinger'] as const;
+export const AREAS = ['moeder', 'beslutninger', 'forslag', 'takster', 'tilbud', 'udveksling', 'indstillinger'] as const;
 export type Area = (typeof AREAS)[number];
 
 interface NavigationState {
@@ -15,6 +15,8 @@ interface NavigationState {
   scenarioVersion: number | null;
   /** The proposal open in Tilbud og forslag (#/forslag/<id>), if any. */
   proposalId: string | null;
+  /** The offer open in Tilbud (#/tilbud/<id>), if any. */
+  offerId: string | null;
 }
 
 function parse(hash: string): NavigationState {
@@ -29,6 +31,7 @@ function parse(hash: string): NavigationState {
     scenarioId,
     scenarioVersion: scenarioId && sub === 'version' && /^[1-9][0-9]*$/.test(number ?? '') ? Number(number) : null,
     proposalId: area === 'forslag' ? recordId : null,
+    offerId: area === 'tilbud' ? recordId : null,
   };
 }
 
@@ -62,6 +65,7 @@ export const openMeetingReading = (meetingId: string) => go(`#/moeder/${meetingI
 export const openScenario = (scenarioId: string | null, version: number | null = null) =>
   go(scenarioId ? `#/takster/${scenarioId}${version !== null ? `/version/${version}` : ''}` : '#/takster');
 export const openProposal = (proposalId: string | null) => go(proposalId ? `#/forslag/${proposalId}` : '#/forslag');
+export const openOffer = (offerId: string | null) => go(offerId ? `#/tilbud/${offerId}` : '#/tilbud');
 
 remember(useNavigation.getState());
 window.addEventListener('popstate', () => {

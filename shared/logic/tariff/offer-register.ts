@@ -21,7 +21,7 @@ export function registerRows(rows: readonly OfferRow[], filter: OfferFilter): Of
       (filter.status === undefined || r.status === filter.status),
   );
   const byName = (a: OfferRow, b: OfferRow) => danishCollator.compare(a.name, b.name);
-  // The rows come in the operators' own order (Region first, then the municipalities).
+  // The rows come in the parties' own order (organisations.sort_order).
   const operatorRank = new Map<string, number>();
   for (const r of rows) if (!operatorRank.has(r.operatorId)) operatorRank.set(r.operatorId, operatorRank.size);
   const byOperator = (a: OfferRow, b: OfferRow) => operatorRank.get(a.operatorId)! - operatorRank.get(b.operatorId)!;

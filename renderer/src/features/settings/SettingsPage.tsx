@@ -5,6 +5,7 @@ import { BackupsSection } from './BackupsSection';
 import { BodiesSection } from './BodiesSection';
 import { DataSection } from './DataSection';
 import { OrganisationsSection } from './OrganisationsSection';
+import { RuleSetsSection } from './RuleSetsSection';
 import { UserSection } from './UserSection';
 
 export function SettingsPage() {
@@ -12,11 +13,12 @@ export function SettingsPage() {
   const [generation, setGeneration] = useState(0);
   return (
     <Stack gap="lg">
-      <PageHeader title="Indstillinger" description="Din profil, organerne, kommunerne, databasen og dens sikkerhedskopier." />
+      <PageHeader title="Indstillinger" description="Din profil, organerne, kommunerne, takstreglerne, databasen og dens sikkerhedskopier." />
       <Fragment key={generation}>
         <UserSection />
         <BodiesSection />
         <OrganisationsSection />
+        <RuleSetsSection />
         <DataSection />
       </Fragment>
       <BackupsSection onRestored={() => setGeneration((g) => g + 1)} />

@@ -1,0 +1,91 @@
+import { Button, Group, Modal, NumberInput, Select, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconArrowsExchange } from '@tabler/icons-react';
+import { useState, type FormEvent } from 'react';
+import { CategoryChangeInput, type OfferRow } from '../../../../shared/domain/offer-register';
+import { fieldErrors } from '../../lib/field-errors';
+import { showError } from '../../lib/undo';
+import { Section } from '../../components/Section';
+import { changeCategory } from './store';
+import { CATEGORY_HELP, CATEGORY_OPTIONS } from './texts';
+
+/** The category from each year on, with why and who decided; «Skift kategori» adds a change from a later year. */
+export function CategoryHistory({ offer }: { offer: OfferRow }) {
+  const [changing, setChanging] = useState(false);
+  return (
+    <Section title="Kategori" hint={CATEGORY_HELP}>
+      <Table verticalSpacing={6} aria-label="Kategorihistorik">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={90}>Fra år</Table.Th>
+            <Table.Th w={100}>Kategori</Table.Th>
+            <Table.Th>Begrundelse</Table.Th>
+            <Table.Th w="28%">Besluttet</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {offer.categories.map((c) => (
+            <Table.Tr key={c.id} data-testid="category-row">
+              <Table.Td>{c.fromYear}</Table.Td>
+              <Table.Td>{c.category}</Table.Td>
+              <Table.Td><Text size="sm">{c.reason || '–'}</Text></Table.Td>
+              <Table.Td><Text size="sm" c={c.decidedBy || c.decisionItemId ? undefined : 'dimmed'}>{c.decidedBy || (c.decisionItemId ? 'Beslutning på et dagsordenspunkt' : 'Ikke angivet')}</Text></Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Group>
+        <Button variant="light" leftSection={<IconArrowsExchange size={16} />} onClick={() => setChanging(true)}>
+          Skift kategori
+        </Button>
+      </Group>
+      <Modal opened={changing} onClose={() => setChanging(false)} title="Skift kategori" size="md">
+        {changing && <CategoryForm offer={offer} onClose={() => setChanging(false)} />}
+      </Modal>
+    </Section>
+  );
+}
+
+function CategoryForm({ offer, onClose }: { offer: OfferRow; onClose(): void }) {
+  const [value, setValue] = useState({ fromYear: offer.year + 1, category: String(offer.category === 3 ? 2 : 3), reason: '', decidedBy: '' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const change = (patch: Partial<typeof value>) => {
+    setValue((v) => ({ ...v, ...patch }));
+    setErrors({});
+  };
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const check = CategoryChangeInput.safeParse({ offerId: offer.id, ...value, category: Number(value.category) });
+    if (!check.success) return setErrors(fieldErrors(check.error.issues));
+    setBusy(true);
+    try {
+      await changeCategory(check.data);
+      notifications.show({ color: 'teal', message: `Kategori ${value.category} fra ${value.fromYear} er gemt.`, autoClose: 4000 });
+      onClose();
+    } catch (error) {
+      showError(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate>
+      <Stack gap="sm">
+        <Text size="sm" c="dimmed">Kategorien skiftes ved den årlige ind- og udmelding og gælder fra det valgte år. Et år med et godkendt takstberegningsskema kan ikke ændres.</Text>
+        <Group grow align="flex-start">
+          <NumberInput label="Fra år" required min={2000} max={2100} allowDecimal={false} thousandSeparator="" value={value.fromYear} error={errors.fromYear} onChange={(v) => change({ fromYear: Number(v) })} data-autofocus />
+          <Select label="Ny kategori" required allowDeselect={false} data={CATEGORY_OPTIONS} value={value.category} onChange={(v) => change({ category: v ?? value.category })} />
+        </Group>
+        <Textarea label="Begrundelse" required autosize minRows={2} value={value.reason} error={errors.reason} onChange={(e) => change({ reason: e.currentTarget.value })} />
+        <TextInput label="Beslutning" description="Hvem godkendte skiftet og hvornår, fx DAS 12.10.2021" value={value.decidedBy} error={errors.decidedBy} onChange={(e) => change({ decidedBy: e.currentTarget.value })} />
+        <Group justify="flex-end" mt="sm">
+          <Button variant="default" onClick={onClose}>Annuller</Button>
+          <Button type="submit" loading={busy}>Gem kategori</Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,16 @@
+import { LEGAL_BASES, OFFER_STATUS_LABELS, TARIFF_UNITS, type OfferStatus } from '../../../../shared/domain/tariff-year';
+
+/** «SEL § 108» for the register's column; the full label where there is room. */
+export const shortLegalBasis = (key: string) => (LEGAL_BASES.find((b) => b.key === key)?.label ?? key).replace(/\s*\(.*\)$/, '');
+
+export const LEGAL_BASIS_OPTIONS = LEGAL_BASES.map((b) => ({ value: b.key, label: b.label }));
+export const TARIFF_UNIT_OPTIONS = TARIFF_UNITS.map((u) => ({ value: u.key, label: u.label }));
+export const STATUS_OPTIONS = (Object.keys(OFFER_STATUS_LABELS) as OfferStatus[]).map((s) => ({ value: s, label: OFFER_STATUS_LABELS[s] }));
+export const CATEGORY_OPTIONS = ['1', '2', '3'].map((c) => ({ value: c, label: `Kategori ${c}` }));
+export const STATUS_COLORS: Record<OfferStatus, string> = { active: 'teal', closing: 'orange', closed: 'gray' };
+export const OFFER_KIND_OPTIONS = [
+  { value: 'normal', label: 'Dag- eller døgntilbud' },
+  { value: 'short-stay', label: 'Korttids-, akut- eller aflastningstilbud' },
+];
+
+export const CATEGORY_HELP = 'Kategori 1: kun driftsherrens egne borgere. Kategori 2: få andre kommuner. Kategori 3: en del af Socialaftalen.';

@@ -1,0 +1,219 @@
+import { Alert, Badge, Button, Group, Modal, NumberInput, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconCopy, IconLock, IconSealCheck } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import type { RuleSetParams, RuleSetRecord } from '../../../../shared/domain/rule-sets';
+import { formatNumericDate } from '../../../../shared/format';
+import { ApiError } from '../../api/client';
+import { KronerInput, PercentInput } from '../../components/NumberInputs';
+import { showError } from '../../lib/undo';
+import { PARAM_GROUPS, valueAt, withValue, type ParamField } from './rule-set-fields';
+import { approveRuleSet, copyRuleSet, loadRuleSets, updateRuleSet, useRuleSets } from './store';
+
+/** Indstillinger → Takstregler: each agreement year's Styringsaftale parameters; an approved set is read-only. */
+export function RuleSetsSection() {
+  const { sets, loaded } = useRuleSets();
+  const [chosenId, setChosenId] = useState<string | null>(null);
+  const [copying, setCopying] = useState(false);
+  useEffect(() => {
+    loadRuleSets().catch(showError);
+  }, []);
+  const chosen = sets.find((s) => s.id === chosenId) ?? sets[0] ?? null;
+
+  return (
+    <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="rule-sets-title">
+      <Stack gap="sm">
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <div>
+            <Title order={4} id="rule-sets-title">Takstregler</Title>
+            <Text size="sm" c="dimmed">
+              Styringsaftalens parametre for hvert aftaleår. Et år bruger det seneste regelsæt fra samme år eller før. Et godkendt regelsæt er låst; kopiér det til et nyt år for at ændre reglerne.
+            </Text>
+          </div>
+          <Button variant="light" leftSection={<IconCopy size={16} />} onClick={() => setCopying(true)} disabled={!chosen} style={{ flexShrink: 0 }}>
+            Kopiér til nyt år
+          </Button>
+        </Group>
+        {loaded && (
+          <Table verticalSpacing={6} aria-label="Regelsæt" highlightOnHover>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w={90}>År</Table.Th>
+                <Table.Th>Kilde</Table.Th>
+                <Table.Th w={220}>Status</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {sets.map((s) => (
+                <Table.Tr
+                  key={s.id}
+                  data-testid="rule-set-row"
+                  aria-selected={s.id === chosen?.id}
+                  bg={s.id === chosen?.id ? 'blue.0' : undefined}
+                  style={{ cursor: 'pointer' }}
+                  onClick={() => setChosenId(s.id)}
+                >
+                  <Table.Td>
+                    <Button variant="subtle" size="compact-sm" onClick={() => setChosenId(s.id)} aria-label={`Vis regelsættet for ${s.year}`}>
+                      {s.year}
+                    </Button>
+                  </Table.Td>
+                  <Table.Td><Text size="sm">{s.source}</Text></Table.Td>
+                  <Table.Td><StatusBadge set={s} /></Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+        {chosen && <RuleSetView key={`${chosen.id}-${chosen.revision}`} set={chosen} />}
+      </Stack>
+      <Modal opened={copying} onClose={() => setCopying(false)} title="Kopiér til nyt år" size="sm">
+        {copying && chosen && <CopyForm from={chosen} nextYear={Math.max(...sets.map((s) => s.year)) + 1} onDone={(id) => { setCopying(false); setChosenId(id); }} />}
+      </Modal>
+    </Paper>
+  );
+}
+
+function StatusBadge({ set }: { set: RuleSetRecord }) {
+  return set.approvedAt ? (
+    <Badge variant="light" color="teal" radius="sm" tt="none" leftSection={<IconLock size={12} />}>Godkendt {formatNumericDate(set.approvedAt.slice(0, 10))}</Badge>
+  ) : (
+    <Badge variant="light" color="orange" radius="sm" tt="none">Kladde</Badge>
+  );
+}
+
+function CopyForm({ from, nextYear, onDone }: { from: RuleSetRecord; nextYear: number; onDone(id: string): void }) {
+  const [year, setYear] = useState<number | string>(nextYear);
+  const [busy, setBusy] = useState(false);
+  async function submit() {
+    setBusy(true);
+    try {
+      const copy = await copyRuleSet({ fromId: from.id, year: Number(year) });
+      notifications.show({ color: 'teal', message: `Regelsættet for ${copy.year} er oprettet som en kopi af ${from.year}.`, autoClose: 4000 });
+      onDone(copy.id);
+    } catch (error) {
+      showError(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Stack gap="sm">
+      <Text size="sm">Det nye regelsæt starter som en kopi af reglerne fra {from.year}. Ret det, og godkend det, når aftalen er vedtaget.</Text>
+      <NumberInput label="Nyt aftaleår" min={2000} max={2100} allowDecimal={false} thousandSeparator="" value={year} onChange={setYear} data-autofocus />
+      <Group justify="flex-end">
+        <Button loading={busy} onClick={() => void submit()}>Kopiér</Button>
+      </Group>
+    </Stack>
+  );
+}
+
+function RuleSetView({ set }: { set: RuleSetRecord }) {
+  const locked = set.approvedAt !== null;
+  const [params, setParams] = useState<RuleSetParams>(set.params);
+  const [source, setSource] = useState(set.source);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [approving, setApproving] = useState(false);
+
+  async function save(patch: { params?: RuleSetParams; source?: string }) {
+    try {
+      await updateRuleSet({ id: set.id, revision: set.revision, patch });
+      setErrors({});
+    } catch (error) {
+      if (error instanceof ApiError && Object.keys(error.fields).length > 0) {
+        setErrors(Object.fromEntries(Object.entries(error.fields).map(([path, message]) => [path.replace(/^patch\.(params\.)?/, ''), message])));
+      } else showError(error);
+    }
+  }
+
+  return (
+    <Stack gap="md" mt="sm" data-testid="rule-set-view" data-year={set.year} data-locked={locked}>
+      <Group justify="space-between" align="flex-end">
+        <Title order={5}>Regelsættet for {set.year}</Title>
+        {!locked && (
+          <Button color="teal" leftSection={<IconSealCheck size={16} />} onClick={() => setApproving(true)}>
+            Godkend
+          </Button>
+        )}
+      </Group>
+      {locked && (
+        <Alert color="gray" icon={<IconLock size={16} />} p="xs">
+          Godkendt og låst: reglerne kan ikke ændres. Kopiér regelsættet til et nyt år for at ændre dem.
+        </Alert>
+      )}
+      <TextInput
+        label="Kilde"
+        readOnly={locked}
+        variant={locked ? 'filled' : 'default'}
+        value={source}
+        error={errors.source}
+        onChange={(e) => setSource(e.currentTarget.value)}
+        onBlur={() => source !== set.source && void save({ source })}
+      />
+      {PARAM_GROUPS.map((group) => (
+        <div key={group.title}>
+          <Text fw={600} size="sm" mb={6}>{group.title}</Text>
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" verticalSpacing="xs">
+            {group.fields.map((field) => (
+              <ParamInput
+                key={field.path}
+                field={field}
+                value={valueAt(params, field.path)}
+                locked={locked}
+                error={errors[field.path]}
+                onChange={(value) => setParams((p) => withValue(p, field.path, value))}
+                onCommit={() => (JSON.stringify(params) === JSON.stringify(set.params) ? setErrors({}) : void save({ params }))}
+              />
+            ))}
+          </SimpleGrid>
+        </div>
+      ))}
+      <Modal opened={approving} onClose={() => setApproving(false)} title={`Godkend regelsættet for ${set.year}`} size="sm">
+        <Stack gap="sm">
+          <Text size="sm">Når regelsættet er godkendt, er det låst og bruges til takster, skemaer og 5 %-regnskab fra {set.year}. Det kan ikke ændres bagefter.</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setApproving(false)}>Annuller</Button>
+            <Button
+              color="teal"
+              onClick={() => {
+                setApproving(false);
+                approveRuleSet({ id: set.id, revision: set.revision })
+                  .then(() => notifications.show({ color: 'teal', message: `Regelsættet for ${set.year} er godkendt.`, autoClose: 4000 }))
+                  .catch(showError);
+              }}
+            >
+              Godkend og lås
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}
+
+function ParamInput({ field, value, locked, error, onChange, onCommit }: { field: ParamField; value: unknown; locked: boolean; error?: string; onChange(value: unknown): void; onCommit(): void }) {
+  const common = { label: field.label, readOnly: locked, variant: locked ? 'filled' : 'default', error, onBlur: onCommit, size: 'sm' } as const;
+  const number = (v: number | string) => onChange(typeof v === 'number' ? v : v === '' ? null : v);
+  switch (field.kind) {
+    case 'percent':
+      return <PercentInput {...common} value={value} onChange={number} styles={{ input: { textAlign: 'right' } }} />;
+    case 'kroner':
+      return <KronerInput {...common} value={typeof value === 'number' ? value / 100 : value} onChange={(v) => onChange(typeof v === 'number' ? Math.round(v * 100) : v)} />;
+    case 'date':
+      return <TextInput {...common} description="ÅÅÅÅ-MM-DD" value={String(value ?? '')} onChange={(e) => onChange(e.currentTarget.value)} />;
+    default:
+      return (
+        <NumberInput
+          {...common}
+          hideControls
+          allowDecimal={field.kind === 'number'}
+          decimalSeparator=","
+          thousandSeparator="."
+          allowNegative={field.path.endsWith('YearOffset')}
+          value={typeof value === 'number' ? value : ''}
+          onChange={number}
+          styles={{ input: { textAlign: 'right' } }}
+        />
+      );
+  }
+}

@@ -1,0 +1,124 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { call } from '../helpers/backend';
+import { OffersPage } from './pages/offers-page';
+import { screenshot, useE2eSession, type RunningApp } from './support/app';
+
+const session = useE2eSession();
+let app: RunningApp;
+let ui: OffersPage;
+beforeEach(async () => {
+  app = session.app;
+  ui = new OffersPage(session.page);
+  await app.backend.call('settings.update', { welcomeDone: true });
+  await ui.open(app.host.url);
+});
+
+async function addOffer(name: string, operator: string, legalBasis: 'SEL-108' | 'SEL-104' | 'SEL-66-7', category: 1 | 2 | 3) {
+  const organisations = await call(app.backend, 'organisations.list', {});
+  const operatorId = organisations.find((o) => o.name === operator)!.id;
+  return call(app.backend, 'offers.create', { name, operatorId, legalBasis, category, fromYear: 2020 });
+}
+
+describe('Tilbud: the register of offers', () => {
+  it('creates an offer, edits it by itself, and changes its category from a year with a reason', async () => {
+    await ui.goTo('Tilbud');
+    await ui.page.getByTestId('offers-empty').waitFor();
+    await ui.createOffer({ name: 'Bostedet Birken', operator: 'Aalborg Kommune', legalBasis: 'SEL § 108 (længerevarende botilbud)', category: 'Kategori 3' });
+    await ui.page.getByRole('heading', { name: 'Takstberegningsskemaer' }).waitFor();
+
+    await ui.page.getByRole('textbox', { name: 'Adresse' }).fill('Birkevej 1, 9000 Aalborg');
+    await ui.page.getByText(/Gemt kl\./).waitFor();
+    const [stored] = await call(app.backend, 'offers.list', {});
+    expect(stored).toMatchObject({ name: 'Bostedet Birken', operatorName: 'Aalborg Kommune', address: 'Birkevej 1, 9000 Aalborg', legalBasis: 'SEL-108' });
+
+    const year = new Date().getFullYear() + 1;
+    await ui.page.getByRole('button', { name: 'Skift kategori' }).click();
+    const dialog = ui.dialog('Skift kategori');
+    await ui.choose(dialog.getByRole('textbox', { name: 'Ny kategori' }), 'Kategori 2');
+    await dialog.getByRole('button', { name: 'Gem kategori' }).click();
+    // A reason is required.
+    await dialog.getByText('Skriv kort, hvorfor kategorien skiftes').waitFor();
+    await dialog.getByRole('textbox', { name: 'Begrundelse' }).fill('Udmeldt ved den årlige ind- og udmelding');
+    await dialog.getByRole('textbox', { name: 'Beslutning' }).fill('DAS 12.10.2026');
+    await dialog.getByRole('button', { name: 'Gem kategori' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => ui.categoryRows().count()).toBe(2);
+    expect(await ui.categoryRows().nth(1).innerText()).toMatch(new RegExp(`${year}\\s+2\\s+Udmeldt ved den årlige ind- og udmelding\\s+DAS 12\\.10\\.2026`));
+    for (const [width, height] of [[1440, 900], [1280, 720]] as const) {
+      await ui.page.setViewportSize({ width, height });
+      await screenshot(ui.page, `tilbud-side-${width}`, { fullPage: true });
+    }
+  });
+
+  it('filters and sorts the register, and tells when nothing passes', async () => {
+    await addOffer('Kvisten', 'Region Nordjylland', 'SEL-66-7', 3);
+    await addOffer('Bostedet Birken', 'Aalborg Kommune', 'SEL-108', 3);
+    await addOffer('Værestedet', 'Aalborg Kommune', 'SEL-104', 2);
+    await ui.goTo('Tilbud');
+    await expect.poll(() => ui.names()).toEqual(['Bostedet Birken', 'Værestedet', 'Kvisten']);
+    for (const [width, height] of [[1440, 900], [1280, 720]] as const) {
+      await ui.page.setViewportSize({ width, height });
+      await screenshot(ui.page, `tilbud-${width}`);
+    }
+
+    await ui.choose(ui.filter('Driftsherre'), 'Aalborg Kommune');
+    await expect.poll(() => ui.names()).toEqual(['Bostedet Birken', 'Værestedet']);
+    await ui.choose(ui.filter('Kategori'), 'Kategori 2');
+    await expect.poll(() => ui.names()).toEqual(['Værestedet']);
+    await ui.choose(ui.filter('Status'), 'Lukket');
+    await ui.page.getByText('Ingen tilbud passer til filtrene.').waitFor();
+  });
+
+  it('sorts by legal basis', async () => {
+    await addOffer('Kvisten', 'Region Nordjylland', 'SEL-66-7', 3);
+    await addOffer('Bostedet Birken', 'Aalborg Kommune', 'SEL-108', 3);
+    await addOffer('Værestedet', 'Aalborg Kommune', 'SEL-104', 2);
+    await ui.goTo('Tilbud');
+    await ui.choose(ui.filter('Sortér efter'), 'Lovgrundlag');
+    await expect.poll(() => ui.names()).toEqual(['Kvisten', 'Værestedet', 'Bostedet Birken']);
+  });
+});
+
+describe('Indstillinger → Takstregler', () => {
+  it('copies the 2022 rule set to a new year, edits and approves it, and an approved set is read-only', async () => {
+    const section = await ui.ruleSets();
+    const view = section.getByTestId('rule-set-view');
+    // The built-in set is approved: read-only.
+    expect(await view.getAttribute('data-locked')).toBe('true');
+    expect(await view.getByRole('textbox', { name: 'Grænse for resultat uden for taksten' }).inputValue()).toBe('5 %');
+    expect(await view.getByRole('textbox', { name: 'Grænse for resultat uden for taksten' }).getAttribute('readonly')).not.toBeNull();
+
+    await section.getByRole('button', { name: 'Kopiér til nyt år' }).click();
+    const dialog = ui.dialog('Kopiér til nyt år');
+    await dialog.getByRole('textbox', { name: 'Nyt aftaleår' }).fill('2027');
+    await dialog.getByRole('button', { name: 'Kopiér' }).click();
+    await section.locator('[data-testid="rule-set-view"][data-year="2027"][data-locked="false"]').waitFor();
+
+    const threshold = view.getByRole('textbox', { name: 'Takstændring, der kræver en begrundelse' });
+    await threshold.fill('10');
+    await threshold.press('Tab');
+    await expect.poll(async () => (await call(app.backend, 'ruleSets.list', {})).find((s) => s.year === 2027)?.params.significantTariffChange).toBe(0.1);
+    // A band whose upper end is below its lower end is refused, next to the field.
+    const recommended = view.getByRole('textbox', { name: 'Anbefalet belægning, til' });
+    await recommended.fill('90');
+    await recommended.press('Tab');
+    await view.getByText('Anbefalet belægningsprocent: «fra» skal være mindre end eller lig med «til»').waitFor();
+    await recommended.fill('98');
+    await recommended.press('Tab');
+    await view.getByText(/«fra» skal være mindre/).waitFor({ state: 'hidden' });
+    for (const [width, height] of [[1440, 900], [1280, 720]] as const) {
+      await ui.page.setViewportSize({ width, height });
+      await section.getByRole('button', { name: 'Godkend' }).scrollIntoViewIfNeeded();
+      await screenshot(ui.page, `takstregler-${width}`);
+    }
+
+    await section.getByRole('button', { name: 'Godkend', exact: true }).click();
+    await ui.dialog('Godkend regelsættet for 2027').getByRole('button', { name: 'Godkend og lås' }).click();
+    await section.locator('[data-testid="rule-set-view"][data-year="2027"][data-locked="true"]').waitFor();
+    expect(await threshold.getAttribute('readonly')).not.toBeNull();
+    expect(await section.getByRole('button', { name: 'Godkend', exact: true }).count()).toBe(0);
+    const stored = (await call(app.backend, 'ruleSets.list', {})).find((s) => s.year === 2027)!;
+    expect(stored.approvedAt).not.toBeNull();
+    expect(stored.params.significantTariffChange).toBe(0.1);
+  });
+});
