@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Group, Modal, NumberInput, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconCopy, IconLock, IconSealCheck } from '@tabler/icons-react';
+import { IconCopy, IconLock, IconCircleCheck } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { RuleSetParams, RuleSetRecord } from '../../../../shared/domain/rule-sets';
 import { formatNumericDate } from '../../../../shared/format';
@@ -131,7 +131,7 @@ function RuleSetView({ set }: { set: RuleSetRecord }) {
       <Group justify="space-between" align="flex-end">
         <Title order={5}>Regelsættet for {set.year}</Title>
         {!locked && (
-          <Button color="teal" leftSection={<IconSealCheck size={16} />} onClick={() => setApproving(true)}>
+          <Button color="teal" leftSection={<IconCircleCheck size={16} />} onClick={() => setApproving(true)}>
             Godkend
           </Button>
         )}
