@@ -51,6 +51,16 @@ async function proposalTab(ui: AppPage, tab: string) {
   await ui.page.getByRole('tabpanel', { name: tab }).waitFor();
 }
 
+/** Two offers in the register (the demo has none yet), then Tilbud. */
+async function openOffers(ui: AppPage) {
+  const organisations = (await app.backend.call('organisations.list', {})) as { ok: true; data: { id: string; name: string }[] };
+  const operator = (name: string) => organisations.data.find((o) => o.name === name)!.id;
+  await app.backend.call('offers.create', { name: 'Bostedet Birken', operatorId: operator('Aalborg Kommune'), legalBasis: 'SEL-108', category: 3, fromYear: 2020 });
+  await app.backend.call('offers.create', { name: 'Kvisten', operatorId: operator('Region Nordjylland'), legalBasis: 'SEL-66-7', category: 3, fromYear: 2020 });
+  await ui.goTo('Tilbud');
+  await ui.page.getByTestId('offer-row').first().waitFor();
+}
+
 /** Every screen and dialog of the app; a new screen is one more entry here. */
 const SCREENS: Screen[] = [
   { name: 'moeder', open: async () => {} },
@@ -154,6 +164,41 @@ const SCREENS: Screen[] = [
       await ui.goTo('Takstscenarier');
       await ui.page.getByRole('tab', { name: 'Beregninger' }).click();
       await ui.page.getByRole('tabpanel', { name: 'Beregninger' }).waitFor();
+    },
+  },
+  { name: 'tilbud', open: openOffers },
+  {
+    name: 'nyt-tilbud',
+    open: async (ui) => {
+      await openOffers(ui);
+      await ui.page.getByRole('button', { name: 'Nyt tilbud' }).click();
+      await ui.dialog('Nyt tilbud').waitFor();
+    },
+  },
+  {
+    name: 'tilbud-side',
+    open: async (ui) => {
+      await openOffers(ui);
+      await ui.page.getByTestId('offer-row').filter({ hasText: 'Kvisten' }).click();
+      await ui.page.getByRole('heading', { name: 'Kvisten', level: 1 }).waitFor();
+    },
+  },
+  {
+    name: 'skift-kategori',
+    open: async (ui) => {
+      await openOffers(ui);
+      await ui.page.getByTestId('offer-row').filter({ hasText: 'Kvisten' }).click();
+      await ui.page.getByRole('button', { name: 'Skift kategori' }).click();
+      await ui.dialog('Skift kategori').waitFor();
+    },
+  },
+  {
+    name: 'takstregler',
+    open: async (ui) => {
+      await ui.goTo('Indstillinger');
+      const section = ui.page.getByRole('region', { name: 'Takstregler' });
+      await section.getByTestId('rule-set-view').waitFor();
+      await section.scrollIntoViewIfNeeded();
     },
   },
   { name: 'udveksling', open: (ui) => ui.goTo('Udveksling') },

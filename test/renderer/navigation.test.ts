@@ -36,10 +36,12 @@ describe('navigation (renderer/src/stores/navigation.ts): the address is the pla
       scenarioId: SCENARIO,
       scenarioVersion: 3,
       proposalId: null,
+      offerId: null,
     });
     expect((await startAt(`#/moeder/${MEETING}`)).useNavigation.getState()).toMatchObject({ area: 'moeder', meetingId: MEETING, meetingView: 'editor' });
     expect((await startAt(`#/moeder/${MEETING}/laes`)).useNavigation.getState()).toMatchObject({ area: 'moeder', meetingId: MEETING, meetingView: 'reading' });
     expect((await startAt(`#/forslag/${PROPOSAL}`)).useNavigation.getState()).toMatchObject({ area: 'forslag', proposalId: PROPOSAL });
+    expect((await startAt(`#/tilbud/${PROPOSAL}`)).useNavigation.getState()).toMatchObject({ area: 'tilbud', offerId: PROPOSAL, proposalId: null });
   });
 
   it('falls back to Møder or the area’s list on an address it does not know', async () => {

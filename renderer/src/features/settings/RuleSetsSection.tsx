@@ -48,13 +48,12 @@ export function RuleSetsSection() {
                 <Table.Tr
                   key={s.id}
                   data-testid="rule-set-row"
-                  aria-selected={s.id === chosen?.id}
                   bg={s.id === chosen?.id ? 'blue.0' : undefined}
                   style={{ cursor: 'pointer' }}
                   onClick={() => setChosenId(s.id)}
                 >
                   <Table.Td>
-                    <Button variant="subtle" size="compact-sm" onClick={() => setChosenId(s.id)} aria-label={`Vis regelsættet for ${s.year}`}>
+                    <Button variant="subtle" size="compact-sm" onClick={() => setChosenId(s.id)} aria-pressed={s.id === chosen?.id} aria-label={`Vis regelsættet for ${s.year}`}>
                       {s.year}
                     </Button>
                   </Table.Td>
