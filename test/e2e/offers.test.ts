@@ -43,6 +43,7 @@ describe('Tilbud: the register of offers', () => {
     await dialog.getByRole('button', { name: 'Gem kategori' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await expect.poll(() => ui.categoryRows().count()).toBe(2);
+    expect(await ui.categoryRows().nth(0).innerText()).toMatch(new RegExp(`${year - 1}\\s+3\\s+Optaget i registret`));
     expect(await ui.categoryRows().nth(1).innerText()).toMatch(new RegExp(`${year}\\s+2\\s+Udmeldt ved den årlige ind- og udmelding\\s+DAS 12\\.10\\.2026`));
     for (const [width, height] of [[1440, 900], [1280, 720]] as const) {
       await ui.page.setViewportSize({ width, height });

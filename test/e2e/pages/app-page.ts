@@ -10,12 +10,13 @@ export class AppPage {
   }
 
   nav(label: string): Locator {
-    return this.page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: label });
+    // Exact: «Tilbud» is also the start of «Tilbud og forslag».
+    return this.page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: label, exact: true });
   }
 
   async goTo(label: string) {
     await this.nav(label).click();
-    await this.page.getByRole('heading', { name: label, level: 1 }).waitFor();
+    await this.page.getByRole('heading', { name: label, level: 1, exact: true }).waitFor();
   }
 
   /** The navigation link also leaves a meeting's page for the list. */

@@ -17,7 +17,7 @@ export function NewOfferModal({ opened, onClose }: { opened: boolean; onClose():
 
 function NewOfferForm({ onClose }: { onClose(): void }) {
   const organisations = useReference((s) => s.organisations);
-  const [value, setValue] = useState({ name: '', operatorId: '', legalBasis: '', category: '3', fromYear: new Date().getFullYear() + 1 });
+  const [value, setValue] = useState({ name: '', operatorId: '', legalBasis: '', category: '3', fromYear: new Date().getFullYear() });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const change = (patch: Partial<typeof value>) => {

@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { useNavigation } from '../../stores/navigation';
 import { OfferPage } from './OfferPage';
 import { OfferRegister } from './OfferRegister';
@@ -6,6 +5,5 @@ import { OfferRegister } from './OfferRegister';
 /** Tilbud: the register, or one offer when the address names it (#/tilbud/<id>). */
 export function OffersPage() {
   const offerId = useNavigation((s) => s.offerId);
-  useEffect(() => window.scrollTo(0, 0), [offerId]);
   return offerId ? <OfferPage key={offerId} offerId={offerId} /> : <OfferRegister />;
 }
