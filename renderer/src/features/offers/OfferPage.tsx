@@ -79,7 +79,7 @@ function OfferEditor({ offer }: { offer: OfferRow }) {
           <Select label="Status" allowDeselect={false} data={STATUS_OPTIONS} value={draft.status} onChange={(v) => v && change({ status: v as OfferStatus })} />
           <NumberInput
             label="Første driftsår"
-            description="For et nyt tilbud: året, dets første underskud afskrives fra"
+            description="For et nyt tilbud: det første år i drift"
             min={2000}
             max={2100}
             allowDecimal={false}

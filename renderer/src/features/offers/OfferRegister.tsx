@@ -61,7 +61,7 @@ export function OfferRegister() {
     <Stack gap="lg">
       <PageHeader
         title="Tilbud"
-        description="Tilbudsregistret: tilbuddene i Nordjysk Socialaftale med driftsherre, lovgrundlag, kategori og pladser."
+        description="Tilbuddene i Nordjysk Socialaftale med driftsherre, lovgrundlag, kategori og pladser."
         actions={
           <>
             <Button variant="default" leftSection={<IconFileSpreadsheet size={16} />} loading={exporting} onClick={() => void runExport()}>
@@ -79,7 +79,7 @@ export function OfferRegister() {
           label="Driftsherre"
           placeholder="Alle driftsherrer"
           clearable
-          w={210}
+          w={180}
           data={organisations.map((o) => ({ value: o.id, label: o.name }))}
           value={query.operatorId ?? null}
           onChange={(v) => set({ operatorId: v ?? undefined })}
@@ -89,7 +89,7 @@ export function OfferRegister() {
           placeholder="Alle lovgrundlag"
           clearable
           searchable
-          w={260}
+          w={200}
           data={LEGAL_BASIS_OPTIONS}
           value={query.legalBasis ?? null}
           onChange={(v) => set({ legalBasis: (v ?? undefined) as LegalBasis | undefined })}
@@ -99,22 +99,22 @@ export function OfferRegister() {
           label="Kategori"
           placeholder="Alle kategorier"
           clearable
-          w={150}
+          w={130}
           data={CATEGORY_OPTIONS}
           value={query.category === undefined ? null : String(query.category)}
           onChange={(v) => set({ category: v ? (Number(v) as OfferCategory) : undefined })}
         />
-        <NumberInput label="Kategori i år" w={110} min={2000} max={2100} allowDecimal={false} value={year} onChange={(v) => typeof v === 'number' && v >= 2000 && v <= 2100 && set({ year: v })} />
+        <NumberInput label="Kategori i år" w={104} min={2000} max={2100} allowDecimal={false} value={year} onChange={(v) => typeof v === 'number' && v >= 2000 && v <= 2100 && set({ year: v })} />
         <Select
           label="Status"
           placeholder="Alle"
           clearable
-          w={170}
+          w={150}
           data={STATUS_OPTIONS}
           value={query.status ?? null}
           onChange={(v) => set({ status: (v ?? undefined) as OfferStatus | undefined })}
         />
-        <Select label="Sortér efter" w={150} data={SORT_OPTIONS} value={query.sort ?? 'operator'} allowDeselect={false} onChange={(v) => v && set({ sort: v as OfferSort })} />
+        <Select label="Sortér efter" w={140} data={SORT_OPTIONS} value={query.sort ?? 'operator'} allowDeselect={false} onChange={(v) => v && set({ sort: v as OfferSort })} />
       </Group>
       <Paper withBorder radius="md" p={0} style={{ overflow: 'hidden' }}>
         {!loaded ? (
@@ -129,8 +129,8 @@ export function OfferRegister() {
               <Table.Tr>
                 <Table.Th>Tilbud</Table.Th>
                 <Table.Th w="20%">Driftsherre</Table.Th>
-                <Table.Th w="16%">Lovgrundlag</Table.Th>
-                <Table.Th w={110}>Kategori {year}</Table.Th>
+                <Table.Th w="19%">Lovgrundlag</Table.Th>
+                <Table.Th w={130} style={{ whiteSpace: 'nowrap' }}>Kategori {year}</Table.Th>
                 <Table.Th w={90} ta="right">Pladser</Table.Th>
                 <Table.Th w={170}>Status</Table.Th>
               </Table.Tr>

@@ -199,7 +199,7 @@ function ParamInput({ field, value, locked, error, onChange, onCommit }: { field
     case 'kroner':
       return <KronerInput {...common} value={typeof value === 'number' ? value / 100 : value} onChange={(v) => onChange(typeof v === 'number' ? Math.round(v * 100) : v)} />;
     case 'date':
-      return <TextInput {...common} description="ÅÅÅÅ-MM-DD" value={String(value ?? '')} onChange={(e) => onChange(e.currentTarget.value)} />;
+      return <TextInput {...common} placeholder="ÅÅÅÅ-MM-DD" value={String(value ?? '')} onChange={(e) => onChange(e.currentTarget.value)} />;
     default:
       return (
         <NumberInput
