@@ -97,7 +97,7 @@ export function OfferRegister() {
         />
         <Select
           label="Kategori"
-          placeholder="Alle kategorier"
+          placeholder="Alle"
           clearable
           w={130}
           data={CATEGORY_OPTIONS}

@@ -192,14 +192,16 @@ function RuleSetView({ set }: { set: RuleSetRecord }) {
 
 function ParamInput({ field, value, locked, error, onChange, onCommit }: { field: ParamField; value: unknown; locked: boolean; error?: string; onChange(value: unknown): void; onCommit(): void }) {
   const common = { label: field.label, readOnly: locked, variant: locked ? 'filled' : 'default', error, onBlur: onCommit, size: 'sm' } as const;
+  // A label on two lines must not push its input below those of the row.
+  const styles = { root: { display: 'flex', flexDirection: 'column', justifyContent: 'flex-end' }, input: { textAlign: 'right' } } as const;
   const number = (v: number | string) => onChange(typeof v === 'number' ? v : v === '' ? null : v);
   switch (field.kind) {
     case 'percent':
-      return <PercentInput {...common} value={value} onChange={number} styles={{ input: { textAlign: 'right' } }} />;
+      return <PercentInput {...common} value={value} onChange={number} styles={styles} />;
     case 'kroner':
-      return <KronerInput {...common} value={typeof value === 'number' ? value / 100 : value} onChange={(v) => onChange(typeof v === 'number' ? Math.round(v * 100) : v)} />;
+      return <KronerInput {...common} styles={styles} value={typeof value === 'number' ? value / 100 : value} onChange={(v) => onChange(typeof v === 'number' ? Math.round(v * 100) : v)} />;
     case 'date':
-      return <TextInput {...common} placeholder="ÅÅÅÅ-MM-DD" value={String(value ?? '')} onChange={(e) => onChange(e.currentTarget.value)} />;
+      return <TextInput {...common} styles={{ root: styles.root }} placeholder="ÅÅÅÅ-MM-DD" value={String(value ?? '')} onChange={(e) => onChange(e.currentTarget.value)} />;
     default:
       return (
         <NumberInput
@@ -211,7 +213,7 @@ function ParamInput({ field, value, locked, error, onChange, onCommit }: { field
           allowNegative={field.path.endsWith('YearOffset')}
           value={typeof value === 'number' ? value : ''}
           onChange={number}
-          styles={{ input: { textAlign: 'right' } }}
+          styles={styles}
         />
       );
   }
