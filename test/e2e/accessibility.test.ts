@@ -198,7 +198,7 @@ const SCREENS: Screen[] = [
       await ui.goTo('Indstillinger');
       const section = ui.page.getByRole('region', { name: 'Takstregler' });
       await section.getByTestId('rule-set-view').waitFor();
-      await section.getByRole('heading', { name: 'Takstregler' }).evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
+      await section.getByRole('heading', { name: 'Takstregler' }).evaluate((heading) => heading.scrollIntoView({ block: 'center' }));
     },
   },
   { name: 'udveksling', open: (ui) => ui.goTo('Udveksling') },
