@@ -37,6 +37,7 @@ export function simpleSheetContent(budgetKroner: number, places: number, occupan
     levels: [],
     firstYearLoss: 0,
     reason: '',
+    approvalNote: '',
     ...extra,
   };
 }
