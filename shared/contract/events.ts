@@ -2,7 +2,19 @@ import { z } from 'zod';
 import { JobStatus } from '../domain/jobs';
 import type { EventName } from './names';
 
-export const ChangedEntity = z.enum(['meetings', 'bodies', 'organisations', 'settings', 'agenda', 'followUps', 'scenarios', 'proposals']);
+export const ChangedEntity = z.enum([
+  'meetings',
+  'bodies',
+  'organisations',
+  'settings',
+  'agenda',
+  'followUps',
+  'scenarios',
+  'proposals',
+  // The tariff year: sheets; results and set-aside uses (the ledger, and the sheets whose due amounts they change).
+  'tariffSheet',
+  'ledger',
+]);
 export type ChangedEntity = z.infer<typeof ChangedEntity>;
 
 /**

@@ -9,6 +9,9 @@ import { Id, RecordMeta } from './common';
 
 const Ore = z.number({ error: 'Beløbet skal være et tal' }).int({ error: 'Beløbet skal være i hele øre' });
 const NonNegativeOre = Ore.min(0, { error: 'Beløbet må ikke være negativt' });
+/** An amount whose messages name the field (the user sees one message at a time). */
+const amountOf = (what: string) => z.number({ error: `${what} skal være et tal` }).int({ error: `${what} skal være i hele øre` });
+const nonNegativeAmountOf = (what: string, negative: 'negativ' | 'negativt') => amountOf(what).min(0, { error: `${what} må ikke være ${negative}` });
 const Fraction = z.number().min(0, { error: 'Andelen må ikke være under 0' }).max(1, { error: 'Andelen må ikke være over 1 (100 %)' });
 export const TariffYear = z.number().int({ error: 'Året skal være et helt årstal' }).min(2000, { error: 'Året skal være 2000 eller senere' }).max(2100, { error: 'Året skal være 2100 eller tidligere' });
 
@@ -106,14 +109,23 @@ export const OCCUPANCY_METHOD_LABELS: Readonly<Record<OccupancyMethod, string>> 
  * year come from the 5 % ledger and are not entered here.
  */
 export const TariffSheetContent = z.object({
-  budgetLines: z.array(z.object({ category: z.string().min(1), label: z.string().trim().min(1, { error: 'Angiv en tekst for budgetlinjen' }), amount: Ore })),
+  budgetLines: z.array(
+    z.object({
+      category: z.string({ error: 'Vælg en omkostningskategori for budgetlinjen' }).min(1, { error: 'Vælg en omkostningskategori for budgetlinjen' }),
+      label: z.string().trim().min(1, { error: 'Angiv en tekst for budgetlinjen' }),
+      amount: amountOf('Budgetlinjens beløb'),
+    }),
+  ),
   /** The total the operator states; checked against the lines. */
-  statedTotal: NonNegativeOre,
-  places: z.number().positive({ error: 'Antal pladser skal være over 0' }),
-  occupancy: Fraction.refine((o) => o > 0, { error: 'Belægningen skal være over 0' }),
-  occupancyMethod: OccupancyMethod,
+  statedTotal: nonNegativeAmountOf('Budgettets total', 'negativ'),
+  places: z.number({ error: 'Antal pladser skal være et tal' }).positive({ error: 'Antal pladser skal være over 0' }),
+  occupancy: z
+    .number({ error: 'Belægningen skal være et tal' })
+    .gt(0, { error: 'Belægningen skal være over 0' })
+    .max(1, { error: 'Belægningen må ikke være over 1 (100 %)' }),
+  occupancyMethod: z.enum(OccupancyMethod.options, { error: 'Vælg, hvordan belægningen er fastsat' }),
   /** The two preceding years' actual occupancy when the method is the average (fractions, Y−1 and Y−2). */
-  occupancyHistory: z.array(Fraction).max(2).default([]),
+  occupancyHistory: z.array(Fraction).max(2, { error: 'Angiv højst de to foregående års belægning' }).default([]),
   /** Tariff levels (differentiated tariff); a single-tariff offer has one level with all places. */
   levels: z
     .array(
@@ -121,14 +133,14 @@ export const TariffSheetContent = z.object({
         name: z.string().trim().min(1, { error: 'Angiv et navn for takstniveauet' }),
         places: z.number().min(0, { error: 'Antal pladser må ikke være negativt' }),
         /** The tariff the operator reports, øre per unit; null when left to the computed one. */
-        reportedTariff: NonNegativeOre.nullable(),
+        reportedTariff: nonNegativeAmountOf('Takstniveauets takst', 'negativ').nullable(),
         /** Average direct support (ATA) hours per week in the tariff (5.4.7). */
-        ataHours: z.number().min(0).nullable(),
+        ataHours: z.number().min(0, { error: 'ATA-timerne må ikke være negative' }).nullable(),
       }),
     )
     .default([]),
   /** A new offer's first-year operating loss, written off over the rule set's years (6.1.2); 0 when none. */
-  firstYearLoss: NonNegativeOre.default(0),
+  firstYearLoss: nonNegativeAmountOf('Underskuddet i første driftsår', 'negativt').default(0),
   /** The operator's written reason for a change in places or a significant tariff change (bemærkninger). */
   reason: z.string().default(''),
   /** An in-year version (2, 3 …): FU's approval as text (meeting, date, punkt) when its agenda item is not kept here. */
@@ -263,9 +275,9 @@ export const ResultSave = z
     revision: z.number().int().positive().optional(),
     offerId: Id,
     year: TariffYear,
-    basis: NonNegativeOre,
-    result: Ore,
-    setAside: NonNegativeOre.nullable().default(null),
+    basis: nonNegativeAmountOf('Takstberegningsgrundlaget', 'negativt'),
+    result: amountOf('Årets resultat'),
+    setAside: nonNegativeAmountOf('Hensættelsen', 'negativ').nullable().default(null),
     activity: z.number().min(0, { error: 'Aktiviteten må ikke være negativ' }).nullable().default(null),
     capacity: z.number().min(0, { error: 'Kapaciteten må ikke være negativ' }).nullable().default(null),
     note: z.string().max(2000).default(''),
@@ -287,7 +299,7 @@ export const SetAsideUseSave = z.object({
   revision: z.number().int().positive().optional(),
   resultId: Id,
   year: TariffYear,
-  amount: Ore.positive({ error: 'Beløbet skal være over 0' }),
+  amount: amountOf('Beløbet').positive({ error: 'Beløbet skal være over 0' }),
   usedOnOfferId: Id.nullable(),
   purpose: z.string().trim().min(1, { error: 'Skriv, hvad hensættelsen bruges til' }).max(2000),
 });

@@ -15,6 +15,9 @@ import { organisationHandlers } from './organisations';
 import { proposalHandlers } from './proposals';
 import { scenarioHandlers } from './scenarios';
 import { searchHandlers } from './search';
+// The tariff year: sheets and the 5 % ledger.
+import { ledgerHandlers } from './ledger';
+import { tariffSheetHandlers } from './tariff-sheets';
 
 /** One handler per contract method; the type fails to compile if one is missing. */
 export const createHandlers = (ctx: BackendContext): Handlers => ({
@@ -33,4 +36,7 @@ export const createHandlers = (ctx: BackendContext): Handlers => ({
   ...backupHandlers(ctx),
   ...exchangeHandlers(ctx),
   ...jobHandlers(ctx),
+  // The tariff year: sheets and the 5 % ledger.
+  ...tariffSheetHandlers(ctx),
+  ...ledgerHandlers(ctx),
 });

@@ -137,7 +137,7 @@ function toAgendaItem(
 
 export async function recordHistory(
   db: Kysely<DB>,
-  entry: { at: string; entity: string; entityId: string; meetingId: string; itemId: string | null; action: HistoryAction; changes?: Record<string, { before: unknown; after: unknown }> },
+  entry: { at: string; entity: string; entityId: string; meetingId: string | null; itemId: string | null; action: HistoryAction; changes?: Record<string, { before: unknown; after: unknown }> },
 ): Promise<void> {
   await appendHistory(db, { ...entry, userName: await currentUser(db), changes: entry.changes ?? {} });
 }

@@ -28,7 +28,16 @@ export const settleLedgerResult = (r: LedgerResultInput): ResultSettlement =>
  * the part above 5 % of each result whose latest tariff year (Y + lag) is this year.
  */
 export function dueInTariffYear(results: readonly LedgerResultInput[], tariffYear: number): Ore {
-  return results.map(settleLedgerResult).reduce((sum, s) => (s.tariffYear === tariffYear ? sum + s.toTariff : sum), 0);
+  return dueSourcesInTariffYear(results, tariffYear).reduce((sum, s) => sum + s.amount, 0);
+}
+
+/** The results falling due in a tariff year, each with its signed amount, by result year; none of 0. */
+export function dueSourcesInTariffYear(results: readonly LedgerResultInput[], tariffYear: number): { resultYear: number; amount: Ore }[] {
+  return results
+    .map(settleLedgerResult)
+    .filter((s) => s.tariffYear === tariffYear && s.toTariff !== 0)
+    .sort((a, b) => a.year - b.year)
+    .map((s) => ({ resultYear: s.year, amount: s.toTariff }));
 }
 
 /** An offer as the ledger needs it: its operator and category history (from which year each category holds). */
