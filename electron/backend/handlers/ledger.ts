@@ -5,8 +5,7 @@ import { getSetAsideUse, insertSetAsideUse, setSetAsideUseDeleted, updateSetAsid
 import type { DB } from '../../../db/schema';
 import type { OfferResult } from '../../../shared/domain/tariff-year';
 import { formatKroner } from '../../../shared/format/numbers';
-import { settleLedgerResult } from '../../../shared/logic/tariff/ledger';
-import type { ResultSettlement } from '../../../shared/logic/tariff/result';
+import { settleResult, type ResultSettlement } from '../../../shared/logic/tariff/result';
 import { timestamp, type BackendContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { AppError, notFound, stale } from '../errors';
@@ -28,7 +27,8 @@ async function mustGetOffer(db: Kysely<DB>, id: string) {
 async function settle(db: Kysely<DB>, r: Pick<OfferResult, 'year' | 'basis' | 'result' | 'setAside' | 'ruleSetId'>): Promise<ResultSettlement> {
   const { rules } = await ruleSetById(db, r.ruleSetId);
   try {
-    return settleLedgerResult({ ...r, rules });
+    // settleResult itself, not the ledger's reading of a stored row: a set-aside on a deficit is refused, not ignored.
+    return settleResult({ basis: r.basis, result: r.result, year: r.year, setAside: r.setAside ?? undefined, rules });
   } catch (error) {
     if (error instanceof RangeError) throw new AppError('INVALID_INPUT', error.message);
     throw error;
