@@ -114,12 +114,11 @@ export async function updateSheet(
   return (await getSheet(db, id)) ? 'stale' : 'missing';
 }
 
-/** Approves the given sheets by the agenda item's decision: status approved, the item and the time recorded. */
-export async function markSheetsApproved(db: Kysely<DB>, ids: readonly string[], itemId: string, now: string): Promise<void> {
-  if (ids.length === 0) return;
+/** Approves a sheet by the agenda item's decision: status approved, the item, the time and the frozen content recorded. */
+export async function markSheetApproved(db: Kysely<DB>, id: string, content: TariffSheetContent, itemId: string, now: string): Promise<void> {
   await db
     .updateTable('tariff_sheets')
-    .set((eb) => ({ status: 'approved', approved_item_id: itemId, approved_at: now, updated_at: now, revision: eb('revision', '+', 1) }))
-    .where('id', 'in', [...ids])
+    .set((eb) => ({ status: 'approved', content: JSON.stringify(content), approved_item_id: itemId, approved_at: now, updated_at: now, revision: eb('revision', '+', 1) }))
+    .where('id', '=', id)
     .execute();
 }

@@ -145,6 +145,12 @@ export const TariffSheetContent = z.object({
   reason: z.string().default(''),
   /** An in-year version (2, 3 …): FU's approval as text (meeting, date, punkt) when its agenda item is not kept here. */
   approvalNote: z.string().default(''),
+  /**
+   * The results due this year as they stood when the sheet was approved (by DAS, or an in-year version by FU), by result
+   * year, signed øre. Set by the approval, never entered: a locked sheet's tariff does not move when a result is
+   * corrected later (the ledger warns instead). Null while the sheet is open: the ledger's current figures apply.
+   */
+  dueResultsAtApproval: z.array(z.object({ resultYear: TariffYear, amount: Ore })).nullable().default(null),
 });
 export type TariffSheetContent = z.output<typeof TariffSheetContent>;
 
@@ -304,7 +310,7 @@ export const SetAsideUseSave = z.object({
   purpose: z.string().trim().min(1, { error: 'Skriv, hvad hensættelsen bruges til' }).max(2000),
 });
 
-export const LedgerWarningCode = z.enum(['set-aside-expiring', 'due-without-sheet', 'set-aside-overused', 'surplus-outside-socialaftale']);
+export const LedgerWarningCode = z.enum(['set-aside-expiring', 'due-without-sheet', 'due-not-in-approved-sheet', 'set-aside-overused', 'surplus-outside-socialaftale']);
 export type LedgerWarningCode = z.infer<typeof LedgerWarningCode>;
 export const LedgerWarning = z.object({ code: LedgerWarningCode, offerId: Id, year: TariffYear, message: z.string() });
 export type LedgerWarning = z.infer<typeof LedgerWarning>;

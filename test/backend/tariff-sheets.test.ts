@@ -144,6 +144,29 @@ describe('tariff sheets', () => {
     );
   });
 
+  it('keeps an approved tariff when a result is entered later: the ledger warns, and FU’s new version takes the amount in', async () => {
+    const itemId = await demoItemId();
+    const offerId = await addOffer(backend.database.db, 'Aalborg Kommune', { name: 'Botilbud Øst' });
+    const { current } = await call(backend, 'tariffSheets.save', { offerId, year: 2027, content: simpleSheetContent(10_000_000, 20, 0.95) });
+    await call(backend, 'tariffSheets.submit', { id: current!.sheet.id, revision: current!.sheet.revision });
+    await approveYear(2027, itemId);
+
+    // 2025: a deficit of 800.000 kr. on 10.000.000 kr.: 300.000 kr. above 5 % is due in 2027.
+    await call(backend, 'results.save', { offerId, year: 2025, basis: 1_000_000_000, result: -80_000_000 });
+    const approved = (await call(backend, 'tariffSheets.get', { offerId, year: 2027 })).current!;
+    expect(approved.computation).toMatchObject({ dueResults: 0, tariff: 144_196 });
+    const ledger = await call(backend, 'ledger.offer', { offerId });
+    expect(ledger.years[0]).toMatchObject({ dueInTariff: 30_000_000, dueYear: 2027, pickedUpBySheet: null });
+    expect(ledger.warnings.map((w) => w.code)).toEqual(['due-not-in-approved-sheet']);
+
+    const amended = (await call(backend, 'tariffSheets.newVersion', { offerId, year: 2027, content: simpleSheetContent(10_000_000, 20, 0.95, { approvalNote: 'FU 3. marts 2027' }) })).current!;
+    expect(amended.computation.dueResults).toBe(30_000_000);
+    expect(amended.sheet.content.dueResultsAtApproval).toEqual([{ resultYear: 2025, amount: 30_000_000 }]);
+    const after = await call(backend, 'ledger.offer', { offerId });
+    expect(after.years[0]!.pickedUpBySheet).toMatchObject({ version: 2, status: 'amended' });
+    expect(after.warnings).toEqual([]);
+  });
+
   it('lists a year’s current sheets with offer, operator, last year’s tariff and the flags DAS must see', async () => {
     const db = backend.database.db;
     const aalborg = await addOffer(db, 'Aalborg Kommune', { name: 'Botilbud Øst' });

@@ -38,6 +38,7 @@ export function simpleSheetContent(budgetKroner: number, places: number, occupan
     firstYearLoss: 0,
     reason: '',
     approvalNote: '',
+    dueResultsAtApproval: null,
     ...extra,
   };
 }

@@ -13,6 +13,7 @@ const kr = (kroner: number) => Math.round(kroner * 100);
 const offer = (id: string, operatorId: string, name: string, category: 1 | 2 | 3 = 3): LedgerOffer => ({ id, name, operatorId, categories: [{ fromYear: 2015, category }] });
 const OSTERSKOVEN = offer('osterskoven', 'region', 'Neurocenter Østerskoven');
 const ISHD = offer('ishd', 'region', 'Institut for Syn, Hørelse og Døvblindhed');
+const OPEN_SHEET = { id: 's', version: 1, status: 'submitted' as const, dueResultsAtApproval: null };
 
 function result(year: number, basis: number, res: number, extra: Partial<OfferLedgerInput['results'][number]> = {}): OfferLedgerInput['results'][number] {
   return { id: `r${year}`, year, basis: kr(basis), result: kr(res), setAside: null, activity: null, capacity: null, rules: RULES, ...extra };
@@ -24,7 +25,7 @@ function ledger(input: Partial<OfferLedgerInput> & Pick<OfferLedgerInput, 'resul
 
 describe('the 5 % ledger of an offer', () => {
   it('absorbs 5 % of Østerskoven’s 2020 deficit and carries the rest to the tariff of 2022 (AT-21)', () => {
-    const sheet = { id: 'sheet-2022', version: 1, status: 'approved' as const };
+    const sheet = { id: 'sheet-2022', version: 1, status: 'approved' as const, dueResultsAtApproval: [{ resultYear: 2020, amount: kr(1_945_571) }] };
     const { rows, warnings } = ledger({ results: [result(2020, 45_400_729, -4_215_607, { activity: 18.6, capacity: 22 })], sheets: new Map([[2022, sheet]]) });
     expect(rows).toEqual([
       {
@@ -40,10 +41,27 @@ describe('the 5 % ledger of an offer', () => {
         setAsideLeft: 0,
         dueInTariff: kr(1_945_571),
         dueYear: 2022,
-        pickedUpBySheet: sheet,
+        pickedUpBySheet: { id: 'sheet-2022', version: 1, status: 'approved' },
       },
     ]);
     expect(warnings).toEqual([]);
+  });
+
+  it('warns when a result corrected after the sheet of its due year was approved is not in that sheet', () => {
+    const approvedBefore = { id: 'sheet-2022', version: 1, status: 'approved' as const, dueResultsAtApproval: [] };
+    const { rows, warnings } = ledger({ results: [result(2020, 45_400_729, -4_215_607)], sheets: new Map([[2022, approvedBefore]]) });
+    expect(rows[0]!.pickedUpBySheet).toBeNull();
+    expect(warnings).toEqual([
+      {
+        code: 'due-not-in-approved-sheet',
+        offerId: 'osterskoven',
+        year: 2020,
+        message: 'Resultatet for 2020 giver 1.945.571 kr. i taksten for 2022, men det godkendte skema for 2022 har 0 kr. med: en ændring kræver en ny version, som FU godkender.',
+      },
+    ]);
+    // An open sheet follows the ledger.
+    const open = { ...approvedBefore, status: 'draft' as const, dueResultsAtApproval: null };
+    expect(ledger({ results: [result(2020, 45_400_729, -4_215_607)], sheets: new Map([[2022, open]]) }).warnings).toEqual([]);
   });
 
   it('warns when the year a deficit is due in has no sheet yet', () => {
@@ -75,14 +93,14 @@ describe('the 5 % ledger of an offer', () => {
 
   it('keeps what is used of a set-aside, and warns in its last year while some is left, and when it is used beyond what it holds', () => {
     const results = [result(2021, 8_000_000, 770_000)];
-    const used = ledger({ results, uses: [{ resultId: 'r2021', year: 2023, amount: kr(150_000), usedOn: OSTERSKOVEN }], currentYear: 2026, sheets: new Map([[2023, { id: 's', version: 1, status: 'approved' }]]) });
+    const used = ledger({ results, uses: [{ resultId: 'r2021', year: 2023, amount: kr(150_000), usedOn: OSTERSKOVEN }], currentYear: 2026, sheets: new Map([[2023, OPEN_SHEET]]) });
     expect(used.rows[0]).toMatchObject({ setAside: kr(400_000), setAsideUsed: kr(150_000), setAsideLeft: kr(250_000), setAsideExpires: 2026 });
     expect(used.warnings).toEqual([
       { code: 'set-aside-expiring', offerId: 'osterskoven', year: 2021, message: 'Hensættelsen fra 2021 har 250.000 kr. tilbage, som skal bruges inden udgangen af 2026 (Styringsaftalen 5.3.1).' },
     ]);
-    expect(ledger({ results, currentYear: 2025, sheets: new Map([[2023, { id: 's', version: 1, status: 'approved' }]]) }).warnings).toEqual([]);
+    expect(ledger({ results, currentYear: 2025, sheets: new Map([[2023, OPEN_SHEET]]) }).warnings).toEqual([]);
 
-    const overused = ledger({ results, currentYear: 2024, uses: [{ resultId: 'r2021', year: 2022, amount: kr(450_000), usedOn: null }], sheets: new Map([[2023, { id: 's', version: 1, status: 'approved' }]]) });
+    const overused = ledger({ results, currentYear: 2024, uses: [{ resultId: 'r2021', year: 2022, amount: kr(450_000), usedOn: null }], sheets: new Map([[2023, OPEN_SHEET]]) });
     expect(overused.rows[0]!.setAsideLeft).toBe(0);
     expect(overused.warnings).toEqual([
       { code: 'set-aside-overused', offerId: 'osterskoven', year: 2021, message: 'Hensættelsen fra 2021 er brugt med 450.000 kr., men der er kun hensat 400.000 kr. (50.000 kr. for meget).' },
@@ -90,7 +108,7 @@ describe('the 5 % ledger of an offer', () => {
   });
 
   it('warns when a Socialaftale offer’s surplus is used on a category 1 offer or another operator’s offer, not on one of its own in the agreement', () => {
-    const sheets = new Map([[2023, { id: 's', version: 1, status: 'approved' as const }]]);
+    const sheets = new Map([[2023, OPEN_SHEET]]);
     const own = offer('own', 'region', 'Kvisten', 3);
     const outside = { ...offer('outside', 'region', 'Regionens egen rådgivning', 3), categories: [{ fromYear: 2015, category: 3 as const }, { fromYear: 2022, category: 1 as const }] };
     const foreign = offer('foreign', 'aalborg', 'Aalborg Kommunes botilbud', 3);

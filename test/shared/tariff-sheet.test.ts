@@ -23,6 +23,7 @@ function content(extra: Partial<TariffSheetContent> = {}): TariffSheetContent {
     firstYearLoss: 0,
     reason: '',
     approvalNote: '',
+    dueResultsAtApproval: null,
     ...extra,
   };
 }

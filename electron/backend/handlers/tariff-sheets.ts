@@ -9,7 +9,7 @@ import { timestamp, type BackendContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { AppError, notFound, stale } from '../errors';
 import { ruleSetInForce } from '../services/rule-sets';
-import { computedSheetsOfYear, isLocked, lockedSheet, sheetOffer, sheetView } from '../services/tariff-sheets';
+import { computedSheetsOfYear, currentDueSources, isLocked, lockedSheet, sheetOffer, sheetView } from '../services/tariff-sheets';
 
 type TariffSheetHandlers = Pick<
   Handlers,
@@ -78,7 +78,9 @@ export const tariffSheetHandlers = (ctx: BackendContext): TariffSheetHandlers =>
 
     'tariffSheets.get': ({ offerId, year }) => sheetOfYear(ctx.db, offerId, year),
 
-    'tariffSheets.save': async ({ offerId, year, revision, content }) => {
+    'tariffSheets.save': async ({ offerId, year, revision, content: entered }) => {
+      // Only an approval freezes the due results.
+      const content = { ...entered, dueResultsAtApproval: null };
       await write([offerId], async (trx, scope) => {
         const offer = await mustGetOffer(trx, offerId);
         const current = (await sheetVersions(trx, offerId, year)).at(-1);
@@ -106,7 +108,7 @@ export const tariffSheetHandlers = (ctx: BackendContext): TariffSheetHandlers =>
 
     'tariffSheets.reopen': ({ id, revision }) => move(id, revision, 'submitted', 'draft'),
 
-    'tariffSheets.newVersion': async ({ offerId, year, content, approvedItemId }) => {
+    'tariffSheets.newVersion': async ({ offerId, year, content: entered, approvedItemId }) => {
       await write([offerId], async (trx, scope) => {
         const offer = await mustGetOffer(trx, offerId);
         const current = (await sheetVersions(trx, offerId, year)).at(-1);
@@ -118,6 +120,8 @@ export const tariffSheetHandlers = (ctx: BackendContext): TariffSheetHandlers =>
         const id = ctx.newId();
         const now = timestamp(ctx);
         const version = current.version + 1;
+        // FU approves the version with the results due as they stand now, as DAS approved the first.
+        const content = { ...entered, dueResultsAtApproval: await currentDueSources(trx, offerId, year) };
         await insertSheet(trx, { id, offerId, year, version, status: 'amended', ruleSetId: (await ruleSetInForce(trx, year)).id, content, approvedItemId, approvedAt: now }, now);
         const errors = await blockingChecks(trx, offerId, year);
         if (errors.length > 0) throw new AppError('INVALID_INPUT', `Den nye version kan ikke godkendes, før fejlene er rettet: ${errors.join(' ')}`);

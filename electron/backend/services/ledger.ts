@@ -6,16 +6,18 @@ import { usesOfResults } from '../../../db/queries/set-aside-uses';
 import { sheetsOfOffer } from '../../../db/queries/tariff-sheets';
 import type { DB } from '../../../db/schema';
 import type { Offer, OfferLedger, OperatorLedger, TariffSheet } from '../../../shared/domain/tariff-year';
-import { offerLedger, type LedgerOffer } from '../../../shared/logic/tariff/ledger';
+import { offerLedger, type LedgerOffer, type LedgerSheet } from '../../../shared/logic/tariff/ledger';
 import { AppError } from '../errors';
 import { ruleSetCache, sheetOffer } from './tariff-sheets';
 
 const ledgerOffer = (o: Offer): LedgerOffer => ({ id: o.id, name: o.name, operatorId: o.operatorId, categories: o.categories });
 
 /** The current (highest) version of each year's sheet of an offer. */
-function currentByYear(sheets: readonly TariffSheet[]): Map<number, { id: string; version: number; status: TariffSheet['status'] }> {
-  const current = new Map<number, { id: string; version: number; status: TariffSheet['status'] }>();
-  for (const s of sheets) if ((current.get(s.year)?.version ?? 0) < s.version) current.set(s.year, { id: s.id, version: s.version, status: s.status });
+function currentByYear(sheets: readonly TariffSheet[]): Map<number, LedgerSheet> {
+  const current = new Map<number, LedgerSheet>();
+  for (const s of sheets) {
+    if ((current.get(s.year)?.version ?? 0) < s.version) current.set(s.year, { id: s.id, version: s.version, status: s.status, dueResultsAtApproval: s.content.dueResultsAtApproval });
+  }
   return current;
 }
 

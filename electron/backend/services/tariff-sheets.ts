@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { getItemRow } from '../../../db/queries/agenda';
 import { resultsOfOffers } from '../../../db/queries/offer-results';
 import { listOffers } from '../../../db/queries/offers';
-import { currentSheetsOfYear, markSheetsApproved } from '../../../db/queries/tariff-sheets';
+import { currentSheetsOfYear, markSheetApproved } from '../../../db/queries/tariff-sheets';
 import type { DB } from '../../../db/schema';
 import type { ComputedSheetView, Offer, OfferResult, SheetOffer, TariffSheet } from '../../../shared/domain/tariff-year';
 import { categoryInYear, dueSourcesInTariffYear, type LedgerResultInput } from '../../../shared/logic/tariff/ledger';
@@ -17,7 +17,10 @@ export interface ComputedSheet {
   offer: Offer;
   ruleSet: StoredRuleSet;
   computation: SheetComputation;
-  /** The results due in this year's tariff, by result year (signed øre); they sum to computation.dueResults. */
+  /**
+   * The results due in this year's tariff, by result year (signed øre); they sum to computation.dueResults. An approved
+   * sheet's are those frozen at its approval; an open sheet's are the ledger's now.
+   */
   dueSources: { resultYear: number; amount: number }[];
   /** Last year's current sheet and its computed tariff, when there is one. */
   previous: { sheet: TariffSheet; tariff: number } | null;
@@ -66,13 +69,13 @@ export async function computedSheetsOfYear(db: Kysely<DB>, year: number, offerId
             content: previousSheet.content,
             year: year - 1,
             offer,
-            dueResults: sumOf(dueSourcesInTariffYear(ledger, year - 1)),
+            dueResults: sumOf(previousSheet.content.dueResultsAtApproval ?? dueSourcesInTariffYear(ledger, year - 1)),
             previous: null,
             rules: (await rulesOf(previousSheet.ruleSetId)).rules,
           }).tariff,
         }
       : null;
-    const dueSources = dueSourcesInTariffYear(ledger, year);
+    const dueSources = sheet.content.dueResultsAtApproval ?? dueSourcesInTariffYear(ledger, year);
     const computation = computeTariffSheet({
       content: sheet.content,
       year,
@@ -84,6 +87,14 @@ export async function computedSheetsOfYear(db: Kysely<DB>, year: number, offerId
     computed.push({ sheet, offer, ruleSet, computation, dueSources, previous });
   }
   return computed;
+}
+
+/** The results due in an offer's tariff of a year, as the ledger stands now (what an approval freezes). */
+export async function currentDueSources(db: Kysely<DB>, offerId: string, year: number): Promise<{ resultYear: number; amount: number }[]> {
+  const rulesOf = ruleSetCache(db);
+  const results = await resultsOfOffers(db, [offerId]);
+  const inputs = await Promise.all(results.map(async (r) => ({ year: r.year, basis: r.basis, result: r.result, setAside: r.setAside, rules: (await rulesOf(r.ruleSetId)).rules })));
+  return dueSourcesInTariffYear(inputs, year);
 }
 
 /** Approved (by DAS) and amended (an in-year version approved by FU) sheets are locked. */
@@ -129,8 +140,9 @@ export interface YearApproval {
 
 /**
  * Approves the year's submitted sheets by the decision of an agenda item (DAS approving the takstbilag): they become
- * approved, recording the item and the time, and are locked from then on. Runs inside the caller's write, with a
- * line of history for each sheet under the item's meeting.
+ * approved, recording the item, the time and the results due as they stand now (so a later correction of a result
+ * cannot move an approved tariff), and are locked from then on. Runs inside the caller's write, which should name
+ * 'tariffSheet' among its entities, with a line of history for each sheet under the item's meeting.
  */
 export async function approveSheetsOfYear(trx: Kysely<DB>, year: number, itemId: string, now: string): Promise<YearApproval> {
   const item = await getItemRow(trx, itemId);
@@ -138,13 +150,9 @@ export async function approveSheetsOfYear(trx: Kysely<DB>, year: number, itemId:
   const sheets = await currentSheetsOfYear(trx, year);
   const names = new Map((await listOffers(trx, sheets.map((s) => s.offerId))).map((o) => [o.id, o.name]));
   const submitted = sheets.filter((s) => s.status === 'submitted');
-  await markSheetsApproved(
-    trx,
-    submitted.map((s) => s.id),
-    itemId,
-    now,
-  );
+  const dues = new Map((await computedSheetsOfYear(trx, year, submitted.map((s) => s.offerId))).map((c) => [c.sheet.id, c.dueSources]));
   for (const sheet of submitted) {
+    await markSheetApproved(trx, sheet.id, { ...sheet.content, dueResultsAtApproval: dues.get(sheet.id) ?? [] }, itemId, now);
     await recordHistory(trx, { at: now, entity: 'takstskema', entityId: sheet.id, meetingId: item.meeting_id, itemId, action: 'aendret', changes: { status: { before: 'submitted', after: 'approved' } } });
   }
   return {

@@ -55,13 +55,20 @@ export function categoryInYear(categories: LedgerOffer['categories'], year: numb
   return found;
 }
 
+export interface LedgerSheet {
+  id: string;
+  version: number;
+  status: 'draft' | 'submitted' | 'approved' | 'amended';
+  dueResultsAtApproval: readonly { resultYear: number; amount: Ore }[] | null;
+}
+
 export interface OfferLedgerInput {
   offer: LedgerOffer;
   results: readonly (LedgerResultInput & { id: string; activity: number | null; capacity: number | null })[];
   /** Uses of the offer's set-asides, with the offer each was used on (null: not on an offer). */
   uses: readonly { resultId: string; year: number; amount: Ore; usedOn: LedgerOffer | null }[];
-  /** The current sheet of each year of this offer. */
-  sheets: ReadonlyMap<number, { id: string; version: number; status: 'draft' | 'submitted' | 'approved' | 'amended' }>;
+  /** The current sheet of each year of this offer, with the results due frozen at its approval (null while open). */
+  sheets: ReadonlyMap<number, LedgerSheet>;
   /** Today's year: a set-aside whose last year it is gets a warning. */
   currentYear: number;
 }
@@ -80,11 +87,12 @@ export interface OfferLedgerRow {
   /** Signed: + raises the tariff of dueYear, − lowers it. */
   dueInTariff: Ore;
   dueYear: number | null;
-  pickedUpBySheet: { id: string; version: number; status: 'draft' | 'submitted' | 'approved' | 'amended' } | null;
+  /** The current sheet of dueYear when it carries the amount: an open one always, an approved one if it was due then. */
+  pickedUpBySheet: Pick<LedgerSheet, 'id' | 'version' | 'status'> | null;
 }
 
 export interface OfferLedgerWarning {
-  code: 'set-aside-expiring' | 'due-without-sheet' | 'set-aside-overused' | 'surplus-outside-socialaftale';
+  code: 'set-aside-expiring' | 'due-without-sheet' | 'due-not-in-approved-sheet' | 'set-aside-overused' | 'surplus-outside-socialaftale';
   offerId: string;
   year: number;
   message: string;
@@ -110,6 +118,10 @@ export function offerLedger(input: OfferLedgerInput): { rows: OfferLedgerRow[]; 
     const uses = input.uses.filter((u) => u.resultId === r.id);
     const used = uses.reduce((sum, u) => sum + u.amount, 0);
     const dueYear = s.toTariff === 0 ? null : s.tariffYear;
+    const sheet = dueYear === null ? undefined : input.sheets.get(dueYear);
+    // An approved sheet carries what was due at its approval; a result corrected since is not in it.
+    const frozen = sheet?.dueResultsAtApproval?.find((d) => d.resultYear === r.year)?.amount ?? 0;
+    const missedByApproval = sheet?.dueResultsAtApproval != null && frozen !== s.toTariff;
     const expires = s.setAside > 0 ? (s.setAsideUseBy ?? null) : null;
     const row: OfferLedgerRow = {
       resultId: r.id,
@@ -124,14 +136,20 @@ export function offerLedger(input: OfferLedgerInput): { rows: OfferLedgerRow[]; 
       setAsideLeft: Math.max(0, s.setAside - used),
       dueInTariff: s.toTariff,
       dueYear,
-      pickedUpBySheet: dueYear === null ? null : (input.sheets.get(dueYear) ?? null),
+      pickedUpBySheet: sheet && !missedByApproval ? { id: sheet.id, version: sheet.version, status: sheet.status } : null,
     };
     rows.push(row);
 
     if (expires === currentYear && row.setAsideLeft > 0) {
       warn('set-aside-expiring', r.year, `Hensættelsen fra ${r.year} har ${formatKroner(row.setAsideLeft)} tilbage, som skal bruges inden udgangen af ${expires} (Styringsaftalen 5.3.1).`);
     }
-    if (dueYear !== null && !row.pickedUpBySheet) {
+    if (missedByApproval) {
+      warn(
+        'due-not-in-approved-sheet',
+        r.year,
+        `Resultatet for ${r.year} giver ${formatKroner(s.toTariff)} i taksten for ${dueYear}, men det godkendte skema for ${dueYear} har ${formatKroner(frozen)} med: en ændring kræver en ny version, som FU godkender.`,
+      );
+    } else if (dueYear !== null && !row.pickedUpBySheet) {
       const what = s.toTariff > 0 ? 'forhøjer' : 'nedsætter';
       warn('due-without-sheet', r.year, `Resultatet for ${r.year} ${what} taksten for ${dueYear} med ${formatKroner(Math.abs(s.toTariff))}, men der er intet takstskema for ${dueYear} endnu.`);
     }
