@@ -59,6 +59,10 @@ describe('results', () => {
     expect(again.id).toBe(saved.id);
     expect((await call(backend, 'ledger.offer', { offerId })).years[0]).toMatchObject({ result: kr(-100_000), absorbed: kr(100_000), dueInTariff: 0 });
     expect((await refusal('results.restore', { id: saved.id })).code).toBe('NOT_FOUND');
+
+    const history = await backend.database.db.selectFrom('history').select(['action', 'changes']).where('entity', '=', 'resultat').orderBy('id').execute();
+    expect(history.map((h) => h.action)).toEqual(['oprettet', 'slettet', 'gendannet', 'slettet', 'oprettet']);
+    expect(JSON.parse(history[4]!.changes)).toMatchObject({ year: { before: null, after: 2023 }, result: { before: null, after: kr(-100_000) } });
   });
 });
 

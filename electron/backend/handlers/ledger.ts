@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { diff } from '../../../db/queries/history';
 import { getResult, insertResult, resultOfYear, reviveResult, setResultDeleted, updateResult, type ResultValues } from '../../../db/queries/offer-results';
 import { getOffer } from '../../../db/queries/offers';
 import { getSetAsideUse, insertSetAsideUse, setSetAsideUseDeleted, updateSetAsideUse, usesOfResults, type UseValues } from '../../../db/queries/set-aside-uses';
@@ -11,6 +12,9 @@ import type { Handlers } from '../dispatch';
 import { AppError, notFound, stale } from '../errors';
 import { offerLedgers, operatorLedger } from '../services/ledger';
 import { ruleSetById, ruleSetInForce } from '../services/rule-sets';
+
+const RESULT = 'resultat';
+const USE = 'brug af hensættelse';
 
 type LedgerHandlers = Pick<
   Handlers,
@@ -73,9 +77,11 @@ export const ledgerHandlers = (ctx: BackendContext): LedgerHandlers => {
   return {
     'results.save': async ({ id, revision, offerId, year, ...figures }) => {
       const values: ResultValues = figures;
-      const savedId = await write([offerId], async (trx) => {
+      const savedId = await write([offerId], async (trx, scope) => {
         await mustGetOffer(trx, offerId);
         const now = timestamp(ctx);
+        const history = (entityId: string, action: 'oprettet' | 'aendret', before: Partial<ResultValues>) =>
+          scope.history({ entity: RESULT, entityId, meetingId: null, itemId: null, action, changes: diff(before, { year, ...values }) });
         if (id !== undefined) {
           const current = await mustGetResult(trx, id);
           if (current.offerId !== offerId || current.year !== year) {
@@ -86,6 +92,7 @@ export const ledgerHandlers = (ctx: BackendContext): LedgerHandlers => {
           const outcome = await updateResult(trx, id, revision, values, now);
           if (outcome === 'missing') throw notFound('Resultatet');
           if (outcome === 'stale') throw stale('Resultatet');
+          await history(id, 'aendret', current);
           return id;
         }
         const existing = await resultOfYear(trx, offerId, year);
@@ -95,61 +102,70 @@ export const ledgerHandlers = (ctx: BackendContext): LedgerHandlers => {
         await settle(trx, { ...values, year, ruleSetId });
         if (existing) {
           await reviveResult(trx, existing.id, { ...values, ruleSetId }, now);
+          await history(existing.id, 'oprettet', {});
           return existing.id;
         }
         const newId = ctx.newId();
         await insertResult(trx, { id: newId, offerId, year, ruleSetId, ...values }, now);
+        await history(newId, 'oprettet', {});
         return newId;
       });
       return mustGetResult(ctx.db, savedId);
     },
 
     'results.delete': async ({ id }) => {
-      await write([id], async (trx) => {
+      await write([id], async (trx, scope) => {
         if (!(await setResultDeleted(trx, id, true, timestamp(ctx)))) throw notFound('Resultatet');
+        await scope.history({ entity: RESULT, entityId: id, meetingId: null, itemId: null, action: 'slettet' });
       });
       return { id };
     },
 
     'results.restore': async ({ id }) => {
-      await write([id], async (trx) => {
+      await write([id], async (trx, scope) => {
         if (!(await setResultDeleted(trx, id, false, timestamp(ctx)))) throw notFound('Det slettede resultat');
+        await scope.history({ entity: RESULT, entityId: id, meetingId: null, itemId: null, action: 'gendannet' });
       });
       return mustGetResult(ctx.db, id);
     },
 
     'setAsideUses.save': async ({ id, revision, ...values }) => {
-      const savedId = await write([values.resultId], async (trx) => {
+      const savedId = await write([values.resultId], async (trx, scope) => {
         await checkUse(trx, values, id ?? null);
         const now = timestamp(ctx);
         if (id === undefined) {
           const newId = ctx.newId();
           await insertSetAsideUse(trx, newId, values, now);
+          await scope.history({ entity: USE, entityId: newId, meetingId: null, itemId: null, action: 'oprettet', changes: diff({}, values) });
           return newId;
         }
+        const before = await getSetAsideUse(trx, id);
         if (revision === undefined) throw new AppError('INVALID_INPUT', 'Angiv revisionen for at rette brugen af hensættelsen.');
         const outcome = await updateSetAsideUse(trx, id, revision, values, now);
         if (outcome === 'missing') throw notFound('Brugen af hensættelsen');
         if (outcome === 'stale') throw stale('Brugen af hensættelsen');
+        await scope.history({ entity: USE, entityId: id, meetingId: null, itemId: null, action: 'aendret', changes: diff({ ...before }, values) });
         return id;
       });
       return (await getSetAsideUse(ctx.db, savedId))!;
     },
 
     'setAsideUses.delete': async ({ id }) => {
-      await write([id], async (trx) => {
+      await write([id], async (trx, scope) => {
         if (!(await setSetAsideUseDeleted(trx, id, true, timestamp(ctx)))) throw notFound('Brugen af hensættelsen');
+        await scope.history({ entity: USE, entityId: id, meetingId: null, itemId: null, action: 'slettet' });
       });
       return { id };
     },
 
     'setAsideUses.restore': async ({ id }) => {
-      await write([id], async (trx) => {
+      await write([id], async (trx, scope) => {
         const deleted = await getSetAsideUse(trx, id, { includeDeleted: true });
         if (!deleted) throw notFound('Den slettede brug af hensættelsen');
         // What is left may have been used in the meantime.
         await checkUse(trx, deleted, id);
         if (!(await setSetAsideUseDeleted(trx, id, false, timestamp(ctx)))) throw notFound('Den slettede brug af hensættelsen');
+        await scope.history({ entity: USE, entityId: id, meetingId: null, itemId: null, action: 'gendannet' });
       });
       return (await getSetAsideUse(ctx.db, id))!;
     },
