@@ -1,8 +1,7 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { TariffSheetContent, type SheetStatus, type TariffSheet } from '../../shared/domain/tariff-year';
 import type { DB, TariffSheetsTable } from '../schema';
-import type { Selectable } from 'kysely';
-import { toMeta } from './records';
+import { toMeta, type WriteOutcome } from './records';
 
 function toSheet(row: Selectable<TariffSheetsTable>): TariffSheet {
   return {
@@ -26,6 +25,9 @@ export interface NewSheet {
   status?: SheetStatus;
   ruleSetId: string;
   content: TariffSheetContent;
+  /** An in-year version: approved by FU when it is made. */
+  approvedItemId?: string | null;
+  approvedAt?: string | null;
 }
 
 export async function insertSheet(db: Kysely<DB>, sheet: NewSheet, now: string): Promise<void> {
@@ -39,6 +41,8 @@ export async function insertSheet(db: Kysely<DB>, sheet: NewSheet, now: string):
       status: sheet.status ?? 'draft',
       rule_set_id: sheet.ruleSetId,
       content: JSON.stringify(sheet.content),
+      approved_item_id: sheet.approvedItemId ?? null,
+      approved_at: sheet.approvedAt ?? null,
       created_at: now,
       updated_at: now,
     })
@@ -73,4 +77,48 @@ export async function currentSheetsOfYear(db: Kysely<DB>, year: number, offerIds
 export async function sheetsOfOffer(db: Kysely<DB>, offerId: string): Promise<TariffSheet[]> {
   const rows = await db.selectFrom('tariff_sheets').selectAll().where('offer_id', '=', offerId).where('deleted_at', 'is', null).orderBy('year').orderBy('version').execute();
   return rows.map(toSheet);
+}
+
+/** Every live version of an offer's sheet for a year, oldest first. */
+export async function sheetVersions(db: Kysely<DB>, offerId: string, year: number): Promise<TariffSheet[]> {
+  const rows = await db.selectFrom('tariff_sheets').selectAll().where('offer_id', '=', offerId).where('year', '=', year).where('deleted_at', 'is', null).orderBy('version').execute();
+  return rows.map(toSheet);
+}
+
+export async function getSheet(db: Kysely<DB>, id: string): Promise<TariffSheet | undefined> {
+  const row = await db.selectFrom('tariff_sheets').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  return row && toSheet(row);
+}
+
+/** Changes a live sheet only at the revision the caller saw, bumping it. */
+export async function updateSheet(
+  db: Kysely<DB>,
+  id: string,
+  revision: number,
+  values: { content?: TariffSheetContent; status?: SheetStatus },
+  now: string,
+): Promise<WriteOutcome> {
+  const result = await db
+    .updateTable('tariff_sheets')
+    .set((eb) => ({
+      ...(values.content ? { content: JSON.stringify(values.content) } : {}),
+      ...(values.status ? { status: values.status } : {}),
+      updated_at: now,
+      revision: eb('revision', '+', 1),
+    }))
+    .where('id', '=', id)
+    .where('revision', '=', revision)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) > 0) return 'written';
+  return (await getSheet(db, id)) ? 'stale' : 'missing';
+}
+
+/** Approves a sheet by the agenda item's decision: status approved, the item, the time and the frozen content recorded. */
+export async function markSheetApproved(db: Kysely<DB>, id: string, content: TariffSheetContent, itemId: string, now: string): Promise<void> {
+  await db
+    .updateTable('tariff_sheets')
+    .set((eb) => ({ status: 'approved', content: JSON.stringify(content), approved_item_id: itemId, approved_at: now, updated_at: now, revision: eb('revision', '+', 1) }))
+    .where('id', '=', id)
+    .execute();
 }

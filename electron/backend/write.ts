@@ -5,7 +5,7 @@ import type { ChangedEntity } from '../../shared/contract';
 import { timestamp, type BackendContext } from './context';
 import { recordHistory } from './services/agenda';
 
-/** A line of the history (who changed what, when), for the records of a meeting. */
+/** A line of the history (who changed what, when): of a meeting's records, or of a record of no meeting (a tariff sheet). */
 export interface HistoryEntry {
   entity: string;
   entityId: string;

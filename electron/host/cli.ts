@@ -18,6 +18,7 @@ import { chromiumPrinter } from './chromium-printer';
 import { runExport, runImport } from './exchange-cli';
 import { runOfferCommand } from './offer-cli';
 import { runProposalCommand } from './proposal-cli';
+import { runTariffCommand } from './tariff-cli';
 import { startHttpHost } from './http-host';
 import { appVersion, RENDERER_DIR } from './paths';
 import { terminalSafe } from './terminal-text';
@@ -71,6 +72,12 @@ Kommandoer:
                      ville ske (nyt, ændret, uændret, konflikter); databasen ændres ikke.
                      En pakke, der gør lukkede punkter åbne (eller viser deres titel offentligt),
                      afvises, medmindre --allow-open-closed er givet
+  tariffs sheet --offer ID --year ÅR
+                     Et tilbuds takstskema for et år: budget, resultater der forfalder,
+                     takstgrundlag, beregnet takst (og takstniveauer) og kontroller
+  ledger --offer ID  Et tilbuds 5 %-regnskab år for år: resultat, afholdt, hensat (og hvornår
+                     hensættelsen udløber), og hvad der forfalder i taksten to år efter.
+                     --json giver beløb i kroner (tal med op til to decimaler)
 
 Tilvalg:
   --db FIL           Databasefil (standard: sekretariat.db i datamappen,
@@ -131,6 +138,7 @@ async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise<numb
       operator: { type: 'string' },
       'legal-basis': { type: 'string' },
       category: { type: 'string' },
+      offer: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     '--help',
@@ -138,8 +146,11 @@ async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise<numb
   // Two-word commands ("meetings list", "meeting show ID") read as one.
   const [first, second, ...others] = positionals;
   const twoWord =
-    (first === 'meetings' && second === 'list') || (first === 'meeting' && second === 'show') || (first === 'proposal' && ['list', 'show', 'diff'].includes(second ?? '')) ||
-    (first === 'offers' && ['list', 'show'].includes(second ?? ''));
+    (first === 'meetings' && second === 'list') ||
+    (first === 'meeting' && second === 'show') ||
+    (first === 'proposal' && ['list', 'show', 'diff'].includes(second ?? '')) ||
+    (first === 'offers' && ['list', 'show'].includes(second ?? '')) ||
+    (first === 'tariffs' && second === 'sheet');
   const command = twoWord ? `${first} ${second}` : first;
   const [argument, ...extra] = twoWord ? others : [second, ...others].filter((p) => p !== undefined);
   if (values.help || !command) {
@@ -364,6 +375,16 @@ async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise<numb
       try {
         const verb = command.split(' ')[1] as 'list' | 'show';
         await runOfferCommand({ verb, id: argument, operator: values.operator, legalBasis: values['legal-basis'], category: values.category }, backend, print);
+      } finally {
+        await backend.close();
+      }
+      return 0;
+    }
+    case 'tariffs sheet':
+    case 'ledger': {
+      const backend = await open();
+      try {
+        await runTariffCommand({ verb: command === 'ledger' ? 'ledger' : 'sheet', offer: values.offer, year: values.year }, backend, print);
       } finally {
         await backend.close();
       }

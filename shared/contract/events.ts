@@ -2,7 +2,22 @@ import { z } from 'zod';
 import { JobStatus } from '../domain/jobs';
 import type { EventName } from './names';
 
-export const ChangedEntity = z.enum(['meetings', 'bodies', 'organisations', 'settings', 'agenda', 'followUps', 'scenarios', 'proposals', 'offer', 'ruleSet']);
+export const ChangedEntity = z.enum([
+  'meetings',
+  'bodies',
+  'organisations',
+  'settings',
+  'agenda',
+  'followUps',
+  'scenarios',
+  'proposals',
+  // The tariff year: sheets; results and set-aside uses (the ledger, and the sheets whose due amounts they change).
+  'tariffSheet',
+  'ledger',
+  // The register of offers and the stored rule sets.
+  'offer',
+  'ruleSet',
+]);
 export type ChangedEntity = z.infer<typeof ChangedEntity>;
 
 /**

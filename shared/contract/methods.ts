@@ -50,7 +50,19 @@ import { JobStatus } from '../domain/jobs';
 import { ExchangeScope } from '../exchange/manifest';
 import { CategoryChangeInput, OfferDraft, OfferListQuery, OfferRow, OfferUpdate } from '../domain/offer-register';
 import { RuleSetRecord, RuleSetUpdate } from '../domain/rule-sets';
-import { TariffYear } from '../domain/tariff-year';
+import {
+  ComputedSheetView,
+  OfferLedger,
+  OfferResult,
+  OperatorLedger,
+  ResultSave,
+  SetAsideUse,
+  SetAsideUseSave,
+  SheetNewVersion,
+  SheetOfYear,
+  SheetSave,
+  TariffYear,
+} from '../domain/tariff-year';
 
 import type { MethodName } from './names';
 
@@ -240,6 +252,35 @@ export const methods = {
   'ruleSets.update': method(RuleSetUpdate, RuleSetRecord),
   /** Approves (locks) the set. */
   'ruleSets.approve': method(Revisioned, RuleSetRecord),
+  // The tariff year: sheets and the 5 % ledger (docs: shared/domain/tariff-year.ts). Money in øre.
+  /** The year's current sheets computed (tariff, due results, checks) with their flags, offer and operator, by operator. */
+  'tariffSheets.listYear': method(z.object({ year: TariffYear }), z.array(ComputedSheetView)),
+  /** One offer's sheet of a year: every version and the current one computed; `current` is null before the first save. */
+  'tariffSheets.get': method(z.object({ offerId: Id, year: TariffYear }), SheetOfYear),
+  /**
+   * Creates the year's sheet as a draft (recording the rule set in force) or saves the draft (with its revision). A
+   * submitted sheet must be reopened first; an approved one is locked (LOCKED).
+   */
+  'tariffSheets.save': method(SheetSave, SheetOfYear),
+  /** Draft → submitted; refused, listing them, while a check is an error. */
+  'tariffSheets.submit': method(Revisioned, SheetOfYear),
+  /** Submitted → draft, for a correction before DAS approves. */
+  'tariffSheets.reopen': method(Revisioned, SheetOfYear),
+  /** An in-year change of an approved sheet: the next version, approved by FU (its agenda item, or a text in content.approvalNote), status amended and locked. */
+  'tariffSheets.newVersion': method(SheetNewVersion, SheetOfYear),
+  /** Enters a year's result of an offer, or corrects one (with id and revision); the set-aside is checked against 5 % of the basis. */
+  'results.save': method(ResultSave, OfferResult),
+  /** Soft delete with undo (results.restore); its set-aside uses leave the ledger with it. */
+  'results.delete': method(ById, Deleted),
+  'results.restore': method(ById, OfferResult),
+  /** Records (or corrects) the use of a result's set-aside: within its years, what is left, and the operator's own offers. */
+  'setAsideUses.save': method(SetAsideUseSave, SetAsideUse),
+  'setAsideUses.delete': method(ById, Deleted),
+  'setAsideUses.restore': method(ById, SetAsideUse),
+  /** An offer's 5 % ledger year by year, with its warnings. */
+  'ledger.offer': method(z.object({ offerId: Id }), OfferLedger),
+  /** Every offer of an operator (organisation) with each year's sums and all warnings. */
+  'ledger.operator': method(z.object({ operatorId: Id }), OperatorLedger),
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Methods = typeof methods;

@@ -112,6 +112,21 @@ export const METHOD_NAMES = [
   'ruleSets.copy',
   'ruleSets.update',
   'ruleSets.approve',
+  // The tariff year: sheets and the 5 % ledger.
+  'tariffSheets.listYear',
+  'tariffSheets.get',
+  'tariffSheets.save',
+  'tariffSheets.submit',
+  'tariffSheets.reopen',
+  'tariffSheets.newVersion',
+  'results.save',
+  'results.delete',
+  'results.restore',
+  'setAsideUses.save',
+  'setAsideUses.delete',
+  'setAsideUses.restore',
+  'ledger.offer',
+  'ledger.operator',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 

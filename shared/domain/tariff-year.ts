@@ -9,6 +9,9 @@ import { Id, RecordMeta } from './common';
 
 const Ore = z.number({ error: 'Beløbet skal være et tal' }).int({ error: 'Beløbet skal være i hele øre' });
 const NonNegativeOre = Ore.min(0, { error: 'Beløbet må ikke være negativt' });
+/** An amount whose messages name the field (the user sees one message at a time). */
+const amountOf = (what: string) => z.number({ error: `${what} skal være et tal` }).int({ error: `${what} skal være i hele øre` });
+const nonNegativeAmountOf = (what: string, negative: 'negativ' | 'negativt') => amountOf(what).min(0, { error: `${what} må ikke være ${negative}` });
 const Fraction = z.number().min(0, { error: 'Andelen må ikke være under 0' }).max(1, { error: 'Andelen må ikke være over 1 (100 %)' });
 export const TariffYear = z.number().int({ error: 'Året skal være et helt årstal' }).min(2000, { error: 'Året skal være 2000 eller senere' }).max(2100, { error: 'Året skal være 2100 eller tidligere' });
 
@@ -106,14 +109,23 @@ export const OCCUPANCY_METHOD_LABELS: Readonly<Record<OccupancyMethod, string>> 
  * year come from the 5 % ledger and are not entered here.
  */
 export const TariffSheetContent = z.object({
-  budgetLines: z.array(z.object({ category: z.string().min(1), label: z.string().trim().min(1, { error: 'Angiv en tekst for budgetlinjen' }), amount: Ore })),
+  budgetLines: z.array(
+    z.object({
+      category: z.string({ error: 'Vælg en omkostningskategori for budgetlinjen' }).min(1, { error: 'Vælg en omkostningskategori for budgetlinjen' }),
+      label: z.string().trim().min(1, { error: 'Angiv en tekst for budgetlinjen' }),
+      amount: amountOf('Budgetlinjens beløb'),
+    }),
+  ),
   /** The total the operator states; checked against the lines. */
-  statedTotal: NonNegativeOre,
-  places: z.number().positive({ error: 'Antal pladser skal være over 0' }),
-  occupancy: Fraction.refine((o) => o > 0, { error: 'Belægningen skal være over 0' }),
-  occupancyMethod: OccupancyMethod,
+  statedTotal: nonNegativeAmountOf('Budgettets total', 'negativ'),
+  places: z.number({ error: 'Antal pladser skal være et tal' }).positive({ error: 'Antal pladser skal være over 0' }),
+  occupancy: z
+    .number({ error: 'Belægningen skal være et tal' })
+    .gt(0, { error: 'Belægningen skal være over 0' })
+    .max(1, { error: 'Belægningen må ikke være over 1 (100 %)' }),
+  occupancyMethod: z.enum(OccupancyMethod.options, { error: 'Vælg, hvordan belægningen er fastsat' }),
   /** The two preceding years' actual occupancy when the method is the average (fractions, Y−1 and Y−2). */
-  occupancyHistory: z.array(Fraction).max(2).default([]),
+  occupancyHistory: z.array(Fraction).max(2, { error: 'Angiv højst de to foregående års belægning' }).default([]),
   /** Tariff levels (differentiated tariff); a single-tariff offer has one level with all places. */
   levels: z
     .array(
@@ -121,16 +133,24 @@ export const TariffSheetContent = z.object({
         name: z.string().trim().min(1, { error: 'Angiv et navn for takstniveauet' }),
         places: z.number().min(0, { error: 'Antal pladser må ikke være negativt' }),
         /** The tariff the operator reports, øre per unit; null when left to the computed one. */
-        reportedTariff: NonNegativeOre.nullable(),
+        reportedTariff: nonNegativeAmountOf('Takstniveauets takst', 'negativ').nullable(),
         /** Average direct support (ATA) hours per week in the tariff (5.4.7). */
-        ataHours: z.number().min(0).nullable(),
+        ataHours: z.number().min(0, { error: 'ATA-timerne må ikke være negative' }).nullable(),
       }),
     )
     .default([]),
   /** A new offer's first-year operating loss, written off over the rule set's years (6.1.2); 0 when none. */
-  firstYearLoss: NonNegativeOre.default(0),
+  firstYearLoss: nonNegativeAmountOf('Underskuddet i første driftsår', 'negativt').default(0),
   /** The operator's written reason for a change in places or a significant tariff change (bemærkninger). */
   reason: z.string().default(''),
+  /** An in-year version (2, 3 …): FU's approval as text (meeting, date, punkt) when its agenda item is not kept here. */
+  approvalNote: z.string().default(''),
+  /**
+   * The results due this year as they stood when the sheet was approved (by DAS, or an in-year version by FU), by result
+   * year, signed øre. Set by the approval, never entered: a locked sheet's tariff does not move when a result is
+   * corrected later (the ledger warns instead). Null while the sheet is open: the ledger's current figures apply.
+   */
+  dueResultsAtApproval: z.array(z.object({ resultYear: TariffYear, amount: Ore })).nullable().default(null),
 });
 export type TariffSheetContent = z.output<typeof TariffSheetContent>;
 
@@ -163,3 +183,175 @@ export const OfferResult = RecordMeta.extend({
   note: z.string(),
 });
 export type OfferResult = z.infer<typeof OfferResult>;
+
+/*
+ * The sheet lifecycle and the 5 % ledger as the contract carries them (tariffSheets.*, results.*, setAsideUses.*,
+ * ledger.*). Money in øre; a signed tariff effect is + when it raises the tariff (a deficit), − when it lowers it.
+ */
+
+export const SheetCheck = z.object({
+  code: z.string(),
+  /** error: the sheet cannot be submitted; warning: DAS must see it; hint: advice. */
+  severity: z.enum(['error', 'warning', 'hint']),
+  message: z.string(),
+});
+export type SheetCheck = z.infer<typeof SheetCheck>;
+
+/** shared/logic/tariff/tariff-sheet.ts#SheetComputation. */
+export const SheetComputationView = z.object({
+  budgetTotal: z.number().int(),
+  dueResults: z.number().int(),
+  lossWriteOff: z.number().int(),
+  tariffBasis: z.number().int(),
+  units: z.number(),
+  tariff: z.number().int(),
+  levels: z.array(z.object({ name: z.string(), places: z.number(), tariff: z.number().int(), reported: z.boolean() })),
+  levelRevenue: z.number().int().nullable(),
+  change: z.object({ places: z.number(), tariff: z.number().int(), tariffShare: z.number().nullable() }).nullable(),
+  checks: z.array(SheetCheck),
+});
+export type SheetComputationView = z.infer<typeof SheetComputationView>;
+
+/** What a list of sheets shows of the offer. */
+export const SheetOffer = z.object({
+  id: Id,
+  name: z.string(),
+  operatorId: Id,
+  operatorName: z.string(),
+  legalBasis: LegalBasis,
+  tariffUnit: TariffUnit,
+  /** The category in the sheet's year; null when none is recorded. */
+  category: OfferCategory.nullable(),
+});
+export type SheetOffer = z.infer<typeof SheetOffer>;
+
+/** A current sheet of a year, computed: one row of the register's and the takstbilag's year view. */
+export const ComputedSheetView = z.object({
+  sheet: TariffSheet,
+  offer: SheetOffer,
+  ruleSet: z.object({ id: Id, year: TariffYear, source: z.string() }),
+  computation: SheetComputationView,
+  /** The results due in this year's tariff, by the year they relate to (signed øre). */
+  dueSources: z.array(z.object({ resultYear: TariffYear, amount: z.number().int() })),
+  /** Last year's current sheet's computed tariff; null without one. */
+  previousTariff: z.number().int().nullable(),
+  /** An approved or amended sheet: every write is refused. */
+  locked: z.boolean(),
+  /** What DAS must see (Danish): the error and warning checks, and a rule set borrowed from a later year. */
+  flags: z.array(z.string()),
+});
+export type ComputedSheetView = z.infer<typeof ComputedSheetView>;
+
+export const SheetOfYear = z.object({
+  offer: SheetOffer,
+  year: TariffYear,
+  /** Every version, oldest first. */
+  versions: z.array(TariffSheet),
+  /** The current (highest) version computed; null before the first sheet is saved. */
+  current: ComputedSheetView.nullable(),
+});
+export type SheetOfYear = z.infer<typeof SheetOfYear>;
+
+export const SheetSave = z.object({
+  offerId: Id,
+  year: TariffYear,
+  /** The current version's revision when it exists (optimistic concurrency); absent for a new sheet. */
+  revision: z.number().int().positive().optional(),
+  content: TariffSheetContent,
+});
+
+/** An in-year change (Styringsaftalen 2.2.1): a new version, approved by FU, recorded by its agenda item or as text. */
+export const SheetNewVersion = z
+  .object({
+    offerId: Id,
+    year: TariffYear,
+    content: TariffSheetContent,
+    /** FU's agenda item whose decision approved the change. */
+    approvedItemId: Id.nullable().default(null),
+  })
+  .refine((v) => v.approvedItemId !== null || v.content.approvalNote.trim().length > 0, {
+    error: 'Angiv FU-punktet eller skriv, hvilket FU-møde der godkendte ændringen',
+    path: ['content', 'approvalNote'],
+  });
+
+export const ResultSave = z
+  .object({
+    /** The result's id and revision when correcting one; absent for a new year. */
+    id: Id.optional(),
+    revision: z.number().int().positive().optional(),
+    offerId: Id,
+    year: TariffYear,
+    basis: nonNegativeAmountOf('Takstberegningsgrundlaget', 'negativt'),
+    result: amountOf('Årets resultat'),
+    setAside: nonNegativeAmountOf('Hensættelsen', 'negativ').nullable().default(null),
+    activity: z.number().min(0, { error: 'Aktiviteten må ikke være negativ' }).nullable().default(null),
+    capacity: z.number().min(0, { error: 'Kapaciteten må ikke være negativ' }).nullable().default(null),
+    note: z.string().max(2000).default(''),
+  })
+  .refine((r) => r.activity === null || (r.capacity !== null && r.capacity > 0), { error: 'Angiv en kapacitet over 0, når aktiviteten er angivet', path: ['capacity'] });
+
+export const SetAsideUse = RecordMeta.extend({
+  /** The result whose set-aside is used. */
+  resultId: Id,
+  year: TariffYear,
+  amount: z.number().int().positive(),
+  usedOnOfferId: Id.nullable(),
+  purpose: z.string(),
+});
+export type SetAsideUse = z.infer<typeof SetAsideUse>;
+
+export const SetAsideUseSave = z.object({
+  id: Id.optional(),
+  revision: z.number().int().positive().optional(),
+  resultId: Id,
+  year: TariffYear,
+  amount: amountOf('Beløbet').positive({ error: 'Beløbet skal være over 0' }),
+  usedOnOfferId: Id.nullable(),
+  purpose: z.string().trim().min(1, { error: 'Skriv, hvad hensættelsen bruges til' }).max(2000),
+});
+
+export const LedgerWarningCode = z.enum(['set-aside-expiring', 'due-without-sheet', 'due-not-in-approved-sheet', 'set-aside-overused', 'surplus-outside-socialaftale']);
+export type LedgerWarningCode = z.infer<typeof LedgerWarningCode>;
+export const LedgerWarning = z.object({ code: LedgerWarningCode, offerId: Id, year: TariffYear, message: z.string() });
+export type LedgerWarning = z.infer<typeof LedgerWarning>;
+
+/** One year of an offer's 5 % ledger (Styringsaftalen 5.3). */
+export const LedgerYear = z.object({
+  resultId: Id,
+  revision: z.number().int().positive(),
+  year: TariffYear,
+  basis: z.number().int(),
+  result: z.number().int(),
+  /** Realised activity ÷ capacity; null when not entered. */
+  realisedOccupancy: z.number().nullable(),
+  /** The part of a deficit within 5 % of G: covered by efficiency or earlier set-asides, never by the tariff. */
+  absorbed: z.number().int(),
+  setAside: z.number().int(),
+  /** The last year the set-aside may be used (Y + 5); null without one. */
+  setAsideExpires: TariffYear.nullable(),
+  setAsideUsed: z.number().int(),
+  setAsideLeft: z.number().int(),
+  /** Signed: + raises the tariff of dueYear, − lowers it. */
+  dueInTariff: z.number().int(),
+  /** Y + 2; null when nothing is due. */
+  dueYear: TariffYear.nullable(),
+  /** The current sheet of dueYear, which picks the amount up by itself; null when there is none yet. */
+  pickedUpBySheet: z.object({ id: Id, version: z.number().int(), status: SheetStatus }).nullable(),
+  ruleSetId: Id,
+  note: z.string(),
+  uses: z.array(SetAsideUse),
+});
+export type LedgerYear = z.infer<typeof LedgerYear>;
+
+export const OfferLedger = z.object({ offer: SheetOffer, years: z.array(LedgerYear), warnings: z.array(LedgerWarning) });
+export type OfferLedger = z.infer<typeof OfferLedger>;
+
+export const OperatorLedger = z.object({
+  operatorId: Id,
+  operatorName: z.string(),
+  offers: z.array(OfferLedger),
+  /** Each year's sums over the operator's offers. */
+  totals: z.array(z.object({ year: TariffYear, basis: z.number().int(), result: z.number().int(), absorbed: z.number().int(), setAside: z.number().int(), setAsideLeft: z.number().int(), dueInTariff: z.number().int() })),
+  warnings: z.array(LedgerWarning),
+});
+export type OperatorLedger = z.infer<typeof OperatorLedger>;

@@ -37,6 +37,8 @@ export function simpleSheetContent(budgetKroner: number, places: number, occupan
     levels: [],
     firstYearLoss: 0,
     reason: '',
+    approvalNote: '',
+    dueResultsAtApproval: null,
     ...extra,
   };
 }

@@ -17,6 +17,9 @@ import { scenarioHandlers } from './scenarios';
 import { searchHandlers } from './search';
 import { offerHandlers } from './offers';
 import { ruleSetHandlers } from './rule-sets';
+// The tariff year: sheets and the 5 % ledger.
+import { ledgerHandlers } from './ledger';
+import { tariffSheetHandlers } from './tariff-sheets';
 
 /** One handler per contract method; the type fails to compile if one is missing. */
 export const createHandlers = (ctx: BackendContext): Handlers => ({
@@ -37,4 +40,7 @@ export const createHandlers = (ctx: BackendContext): Handlers => ({
   ...jobHandlers(ctx),
   ...offerHandlers(ctx),
   ...ruleSetHandlers(ctx),
+  // The tariff year: sheets and the 5 % ledger.
+  ...tariffSheetHandlers(ctx),
+  ...ledgerHandlers(ctx),
 });

@@ -1,12 +1,15 @@
 import type { Kysely } from 'kysely';
+import { getItemRow } from '../../../db/queries/agenda';
 import { resultsOfOffers } from '../../../db/queries/offer-results';
 import { listOffers } from '../../../db/queries/offers';
-import { currentSheetsOfYear } from '../../../db/queries/tariff-sheets';
+import { currentSheetsOfYear, markSheetApproved } from '../../../db/queries/tariff-sheets';
 import type { DB } from '../../../db/schema';
-import type { Offer, OfferResult, TariffSheet } from '../../../shared/domain/tariff-year';
-import { dueInTariffYear, type LedgerResultInput } from '../../../shared/logic/tariff/ledger';
+import type { ComputedSheetView, Offer, OfferResult, SheetOffer, TariffSheet } from '../../../shared/domain/tariff-year';
+import { categoryInYear, dueSourcesInTariffYear, type LedgerResultInput } from '../../../shared/logic/tariff/ledger';
 import { computeTariffSheet, type SheetComputation } from '../../../shared/logic/tariff/tariff-sheet';
-import { ruleSetById, type StoredRuleSet } from './rule-sets';
+import { AppError } from '../errors';
+import { recordHistory } from './agenda';
+import { ruleSetById, ruleSetNote, type StoredRuleSet } from './rule-sets';
 
 /** A sheet with what it was computed from and what it computes to. */
 export interface ComputedSheet {
@@ -14,12 +17,17 @@ export interface ComputedSheet {
   offer: Offer;
   ruleSet: StoredRuleSet;
   computation: SheetComputation;
+  /**
+   * The results due in this year's tariff, by result year (signed øre); they sum to computation.dueResults. An approved
+   * sheet's are those frozen at its approval; an open sheet's are the ledger's now.
+   */
+  dueSources: { resultYear: number; amount: number }[];
   /** Last year's current sheet and its computed tariff, when there is one. */
   previous: { sheet: TariffSheet; tariff: number } | null;
 }
 
 /** Loads each rule set once per call: a year's sheets share one or two. */
-function ruleSetCache(db: Kysely<DB>) {
+export function ruleSetCache(db: Kysely<DB>) {
   const cache = new Map<string, Promise<StoredRuleSet>>();
   return (id: string) => {
     let found = cache.get(id);
@@ -30,7 +38,7 @@ function ruleSetCache(db: Kysely<DB>) {
 
 /**
  * Every current sheet of a year (or of the given offers), computed with the results due in that year from the 5 %
- * ledger and checked against last year's sheet. Read-only: nothing is written.
+ * ledger and checked against last year's sheet, in the register's order (operator, then offer). Read-only.
  */
 export async function computedSheetsOfYear(db: Kysely<DB>, year: number, offerIds?: readonly string[]): Promise<ComputedSheet[]> {
   const sheets = await currentSheetsOfYear(db, year, offerIds);
@@ -38,18 +46,19 @@ export async function computedSheetsOfYear(db: Kysely<DB>, year: number, offerId
   const ids = sheets.map((s) => s.offerId);
   const [offers, previousSheets, results] = await Promise.all([listOffers(db, ids), currentSheetsOfYear(db, year - 1, ids), resultsOfOffers(db, ids)]);
   const rulesOf = ruleSetCache(db);
-  const offerById = new Map(offers.map((o) => [o.id, o]));
+  const sheetByOffer = new Map(sheets.map((s) => [s.offerId, s]));
   const previousByOffer = new Map(previousSheets.map((s) => [s.offerId, s]));
   const resultsByOffer = new Map<string, OfferResult[]>();
   for (const r of results) resultsByOffer.set(r.offerId, [...(resultsByOffer.get(r.offerId) ?? []), r]);
 
   const ledgerInputs = async (offerId: string): Promise<LedgerResultInput[]> =>
     Promise.all((resultsByOffer.get(offerId) ?? []).map(async (r) => ({ year: r.year, basis: r.basis, result: r.result, setAside: r.setAside, rules: (await rulesOf(r.ruleSetId)).rules })));
+  const sumOf = (sources: { amount: number }[]) => sources.reduce((sum, s) => sum + s.amount, 0);
 
   const computed: ComputedSheet[] = [];
-  for (const sheet of sheets) {
-    const offer = offerById.get(sheet.offerId);
-    if (!offer) continue; // the offer was deleted: its sheets leave the year with it
+  // listOffers leaves out deleted offers: their sheets leave the year with them.
+  for (const offer of offers) {
+    const sheet = sheetByOffer.get(offer.id)!;
     const ruleSet = await rulesOf(sheet.ruleSetId);
     const ledger = await ledgerInputs(offer.id);
     const previousSheet = previousByOffer.get(offer.id);
@@ -60,21 +69,94 @@ export async function computedSheetsOfYear(db: Kysely<DB>, year: number, offerId
             content: previousSheet.content,
             year: year - 1,
             offer,
-            dueResults: dueInTariffYear(ledger, year - 1),
+            dueResults: sumOf(previousSheet.content.dueResultsAtApproval ?? dueSourcesInTariffYear(ledger, year - 1)),
             previous: null,
             rules: (await rulesOf(previousSheet.ruleSetId)).rules,
           }).tariff,
         }
       : null;
+    const dueSources = sheet.content.dueResultsAtApproval ?? dueSourcesInTariffYear(ledger, year);
     const computation = computeTariffSheet({
       content: sheet.content,
       year,
       offer,
-      dueResults: dueInTariffYear(ledger, year),
+      dueResults: sumOf(dueSources),
       previous: previous ? { places: previous.sheet.content.places, tariff: previous.tariff } : null,
       rules: ruleSet.rules,
     });
-    computed.push({ sheet, offer, ruleSet, computation, previous });
+    computed.push({ sheet, offer, ruleSet, computation, dueSources, previous });
   }
   return computed;
+}
+
+/** The results due in an offer's tariff of a year, as the ledger stands now (what an approval freezes). */
+export async function currentDueSources(db: Kysely<DB>, offerId: string, year: number): Promise<{ resultYear: number; amount: number }[]> {
+  const rulesOf = ruleSetCache(db);
+  const results = await resultsOfOffers(db, [offerId]);
+  const inputs = await Promise.all(results.map(async (r) => ({ year: r.year, basis: r.basis, result: r.result, setAside: r.setAside, rules: (await rulesOf(r.ruleSetId)).rules })));
+  return dueSourcesInTariffYear(inputs, year);
+}
+
+/** Approved (by DAS) and amended (an in-year version approved by FU) sheets are locked. */
+export const isLocked = (sheet: Pick<TariffSheet, 'status'>) => sheet.status === 'approved' || sheet.status === 'amended';
+
+/** The refusal of every write to a locked sheet. */
+export const lockedSheet = (offerName: string, year: number) =>
+  new AppError('LOCKED', `Skemaet er godkendt og låst (${offerName}, ${year}). En ændring i årets løb laves som en ny version, som FU godkender.`);
+
+export const sheetOffer = (offer: Offer, year: number): SheetOffer => ({
+  id: offer.id,
+  name: offer.name,
+  operatorId: offer.operatorId,
+  operatorName: offer.operatorName,
+  legalBasis: offer.legalBasis,
+  tariffUnit: offer.tariffUnit,
+  category: categoryInYear(offer.categories, year),
+});
+
+/** A computed sheet as the contract carries it, with the flags DAS must see. */
+export function sheetView(computed: ComputedSheet): ComputedSheetView {
+  const { sheet, offer, ruleSet, computation } = computed;
+  // A stored set loaded by id does not know the year it serves: one from a later year was borrowed.
+  const note = ruleSet.rules.year > sheet.year ? ruleSetNote({ ...ruleSet, usedBeforeItsYear: true }, sheet.year) : null;
+  return {
+    sheet,
+    offer: sheetOffer(offer, sheet.year),
+    ruleSet: { id: ruleSet.id, year: ruleSet.rules.year, source: ruleSet.rules.source },
+    computation,
+    dueSources: computed.dueSources,
+    previousTariff: computed.previous?.tariff ?? null,
+    locked: isLocked(sheet),
+    flags: [...computation.checks.filter((c) => c.severity !== 'hint').map((c) => c.message), ...(note ? [note] : [])],
+  };
+}
+
+export interface YearApproval {
+  /** The sheets approved now. */
+  approved: string[];
+  /** Current sheets left as they were: drafts not submitted (and sheets already approved or amended). */
+  notApproved: { sheetId: string; offerId: string; offerName: string; status: TariffSheet['status'] }[];
+}
+
+/**
+ * Approves the year's submitted sheets by the decision of an agenda item (DAS approving the takstbilag): they become
+ * approved, recording the item, the time and the results due as they stand now (so a later correction of a result
+ * cannot move an approved tariff), and are locked from then on. Runs inside the caller's write, which should name
+ * 'tariffSheet' among its entities, with a line of history for each sheet under the item's meeting.
+ */
+export async function approveSheetsOfYear(trx: Kysely<DB>, year: number, itemId: string, now: string): Promise<YearApproval> {
+  const item = await getItemRow(trx, itemId);
+  if (!item) throw new AppError('NOT_FOUND', 'Dagsordenspunktet, der skulle godkende takstskemaerne, findes ikke (længere).');
+  const sheets = await currentSheetsOfYear(trx, year);
+  const names = new Map((await listOffers(trx, sheets.map((s) => s.offerId))).map((o) => [o.id, o.name]));
+  const submitted = sheets.filter((s) => s.status === 'submitted');
+  const dues = new Map((await computedSheetsOfYear(trx, year, submitted.map((s) => s.offerId))).map((c) => [c.sheet.id, c.dueSources]));
+  for (const sheet of submitted) {
+    await markSheetApproved(trx, sheet.id, { ...sheet.content, dueResultsAtApproval: dues.get(sheet.id) ?? [] }, itemId, now);
+    await recordHistory(trx, { at: now, entity: 'takstskema', entityId: sheet.id, meetingId: item.meeting_id, itemId, action: 'aendret', changes: { status: { before: 'submitted', after: 'approved' } } });
+  }
+  return {
+    approved: submitted.map((s) => s.id),
+    notApproved: sheets.filter((s) => s.status !== 'submitted').map((s) => ({ sheetId: s.id, offerId: s.offerId, offerName: names.get(s.offerId) ?? '', status: s.status })),
+  };
 }
