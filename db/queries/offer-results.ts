@@ -57,3 +57,22 @@ export async function resultsOfOffers(db: Kysely<DB>, offerIds: readonly string[
   const rows = await db.selectFrom('offer_results').selectAll().where('offer_id', 'in', [...offerIds]).where('deleted_at', 'is', null).orderBy('offer_id').orderBy('year').execute();
   return rows.map(toResult);
 }
+
+/** Replaces a stored result's figures (a corrected or re-imported annual account), bumping its revision. */
+export async function updateResultFigures(db: Kysely<DB>, id: string, r: Omit<NewResult, 'id' | 'offerId' | 'year'>, now: string): Promise<void> {
+  await db
+    .updateTable('offer_results')
+    .set((eb) => ({
+      basis: r.basis,
+      result: r.result,
+      set_aside: r.setAside ?? null,
+      activity: r.activity ?? null,
+      capacity: r.capacity ?? null,
+      rule_set_id: r.ruleSetId,
+      note: r.note ?? '',
+      revision: eb('revision', '+', 1),
+      updated_at: now,
+    }))
+    .where('id', '=', id)
+    .execute();
+}
