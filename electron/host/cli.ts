@@ -17,6 +17,7 @@ import { runCalc, runScenario } from './calc';
 import { chromiumPrinter } from './chromium-printer';
 import { runExport, runImport } from './exchange-cli';
 import { runProposalCommand } from './proposal-cli';
+import { isTariffImportCommand, runTariffImportCommand } from './tariffs-cli';
 import { startHttpHost } from './http-host';
 import { appVersion, RENDERER_DIR } from './paths';
 import { terminalSafe } from './terminal-text';
@@ -66,6 +67,15 @@ Kommandoer:
                      ville ske (nyt, ændret, uændret, konflikter); databasen ændres ikke.
                      En pakke, der gør lukkede punkter åbne (eller viser deres titel offentligt),
                      afvises, medmindre --allow-open-closed er givet
+  tariffs template --operator NAVN --year ÅR --out FIL.xlsx
+                     Skabelonen til en driftsherres takstskemaer for ÅR (sidste års tal udfyldt)
+                     og resultaterne for ÅR-1
+  tariffs import FIL.xlsx… [--year ÅR] [--yes]
+                     Indlæs udfyldte skabeloner: alle filer kontrolleres, og forskellene mod det
+                     gemte vises; først med --yes gemmes skemaerne som indsendt (efter en
+                     sikkerhedskopi, i én transaktion)
+  results import FIL.xlsx… [--year ÅR] [--yes]
+                     Indlæs årets realiserede resultater fra skabelonernes ark «Resultater»
 
 Tilvalg:
   --db FIL           Databasefil (standard: sekretariat.db i datamappen,
@@ -102,6 +112,7 @@ async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise<numb
   // The tariff rules need no database and take their own flags.
   if (argv[0] === 'calc') return runCalc(argv.slice(1), io);
   if (argv[0] === 'scenario') return runScenario(argv.slice(1), io);
+  if (isTariffImportCommand(argv)) return runTariffImportCommand(argv, io, env);
   const { values, positionals } = parseCommandLine(
     argv,
     {
