@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { TariffImportRequest } from '../domain/tariff-import';
+import { TariffYear } from '../domain/tariff-year';
 import {
   AgendaItem,
   AgendaItemDraft,
@@ -215,6 +217,16 @@ export const methods = {
   'proposals.municipalities': method(MunicipalityRequest, z.object({ scenarioId: Id, scenarioName: z.string(), rows: z.array(MunicipalityShare) })),
   /** One municipality's figures for its own budget process, as .xlsx or PDF. */
   'proposals.exportMunicipality': method(MunicipalityRequest.extend({ organisationName: z.string().min(1), format: z.enum(['xlsx', 'pdf']) }), DocumentExport),
+
+  // Collecting the year's figures from the operators (issue 17, item 3): files received through the byte streams.
+  /** An operator's template for a year (.xlsx): its offers with last year's figures, and the results of the year before. */
+  'tariffs.template': method(z.object({ operatorName: z.string().trim().min(1, { error: 'Vælg en driftsherre.' }), year: TariffYear }), DocumentExport),
+  /** Starts checking received templates in full and comparing them with what is stored (result: the preview); writes nothing. */
+  'tariffs.previewImport': method(TariffImportRequest, JobStatus),
+  /** Starts the import of received templates: checked again, backed up first, written in one transaction (sheets as submitted). */
+  'tariffs.applyImport': method(TariffImportRequest, JobStatus),
+  /** Forgets received templates (the user closed the preview). */
+  'tariffs.discardImport': method(z.object({ fileIds: z.array(Id).max(50) }), z.object({ discarded: z.number().int() })),
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Methods = typeof methods;

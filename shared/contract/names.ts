@@ -99,6 +99,10 @@ export const METHOD_NAMES = [
   'proposals.putOnAgenda',
   'proposals.municipalities',
   'proposals.exportMunicipality',
+  'tariffs.template',
+  'tariffs.previewImport',
+  'tariffs.applyImport',
+  'tariffs.discardImport',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 

@@ -1,15 +1,17 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createReadStream, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { open, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import type { CellValue } from 'exceljs';
+import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { resultsOfOffers } from '../../db/queries/offer-results';
 import { currentSheetsOfYear } from '../../db/queries/tariff-sheets';
 import type { Backend } from '../../electron/backend/backend';
-import { applyTariffImport, previewTariffImport, type ImportFile, type ImportTarget } from '../../electron/backend/services/tariff-import';
+import { applyTariffImport, previewTariffImport, tariffTemplate, type ImportFile, type ImportTarget } from '../../electron/backend/services/tariff-import';
 import type { TariffImportKind } from '../../shared/domain/tariff-import';
-import { openTestBackend } from '../helpers/backend';
+import { call, jobResult, openTestBackend, refusalOf } from '../helpers/backend';
 import { addOffer, addSheet, simpleSheetContent } from '../helpers/tariff-year-fixture';
 import { templateToFill } from '../helpers/tariff-template-fill';
 
@@ -45,6 +47,12 @@ async function counts() {
   const db = backend.database.db;
   const count = async (table: 'tariff_sheets' | 'offer_results') => Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
   return { sheets: await count('tariff_sheets'), results: await count('offer_results') };
+}
+
+/** The XML of the «Takster» sheet as the app writes it (the second sheet, after «Vejledning»). */
+async function sheetXml() {
+  const { bytes } = await tariffTemplate(backend.database.db, 'Aalborg Kommune', 2027, new Date());
+  return (await JSZip.loadAsync(bytes)).file('xl/worksheets/sheet2.xml')!.async('string');
 }
 
 /** A filled Aalborg template for 2027: both offers' figures as the operator reports them. */
@@ -86,7 +94,11 @@ describe('operator templates: round trip', () => {
     expect(placesCell.value).toBe(20);
     expect(placesCell.protection?.locked).toBe(false);
     expect(sheet.getCell(fresh.address('Takster', 'Botilbud Nord', 'Tilbud')).protection?.locked).not.toBe(false);
-    expect(sheet.sheetProtection?.sheet).toBe(true);
+    // Protected without a password: the layout is kept, anyone may lift it.
+    const xml = await sheetXml();
+    expect(xml).toMatch(/<sheetProtection [^>]*sheet="1"/);
+    expect(xml).not.toMatch(/<sheetProtection [^>]*hashValue/);
+    expect(xml).toMatch(/<dataValidation type="decimal"/);
     const file = await t.save(dir, 'Aalborg.xlsx');
 
     const preview = await previewTariffImport(backend.database.db, [file], 'sheets');
@@ -251,5 +263,44 @@ describe('operator templates: refusals, with nothing written', () => {
     hjorring.set('Takster', 'Hjørring Bo', 'Belægning', 0.9);
     hjorring.set('Takster', 'Hjørring Bo', 'Budget i alt (kr.)', 1000);
     await expectRefused([good, await hjorring.save(dir, 'Hjørring.xlsx')], /Hjørring\.xlsx, ark Takster, række 6, celle \w+6: teksten «mange» er ikke et tal/);
+  });
+});
+
+describe('operator templates through the contract', () => {
+  it('receives the files as byte streams, previews them as a job, and imports them in one announced write', async () => {
+    const template = await call(backend, 'tariffs.template', { operatorName: 'Aalborg Kommune', year: 2027 });
+    expect(template.fileName).toBe('Takstskema 2027 - Aalborg Kommune.xlsx');
+    const file = await (await filledAalborg()).save(dir, 'Aalborg.xlsx');
+    const received = await backend.receiveTemplate(createReadStream(file.path), 'Aalborg.xlsx');
+    if (!received.ok) throw new Error(received.error.message);
+
+    const { preview } = await jobResult(backend, 'tariffs.previewImport', { kind: 'sheets', fileIds: [received.data.fileId] }, 'tariffImportPreview');
+    expect(preview.problems).toEqual([]);
+    expect(preview.offers).toHaveLength(2);
+    expect(await counts()).toEqual({ sheets: 1, results: 0 });
+
+    const events: unknown[] = [];
+    backend.subscribe((event, payload) => event === 'data.changed' && events.push(payload));
+    const { report } = await jobResult(backend, 'tariffs.applyImport', { kind: 'sheets', fileIds: [received.data.fileId], year: 2027 }, 'tariffImport');
+    expect(report).toMatchObject({ year: 2027, written: 2 });
+    expect(events).toEqual([{ entities: ['tariffSheets'] }]);
+    expect(await counts()).toEqual({ sheets: 3, results: 0 });
+    // The received file is let go of once imported.
+    expect((await backend.call('tariffs.applyImport', { kind: 'sheets', fileIds: [received.data.fileId] })).ok).toBe(false);
+  });
+
+  it('refuses an upload over 10 MB as it streams in, and a preview with problems fails the import job', async () => {
+    const big = await backend.receiveTemplate(Readable.from([Buffer.alloc(11 * 1024 * 1024)]), 'Stor.xlsx');
+    expect(big).toMatchObject({ ok: false, error: { message: 'Stor.xlsx: filen er større end 10,0 MB, som er det største, en udfyldt skabelon må fylde. Intet er indlæst.' } });
+    const declared = await backend.receiveTemplate(Readable.from([]), 'Stor.xlsx', { declaredBytes: 50 * 1024 * 1024 });
+    expect(declared.ok).toBe(false);
+
+    const t = await filledAalborg();
+    t.set('Takster', 'Dagtilbud Syd', 'Pladser', 'ca. 12');
+    const received = await backend.receiveTemplate(createReadStream((await t.save(dir, 'Aalborg.xlsx')).path), 'Aalborg.xlsx');
+    if (!received.ok) throw new Error(received.error.message);
+    const refusal = await refusalOf(backend, 'tariffs.applyImport', { kind: 'sheets', fileIds: [received.data.fileId] });
+    expect(refusal?.message).toMatch(/^Intet er indlæst\. Ret filerne, og prøv igen:\nAalborg\.xlsx, ark Takster, række \d+, celle \w+: teksten «ca\. 12» er ikke et tal\./);
+    expect(await counts()).toEqual({ sheets: 1, results: 0 });
   });
 });

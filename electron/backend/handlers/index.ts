@@ -15,6 +15,7 @@ import { organisationHandlers } from './organisations';
 import { proposalHandlers } from './proposals';
 import { scenarioHandlers } from './scenarios';
 import { searchHandlers } from './search';
+import { tariffImportHandlers } from './tariff-import';
 
 /** One handler per contract method; the type fails to compile if one is missing. */
 export const createHandlers = (ctx: BackendContext): Handlers => ({
@@ -33,4 +34,5 @@ export const createHandlers = (ctx: BackendContext): Handlers => ({
   ...backupHandlers(ctx),
   ...exchangeHandlers(ctx),
   ...jobHandlers(ctx),
+  ...tariffImportHandlers(ctx),
 });

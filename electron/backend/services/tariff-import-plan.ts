@@ -21,6 +21,7 @@ import { readTemplateTable, type ReadRow, type ReadTable } from '../spreadsheets
 /** Largest template accepted: a year's offers of one operator take a few hundred kB. */
 export const MAX_TEMPLATE_BYTES = 10 * 1024 * 1024;
 const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const IGNORED_NODES = ['dataValidations', 'conditionalFormatting', 'sheetProtection', 'pageMargins', 'pageSetup', 'headerFooter', 'printOptions', 'extLst', 'drawing', 'picture'];
 
 export interface ImportFile {
   path: string;
@@ -59,7 +60,8 @@ async function readFile(file: ImportFile, kind: TariffImportKind): Promise<ReadT
   const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   try {
-    await book.xlsx.readFile(file.path);
+    // Only the cells are read: validation, print setup and protection are the template's, not the operator's answer.
+    await book.xlsx.readFile(file.path, { ignoreNodes: IGNORED_NODES });
   } catch {
     return { operatorName: null, year: null, rows: [], problems: [`${file.fileName}: filen kan ikke læses som et Excel-regneark (den er beskadiget eller ikke gemt som .xlsx).`] };
   }
