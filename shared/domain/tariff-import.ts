@@ -20,6 +20,13 @@ export const TariffImportRequest = z.object({
 });
 export type TariffImportRequest = z.infer<typeof TariffImportRequest>;
 
+/** A filled template received from the window (PUT ./upload-template), referred to by its id until imported. */
+export interface ReceivedTemplate {
+  fileId: string;
+  fileName: string;
+  bytes: number;
+}
+
 export const TariffImportChange = z.object({ field: z.string(), stored: z.string(), incoming: z.string() });
 
 export const TariffImportOffer = z.object({

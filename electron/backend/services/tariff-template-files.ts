@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import type { ReceivedTemplate } from '../../../shared/domain/tariff-import';
 import { formatFileSize } from '../../../shared/format';
 import { TooLarge, type ExportStore } from '../documents/export-store';
 import { AppError } from '../errors';
@@ -10,12 +11,6 @@ import { MAX_TEMPLATE_BYTES, type ImportFile } from './tariff-import-plan';
  * until they are previewed, imported or discarded. A file over the limit is refused as it streams in: never held in
  * memory, never parsed.
  */
-
-export interface ReceivedTemplate {
-  fileId: string;
-  fileName: string;
-  bytes: number;
-}
 
 const tooLarge = (fileName: string) => new AppError('INVALID_INPUT', `${fileName}: filen er større end ${formatFileSize(MAX_TEMPLATE_BYTES)}, som er det største, en udfyldt skabelon må fylde. Intet er indlæst.`);
 

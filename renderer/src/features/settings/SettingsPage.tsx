@@ -5,6 +5,7 @@ import { BackupsSection } from './BackupsSection';
 import { BodiesSection } from './BodiesSection';
 import { DataSection } from './DataSection';
 import { OrganisationsSection } from './OrganisationsSection';
+import { TariffTemplatesSection } from './TariffTemplatesSection';
 import { UserSection } from './UserSection';
 
 export function SettingsPage() {
@@ -17,6 +18,7 @@ export function SettingsPage() {
         <UserSection />
         <BodiesSection />
         <OrganisationsSection />
+        <TariffTemplatesSection />
         <DataSection />
       </Fragment>
       <BackupsSection onRestored={() => setGeneration((g) => g + 1)} />
