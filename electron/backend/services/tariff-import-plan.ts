@@ -70,6 +70,7 @@ async function readFile(file: ImportFile, kind: TariffImportKind): Promise<ReadT
     : readTemplateTable(book, file.fileName, RESULTS_SHEET, RESULT_YEAR_LABEL, RESULT_COLUMNS);
 }
 
+const EMPTY_VALUES = new Set(['–', formatKroner(0)]);
 const money = (ore: number | null | undefined) => (ore === null || ore === undefined ? '–' : formatKroner(ore));
 const categoryTotal = (content: TariffSheetContent, category: string) => content.budgetLines.filter((l) => l.category === category).reduce((sum, l) => sum + l.amount, 0);
 const singleTariff = (content: TariffSheetContent) => (content.levels.length === 1 ? content.levels[0]!.reportedTariff : null);
@@ -100,8 +101,12 @@ function resultFields(r: { basis: number; result: number; setAside: number | nul
   ];
 }
 
+/** The fields that differ; for a new record only those with a value (an empty budget line is no news). */
 function changes(stored: [string, string][] | null, incoming: [string, string][]) {
-  return incoming.flatMap(([field, value], i) => (stored && stored[i]![1] === value ? [] : [{ field, stored: stored ? stored[i]![1] : '–', incoming: value }]));
+  return incoming.flatMap(([field, value], i) => {
+    if (stored ? stored[i]![1] === value : EMPTY_VALUES.has(value)) return [];
+    return [{ field, stored: stored ? stored[i]![1] : '–', incoming: value }];
+  });
 }
 
 /** The row's figures as a sheet's content; a stored sheet's several tariff levels are kept (the template has one). */
@@ -190,6 +195,7 @@ export async function planTariffImport(db: Kysely<DB>, files: readonly ImportFil
         notes.push(`${at}: «${offer.name}» er ikke udfyldt og springes over.`);
         continue;
       }
+      if (row.faulty) continue;
       matched.push({ file, row, offer, where: at });
     }
   }

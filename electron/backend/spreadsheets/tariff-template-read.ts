@@ -17,6 +17,8 @@ export interface ReadRow {
   values: Record<string, ReadValue>;
   /** No cell to fill has anything in it: the operator left the offer out. */
   blank: boolean;
+  /** A cell of the row was refused (told in the table's problems): its figures are not checked further. */
+  faulty: boolean;
 }
 
 export interface ReadTable {
@@ -105,7 +107,7 @@ export function readTemplateTable(book: Workbook, fileName: string, sheetName: s
 
   for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
-    const read: ReadRow = { row: r, id: null, name: '', values: {}, blank: true };
+    const read: ReadRow = { row: r, id: null, name: '', values: {}, blank: true, faulty: false };
     let anything = false;
     const rowProblems: string[] = [];
     for (const column of columns) {
@@ -129,6 +131,7 @@ export function readTemplateTable(book: Workbook, fileName: string, sheetName: s
         if (asText(plain(cell.value)) === '') rowProblems.push(`${where}, række ${r}, celle ${cell.address}: «${column.header}» skal udfyldes.`);
       }
     }
+    read.faulty = rowProblems.length > 0;
     table.problems.push(...rowProblems);
     table.rows.push(read);
   }

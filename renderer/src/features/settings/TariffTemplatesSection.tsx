@@ -147,7 +147,7 @@ function PreviewTable({ preview }: { preview: TariffImportPreview }) {
       {preview.notes.map((note) => (
         <Text key={note} size="sm" c="dimmed">{note}</Text>
       ))}
-      {preview.offers.length > 0 && (
+      {preview.problems.length === 0 && preview.offers.length > 0 && (
         <Table.ScrollContainer minWidth={640}>
           <Table striped withTableBorder verticalSpacing={4}>
             <Table.Thead>
