@@ -1,5 +1,6 @@
 import type { Handlers } from '../dispatch';
 import type { BackendContext } from '../context';
+import { throwIfCancelled } from '../jobs';
 import { applyTariffImport, previewTariffImport, tariffTemplate } from '../services/tariff-import';
 import { receivedTemplates } from '../services/tariff-template-files';
 
@@ -29,6 +30,8 @@ export const tariffImportHandlers = (ctx: BackendContext): TariffImportHandlers 
           now: ctx.now,
           newId: ctx.newId,
           transact: (work) => {
+            // A cancel asked for during the check or the backup is honoured here, before anything is written.
+            throwIfCancelled(job.signal);
             job.pointOfNoReturn('Skriver i databasen');
             return ctx.write(['tariffSheets'], work);
           },
