@@ -75,7 +75,8 @@ Kommandoer:
                      gemte vises; først med --yes gemmes skemaerne som indsendt (efter en
                      sikkerhedskopi, i én transaktion)
   results import FIL.xlsx… [--year ÅR] [--yes]
-                     Indlæs årets realiserede resultater fra skabelonernes ark «Resultater»
+                     Indlæs de realiserede resultater fra skabelonernes ark «Resultater»
+                     (--year er regnskabsåret)
 
 Tilvalg:
   --db FIL           Databasefil (standard: sekretariat.db i datamappen,

@@ -237,6 +237,14 @@ describe('operator templates: refusals, with nothing written', () => {
     await expectRefused([await t.save(dir, 'Aalborg.xlsx')], 'Aalborg.xlsx, ark Takster, række 5: kolonnen «Belægning» mangler (omdøbt eller slettet?)');
   });
 
+  it('refuses a set-aside larger than the surplus', async () => {
+    const t = await templateToFill(backend.database.db, 'Aalborg Kommune', 2027);
+    t.set('Resultater', 'Botilbud Nord', 'Takstgrundlag G (kr.)', 9_500_000);
+    t.set('Resultater', 'Botilbud Nord', 'Resultat R (kr.)', -250_000);
+    t.set('Resultater', 'Botilbud Nord', 'Henlagt (kr.)', 100_000);
+    await expectRefused([await t.save(dir, 'Aalborg.xlsx')], '«Botilbud Nord» kan højst henlægge overskuddet (0 kr.), ikke 100.000 kr.', 'results');
+  });
+
   it('refuses a sheet that is approved (locked), naming the offer', async () => {
     await addSheet(backend.database.db, nord, 2027, simpleSheetContent(10_000_000, 20, 0.95), 'approved');
     const file = await (await filledAalborg()).save(dir, 'Aalborg.xlsx');

@@ -6,7 +6,7 @@ import { listOffers } from '../../../db/queries/offers';
 import { currentSheetsOfYear } from '../../../db/queries/tariff-sheets';
 import type { DB } from '../../../db/schema';
 import type { TariffImportKind, TariffImportOffer, TariffImportPreview } from '../../../shared/domain/tariff-import';
-import { OCCUPANCY_METHOD_LABELS, TariffSheetContent, type Offer, type OfferResult, type TariffSheet } from '../../../shared/domain/tariff-year';
+import { OCCUPANCY_METHOD_LABELS, TariffSheetContent, TariffYear, type Offer, type OfferResult, type TariffSheet } from '../../../shared/domain/tariff-year';
 import { formatFileSize, formatKroner, formatNumber, formatPercent } from '../../../shared/format';
 import { COST_CATEGORIES } from '../../../shared/logic/tariff/daily-tariff';
 import { budgetKey, RESULT_COLUMNS, RESULT_YEAR_LABEL, RESULTS_SHEET, SHEET_COLUMNS, SHEETS_SHEET, TARIFF_YEAR_LABEL } from '../spreadsheets/tariff-template-columns';
@@ -145,7 +145,8 @@ export async function planTariffImport(db: Kysely<DB>, files: readonly ImportFil
   const yearLabel = kind === 'sheets' ? 'takståret' : 'regnskabsåret';
   const year = expectedYear ?? tables.find((t) => t.table.year !== null)?.table.year ?? null;
   for (const { file, table } of tables) {
-    if (table.year !== null && year !== null && table.year !== year) {
+    if (table.year !== null && !TariffYear.safeParse(table.year).success) problems.push(`${file.fileName}: ${yearLabel} ${table.year} er ikke et gyldigt år.`);
+    else if (table.year !== null && year !== null && table.year !== year) {
       problems.push(`${file.fileName}: skabelonen er for ${yearLabel} ${table.year}, ikke ${year}. Hent skabelonen for ${year}.`);
     }
   }
@@ -268,6 +269,10 @@ async function compareResults(db: Kysely<DB>, year: number, matched: Matched, id
       note: (v.note as string | null) ?? '',
     };
     if (values.basis === null || values.result === null) continue; // told by the reader: «skal udfyldes»
+    if (values.setAside !== null && values.setAside > Math.max(0, values.result)) {
+      plan.preview.problems.push(`${m.where}: «${m.offer.name}» kan højst henlægge overskuddet (${money(Math.max(0, values.result))}), ikke ${money(values.setAside)}.`);
+      continue;
+    }
     const current = stored.get(m.offer.id);
     const list = changes(current ? resultFields(current) : null, resultFields(values));
     if (current && list.length === 0) {
