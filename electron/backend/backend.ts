@@ -129,6 +129,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
       log: (message, error) => log.error(message, error),
     }),
     incoming: new ExportStore(options.incomingDir ?? (options.databaseFile === ':memory:' ? join(tmpdir(), 'sekretariat-incoming') : join(dirname(database.file), 'incoming')), now),
+    templates: new ExportStore(options.databaseFile === ':memory:' ? join(tmpdir(), 'sekretariat-templates') : join(dirname(database.file), 'incoming-templates'), now),
   };
   const handlers = createHandlers(ctx);
   // Text extraction interrupted by a previous exit carries on in the background.
@@ -136,7 +137,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
 
   return {
     call: (method, input, origin) => dispatch(handlers, method, input, options.log, origin),
-    ...createByteStreams({ files, exports: ctx.exports, incoming: ctx.incoming, log: (message, error) => log.error(message, error) }),
+    ...createByteStreams({ files, exports: ctx.exports, incoming: ctx.incoming, templates: ctx.templates, log: (message, error) => log.error(message, error) }),
     subscribe(listener) {
       emitter.on('event', listener);
       return () => emitter.off('event', listener);

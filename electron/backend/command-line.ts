@@ -4,9 +4,11 @@
  * byte for byte as it was, so it reads it read-only instead of opening a backend (which migrates and binds it).
  */
 import { existsSync } from 'node:fs';
-import { copyFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { copyFile, writeFile } from 'node:fs/promises';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrate';
 import { openReadOnly } from '../../db/open';
+import type { TariffImportKind, TariffImportPreview, TariffImportReport } from '../../shared/domain/tariff-import';
 import type { ExchangeScope } from '../../shared/exchange/manifest';
 import type { Backend } from './backend';
 import { AppError } from './errors';
@@ -14,6 +16,7 @@ import { applyImport, type ApplyResult, type Resolutions } from './exchange/appl
 import { previewImport, type PreviewResult } from './exchange/merge';
 import { readPackage, type ReadResult } from './exchange/read-package';
 import { writePackage, type PackageWriteSummary } from './exchange/write-package';
+import { applyTariffImport, previewTariffImport, tariffTemplate, type ImportFile } from './services/tariff-import';
 
 export { MERGE_CLASS_LABELS, MERGE_CLASSES, openingSentences, sourceSentences, type Conflict, type MergeClass } from './exchange/merge';
 export type { PackageSummary, Problem } from './exchange/read-package';
@@ -77,3 +80,25 @@ export async function previewPackageFile(
     await database.close();
   }
 }
+
+// The operators' tariff templates (issue 17): written and read back as files on disk, no upload and no job.
+
+/** The operator's template for `year`, written to `target`. */
+export async function writeTariffTemplateFile(backend: Backend, operator: string, year: number, target: string): Promise<{ offers: number; bytes: number }> {
+  const { bytes, offers } = await tariffTemplate(backend.database.db, operator, year, new Date());
+  await writeFile(target, bytes, { flag: 'wx' });
+  return { offers, bytes: bytes.length };
+}
+
+/** The check and comparison of filled templates; writes nothing. */
+export const previewTariffFiles = (backend: Backend, files: readonly ImportFile[], kind: TariffImportKind, year?: number): Promise<TariffImportPreview> =>
+  previewTariffImport(backend.database.db, files, kind, year);
+
+/** The import of filled templates: checked again, a backup, then one transaction. */
+export const importTariffFiles = (backend: Backend, files: readonly ImportFile[], kind: TariffImportKind, year?: number): Promise<TariffImportReport> =>
+  applyTariffImport(
+    { db: backend.database.db, backups: backend.backups, now: () => new Date(), newId: randomUUID, transact: (work) => backend.database.db.transaction().execute(work) },
+    files,
+    kind,
+    year,
+  );

@@ -31,6 +31,8 @@ export interface BackendContext {
   jobs: JobRunner;
   /** Exchange packages received from the user (uploaded), until they are imported or discarded. */
   incoming: ExportStore;
+  /** Filled operator templates received from the user, until they are imported or discarded. */
+  templates: ExportStore;
 }
 
 export const timestamp = (ctx: Pick<BackendContext, 'now'>) => ctx.now().toISOString();

@@ -12,6 +12,8 @@ import type { IncomingPackage } from '../../shared/domain/exchange';
 import type { ExportStore } from './documents/export-store';
 import { AppError } from './errors';
 import { receivePackage } from './exchange/incoming';
+import type { ReceivedTemplate } from '../../shared/domain/tariff-import';
+import { receiveTemplate } from './services/tariff-template-files';
 import { cleanFileName } from './files/file-name';
 import { FileStoreError, isSha256, MAX_UPLOAD_BYTES, missingFile, noFilesDir, tooLarge, type FileStore, type StoredFile } from './files/file-store';
 import { detectMediaType, EXTENSION_OF, exportFileType, isInlineSafe, MEDIA_TYPES, servedMediaType, SNIFF_BYTES } from './files/media-type';
@@ -72,6 +74,8 @@ export interface ByteStreams {
   receiveAttachment(body: ByteSource, fileName: string, options?: ReceiveOptions): Promise<StreamResult<StoredFile>>;
   /** Keeps an exchange package until it is previewed, imported or discarded (referred to by its id). */
   receivePackage(body: ByteSource, fileName: string): Promise<StreamResult<IncomingPackage>>;
+  /** Keeps a filled operator template (.xlsx, at most 10 MB) until it is previewed, imported or discarded (by its id). */
+  receiveTemplate(body: ByteSource, fileName: string, options?: Pick<ReceiveOptions, 'declaredBytes'>): Promise<StreamResult<ReceivedTemplate>>;
   /** A stored attachment by its SHA-256, to show, save or hand to the system viewer. */
   openFile(sha256: string, fileName: string, options?: OpenFileOptions): Promise<StreamResult<OpenedFile>>;
   /** A finished export by its id (and, when given, its file name). */
@@ -114,6 +118,7 @@ export function createByteStreams(stores: {
   files: FileStore | null;
   exports: ExportStore;
   incoming: ExportStore;
+  templates: ExportStore;
   log?: (message: string, error?: unknown) => void;
 }): ByteStreams {
   const log = stores.log ?? ((message, error) => console.error(message, error));
@@ -134,6 +139,14 @@ export function createByteStreams(stores: {
     async receivePackage(body, fileName) {
       try {
         return { ok: true, data: await receivePackage(stores.incoming, body, fileName) };
+      } catch (error) {
+        return refused(error, log);
+      }
+    },
+
+    async receiveTemplate(body, fileName, options = {}) {
+      try {
+        return { ok: true, data: await receiveTemplate(stores.templates, body, fileName, options.declaredBytes) };
       } catch (error) {
         return refused(error, log);
       }

@@ -19,6 +19,7 @@ import { runExport, runImport } from './exchange-cli';
 import { runOfferCommand } from './offer-cli';
 import { runProposalCommand } from './proposal-cli';
 import { runTariffCommand } from './tariff-cli';
+import { isTariffImportCommand, runTariffImportCommand } from './tariffs-cli';
 import { startHttpHost } from './http-host';
 import { appVersion, RENDERER_DIR } from './paths';
 import { terminalSafe } from './terminal-text';
@@ -78,6 +79,16 @@ Kommandoer:
   ledger --offer ID  Et tilbuds 5 %-regnskab år for år: resultat, afholdt, hensat (og hvornår
                      hensættelsen udløber), og hvad der forfalder i taksten to år efter.
                      --json giver beløb i kroner (tal med op til to decimaler)
+  tariffs template --operator NAVN --year ÅR --out FIL.xlsx
+                     Skabelonen til en driftsherres takstskemaer for ÅR (sidste års tal udfyldt)
+                     og resultaterne for ÅR-1
+  tariffs import FIL.xlsx… [--year ÅR] [--yes]
+                     Indlæs udfyldte skabeloner: alle filer kontrolleres, og forskellene mod det
+                     gemte vises; først med --yes gemmes skemaerne som indsendt (efter en
+                     sikkerhedskopi, i én transaktion)
+  results import FIL.xlsx… [--year ÅR] [--yes]
+                     Indlæs de realiserede resultater fra skabelonernes ark «Resultater»
+                     (--year er regnskabsåret)
 
 Tilvalg:
   --db FIL           Databasefil (standard: sekretariat.db i datamappen,
@@ -114,6 +125,7 @@ async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise<numb
   // The tariff rules need no database and take their own flags.
   if (argv[0] === 'calc') return runCalc(argv.slice(1), io);
   if (argv[0] === 'scenario') return runScenario(argv.slice(1), io);
+  if (isTariffImportCommand(argv)) return runTariffImportCommand(argv, io, env);
   const { values, positionals } = parseCommandLine(
     argv,
     {

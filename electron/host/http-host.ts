@@ -142,6 +142,19 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     sendReply(res, reply);
   }
 
+  /** PUT /upload-template?name=<file name>: a filled operator template (at most 10 MB), into its own store. */
+  async function handleTemplateUpload(req: IncomingMessage, res: ServerResponse, url: URL) {
+    res.setHeader('Connection', 'close');
+    if (req.method !== 'PUT' && req.method !== 'POST') throw new HttpRefusal(405, fail('INVALID_INPUT', 'Filer skal sendes med PUT.'));
+    const auth = req.headers.authorization;
+    checkCaller(req, auth?.startsWith('Bearer ') ? auth.slice(7) : null);
+    const declared = Number(req.headers['content-length']);
+    const reply = await options.backend.receiveTemplate(req, url.searchParams.get('name') ?? '', { declaredBytes: Number.isFinite(declared) ? declared : undefined });
+    if (reply.ok) res.removeHeader('Connection');
+    else req.resume();
+    sendReply(res, reply);
+  }
+
   /**
    * GET /files/<sha256>?token=...&name=...[&download=1]: a stored attachment, for browser mode to show or save.
    * PDFs, images and plain text are shown inline (never as HTML: the type comes from the store's own detection,
@@ -219,6 +232,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       else if (url.pathname === '/events') handleEvents(req, res, url);
       else if (url.pathname === '/upload') await handleUpload(req, res, url);
       else if (url.pathname === '/upload-package') await handlePackageUpload(req, res, url);
+      else if (url.pathname === '/upload-template') await handleTemplateUpload(req, res, url);
       else if (url.pathname.startsWith('/files/')) await handleFile(req, res, url);
       else if (url.pathname.startsWith('/exports/')) await handleExport(req, res, url);
       else await handleStatic(req, res, url);

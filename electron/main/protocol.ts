@@ -71,7 +71,7 @@ function fromOwnPage(request: Request): boolean {
 }
 
 /** What the app:// routes use of the backend: its byte streams only. */
-export type StreamBackend = Pick<Backend, 'receiveAttachment' | 'receivePackage' | 'openFile' | 'openExport'>;
+export type StreamBackend = Pick<Backend, 'receiveAttachment' | 'receivePackage' | 'receiveTemplate' | 'openFile' | 'openExport'>;
 
 export interface AppRequestOptions {
   /** Receives uploads and packages, opens stored files and finished exports. Without it those routes are refused. */
@@ -110,6 +110,16 @@ async function handlePackageUpload(request: Request, url: URL, options: AppReque
   if (!fromOwnPage(request)) return json(403, fail('FORBIDDEN', 'Adgang nægtet: forespørgslen kommer fra en ukendt kilde.'));
   if (!options.backend) return noBackend();
   const result = await options.backend.receivePackage(bodyOf(request), url.searchParams.get('name') ?? '');
+  if (!result.ok) await request.body?.cancel().catch(() => undefined);
+  return reply(result);
+}
+
+/** PUT app://sekretariat/upload-template?name=<file name>: a filled operator template, into its own store. */
+async function handleTemplateUpload(request: Request, url: URL, options: AppRequestOptions): Promise<Response> {
+  if (request.method !== 'PUT' && request.method !== 'POST') return json(405, fail('INVALID_INPUT', 'Filer skal sendes med PUT.'));
+  if (!fromOwnPage(request)) return json(403, fail('FORBIDDEN', 'Adgang nægtet: forespørgslen kommer fra en ukendt kilde.'));
+  if (!options.backend) return noBackend();
+  const result = await options.backend.receiveTemplate(bodyOf(request), url.searchParams.get('name') ?? '');
   if (!result.ok) await request.body?.cancel().catch(() => undefined);
   return reply(result);
 }
@@ -205,6 +215,7 @@ export function createAppRequestHandler(rootDir: string, options: AppRequestOpti
       const url = new URL(request.url);
       if (url.pathname === '/upload') return handleUpload(request, url, options);
       if (url.pathname === '/upload-package') return handlePackageUpload(request, url, options);
+      if (url.pathname === '/upload-template') return handleTemplateUpload(request, url, options);
       if (url.pathname === '/open') return handleOpen(request, url, options);
       if (url.pathname === '/save-export') return handleSaveExport(request, url, options);
       if (url.pathname === '/save-file') return handleSaveFile(request, url, options);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TariffImportRequest } from '../domain/tariff-import';
 import {
   AgendaItem,
   AgendaItemDraft,
@@ -281,6 +282,15 @@ export const methods = {
   'ledger.offer': method(z.object({ offerId: Id }), OfferLedger),
   /** Every offer of an operator (organisation) with each year's sums and all warnings. */
   'ledger.operator': method(z.object({ operatorId: Id }), OperatorLedger),
+  // Collecting the year's figures from the operators (issue 17, item 3): files received through the byte streams.
+  /** An operator's template for a year (.xlsx): its offers with last year's figures, and the results of the year before. */
+  'tariffs.template': method(z.object({ operatorName: z.string().trim().min(1, { error: 'Vælg en driftsherre.' }), year: TariffYear }), DocumentExport),
+  /** Starts checking received templates in full and comparing them with what is stored (result: the preview); writes nothing. */
+  'tariffs.previewImport': method(TariffImportRequest, JobStatus),
+  /** Starts the import of received templates: checked again, backed up first, written in one transaction (sheets as submitted). */
+  'tariffs.applyImport': method(TariffImportRequest, JobStatus),
+  /** Forgets received templates (the user closed the preview). */
+  'tariffs.discardImport': method(z.object({ fileIds: z.array(Id).max(50) }), z.object({ discarded: z.number().int() })),
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Methods = typeof methods;

@@ -127,6 +127,10 @@ export const METHOD_NAMES = [
   'setAsideUses.restore',
   'ledger.offer',
   'ledger.operator',
+  'tariffs.template',
+  'tariffs.previewImport',
+  'tariffs.applyImport',
+  'tariffs.discardImport',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 

@@ -4,13 +4,14 @@ import { BackupEntry, RestoreResult } from './backups';
 import { Id } from './common';
 import { DocumentExport } from './documents';
 import { ImportPreviewView, ImportReportView } from './exchange';
+import { TariffImportPreview, TariffImportReport } from './tariff-import';
 
 /**
  * Long work the backend runs in the background (architecture.md: progress, cancel, the window never freezes).
  * A method that starts one answers at once with its status; progress arrives as `job.progress` events, and
  * `jobs.get` tells the state of one job at any time (a window that reconnects).
  */
-export const JobKind = z.enum(['exchange.export', 'exchange.preview', 'exchange.import', 'backup', 'restore', 'proposals.putOnAgenda']);
+export const JobKind = z.enum(['exchange.export', 'exchange.preview', 'exchange.import', 'backup', 'restore', 'proposals.putOnAgenda', 'tariffs.previewImport', 'tariffs.applyImport']);
 export type JobKind = z.infer<typeof JobKind>;
 
 export const JobState = z.enum(['running', 'done', 'failed', 'cancelled']);
@@ -24,6 +25,9 @@ export const JobResult = z.discriminatedUnion('type', [
   z.object({ type: z.literal('restore'), restore: RestoreResult }),
   /** A proposal put on an agenda: the item made, and what the user should know (annexes that could not be printed). */
   z.object({ type: z.literal('agendaItem'), itemId: Id, warnings: z.array(z.string()) }),
+  /** Filled operator templates checked and compared with what is stored (nothing written), and their import. */
+  z.object({ type: z.literal('tariffImportPreview'), preview: TariffImportPreview }),
+  z.object({ type: z.literal('tariffImport'), report: TariffImportReport }),
 ]);
 export type JobResult = z.infer<typeof JobResult>;
 
@@ -52,4 +56,6 @@ export const JOB_TITLES: Readonly<Record<JobKind, string>> = {
   backup: 'Sikkerhedskopi',
   restore: 'Gendannelse',
   'proposals.putOnAgenda': 'Sæt på dagsorden',
+  'tariffs.previewImport': 'Kontrol af takstskemaer',
+  'tariffs.applyImport': 'Indlæsning af takstskemaer',
 };

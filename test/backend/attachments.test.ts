@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { listAttachments } from '../../db/queries/attachments';
+import { ExportStore } from '../../electron/backend/documents/export-store';
 import { JobRunner } from '../../electron/backend/jobs';
 import { openBackend, type Backend } from '../../electron/backend/backend';
 import type { BackendContext } from '../../electron/backend/context';
@@ -44,6 +45,7 @@ async function open(withFilesDir: boolean) {
     backups: backend.backups,
     jobs: new JobRunner({ emit: () => {}, now: () => new Date(), newId: randomUUID, log: () => {} }),
     incoming: backend.incoming,
+    templates: new ExportStore(join(dir, 'incoming-templates')),
   };
   handlers = { ...createHandlers(ctx), ...attachmentHandlers(ctx) };
   store = backend.files!;

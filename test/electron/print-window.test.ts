@@ -69,7 +69,7 @@ describe('saving an export from the desktop app', () => {
     writeFileSync(join(made.dir, 'DAS referat 2021-05-27 (intern).pdf'), '%PDF-1.7 referat');
   });
   const save = (chooseSavePath: (name: string) => Promise<string | null>, url = `app://sekretariat/save-export?id=${id}`, headers: Record<string, string> = {}) =>
-    createAppRequestHandler(dir, { backend: createByteStreams({ files: null, exports: store, incoming: store }), chooseSavePath })(new Request(url, { headers }));
+    createAppRequestHandler(dir, { backend: createByteStreams({ files: null, exports: store, incoming: store, templates: store }), chooseSavePath })(new Request(url, { headers }));
 
   it('asks where to save under the export’s own name and copies the file there', async () => {
     const target = join(dir, 'gemt.pdf');

@@ -307,3 +307,24 @@ describe('PUT /upload-package', () => {
     expect(await backend.call('exchange.incoming', {})).toEqual({ ok: true, data: [] });
   });
 });
+
+describe('PUT /upload-template', () => {
+  const putTemplate = (name: string, body: Buffer, headers: Record<string, string> = auth()) =>
+    send(host, `/upload-template?name=${encodeURIComponent(name)}`, { method: 'PUT', headers, body });
+
+  it('keeps a filled operator template in its own store, apart from the exchange packages', async () => {
+    const reply = await putTemplate('Aalborg.xlsx', Buffer.from('PK\x03\x04 indhold'));
+    expect(reply.status).toBe(200);
+    const data = reply.json().data as { fileId: string; fileName: string; bytes: number };
+    expect(data).toMatchObject({ fileName: 'Aalborg.xlsx', bytes: 12 });
+    expect(await backend.call('exchange.incoming', {})).toEqual({ ok: true, data: [] });
+    expect(await backend.call('tariffs.discardImport', { fileIds: [data.fileId] })).toEqual({ ok: true, data: { discarded: 1 } });
+  });
+
+  it('refuses a file over 10 MB as it streams in, and a caller without the token', async () => {
+    const big = await putTemplate('Stor.xlsx', Buffer.alloc(11 * 1024 * 1024));
+    expect(big.status).toBe(400);
+    expect(big.json().error).toMatchObject({ message: 'Stor.xlsx: filen er større end 10,0 MB, som er det største, en udfyldt skabelon må fylde. Intet er indlæst.' });
+    expect((await putTemplate('Aalborg.xlsx', Buffer.from('x'), { origin: host.origin })).status).toBe(401);
+  });
+});

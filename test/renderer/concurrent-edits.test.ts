@@ -19,6 +19,7 @@ const client = (): Api =>
     on: () => () => {},
     upload: () => Promise.reject(new Error('not used')),
     uploadPackage: () => Promise.reject(new Error('not used')),
+    uploadTemplate: () => Promise.reject(new Error('not used')),
     openFile: () => Promise.reject(new Error('not used')),
     saveFile: () => Promise.reject(new Error('not used')),
     saveExport: () => Promise.reject(new Error('not used')),

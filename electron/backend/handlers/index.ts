@@ -20,6 +20,7 @@ import { ruleSetHandlers } from './rule-sets';
 // The tariff year: sheets and the 5 % ledger.
 import { ledgerHandlers } from './ledger';
 import { tariffSheetHandlers } from './tariff-sheets';
+import { tariffImportHandlers } from './tariff-import';
 
 /** One handler per contract method; the type fails to compile if one is missing. */
 export const createHandlers = (ctx: BackendContext): Handlers => ({
@@ -43,4 +44,5 @@ export const createHandlers = (ctx: BackendContext): Handlers => ({
   // The tariff year: sheets and the 5 % ledger.
   ...tariffSheetHandlers(ctx),
   ...ledgerHandlers(ctx),
+  ...tariffImportHandlers(ctx),
 });

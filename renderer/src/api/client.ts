@@ -1,5 +1,6 @@
 import type { ApiErrorBody, ErrorCode, EventName, EventPayload, MethodInput, MethodName, MethodOutput } from '../../../shared/contract';
 import type { IncomingPackage } from '../../../shared/domain/exchange';
+import type { ReceivedTemplate } from '../../../shared/domain/tariff-import';
 import type { Transport, UploadedFile } from './transport';
 
 /** A failed call, carrying the backend's Danish message and, for input errors, the message per field. */
@@ -19,6 +20,7 @@ export interface Api {
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
   upload(file: File): Promise<UploadedFile>;
   uploadPackage(file: File, onProgress: (fraction: number) => void, signal: AbortSignal): Promise<IncomingPackage>;
+  uploadTemplate(file: File): Promise<ReceivedTemplate>;
   /** Throws ApiError (FORBIDDEN for a program or script, which is only saved, never opened). */
   openFile(sha256: string, fileName: string): Promise<void>;
   /** Saves a copy of a stored file; false when the user cancelled. */
@@ -44,6 +46,11 @@ export function createApi(transport: Transport): Api {
     },
     async uploadPackage(file, onProgress, signal) {
       const result = await transport.uploadPackage(file, onProgress, signal);
+      if (!result.ok) throw new ApiError(result.error);
+      return result.data;
+    },
+    async uploadTemplate(file) {
+      const result = await transport.uploadTemplate(file);
       if (!result.ok) throw new ApiError(result.error);
       return result.data;
     },

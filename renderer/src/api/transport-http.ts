@@ -1,6 +1,6 @@
 import { CALL_ORIGIN_HEADER, fail, type Result } from '../../../shared/contract';
 import { WINDOW_ORIGIN } from './origin';
-import { putPackage, putUpload, type Transport } from './transport';
+import { putPackage, putTemplate, putUpload, type Transport } from './transport';
 
 const TOKEN_KEY = 'sekretariat.token';
 
@@ -53,6 +53,7 @@ export function createHttpTransport(token: string): Transport {
     },
     upload: (file) => putUpload(file, { Authorization: `Bearer ${token}` }),
     uploadPackage: (file, onProgress, signal) => putPackage(file, { Authorization: `Bearer ${token}` }, onProgress, signal),
+    uploadTemplate: (file) => putTemplate(file, { Authorization: `Bearer ${token}` }),
     async openFile(sha256, fileName) {
       // The host sends anything but a PDF, an image or text as a download in a sandbox: a browser runs nothing.
       window.open(`/files/${sha256}?token=${encodeURIComponent(token)}&name=${encodeURIComponent(fileName)}`, '_blank', 'noopener');

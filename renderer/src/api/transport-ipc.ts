@@ -1,6 +1,6 @@
 import type { Result } from '../../../shared/contract';
 import { WINDOW_ORIGIN } from './origin';
-import { putPackage, putUpload, type Transport } from './transport';
+import { putPackage, putTemplate, putUpload, type Transport } from './transport';
 
 export function createIpcTransport(): Transport {
   const bridge = window.backend;
@@ -11,6 +11,7 @@ export function createIpcTransport(): Transport {
     // app:// serves the upload and open routes in the main process.
     upload: (file) => putUpload(file, {}),
     uploadPackage: (file, onProgress, signal) => putPackage(file, {}, onProgress, signal),
+    uploadTemplate: (file) => putTemplate(file, {}),
     async openFile(sha256, fileName) {
       try {
         const response = await fetch(`./open?sha256=${sha256}&name=${encodeURIComponent(fileName)}`);

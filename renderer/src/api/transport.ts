@@ -1,5 +1,6 @@
 import type { Result } from '../../../shared/contract';
 import type { IncomingPackage } from '../../../shared/domain/exchange';
+import type { ReceivedTemplate } from '../../../shared/domain/tariff-import';
 
 export interface UploadedFile {
   sha256: string;
@@ -16,6 +17,8 @@ export interface Transport {
   upload(file: File): Promise<Result<UploadedFile>>;
   /** Streams an exchange package to the backend (PUT ./upload-package), reporting the fraction sent. */
   uploadPackage(file: File, onProgress: (fraction: number) => void, signal: AbortSignal): Promise<Result<IncomingPackage>>;
+  /** Sends a filled operator template (.xlsx) to the backend (PUT ./upload-template). */
+  uploadTemplate(file: File): Promise<Result<ReceivedTemplate>>;
   /**
    * Opens a stored file: the system viewer in the desktop app, a new tab in browser mode. Refused (FORBIDDEN) for a
    * program or script, which the system would run: saveFile is offered instead.
@@ -41,6 +44,16 @@ export async function putUpload(file: File, headers: Record<string, string>): Pr
   try {
     const response = await fetch(`./upload?name=${encodeURIComponent(file.name)}`, { method: 'PUT', headers, body: file });
     return (await response.json()) as Result<UploadedFile>;
+  } catch {
+    return { ok: false, error: { code: 'INTERNAL', message: `Filen «${file.name}» kunne ikke overføres. Prøv igen.` } };
+  }
+}
+
+/** PUT of a filled operator template (a few hundred kB) to the same origin's template route. */
+export async function putTemplate(file: File, headers: Record<string, string>): Promise<Result<ReceivedTemplate>> {
+  try {
+    const response = await fetch(`./upload-template?name=${encodeURIComponent(file.name)}`, { method: 'PUT', headers, body: file });
+    return (await response.json()) as Result<ReceivedTemplate>;
   } catch {
     return { ok: false, error: { code: 'INTERNAL', message: `Filen «${file.name}» kunne ikke overføres. Prøv igen.` } };
   }

@@ -6,6 +6,7 @@ import { BodiesSection } from './BodiesSection';
 import { DataSection } from './DataSection';
 import { OrganisationsSection } from './OrganisationsSection';
 import { RuleSetsSection } from './RuleSetsSection';
+import { TariffTemplatesSection } from './TariffTemplatesSection';
 import { UserSection } from './UserSection';
 
 export function SettingsPage() {
@@ -19,6 +20,7 @@ export function SettingsPage() {
         <BodiesSection />
         <OrganisationsSection />
         <RuleSetsSection />
+        <TariffTemplatesSection />
         <DataSection />
       </Fragment>
       <BackupsSection onRestored={() => setGeneration((g) => g + 1)} />

@@ -37,3 +37,9 @@ const ruleSetWrite = <T>(run: () => Promise<T>) =>
 export const copyRuleSet = (input: MethodInput<'ruleSets.copy'>) => ruleSetWrite(() => api().call('ruleSets.copy', input));
 export const updateRuleSet = (input: MethodInput<'ruleSets.update'>) => ruleSetWrite(() => api().call('ruleSets.update', input));
 export const approveRuleSet = (input: MethodInput<'ruleSets.approve'>) => ruleSetWrite(() => api().call('ruleSets.approve', input));
+// Collecting the year's tariff sheets from the operators: the template out, filled files in (checked, then imported).
+export const makeTariffTemplate = (operatorName: string, year: number) => api().call('tariffs.template', { operatorName, year });
+export const uploadTariffTemplate = (file: File) => api().uploadTemplate(file);
+export const startTariffPreview = (input: MethodInput<'tariffs.previewImport'>) => api().call('tariffs.previewImport', input);
+export const startTariffImport = (input: MethodInput<'tariffs.applyImport'>) => api().call('tariffs.applyImport', input);
+export const discardTariffFiles = (fileIds: string[]) => api().call('tariffs.discardImport', { fileIds });

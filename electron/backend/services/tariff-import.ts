@@ -1,0 +1,123 @@
+import type { Kysely, Transaction } from 'kysely';
+import { insertResult, resultsOfOffers, updateResultFigures } from '../../../db/queries/offer-results';
+import { listOrganisations } from '../../../db/queries/organisations';
+import { listOffers } from '../../../db/queries/offers';
+import { insertSheet } from '../../../db/queries/tariff-sheets';
+import type { DB } from '../../../db/schema';
+import type { TariffImportKind, TariffImportPreview, TariffImportReport } from '../../../shared/domain/tariff-import';
+import { LEGAL_BASES, TARIFF_UNITS, type TariffSheetContent } from '../../../shared/domain/tariff-year';
+import type { CategoryKey } from '../../../shared/logic/tariff/daily-tariff';
+import { AppError } from '../errors';
+import { writeTariffTemplate, type TemplateOffer } from '../spreadsheets/tariff-template';
+import type { BackupService } from './backups';
+import { ruleSetInForce } from './rule-sets';
+import { planTariffImport, type ImportFile } from './tariff-import-plan';
+import { computedSheetsOfYear } from './tariff-sheets';
+
+export { MAX_TEMPLATE_BYTES, type ImportFile } from './tariff-import-plan';
+
+/** Problems shown at once; the rest are counted (the preview lists them all). */
+const SHOWN_PROBLEMS = 10;
+
+/** The operator's template for `year` as .xlsx bytes: its live offers with last year's figures to start from. */
+export async function tariffTemplate(db: Kysely<DB>, operatorName: string, year: number, now: Date): Promise<{ bytes: Buffer; fileName: string; offers: number }> {
+  const operator = (await listOrganisations(db)).find((o) => o.name.toLocaleLowerCase('da') === operatorName.trim().toLocaleLowerCase('da'));
+  if (!operator) throw new AppError('INVALID_INPUT', `Driftsherren «${operatorName}» findes ikke blandt kommunerne og regionen.`);
+  const offers = (await listOffers(db)).filter((o) => o.operatorId === operator.id && o.status !== 'closed');
+  const ids = offers.map((o) => o.id);
+  const lastYear = new Map((await computedSheetsOfYear(db, year - 1, ids)).map((c) => [c.offer.id, c]));
+  const results = new Map((await resultsOfOffers(db, ids)).filter((r) => r.year === year - 1).map((r) => [r.offerId, r]));
+  const rows: TemplateOffer[] = offers.map((offer) => {
+    const previous = lastYear.get(offer.id);
+    const content = previous?.sheet.content;
+    const result = results.get(offer.id);
+    return {
+      id: offer.id,
+      name: offer.name,
+      legalBasis: LEGAL_BASES.find((b) => b.key === offer.legalBasis)?.label ?? offer.legalBasis,
+      unit: TARIFF_UNITS.find((u) => u.key === offer.tariffUnit)?.label ?? offer.tariffUnit,
+      previousTariff: previous?.computation.tariff ?? null,
+      sheet: content ? templateValues(content) : null,
+      result: result ? { basis: result.basis, result: result.result, setAside: result.setAside, activity: result.activity, capacity: result.capacity, note: result.note } : null,
+    };
+  });
+  const { default: ExcelJS } = await import('exceljs');
+  const book = new ExcelJS.Workbook();
+  writeTariffTemplate(book, { operatorName: operator.name, year, offers: rows, now });
+  const bytes = Buffer.from(await book.xlsx.writeBuffer());
+  return { bytes, fileName: `Takstskema ${year} - ${operator.name}.xlsx`, offers: rows.length };
+}
+
+/** Last year's figures to start from; the reason and a first-year loss belong to that year and are not carried. */
+function templateValues(content: TariffSheetContent) {
+  const budget: Partial<Record<CategoryKey, number>> = {};
+  for (const line of content.budgetLines) budget[line.category as CategoryKey] = (budget[line.category as CategoryKey] ?? 0) + line.amount;
+  return {
+    places: content.places,
+    occupancy: content.occupancy,
+    occupancyMethod: content.occupancyMethod,
+    budget,
+    statedTotal: content.statedTotal,
+    tariff: content.levels.length === 1 ? content.levels[0]!.reportedTariff : null,
+    firstYearLoss: 0,
+    reason: '',
+  };
+}
+
+export async function previewTariffImport(db: Kysely<DB>, files: readonly ImportFile[], kind: TariffImportKind, year?: number): Promise<TariffImportPreview> {
+  return (await planTariffImport(db, files, kind, year)).preview;
+}
+
+/** The problems as one Danish refusal. */
+export function importRefusal(problems: readonly string[]): AppError {
+  const shown = problems.slice(0, SHOWN_PROBLEMS).join('\n');
+  const more = problems.length > SHOWN_PROBLEMS ? `\n… og ${problems.length - SHOWN_PROBLEMS} problem${problems.length - SHOWN_PROBLEMS === 1 ? '' : 'er'} mere.` : '';
+  return new AppError('INVALID_INPUT', `Intet er indlæst. Ret filerne, og prøv igen:\n${shown}${more}`);
+}
+
+export interface ImportTarget {
+  db: Kysely<DB>;
+  backups: BackupService;
+  now: () => Date;
+  newId: () => string;
+  /** One transaction (the backend's ctx.write, so the windows hear of it). */
+  transact: <T>(work: (trx: Transaction<DB>) => Promise<T>) => Promise<T>;
+}
+
+/**
+ * Checks the files again (they may have changed since the preview) and, with no problem, takes a backup and writes
+ * every sheet as «submitted» (a new version where one is stored) or every result in one transaction.
+ */
+export async function applyTariffImport(
+  target: ImportTarget,
+  files: readonly ImportFile[],
+  kind: TariffImportKind,
+  year?: number,
+  onProgress?: (step: string, fraction: number) => void,
+): Promise<TariffImportReport> {
+  onProgress?.('Kontrollerer filerne', 0);
+  const plan = await planTariffImport(target.db, files, kind, year);
+  if (plan.preview.problems.length > 0) throw importRefusal(plan.preview.problems);
+  if (plan.year === null) throw new AppError('INVALID_INPUT', 'Filerne angiver intet år. Intet er indlæst.');
+  const planYear = plan.year;
+  const unchanged = plan.preview.offers.filter((o) => o.action === 'unchanged').length;
+  if (plan.writes.length === 0) return { kind, year: planYear, written: 0, unchanged, backup: null };
+  // Before the transaction, never inside it (the backup waits for open transactions).
+  onProgress?.('Tager en sikkerhedskopi', 0.5);
+  const backup = target.backups.dir ? await target.backups.create('import') : null;
+  onProgress?.('Skriver i databasen', 0.8);
+  const ruleSetId = (await ruleSetInForce(target.db, planYear)).id;
+  await target.transact(async (trx) => {
+    const now = target.now().toISOString();
+    for (const write of plan.writes) {
+      if (write.kind === 'sheet') {
+        await insertSheet(trx, { id: target.newId(), offerId: write.offerId, year: planYear, version: write.version, status: 'submitted', ruleSetId, content: write.content }, now);
+      } else if (write.existingId) {
+        await updateResultFigures(trx, write.existingId, { ...write.values, ruleSetId }, now);
+      } else {
+        await insertResult(trx, { id: target.newId(), offerId: write.offerId, year: planYear, ...write.values, ruleSetId }, now);
+      }
+    }
+  });
+  return { kind, year: planYear, written: plan.writes.length, unchanged, backup: backup?.fileName ?? null };
+}

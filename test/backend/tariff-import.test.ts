@@ -1,0 +1,319 @@
+import { createReadStream, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { open, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import type { CellValue } from 'exceljs';
+import JSZip from 'jszip';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { resultsOfOffers } from '../../db/queries/offer-results';
+import { currentSheetsOfYear } from '../../db/queries/tariff-sheets';
+import type { Backend } from '../../electron/backend/backend';
+import { applyTariffImport, previewTariffImport, tariffTemplate, type ImportFile, type ImportTarget } from '../../electron/backend/services/tariff-import';
+import type { TariffImportKind } from '../../shared/domain/tariff-import';
+import { call, jobResult, openTestBackend, refusalOf } from '../helpers/backend';
+import { addOffer, addSheet, simpleSheetContent } from '../helpers/tariff-year-fixture';
+import { templateToFill } from '../helpers/tariff-template-fill';
+
+let dir: string;
+let backend: Backend;
+let nord: string;
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'sekretariat-tariff-import-'));
+  backend = await openTestBackend({ databaseFile: join(dir, 'sekretariat.db'), backupDir: join(dir, 'backups') });
+  const db = backend.database.db;
+  nord = await addOffer(db, 'Aalborg Kommune', { name: 'Botilbud Nord' });
+  await addSheet(db, nord, 2026, simpleSheetContent(10_000_000, 20, 0.95));
+  await addOffer(db, 'Aalborg Kommune', { name: 'Dagtilbud Syd', legalBasis: 'SEL-104', tariffUnit: 'dag' });
+  await addOffer(db, 'Hjørring Kommune', { name: 'Hjørring Bo' });
+});
+
+afterEach(async () => {
+  await backend.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+let written = 0;
+const target = (): ImportTarget => ({
+  db: backend.database.db,
+  backups: backend.backups,
+  now: () => new Date('2026-11-01T10:00:00Z'),
+  newId: () => `20000000-0000-4000-8000-${String(++written).padStart(12, '0')}`,
+  transact: (work) => backend.database.db.transaction().execute(work),
+});
+
+async function counts() {
+  const db = backend.database.db;
+  const count = async (table: 'tariff_sheets' | 'offer_results') => Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  return { sheets: await count('tariff_sheets'), results: await count('offer_results') };
+}
+
+/** The XML of the «Takster» sheet as the app writes it (the second sheet, after «Vejledning»). */
+async function sheetXml() {
+  const { bytes } = await tariffTemplate(backend.database.db, 'Aalborg Kommune', 2027, new Date());
+  return (await JSZip.loadAsync(bytes)).file('xl/worksheets/sheet2.xml')!.async('string');
+}
+
+/** A filled Aalborg template for 2027: both offers' figures as the operator reports them. */
+async function filledAalborg() {
+  const t = await templateToFill(backend.database.db, 'Aalborg Kommune', 2027);
+  t.set('Takster', 'Botilbud Nord', 'Pladser', 22);
+  t.set('Takster', 'Botilbud Nord', 'Belægning', 0.96);
+  t.set('Takster', 'Botilbud Nord', 'Personaleomkostninger (kr.)', 11_000_000.5);
+  t.set('Takster', 'Botilbud Nord', 'Finansieringsindtægter (kr.)', -20_000);
+  t.set('Takster', 'Botilbud Nord', 'Budget i alt (kr.)', 10_980_000.5);
+  t.set('Takster', 'Botilbud Nord', 'Bemærkninger', 'To nye pladser efter aftale med Aalborg Kommune');
+  t.set('Takster', 'Dagtilbud Syd', 'Pladser', 12);
+  t.set('Takster', 'Dagtilbud Syd', 'Belægning', 0.9);
+  t.set('Takster', 'Dagtilbud Syd', 'Belægningsmetode', 'Klar forventning til det kommende år');
+  t.set('Takster', 'Dagtilbud Syd', 'Personaleomkostninger (kr.)', 3_000_000);
+  t.set('Takster', 'Dagtilbud Syd', 'Budget i alt (kr.)', 3_000_000);
+  t.set('Takster', 'Dagtilbud Syd', 'Takst (kr. pr. enhed)', 850.25);
+  return t;
+}
+
+/** Refused in the preview and by the import, with the message, and nothing written. */
+async function expectRefused(files: ImportFile[], message: string | RegExp, kind: TariffImportKind = 'sheets', year?: number) {
+  const before = await counts();
+  const preview = await previewTariffImport(backend.database.db, files, kind, year);
+  const matches = (p: string) => (typeof message === 'string' ? p.includes(message) : message.test(p));
+  expect(preview.problems.some(matches), preview.problems.join('\n')).toBe(true);
+  await expect(applyTariffImport(target(), files, kind, year)).rejects.toThrow(/Intet er indlæst/);
+  expect(await counts()).toEqual(before);
+  expect(readdirSync(join(dir, 'backups')).filter((f) => f.includes('import'))).toEqual([]);
+  return preview.problems;
+}
+
+describe('operator templates: round trip', () => {
+  it('starts from last year\'s sheet, and stores what the operator filled in as submitted sheets after a backup', async () => {
+    const t = await filledAalborg();
+    // Last year's figures were filled in: Botilbud Nord's 20 places and 95 % came from its 2026 sheet.
+    const fresh = await templateToFill(backend.database.db, 'Aalborg Kommune', 2027);
+    const sheet = fresh.book.getWorksheet('Takster')!;
+    const placesCell = sheet.getCell(fresh.address('Takster', 'Botilbud Nord', 'Pladser'));
+    expect(placesCell.value).toBe(20);
+    expect(placesCell.protection?.locked).toBe(false);
+    expect(sheet.getCell(fresh.address('Takster', 'Botilbud Nord', 'Tilbud')).protection?.locked).not.toBe(false);
+    // Protected without a password: the layout is kept, anyone may lift it.
+    const xml = await sheetXml();
+    expect(xml).toMatch(/<sheetProtection [^>]*sheet="1"/);
+    expect(xml).not.toMatch(/<sheetProtection [^>]*hashValue/);
+    expect(xml).toMatch(/<dataValidation type="decimal"/);
+    const file = await t.save(dir, 'Aalborg.xlsx');
+
+    const preview = await previewTariffImport(backend.database.db, [file], 'sheets');
+    expect(preview.problems).toEqual([]);
+    expect(preview.year).toBe(2027);
+    expect(preview.offers.map((o) => [o.offerName, o.action])).toEqual([
+      ['Botilbud Nord', 'new'],
+      ['Dagtilbud Syd', 'new'],
+    ]);
+    expect(preview.offers[0]!.changes).toContainEqual({ field: 'Pladser', stored: '–', incoming: '22' });
+    // A new sheet lists what it holds, not its empty budget lines.
+    expect(preview.offers[0]!.changes.map((c) => c.field)).not.toContain('Kompetenceudvikling');
+    expect(await counts()).toEqual({ sheets: 1, results: 0 });
+
+    const report = await applyTariffImport(target(), [file], 'sheets');
+    expect(report).toMatchObject({ year: 2027, written: 2, unchanged: 0 });
+    expect(report.backup).toMatch(/-import\.db$/);
+    const stored = await currentSheetsOfYear(backend.database.db, 2027);
+    const byOffer = new Map(stored.map((s) => [s.offerId, s]));
+    expect(stored.every((s) => s.status === 'submitted' && s.version === 1)).toBe(true);
+    expect(byOffer.get(nord)!.content).toEqual({
+      budgetLines: [
+        { category: 'personnel', label: 'Personaleomkostninger', amount: 1_100_000_050 },
+        { category: 'financialIncome', label: 'Finansieringsindtægter', amount: -2_000_000 },
+      ],
+      statedTotal: 1_098_000_050,
+      places: 22,
+      occupancy: 0.96,
+      occupancyMethod: 'expectation',
+      occupancyHistory: [],
+      levels: [],
+      firstYearLoss: 0,
+      reason: 'To nye pladser efter aftale med Aalborg Kommune',
+    });
+    const syd = stored.find((s) => s.offerId !== nord)!;
+    expect(syd.content).toMatchObject({ places: 12, occupancy: 0.9, statedTotal: 300_000_000, levels: [{ name: 'Takst', places: 12, reportedTariff: 85_025, ataHours: null }] });
+
+    // The same file again changes nothing; a corrected one is a new version of the submitted sheet.
+    expect(await applyTariffImport(target(), [file], 'sheets')).toMatchObject({ written: 0, unchanged: 2, backup: null });
+    t.set('Takster', 'Dagtilbud Syd', 'Pladser', 14);
+    t.set('Takster', 'Dagtilbud Syd', 'Bemærkninger', 'To pladser mere');
+    const corrected = await t.save(dir, 'Aalborg rettet.xlsx');
+    const again = await previewTariffImport(backend.database.db, [corrected], 'sheets');
+    expect(again.offers.find((o) => o.offerName === 'Dagtilbud Syd')).toMatchObject({ action: 'version', changes: expect.arrayContaining([{ field: 'Pladser', stored: '12', incoming: '14' }]) });
+    await applyTariffImport(target(), [corrected], 'sheets');
+    const versions = await currentSheetsOfYear(backend.database.db, 2027, [syd.offerId]);
+    expect(versions[0]).toMatchObject({ version: 2, status: 'submitted', content: { places: 14 } });
+  });
+
+  it('reads the year\'s results from the same template, inserting and then updating them', async () => {
+    const t = await templateToFill(backend.database.db, 'Aalborg Kommune', 2027);
+    t.set('Resultater', 'Botilbud Nord', 'Takstgrundlag G (kr.)', 9_500_000);
+    t.set('Resultater', 'Botilbud Nord', 'Resultat R (kr.)', -250_000.75);
+    t.set('Resultater', 'Botilbud Nord', 'Realiseret aktivitet', 6900);
+    t.set('Resultater', 'Botilbud Nord', 'Kapacitet', 7300);
+    const file = await t.save(dir, 'Aalborg resultater.xlsx');
+    const report = await applyTariffImport(target(), [file], 'results');
+    expect(report).toMatchObject({ year: 2026, written: 1 });
+    const [result] = await resultsOfOffers(backend.database.db, [nord]);
+    expect(result).toMatchObject({ year: 2026, basis: 950_000_000, result: -25_000_075, setAside: null, activity: 6900, capacity: 7300 });
+
+    t.set('Resultater', 'Botilbud Nord', 'Resultat R (kr.)', -260_000);
+    const corrected = await t.save(dir, 'Aalborg resultater rettet.xlsx');
+    const preview = await previewTariffImport(backend.database.db, [corrected], 'results');
+    expect(preview.offers[0]).toMatchObject({ action: 'update', changes: [{ field: 'Resultat R', stored: '-250.000,75 kr.', incoming: '-260.000 kr.' }] });
+    await applyTariffImport(target(), [corrected], 'results');
+    expect((await resultsOfOffers(backend.database.db, [nord]))).toMatchObject([{ result: -26_000_000, revision: 2 }]);
+  });
+
+  it('finds a column the operator moved by its header', async () => {
+    const t = await filledAalborg();
+    const sheet = t.book.getWorksheet('Takster')!;
+    // «Pladser» moved to the far right: its values go with it.
+    const placesColumn = (sheet.getRow(5).values as unknown[]).indexOf('Pladser');
+    const values = sheet.getColumn(placesColumn).values;
+    sheet.spliceColumns(placesColumn, 1);
+    sheet.getColumn(sheet.columnCount + 1).values = values as CellValue[];
+    const file = await t.save(dir, 'Aalborg flyttet.xlsx');
+    const preview = await previewTariffImport(backend.database.db, [file], 'sheets');
+    expect(preview.problems).toEqual([]);
+    await applyTariffImport(target(), [file], 'sheets');
+    expect((await currentSheetsOfYear(backend.database.db, 2027, [nord]))[0]!.content.places).toBe(22);
+  });
+});
+
+describe('operator templates: refusals, with nothing written', () => {
+  it('refuses text in a number cell, naming file, sheet, row and cell', async () => {
+    const t = await filledAalborg();
+    t.set('Takster', 'Dagtilbud Syd', 'Pladser', 'ca. 12');
+    const cell = t.address('Takster', 'Dagtilbud Syd', 'Pladser');
+    const message = `Aalborg.xlsx, ark Takster, række ${cell.replace(/\D/g, '')}, celle ${cell}: teksten «ca. 12» er ikke et tal.`;
+    // Said once: the row's figures are not checked again behind it.
+    expect(await expectRefused([await t.save(dir, 'Aalborg.xlsx')], message)).toEqual([message]);
+  });
+
+  it('refuses negative places and a negative cost', async () => {
+    const t = await filledAalborg();
+    t.set('Takster', 'Dagtilbud Syd', 'Pladser', -3);
+    t.set('Takster', 'Botilbud Nord', 'Personaleomkostninger (kr.)', -5);
+    const file = await t.save(dir, 'Aalborg.xlsx');
+    await expectRefused([file], /celle \w+\d+: «Pladser» må ikke være negativ/);
+    await expectRefused([file], /«Personaleomkostninger \(kr\.\)» må ikke være negativ/);
+  });
+
+  it('refuses a template for another year than the one asked for', async () => {
+    const file = await (await filledAalborg()).save(dir, 'Aalborg.xlsx');
+    await expectRefused([file], 'Aalborg.xlsx: skabelonen er for takståret 2027, ikke 2028. Hent skabelonen for 2028.', 'sheets', 2028);
+  });
+
+  it('refuses an unknown offer, an offer of another operator and a row added without an id', async () => {
+    const hjorring = await templateToFill(backend.database.db, 'Hjørring Kommune', 2027);
+    const otherId = hjorring.book.getWorksheet('Takster')!.getRow(6).getCell(1).value as string;
+
+    const unknown = await filledAalborg();
+    unknown.set('Takster', 'Dagtilbud Syd', 'Tilbuds-id', '99999999-0000-4000-8000-000000000000');
+    await expectRefused([await unknown.save(dir, 'ukendt.xlsx')], /række \d+: tilbuddet «Dagtilbud Syd» findes ikke i tilbudsregistret/);
+
+    const foreign = await filledAalborg();
+    foreign.set('Takster', 'Dagtilbud Syd', 'Tilbuds-id', otherId);
+    await expectRefused([await foreign.save(dir, 'fremmed.xlsx')], 'tilbuddet «Hjørring Bo» drives af Hjørring Kommune, ikke af Aalborg Kommune, som filen er til.');
+
+    const added = await filledAalborg();
+    const sheet = added.book.getWorksheet('Takster')!;
+    const row = sheet.getRow(sheet.rowCount + 1);
+    row.getCell(2).value = 'Nyt botilbud Øst';
+    row.getCell(6).value = 8;
+    await expectRefused([await added.save(dir, 'tilfoejet.xlsx')], /rækken «Nyt botilbud Øst» har intet tilbuds-id, og Aalborg Kommune har intet tilbud med det navn\. Rækker kan ikke tilføjes/);
+  });
+
+  it('refuses a renamed column, naming the header that is missing', async () => {
+    const t = await filledAalborg();
+    const sheet = t.book.getWorksheet('Takster')!;
+    const column = (sheet.getRow(5).values as unknown[]).indexOf('Belægning');
+    sheet.getRow(5).getCell(column).value = 'Belægning 2027';
+    await expectRefused([await t.save(dir, 'Aalborg.xlsx')], 'Aalborg.xlsx, ark Takster, række 5: kolonnen «Belægning» mangler (omdøbt eller slettet?)');
+  });
+
+  it('refuses a set-aside larger than the surplus', async () => {
+    const t = await templateToFill(backend.database.db, 'Aalborg Kommune', 2027);
+    t.set('Resultater', 'Botilbud Nord', 'Takstgrundlag G (kr.)', 9_500_000);
+    t.set('Resultater', 'Botilbud Nord', 'Resultat R (kr.)', -250_000);
+    t.set('Resultater', 'Botilbud Nord', 'Henlagt (kr.)', 100_000);
+    await expectRefused([await t.save(dir, 'Aalborg.xlsx')], '«Botilbud Nord» kan højst henlægge overskuddet (0 kr.), ikke 100.000 kr.', 'results');
+  });
+
+  it('refuses a sheet that is approved (locked), naming the offer', async () => {
+    await addSheet(backend.database.db, nord, 2027, simpleSheetContent(10_000_000, 20, 0.95), 'approved');
+    const file = await (await filledAalborg()).save(dir, 'Aalborg.xlsx');
+    await expectRefused([file], /takstskemaet for «Botilbud Nord» 2027 er godkendt og låst/);
+  });
+
+  it('refuses a file that is not .xlsx, and one that only is called so', async () => {
+    const pdf = join(dir, 'Aalborg.pdf');
+    await writeFile(pdf, '%PDF-1.7\n');
+    await expectRefused([{ path: pdf, fileName: 'Aalborg.pdf' }], 'Aalborg.pdf: filen er ikke et Excel-regneark (.xlsx)');
+    const fake = join(dir, 'Aalborg.xlsx');
+    await writeFile(fake, 'Tilbud;Pladser\nBotilbud Nord;22\n');
+    await expectRefused([{ path: fake, fileName: 'Aalborg.xlsx' }], 'Aalborg.xlsx: filen er ikke et Excel-regneark (.xlsx), selv om navnet slutter på .xlsx.');
+  });
+
+  it('refuses a 50 MB file by its size, before reading it', async () => {
+    const big = join(dir, 'Stor.xlsx');
+    const handle = await open(big, 'w');
+    await handle.write(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+    await handle.truncate(50 * 1024 * 1024);
+    await handle.close();
+    await expectRefused([{ path: big, fileName: 'Stor.xlsx' }], 'Stor.xlsx: filen fylder 50,0 MB; en udfyldt skabelon må højst fylde 10,0 MB.');
+  });
+
+  it('refuses all files when one of several is bad', async () => {
+    const good = await (await filledAalborg()).save(dir, 'Aalborg.xlsx');
+    const hjorring = await templateToFill(backend.database.db, 'Hjørring Kommune', 2027);
+    hjorring.set('Takster', 'Hjørring Bo', 'Pladser', 'mange');
+    hjorring.set('Takster', 'Hjørring Bo', 'Belægning', 0.9);
+    hjorring.set('Takster', 'Hjørring Bo', 'Budget i alt (kr.)', 1000);
+    await expectRefused([good, await hjorring.save(dir, 'Hjørring.xlsx')], /Hjørring\.xlsx, ark Takster, række 6, celle \w+6: teksten «mange» er ikke et tal/);
+  });
+});
+
+describe('operator templates through the contract', () => {
+  it('receives the files as byte streams, previews them as a job, and imports them in one announced write', async () => {
+    const template = await call(backend, 'tariffs.template', { operatorName: 'Aalborg Kommune', year: 2027 });
+    expect(template.fileName).toBe('Takstskema 2027 - Aalborg Kommune.xlsx');
+    const file = await (await filledAalborg()).save(dir, 'Aalborg.xlsx');
+    const received = await backend.receiveTemplate(createReadStream(file.path), 'Aalborg.xlsx');
+    if (!received.ok) throw new Error(received.error.message);
+
+    const { preview } = await jobResult(backend, 'tariffs.previewImport', { kind: 'sheets', fileIds: [received.data.fileId] }, 'tariffImportPreview');
+    expect(preview.problems).toEqual([]);
+    expect(preview.offers).toHaveLength(2);
+    expect(await counts()).toEqual({ sheets: 1, results: 0 });
+
+    const events: unknown[] = [];
+    backend.subscribe((event, payload) => event === 'data.changed' && events.push(payload));
+    const { report } = await jobResult(backend, 'tariffs.applyImport', { kind: 'sheets', fileIds: [received.data.fileId], year: 2027 }, 'tariffImport');
+    expect(report).toMatchObject({ year: 2027, written: 2 });
+    expect(events).toEqual([{ entities: ['tariffSheet', 'ledger'] }]);
+    expect(await counts()).toEqual({ sheets: 3, results: 0 });
+    // The received file is let go of once imported.
+    expect((await backend.call('tariffs.applyImport', { kind: 'sheets', fileIds: [received.data.fileId] })).ok).toBe(false);
+  });
+
+  it('refuses an upload over 10 MB as it streams in, and a preview with problems fails the import job', async () => {
+    const big = await backend.receiveTemplate(Readable.from([Buffer.alloc(11 * 1024 * 1024)]), 'Stor.xlsx');
+    expect(big).toMatchObject({ ok: false, error: { message: 'Stor.xlsx: filen er større end 10,0 MB, som er det største, en udfyldt skabelon må fylde. Intet er indlæst.' } });
+    const declared = await backend.receiveTemplate(Readable.from([]), 'Stor.xlsx', { declaredBytes: 50 * 1024 * 1024 });
+    expect(declared.ok).toBe(false);
+
+    const t = await filledAalborg();
+    t.set('Takster', 'Dagtilbud Syd', 'Pladser', 'ca. 12');
+    const received = await backend.receiveTemplate(createReadStream((await t.save(dir, 'Aalborg.xlsx')).path), 'Aalborg.xlsx');
+    if (!received.ok) throw new Error(received.error.message);
+    const refusal = await refusalOf(backend, 'tariffs.applyImport', { kind: 'sheets', fileIds: [received.data.fileId] });
+    expect(refusal?.message).toMatch(/^Intet er indlæst\. Ret filerne, og prøv igen:\nAalborg\.xlsx, ark Takster, række \d+, celle \w+: teksten «ca\. 12» er ikke et tal\./);
+    expect(await counts()).toEqual({ sheets: 1, results: 0 });
+  });
+});

@@ -1,0 +1,47 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema';
+import { tariffTemplate } from '../../electron/backend/services/tariff-import';
+import { HEADER_ROW } from '../../electron/backend/spreadsheets/tariff-template-columns';
+
+/**
+ * An operator's template as the operator would fill it: written by the app, then opened with exceljs, cells set by
+ * their header text (as a person finds them), and saved under the operator's own file name.
+ */
+export interface FilledTemplate {
+  book: ExcelJS.Workbook;
+  /** Sets the cell of `header` in the row of the offer named `offer` on `sheet`. */
+  set(sheet: string, offer: string, header: string, value: ExcelJS.CellValue): void;
+  /** The cell's address (F7) for messages. */
+  address(sheet: string, offer: string, header: string): string;
+  save(dir: string, fileName: string): Promise<{ path: string; fileName: string }>;
+}
+
+export async function templateToFill(db: Kysely<DB>, operator: string, year: number): Promise<FilledTemplate> {
+  const { bytes } = await tariffTemplate(db, operator, year, new Date(Date.UTC(2026, 9, 1)));
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(bytes as unknown as ArrayBuffer);
+  const cell = (sheetName: string, offer: string, header: string) => {
+    const sheet = book.getWorksheet(sheetName)!;
+    const headers = sheet.getRow(HEADER_ROW).values as unknown[];
+    const column = headers.indexOf(header);
+    const name = headers.indexOf('Tilbud');
+    if (column < 0) throw new Error(`Ingen kolonne «${header}»`);
+    for (let r = HEADER_ROW + 1; r <= sheet.rowCount; r++) if (sheet.getRow(r).getCell(name).value === offer) return sheet.getRow(r).getCell(column);
+    throw new Error(`Intet tilbud «${offer}»`);
+  };
+  return {
+    book,
+    set: (sheet, offer, header, value) => {
+      cell(sheet, offer, header).value = value;
+    },
+    address: (sheet, offer, header) => cell(sheet, offer, header).address,
+    async save(dir, fileName) {
+      const path = join(dir, fileName);
+      await writeFile(path, Buffer.from(await book.xlsx.writeBuffer()));
+      return { path, fileName };
+    },
+  };
+}
