@@ -74,3 +74,24 @@ export async function sheetsOfOffer(db: Kysely<DB>, offerId: string): Promise<Ta
   const rows = await db.selectFrom('tariff_sheets').selectAll().where('offer_id', '=', offerId).where('deleted_at', 'is', null).orderBy('year').orderBy('version').execute();
   return rows.map(toSheet);
 }
+
+/**
+ * Approves and locks the current version of each submitted sheet of a year, by the agenda item whose decision approved
+ * the takstbilag (i17-annex; the sheet lifecycle's own approveSheetsOfYear may take its place). Returns their ids.
+ */
+export async function approveSubmittedSheets(db: Kysely<DB>, year: number, itemId: string, now: string): Promise<string[]> {
+  const submitted = (await currentSheetsOfYear(db, year)).filter((s) => s.status === 'submitted').map((s) => s.id);
+  if (submitted.length === 0) return [];
+  await db
+    .updateTable('tariff_sheets')
+    .set((eb) => ({ status: 'approved', approved_item_id: itemId, approved_at: now, updated_at: now, revision: eb('revision', '+', 1) }))
+    .where('id', 'in', submitted)
+    .execute();
+  return submitted;
+}
+
+/** How many sheets the item's decision approved (to tell the user what a changed decision leaves as it is). */
+export async function countSheetsApprovedBy(db: Kysely<DB>, itemId: string): Promise<number> {
+  const row = await db.selectFrom('tariff_sheets').select((eb) => eb.fn.countAll<number>().as('n')).where('approved_item_id', '=', itemId).where('deleted_at', 'is', null).executeTakeFirstOrThrow();
+  return row.n;
+}

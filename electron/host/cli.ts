@@ -17,6 +17,7 @@ import { runCalc, runScenario } from './calc';
 import { chromiumPrinter } from './chromium-printer';
 import { runExport, runImport } from './exchange-cli';
 import { runProposalCommand } from './proposal-cli';
+import { runTakstbilag } from './takstbilag-cli';
 import { startHttpHost } from './http-host';
 import { appVersion, RENDERER_DIR } from './paths';
 import { terminalSafe } from './terminal-text';
@@ -59,6 +60,9 @@ Kommandoer:
                      kontroller, godkendelsesvej og høringssvar; standard er nyeste version
   proposal diff ID --from N --to M
                      Sammenlign to versioner af et forslag: de ændrede rækker
+  takstbilag --year ÅR --out FIL.pdf|FIL.xlsx
+                     Takstbilaget for et år: alle tilbuds takster efter driftsherre og lovgrundlag
+                     med sidste års takst, ændringen og kontrollens bemærkninger
   import FIL [--dry-run] [--on-conflict mine|theirs|both] [--allow-open-closed]
                      Indlæs en udvekslingspakke: nye, ændrede og slettede poster flettes ind i én
                      transaktion efter en sikkerhedskopi; konflikter (ændret begge steder) løses
@@ -342,6 +346,15 @@ async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise<numb
       try {
         const verb = command.split(' ')[1] as 'list' | 'show' | 'diff';
         await runProposalCommand({ verb, id: argument, version: values.version, from: values.from, to: values.to }, backend, print);
+      } finally {
+        await backend.close();
+      }
+      return 0;
+    }
+    case 'takstbilag': {
+      const backend = await openBackend({ ...backendOptions(), printer: chromiumPrinter(env) });
+      try {
+        await runTakstbilag({ year: values.year, out: values.out }, backend, print);
       } finally {
         await backend.close();
       }

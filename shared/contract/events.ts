@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { JobStatus } from '../domain/jobs';
 import type { EventName } from './names';
 
-export const ChangedEntity = z.enum(['meetings', 'bodies', 'organisations', 'settings', 'agenda', 'followUps', 'scenarios', 'proposals']);
+export const ChangedEntity = z.enum(['meetings', 'bodies', 'organisations', 'settings', 'agenda', 'followUps', 'scenarios', 'proposals', 'tariffSheets']);
 export type ChangedEntity = z.infer<typeof ChangedEntity>;
 
 /**

@@ -99,6 +99,9 @@ export const METHOD_NAMES = [
   'proposals.putOnAgenda',
   'proposals.municipalities',
   'proposals.exportMunicipality',
+  // The takstbilag (issue 17, i17-annex)
+  'tariffAnnex.export',
+  'tariffAnnex.putOnAgenda',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 

@@ -10,7 +10,7 @@ import { ImportPreviewView, ImportReportView } from './exchange';
  * A method that starts one answers at once with its status; progress arrives as `job.progress` events, and
  * `jobs.get` tells the state of one job at any time (a window that reconnects).
  */
-export const JobKind = z.enum(['exchange.export', 'exchange.preview', 'exchange.import', 'backup', 'restore', 'proposals.putOnAgenda']);
+export const JobKind = z.enum(['exchange.export', 'exchange.preview', 'exchange.import', 'backup', 'restore', 'proposals.putOnAgenda', 'tariffAnnex.putOnAgenda']);
 export type JobKind = z.infer<typeof JobKind>;
 
 export const JobState = z.enum(['running', 'done', 'failed', 'cancelled']);
@@ -22,7 +22,7 @@ export const JobResult = z.discriminatedUnion('type', [
   z.object({ type: z.literal('import'), report: ImportReportView }),
   z.object({ type: z.literal('backup'), backup: BackupEntry }),
   z.object({ type: z.literal('restore'), restore: RestoreResult }),
-  /** A proposal put on an agenda: the item made, and what the user should know (annexes that could not be printed). */
+  /** A proposal or a takstbilag put on an agenda: the item made, and what the user should know (annexes that could not be printed). */
   z.object({ type: z.literal('agendaItem'), itemId: Id, warnings: z.array(z.string()) }),
 ]);
 export type JobResult = z.infer<typeof JobResult>;
@@ -52,4 +52,5 @@ export const JOB_TITLES: Readonly<Record<JobKind, string>> = {
   backup: 'Sikkerhedskopi',
   restore: 'Gendannelse',
   'proposals.putOnAgenda': 'Sæt på dagsorden',
+  'tariffAnnex.putOnAgenda': 'Takstbilag på dagsorden',
 };

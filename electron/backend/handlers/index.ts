@@ -15,6 +15,7 @@ import { organisationHandlers } from './organisations';
 import { proposalHandlers } from './proposals';
 import { scenarioHandlers } from './scenarios';
 import { searchHandlers } from './search';
+import { tariffAnnexHandlers } from './tariff-annex';
 
 /** One handler per contract method; the type fails to compile if one is missing. */
 export const createHandlers = (ctx: BackendContext): Handlers => ({
@@ -33,4 +34,6 @@ export const createHandlers = (ctx: BackendContext): Handlers => ({
   ...backupHandlers(ctx),
   ...exchangeHandlers(ctx),
   ...jobHandlers(ctx),
+  // The takstbilag (issue 17, i17-annex)
+  ...tariffAnnexHandlers(ctx),
 });
