@@ -19,7 +19,7 @@ export async function runTakstbilag(options: { year: string | undefined; out: st
   const target = resolve(options.out);
   if (!(await saveExport(backend, made.exportId, made.fileName, target))) throw new Error('Den færdige fil forsvandt, før den kunne kopieres.');
   const s = made.summary;
-  const change = s.averageChangeShare === null ? '' : `, gennemsnitlig ændring ${formatPercent(s.averageChangeShare, 1)}`;
+  const change = s.averageChangeShare === null ? '' : `, gennemsnitlig ændring ${s.averageChangeShare > 0 ? '+' : ''}${formatPercent(s.averageChangeShare, 1)}`;
   const size = made.pages === null ? '' : ` (${made.pages === 1 ? '1 side' : `${formatInteger(made.pages)} sider`})`;
   print(
     { ...made, file: target },

@@ -42,7 +42,7 @@ function operatorTable(operator: TakstbilagOperator, year: number, noteNumbers: 
     .map((g) => `<tr class="basis"><th scope="rowgroup" colspan="${COLUMNS}">${escape(g.label)}</th></tr>${g.rows.map((r) => offerRow(r, noteNumbers.get(r.offerId) ?? null)).join('')}`)
     .join('');
   const t = operator.totals;
-  const total = `<tr class="sum"><th scope="row">${escape(`I alt ${operator.operatorName}`)}</th><td>${escape(`${formatNumber(t.offers)} tilbud`)}</td><td class="num">${escape(formatNumber(t.places))}</td><td></td><td></td><td></td><td></td><td class="num">${t.averageChangeShare === null ? '–' : escape(`${signedShare(t.averageChangeShare)} i snit`)}</td><td></td><td>${t.flags ? escape(`${formatNumber(t.flags)} bemærkninger`) : ''}</td></tr>`;
+  const total = `<tr class="sum"><th scope="row">${escape(`I alt ${operator.operatorName}`)}</th><td>${escape(`${formatNumber(t.offers)} tilbud`)}</td><td class="num">${escape(formatNumber(t.places))}</td><td></td><td></td><td></td><td></td><td class="num avg">${t.averageChangeShare === null ? '–' : escape(`gns. ${signedShare(t.averageChangeShare)}`)}</td><td></td><td>${t.flags ? escape(`${formatNumber(t.flags)} bemærkninger`) : ''}</td></tr>`;
   return `<section class="operator"><h2>${escape(operator.operatorName)}</h2><table class="annex-table"><colgroup><col class="c-offer"><col class="c-unit"><col class="c-places"><col class="c-occ"><col class="c-money"><col class="c-money"><col class="c-money"><col class="c-share"><col class="c-status"><col class="c-flags"></colgroup><thead>${thead}</thead><tbody>${body}${total}</tbody></table></section>`;
 }
 
@@ -78,7 +78,7 @@ export function renderTakstbilag(annex: Takstbilag, madeOn: string): string {
 </header>
 <p class="lead">${escape(summary.join(' '))}</p>
 ${annex.notes.length ? `<div class="warnings checks" role="note"><div class="label">Regelsæt</div><ul>${annex.notes.map((n) => `<li>${escape(n)}</li>`).join('')}</ul></div>` : ''}
-<p class="unit-note">Takster i kr. pr. enhed (døgn, dag, time eller ydelse); belægning er den budgetterede. Ændringen er i forhold til ${annex.year - 1}s takst.</p>
+<p class="unit-note">Takster i kr. pr. enhed (døgn, dag, time eller ydelse); belægning er den budgetterede. Ændringen er i forhold til ${annex.year - 1}s takst. For time- og enhedstakster er «Pladser» årets kapacitet i timer eller ydelser; de tælles ikke med i summen af pladser.</p>
 ${annex.operators.map((o) => operatorTable(o, annex.year, noteNumbers)).join('\n')}
 ${notes}
 </body>
@@ -93,7 +93,8 @@ table.annex-table { width: 100%; table-layout: fixed; font-size: 8.5pt; }
 table.annex-table th, table.annex-table td { padding: 0.6mm 1.3mm; vertical-align: top; }
 table.annex-table thead { display: table-header-group; }
 col.c-offer { width: 24%; } col.c-unit { width: 8%; } col.c-places { width: 5.5%; } col.c-occ { width: 7%; }
-col.c-money { width: 8%; } col.c-share { width: 7%; } col.c-status { width: 8%; } col.c-flags { width: 16.5%; }
+col.c-money { width: 8%; } col.c-share { width: 8%; } col.c-status { width: 7.5%; } col.c-flags { width: 16%; }
+td.avg { white-space: normal; }
 table.annex-table tbody th { overflow-wrap: anywhere; }
 tr.basis th { background: #eef1f4; font-weight: 700; text-align: left; font-size: 8.5pt; padding-top: 1mm; }
 td.flags { font-size: 7.5pt; line-height: 1.25; }

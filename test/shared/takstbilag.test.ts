@@ -83,14 +83,16 @@ describe('the takstbilag model', () => {
         sheet(AALBORG, 'C', { places: 2, previousTariff: null, tariffBasis: 3_000 }),
         sheet(REGION, 'D', { places: 28, tariff: 103_000, previousTariff: 100_000, tariffBasis: 4_000, ruleSetNote: '2021 har ikke sit eget regelsæt; reglerne fra Styringsaftalen (2022) er brugt.' }),
         sheet(REGION, 'E', { places: 6, tariff: 103_000, previousTariff: 100_000, tariffBasis: 5_000, ruleSetNote: '2021 har ikke sit eget regelsæt; reglerne fra Styringsaftalen (2022) er brugt.' }),
+        // ISHD's «places» are 22.487 hours of capacity: not added to the places.
+        { ...sheet(REGION, 'ISHD', { places: 22_487, tariff: 100_000, previousTariff: 100_000, tariffBasis: 0 }), offer: { ...sheet(REGION, 'ISHD').offer, tariffUnit: 'time' } },
       ],
       ORDER,
     );
     const aalborg = annex.operators[0]!.totals;
     expect(aalborg).toMatchObject({ offers: 3, places: 16.5, tariffBasis: 6_000, flags: 1, flaggedOffers: 1 });
     expect(aalborg.averageChangeShare).toBeCloseTo((0.1 - 0.05) / 2, 10);
-    expect(annex.totals).toMatchObject({ offers: 5, operators: 2, places: 50.5, tariffBasis: 15_000, flags: 1 });
-    expect(annex.totals.averageChangeShare).toBeCloseTo((0.1 - 0.05 + 0.03 + 0.03) / 4, 10);
+    expect(annex.totals).toMatchObject({ offers: 6, operators: 2, places: 50.5, tariffBasis: 15_000, flags: 1 });
+    expect(annex.totals.averageChangeShare).toBeCloseTo((0.1 - 0.05 + 0.03 + 0.03 + 0) / 5, 10);
     // A borrowed rule set is noted once for the whole annex.
     expect(annex.notes).toEqual(['2021 har ikke sit eget regelsæt; reglerne fra Styringsaftalen (2022) er brugt.']);
   });
@@ -137,6 +139,12 @@ describe('printed occupancy beside the computed one (AT-21)', () => {
     expect(printedOccupancies(printedOccupancyLine(0.781), { activity: 7, capacity: 9 })[0]!.wrong).toBe(false);
     // ISHD 2A 2020: 2.095 of 2.900 hours = 72,2 %, printed 72,2 %.
     expect(printedOccupancies(printedOccupancyLine(0.722), { activity: 2095, capacity: 2900 })[0]!.wrong).toBe(false);
+    // A part with thousands in its figures (ISHD 2D 2020: 999 of 960 = 104,1 %; 2C: 7.370 of 7.800 = 94,5 %).
+    const ishd = [printedOccupancyLine(1.041, { name: '2D', activity: 999, capacity: 960 }), printedOccupancyLine(0.945, { name: '2C høreområdet', activity: 7370, capacity: 7800 })].join('\n');
+    expect(printedOccupancies(ishd, { activity: null, capacity: null }).map((p) => [p.part, p.computed, p.wrong])).toEqual([
+      ['2D', 999 / 960, false],
+      ['2C høreområdet', 7370 / 7800, false],
+    ]);
   });
 
   it('reads nothing from a note without printed values', () => {

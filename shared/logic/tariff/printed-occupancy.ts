@@ -17,8 +17,10 @@ export interface PrintedOccupancy {
   wrong: boolean;
 }
 
-const LINE = /Trykt belægning(?: ([^:\n]+))?: (\d+(?:,\d+)?) %(?: \(aktivitet (\d+(?:,\d+)?) af kapacitet (\d+(?:,\d+)?)\))?/g;
-const danish = (s: string) => Number(s.replace(',', '.'));
+const NUMBER = String.raw`\d{1,3}(?:\.\d{3})*(?:,\d+)?`;
+const LINE = new RegExp(String.raw`Trykt belægning(?: ([^:\n]+))?: (${NUMBER}) %(?: \(aktivitet (${NUMBER}) af kapacitet (${NUMBER})\))?`, 'g');
+/** «2.144» and «5,3» as Danish readers write them. */
+const danish = (s: string) => Number(s.replace(/\./g, '').replace(',', '.'));
 const decimals = (s: string) => s.split(',')[1]?.length ?? 0;
 
 /** The note line for a printed value; `part` with its own activity and capacity, as the report prints them. */

@@ -64,6 +64,7 @@ export interface TakstbilagGroup {
 
 export interface TakstbilagTotals {
   offers: number;
+  /** Places of the day and døgn offers. */
   places: number;
   tariffBasis: Ore;
   /** Offers with at least one flag. */
@@ -130,7 +131,8 @@ function totalsOf(rows: readonly TakstbilagRow[]): TakstbilagTotals {
   const shares = rows.flatMap((r) => (r.changeShare === null ? [] : [r.changeShare]));
   return {
     offers: rows.length,
-    places: Math.round(rows.reduce((sum, r) => sum + r.places, 0) * 1000) / 1000,
+    // An hour or unit tariff's «places» are the year's capacity in hours or services: not places to add up.
+    places: Math.round(rows.reduce((sum, r) => sum + (r.unit === 'døgn' || r.unit === 'dag' ? r.places : 0), 0) * 1000) / 1000,
     tariffBasis: rows.reduce((sum, r) => sum + r.tariffBasis, 0),
     flaggedOffers: rows.filter((r) => r.flags.length > 0).length,
     flags: rows.reduce((sum, r) => sum + r.flags.length, 0),
