@@ -96,6 +96,7 @@ col.c-offer { width: 24%; } col.c-unit { width: 8%; } col.c-places { width: 5.5%
 col.c-money { width: 8%; } col.c-share { width: 8%; } col.c-status { width: 7.5%; } col.c-flags { width: 16%; }
 td.avg { white-space: normal; }
 table.annex-table tbody th { overflow-wrap: anywhere; }
+tr.basis { break-after: avoid; }
 tr.basis th { background: #eef1f4; font-weight: 700; text-align: left; font-size: 8.5pt; padding-top: 1mm; }
 td.flags { font-size: 7.5pt; line-height: 1.25; }
 td.flags.flagged { color: #8a5a12; }
