@@ -109,3 +109,9 @@ export async function listOffers(db: Kysely<DB>, ids?: readonly string[]): Promi
 export async function getOffer(db: Kysely<DB>, id: string): Promise<Offer | undefined> {
   return (await listOffers(db, [id]))[0];
 }
+
+/** Which of the ids are offers, live or deleted (the demo leaves those as the user has them). */
+export async function existingOfferIds(db: Kysely<DB>, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  return new Set((await db.selectFrom('offers').select('id').where('id', 'in', [...ids]).execute()).map((r) => r.id));
+}

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { insertResult } from '../../../db/queries/offer-results';
-import { insertOffer, insertOfferCategory } from '../../../db/queries/offers';
+import { existingOfferIds, insertOffer, insertOfferCategory } from '../../../db/queries/offers';
 import { listOrganisations } from '../../../db/queries/organisations';
 import { insertSheet } from '../../../db/queries/tariff-sheets';
 import type { DB } from '../../../db/schema';
@@ -38,9 +38,10 @@ const resultNote = (r: DemoResult) => [r.source, ...r.printed.map((p) => printed
  */
 export async function seedTariffYear(db: Kysely<DB>, now: string): Promise<number> {
   const organisations = new Map((await listOrganisations(db)).map((o) => [o.name, o.id]));
-  const existing = new Set((await db.selectFrom('offers').select('id').execute()).map((r) => r.id));
+  const offers = [...DEMO_MUNICIPAL_OFFERS, ...DEMO_REGIONAL_OFFERS];
+  const existing = await existingOfferIds(db, offers.map((o) => demoOfferId(o.key)));
   let added = 0;
-  for (const offer of [...DEMO_MUNICIPAL_OFFERS, ...DEMO_REGIONAL_OFFERS]) {
+  for (const offer of offers) {
     const id = demoOfferId(offer.key);
     if (existing.has(id)) continue;
     const operatorId = organisations.get(offer.operator);
