@@ -78,7 +78,11 @@ describe('the demo tariff year', () => {
     }
     // The 2021 sheets are the approved tariffs the change is measured from.
     expect(rows.every((r) => r.row.previousTariff !== null)).toBe(true);
-    expect(takstbilagRows(await takstbilagOfYear(backend.database.db, 2021)).every((r) => r.row.status === 'approved')).toBe(true);
+    const annex2021 = await takstbilagOfYear(backend.database.db, 2021);
+    expect(takstbilagRows(annex2021).every((r) => r.row.status === 'approved')).toBe(true);
+    // 2021 is before the first stored agreement (2022): the annex says whose rules it borrowed; 2022 has its own.
+    expect(annex2021.notes).toEqual([expect.stringMatching(/^2021 har ikke sit eget regelsæt; reglerne fra .+ \(2022\) er brugt\.$/)]);
+    expect(annex.notes).toEqual([]);
   });
 
   it('adds nothing when the demo is loaded again', async () => {
