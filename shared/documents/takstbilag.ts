@@ -43,7 +43,9 @@ function operatorTable(operator: TakstbilagOperator, year: number, noteNumbers: 
     .join('');
   const t = operator.totals;
   const total = `<tr class="sum"><th scope="row">${escape(`I alt ${operator.operatorName}`)}</th><td>${escape(`${formatNumber(t.offers)} tilbud`)}</td><td class="num">${escape(formatNumber(t.places))}</td><td></td><td></td><td></td><td></td><td class="num avg">${t.averageChangeShare === null ? '–' : escape(`gns. ${signedShare(t.averageChangeShare)}`)}</td><td></td><td>${t.flags ? escape(`${formatNumber(t.flags)} bemærkninger`) : ''}</td></tr>`;
-  return `<section class="operator"><h2>${escape(operator.operatorName)}</h2><table class="annex-table"><colgroup><col class="c-offer"><col class="c-unit"><col class="c-places"><col class="c-occ"><col class="c-money"><col class="c-money"><col class="c-money"><col class="c-share"><col class="c-status"><col class="c-flags"></colgroup><thead>${thead}</thead><tbody>${body}${total}</tbody></table></section>`;
+  // A short table is kept on one page; a long one breaks between rows with its header repeated.
+  const rows = operator.groups.reduce((n, g) => n + g.rows.length + 1, 1);
+  return `<section class="operator${rows <= 12 ? ' short' : ''}"><h2>${escape(operator.operatorName)}</h2><table class="annex-table"><colgroup><col class="c-offer"><col class="c-unit"><col class="c-places"><col class="c-occ"><col class="c-money"><col class="c-money"><col class="c-money"><col class="c-share"><col class="c-status"><col class="c-flags"></colgroup><thead>${thead}</thead><tbody>${body}${total}</tbody></table></section>`;
 }
 
 export function renderTakstbilag(annex: Takstbilag, madeOn: string): string {
@@ -89,6 +91,7 @@ const pageCss = `
 @page { size: A4 landscape; margin: 18mm 14mm 16mm 14mm; }
 .operator { margin-top: 5mm; }
 .operator h2 { break-after: avoid; }
+.operator.short { break-inside: avoid; }
 table.annex-table { width: 100%; table-layout: fixed; font-size: 8.5pt; }
 table.annex-table th, table.annex-table td { padding: 0.6mm 1.3mm; vertical-align: top; }
 table.annex-table thead { display: table-header-group; }
