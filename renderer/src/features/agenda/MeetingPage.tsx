@@ -1,7 +1,7 @@
 import { Alert, Anchor, Badge, Box, Button, Grid, Group, Loader, Modal, Paper, ScrollArea, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconArrowLeft, IconBook, IconFileText, IconInfoCircle, IconLayoutList, IconPlus } from '@tabler/icons-react';
+import { IconArrowLeft, IconBook, IconFileText, IconInfoCircle, IconLayoutList, IconPlus, IconReceipt } from '@tabler/icons-react';
 import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
 import { MEETING_STATUS_LABELS } from '../../../../shared/domain/meeting';
 import { formatLongDate, formatTimeSpan, formatWeekday } from '../../../../shared/format';
@@ -17,6 +17,7 @@ import { MeetingFollowUps } from './FollowUpsPanel';
 import { ItemEditor } from './ItemEditor';
 import { MinutesCorrection } from './MinutesCorrection';
 import { TEXTS } from './texts';
+import { TakstbilagModal } from '../tariff-annex/TakstbilagModal';
 
 // The documents dialog (preview, PDF, Word) is loaded when first opened.
 const DocumentsModal = lazy(() => import('../documents/DocumentsModal').then((m) => ({ default: m.DocumentsModal })));
@@ -31,6 +32,7 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
   const hasFollowUps = useAgenda((s) => s.followUps.length > 0);
   const [adding, setAdding] = useState(false);
   const [documentsOpen, setDocumentsOpen] = useState(false);
+  const [annexOpen, setAnnexOpen] = useState(false);
   // Once loaded, the documents dialog stays mounted: closing it then runs its exit, which gives focus back.
   const [documentsUsed, setDocumentsUsed] = useState(false);
   if (documentsOpen && !documentsUsed) setDocumentsUsed(true);
@@ -88,6 +90,7 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
           <Button variant="default" leftSection={<IconInfoCircle size={16} />} onClick={() => openMeeting(meeting.id)}>{TEXTS.details}</Button>
           <Button variant="default" leftSection={<IconFileText size={16} />} onClick={() => setDocumentsOpen(true)} title="Ctrl+Skift+P">{TEXTS.documents}</Button>
           {!locked && <Button variant="default" leftSection={<IconLayoutList size={16} />} onClick={() => void insertStandingItems()}>{TEXTS.template}</Button>}
+          {!locked && meeting.bodyCode === 'DAS' && <Button variant="default" leftSection={<IconReceipt size={16} />} onClick={() => setAnnexOpen(true)}>{TEXTS.takstbilag}</Button>}
           {!locked && <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>{TEXTS.newItem}</Button>}
         </Group>
       </Group>
@@ -119,6 +122,7 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
       </Grid>
       <NewItemModal meetingId={meetingId} opened={adding} onClose={() => setAdding(false)} />
       <MeetingEditorDrawer />
+      {annexOpen && <TakstbilagModal opened onClose={() => setAnnexOpen(false)} meetingId={meetingId} meetingYear={Number(meeting.date.slice(0, 4))} />}
       {documentsUsed && (
         <Suspense fallback={null}>
           <DocumentsModal meeting={meeting} opened={documentsOpen} onClose={() => setDocumentsOpen(false)} />
