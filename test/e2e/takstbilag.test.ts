@@ -17,10 +17,14 @@ beforeEach(async () => {
 describe('the takstbilag on a DAS meeting', () => {
   it('is put on the agenda from the meeting, and the decision there approves the year\'s sheets', async () => {
     const { page } = ui;
+    await page.goto(`${app.host.origin}/#/moeder/${DAS_NEXT_MEETING_ID}`);
+    await page.getByRole('heading', { name: 'DAS · 23. august 2021' }).waitFor();
+    await page.getByRole('button', { name: 'Indsæt standardpunkter' }).click();
+    await ui.item('Næste møde').waitFor();
     for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
       await page.setViewportSize({ width, height });
-      await page.goto(`${app.host.origin}/#/moeder/${DAS_NEXT_MEETING_ID}`);
-      await page.getByRole('heading', { name: 'DAS · 23. august 2021' }).waitFor();
+      // Under a full agenda and the follow-ups, still in view.
+      await expect.poll(() => page.getByRole('button', { name: 'Takstbilag …' }).isVisible()).toBe(true);
       await screenshot(page, `takstbilag-moede-${width}`);
     }
     await page.getByRole('button', { name: 'Takstbilag …' }).click();
@@ -30,9 +34,13 @@ describe('the takstbilag on a DAS meeting', () => {
     await screenshot(page, 'takstbilag-dialog');
     await dialog.getByRole('button', { name: 'Sæt på dagsordenen' }).click();
     await ui.item('Takstbilag 2022').waitFor();
+    // Before the closing standing items, as the papers order them.
+    const titles = await ui.titles();
+    expect(titles.findIndex((t) => t.includes('Takstbilag 2022'))).toBe(titles.findIndex((t) => t.includes('Eventuelt')) - 1);
     const editor = page.getByTestId('item-editor');
-    await expect.poll(() => editor.innerText()).toContain('DAS godkender takstbilaget for 2022');
+    await expect.poll(() => editor.getByRole('textbox', { name: 'Indstilling 1' }).inputValue()).toBe('DAS godkender takstbilaget for 2022');
     expect(await editor.innerText()).toContain('8 tilbud hos 5 driftsherrer');
+    expect(await editor.innerText()).toContain('Takstbilag 2022.pdf');
     await screenshot(page, 'takstbilag-punkt');
 
     const item = (await app.backend.call('agenda.list', { meetingId: DAS_NEXT_MEETING_ID })) as { ok: true; data: { id: string; title: string }[] };

@@ -67,6 +67,7 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
     }
   }
 
+  const takstbilag = !locked && meeting.bodyCode === 'DAS';
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end" wrap="nowrap">
@@ -90,7 +91,6 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
           <Button variant="default" leftSection={<IconInfoCircle size={16} />} onClick={() => openMeeting(meeting.id)}>{TEXTS.details}</Button>
           <Button variant="default" leftSection={<IconFileText size={16} />} onClick={() => setDocumentsOpen(true)} title="Ctrl+Skift+P">{TEXTS.documents}</Button>
           {!locked && <Button variant="default" leftSection={<IconLayoutList size={16} />} onClick={() => void insertStandingItems()}>{TEXTS.template}</Button>}
-          {!locked && meeting.bodyCode === 'DAS' && <Button variant="default" leftSection={<IconReceipt size={16} />} onClick={() => setAnnexOpen(true)}>{TEXTS.takstbilag}</Button>}
           {!locked && <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>{TEXTS.newItem}</Button>}
         </Group>
       </Group>
@@ -101,13 +101,19 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="sm" pos="sticky" top={72}>
             {/* Room under the agenda for the folded follow-ups, so the line shows without scrolling. */}
-            <ScrollArea.Autosize mah={hasFollowUps ? 'calc(100vh - 340px)' : 'calc(100vh - 290px)'} offsetScrollbars>
+            <ScrollArea.Autosize mah={`calc(100vh - ${(hasFollowUps ? 340 : 290) + (takstbilag ? 36 : 0)}px)`} offsetScrollbars>
               {items === null ? <Loader size="sm" /> : items.length === 0 ? <Text c="dimmed" size="sm">{TEXTS.emptyAgenda}</Text> : <AgendaList locked={locked} />}
             </ScrollArea.Autosize>
             {/* In line with the agenda's rows, which leave room for their scrollbar (12 px). */}
             <Box mr={12}>
               <MeetingFollowUps meetingId={meetingId} locked={locked} />
             </Box>
+            {/* DAS approves the year's takstbilag: put on its agenda from here. */}
+            {takstbilag && (
+              <Button variant="subtle" size="compact-sm" leftSection={<IconReceipt size={14} />} onClick={() => setAnnexOpen(true)} style={{ alignSelf: 'flex-start' }}>
+                {TEXTS.takstbilag}
+              </Button>
+            )}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8 }}>
