@@ -35,7 +35,6 @@ const KRONER = '#,##0.00';
 const SIGNED_KRONER = '+#,##0.00;-#,##0.00;0.00';
 const PERCENT = '0.0%';
 const SIGNED_PERCENT = '+0.0%;-0.0%;0.0%';
-const PLACES = '#,##0.##';
 const HEADER_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFE9ECEF' } };
 
 /**
@@ -53,7 +52,8 @@ export async function takstbilagWorkbook(annex: Takstbilag, now: Date): Promise<
     { header: 'Tilbud', width: 32 },
     { header: 'Lovgrundlag', width: 30 },
     { header: 'Enhed', width: 12 },
-    { header: 'Pladser', width: 9, style: { numFmt: PLACES } },
+    // General: 24 and 4,5 as they are (a format with optional decimals leaves «24,» in Excel).
+    { header: 'Pladser', width: 9 },
     { header: 'Belægning', width: 11, style: { numFmt: PERCENT } },
     { header: `Takst ${annex.year} (kr.)`, width: 14, style: { numFmt: KRONER } },
     { header: `Takst ${annex.year - 1} (kr.)`, width: 14, style: { numFmt: KRONER } },
@@ -103,7 +103,7 @@ export async function takstbilagWorkbook(annex: Takstbilag, now: Date): Promise<
   fact('Dannet', excelLocalTime(now), DATE_TIME);
   fact('Tilbud', annex.totals.offers);
   fact('Driftsherrer', annex.totals.operators);
-  fact('Pladser', annex.totals.places, PLACES);
+  fact('Pladser', annex.totals.places);
   fact('Takstgrundlag i alt (kr.)', toKroner(annex.totals.tariffBasis), KRONER);
   fact(`Gennemsnitlig ændring fra ${annex.year - 1}`, annex.totals.averageChangeShare, SIGNED_PERCENT);
   fact('Bemærkninger fra kontrollen', annex.totals.flags);
@@ -115,7 +115,6 @@ export async function takstbilagWorkbook(annex: Takstbilag, now: Date): Promise<
   for (const operator of annex.operators) {
     const t = operator.totals;
     const added = about.addRow([xlsxText(operator.operatorName), t.offers, t.places, toKroner(t.tariffBasis), t.flags, t.averageChangeShare]);
-    added.getCell(3).numFmt = PLACES;
     added.getCell(4).numFmt = KRONER;
     added.getCell(6).numFmt = SIGNED_PERCENT;
   }

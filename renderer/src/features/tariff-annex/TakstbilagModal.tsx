@@ -20,7 +20,7 @@ export function TakstbilagModal({ opened, onClose, meetingId, meetingYear }: { o
   const job = useJob();
   const valid = Number.isInteger(year) && year >= 2000 && year <= 2100;
 
-  async function fetch(format: 'pdf' | 'xlsx') {
+  async function download(format: 'pdf' | 'xlsx') {
     setFetching(format);
     try {
       const made = await makeTakstbilagExport({ year, format });
@@ -46,8 +46,8 @@ export function TakstbilagModal({ opened, onClose, meetingId, meetingYear }: { o
         <Text size="sm">Takstbilaget viser alle tilbuds takster for året efter driftsherre og lovgrundlag med sidste års takst, ændringen og kontrollens bemærkninger.</Text>
         <NumberInput label="Takstår" value={year} onChange={(v) => setYear(typeof v === 'number' ? v : Number(v))} min={2000} max={2100} step={1} allowDecimal={false} thousandSeparator="" w={160} data-autofocus error={valid ? null : 'Skriv et årstal, fx 2022'} />
         <Group gap="xs">
-          <Button variant="default" leftSection={<IconFileTypePdf size={16} />} loading={fetching === 'pdf'} disabled={!valid || fetching !== null} onClick={() => void fetch('pdf')}>Hent PDF</Button>
-          <Button variant="default" leftSection={<IconFileSpreadsheet size={16} />} loading={fetching === 'xlsx'} disabled={!valid || fetching !== null} onClick={() => void fetch('xlsx')}>Hent regneark</Button>
+          <Button variant="default" leftSection={<IconFileTypePdf size={16} />} loading={fetching === 'pdf'} disabled={!valid || fetching !== null} onClick={() => void download('pdf')}>Hent PDF</Button>
+          <Button variant="default" leftSection={<IconFileSpreadsheet size={16} />} loading={fetching === 'xlsx'} disabled={!valid || fetching !== null} onClick={() => void download('xlsx')}>Hent regneark</Button>
         </Group>
         <Stack gap={6}>
           <Text size="sm" c="dimmed">«Sæt på dagsordenen» opretter et punkt med resumé, indstilling og takstbilaget som bilag. Når DAS godkender punktet, godkendes og låses årets indsendte takstberegningsskemaer.</Text>
