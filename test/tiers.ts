@@ -16,6 +16,7 @@ export const INTEGRATION = [
   'test/backend/documents/proposal-documents.test.ts',
   'test/backend/documents/public-output.test.ts',
   'test/backend/documents/scenario-annex.test.ts',
+  'test/backend/documents/takstbilag-pdf.test.ts',
   'test/backend/proposals.test.ts',
   'test/backend/scenario-uses.test.ts',
   // Bundles the text-extraction worker with esbuild and runs it in a child Node.

@@ -184,3 +184,9 @@ export async function latestSheetPlaces(db: Kysely<DB>): Promise<Map<string, { y
   for (const r of rows) if (typeof r.places === 'number') latest.set(r.offer_id, { year: r.year, places: r.places });
   return latest;
 }
+
+/** Which of the ids are offers, live or deleted (the demo leaves those as the user has them). */
+export async function existingOfferIds(db: Kysely<DB>, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  return new Set((await db.selectFrom('offers').select('id').where('id', 'in', [...ids]).execute()).map((r) => r.id));
+}

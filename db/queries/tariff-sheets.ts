@@ -122,3 +122,9 @@ export async function markSheetApproved(db: Kysely<DB>, id: string, content: Tar
     .where('id', '=', id)
     .execute();
 }
+
+/** How many sheets the item's decision approved (to tell the user what a changed decision leaves as it is). */
+export async function countSheetsApprovedBy(db: Kysely<DB>, itemId: string): Promise<number> {
+  const row = await db.selectFrom('tariff_sheets').select((eb) => eb.fn.countAll<number>().as('n')).where('approved_item_id', '=', itemId).where('deleted_at', 'is', null).executeTakeFirstOrThrow();
+  return row.n;
+}

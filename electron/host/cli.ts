@@ -20,6 +20,7 @@ import { runOfferCommand } from './offer-cli';
 import { runProposalCommand } from './proposal-cli';
 import { runTariffCommand } from './tariff-cli';
 import { isTariffImportCommand, runTariffImportCommand } from './tariffs-cli';
+import { runTakstbilag } from './takstbilag-cli';
 import { startHttpHost } from './http-host';
 import { appVersion, RENDERER_DIR } from './paths';
 import { terminalSafe } from './terminal-text';
@@ -66,6 +67,9 @@ Kommandoer:
                      Tilbudsregistret: tilbuddene med driftsherre, lovgrundlag, kategori (i år)
                      og status, filtreret efter driftsherre, lovgrundlag (fx SEL-108) og kategori
   offers show ID     Vis et tilbud (id eller navn): oplysninger, pladser og kategorihistorik
+  takstbilag --year ÅR --out FIL.pdf|FIL.xlsx
+                     Takstbilaget for et år: alle tilbuds takster efter driftsherre og lovgrundlag
+                     med sidste års takst, ændringen og kontrollens bemærkninger
   import FIL [--dry-run] [--on-conflict mine|theirs|both] [--allow-open-closed]
                      Indlæs en udvekslingspakke: nye, ændrede og slettede poster flettes ind i én
                      transaktion efter en sikkerhedskopi; konflikter (ændret begge steder) løses
@@ -397,6 +401,15 @@ async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise<numb
       const backend = await open();
       try {
         await runTariffCommand({ verb: command === 'ledger' ? 'ledger' : 'sheet', offer: values.offer, year: values.year }, backend, print);
+      } finally {
+        await backend.close();
+      }
+      return 0;
+    }
+    case 'takstbilag': {
+      const backend = await openBackend({ ...backendOptions(), printer: chromiumPrinter(env) });
+      try {
+        await runTakstbilag({ year: values.year, out: values.out }, backend, print);
       } finally {
         await backend.close();
       }

@@ -48,6 +48,7 @@ import { AppInfo, DemoSummary, Settings, SettingsPatch } from '../domain/setting
 import { BackupEntry } from '../domain/backups';
 import { ImportRequest, IncomingPackage, TrustedInstallation } from '../domain/exchange';
 import { JobStatus } from '../domain/jobs';
+import { TakstbilagExportRequest, TakstbilagPutOnAgendaRequest, TakstbilagSummary } from '../domain/tariff-year';
 import { ExchangeScope } from '../exchange/manifest';
 import { CategoryChangeInput, OfferDraft, OfferListQuery, OfferRow, OfferUpdate } from '../domain/offer-register';
 import { RuleSetRecord, RuleSetUpdate } from '../domain/rule-sets';
@@ -291,6 +292,15 @@ export const methods = {
   'tariffs.applyImport': method(TariffImportRequest, JobStatus),
   /** Forgets received templates (the user closed the preview). */
   'tariffs.discardImport': method(z.object({ fileIds: z.array(Id).max(50) }), z.object({ discarded: z.number().int() })),
+  // ---- The takstbilag (issue 17, i17-annex)
+  /** The year's takstbilag as PDF (meeting papers' layout) or .xlsx, with its figures in brief. Refused when the year has no sheets. */
+  'tariffAnnex.export': method(TakstbilagExportRequest, DocumentExport.extend({ summary: TakstbilagSummary })),
+  /**
+   * Starts putting the year's takstbilag on a DAS meeting as a job (result: the item): the PDF printed, then the item
+   * with its drafted Resumé and Indstilling, the PDF attached and the annex linked to the year. A decision approving
+   * the item approves and locks the year's submitted sheets.
+   */
+  'tariffAnnex.putOnAgenda': method(TakstbilagPutOnAgendaRequest, JobStatus),
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Methods = typeof methods;

@@ -131,6 +131,9 @@ export const METHOD_NAMES = [
   'tariffs.previewImport',
   'tariffs.applyImport',
   'tariffs.discardImport',
+  // The takstbilag (issue 17, i17-annex)
+  'tariffAnnex.export',
+  'tariffAnnex.putOnAgenda',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 

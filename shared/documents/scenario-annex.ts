@@ -48,6 +48,7 @@ const PATH_LABELS: Record<string, string> = {
   years: 'opstartsår og belægning',
   fixedShare: 'fast andel af budgettet',
   deficits: 'underskud',
+  printedTotal: 'trykt i alt',
   'split.regionShare': 'Regionens andel',
   'split.key': 'fordelingsnøgle',
 };

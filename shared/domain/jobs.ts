@@ -11,7 +11,17 @@ import { TariffImportPreview, TariffImportReport } from './tariff-import';
  * A method that starts one answers at once with its status; progress arrives as `job.progress` events, and
  * `jobs.get` tells the state of one job at any time (a window that reconnects).
  */
-export const JobKind = z.enum(['exchange.export', 'exchange.preview', 'exchange.import', 'backup', 'restore', 'proposals.putOnAgenda', 'tariffs.previewImport', 'tariffs.applyImport']);
+export const JobKind = z.enum([
+  'exchange.export',
+  'exchange.preview',
+  'exchange.import',
+  'backup',
+  'restore',
+  'proposals.putOnAgenda',
+  'tariffs.previewImport',
+  'tariffs.applyImport',
+  'tariffAnnex.putOnAgenda',
+]);
 export type JobKind = z.infer<typeof JobKind>;
 
 export const JobState = z.enum(['running', 'done', 'failed', 'cancelled']);
@@ -23,7 +33,7 @@ export const JobResult = z.discriminatedUnion('type', [
   z.object({ type: z.literal('import'), report: ImportReportView }),
   z.object({ type: z.literal('backup'), backup: BackupEntry }),
   z.object({ type: z.literal('restore'), restore: RestoreResult }),
-  /** A proposal put on an agenda: the item made, and what the user should know (annexes that could not be printed). */
+  /** A proposal or a takstbilag put on an agenda: the item made, and what the user should know (annexes that could not be printed). */
   z.object({ type: z.literal('agendaItem'), itemId: Id, warnings: z.array(z.string()) }),
   /** Filled operator templates checked and compared with what is stored (nothing written), and their import. */
   z.object({ type: z.literal('tariffImportPreview'), preview: TariffImportPreview }),
@@ -58,4 +68,5 @@ export const JOB_TITLES: Readonly<Record<JobKind, string>> = {
   'proposals.putOnAgenda': 'Sæt på dagsorden',
   'tariffs.previewImport': 'Kontrol af takstskemaer',
   'tariffs.applyImport': 'Indlæsning af takstskemaer',
+  'tariffAnnex.putOnAgenda': 'Takstbilag på dagsorden',
 };

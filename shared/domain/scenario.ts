@@ -29,6 +29,11 @@ export const ScenarioInput = z
     /** Fixed share of the full-operation budget (cost = fixed + variable × occupancy), or the deficits as entered. */
     fixedShare: Fraction.optional(),
     deficits: z.array(NonNegativeKroner).optional(),
+    /**
+     * The total to cover (start-up + deficits) as the papers print it, kept beside the computed one: the engine warns
+     * where they differ (NT-1 v2 prints 7,16 and 7,45 mio. kr. for components adding up to 7,13 and 7,43).
+     */
+    printedTotal: NonNegativeKroner.optional(),
     split: z.object({
       regionShare: Fraction.default(0),
       /** Municipality → weight (population, 0–17-year-olds, use of places …). */

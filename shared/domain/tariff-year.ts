@@ -355,3 +355,22 @@ export const OperatorLedger = z.object({
   warnings: z.array(LedgerWarning),
 });
 export type OperatorLedger = z.infer<typeof OperatorLedger>;
+// ---- The takstbilag (i17-annex)
+
+export const TakstbilagRequest = z.object({ year: TariffYear });
+export const TakstbilagExportRequest = TakstbilagRequest.extend({ format: z.enum(['pdf', 'xlsx'], { error: 'Takstbilaget kan hentes som pdf eller xlsx' }) });
+export const TakstbilagPutOnAgendaRequest = TakstbilagRequest.extend({ meetingId: Id });
+
+/** The annex's figures in brief (what the CLI prints and the agenda item's Resumé says). */
+export const TakstbilagSummary = z.object({
+  year: TariffYear,
+  offers: z.number().int().nonnegative(),
+  operators: z.number().int().nonnegative(),
+  places: z.number().nonnegative(),
+  /** The plain mean of the offers' changes from last year (fraction); null when no offer had a tariff last year. */
+  averageChangeShare: z.number().nullable(),
+  flags: z.number().int().nonnegative(),
+  flaggedOffers: z.number().int().nonnegative(),
+  notes: z.array(z.string()),
+});
+export type TakstbilagSummary = z.infer<typeof TakstbilagSummary>;

@@ -74,8 +74,8 @@ describe('demo scenarios: NT-1 v1 and v2 as printed', () => {
       expect(s.source).toMatch(/^002:\d/);
       if (s.base) {
         expect(s.input).toBeUndefined();
-        // Variants change only the ramp-up: its years and their deficits.
-        expect(Object.keys(s.overrides ?? {}).sort()).toEqual(['deficits', 'years']);
+        // Variants change only the ramp-up: its years and their deficits (and the total as printed, where it is wrong).
+        expect(Object.keys(s.overrides ?? {}).filter((k) => k !== 'printedTotal').sort()).toEqual(['deficits', 'years']);
       } else {
         expect(s.overrides).toBeUndefined();
         expect(ScenarioInput.safeParse(s.input).success).toBe(true);
@@ -175,6 +175,17 @@ describe('demo scenarios: NT-1 v1 and v2 as printed', () => {
     expect(lines).toContain(formatKroner(kroner(23_100_000)));
     expect(r.levelRevenue).toBe(kroner(23_389_200));
     expect(r.revenueGap).toBe(kroner(289_200));
+  });
+
+  it('v2: flags the printed totals 7,16 and 7,45 mio. kr. beside the computed 7,13 and 7,43 (AT-04), and scenario 1 (printed right) not', () => {
+    const printed = (name: string) => result(name).warnings.filter((w) => w.startsWith('Trykt i alt'));
+    expect(printed('NT-1 v2 – scenarie 2')).toEqual([
+      `Trykt i alt ${formatKroner(kroner(7_160_000))}, men opstart og underskud summerer til ${formatKroner(kroner(7_130_000))} (forskel ${formatKroner(kroner(30_000))}); beregningen bruger summen.`,
+    ]);
+    expect(printed('NT-1 v2 – scenarie 3')).toEqual([
+      `Trykt i alt ${formatKroner(kroner(7_450_000))}, men opstart og underskud summerer til ${formatKroner(kroner(7_430_000))} (forskel ${formatKroner(kroner(20_000))}); beregningen bruger summen.`,
+    ]);
+    expect(printed('NT-1 v2 – scenarie 1')).toEqual([]);
   });
 });
 

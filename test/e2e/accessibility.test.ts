@@ -210,6 +210,15 @@ const SCREENS: Screen[] = [
       await ui.dialog('Tastaturgenveje').waitFor();
     },
   },
+  // The takstbilag dialog of a DAS meeting that can still take items (issue 17).
+  {
+    name: 'takstbilag',
+    open: async (ui, origin) => {
+      await ui.page.goto(`${origin}/#/moeder/5a3e8c21-7d4f-4b6a-9c0e-202108230001`);
+      await ui.page.getByRole('button', { name: 'Takstbilag …' }).click();
+      await ui.dialog('Takstbilag').waitFor();
+    },
+  },
 ];
 
 // Texts still cut off (trap 7 of issue 16 is not finished): listed for the next step, not yet asserted.

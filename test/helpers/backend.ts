@@ -23,7 +23,16 @@ export async function call<M extends MethodName>(backend: Backend, method: M, in
   return result.data as MethodOutput<M>;
 }
 
-type JobMethod = 'backups.create' | 'backups.restore' | 'exchange.export' | 'exchange.preview' | 'exchange.import' | 'proposals.putOnAgenda' | 'tariffs.previewImport' | 'tariffs.applyImport';
+type JobMethod =
+  | 'backups.create'
+  | 'backups.restore'
+  | 'exchange.export'
+  | 'exchange.preview'
+  | 'exchange.import'
+  | 'proposals.putOnAgenda'
+  | 'tariffs.previewImport'
+  | 'tariffs.applyImport'
+  | 'tariffAnnex.putOnAgenda';
 
 /** Starts a job and waits until it has ended; returns its final status (done, failed or cancelled). */
 export async function runJob<M extends JobMethod>(backend: Backend, method: M, input: MethodInput<M>): Promise<JobStatus> {

@@ -30,6 +30,7 @@ import { insertReferenceOrganisations } from '../services/reference-data';
 import { freezeScenario } from '../services/scenarios';
 import { sanitizeRichText } from '../services/rich-text';
 import { recordDemoBase } from '../exchange/identity';
+import { seedTariffYear } from './tariff-year';
 
 /** Chef groups that appear in the 2021 DAS papers (domain.md §1.7), and the PSU of file 003. */
 const DEMO_BODIES: readonly ReferenceBody[] = [
@@ -95,7 +96,8 @@ export async function storeDemoAnnexes(store: FileStore | null): Promise<DemoAnn
 export type DemoAnnexes = Map<string, { sha256: string; fileName: string }>;
 
 /**
- * Loads the demo set: bodies, municipalities, the DAS meetings of 2021 and the PSU meetings of 2024 in full.
+ * Loads the demo set: bodies, municipalities, the DAS meetings of 2021 and the PSU meetings of 2024 in full, and the
+ * tariff year's offers, results and sheets.
  * Files are stored first (no file work inside the transaction); the rows go in one transaction.
  * Fixed ids make a second load add nothing.
  */
@@ -131,6 +133,8 @@ export async function insertDemoData(trx: Transaction<DB>, now: string, annexes:
   }
   const scenarios = await seedScenarios(trx, now);
   const proposals = await seedProposal(trx, bodyIdByCode, now);
+  // The tariff year: the Region's offers of the 2020 annual reports and illustrative municipal offers (issue 17).
+  await seedTariffYear(trx, now);
   await recordDemoBase(trx, now);
   return { bodies, organisations, meetings, items, scenarios, proposals };
 }

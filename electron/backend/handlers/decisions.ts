@@ -11,6 +11,7 @@ import type { Handlers } from '../dispatch';
 import { AppError, notFound, stale } from '../errors';
 import { assertEditable, mustGetItem, reindexItem } from '../services/agenda';
 import { exportRegister, registerConditions } from '../services/register-export';
+import { applyTakstbilagDecision } from '../services/tariff-annex';
 import { richTextToPlain, sanitizeRichText } from '../services/rich-text';
 
 type DecisionHandlers = Pick<Handlers, 'decisions.save' | 'decisions.register' | 'decisions.export'>;
@@ -65,6 +66,8 @@ export const decisionHandlers = (ctx: BackendContext): DecisionHandlers => ({
           scope.announce({ entities: ['meetings'], ids: [approved.id] });
         }
       }
+      // A takstbilag's item: an approving decision approves and locks the year's submitted sheets, in this transaction.
+      await applyTakstbilagDecision(trx, scope, item, input.outcome, now);
       await reindexItem(trx, item.id);
       // A proposal on whose route the item lies takes its status from this decision.
       if (await itemIsOnApprovalRoute(trx, item.id)) scope.announce({ entities: ['proposals'] });

@@ -21,6 +21,7 @@ import { ruleSetHandlers } from './rule-sets';
 import { ledgerHandlers } from './ledger';
 import { tariffSheetHandlers } from './tariff-sheets';
 import { tariffImportHandlers } from './tariff-import';
+import { tariffAnnexHandlers } from './tariff-annex';
 
 /** One handler per contract method; the type fails to compile if one is missing. */
 export const createHandlers = (ctx: BackendContext): Handlers => ({
@@ -45,4 +46,6 @@ export const createHandlers = (ctx: BackendContext): Handlers => ({
   ...tariffSheetHandlers(ctx),
   ...ledgerHandlers(ctx),
   ...tariffImportHandlers(ctx),
+  // The takstbilag (issue 17, i17-annex)
+  ...tariffAnnexHandlers(ctx),
 });

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import type { Kysely, Transaction } from 'kysely';
-import { insertItem, listItems, replaceRecommendations } from '../../../db/queries/agenda';
+import { insertItem, replaceRecommendations } from '../../../db/queries/agenda';
 import { insertAttachment, nextAttachmentPosition } from '../../../db/queries/attachments';
 import { listOrganisations } from '../../../db/queries/organisations';
 import {
@@ -34,7 +34,7 @@ import type { Handlers } from '../dispatch';
 import { exportMunicipalityFigures, printProposalAnnexes } from '../documents/proposal-documents';
 import { AppError, notFound, stale } from '../errors';
 import { throwIfCancelled } from '../jobs';
-import { assertEditable, meetingOf, reindexItem } from '../services/agenda';
+import { assertEditable, meetingOf, positionBeforeClosingItems, reindexItem } from '../services/agenda';
 import { economyOf, loadProposal, notAnswered, scenarioSources, summariseProposals, versionOf } from '../services/proposals';
 import { freezeInput } from '../services/scenarios';
 import type { WriteScope } from '../write';
@@ -340,14 +340,6 @@ export const proposalHandlers = (ctx: BackendContext): ProposalHandlers => {
 async function assertNotOnAgenda(db: Kysely<DB>, proposalId: string, versionNumber: number, meetingId: string): Promise<void> {
   const position = await agendaPositionOfVersion(db, proposalId, versionNumber, meetingId);
   if (position !== undefined) throw new AppError('CONFLICT', `Version ${versionNumber} står allerede på dagsordenen til dette møde som punkt ${position}.`);
-}
-
-/** A new item goes before the closing standing items (Eventuelt, Næste møde), as the DAS agendas order them. */
-async function positionBeforeClosingItems(db: Kysely<DB>, meetingId: string): Promise<number | undefined> {
-  const items = await listItems(db, meetingId);
-  let at = items.length;
-  while (at > 0 && (items[at - 1]!.standing === 'eventuelt' || items[at - 1]!.standing === 'naeste_moede')) at--;
-  return at === items.length ? undefined : at + 1;
 }
 
 /**

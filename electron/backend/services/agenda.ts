@@ -7,6 +7,7 @@ import {
   listGuests,
   listGuestsByItem,
   listItemRows,
+  listItems,
   listRecommendations,
   listRecommendationsByItem,
   liveItemIds,
@@ -220,4 +221,12 @@ export const FU_RESUME = '<p>FU orienterer om beslutninger taget siden sidste DA
 export async function templateOf(db: Kysely<DB>, bodyId: string, bodyCode: string): Promise<StandingItemTemplate[]> {
   const own = StandingItemTemplate.array().safeParse(JSON.parse(await bodyAgendaTemplate(db, bodyId)));
   return own.success && own.data.length > 0 ? own.data : defaultTemplate(bodyCode);
+}
+
+/** A new item goes before the closing standing items (Eventuelt, Næste møde), as the DAS agendas order them. */
+export async function positionBeforeClosingItems(db: Kysely<DB>, meetingId: string): Promise<number | undefined> {
+  const items = await listItems(db, meetingId);
+  let at = items.length;
+  while (at > 0 && (items[at - 1]!.standing === 'eventuelt' || items[at - 1]!.standing === 'naeste_moede')) at--;
+  return at === items.length ? undefined : at + 1;
 }

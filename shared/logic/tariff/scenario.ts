@@ -25,7 +25,7 @@ export interface ScenarioResult {
  * Computes a whole scenario with the rules of its agreement year: the daily tariff, the level mix against the budget,
  * the start-up years with their deficits split between Region and municipalities, and the consistency checks (budget
  * lines against the stated total, the levels' places against the offer's, level revenue against the budget, occupancy
- * outside the band).
+ * outside the band, a printed total against the computed one).
  */
 export function computeScenario(input: ScenarioInput): ScenarioResult {
   const rules = homeRuleSet(input.agreementYear);
@@ -54,5 +54,9 @@ export function computeScenario(input: ScenarioInput): ScenarioResult {
     split: { regionShare: input.split.regionShare, municipalities: input.split.key },
     rules,
   });
+  if (input.printedTotal !== undefined && kroner(input.printedTotal) !== startup.totals.amount) {
+    const printed = kroner(input.printedTotal);
+    warnings.push(`Trykt i alt ${formatKroner(printed)}, men opstart og underskud summerer til ${formatKroner(startup.totals.amount)} (forskel ${formatKroner(printed - startup.totals.amount)}); beregningen bruger summen.`);
+  }
   return { name: input.name, dailyTariff: tariff, levelRevenue, revenueGap: gap, startup, warnings };
 }

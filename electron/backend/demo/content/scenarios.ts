@@ -100,7 +100,7 @@ const NT1_V1_BASE: DemoScenario = {
 /**
  * NT-1 v2 ("IDEOPLÆG – REVIDERET", ~August 2021): new budget lines, start-up 1,9 mio. kr., Region 25 % (002:16910).
  * Scenarios 2 and 3 print totals 7,16 and 7,45 mio. kr., but their components add up to 7,13 and 7,43 (and the text
- * itself says "ca. 7,13" / "ca. 7,43"); the components are entered (AT-04).
+ * itself says "ca. 7,13" / "ca. 7,43"); the components are entered and the printed totals kept beside them (AT-04).
  */
 const NT1_V2_BASE: DemoScenario = {
   name: NT1_V2,
@@ -161,7 +161,8 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
     note:
       'Trykt «Underskud i alt: 7,16 mio. kr.», men 1,9 + 3,8 + 1,43 = 7,13 mio. kr. (teksten siger selv «ca. 7,13»). ' +
       'Regionens trykte 1,8 og kommunernes 5,37 mio. kr. er regnet af 7,16; fordelingstabellen fordeler 5.370.000 kr.',
-    overrides: { years: years(0.5, 0.7, FULL), deficits: [3_800_000, 1_430_000, 0] },
+    // The printed total is kept beside the computed one, which the engine then flags.
+    overrides: { years: years(0.5, 0.7, FULL), deficits: [3_800_000, 1_430_000, 0], printedTotal: 7_160_000 },
   },
   {
     name: 'NT-1 v2 – scenarie 3',
@@ -170,6 +171,6 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
     note:
       'Trykt «Underskud i alt: 7,45 mio. kr.», men 1,9 + 3,8 + 1,43 + 0,3 = 7,43 mio. kr. (teksten siger selv «ca. 7,43»). ' +
       'Regionens trykte 1,86 og kommunernes 5,59 mio. kr. er regnet af 7,45; fordelingstabellen fordeler 5.590.000 kr.',
-    overrides: { years: years(0.5, 0.7, 0.8), deficits: [3_800_000, 1_430_000, 300_000] },
+    overrides: { years: years(0.5, 0.7, 0.8), deficits: [3_800_000, 1_430_000, 300_000], printedTotal: 7_450_000 },
   },
 ];

@@ -1,7 +1,7 @@
 import { Alert, Anchor, Badge, Box, Button, Grid, Group, Loader, Modal, Paper, ScrollArea, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconArrowLeft, IconBook, IconFileText, IconInfoCircle, IconLayoutList, IconPlus } from '@tabler/icons-react';
+import { IconArrowLeft, IconBook, IconFileText, IconInfoCircle, IconLayoutList, IconPlus, IconReceipt } from '@tabler/icons-react';
 import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
 import { MEETING_STATUS_LABELS } from '../../../../shared/domain/meeting';
 import { formatLongDate, formatTimeSpan, formatWeekday } from '../../../../shared/format';
@@ -17,6 +17,7 @@ import { MeetingFollowUps } from './FollowUpsPanel';
 import { ItemEditor } from './ItemEditor';
 import { MinutesCorrection } from './MinutesCorrection';
 import { TEXTS } from './texts';
+import { TakstbilagModal } from '../tariff-annex/TakstbilagModal';
 
 // The documents dialog (preview, PDF, Word) is loaded when first opened.
 const DocumentsModal = lazy(() => import('../documents/DocumentsModal').then((m) => ({ default: m.DocumentsModal })));
@@ -31,6 +32,7 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
   const hasFollowUps = useAgenda((s) => s.followUps.length > 0);
   const [adding, setAdding] = useState(false);
   const [documentsOpen, setDocumentsOpen] = useState(false);
+  const [annexOpen, setAnnexOpen] = useState(false);
   // Once loaded, the documents dialog stays mounted: closing it then runs its exit, which gives focus back.
   const [documentsUsed, setDocumentsUsed] = useState(false);
   if (documentsOpen && !documentsUsed) setDocumentsUsed(true);
@@ -65,6 +67,7 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
     }
   }
 
+  const takstbilag = !locked && meeting.bodyCode === 'DAS';
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end" wrap="nowrap">
@@ -98,13 +101,19 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="sm" pos="sticky" top={72}>
             {/* Room under the agenda for the folded follow-ups, so the line shows without scrolling. */}
-            <ScrollArea.Autosize mah={hasFollowUps ? 'calc(100vh - 340px)' : 'calc(100vh - 290px)'} offsetScrollbars>
+            <ScrollArea.Autosize mah={`calc(100vh - ${(hasFollowUps ? 340 : 290) + (takstbilag ? 36 : 0)}px)`} offsetScrollbars>
               {items === null ? <Loader size="sm" /> : items.length === 0 ? <Text c="dimmed" size="sm">{TEXTS.emptyAgenda}</Text> : <AgendaList locked={locked} />}
             </ScrollArea.Autosize>
             {/* In line with the agenda's rows, which leave room for their scrollbar (12 px). */}
             <Box mr={12}>
               <MeetingFollowUps meetingId={meetingId} locked={locked} />
             </Box>
+            {/* DAS approves the year's takstbilag: put on its agenda from here. */}
+            {takstbilag && (
+              <Button variant="subtle" size="compact-sm" leftSection={<IconReceipt size={14} />} onClick={() => setAnnexOpen(true)} style={{ alignSelf: 'flex-start' }}>
+                {TEXTS.takstbilag}
+              </Button>
+            )}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8 }}>
@@ -119,6 +128,7 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
       </Grid>
       <NewItemModal meetingId={meetingId} opened={adding} onClose={() => setAdding(false)} />
       <MeetingEditorDrawer />
+      {annexOpen && <TakstbilagModal opened onClose={() => setAnnexOpen(false)} meetingId={meetingId} meetingYear={Number(meeting.date.slice(0, 4))} />}
       {documentsUsed && (
         <Suspense fallback={null}>
           <DocumentsModal meeting={meeting} opened={documentsOpen} onClose={() => setDocumentsOpen(false)} />

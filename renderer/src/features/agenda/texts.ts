@@ -6,6 +6,7 @@ export const TEXTS = {
   template: 'Indsæt standardpunkter',
   templateNothing: 'Der er intet at indsætte: organets standardpunkter står allerede på dagsordenen, eller organet har ingen. De vælges under Indstillinger → Organer.',
   newItem: 'Nyt punkt',
+  takstbilag: 'Takstbilag …',
   newItemTitle: 'Titel på det nye punkt',
   emptyAgenda: 'Dagsordenen er tom. Indsæt standardpunkterne, eller opret et punkt.',
   followUpsTitle: 'Opfølgninger fra tidligere møder',
