@@ -133,6 +133,8 @@ describe('operator templates: round trip', () => {
       levels: [],
       firstYearLoss: 0,
       reason: 'To nye pladser efter aftale med Aalborg Kommune',
+      approvalNote: '',
+      dueResultsAtApproval: null,
     });
     const syd = stored.find((s) => s.offerId !== nord)!;
     expect(syd.content).toMatchObject({ places: 12, occupancy: 0.9, statedTotal: 300_000_000, levels: [{ name: 'Takst', places: 12, reportedTariff: 85_025, ataHours: null }] });
