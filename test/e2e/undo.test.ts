@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { call } from '../helpers/backend';
+import { AppPage } from './pages/app-page';
+import { screenshot, useE2eSession } from './support/app';
+
+const session = useE2eSession();
+
+/** A DAS meeting with one item: two Indstilling points and a decision with two reservations, opened in the editor. */
+async function itemWithPointsAndReservations() {
+  const { app } = session;
+  await call(app.backend, 'settings.update', { welcomeDone: true });
+  const das = (await call(app.backend, 'bodies.list', {})).find((b) => b.code === 'DAS')!;
+  const meeting = await call(app.backend, 'meetings.create', { bodyId: das.id, date: '2027-03-04', startTime: '13:00', endTime: '16:00' });
+  const item = await call(app.backend, 'agenda.create', { meetingId: meeting.id, title: 'Takster 2027' });
+  await call(app.backend, 'agenda.update', { id: item.id, revision: item.revision, patch: { recommendations: ['at DAS godkender taksterne for 2027', 'at DAS tager orienteringen til efterretning'] } });
+  await call(app.backend, 'decisions.save', {
+    itemId: item.id,
+    revision: null,
+    text: '<p>Godkendt.</p>',
+    outcome: 'godkendt',
+    reservations: [
+      { party: 'Morsø Kommune', text: 'tager forbehold for takstniveau 3' },
+      { party: 'Læsø Kommune', text: 'afventer byrådets behandling' },
+    ],
+  });
+  const ui = new AppPage(session.page);
+  await ui.open(app.host.url);
+  await ui.page.goto(`${app.host.origin}/#/moeder/${meeting.id}`);
+  await ui.page.getByTestId('agenda-row').filter({ hasText: item.title }).click();
+  await ui.page.getByRole('textbox', { name: 'Indstilling 1' }).waitFor();
+  return { ui, item };
+}
+
+describe('«Fortryd» for rows removed from the item editor (issue 16)', () => {
+  it('puts a removed Indstilling point back in its place, with its text, and saves it', async () => {
+    const { ui, item } = await itemWithPointsAndReservations();
+    const { page } = ui;
+    await page.getByRole('button', { name: 'Fjern indstilling 1' }).click();
+    await expect.poll(() => page.getByRole('textbox', { name: 'Indstilling 1' }).inputValue()).toBe('at DAS tager orienteringen til efterretning');
+    await expect.poll(async () => (await call(session.app.backend, 'agenda.get', { id: item.id })).recommendations.length).toBe(1);
+    await page.getByText('Indstilling 1 er fjernet.').waitFor();
+    await screenshot(page, 'undo-recommendation');
+    await page.getByRole('button', { name: 'Fortryd' }).click();
+    await expect.poll(() => page.getByRole('textbox', { name: 'Indstilling 1' }).inputValue()).toBe('at DAS godkender taksterne for 2027');
+    await expect
+      .poll(async () => (await call(session.app.backend, 'agenda.get', { id: item.id })).recommendations.map((r) => r.text))
+      .toEqual(['at DAS godkender taksterne for 2027', 'at DAS tager orienteringen til efterretning']);
+  });
+
+  it('puts a removed reservation back with Ctrl+Alt+Z, the shortcut of «Fortryd»', async () => {
+    const { ui, item } = await itemWithPointsAndReservations();
+    const { page } = ui;
+    await page.getByRole('button', { name: 'Fjern forbehold 1' }).click();
+    await expect.poll(async () => (await call(session.app.backend, 'agenda.get', { id: item.id })).decision?.reservations.map((r) => r.party)).toEqual(['Læsø Kommune']);
+    await page.getByText('Forbeholdet fra Morsø Kommune er fjernet.').waitFor();
+    await page.keyboard.press('Control+Alt+Z');
+    await expect.poll(() => page.getByRole('textbox', { name: 'Forbehold 1 tekst' }).inputValue()).toBe('tager forbehold for takstniveau 3');
+    await expect
+      .poll(async () => (await call(session.app.backend, 'agenda.get', { id: item.id })).decision?.reservations.map((r) => `${r.party}: ${r.text}`))
+      .toEqual(['Morsø Kommune: tager forbehold for takstniveau 3', 'Læsø Kommune: afventer byrådets behandling']);
+  });
+});
