@@ -173,6 +173,8 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA) and nothing cut off', () =
       // Let layout and Mantine's transitions settle at the new size.
       await ui.page.waitForTimeout(400);
       await screenshot(ui.page, `a11y-${screen.name}-${width}`);
+      // The whole page too at the small size: what lies below the fold is checked for cut-off texts as well.
+      if (width === 1280) await screenshot(ui.page, `a11y-${screen.name}-${width}-full`, { fullPage: true });
       const violations = await seriousViolations(ui.page);
       expect(violations, `${screen.name} at ${width}×${height}:\n${describeViolations(violations)}`).toEqual([]);
       cutOff.push(...(await cutOffTexts(ui.page)).map((text) => `${width}×${height}: ${text}`));

@@ -156,9 +156,14 @@ export function ItemEditor({ item, locked, hidden }: { item: AgendaItem; locked:
 
 function GuestsEditor({ guests, locked, onChange }: { guests: Fields['guests']; locked: boolean; onChange(guests: Fields['guests']): void }) {
   const set = (index: number, patch: Partial<Fields['guests'][number]>) => onChange(guests.map((g, i) => (i === index ? { ...g, ...patch } : g)));
-  const remove = (index: number) => onChange(guests.filter((_, i) => i !== index));
   const rows = useAddedRows();
   const empty = (g: Fields['guests'][number]) => !g.name.trim() && !g.title.trim() && !g.organisation.trim();
+  const offerRowUndo = useRowUndo({ guests, onChange });
+  const remove = (index: number) => {
+    const removed = guests[index]!;
+    onChange(guests.filter((_, i) => i !== index));
+    if (!empty(removed)) offerRowUndo(`${removed.name.trim() ? `Gæsten ${removed.name.trim()}` : `Gæst ${index + 1}`} er fjernet.`, (current) => current.onChange(insertedAt(current.guests, index, removed)));
+  };
   return (
     <Stack gap={6} mt="sm">
       <Text size="sm" fw={500}>Gæster under punktet</Text>

@@ -7,6 +7,7 @@ import type { ApprovalStep, ApprovalStepInput } from '../../../../../shared/doma
 import { parseDanishDate } from '../../../../../shared/format';
 import { SaveIndicator } from '../../../components/SaveIndicator';
 import { useAutosave } from '../../../lib/autosave';
+import { insertedAt, useRowUndo } from '../../../lib/undo';
 import { useReference } from '../../../stores/reference';
 import { setApprovalSteps } from '../store';
 import { useVersionEditor } from '../version-editor';
@@ -65,6 +66,13 @@ export function ApprovalRoute() {
     setEdits((e) => ({ ...e, made: edit }));
     schedule({ next, edit });
   }
+  const offerRowUndo = useRowUndo({ rows, update });
+  function remove(index: number) {
+    const removed = rows[index]!;
+    update(rows.filter((_, i) => i !== index));
+    const body = bodies.find((b) => b.id === removed.input.bodyId)?.code;
+    offerRowUndo(`Trin ${index + 1}${body ? ` (${body})` : ''} er fjernet.`, (current) => current.update(insertedAt(current.rows, index, removed)));
+  }
   const set = (index: number, patch: Partial<ApprovalStepInput>) => update(rows.map((r, i) => (i === index ? { ...r, input: { ...r.input, ...patch } } : r)));
   function move(index: number, by: -1 | 1) {
     const next = [...rows];
@@ -103,7 +111,7 @@ export function ApprovalRoute() {
                   <Group gap={2} wrap="nowrap">
                     <ActionIcon variant="subtle" color="gray" aria-label={`Flyt ${label} op`} disabled={index === 0} onClick={() => move(index, -1)}><IconArrowUp size={16} /></ActionIcon>
                     <ActionIcon variant="subtle" color="gray" aria-label={`Flyt ${label} ned`} disabled={index === rows.length - 1} onClick={() => move(index, 1)}><IconArrowDown size={16} /></ActionIcon>
-                    <ActionIcon variant="subtle" color="gray" aria-label={`Fjern ${label}`} onClick={() => update(rows.filter((_, i) => i !== index))}><IconX size={16} /></ActionIcon>
+                    <ActionIcon variant="subtle" color="gray" aria-label={`Fjern ${label}`} onClick={() => remove(index)}><IconX size={16} /></ActionIcon>
                   </Group>
                 </Group>
                 <Group gap="md" align="flex-end" pl={30}>
