@@ -34,7 +34,7 @@ async function itemWithPointsAndReservations() {
   await ui.open(app.host.url);
   await ui.page.goto(`${app.host.origin}/#/moeder/${meeting.id}`);
   await ui.page.getByTestId('agenda-row').filter({ hasText: item.title }).click();
-  await ui.page.getByRole('textbox', { name: 'Indstilling 1' }).waitFor();
+  await ui.page.getByRole('textbox', { name: 'Indstilling 1', exact: true }).waitFor();
   return { ui, item };
 }
 
@@ -43,12 +43,12 @@ describe('«Fortryd» for rows removed from the item editor (issue 16)', () => {
     const { ui, item } = await itemWithPointsAndReservations();
     const { page } = ui;
     await page.getByRole('button', { name: 'Fjern indstilling 1' }).click();
-    await expect.poll(() => page.getByRole('textbox', { name: 'Indstilling 1' }).inputValue()).toBe('at DAS tager orienteringen til efterretning');
+    await expect.poll(() => page.getByRole('textbox', { name: 'Indstilling 1', exact: true }).inputValue()).toBe('at DAS tager orienteringen til efterretning');
     await expect.poll(async () => (await call(session.app.backend, 'agenda.get', { id: item.id })).recommendations.length).toBe(1);
     await page.getByText('Indstilling 1 er fjernet.').waitFor();
     await screenshot(page, 'undo-recommendation');
     await page.getByRole('button', { name: 'Fortryd' }).click();
-    await expect.poll(() => page.getByRole('textbox', { name: 'Indstilling 1' }).inputValue()).toBe('at DAS godkender taksterne for 2027');
+    await expect.poll(() => page.getByRole('textbox', { name: 'Indstilling 1', exact: true }).inputValue()).toBe('at DAS godkender taksterne for 2027');
     await expect
       .poll(async () => (await call(session.app.backend, 'agenda.get', { id: item.id })).recommendations.map((r) => r.text))
       .toEqual(['at DAS godkender taksterne for 2027', 'at DAS tager orienteringen til efterretning']);

@@ -41,30 +41,6 @@ function focusIntoNewestDialog() {
 
 let openDialogs = 0;
 
-/**
- * The element last focused on the page itself, outside every dialog: where focus goes back to when a dialog closes
- * that did not see where it came from (one loaded on first use mounts already open, so Mantine records no opener).
- */
-let lastOnPage: HTMLElement | null = null;
-/** Where the caret stood in that element when it was left, if it is a text being written (rich text). */
-let caretOnPage: Range | null = null;
-document.addEventListener('focusin', (event) => {
-  if (event.target instanceof HTMLElement && !event.target.closest('[role="dialog"]')) lastOnPage = event.target;
-});
-document.addEventListener('focusout', (event) => {
-  const selection = document.getSelection();
-  if (lastOnPage && event.target === lastOnPage && lastOnPage.isContentEditable && selection?.rangeCount) caretOnPage = selection.getRangeAt(0).cloneRange();
-});
-
-/** Focus back on the element last focused on the page, and in a rich text the caret back where it was. */
-function returnToPage(element: HTMLElement) {
-  element.focus({ preventScroll: true });
-  const caret = caretOnPage;
-  if (!caret || !element.isContentEditable || !element.contains(caret.startContainer)) return;
-  document.getSelection()?.removeAllRanges();
-  document.getSelection()?.addRange(caret);
-}
-
 /** A dialog or drawer has opened: focus into it. */
 export function dialogOpened() {
   openDialogs++;
@@ -72,23 +48,11 @@ export function dialogOpened() {
 }
 
 /**
- * A dialog or drawer has closed. Focus has gone back to what opened it; when the dialog did not know that, to the
- * element last focused on the page (a rich-text field where a shortcut opened it), and when that is gone too (a
- * deleted row), to the heading. The dialog's content leaves the page a moment after its exit transition, taking
- * focus with it, so focus is looked at over a few frames. Counted, because a dialog that never opened also ends an
- * exit transition.
+ * A dialog or drawer has closed. Focus has gone back to what opened it; when that is gone (a deleted row, a shortcut
+ * pressed on the page), to the heading. Counted, because a dialog that never opened also ends an exit transition.
  */
 export function dialogClosed() {
   if (openDialogs === 0) return;
   openDialogs--;
-  let frames = 30;
-  const attempt = () => {
-    if (!focusLost()) {
-      if (document.activeElement?.closest('[role="dialog"]') && frames-- > 0) requestAnimationFrame(attempt);
-      return;
-    }
-    if (lastOnPage?.isConnected) returnToPage(lastOnPage);
-    else focusPageHeading({ onlyIfLost: true });
-  };
-  requestAnimationFrame(attempt);
+  focusPageHeading({ onlyIfLost: true });
 }

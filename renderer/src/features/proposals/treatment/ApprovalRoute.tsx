@@ -71,7 +71,8 @@ export function ApprovalRoute() {
     const removed = rows[index]!;
     update(rows.filter((_, i) => i !== index));
     const body = bodies.find((b) => b.id === removed.input.bodyId)?.code;
-    offerRowUndo(`Trin ${index + 1}${body ? ` (${body})` : ''} er fjernet.`, (current) => current.update(insertedAt(current.rows, index, removed)));
+    // Back under a new key: the route saved since may have given the removed step's id to another.
+    offerRowUndo(`Trin ${index + 1}${body ? ` (${body})` : ''} er fjernet.`, (current) => current.update(insertedAt(current.rows, index, { ...removed, key: `new-${++newKeys}` })));
   }
   const set = (index: number, patch: Partial<ApprovalStepInput>) => update(rows.map((r, i) => (i === index ? { ...r, input: { ...r.input, ...patch } } : r)));
   function move(index: number, by: -1 | 1) {
