@@ -132,7 +132,7 @@ export function ItemFollowUps({ item, locked }: { item: AgendaItem; locked: bool
             }}
           />
           <TextInput label="Ansvarlig" placeholder="fx Sekretariatet" value={owner} onChange={(e) => setOwner(e.currentTarget.value)} style={{ flex: '1.5 1 10rem' }} />
-          <DateInput label="Frist" placeholder="dd.mm.åååå" valueFormat="DD.MM.YYYY" dateParser={(t) => parseDanishDate(t)} value={due} onChange={setDue} clearable style={{ flex: '1.4 1 130px' }} />
+          <DateInput label="Frist" placeholder="dd.mm.åååå" valueFormat="DD.MM.YYYY" dateParser={(t) => parseDanishDate(t)} value={due} onChange={setDue} clearable style={{ flex: '0 1 150px' }} miw={130} />
           <Button leftSection={<IconPlus size={14} />} variant="light" onClick={() => void add()} disabled={!action.trim()}>Tilføj</Button>
         </Group>
       )}
