@@ -1,4 +1,5 @@
 import { foldDanish } from '../format/fold';
+import { mapAttachmentReferences } from './references';
 import { CLOSED_ITEM_TITLE, type DocumentAttachment, type DocumentItem, type DocumentModel } from './model';
 
 /**
@@ -34,17 +35,13 @@ function renumberPublic(model: DocumentModel): DocumentItem[] {
   return items.map((item) => (item.closed ? item : { ...item, ...referencesRenumbered(item, maps.get(item.id)!) }));
 }
 
-/** "bilag 6" and "bilag 2–6" in the item's texts with the numbers mapped; text between tags only. */
+/** "bilag 6" and "bilag 2–6" in the item's texts with the numbers mapped. */
 function referencesRenumbered(item: DocumentItem, numbers: ReadonlyMap<number, number | null>) {
-  const number = (n: string) => {
-    const mapped = numbers.get(Number(n));
-    return mapped === undefined ? n : mapped === null ? LEFT_OUT_ATTACHMENT : String(mapped);
-  };
   const rewrite = (html: string) =>
-    html
-      .split(/(<[^>]*>)/)
-      .map((part) => (part.startsWith('<') ? part : part.replace(ATTACHMENT_REFERENCE, (_m, word: string, from: string, dash = '', to = '') => `${word}${number(from)}${to ? `${dash}${number(to)}` : ''}`)))
-      .join('');
+    mapAttachmentReferences(html, (n) => {
+      const mapped = numbers.get(n);
+      return mapped === null ? LEFT_OUT_ATTACHMENT : mapped?.toString();
+    });
   return {
     resume: rewrite(item.resume),
     caseText: rewrite(item.caseText),
@@ -55,7 +52,6 @@ function referencesRenumbered(item: DocumentItem, numbers: ReadonlyMap<number, n
   };
 }
 
-const ATTACHMENT_REFERENCE = /\b(bilag\s+)(\d+)(?:(\s*[-–]\s*)(\d+))?\b/giu;
 /** Where an open text refers to an attachment the public edition leaves out. */
 export const LEFT_OUT_ATTACHMENT = '(ikke offentligt)';
 

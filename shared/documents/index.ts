@@ -1,4 +1,5 @@
 export * from './edition';
 export * from './leak-check';
 export * from './model';
+export * from './references';
 export * from './render';

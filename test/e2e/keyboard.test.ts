@@ -141,4 +141,29 @@ describe('keyboard only (no mouse): from a new meeting to its minutes', () => {
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await focused(page)).name).toBe('Møder');
   });
+
+  it('gives focus back to the rich-text field after «Dokumenter» (Ctrl+Shift+P, then Escape)', async () => {
+    const { page } = ui;
+    const das = (await call(app.backend, 'bodies.list', {})).find((b) => b.code === 'DAS')!;
+    const meeting = await call(app.backend, 'meetings.create', { bodyId: das.id, date: '2027-02-11', startTime: '13:00', endTime: '16:00' });
+    const item = await call(app.backend, 'agenda.create', { meetingId: meeting.id, title: 'Status på rammeaftalen' });
+    await page.goto(`${app.host.origin}/#/moeder/${meeting.id}`);
+    await page.getByTestId('agenda-row').filter({ hasText: item.title }).click();
+    const caseText = page.getByRole('textbox', { name: 'Sagsfremstilling' });
+    await caseText.click();
+    await page.keyboard.type('Sekretariatet orienterer');
+    // Twice: the first opening loads the dialog, the second finds it already there.
+    for (let round = 0; round < 2; round++) {
+      await page.keyboard.press('Control+Shift+P');
+      const documents = ui.dialog('Dagsorden, referat og bilagssamling');
+      await documents.waitFor();
+      await expect.poll(async () => (await focused(page)).inDialog).toBe(true);
+      await page.keyboard.press('Escape');
+      await documents.waitFor({ state: 'hidden' });
+      await expect.poll(async () => (await focused(page)).name).toBe('Sagsfremstilling');
+    }
+    // Typing goes on where it was.
+    await page.keyboard.type(' om status.');
+    await expect.poll(() => caseText.innerText()).toBe('Sekretariatet orienterer om status.');
+  });
 });

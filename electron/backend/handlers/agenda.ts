@@ -29,6 +29,7 @@ import {
   reindexItem,
   templateOf,
 } from '../services/agenda';
+import { keepingAttachmentReferences } from '../services/attachment-references';
 import { sanitizeRichText } from '../services/rich-text';
 import type { WriteScope } from '../write';
 
@@ -132,7 +133,8 @@ export const agendaHandlers = (ctx: BackendContext): AgendaHandlers => {
         const from = order.indexOf(id);
         order.splice(from, 1);
         order.splice(Math.min(to - 1, order.length), 0, id);
-        await writeOrder(trx, 'agenda_items', order, timestamp(ctx));
+        const now = timestamp(ctx);
+        await keepingAttachmentReferences(trx, scope, [item.meeting_id], now, () => writeOrder(trx, 'agenda_items', order, now));
         await history(scope, item.meeting_id, id, 'aendret', { placering: { before: from + 1, after: Math.min(to, order.length) } });
       });
       return listItems(ctx.db, item.meeting_id);
@@ -143,7 +145,8 @@ export const agendaHandlers = (ctx: BackendContext): AgendaHandlers => {
         const item = await mustGetItem(trx, id);
         scope.announce({ ids: [item.meeting_id] });
         await assertEditable(trx, item.meeting_id);
-        await setItemDeleted(trx, id, true, timestamp(ctx));
+        const now = timestamp(ctx);
+        await keepingAttachmentReferences(trx, scope, [item.meeting_id], now, () => setItemDeleted(trx, id, true, now));
         await history(scope, item.meeting_id, id, 'slettet');
         await reindexItem(trx, id);
       });
@@ -156,7 +159,8 @@ export const agendaHandlers = (ctx: BackendContext): AgendaHandlers => {
         if (!item?.deleted_at) throw notFound('Det slettede punkt');
         scope.announce({ ids: [item.meeting_id] });
         await assertEditable(trx, item.meeting_id);
-        await setItemDeleted(trx, id, false, timestamp(ctx));
+        const now = timestamp(ctx);
+        await keepingAttachmentReferences(trx, scope, [item.meeting_id], now, () => setItemDeleted(trx, id, false, now));
         await history(scope, item.meeting_id, id, 'gendannet');
         await reindexItem(trx, id);
       });
@@ -219,7 +223,7 @@ export const agendaHandlers = (ctx: BackendContext): AgendaHandlers => {
         if (mode === 'flyt') {
           await assertEditable(trx, item.meeting_id);
           const last = (await listItems(trx, toMeetingId)).length;
-          await moveItemToMeeting(trx, id, toMeetingId, last + 1, now);
+          await keepingAttachmentReferences(trx, scope, [item.meeting_id, toMeetingId], now, () => moveItemToMeeting(trx, id, toMeetingId, last + 1, now));
           await history(scope, toMeetingId, id, 'aendret', { møde: { before: source.date, after: target.date } });
         } else {
           await insertItem(trx, newId, {

@@ -15,6 +15,7 @@ import { timestamp, type BackendContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { AppError, notFound, stale } from '../errors';
 import { cleanFileName, titleFromFileName } from '../files/file-name';
+import { keepingAttachmentReferences } from '../services/attachment-references';
 import { assertEditable, attachmentNumberOffset, mustGetItem, reindexItem, reindexItemsWithFile } from '../services/agenda';
 import type { WriteScope } from '../write';
 
@@ -78,7 +79,10 @@ export const attachmentHandlers = (ctx: BackendContext): AttachmentHandlers => {
         const item = await editableItem(trx, itemId, scope);
         const row = { id, item_id: itemId };
         const finalTitle = title?.trim() || titleFromFileName(name);
-        await insertAttachment(trx, { id, itemId, position: await nextAttachmentPosition(trx, itemId), title: finalTitle, fileName: name, sha256, closed }, timestamp(ctx));
+        const now = timestamp(ctx);
+        await keepingAttachmentReferences(trx, scope, [item.meeting_id], now, async () =>
+          insertAttachment(trx, { id, itemId, position: await nextAttachmentPosition(trx, itemId), title: finalTitle, fileName: name, sha256, closed }, now),
+        );
         await history(scope, row, item.meeting_id, 'oprettet', { bilag: { before: null, after: finalTitle }, fil: { before: null, after: name } });
         await reindexItem(trx, itemId);
       });
@@ -132,7 +136,8 @@ export const attachmentHandlers = (ctx: BackendContext): AttachmentHandlers => {
       await write([id], async (trx, scope) => {
         const row = await mustGetRow(trx, id);
         const item = await editableItem(trx, row.item_id, scope);
-        await setAttachmentDeleted(trx, id, true, timestamp(ctx));
+        const now = timestamp(ctx);
+        await keepingAttachmentReferences(trx, scope, [item.meeting_id], now, () => setAttachmentDeleted(trx, id, true, now));
         await history(scope, row, item.meeting_id, 'slettet', { bilag: { before: row.title, after: null } });
         await reindexItem(trx, row.item_id);
       });
@@ -152,7 +157,8 @@ export const attachmentHandlers = (ctx: BackendContext): AttachmentHandlers => {
             `Bilaget kan ikke gendannes, fordi det er erstattet af en nyere version (version ${replacement.version}). Slet den nye version først, hvis den gamle skal tilbage.`,
           );
         }
-        await setAttachmentDeleted(trx, id, false, timestamp(ctx));
+        const now = timestamp(ctx);
+        await keepingAttachmentReferences(trx, scope, [item.meeting_id], now, () => setAttachmentDeleted(trx, id, false, now));
         await history(scope, row, item.meeting_id, 'gendannet', { bilag: { before: null, after: row.title } });
         await reindexItem(trx, row.item_id);
       });

@@ -21,6 +21,7 @@ import { getMeetingHead, getMeetingRow } from '../../../db/queries/meetings';
 import { readSettings } from '../../../db/queries/settings';
 import { indexDocument, indexedEntitiesOfItem, removeDocument } from '../../../db/queries/search';
 import type { DB } from '../../../db/schema';
+import type { AttachmentNumbering } from '../../../shared/domain/body';
 import { STANDING_ITEMS, STANDING_KINDS, StandingItemTemplate, type AgendaItem, type ItemKind, type StandingKind } from '../../../shared/domain/agenda';
 import { formatLongDate } from '../../../shared/format';
 import { AppError, notFound } from '../errors';
@@ -86,20 +87,31 @@ export async function loadMeetingItems(db: Kysely<DB>, meetingId: string): Promi
   const decisions = await listDecisionsByItem(db, ids);
   const recommendations = await listRecommendationsByItem(db, ids);
   const guests = await listGuestsByItem(db, ids);
-  const attachments = await listAttachmentsByItem(db, ids);
-  const acrossMeeting = (await attachmentNumberingOfMeeting(db, meetingId)) === 'meeting';
-  let before = 0;
-  return rows.map((row) => {
-    const own = attachments.get(row.id) ?? [];
-    const first = acrossMeeting ? before : 0;
-    before += own.length;
-    return toAgendaItem(row, row.number, {
+  const attachments = numberedAttachments(ids, await listAttachmentsByItem(db, ids), await attachmentNumberingOfMeeting(db, meetingId));
+  return rows.map((row) =>
+    toAgendaItem(row, row.number, {
       decision: decisions.get(row.id) ?? null,
       recommendations: recommendations.get(row.id) ?? [],
       guests: guests.get(row.id) ?? [],
-      attachments: own.map((a) => ({ ...a, number: a.number + first })),
-    });
-  });
+      attachments: attachments.get(row.id) ?? [],
+    }),
+  );
+}
+
+/**
+ * Each item's attachments (item ids in agenda order) with the numbers its papers print: each item's own 1, 2, …
+ * shifted by the attachments of the items before it where the body numbers them across the meeting.
+ */
+export function numberedAttachments<A extends { number: number }>(itemIds: readonly string[], byItem: ReadonlyMap<string, A[]>, numbering: AttachmentNumbering): Map<string, A[]> {
+  let before = 0;
+  return new Map(
+    itemIds.map((id) => {
+      const own = byItem.get(id) ?? [];
+      const first = numbering === 'meeting' ? before : 0;
+      before += own.length;
+      return [id, own.map((a) => ({ ...a, number: a.number + first }))];
+    }),
+  );
 }
 
 function toAgendaItem(

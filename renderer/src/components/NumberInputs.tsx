@@ -1,5 +1,13 @@
 import { NumberInput, type NumberInputProps } from '@mantine/core';
 
+/**
+ * A field at least as wide as its figure as shown: the width of `shown` characters of its own font (digits are
+ * tabular, one `ch` each) and its padding, so a narrow column never cuts an amount.
+ */
+export const fitsFigure = (shown: string) => ({ minWidth: `calc(${shown.length}ch + 1.75rem)` });
+
+const kroner = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 2 });
+
 /** Kroner as Danes type them: 22.900.000 or 1.234,50 (negative only where allowNegative is given, e.g. a deficit). */
 export function KronerInput(props: Omit<NumberInputProps, 'onChange' | 'value'> & { value: unknown; onChange: (value: number | string) => void }) {
   const { value, onChange, ...rest } = props;
@@ -13,7 +21,7 @@ export function KronerInput(props: Omit<NumberInputProps, 'onChange' | 'value'> 
       allowNegative={false}
       value={typeof value === 'number' || typeof value === 'string' ? value : ''}
       onChange={onChange}
-      styles={{ input: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' } }}
+      styles={{ input: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', ...(typeof value === 'number' ? fitsFigure(`${kroner.format(value)} kr.`) : {}) } }}
       {...rest}
     />
   );

@@ -72,6 +72,34 @@ export async function removeWithUndo(message: string, remove: () => Promise<unkn
   focusPageHeading({ onlyIfLost: true });
 }
 
+/**
+ * «Fortryd» for a row taken out of a form that saves as it is typed (an Indstilling point, a reservation): the same
+ * message and Ctrl+Alt+Z as a delete. `putBack` gets the form's state as it is when «Fortryd» is pressed (not as it
+ * was at the removal) and puts the row back; the form saves it like any change. Once the form has closed, the user
+ * is told to add it again.
+ */
+export function useRowUndo<S>(state: S): (message: string, putBack: (current: S) => void) => void {
+  const latest = useRef(state);
+  const shown = useRef(true);
+  useEffect(() => {
+    latest.current = state;
+  });
+  useEffect(() => {
+    shown.current = true;
+    return () => {
+      shown.current = false;
+    };
+  }, []);
+  return (message, putBack) =>
+    offerUndo(message, async () => {
+      if (!shown.current) throw new Error('Det fjernede kan kun sættes tilbage, mens det stadig er åbent. Åbn det igen, og tilføj det på ny.');
+      putBack(latest.current);
+    });
+}
+
+/** `list` with `row` put back at `index` (at the end if the list has become shorter). */
+export const insertedAt = <T,>(list: readonly T[], index: number, row: T): T[] => [...list.slice(0, index), row, ...list.slice(index)];
+
 export async function undoLast() {
   const pending = lastUndo;
   if (!pending) return;

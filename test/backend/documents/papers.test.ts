@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import JSZip from 'jszip';
 import { PDFDict, PDFDocument, PDFName, type PDFHexString, type PDFRef, type PDFString } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -151,5 +152,35 @@ describe('the minutes of DAS 27 May 2021 as .docx', () => {
     const morsø = at('Morsø Kommune: ');
     expect(paragraphs[morsø - 1]).toBe('Forbehold');
     expect(paragraphs[morsø + 1]).toMatch(/^Læsø Kommune: /);
+  });
+});
+
+describe('«jf. bilag N» in the printed papers after the attachments changed', () => {
+  it('prints the number the cited attachment has now, in the agenda as PDF and as Word', async () => {
+    const ok = async <T>(result: Promise<{ ok: true; data: unknown } | { ok: false; error: { message: string } }>) => {
+      const r = await result;
+      if (!r.ok) throw new Error(r.error.message);
+      return r.data as T;
+    };
+    const attach = async (itemId: string, title: string) => {
+      const file = await backend.files!.storeStream(Readable.from([Buffer.from(`indhold af ${title}`)]), `${title}.pdf`);
+      await ok(backend.call('attachments.add', { itemId, sha256: file.sha256, fileName: file.fileName, title }));
+    };
+    const das = (await ok<MethodOutput<'bodies.list'>>(backend.call('bodies.list', {}))).find((b) => b.code === 'DAS')!;
+    const meeting = await ok<MethodOutput<'meetings.create'>>(backend.call('meetings.create', { bodyId: das.id, date: '2027-03-04', startTime: '13:00', endTime: '16:00' }));
+    const first = await ok<MethodOutput<'agenda.create'>>(backend.call('agenda.create', { meetingId: meeting.id, title: 'Rammeaftale 2027' }));
+    const second = await ok<MethodOutput<'agenda.create'>>(backend.call('agenda.create', { meetingId: meeting.id, title: 'Takster 2027' }));
+    await attach(first.id, 'Rammeaftalen');
+    await attach(second.id, 'Takstoversigt');
+    await ok(backend.call('agenda.update', { id: second.id, revision: second.revision, patch: { caseText: '<p>Taksterne fremgår af takstoversigten, jf. bilag 2.</p>' } }));
+    // Written when the takstoversigt was Bilag 2; an attachment sent later to Punkt 1 makes it Bilag 3.
+    await attach(first.id, 'Eftersendt notat');
+    if (printer) {
+      const pdf = await exported({ meetingId: meeting.id, kind: 'agenda', edition: 'internal', format: 'pdf' });
+      expect(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')).toContain('takstoversigten, jf. bilag 3.');
+    }
+    const docx = await exported({ meetingId: meeting.id, kind: 'agenda', edition: 'internal', format: 'docx' });
+    const xml = await (await JSZip.loadAsync(readFileSync(docx))).file('word/document.xml')!.async('string');
+    expect(xml.replace(/<[^>]+>/g, '')).toContain('takstoversigten, jf. bilag 3.');
   });
 });

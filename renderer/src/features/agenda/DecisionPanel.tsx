@@ -6,7 +6,7 @@ import { ApiError } from '../../api/client';
 import { RichText } from '../../components/RichText';
 import { SaveIndicator } from '../../components/SaveIndicator';
 import { useAutosave } from '../../lib/autosave';
-import { showError } from '../../lib/undo';
+import { insertedAt, showError, useRowUndo } from '../../lib/undo';
 import { removeWhenLeftEmpty, useAddedRows } from '../../lib/added-rows';
 import { PartyInput, useMembers } from '../../components/PartyInput';
 import { saveDecision } from './store';
@@ -59,10 +59,17 @@ export function DecisionPanel({ item, locked }: { item: AgendaItem; locked: bool
     setDraft(next);
     schedule(next);
   }
+  const offerRowUndo = useRowUndo({ draft, change });
 
   const setReservation = (index: number, patch: Partial<Draft['reservations'][number]>) =>
     change({ reservations: draft.reservations.map((r, i) => (i === index ? { ...r, ...patch } : r)) });
-  const removeReservation = (index: number) => change({ reservations: draft.reservations.filter((_, i) => i !== index) });
+  const removeReservation = (index: number) => {
+    const removed = draft.reservations[index]!;
+    change({ reservations: draft.reservations.filter((_, i) => i !== index) });
+    if (removed.party.trim() || removed.text.trim()) {
+      offerRowUndo(`Forbeholdet${removed.party.trim() ? ` fra ${removed.party.trim()}` : ''} er fjernet.`, (current) => current.change({ reservations: insertedAt(current.draft.reservations, index, removed) }));
+    }
+  };
   function addReservation() {
     rows.added(draft.reservations.length);
     change({ reservations: [...draft.reservations, { party: '', organisationId: null, text: '' }] });

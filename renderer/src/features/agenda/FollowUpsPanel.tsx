@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Button, Collapse, Group, Paper, ScrollArea, Stack, Text, TextInput, Title, Tooltip, UnstyledButton } from '@mantine/core';
+import { ActionIcon, Badge, Button, Collapse, Group, Paper, ScrollArea, Stack, Text, Textarea, TextInput, Title, Tooltip, UnstyledButton } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { IconCheck, IconChevronRight, IconPlus } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
@@ -115,10 +115,24 @@ export function ItemFollowUps({ item, locked }: { item: AgendaItem; locked: bool
       ))}
       {followUps.length === 0 && locked && <Text size="sm" c="dimmed">Ingen opfølgning aftalt.</Text>}
       {!locked && (
-        <Group gap="xs" align="flex-end" wrap="nowrap">
-          <TextInput label="Det aftales, at …" placeholder="fx sekretariatet giver status på næste møde" value={action} onChange={(e) => setAction(e.currentTarget.value)} style={{ flex: 3 }} onKeyDown={(e) => e.key === 'Enter' && void add()} />
-          <TextInput label="Ansvarlig" placeholder="fx Sekretariatet" value={owner} onChange={(e) => setOwner(e.currentTarget.value)} style={{ flex: 1.5 }} />
-          <DateInput label="Frist" placeholder="dd.mm.åååå" valueFormat="DD.MM.YYYY" dateParser={(t) => parseDanishDate(t)} value={due} onChange={setDue} clearable style={{ flex: 1.4 }} miw={130} />
+        // Each field at least as wide as its hint; the row wraps where the editor is narrow, and the text grows.
+        <Group gap="xs" align="flex-end">
+          <Textarea
+            label="Det aftales, at …"
+            placeholder="fx sekretariatet giver status på næste møde"
+            autosize
+            minRows={1}
+            value={action}
+            onChange={(e) => setAction(e.currentTarget.value)}
+            style={{ flex: '3 1 22rem' }}
+            onKeyDown={(e) => {
+              if (e.key !== 'Enter' || e.shiftKey) return;
+              e.preventDefault();
+              void add();
+            }}
+          />
+          <TextInput label="Ansvarlig" placeholder="fx Sekretariatet" value={owner} onChange={(e) => setOwner(e.currentTarget.value)} style={{ flex: '1.5 1 10rem' }} />
+          <DateInput label="Frist" placeholder="dd.mm.åååå" valueFormat="DD.MM.YYYY" dateParser={(t) => parseDanishDate(t)} value={due} onChange={setDue} clearable style={{ flex: '0 1 150px' }} miw={130} />
           <Button leftSection={<IconPlus size={14} />} variant="light" onClick={() => void add()} disabled={!action.trim()}>Tilføj</Button>
         </Group>
       )}

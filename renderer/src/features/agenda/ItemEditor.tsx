@@ -8,7 +8,7 @@ import { ApiError } from '../../api/client';
 import { RichText } from '../../components/RichText';
 import { SaveIndicator } from '../../components/SaveIndicator';
 import { useAutosave } from '../../lib/autosave';
-import { removeWithUndo, showError } from '../../lib/undo';
+import { insertedAt, removeWithUndo, showError, useRowUndo } from '../../lib/undo';
 import { removeWhenLeftEmpty, useAddedRows } from '../../lib/added-rows';
 import { deleteItem, postponeItem, restoreItem, saveItem, useAgenda } from './store';
 import { loadMeetings, useMeetings } from '../meetings/store';
@@ -60,6 +60,7 @@ export function ItemEditor({ item, locked, hidden }: { item: AgendaItem; locked:
     setErrors(check.success ? {} : fieldErrors(check.error.issues));
     if (check.success) schedule(next);
   }
+  const offerRowUndo = useRowUndo({ draft, change });
 
   async function remove() {
     await flush();
@@ -71,7 +72,11 @@ export function ItemEditor({ item, locked, hidden }: { item: AgendaItem; locked:
   }
 
   const setRecommendation = (index: number, text: string) => change({ recommendations: draft.recommendations.map((r, i) => (i === index ? text : r)) });
-  const removeRecommendation = (index: number) => change({ recommendations: draft.recommendations.filter((_, i) => i !== index) });
+  const removeRecommendation = (index: number) => {
+    const text = draft.recommendations[index] ?? '';
+    change({ recommendations: draft.recommendations.filter((_, i) => i !== index) });
+    if (text.trim()) offerRowUndo(`Indstilling ${index + 1} er fjernet.`, (current) => current.change({ recommendations: insertedAt(current.draft.recommendations, index, text) }));
+  };
   function addRecommendation() {
     rows.added(draft.recommendations.length);
     change({ recommendations: [...draft.recommendations, ''] });
@@ -151,9 +156,14 @@ export function ItemEditor({ item, locked, hidden }: { item: AgendaItem; locked:
 
 function GuestsEditor({ guests, locked, onChange }: { guests: Fields['guests']; locked: boolean; onChange(guests: Fields['guests']): void }) {
   const set = (index: number, patch: Partial<Fields['guests'][number]>) => onChange(guests.map((g, i) => (i === index ? { ...g, ...patch } : g)));
-  const remove = (index: number) => onChange(guests.filter((_, i) => i !== index));
   const rows = useAddedRows();
   const empty = (g: Fields['guests'][number]) => !g.name.trim() && !g.title.trim() && !g.organisation.trim();
+  const offerRowUndo = useRowUndo({ guests, onChange });
+  const remove = (index: number) => {
+    const removed = guests[index]!;
+    onChange(guests.filter((_, i) => i !== index));
+    if (!empty(removed)) offerRowUndo(`${removed.name.trim() ? `Gæsten ${removed.name.trim()}` : `Gæst ${index + 1}`} er fjernet.`, (current) => current.onChange(insertedAt(current.guests, index, removed)));
+  };
   return (
     <Stack gap={6} mt="sm">
       <Text size="sm" fw={500}>Gæster under punktet</Text>

@@ -163,10 +163,11 @@ function Register({ filters }: { filters: DecisionRegisterFilter }) {
               <div key={r.decisionId} style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${v.start}px)`, height: ROW_HEIGHT, paddingBottom: 6 }}>
                 <Paper withBorder radius="md" p="sm" h="100%" component="button" type="button" onClick={() => void openAgendaItem(r.meetingId, r.itemId)} data-testid="register-row" style={{ display: 'block', width: '100%', textAlign: 'left' }}>
                   <Group gap="xs" wrap="nowrap">
-                    <Text size="sm" fw={600} lineClamp={1} style={{ flex: 1 }}>{r.bodyCode} {formatLongDate(r.meetingDate)} · Punkt {r.itemNumber}. {r.itemTitle}</Text>
+                    {/* Rows have one height (the list is virtual): title and text are excerpts, whole in their title and one click away. */}
+                    <Text size="sm" fw={600} lineClamp={1} style={{ flex: 1 }} data-excerpt title={r.itemTitle}>{r.bodyCode} {formatLongDate(r.meetingDate)} · Punkt {r.itemNumber}. {r.itemTitle}</Text>
                     {r.outcome && <Badge size="sm" variant="light" color={r.outcome === 'ikke_godkendt' ? 'red' : r.outcome === 'udsat' ? 'orange' : 'teal'} tt="none">{OUTCOME_LABELS[r.outcome]}</Badge>}
                   </Group>
-                  <Text size="sm" c="gray.8" lineClamp={2}>{r.text || '–'}</Text>
+                  <Text size="sm" c="gray.8" lineClamp={2} data-excerpt title={r.text}>{r.text || '–'}</Text>
                   {r.reservations.length > 0 && <Text size="xs" c="orange.8">Forbehold: {formatList(r.reservations)}</Text>}
                 </Paper>
               </div>

@@ -65,7 +65,7 @@ export function FollowUpsView() {
                       <Anchor size="sm" href={`#/moeder/${f.origin.meetingId}`} onClick={(e) => { e.preventDefault(); openMeetingPage(f.origin.meetingId); void selectItem(f.itemId); }}>
                         {bodies.find((b) => b.id === f.bodyId)?.code ?? f.origin.bodyCode} {formatLongDate(f.origin.meetingDate)}, punkt {f.origin.itemNumber}
                       </Anchor>
-                      <Text size="xs" c="dimmed" lineClamp={1}>{f.origin.itemTitle}</Text>
+                      <Text size="xs" c="dimmed">{f.origin.itemTitle}</Text>
                     </Table.Td>
                     {status === 'aaben' && <Table.Td><Group justify="flex-end"><Button size="compact-xs" variant="light" color="teal" onClick={() => void close(f)}>Afslut</Button></Group></Table.Td>}
                   </Table.Tr>

@@ -1,5 +1,6 @@
 import { Alert, Badge, Box, Button, Divider, Group, List, Loader, Modal, SegmentedControl, Stack, Text } from '@mantine/core';
 import { IconCheck, IconDownload, IconFileTypeDocx, IconFileTypePdf, IconPrinter, IconSend } from '@tabler/icons-react';
+import { useMounted } from '@mantine/hooks';
 import { useEffect, useRef, useState } from 'react';
 import type { DocumentEdition, DocumentExport, DocumentFormat, DocumentKind } from '../../../../shared/domain/documents';
 import type { Meeting } from '../../../../shared/domain/meeting';
@@ -34,6 +35,9 @@ export function DocumentsModal({ meeting, opened, onClose }: Props) {
   const [result, setResult] = useState<DocumentExport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const frame = useRef<HTMLIFrameElement>(null);
+  // Loaded on first use, the dialog mounts while already asked to open; a dialog mounted open runs no opening (focus
+  // stays on its close button) and never sees where focus came from. It opens one render after mounting instead.
+  const mounted = useMounted();
 
   useEffect(() => {
     if (!opened) return;
@@ -75,7 +79,7 @@ export function DocumentsModal({ meeting, opened, onClose }: Props) {
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={TEXTS.title} size="min(1280px, 96vw)" padding="md" styles={{ body: { paddingBottom: 12 } }}>
+    <Modal opened={opened && mounted} onClose={onClose} title={TEXTS.title} size="min(1280px, 96vw)" padding="md" styles={{ body: { paddingBottom: 12 } }}>
       <Group align="flex-start" gap="lg" wrap="nowrap">
         <Stack gap="md" w={300} mah="calc(100vh - 170px)" style={{ flexShrink: 0, overflowY: 'auto' }}>
           <Stack gap={6}>

@@ -42,7 +42,7 @@ function NewProposalForm({ onClose }: { onClose(): void }) {
     <form onSubmit={(e) => void submit(e)}>
       <Stack gap="sm">
         <TextInput label="Kort betegnelse" description="fx NT-1" data-autofocus value={code} maxLength={30} onChange={(e) => { setCode(e.currentTarget.value); setErrors({}); }} error={errors.code} w={200} />
-        <TextInput label="Titel" placeholder="fx Nyt botilbud til unge med svær selvskadende adfærd" value={title} onChange={(e) => { setTitle(e.currentTarget.value); setErrors({}); }} error={errors.title} />
+        <TextInput label="Titel" placeholder="fx Nyt botilbud til unge" value={title} onChange={(e) => { setTitle(e.currentTarget.value); setErrors({}); }} error={errors.title} />
         <Group justify="flex-end" mt="xs">
           <Button variant="default" onClick={onClose}>Annuller</Button>
           <Button type="submit" loading={busy}>Opret forslag</Button>

@@ -36,7 +36,7 @@ export function ProposalList() {
               <Badge size="xs" variant="light" color={STATUS_COLORS[item.status]} tt="none" data-testid="proposal-status">
                 {PROPOSAL_STATUS_LABELS[item.status]}
               </Badge>
-              <Text size="xs" c="dimmed" lineClamp={2} data-testid="proposal-row-reason">{item.statusReason}</Text>
+              <Text size="xs" c="dimmed" lineClamp={2} data-excerpt title={item.statusReason} data-testid="proposal-row-reason">{item.statusReason}</Text>
             </Stack>
           }
         />

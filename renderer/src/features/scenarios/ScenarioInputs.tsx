@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Fieldset, Group, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { ActionIcon, Box, Button, Fieldset, Group, NumberInput, SegmentedControl, Select, Stack, Table, Text, Textarea } from '@mantine/core';
 import { IconAlertTriangle, IconPlus, IconTrash } from '@tabler/icons-react';
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type ReactNode } from 'react';
 import type { ScenarioInput } from '../../../../shared/domain/scenario';
@@ -8,7 +8,7 @@ import { isCellBlock, pasteBudgetLines, pasteLevels, type Pasted } from '../../.
 import { Section } from '../../components/Section';
 import { useReference } from '../../stores/reference';
 import { DstKeyImport } from './DstKeyImport';
-import { KronerInput, PercentInput } from '../../components/NumberInputs';
+import { fitsFigure, KronerInput, PercentInput } from '../../components/NumberInputs';
 import { Changed } from './fields';
 import { populationKey, populationQuarter, shortName } from './key';
 
@@ -87,7 +87,8 @@ const OfferSection = memo(function OfferSection(props: { places: unknown; occupa
   const undo = (path: Path) => (reset ? () => reset(path) : undefined);
   return (
     <Section title="Tilbuddet">
-      <SimpleGrid cols={2} spacing="sm">
+      {/* Two columns where there is room for the longest value, else one. */}
+      <Box style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(13rem, 1fr))', gap: 'var(--mantine-spacing-sm)' }}>
         <Changed changed={changed('places')} onReset={undo('places')}>
           <NumberInput label="Pladser" value={props.places as number} onChange={set('places')} min={0} decimalScale={1} decimalSeparator="," hideControls />
         </Changed>
@@ -109,7 +110,7 @@ const OfferSection = memo(function OfferSection(props: { places: unknown; occupa
             ]}
           />
         </Changed>
-      </SimpleGrid>
+      </Box>
     </Section>
   );
 });
@@ -152,7 +153,7 @@ const Levels = memo(function Levels({ rows, places, changed, update, reset }: { 
           </Text>
         )}
         columns={[
-          { header: 'Niveau', cell: (row, set) => <TextInput size="xs" value={row.name} onChange={(e) => set({ name: e.currentTarget.value })} aria-label="Takstniveau" /> },
+          { header: 'Niveau', cell: (row, set) => <Textarea autosize minRows={1} size="xs" value={row.name} onChange={(e) => set({ name: e.currentTarget.value })} aria-label="Takstniveau" /> },
           { header: 'Døgntakst', width: 104, cell: (row, set) => <KronerInput size="xs" value={row.dailyTariff} onChange={(v) => set({ dailyTariff: v as number })} aria-label="Døgntakst" /> },
           { header: 'Pladser', width: 52, cell: (row, set) => <NumberInput size="xs" hideControls min={0} decimalSeparator="," value={row.places} onChange={(v) => set({ places: v as number })} aria-label="Pladser på niveauet" /> },
         ]}
@@ -349,7 +350,7 @@ function YearsTable({ years, deficits, update }: { years: Draft['years']; defici
           {years.map((y, i) => (
             <Table.Tr key={i}>
               <Table.Td>
-                <NumberInput size="xs" hideControls value={y.year} onChange={(v) => setYear(i, { year: v as number })} aria-label="Driftsår" thousandSeparator="" />
+                <NumberInput size="xs" hideControls value={y.year} onChange={(v) => setYear(i, { year: v as number })} aria-label="Driftsår" thousandSeparator="" styles={{ input: fitsFigure('2024') }} />
               </Table.Td>
               <Table.Td>
                 <PercentInput size="xs" value={y.occupancy} onChange={(v) => setYear(i, { occupancy: v as number })} aria-label={`Belægning ${y.year}`} />
@@ -414,6 +415,7 @@ function KeyEditor({ keyWeights, onChange }: { keyWeights: Record<string, number
                   value={weight}
                   onChange={(v) => onChange({ ...keyWeights, [name]: v as number })}
                   aria-label={`Vægt for ${name}`}
+                  styles={{ input: Number.isFinite(weight) ? fitsFigure(weight.toLocaleString('da-DK')) : {} }}
                 />
               </Table.Td>
               <Table.Td w={70} ta="right" fz="xs" c="dimmed">

@@ -263,13 +263,14 @@ export function ScenarioView() {
           <Tabs.Tab value="versions">Versioner{scenario.versions.length ? ` (${scenario.versions.length})` : ''}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="figures" pt="md">
+          {/* Side by side only on a wide screen: at 1280 px the figures' column squeezed the budget lines and cut the yearly table. */}
           <Grid gutter="md" align="flex-start">
-            <Grid.Col span={{ base: 12, lg: 5 }}>
+            <Grid.Col span={{ base: 12, xl: 5 }}>
               <div ref={inputsRef}>
                 <ScenarioInputs draft={draft as ScenarioInput} base={base?.input ?? null} changedPaths={changedPaths} onChange={edit} />
               </div>
             </Grid.Col>
-            <Grid.Col span={{ base: 12, lg: 7 }}>
+            <Grid.Col span={{ base: 12, xl: 7 }}>
               <ScenarioResults input={deferred.input} result={deferred.result} stale={Boolean(problem)} />
             </Grid.Col>
           </Grid>

@@ -58,7 +58,7 @@ export function BodiesSection() {
                 <Table.Td fw={600}>{b.code}</Table.Td>
                 <Table.Td>
                   <Text size="sm">{b.name}</Text>
-                  {b.description && <Text size="xs" c="dimmed" lineClamp={1}>{b.description}</Text>}
+                  {b.description && <Text size="xs" c="dimmed">{b.description}</Text>}
                 </Table.Td>
                 <Table.Td ta="right">{b.meetingCount}</Table.Td>
                 <Table.Td>

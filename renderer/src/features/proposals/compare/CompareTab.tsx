@@ -26,7 +26,7 @@ function LongText({ text, runs, side }: { text: string; runs: Run[] | null; side
   const long = text.length > 220 || text.split('\n').length > 3;
   return (
     <Stack gap={2} align="flex-start">
-      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} lineClamp={long && !open ? 3 : undefined}>
+      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} lineClamp={long && !open ? 3 : undefined} data-excerpt={long ? 'expandable' : undefined}>
         {runs ? runs.map((r, i) => (r.changed ? <mark key={i} style={MARKS[side]} data-word-changed>{r.text}</mark> : r.text)) : text}
       </Text>
       {long && (

@@ -59,7 +59,7 @@ export function ResponsesTable({ versionId, responses, locked }: { versionId: st
                     </Group>
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm" lineClamp={3} title={r.text}>{r.text}</Text>
+                    <Text size="sm" lineClamp={3} title={r.text} data-excerpt>{r.text}</Text>
                   </Table.Td>
                   {!locked && (
                   <Table.Td>

@@ -1,4 +1,4 @@
-import { Stack, TextInput } from '@mantine/core';
+import { Stack, Textarea } from '@mantine/core';
 import { MissingNotice } from '../MissingNotice';
 import { useVersionEditor } from '../version-editor';
 import { IntroSections } from './IntroSections';
@@ -14,8 +14,10 @@ export function ContentTab() {
       <IntroSections />
       <OperationSections />
       <Section title="Om versionen">
-        <TextInput
+        <Textarea
           label="Bemærkning til versionen"
+          autosize
+          minRows={1}
           placeholder="fx Revideret efter DAS 27. maj 2021"
           value={fields.note}
           readOnly={locked}

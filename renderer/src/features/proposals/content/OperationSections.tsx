@@ -1,4 +1,4 @@
-import { SimpleGrid, TextInput } from '@mantine/core';
+import { SimpleGrid, Textarea } from '@mantine/core';
 import { formatPercent } from '../../../../../shared/format';
 import { useVersionEditor } from '../version-editor';
 import { PercentInput } from '../../../components/NumberInputs';
@@ -46,7 +46,7 @@ export function OperationSections() {
             {...ro}
           />
           <CountInput label="Driftsår dækket" suffix=" år" value={c.deficitCoverage.coveredYears} onChange={(n) => coverage({ coveredYears: n ?? 0 })} error={err('deficitCoverage.coveredYears')} {...ro} />
-          <TextInput label="Fordelingsnøgle" withAsterisk placeholder="fx Befolkningstal pr. 2. kvartal 2021" value={c.deficitCoverage.keyLabel} onChange={(e) => coverage({ keyLabel: e.currentTarget.value })} error={err('deficitCoverage.keyLabel')} {...ro} />
+          <Textarea label="Fordelingsnøgle" autosize minRows={1} withAsterisk placeholder="fx Befolkningstal pr. 2. kvartal 2021" value={c.deficitCoverage.keyLabel} onChange={(e) => coverage({ keyLabel: e.currentTarget.value })} error={err('deficitCoverage.keyLabel')} {...ro} />
         </SimpleGrid>
         <ProseInput label="Afregning" placeholder="fx Ud fra aflagt, revisionspåtegnet regnskab" value={c.deficitCoverage.billing} onChange={(billing) => coverage({ billing })} error={err('deficitCoverage.billing')} {...ro} />
       </Section>

@@ -7,6 +7,7 @@ import type { ApprovalStep, ApprovalStepInput } from '../../../../../shared/doma
 import { parseDanishDate } from '../../../../../shared/format';
 import { SaveIndicator } from '../../../components/SaveIndicator';
 import { useAutosave } from '../../../lib/autosave';
+import { insertedAt, useRowUndo } from '../../../lib/undo';
 import { useReference } from '../../../stores/reference';
 import { setApprovalSteps } from '../store';
 import { useVersionEditor } from '../version-editor';
@@ -65,6 +66,14 @@ export function ApprovalRoute() {
     setEdits((e) => ({ ...e, made: edit }));
     schedule({ next, edit });
   }
+  const offerRowUndo = useRowUndo({ rows, update });
+  function remove(index: number) {
+    const removed = rows[index]!;
+    update(rows.filter((_, i) => i !== index));
+    const body = bodies.find((b) => b.id === removed.input.bodyId)?.code;
+    // Back under a new key: the route saved since may have given the removed step's id to another.
+    offerRowUndo(`Trin ${index + 1}${body ? ` (${body})` : ''} er fjernet.`, (current) => current.update(insertedAt(current.rows, index, { ...removed, key: `new-${++newKeys}` })));
+  }
   const set = (index: number, patch: Partial<ApprovalStepInput>) => update(rows.map((r, i) => (i === index ? { ...r, input: { ...r.input, ...patch } } : r)));
   function move(index: number, by: -1 | 1) {
     const next = [...rows];
@@ -90,33 +99,25 @@ export function ApprovalRoute() {
           <Text size="xs" c="dimmed">Organerne i den rækkefølge, forslaget behandles. Udfaldet følger beslutningen på punktet.</Text>
         </div>
         {rows.length === 0 && <Text size="sm" c="dimmed">Ingen trin endnu. Tilføj dem, eller sæt forslaget på en dagsorden ovenfor.</Text>}
-        {rows.length > 0 && (
-          <Group gap="xs" wrap="nowrap" px="sm" c="dimmed" fz="xs" fw={600} aria-hidden>
-            <Text inherit w={22}>#</Text>
-            <Text inherit style={{ flex: 1 }}>Organ</Text>
-            <Text inherit w={150}>Planlagt</Text>
-            <Text inherit w={130}>Version</Text>
-            <Text inherit w={92} />
-          </Group>
-        )}
         {rows.map((row, index) => {
           const { input, step } = row;
           const label = `trin ${index + 1}`;
           return (
             <Paper key={row.key} withBorder radius="sm" p="sm" bg="gray.0" data-testid="approval-step">
               <Stack gap={8}>
+                {/* The organ has the whole line, so its full name shows; date, version and item go under it. */}
                 <Group gap="xs" wrap="nowrap">
                   <Text fw={700} size="sm" w={22}>{index + 1}.</Text>
                   <Select aria-label={`Organ for ${label}`} data={bodyOptions} value={input.bodyId} onChange={(v) => v && set(index, { bodyId: v })} allowDeselect={false} searchable style={{ flex: 1, minWidth: 0 }} />
-                  <DateInput aria-label={`Planlagt dato for ${label}`} valueFormat="DD.MM.YYYY" dateParser={(t) => parseDanishDate(t)} placeholder="dd.mm.åååå" value={input.plannedDate} onChange={(plannedDate) => set(index, { plannedDate })} clearable w={150} />
-                  <Select aria-label={`Version for ${label}`} data={versionOptions} value={input.versionNumber === null ? null : String(input.versionNumber)} onChange={(v) => set(index, { versionNumber: v ? Number(v) : null })} placeholder="Ikke valgt" clearable w={130} />
-                  <Group gap={2} wrap="nowrap" w={92}>
+                  <Group gap={2} wrap="nowrap">
                     <ActionIcon variant="subtle" color="gray" aria-label={`Flyt ${label} op`} disabled={index === 0} onClick={() => move(index, -1)}><IconArrowUp size={16} /></ActionIcon>
                     <ActionIcon variant="subtle" color="gray" aria-label={`Flyt ${label} ned`} disabled={index === rows.length - 1} onClick={() => move(index, 1)}><IconArrowDown size={16} /></ActionIcon>
-                    <ActionIcon variant="subtle" color="gray" aria-label={`Fjern ${label}`} onClick={() => update(rows.filter((_, i) => i !== index))}><IconX size={16} /></ActionIcon>
+                    <ActionIcon variant="subtle" color="gray" aria-label={`Fjern ${label}`} onClick={() => remove(index)}><IconX size={16} /></ActionIcon>
                   </Group>
                 </Group>
-                <Group gap="md" wrap="nowrap" align="flex-start" pl={30}>
+                <Group gap="md" align="flex-end" pl={30}>
+                  <DateInput label="Planlagt" aria-label={`Planlagt dato for ${label}`} valueFormat="DD.MM.YYYY" dateParser={(t) => parseDanishDate(t)} placeholder="dd.mm.åååå" value={input.plannedDate} onChange={(plannedDate) => set(index, { plannedDate })} clearable w={150} size="xs" />
+                  <Select label="Version" aria-label={`Version for ${label}`} data={versionOptions} value={input.versionNumber === null ? null : String(input.versionNumber)} onChange={(v) => set(index, { versionNumber: v ? Number(v) : null })} placeholder="Ikke valgt" clearable w={130} size="xs" />
                   <ItemCell step={step} itemId={input.itemId} />
                   {input.itemId ? (
                     <OutcomeBadge outcome={step?.outcome ?? null} />
@@ -141,7 +142,7 @@ export function ApprovalRoute() {
 }
 
 function ItemCell({ step, itemId }: { step: ApprovalStep | null; itemId: string | null }) {
-  const cell = { w: 200, pt: 4, style: { flexShrink: 0, whiteSpace: 'nowrap' } } as const;
+  const cell = { w: 200, pb: 4, style: { flexShrink: 0, whiteSpace: 'nowrap' } } as const;
   if (!itemId) return <Text size="sm" c="dimmed" {...cell}>Ikke på en dagsorden her</Text>;
   if (!step?.item || step.itemId !== itemId) return <Text size="sm" {...cell}>Punkt på en dagsorden</Text>;
   const { meetingId } = step.item;

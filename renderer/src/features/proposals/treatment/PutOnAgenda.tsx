@@ -77,7 +77,7 @@ export function PutOnAgenda() {
           <Title order={4}>Sæt på dagsorden …</Title>
           <Text size="xs" c="dimmed">Opretter punktet med resumé, sagsfremstilling, økonomi, høring, et udkast til indstilling og bilagene. Versionen låses, så det står klart, hvad der blev behandlet.</Text>
         </div>
-        <SimpleGrid cols={{ base: 1, md: 3 }} spacing="sm">
+        <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }} spacing="sm">
           <Select label="Version" data={proposal.versions.map((v) => ({ value: String(v.number), label: `Version ${v.number}${v.lockedAt ? ' (låst)' : ''}` }))} value={String(versionNumber)} onChange={(v) => v && setVersionNumber(Number(v))} allowDeselect={false} />
           <Select label="Møde" placeholder="Vælg et møde" data={meetingGroups(meetings)} value={meetingId} onChange={(id) => { setMeetingId(id); setStepPick(undefined); }} searchable nothingFoundMessage="Intet møde passer" />
           <Select
