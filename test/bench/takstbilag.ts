@@ -1,7 +1,7 @@
 /**
  * Issue 17's figures for the takstbilag: `npm run -s bench:takstbilag`. A realistic year: 12 operators (the 11
  * municipalities and the Region), 250 offers, 10 years (2013–2022) of sheets and results. Measures recomputing all
- * sheets of a year (budget < 200 ms), building the takstbilag's model, and the takstbilag as .xlsx and as PDF printed
+ * sheets of a year (budget < 200 ms), opening the register and an offer's ledger (< 200 ms each), building the takstbilag's model, and the takstbilag as .xlsx and as PDF printed
  * by Chromium (budget < 10 s), through the backend's own contract call. Prints medians; not a pass/fail test.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -88,6 +88,20 @@ try {
 
   const recompute = await time(9, () => computedSheetsOfYear(db, YEAR));
   console.log(`Genberegn alle ${OFFERS} skemaer for ${YEAR} (budget < 200 ms): median ${ms(median(recompute))}`);
+  const contract = async (method: string, input: unknown) => {
+    const r = await backend.call(method, input);
+    if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+    return r.data;
+  };
+  const register = await time(9, () => contract('offers.list', {}));
+  console.log(`Åbn tilbudsregistret, ${OFFERS} tilbud (offers.list; budget < 200 ms): median ${ms(median(register))}`);
+  const offerId = '00000000-0000-4000-8000-000000000001';
+  const ledger = await time(9, () => contract('ledger.offer', { offerId }));
+  console.log(`Åbn et tilbuds 5 %-regnskab, ${YEARS.length} år (ledger.offer; budget < 200 ms): median ${ms(median(ledger))}`);
+  const operatorLedger = await time(5, () => contract('ledger.operator', { operatorId: operators[0] }));
+  console.log(`En driftsherres 5 %-regnskab (ledger.operator): median ${ms(median(operatorLedger))}`);
+  const listYear = await time(5, () => contract('tariffSheets.listYear', { year: YEAR }));
+  console.log(`Årets skemaer med kontroller i vinduet (tariffSheets.listYear): median ${ms(median(listYear))}`);
   const model = await time(9, () => takstbilagOfYear(db, YEAR));
   console.log(`Takstbilagets model (skemaer, resultater, regelsæt): median ${ms(median(model))}`);
   const call = async (format: 'pdf' | 'xlsx') => {
