@@ -11,6 +11,7 @@ import { showError } from '../../lib/undo';
 import { openOffer } from '../../stores/navigation';
 import { useReference } from '../../stores/reference';
 import { CategoryHistory } from './CategoryHistory';
+import { LedgerSection } from './LedgerSection';
 import { SheetsSection } from './SheetsSection';
 import { loadOpenOffer, updateOpenOffer, useOffers } from './store';
 import { LEGAL_BASIS_OPTIONS, OFFER_KIND_OPTIONS, STATUS_OPTIONS, TARIFF_UNIT_OPTIONS } from './texts';
@@ -94,6 +95,7 @@ function OfferEditor({ offer }: { offer: OfferRow }) {
       </Section>
       <CategoryHistory offer={offer} />
       <SheetsSection offer={offer} />
+      <LedgerSection offer={offer} />
     </Stack>
   );
 }
