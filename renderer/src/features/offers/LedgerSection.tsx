@@ -1,15 +1,16 @@
-import { ActionIcon, Alert, Anchor, Button, Group, Modal, Table, Text } from '@mantine/core';
+import { ActionIcon, Alert, Anchor, Button, Group, Modal, Table, Text, VisuallyHidden } from '@mantine/core';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { SHEET_STATUS_LABELS, type LedgerYear } from '../../../../shared/domain/tariff-year';
 import type { OfferRow } from '../../../../shared/domain/offer-register';
-import { formatKroner, formatPercent } from '../../../../shared/format';
+import { formatNumber, formatPercent } from '../../../../shared/format';
 import { EmptyList, Section } from '../../components/Section';
 import { removeWithUndo, showError } from '../../lib/undo';
 import { ResultForm } from './ResultForm';
 import { deleteResult, loadOfferSheets, restoreResult, useOfferSheets } from './store';
 
-const money = (ore: number) => (ore === 0 ? '–' : formatKroner(ore));
+// Kroner without the unit: the caption says «kr.», and the columns stay narrow enough for 1280 px.
+const money = (ore: number) => (ore === 0 ? '–' : formatNumber(ore / 100));
 
 /** «Resultater og 5 %-regnskab»: each year's result, what the 5 % rule makes of it, and where a due amount is picked up. */
 export function LedgerSection({ offer }: { offer: OfferRow }) {
@@ -29,8 +30,9 @@ export function LedgerSection({ offer }: { offer: OfferRow }) {
         <Alert key={w.code + w.year} color="orange" variant="light" p="xs" data-testid="ledger-warning"><Text size="sm">{w.message}</Text></Alert>
       ))}
       {ledger && ledger.years.length > 0 ? (
-        <Table.ScrollContainer minWidth={1100}>
-          <Table verticalSpacing={4} fz="sm" aria-label="5 %-regnskab" style={{ fontVariantNumeric: 'tabular-nums' }}>
+        <Table.ScrollContainer minWidth={900}>
+          <Table verticalSpacing={4} fz="sm" aria-label="5 %-regnskab" style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
+            <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>Beløb i kr.</Table.Caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>År</Table.Th>
@@ -44,15 +46,15 @@ export function LedgerSection({ offer }: { offer: OfferRow }) {
                 <Table.Th ta="right">Tilbage</Table.Th>
                 <Table.Th ta="right">I taksten</Table.Th>
                 <Table.Th>Indgår i</Table.Th>
-                <Table.Th w={72} />
+                <Table.Th w={72}><VisuallyHidden>Handlinger</VisuallyHidden></Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {ledger.years.map((y) => (
                 <Table.Tr key={y.resultId} data-testid="ledger-row">
                   <Table.Td>{y.year}</Table.Td>
-                  <Table.Td ta="right">{formatKroner(y.basis)}</Table.Td>
-                  <Table.Td ta="right">{formatKroner(y.result)}</Table.Td>
+                  <Table.Td ta="right">{money(y.basis)}</Table.Td>
+                  <Table.Td ta="right">{money(y.result)}</Table.Td>
                   <Table.Td ta="right">{y.realisedOccupancy === null ? '–' : formatPercent(y.realisedOccupancy, 1)}</Table.Td>
                   <Table.Td ta="right">{money(y.absorbed)}</Table.Td>
                   <Table.Td ta="right">{money(y.setAside)}</Table.Td>
@@ -63,7 +65,7 @@ export function LedgerSection({ offer }: { offer: OfferRow }) {
                   <Table.Td>
                     {y.dueYear === null ? '–' : (
                       <Anchor component="button" type="button" size="sm" onClick={() => showSheet(y.dueYear!)}>
-                        {y.dueYear}{y.pickedUpBySheet ? ` (${SHEET_STATUS_LABELS[y.pickedUpBySheet.status].toLowerCase()})` : ', intet skema'}
+                        {y.dueYear} ({y.pickedUpBySheet ? SHEET_STATUS_LABELS[y.pickedUpBySheet.status].toLowerCase() : 'intet skema'})
                       </Anchor>
                     )}
                   </Table.Td>

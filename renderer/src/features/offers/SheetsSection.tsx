@@ -14,7 +14,11 @@ const STATUS_COLORS: Record<SheetStatus, string> = { draft: 'gray', submitted: '
 
 /** «Takstberegningsskemaer»: one year's current sheet, computed, with what its status allows. */
 export function SheetsSection({ offer }: { offer: OfferRow }) {
-  const { years, year, sheet } = useOfferSheets((s) => (s.offerId === offer.id ? s : { years: [], year: null, sheet: null }));
+  const state = useOfferSheets();
+  const mine = state.offerId === offer.id;
+  const years = mine ? state.years : [];
+  const year = mine ? state.year : null;
+  const sheet = mine ? state.sheet : null;
   const [editing, setEditing] = useState<'edit' | 'version' | null>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
