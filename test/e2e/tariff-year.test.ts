@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, expect, it } from 'vitest';
 import { currentSheetsOfYear } from '../../db/queries/tariff-sheets';
-import { addOffer, addSheet, simpleSheetContent } from '../helpers/tariff-year-fixture';
+import { addOffer, addResult, addSheet, simpleSheetContent } from '../helpers/tariff-year-fixture';
 import { fillable } from '../helpers/tariff-template-fill';
 import { TariffYearPage } from './pages/tariff-year-page';
 import { call } from '../helpers/backend';
@@ -99,4 +99,29 @@ it('runs the tariff year through the window: template, import, a result due in t
   expect(await ui.sheets().getByRole('button', { name: 'Ret skemaet' }).count()).toBe(0);
   expect(await ui.figure('sheet-basis')).toBe('11.400.000 kr.');
   await look('tariff-year-approved', () => ui.sheets().scrollIntoViewIfNeeded());
+});
+
+it('corrects a result from what was entered, and a deleted one comes back with «Fortryd»', async () => {
+  const { app } = session;
+  await addResult(app.backend.database.db, offerId, 2024, 10_000_000, 200_000, { activity: 6_800, capacity: 7_300 });
+  await ui.openOffer(app.host.origin, offerId, 'Botilbud Nord');
+  const row = ui.ledger().getByTestId('ledger-row').filter({ hasText: '2024' });
+  expect(await row.innerText()).toMatch(/10\.000\.000\s+200\.000\s+93,2\s%/);
+
+  // The correction starts from the figures as entered: the occupancy's activity and capacity stay.
+  await row.getByRole('button', { name: 'Ret resultatet for 2024' }).click();
+  const dialog = ui.dialog('Ret resultatet for 2024');
+  expect(await dialog.getByRole('textbox', { name: 'Kapacitet' }).inputValue()).toBe('7.300');
+  await dialog.getByRole('textbox', { name: 'Årets resultat (R)' }).fill('-900000');
+  await dialog.getByRole('button', { name: 'Gem resultat' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  // A 9 % deficit: 500.000 kr. is the operator's own, 400.000 kr. is due in the tariff of 2026.
+  await expect.poll(() => row.innerText()).toMatch(/-900\.000\s+93,2\s%\s+500\.000[\s\S]*400\.000\s+2026 \(godkendt\)/);
+
+  await row.getByRole('button', { name: 'Slet resultatet for 2024' }).click();
+  await ui.notification('Resultatet for 2024 er slettet.').waitFor();
+  await expect.poll(() => row.count()).toBe(0);
+  await ui.notification('Resultatet for 2024 er slettet.').getByRole('button', { name: 'Fortryd' }).click();
+  await expect.poll(() => row.count()).toBe(1);
+  expect(await row.innerText()).toContain('-900.000');
 });

@@ -31,7 +31,7 @@ export function LedgerSection({ offer }: { offer: OfferRow }) {
       ))}
       {ledger && ledger.years.length > 0 ? (
         <Table.ScrollContainer minWidth={900}>
-          <Table verticalSpacing={4} fz="sm" aria-label="5 %-regnskab" style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
+          <Table verticalSpacing={4} horizontalSpacing={8} fz="sm" aria-label="5 %-regnskab" style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
             <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>Beløb i kr.</Table.Caption>
             <Table.Thead>
               <Table.Tr>

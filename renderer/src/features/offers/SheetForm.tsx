@@ -66,7 +66,7 @@ export function SheetForm({ sheet, mode, onClose }: { sheet: SheetOfYear; mode: 
           <Button variant="light" size="xs" leftSection={<IconPlus size={14} />} onClick={() => change({ budgetLines: [...value.budgetLines, { category: 'personnel', label: '', amount: 0 }] })}>Tilføj budgetlinje</Button>
           <Text size="sm" c="dimmed">Linjerne i alt: {(linesTotal / 100).toLocaleString('da-DK', { maximumFractionDigits: 2 })} kr.</Text>
         </Group>
-        <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="sm">
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <KronerInput label="Budgettets total (oplyst)" required value={value.statedTotal / 100} onChange={(v) => change({ statedTotal: toOre(v) })} />
           <NumberInput label="Pladser" required min={0} decimalSeparator="," decimalScale={2} hideControls value={value.places} onChange={(v) => change({ places: typeof v === 'number' ? v : NaN })} />
           <PercentInput label="Belægning" required value={value.occupancy} onChange={(v) => change({ occupancy: typeof v === 'number' ? v : NaN })} />
