@@ -31,7 +31,7 @@ export function LedgerSection({ offer }: { offer: OfferRow }) {
       ))}
       {ledger && ledger.years.length > 0 ? (
         <Table.ScrollContainer minWidth={900}>
-          <Table verticalSpacing={4} horizontalSpacing={8} fz="sm" aria-label="5 %-regnskab" style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
+          <Table verticalSpacing={4} horizontalSpacing={4} fz="sm" aria-label="5 %-regnskab" style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
             <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>Beløb i kr.</Table.Caption>
             <Table.Thead>
               <Table.Tr>
@@ -62,7 +62,7 @@ export function LedgerSection({ offer }: { offer: OfferRow }) {
                   <Table.Td ta="right">{money(y.setAsideUsed)}</Table.Td>
                   <Table.Td ta="right">{money(y.setAsideLeft)}</Table.Td>
                   <Table.Td ta="right">{money(y.dueInTariff)}</Table.Td>
-                  <Table.Td>
+                  <Table.Td style={{ whiteSpace: 'normal' }} w={96}>
                     {y.dueYear === null ? '–' : (
                       <Anchor component="button" type="button" size="sm" onClick={() => showSheet(y.dueYear!)}>
                         {y.dueYear} ({y.pickedUpBySheet ? SHEET_STATUS_LABELS[y.pickedUpBySheet.status].toLowerCase() : 'intet skema'})
