@@ -125,3 +125,41 @@ it('corrects a result from what was entered, and a deleted one comes back with �
   await expect.poll(() => row.count()).toBe(1);
   expect(await row.innerText()).toContain('-900.000');
 });
+
+it('takes a sheet from draft to submitted and back, and an approved one only as FU’s new version', async () => {
+  const { app } = session;
+  await ui.openOffer(app.host.origin, offerId, 'Botilbud Nord');
+  await ui.chooseYear(2027);
+  await ui.sheets().getByRole('button', { name: 'Opret skema' }).click();
+  const form = ui.dialog('Takstberegningsskema 2027');
+  await form.getByRole('button', { name: 'Tilføj budgetlinje' }).click();
+  await form.getByRole('textbox', { name: 'Tekst, linje 1' }).fill('Borgerrelateret personale');
+  await form.getByRole('textbox', { name: 'Beløb, linje 1' }).fill('10400000');
+  await form.getByRole('textbox', { name: 'Budgettets total (oplyst)' }).fill('10400000');
+  await form.getByRole('textbox', { name: 'Pladser', exact: true }).fill('20');
+  await form.getByRole('button', { name: 'Gem skemaet' }).click();
+  await form.waitFor({ state: 'hidden' });
+  await expect.poll(() => ui.sheets().getByTestId('sheet-status').innerText()).toBe('UDKAST');
+  expect(await ui.figure('sheet-basis')).toBe('10.400.000 kr.');
+  await ui.sheets().getByRole('button', { name: 'Indsend' }).click();
+  await expect.poll(() => ui.sheets().getByTestId('sheet-status').innerText()).toBe('INDSENDT');
+  expect(await ui.sheets().getByRole('button', { name: 'Ret skemaet' }).count()).toBe(0);
+  await ui.sheets().getByRole('button', { name: 'Genåbn' }).click();
+  await expect.poll(() => ui.sheets().getByTestId('sheet-status').innerText()).toBe('UDKAST');
+
+  // 2026 is approved: locked, and a change is a new version that FU approved.
+  await ui.chooseYear(2026);
+  await expect.poll(() => ui.sheets().getByTestId('sheet-status').innerText()).toBe('GODKENDT');
+  await ui.sheets().getByRole('button', { name: 'Ny version (ændring i årets løb)' }).click();
+  const version = ui.dialog('Ny version af skemaet for 2026');
+  await version.getByRole('textbox', { name: 'Pladser', exact: true }).fill('22');
+  await version.getByRole('button', { name: 'Gem ny version' }).click();
+  // The backend's refusal, in Danish.
+  await ui.notification(/Angiv FU-punktet eller skriv, hvilket FU-møde der godkendte ændringen/).waitFor();
+  await version.getByRole('textbox', { name: 'FU’s godkendelse' }).fill('FU 14.03.2026, punkt 5');
+  await version.getByRole('button', { name: 'Gem ny version' }).click();
+  await version.waitFor({ state: 'hidden' });
+  await expect.poll(() => ui.sheets().getByTestId('sheet-status').innerText()).toBe('ÆNDRET I ÅRETS LØB');
+  expect(await ui.sheets().getByTestId('sheet-approval').innerText()).toContain('FU 14.03.2026, punkt 5');
+  expect(await ui.sheets().getByTestId('sheet-version').count()).toBe(2);
+});

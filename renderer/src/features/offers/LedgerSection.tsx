@@ -41,7 +41,7 @@ export function LedgerSection({ offer }: { offer: OfferRow }) {
                 <Table.Th ta="right">Belægning</Table.Th>
                 <Table.Th ta="right">Afholdt</Table.Th>
                 <Table.Th ta="right">Hensat</Table.Th>
-                <Table.Th>Udløber</Table.Th>
+                <Table.Th ta="center">Udløber</Table.Th>
                 <Table.Th ta="right">Brugt</Table.Th>
                 <Table.Th ta="right">Tilbage</Table.Th>
                 <Table.Th ta="right">I taksten</Table.Th>
@@ -58,7 +58,7 @@ export function LedgerSection({ offer }: { offer: OfferRow }) {
                   <Table.Td ta="right">{y.realisedOccupancy === null ? '–' : formatPercent(y.realisedOccupancy, 1)}</Table.Td>
                   <Table.Td ta="right">{money(y.absorbed)}</Table.Td>
                   <Table.Td ta="right">{money(y.setAside)}</Table.Td>
-                  <Table.Td>{y.setAsideExpires ?? '–'}</Table.Td>
+                  <Table.Td ta="center">{y.setAsideExpires ?? '–'}</Table.Td>
                   <Table.Td ta="right">{money(y.setAsideUsed)}</Table.Td>
                   <Table.Td ta="right">{money(y.setAsideLeft)}</Table.Td>
                   <Table.Td ta="right">{money(y.dueInTariff)}</Table.Td>

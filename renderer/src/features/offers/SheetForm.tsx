@@ -87,7 +87,7 @@ export function SheetForm({ sheet, mode, onClose }: { sheet: SheetOfYear; mode: 
         </Group>
         <Textarea label="Bemærkninger" description="Begrundelse for ændrede pladser eller en væsentlig takstændring" autosize minRows={2} value={value.reason} onChange={(e) => change({ reason: e.currentTarget.value })} />
         {mode === 'version' && (
-          <TextInput label="FU's godkendelse" required description="Hvilket FU-møde godkendte ændringen, fx FU 14.03.2022, punkt 5" value={value.approvalNote} onChange={(e) => change({ approvalNote: e.currentTarget.value })} />
+          <TextInput label="FU’s godkendelse" required description="Hvilket FU-møde godkendte ændringen, fx FU 14.03.2022, punkt 5" value={value.approvalNote} onChange={(e) => change({ approvalNote: e.currentTarget.value })} />
         )}
         {error && <Text c="red" size="sm" role="alert">{error}</Text>}
         <Group justify="flex-end" mt="sm">

@@ -96,11 +96,15 @@ interface SheetsState {
 
 export const useOfferSheets = create<SheetsState>(() => ({ offerId: null, years: [], year: null, sheet: null, ledger: null }));
 
-/** The years that can hold a sheet: from the first result or sheet the offer has, those with a sheet, plus the next. */
+/** How far back from its latest sheet an offer's sheets are looked for. */
+const SHEET_YEARS_BACK = 10;
+
+/** The years with a sheet, from the offer's first year in the register (or its first result) on, plus the next. */
 async function sheetYears(offer: OfferRow, ledger: OfferLedger): Promise<number[]> {
   const last = offer.latestPlaces?.year ?? null;
   if (last === null) return [offer.firstYear ?? offer.year];
-  const first = Math.min(last, ...ledger.years.map((y) => y.year + 2), ...(offer.firstYear ? [offer.firstYear] : []));
+  const known = [last, ...offer.categories.map((c) => c.fromYear), ...ledger.years.map((y) => y.year), ...(offer.firstYear ? [offer.firstYear] : [])];
+  const first = Math.max(Math.min(...known), last - SHEET_YEARS_BACK);
   const probed = await Promise.all(Array.from({ length: last - first + 1 }, (_, i) => first + i).map((year) => api().call('tariffSheets.get', { offerId: offer.id, year })));
   return [...probed.filter((s) => s.versions.length > 0).map((s) => s.year), last + 1];
 }
