@@ -155,7 +155,7 @@ it('takes a sheet from draft to submitted and back, and an approved one only as 
   await version.getByRole('textbox', { name: 'Pladser', exact: true }).fill('22');
   await version.getByRole('button', { name: 'Gem ny version' }).click();
   // The backend's refusal, in Danish.
-  await ui.notification(/Angiv FU-punktet eller skriv, hvilket FU-møde der godkendte ændringen/).waitFor();
+  await version.getByRole('alert').filter({ hasText: 'Angiv FU-punktet eller skriv, hvilket FU-møde der godkendte ændringen' }).waitFor();
   await version.getByRole('textbox', { name: 'FU’s godkendelse' }).fill('FU 14.03.2026, punkt 5');
   await version.getByRole('button', { name: 'Gem ny version' }).click();
   await version.waitFor({ state: 'hidden' });

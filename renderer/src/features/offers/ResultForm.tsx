@@ -3,8 +3,8 @@ import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { ResultSave, type LedgerYear } from '../../../../shared/domain/tariff-year';
 import type { OfferRow } from '../../../../shared/domain/offer-register';
+import { messageOf } from '../../api/client';
 import { KronerInput } from '../../components/NumberInputs';
-import { showError } from '../../lib/undo';
 import { saveResult } from './store';
 
 interface Value {
@@ -55,7 +55,8 @@ export function ResultForm({ offer, result, onClose }: { offer: OfferRow; result
       notifications.show({ color: 'teal', message: `Resultatet for ${check.data.year} er gemt.`, autoClose: 4000 });
       onClose();
     } catch (failure) {
-      showError(failure);
+      // In the dialog, beside its button: a notification would cover the button at 1280×720.
+      setError(messageOf(failure));
     } finally {
       setBusy(false);
     }

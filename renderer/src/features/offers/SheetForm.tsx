@@ -3,8 +3,8 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { OCCUPANCY_METHOD_LABELS, TariffSheetContent, type OccupancyMethod, type SheetOfYear } from '../../../../shared/domain/tariff-year';
 import { COST_CATEGORIES } from '../../../../shared/logic/tariff/daily-tariff';
+import { messageOf } from '../../api/client';
 import { KronerInput, PercentInput } from '../../components/NumberInputs';
-import { showError } from '../../lib/undo';
 import { newSheetVersion, saveSheet } from './store';
 
 type Content = TariffSheetContent;
@@ -37,7 +37,8 @@ export function SheetForm({ sheet, mode, onClose }: { sheet: SheetOfYear; mode: 
       else await saveSheet({ offerId: sheet.offer.id, year: sheet.year, revision: current?.revision, content: check.data });
       onClose();
     } catch (failure) {
-      showError(failure);
+      // In the dialog, beside its button: a notification would cover the button at 1280×720.
+      setError(messageOf(failure));
     } finally {
       setBusy(false);
     }
