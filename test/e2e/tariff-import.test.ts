@@ -22,7 +22,7 @@ beforeEach(async () => {
   ui = new AppPage(session.page);
   await ui.open(session.app.host.url);
   await ui.goTo('Indstillinger');
-  await ui.page.getByRole('textbox', { name: 'Takstår' }).fill('2027');
+  await ui.page.getByRole('textbox', { name: 'Takstår', exact: true }).fill('2027');
 });
 
 async function filled(places: string | number) {
