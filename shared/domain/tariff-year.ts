@@ -340,6 +340,8 @@ export const LedgerYear = z.object({
   ruleSetId: Id,
   note: z.string(),
   uses: z.array(SetAsideUse),
+  /** The result as entered (setAside null = the most the rule allows): what a correction starts from. */
+  entered: z.object({ setAside: z.number().int().nullable(), activity: z.number().nullable(), capacity: z.number().nullable() }),
 });
 export type LedgerYear = z.infer<typeof LedgerYear>;
 

@@ -46,6 +46,17 @@ describe('results', () => {
     expect((await refusal('results.save', { id: saved.id, revision: 1, offerId, year: 2023, basis: kr(8_000_000), result: 0 })).code).toBe('CONFLICT');
   });
 
+  it('gives each ledger year the result as entered, so a correction in the window starts from it', async () => {
+    const offerId = await addOffer(backend.database.db, 'Region Nordjylland', { name: 'Tilbud Y' });
+    await call(backend, 'results.save', { offerId, year: 2023, basis: kr(8_000_000), result: kr(770_000), setAside: kr(300_000), activity: 6_800, capacity: 7_300 });
+    await call(backend, 'results.save', { offerId, year: 2024, basis: kr(8_000_000), result: kr(100_000) });
+    expect((await call(backend, 'ledger.offer', { offerId })).years.map((y) => [y.year, y.setAside, y.entered])).toEqual([
+      [2023, kr(300_000), { setAside: kr(300_000), activity: 6_800, capacity: 7_300 }],
+      // Left empty: the most the rule allows is set aside, and a correction keeps it empty.
+      [2024, kr(100_000), { setAside: null, activity: null, capacity: null }],
+    ]);
+  });
+
   it('are deleted with undo, and a new entry for the year of a deleted one takes its place', async () => {
     const offerId = await addOffer(backend.database.db, 'Region Nordjylland', { name: 'Tilbud X' });
     const saved = await call(backend, 'results.save', { offerId, year: 2023, basis: kr(8_000_000), result: kr(770_000) });

@@ -215,7 +215,37 @@ const SCREENS: Screen[] = [
       await ui.dialog('Takstbilag').waitFor();
     },
   },
+  // An offer's sheets and 5 % ledger (issue 17): the demo's Østerskoven has results and the sheets of 2021 and 2022.
+  { name: 'takstskema', open: async (ui) => void (await offerSection(ui, 'offer-sheets')) },
+  {
+    name: 'takstskema-opret',
+    open: async (ui) => {
+      const sheets = await offerSection(ui, 'offer-sheets');
+      await ui.choose(sheets.getByRole('textbox', { name: 'År', exact: true }), '2023');
+      await sheets.getByRole('button', { name: 'Opret skema' }).click();
+      await ui.dialog('Takstberegningsskema 2023').waitFor();
+    },
+  },
+  { name: 'resultater', open: async (ui) => void (await offerSection(ui, 'offer-ledger')) },
+  {
+    name: 'registrer-resultat',
+    open: async (ui) => {
+      const ledger = await offerSection(ui, 'offer-ledger');
+      await ledger.getByRole('button', { name: 'Registrér resultat' }).click();
+      await ui.dialog('Registrér resultat').waitFor();
+    },
+  },
 ];
+
+/** A section of the demo offer Neurocenter Østerskoven's page, scrolled to its title. */
+async function offerSection(ui: AppPage, testId: 'offer-sheets' | 'offer-ledger') {
+  await ui.goTo('Tilbud');
+  await ui.page.getByTestId('offer-row').filter({ hasText: 'Neurocenter Østerskoven' }).click();
+  const section = ui.page.getByTestId(testId);
+  await section.getByRole('table').first().waitFor();
+  await section.getByRole('heading', { level: 4 }).first().evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
+  return section;
+}
 
 describe('accessibility (axe-core, WCAG 2.1 A and AA) and nothing cut off', () => {
   it.each(SCREENS)('$name has no serious or critical violation at 1440×900 and 1280×720, and no text cut off', async (screen) => {

@@ -21,6 +21,11 @@ export interface FilledTemplate {
 
 export async function templateToFill(db: Kysely<DB>, operator: string, year: number): Promise<FilledTemplate> {
   const { bytes } = await tariffTemplate(db, operator, year, new Date(Date.UTC(2026, 9, 1)));
+  return fillable(bytes);
+}
+
+/** A template's bytes (written by the app, or downloaded from the window) opened to be filled in. */
+export async function fillable(bytes: Uint8Array): Promise<FilledTemplate> {
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(bytes as unknown as ArrayBuffer);
   const cell = (sheetName: string, offer: string, header: string) => {

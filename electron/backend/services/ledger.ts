@@ -65,7 +65,7 @@ export async function offerLedgers(db: Kysely<DB>, offers: readonly Offer[], cur
       offer: sheetOffer(offer, currentYear),
       years: computed.rows.map((row) => {
         const r = byId.get(row.resultId)!;
-        return { ...row, revision: r.revision, ruleSetId: r.ruleSetId, note: r.note, uses: ownUses.filter((u) => u.resultId === r.id) };
+        return { ...row, revision: r.revision, ruleSetId: r.ruleSetId, note: r.note, uses: ownUses.filter((u) => u.resultId === r.id), entered: { setAside: r.setAside, activity: r.activity, capacity: r.capacity } };
       }),
       warnings: computed.warnings,
     });

@@ -5,12 +5,14 @@ import type { OfferRow } from '../../../../shared/domain/offer-register';
 import type { LegalBasis, OfferStatus, TariffUnit } from '../../../../shared/domain/tariff-year';
 import { PageHeader } from '../../components/PageHeader';
 import { SaveIndicator } from '../../components/SaveIndicator';
-import { EmptyList, Section } from '../../components/Section';
+import { Section } from '../../components/Section';
 import { useAutosave } from '../../lib/autosave';
 import { showError } from '../../lib/undo';
 import { openOffer } from '../../stores/navigation';
 import { useReference } from '../../stores/reference';
 import { CategoryHistory } from './CategoryHistory';
+import { LedgerSection } from './LedgerSection';
+import { SheetsSection } from './SheetsSection';
 import { loadOpenOffer, updateOpenOffer, useOffers } from './store';
 import { LEGAL_BASIS_OPTIONS, OFFER_KIND_OPTIONS, STATUS_OPTIONS, TARIFF_UNIT_OPTIONS } from './texts';
 
@@ -92,9 +94,8 @@ function OfferEditor({ offer }: { offer: OfferRow }) {
         <Textarea label="Noter" autosize minRows={2} value={draft.notes} onChange={(e) => change({ notes: e.currentTarget.value })} />
       </Section>
       <CategoryHistory offer={offer} />
-      <Section title="Takstberegningsskemaer" testId="offer-sheets">
-        <EmptyList title="Ingen skemaer endnu" hint="Tilbuddets takstberegningsskemaer, regnskabsresultater og 5 %-regnskab vises her, når de er indtastet eller indlæst fra driftsherrens skabelon." />
-      </Section>
+      <SheetsSection offer={offer} />
+      <LedgerSection offer={offer} />
     </Stack>
   );
 }

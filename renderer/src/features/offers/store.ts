@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { MethodInput } from '../../../../shared/contract';
 import type { OfferListQuery, OfferRow } from '../../../../shared/domain/offer-register';
+import type { OfferLedger, SheetOfYear } from '../../../../shared/domain/tariff-year';
 import { api } from '../../api/client';
 import { saveExport } from '../../lib/files';
 import { onChange, ownWrite } from '../../stores/changes';
@@ -81,3 +82,64 @@ export async function exportOfferRegister(): Promise<string | null> {
   const made = await api().call('offers.export', useOffers.getState().query);
   return (await saveExport(made.exportId)) ? made.fileName : null;
 }
+
+// ---- The open offer's tariff sheets and 5 % ledger
+
+interface SheetsState {
+  offerId: string | null;
+  /** Years with a sheet, and the year after the last one (the next to be filled). */
+  years: number[];
+  year: number | null;
+  sheet: SheetOfYear | null;
+  ledger: OfferLedger | null;
+}
+
+export const useOfferSheets = create<SheetsState>(() => ({ offerId: null, years: [], year: null, sheet: null, ledger: null }));
+
+/** How far back from its latest sheet an offer's sheets are looked for. */
+const SHEET_YEARS_BACK = 10;
+
+/** The years with a sheet, from the offer's first year in the register (or its first result) on, plus the next. */
+async function sheetYears(offer: OfferRow, ledger: OfferLedger): Promise<number[]> {
+  const last = offer.latestPlaces?.year ?? null;
+  if (last === null) return [offer.firstYear ?? offer.year];
+  const known = [last, ...offer.categories.map((c) => c.fromYear), ...ledger.years.map((y) => y.year), ...(offer.firstYear ? [offer.firstYear] : [])];
+  const first = Math.max(Math.min(...known), last - SHEET_YEARS_BACK);
+  const probed = await Promise.all(Array.from({ length: last - first + 1 }, (_, i) => first + i).map((year) => api().call('tariffSheets.get', { offerId: offer.id, year })));
+  return [...probed.filter((s) => s.versions.length > 0).map((s) => s.year), last + 1];
+}
+
+/** Loads the offer's ledger, its sheet years and the chosen (or the latest) year's sheet. */
+export async function loadOfferSheets(offer: OfferRow, year?: number) {
+  const ledger = await api().call('ledger.offer', { offerId: offer.id });
+  const years = await sheetYears(offer, ledger);
+  const kept = useOfferSheets.getState();
+  // The latest year with a sheet first; the next year (last in the list) is there to be filled.
+  const chosen = year ?? (kept.offerId === offer.id && kept.year !== null ? kept.year : (years.at(-2) ?? years.at(-1) ?? offer.year));
+  const sheet = await api().call('tariffSheets.get', { offerId: offer.id, year: chosen });
+  if (useNavigation.getState().offerId !== offer.id) return;
+  useOfferSheets.setState({ offerId: offer.id, years: years.includes(chosen) ? years : [...years, chosen].sort((a, b) => a - b), year: chosen, sheet, ledger });
+}
+
+async function reloadSheets() {
+  const open = useOffers.getState().open;
+  if (open && useOfferSheets.getState().offerId === open.id) await loadOfferSheets(open);
+}
+onChange('offer-sheets', ['tariffSheet', 'ledger', 'offer'], reloadSheets);
+
+function sheetWrite<T>(work: () => Promise<T>) {
+  return ownWrite('offer-sheets', ['tariffSheet', 'ledger'], async () => {
+    const done = await work();
+    const open = useOffers.getState().open;
+    if (open) await Promise.all([loadOpenOffer(open.id), loadOfferSheets(open)]);
+    return done;
+  });
+}
+
+export const saveSheet = (input: MethodInput<'tariffSheets.save'>) => sheetWrite(() => api().call('tariffSheets.save', input));
+export const submitSheet = (id: string, revision: number) => sheetWrite(() => api().call('tariffSheets.submit', { id, revision }));
+export const reopenSheet = (id: string, revision: number) => sheetWrite(() => api().call('tariffSheets.reopen', { id, revision }));
+export const newSheetVersion = (input: MethodInput<'tariffSheets.newVersion'>) => sheetWrite(() => api().call('tariffSheets.newVersion', input));
+export const saveResult = (input: MethodInput<'results.save'>) => sheetWrite(() => api().call('results.save', input));
+export const deleteResult = (id: string) => sheetWrite(() => api().call('results.delete', { id }));
+export const restoreResult = (id: string) => sheetWrite(() => api().call('results.restore', { id }));

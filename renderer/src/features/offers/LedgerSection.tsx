@@ -1,0 +1,94 @@
+import { ActionIcon, Alert, Anchor, Button, Group, Modal, Table, Text, VisuallyHidden } from '@mantine/core';
+import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
+import { SHEET_STATUS_LABELS, type LedgerYear } from '../../../../shared/domain/tariff-year';
+import type { OfferRow } from '../../../../shared/domain/offer-register';
+import { formatNumber, formatPercent } from '../../../../shared/format';
+import { EmptyList, Section } from '../../components/Section';
+import { removeWithUndo, showError } from '../../lib/undo';
+import { ResultForm } from './ResultForm';
+import { deleteResult, loadOfferSheets, restoreResult, useOfferSheets } from './store';
+
+// Kroner without the unit: the caption says «kr.», and the columns stay narrow enough for 1280 px.
+const money = (ore: number) => (ore === 0 ? '–' : formatNumber(ore / 100));
+
+/** «Resultater og 5 %-regnskab»: each year's result, what the 5 % rule makes of it, and where a due amount is picked up. */
+export function LedgerSection({ offer }: { offer: OfferRow }) {
+  const ledger = useOfferSheets((s) => (s.offerId === offer.id ? s.ledger : null));
+  const [editing, setEditing] = useState<LedgerYear | 'new' | null>(null);
+  const showSheet = (year: number) => {
+    loadOfferSheets(offer, year)
+      .then(() => document.querySelector('[data-testid="offer-sheets"]')?.scrollIntoView({ behavior: 'smooth', block: 'start' }))
+      .catch(showError);
+  };
+  const remove = (y: LedgerYear) =>
+    void removeWithUndo(`Resultatet for ${y.year} er slettet.`, () => deleteResult(y.resultId), () => restoreResult(y.resultId));
+
+  return (
+    <Section title="Resultater og 5 %-regnskab" testId="offer-ledger" hint="Årsregnskabets resultat år for år (Styringsaftalen 5.3): underskud inden for 5 % afholdes af driftsherren, overskud inden for 5 % kan hensættes i 5 år, og resten indgår i taksten to år efter.">
+      {ledger && ledger.warnings.map((w) => (
+        <Alert key={w.code + w.year} color="orange" variant="light" p="xs" data-testid="ledger-warning"><Text size="sm">{w.message}</Text></Alert>
+      ))}
+      {ledger && ledger.years.length > 0 ? (
+        <Table.ScrollContainer minWidth={900}>
+          <Table verticalSpacing={4} horizontalSpacing={4} fz="sm" aria-label="5 %-regnskab" style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
+            <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>Beløb i kr.</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>År</Table.Th>
+                <Table.Th ta="right">Grundlag (G)</Table.Th>
+                <Table.Th ta="right">Resultat (R)</Table.Th>
+                <Table.Th ta="right">Belægning</Table.Th>
+                <Table.Th ta="right">Afholdt</Table.Th>
+                <Table.Th ta="right">Hensat</Table.Th>
+                <Table.Th ta="center">Udløber</Table.Th>
+                <Table.Th ta="right">Brugt</Table.Th>
+                <Table.Th ta="right">Tilbage</Table.Th>
+                <Table.Th ta="right">I taksten</Table.Th>
+                <Table.Th>Indgår i</Table.Th>
+                <Table.Th w={72}><VisuallyHidden>Handlinger</VisuallyHidden></Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {ledger.years.map((y) => (
+                <Table.Tr key={y.resultId} data-testid="ledger-row">
+                  <Table.Td>{y.year}</Table.Td>
+                  <Table.Td ta="right">{money(y.basis)}</Table.Td>
+                  <Table.Td ta="right">{money(y.result)}</Table.Td>
+                  <Table.Td ta="right">{y.realisedOccupancy === null ? '–' : formatPercent(y.realisedOccupancy, 1)}</Table.Td>
+                  <Table.Td ta="right">{money(y.absorbed)}</Table.Td>
+                  <Table.Td ta="right">{money(y.setAside)}</Table.Td>
+                  <Table.Td ta="center">{y.setAsideExpires ?? '–'}</Table.Td>
+                  <Table.Td ta="right">{money(y.setAsideUsed)}</Table.Td>
+                  <Table.Td ta="right">{money(y.setAsideLeft)}</Table.Td>
+                  <Table.Td ta="right">{money(y.dueInTariff)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'normal' }} w={96}>
+                    {y.dueYear === null ? '–' : (
+                      <Anchor component="button" type="button" size="sm" onClick={() => showSheet(y.dueYear!)}>
+                        {y.dueYear} ({y.pickedUpBySheet ? SHEET_STATUS_LABELS[y.pickedUpBySheet.status].toLowerCase() : 'intet skema'})
+                      </Anchor>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={2} wrap="nowrap">
+                      <ActionIcon variant="subtle" color="gray" aria-label={`Ret resultatet for ${y.year}`} onClick={() => setEditing(y)}><IconPencil size={16} /></ActionIcon>
+                      <ActionIcon variant="subtle" color="gray" aria-label={`Slet resultatet for ${y.year}`} onClick={() => remove(y)}><IconTrash size={16} /></ActionIcon>
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      ) : (
+        <EmptyList title="Ingen resultater endnu" hint="Registrér årsregnskabets resultat, når det foreligger; det kan også indlæses fra driftsherrens skabelon." />
+      )}
+      <Group>
+        <Button variant="light" leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>Registrér resultat</Button>
+      </Group>
+      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' || editing === null ? 'Registrér resultat' : `Ret resultatet for ${editing.year}`} size="lg">
+        {editing !== null && <ResultForm offer={offer} result={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+      </Modal>
+    </Section>
+  );
+}
