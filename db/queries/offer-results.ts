@@ -107,21 +107,3 @@ export async function setResultDeleted(db: Kysely<DB>, id: string, deleted: bool
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
-/** Replaces a stored result's figures (a corrected or re-imported annual account), bumping its revision. */
-export async function updateResultFigures(db: Kysely<DB>, id: string, r: Omit<NewResult, 'id' | 'offerId' | 'year'>, now: string): Promise<void> {
-  await db
-    .updateTable('offer_results')
-    .set((eb) => ({
-      basis: r.basis,
-      result: r.result,
-      set_aside: r.setAside ?? null,
-      activity: r.activity ?? null,
-      capacity: r.capacity ?? null,
-      rule_set_id: r.ruleSetId,
-      note: r.note ?? '',
-      revision: eb('revision', '+', 1),
-      updated_at: now,
-    }))
-    .where('id', '=', id)
-    .execute();
-}

@@ -17,6 +17,7 @@ import { previewImport, type PreviewResult } from './exchange/merge';
 import { readPackage, type ReadResult } from './exchange/read-package';
 import { writePackage, type PackageWriteSummary } from './exchange/write-package';
 import { applyTariffImport, previewTariffImport, tariffTemplate, type ImportFile } from './services/tariff-import';
+import { writeAndAnnounce } from './write';
 
 export { MERGE_CLASS_LABELS, MERGE_CLASSES, openingSentences, sourceSentences, type Conflict, type MergeClass } from './exchange/merge';
 export type { PackageSummary, Problem } from './exchange/read-package';
@@ -97,7 +98,7 @@ export const previewTariffFiles = (backend: Backend, files: readonly ImportFile[
 /** The import of filled templates: checked again, a backup, then one transaction. */
 export const importTariffFiles = (backend: Backend, files: readonly ImportFile[], kind: TariffImportKind, year?: number): Promise<TariffImportReport> =>
   applyTariffImport(
-    { db: backend.database.db, backups: backend.backups, now: () => new Date(), newId: randomUUID, transact: (work) => backend.database.db.transaction().execute(work) },
+    { db: backend.database.db, backups: backend.backups, now: () => new Date(), newId: randomUUID, transact: (work) => writeAndAnnounce({ db: backend.database.db, now: () => new Date(), emit: () => {} }, [], work) },
     files,
     kind,
     year,

@@ -14,6 +14,7 @@ import type { TariffImportKind } from '../../shared/domain/tariff-import';
 import { call, jobResult, openTestBackend, refusalOf } from '../helpers/backend';
 import { addOffer, addSheet, simpleSheetContent } from '../helpers/tariff-year-fixture';
 import { templateToFill } from '../helpers/tariff-template-fill';
+import { writeAndAnnounce } from '../../electron/backend/write';
 
 let dir: string;
 let backend: Backend;
@@ -40,7 +41,7 @@ const target = (): ImportTarget => ({
   backups: backend.backups,
   now: () => new Date('2026-11-01T10:00:00Z'),
   newId: () => `20000000-0000-4000-8000-${String(++written).padStart(12, '0')}`,
-  transact: (work) => backend.database.db.transaction().execute(work),
+  transact: (work) => writeAndAnnounce({ db: backend.database.db, now: () => new Date('2026-11-01T10:00:00Z'), emit: () => {} }, [], work),
 });
 
 async function counts() {
@@ -169,6 +170,27 @@ describe('operator templates: round trip', () => {
     expect(preview.offers[0]).toMatchObject({ action: 'update', changes: [{ field: 'Resultat R', stored: '-250.000,75 kr.', incoming: '-260.000 kr.' }] });
     await applyTariffImport(target(), [corrected], 'results');
     expect((await resultsOfOffers(backend.database.db, [nord]))).toMatchObject([{ result: -26_000_000, revision: 2 }]);
+  });
+
+  it('imports a result over one deleted in the window, and writes every imported sheet and result into the history', async () => {
+    const db = backend.database.db;
+    const entered = await call(backend, 'results.save', { offerId: nord, year: 2026, basis: 900_000_000, result: 10_000_000, setAside: null, activity: null, capacity: null, note: '' });
+    await call(backend, 'results.delete', { id: entered.id });
+    const t = await templateToFill(db, 'Aalborg Kommune', 2027);
+    t.set('Resultater', 'Botilbud Nord', 'Takstgrundlag G (kr.)', 9_500_000);
+    t.set('Resultater', 'Botilbud Nord', 'Resultat R (kr.)', -250_000);
+    // The year is unique per offer: the deleted result's row takes the imported figures.
+    expect(await applyTariffImport(target(), [await t.save(dir, 'Aalborg resultater.xlsx')], 'results')).toMatchObject({ year: 2026, written: 1 });
+    expect(await resultsOfOffers(db, [nord])).toMatchObject([{ id: entered.id, year: 2026, basis: 950_000_000, result: -25_000_000 }]);
+
+    await applyTariffImport(target(), [await (await filledAalborg()).save(dir, 'Aalborg.xlsx')], 'sheets');
+    const sheets = await currentSheetsOfYear(db, 2027);
+    const history = await db.selectFrom('history').select(['entity', 'entity_id', 'action']).where('entity', 'in', ['resultat', 'takstskema']).orderBy('id').execute();
+    expect(history.slice(-4)).toEqual([
+      { entity: 'resultat', entity_id: entered.id, action: 'slettet' },
+      { entity: 'resultat', entity_id: entered.id, action: 'oprettet' },
+      ...sheets.map((s) => ({ entity: 'takstskema', entity_id: s.id, action: 'oprettet' })),
+    ]);
   });
 
   it('finds a column the operator moved by its header', async () => {

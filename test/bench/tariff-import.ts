@@ -15,6 +15,7 @@ import { openBackend, type Backend } from '../../electron/backend/backend';
 import { applyTariffImport, previewTariffImport, tariffTemplate, type ImportFile } from '../../electron/backend/services/tariff-import';
 import { HEADER_ROW } from '../../electron/backend/spreadsheets/tariff-template-columns';
 import { addOffer, addSheet, simpleSheetContent } from '../helpers/tariff-year-fixture';
+import { writeAndAnnounce } from '../../electron/backend/write';
 
 const OFFERS = 250;
 const YEAR = 2027;
@@ -65,7 +66,7 @@ for (let run = 0; run < RUNS; run++) {
     const preview = await previewTariffImport(db, files, 'sheets');
     const t1 = performance.now();
     if (preview.problems.length > 0 || preview.offers.length !== OFFERS) throw new Error(`Forhåndsvisningen fandt problemer: ${preview.problems.slice(0, 3).join(' | ')}`);
-    const report = await applyTariffImport({ db, backups: backend.backups, now: () => new Date(), newId: () => crypto.randomUUID(), transact: (work) => db.transaction().execute(work) }, files, 'sheets');
+    const report = await applyTariffImport({ db, backups: backend.backups, now: () => new Date(), newId: () => crypto.randomUUID(), transact: (work) => writeAndAnnounce({ db, now: () => new Date(), emit: () => {} }, [], work) }, files, 'sheets');
     const t2 = performance.now();
     if (report.written !== OFFERS) throw new Error(`Kun ${report.written} af ${OFFERS} skemaer blev skrevet.`);
     previews.push(t1 - t0);

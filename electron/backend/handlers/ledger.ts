@@ -1,19 +1,17 @@
 import type { Kysely } from 'kysely';
 import { diff } from '../../../db/queries/history';
-import { getResult, insertResult, resultOfYear, reviveResult, setResultDeleted, updateResult, type ResultValues } from '../../../db/queries/offer-results';
+import { getResult, setResultDeleted } from '../../../db/queries/offer-results';
 import { getOffer } from '../../../db/queries/offers';
 import { getSetAsideUse, insertSetAsideUse, setSetAsideUseDeleted, updateSetAsideUse, usesOfResults, type UseValues } from '../../../db/queries/set-aside-uses';
 import type { DB } from '../../../db/schema';
 import type { OfferResult } from '../../../shared/domain/tariff-year';
 import { formatKroner } from '../../../shared/format/numbers';
-import { settleResult, type ResultSettlement } from '../../../shared/logic/tariff/result';
 import { timestamp, type BackendContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { AppError, notFound, stale } from '../errors';
 import { offerLedgers, operatorLedger } from '../services/ledger';
-import { ruleSetById, ruleSetInForce } from '../services/rule-sets';
+import { RESULT_HISTORY_ENTITY, settleStoredResult, writeResult } from '../services/results';
 
-const RESULT = 'resultat';
 const USE = 'brug af hensættelse';
 
 type LedgerHandlers = Pick<
@@ -25,18 +23,6 @@ async function mustGetOffer(db: Kysely<DB>, id: string) {
   const offer = await getOffer(db, id);
   if (!offer) throw notFound('Tilbuddet');
   return offer;
-}
-
-/** Settles a result by its rule set; what the 5 % rule refuses (a set-aside above the maximum …) is bad input. */
-async function settle(db: Kysely<DB>, r: Pick<OfferResult, 'year' | 'basis' | 'result' | 'setAside' | 'ruleSetId'>): Promise<ResultSettlement> {
-  const { rules } = await ruleSetById(db, r.ruleSetId);
-  try {
-    // settleResult itself, not the ledger's reading of a stored row: a set-aside on a deficit is refused, not ignored.
-    return settleResult({ basis: r.basis, result: r.result, year: r.year, setAside: r.setAside ?? undefined, rules });
-  } catch (error) {
-    if (error instanceof RangeError) throw new AppError('INVALID_INPUT', error.message);
-    throw error;
-  }
 }
 
 async function mustGetResult(db: Kysely<DB>, id: string): Promise<OfferResult> {
@@ -51,7 +37,7 @@ async function mustGetResult(db: Kysely<DB>, id: string): Promise<OfferResult> {
  */
 async function checkUse(db: Kysely<DB>, values: UseValues, exceptId: string | null): Promise<void> {
   const result = await mustGetResult(db, values.resultId);
-  const settled = await settle(db, result);
+  const settled = await settleStoredResult(db, result);
   if (settled.setAside === 0) throw new AppError('INVALID_INPUT', `Der er ikke hensat noget af resultatet for ${result.year}.`);
   const useBy = settled.setAsideUseBy ?? result.year;
   if (values.year <= result.year || values.year > useBy) {
@@ -76,39 +62,11 @@ export const ledgerHandlers = (ctx: BackendContext): LedgerHandlers => {
 
   return {
     'results.save': async ({ id, revision, offerId, year, ...figures }) => {
-      const values: ResultValues = figures;
+      if (id !== undefined && revision === undefined) throw new AppError('INVALID_INPUT', 'Angiv resultatets revision for at rette det.');
       const savedId = await write([offerId], async (trx, scope) => {
         await mustGetOffer(trx, offerId);
-        const now = timestamp(ctx);
-        const history = (entityId: string, action: 'oprettet' | 'aendret', before: Partial<ResultValues>) =>
-          scope.history({ entity: RESULT, entityId, meetingId: null, itemId: null, action, changes: diff(before, { year, ...values }) });
-        if (id !== undefined) {
-          const current = await mustGetResult(trx, id);
-          if (current.offerId !== offerId || current.year !== year) {
-            throw new AppError('INVALID_INPUT', `Resultatet hører til ${current.year}; slet det, og indtast det for det rigtige år.`);
-          }
-          if (revision === undefined) throw new AppError('INVALID_INPUT', 'Angiv resultatets revision for at rette det.');
-          await settle(trx, { ...values, year, ruleSetId: current.ruleSetId });
-          const outcome = await updateResult(trx, id, revision, values, now);
-          if (outcome === 'missing') throw notFound('Resultatet');
-          if (outcome === 'stale') throw stale('Resultatet');
-          await history(id, 'aendret', current);
-          return id;
-        }
-        const existing = await resultOfYear(trx, offerId, year);
-        if (existing && !existing.deleted) throw new AppError('CONFLICT', `Der er allerede et resultat for ${year}. Ret det i stedet.`);
-        // A result keeps the rules it was entered under.
-        const ruleSetId = (await ruleSetInForce(trx, year)).id;
-        await settle(trx, { ...values, year, ruleSetId });
-        if (existing) {
-          await reviveResult(trx, existing.id, { ...values, ruleSetId }, now);
-          await history(existing.id, 'oprettet', {});
-          return existing.id;
-        }
-        const newId = ctx.newId();
-        await insertResult(trx, { id: newId, offerId, year, ruleSetId, ...values }, now);
-        await history(newId, 'oprettet', {});
-        return newId;
+        const existing = id === undefined ? 'refuse' : { id, revision: revision! };
+        return writeResult(trx, scope, { offerId, year, values: figures, existing }, ctx.newId, timestamp(ctx));
       });
       return mustGetResult(ctx.db, savedId);
     },
@@ -116,7 +74,7 @@ export const ledgerHandlers = (ctx: BackendContext): LedgerHandlers => {
     'results.delete': async ({ id }) => {
       await write([id], async (trx, scope) => {
         if (!(await setResultDeleted(trx, id, true, timestamp(ctx)))) throw notFound('Resultatet');
-        await scope.history({ entity: RESULT, entityId: id, meetingId: null, itemId: null, action: 'slettet' });
+        await scope.history({ entity: RESULT_HISTORY_ENTITY, entityId: id, meetingId: null, itemId: null, action: 'slettet' });
       });
       return { id };
     },
@@ -124,7 +82,7 @@ export const ledgerHandlers = (ctx: BackendContext): LedgerHandlers => {
     'results.restore': async ({ id }) => {
       await write([id], async (trx, scope) => {
         if (!(await setResultDeleted(trx, id, false, timestamp(ctx)))) throw notFound('Det slettede resultat');
-        await scope.history({ entity: RESULT, entityId: id, meetingId: null, itemId: null, action: 'gendannet' });
+        await scope.history({ entity: RESULT_HISTORY_ENTITY, entityId: id, meetingId: null, itemId: null, action: 'gendannet' });
       });
       return mustGetResult(ctx.db, id);
     },

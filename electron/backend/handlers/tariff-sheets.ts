@@ -9,14 +9,12 @@ import { timestamp, type BackendContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { AppError, notFound, stale } from '../errors';
 import { ruleSetInForce } from '../services/rule-sets';
-import { computedSheetsOfYear, currentDueSources, isLocked, lockedSheet, sheetOffer, sheetView } from '../services/tariff-sheets';
+import { computedSheetsOfYear, currentDueSources, isLocked, lockedSheet, SHEET_HISTORY_ENTITY, sheetOffer, sheetView } from '../services/tariff-sheets';
 
 type TariffSheetHandlers = Pick<
   Handlers,
   'tariffSheets.listYear' | 'tariffSheets.get' | 'tariffSheets.save' | 'tariffSheets.submit' | 'tariffSheets.reopen' | 'tariffSheets.newVersion'
 >;
-
-const HISTORY_ENTITY = 'takstskema';
 
 async function mustGetOffer(db: Kysely<DB>, id: string): Promise<Offer> {
   const offer = await getOffer(db, id);
@@ -67,7 +65,7 @@ export const tariffSheetHandlers = (ctx: BackendContext): TariffSheetHandlers =>
         if (errors.length > 0) throw new AppError('INVALID_INPUT', `Skemaet kan ikke indsendes, før fejlene er rettet: ${errors.join(' ')}`);
       }
       if ((await updateSheet(trx, id, revision, { status: to }, timestamp(ctx))) !== 'written') throw stale('Takstskemaet');
-      await scope.history({ entity: HISTORY_ENTITY, entityId: id, meetingId: null, itemId: null, action: 'aendret', changes: { status: { before: from, after: to } } });
+      await scope.history({ entity: SHEET_HISTORY_ENTITY, entityId: id, meetingId: null, itemId: null, action: 'aendret', changes: { status: { before: from, after: to } } });
       return found;
     });
     return sheetOfYear(ctx.db, offer.id, sheet.year);
@@ -89,7 +87,7 @@ export const tariffSheetHandlers = (ctx: BackendContext): TariffSheetHandlers =>
           const id = ctx.newId();
           // The sheet keeps the rules it was made under, even when a later rule set is approved for the year.
           await insertSheet(trx, { id, offerId, year, status: 'draft', ruleSetId: (await ruleSetInForce(trx, year)).id, content }, now);
-          await scope.history({ entity: HISTORY_ENTITY, entityId: id, meetingId: null, itemId: null, action: 'oprettet', changes: { tilbud: { before: null, after: offer.name }, år: { before: null, after: year } } });
+          await scope.history({ entity: SHEET_HISTORY_ENTITY, entityId: id, meetingId: null, itemId: null, action: 'oprettet', changes: { tilbud: { before: null, after: offer.name }, år: { before: null, after: year } } });
           scope.announce({ ids: [id] });
           return;
         }
@@ -98,7 +96,7 @@ export const tariffSheetHandlers = (ctx: BackendContext): TariffSheetHandlers =>
         if (revision === undefined) throw new AppError('CONFLICT', `Der er allerede et skema for ${offer.name} ${year}. Indlæs det, og ret i det.`);
         if (current.revision !== revision) throw stale('Takstskemaet');
         if ((await updateSheet(trx, current.id, revision, { content }, now)) !== 'written') throw stale('Takstskemaet');
-        await scope.history({ entity: HISTORY_ENTITY, entityId: current.id, meetingId: null, itemId: null, action: 'aendret', changes: contentChanges(current.content, content) });
+        await scope.history({ entity: SHEET_HISTORY_ENTITY, entityId: current.id, meetingId: null, itemId: null, action: 'aendret', changes: contentChanges(current.content, content) });
         scope.announce({ ids: [current.id] });
       });
       return sheetOfYear(ctx.db, offerId, year);
@@ -126,7 +124,7 @@ export const tariffSheetHandlers = (ctx: BackendContext): TariffSheetHandlers =>
         const errors = await blockingChecks(trx, offerId, year);
         if (errors.length > 0) throw new AppError('INVALID_INPUT', `Den nye version kan ikke godkendes, før fejlene er rettet: ${errors.join(' ')}`);
         await scope.history({
-          entity: HISTORY_ENTITY,
+          entity: SHEET_HISTORY_ENTITY,
           entityId: id,
           meetingId: item?.meeting_id ?? null,
           itemId: item?.id ?? null,

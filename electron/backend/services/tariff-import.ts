@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
-import { insertResult, resultsOfOffers, updateResultFigures } from '../../../db/queries/offer-results';
+import type { WriteScope } from '../write';
+import { resultsOfOffers } from '../../../db/queries/offer-results';
 import { listOrganisations } from '../../../db/queries/organisations';
 import { listOffers } from '../../../db/queries/offers';
 import { insertSheet } from '../../../db/queries/tariff-sheets';
@@ -10,9 +11,10 @@ import type { CategoryKey } from '../../../shared/logic/tariff/daily-tariff';
 import { AppError } from '../errors';
 import { writeTariffTemplate, type TemplateOffer } from '../spreadsheets/tariff-template';
 import type { BackupService } from './backups';
+import { writeResult } from './results';
 import { ruleSetInForce } from './rule-sets';
 import { planTariffImport, type ImportFile } from './tariff-import-plan';
-import { computedSheetsOfYear } from './tariff-sheets';
+import { computedSheetsOfYear, SHEET_HISTORY_ENTITY } from './tariff-sheets';
 
 export { MAX_TEMPLATE_BYTES, type ImportFile } from './tariff-import-plan';
 
@@ -80,8 +82,8 @@ export interface ImportTarget {
   backups: BackupService;
   now: () => Date;
   newId: () => string;
-  /** One transaction (the backend's ctx.write, so the windows hear of it). */
-  transact: <T>(work: (trx: Transaction<DB>) => Promise<T>) => Promise<T>;
+  /** One transaction with its history (the backend's ctx.write, so the windows hear of it). */
+  transact: <T>(work: (trx: Transaction<DB>, scope: WriteScope) => Promise<T>) => Promise<T>;
 }
 
 /**
@@ -107,16 +109,23 @@ export async function applyTariffImport(
   const backup = target.backups.dir ? await target.backups.create('import') : null;
   onProgress?.('Skriver i databasen', 0.8);
   const ruleSetId = (await ruleSetInForce(target.db, planYear)).id;
-  await target.transact(async (trx) => {
+  await target.transact(async (trx, scope) => {
     const now = target.now().toISOString();
     for (const write of plan.writes) {
-      if (write.kind === 'sheet') {
-        await insertSheet(trx, { id: target.newId(), offerId: write.offerId, year: planYear, version: write.version, status: 'submitted', ruleSetId, content: write.content }, now);
-      } else if (write.existingId) {
-        await updateResultFigures(trx, write.existingId, { ...write.values, ruleSetId }, now);
-      } else {
-        await insertResult(trx, { id: target.newId(), offerId: write.offerId, year: planYear, ...write.values, ruleSetId }, now);
+      if (write.kind === 'result') {
+        await writeResult(trx, scope, { offerId: write.offerId, year: planYear, values: write.values, existing: 'correct' }, target.newId, now);
+        continue;
       }
+      const id = target.newId();
+      await insertSheet(trx, { id, offerId: write.offerId, year: planYear, version: write.version, status: 'submitted', ruleSetId, content: write.content }, now);
+      await scope.history({
+        entity: SHEET_HISTORY_ENTITY,
+        entityId: id,
+        meetingId: null,
+        itemId: null,
+        action: 'oprettet',
+        changes: { version: { before: write.version > 1 ? write.version - 1 : null, after: write.version }, status: { before: null, after: 'submitted' } },
+      });
     }
   });
   return { kind, year: planYear, written: plan.writes.length, unchanged, backup: backup?.fileName ?? null };

@@ -11,6 +11,9 @@ import { AppError } from '../errors';
 import { recordHistory } from './agenda';
 import { ruleSetById, ruleSetNote, type StoredRuleSet } from './rule-sets';
 
+/** A sheet's lines in the history. */
+export const SHEET_HISTORY_ENTITY = 'takstskema';
+
 /** A sheet with what it was computed from and what it computes to. */
 export interface ComputedSheet {
   sheet: TariffSheet;
@@ -153,7 +156,7 @@ export async function approveSheetsOfYear(trx: Kysely<DB>, year: number, itemId:
   const dues = new Map((await computedSheetsOfYear(trx, year, submitted.map((s) => s.offerId))).map((c) => [c.sheet.id, c.dueSources]));
   for (const sheet of submitted) {
     await markSheetApproved(trx, sheet.id, { ...sheet.content, dueResultsAtApproval: dues.get(sheet.id) ?? [] }, itemId, now);
-    await recordHistory(trx, { at: now, entity: 'takstskema', entityId: sheet.id, meetingId: item.meeting_id, itemId, action: 'aendret', changes: { status: { before: 'submitted', after: 'approved' } } });
+    await recordHistory(trx, { at: now, entity: SHEET_HISTORY_ENTITY, entityId: sheet.id, meetingId: item.meeting_id, itemId, action: 'aendret', changes: { status: { before: 'submitted', after: 'approved' } } });
   }
   return {
     approved: submitted.map((s) => s.id),
