@@ -13,11 +13,6 @@ export interface StoredRuleSet {
   id: string;
   approved: boolean;
   rules: RuleSet;
-  /**
-   * Set when the year asked for is before the set's own (results of 2019–2021 settled by the 2022 agreement, the
-   * oldest the app knows): the caller shows it, so nobody takes it for that year's agreement.
-   */
-  usedBeforeItsYear?: true;
 }
 
 /**
@@ -39,19 +34,22 @@ function toStored(row: RuleSetRow): StoredRuleSet {
 
 /**
  * The rules in force for a tariff year: the latest stored set not after it. A year before every stored set gets the
- * earliest one, marked usedBeforeItsYear. With no set at all (every one deleted) a Danish refusal.
+ * earliest one (ruleSetNote says so). With no set at all (every one deleted) a Danish refusal.
  */
 export async function ruleSetInForce(db: Kysely<DB>, year: number, region: string = HOME_REGION): Promise<StoredRuleSet> {
   const row = await ruleSetRowInForce(db, region, year);
   if (row) return toStored(row);
   const earliest = await earliestRuleSetRow(db, region);
   if (!earliest) throw new AppError('NOT_FOUND', `Der findes ingen takstregler for ${year}. Opret et regelsæt under Indstillinger → Takstregler.`);
-  return { ...toStored(earliest), usedBeforeItsYear: true };
+  return toStored(earliest);
 }
 
-/** A note for the user when a set was used for a year before its own; null otherwise. */
+/**
+ * A note for the user when a set serves a year before its own (results of 2019–2021 settled by the 2022 agreement, the
+ * oldest the app knows), so nobody takes it for that year's agreement; null otherwise.
+ */
 export const ruleSetNote = (set: StoredRuleSet, year: number): string | null =>
-  set.usedBeforeItsYear ? `${year} har ikke sit eget regelsæt; reglerne fra ${set.rules.source} (${set.rules.year}) er brugt.` : null;
+  set.rules.year > year ? `${year} har ikke sit eget regelsæt; reglerne fra ${set.rules.source} (${set.rules.year}) er brugt.` : null;
 
 /** A stored set by id (what a sheet or result recorded). */
 export async function ruleSetById(db: Kysely<DB>, id: string): Promise<StoredRuleSet> {

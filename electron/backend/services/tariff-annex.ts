@@ -44,7 +44,7 @@ export async function takstbilagOfYear(db: Kysely<DB>, year: number): Promise<Ta
     previousTariff: c.previous?.tariff ?? null,
     checks: c.computation.checks,
     // A set stored for a later year than the sheet's was borrowed (results and sheets before the first agreement).
-    ruleSetNote: ruleSetNote(c.ruleSet.rules.year > year ? { ...c.ruleSet, usedBeforeItsYear: true } : c.ruleSet, year),
+    ruleSetNote: ruleSetNote(c.ruleSet, year),
     printedNotes: printedNotesOf(resultsByOffer.get(c.offer.id) ?? [], year),
   }));
   return buildTakstbilag(year, sheets, organisations.map((o) => o.id));

@@ -5,7 +5,8 @@ import { listOffers } from '../../../db/queries/offers';
 import { currentSheetsOfYear, markSheetApproved } from '../../../db/queries/tariff-sheets';
 import type { DB } from '../../../db/schema';
 import type { ComputedSheetView, Offer, OfferResult, SheetOffer, TariffSheet } from '../../../shared/domain/tariff-year';
-import { categoryInYear, dueSourcesInTariffYear, type LedgerResultInput } from '../../../shared/logic/tariff/ledger';
+import { dueSourcesInTariffYear, type LedgerResultInput } from '../../../shared/logic/tariff/ledger';
+import { categoryIn } from '../../../shared/logic/tariff/offer-register';
 import { computeTariffSheet, type SheetComputation } from '../../../shared/logic/tariff/tariff-sheet';
 import { AppError } from '../errors';
 import { recordHistory } from './agenda';
@@ -114,14 +115,13 @@ export const sheetOffer = (offer: Offer, year: number): SheetOffer => ({
   operatorName: offer.operatorName,
   legalBasis: offer.legalBasis,
   tariffUnit: offer.tariffUnit,
-  category: categoryInYear(offer.categories, year),
+  category: categoryIn(offer, year),
 });
 
 /** A computed sheet as the contract carries it, with the flags DAS must see. */
 export function sheetView(computed: ComputedSheet): ComputedSheetView {
   const { sheet, offer, ruleSet, computation } = computed;
-  // A stored set loaded by id does not know the year it serves: one from a later year was borrowed.
-  const note = ruleSet.rules.year > sheet.year ? ruleSetNote({ ...ruleSet, usedBeforeItsYear: true }, sheet.year) : null;
+  const note = ruleSetNote(ruleSet, sheet.year);
   return {
     sheet,
     offer: sheetOffer(offer, sheet.year),

@@ -1,5 +1,6 @@
 import { formatKroner } from '../../format/numbers';
 import { type Ore } from './money';
+import { categoryIn } from './offer-register';
 import { settleResult, type ResultRules, type ResultSettlement } from './result';
 
 /*
@@ -23,14 +24,6 @@ export interface LedgerResultInput {
 export const settleLedgerResult = (r: LedgerResultInput): ResultSettlement =>
   settleResult({ basis: r.basis, result: r.result, year: r.year, setAside: r.result >= 0 ? (r.setAside ?? undefined) : undefined, rules: r.rules });
 
-/**
- * The signed amount the results falling due in a tariff year add to that year's tariff basis (+ raises, − lowers):
- * the part above 5 % of each result whose latest tariff year (Y + lag) is this year.
- */
-export function dueInTariffYear(results: readonly LedgerResultInput[], tariffYear: number): Ore {
-  return dueSourcesInTariffYear(results, tariffYear).reduce((sum, s) => sum + s.amount, 0);
-}
-
 /** The results falling due in a tariff year, each with its signed amount, by result year; none of 0. */
 export function dueSourcesInTariffYear(results: readonly LedgerResultInput[], tariffYear: number): { resultYear: number; amount: Ore }[] {
   return results
@@ -46,13 +39,6 @@ export interface LedgerOffer {
   name: string;
   operatorId: string;
   categories: readonly { fromYear: number; category: 1 | 2 | 3 }[];
-}
-
-/** The category of an offer in a year: the last change from that year or before; null before the first. */
-export function categoryInYear(categories: LedgerOffer['categories'], year: number): 1 | 2 | 3 | null {
-  let found: 1 | 2 | 3 | null = null;
-  for (const c of [...categories].sort((a, b) => a.fromYear - b.fromYear)) if (c.fromYear <= year) found = c.category;
-  return found;
 }
 
 export interface LedgerSheet {
@@ -156,14 +142,14 @@ export function offerLedger(input: OfferLedgerInput): { rows: OfferLedgerRow[]; 
     if (used > s.setAside) {
       warn('set-aside-overused', r.year, `Hensættelsen fra ${r.year} er brugt med ${formatKroner(used)}, men der er kun hensat ${formatKroner(s.setAside)} (${formatKroner(used - s.setAside)} for meget).`);
     }
-    const sourceCategory = categoryInYear(offer.categories, r.year);
+    const sourceCategory = categoryIn(offer, r.year);
     if (sourceCategory === 2 || sourceCategory === 3) {
       for (const use of uses) {
         if (!use.usedOn) continue;
         const outside =
           use.usedOn.operatorId !== offer.operatorId
             ? 'som en anden driftsherre driver'
-            : categoryInYear(use.usedOn.categories, use.year) === 1
+            : categoryIn(use.usedOn, use.year) === 1
               ? 'som er et kategori 1-tilbud uden for Socialaftalen'
               : null;
         if (outside) {

@@ -1,12 +1,12 @@
 import { danishCollator } from '../../format/collate';
-import { LEGAL_BASES, type Offer, type OfferCategory } from '../../domain/tariff-year';
+import { LEGAL_BASES, type OfferCategory } from '../../domain/tariff-year';
 import type { OfferFilter, OfferRow } from '../../domain/offer-register';
 
-/** The category of an offer in a year: the last change from that year or before; null before its first. */
-export function categoryIn(offer: Pick<Offer, 'categories'>, year: number): OfferCategory | null {
-  let found: OfferCategory | null = null;
-  for (const change of offer.categories) if (change.fromYear <= year) found = change.category;
-  return found;
+/** The category of an offer in a year: the latest change from that year or before, in any order; null before its first. */
+export function categoryIn(offer: { categories: readonly { fromYear: number; category: OfferCategory }[] }, year: number): OfferCategory | null {
+  let found: { fromYear: number; category: OfferCategory } | null = null;
+  for (const change of offer.categories) if (change.fromYear <= year && (found === null || change.fromYear > found.fromYear)) found = change;
+  return found?.category ?? null;
 }
 
 const legalBasisOrder = new Map<string, number>(LEGAL_BASES.map((b, i) => [b.key, i]));
