@@ -73,9 +73,10 @@ export async function currentSheetsOfYear(db: Kysely<DB>, year: number, offerIds
   return (await query.execute()).map(toSheet);
 }
 
-/** Every version of an offer's sheets, by year then version. */
-export async function sheetsOfOffer(db: Kysely<DB>, offerId: string): Promise<TariffSheet[]> {
-  const rows = await db.selectFrom('tariff_sheets').selectAll().where('offer_id', '=', offerId).where('deleted_at', 'is', null).orderBy('year').orderBy('version').execute();
+/** Every version of the offers' sheets, by year then version. */
+export async function sheetsOfOffers(db: Kysely<DB>, offerIds: readonly string[]): Promise<TariffSheet[]> {
+  if (offerIds.length === 0) return [];
+  const rows = await db.selectFrom('tariff_sheets').selectAll().where('offer_id', 'in', [...offerIds]).where('deleted_at', 'is', null).orderBy('year').orderBy('version').execute();
   return rows.map(toSheet);
 }
 

@@ -3,12 +3,12 @@ import { resultsOfOffers } from '../../../db/queries/offer-results';
 import { listOffers } from '../../../db/queries/offers';
 import { organisationName } from '../../../db/queries/organisations';
 import { usesOfResults } from '../../../db/queries/set-aside-uses';
-import { sheetsOfOffer } from '../../../db/queries/tariff-sheets';
+import { sheetsOfOffers } from '../../../db/queries/tariff-sheets';
 import type { DB } from '../../../db/schema';
 import type { Offer, OfferLedger, OperatorLedger, TariffSheet } from '../../../shared/domain/tariff-year';
 import { offerLedger, type LedgerOffer, type LedgerSheet } from '../../../shared/logic/tariff/ledger';
 import { AppError } from '../errors';
-import { ruleSetCache, sheetOffer } from './tariff-sheets';
+import { byOffer, ruleSetCache, sheetOffer, withRules } from './tariff-sheets';
 
 const ledgerOffer = (o: Offer): LedgerOffer => ({ id: o.id, name: o.name, operatorId: o.operatorId, categories: o.categories });
 
@@ -26,10 +26,9 @@ function currentByYear(sheets: readonly TariffSheet[]): Map<number, LedgerSheet>
  * with its set-aside uses, the sheet of Y + 2 that picks its due amount up, and the warnings. Read-only.
  */
 export async function offerLedgers(db: Kysely<DB>, offers: readonly Offer[], currentYear: number): Promise<OfferLedger[]> {
-  const results = await resultsOfOffers(
-    db,
-    offers.map((o) => o.id),
-  );
+  const ids = offers.map((o) => o.id);
+  // Each table read once for all the offers (an operator's ledger has dozens), then grouped.
+  const [results, sheets] = await Promise.all([resultsOfOffers(db, ids), sheetsOfOffers(db, ids)]);
   const uses = await usesOfResults(
     db,
     results.map((r) => r.id),
@@ -37,23 +36,25 @@ export async function offerLedgers(db: Kysely<DB>, offers: readonly Offer[], cur
   const known = new Map(offers.map((o) => [o.id, o]));
   const others = [...new Set(uses.map((u) => u.usedOnOfferId).filter((id): id is string => id !== null && !known.has(id)))];
   for (const o of await listOffers(db, others)) known.set(o.id, o);
-  const rulesOf = ruleSetCache(db);
+  const resultsByOffer = byOffer(await withRules(results, ruleSetCache(db)));
+  const sheetsByOffer = byOffer(sheets);
+  const usesByResult = new Map<string, typeof uses>();
+  for (const u of uses) usesByResult.set(u.resultId, [...(usesByResult.get(u.resultId) ?? []), u]);
 
   const ledgers: OfferLedger[] = [];
   for (const offer of offers) {
-    const own = results.filter((r) => r.offerId === offer.id);
-    const ownUses = uses.filter((u) => own.some((r) => r.id === u.resultId));
-    const inputs = await Promise.all(own.map(async (r) => ({ ...r, rules: (await rulesOf(r.ruleSetId)).rules })));
+    const own = resultsByOffer.get(offer.id) ?? [];
+    const ownUses = own.flatMap((r) => usesByResult.get(r.id) ?? []);
     let computed: ReturnType<typeof offerLedger>;
     try {
       computed = offerLedger({
         offer: ledgerOffer(offer),
-        results: inputs,
+        results: own,
         uses: ownUses.map((u) => {
           const on = u.usedOnOfferId === null ? undefined : known.get(u.usedOnOfferId);
           return { resultId: u.resultId, year: u.year, amount: u.amount, usedOn: on ? ledgerOffer(on) : null };
         }),
-        sheets: currentByYear(await sheetsOfOffer(db, offer.id)),
+        sheets: currentByYear(sheetsByOffer.get(offer.id) ?? []),
         currentYear,
       });
     } catch (error) {
@@ -65,7 +66,7 @@ export async function offerLedgers(db: Kysely<DB>, offers: readonly Offer[], cur
       offer: sheetOffer(offer, currentYear),
       years: computed.rows.map((row) => {
         const r = byId.get(row.resultId)!;
-        return { ...row, revision: r.revision, ruleSetId: r.ruleSetId, note: r.note, uses: ownUses.filter((u) => u.resultId === r.id), entered: { setAside: r.setAside, activity: r.activity, capacity: r.capacity } };
+        return { ...row, revision: r.revision, ruleSetId: r.ruleSetId, note: r.note, uses: usesByResult.get(r.id) ?? [], entered: { setAside: r.setAside, activity: r.activity, capacity: r.capacity } };
       }),
       warnings: computed.warnings,
     });

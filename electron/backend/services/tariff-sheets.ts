@@ -40,6 +40,21 @@ export function ruleSetCache(db: Kysely<DB>) {
   };
 }
 
+/** Records grouped by their offer, in the order given. */
+export function byOffer<T extends { offerId: string }>(records: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const record of records) {
+    const group = groups.get(record.offerId);
+    if (group) group.push(record);
+    else groups.set(record.offerId, [record]);
+  }
+  return groups;
+}
+
+/** Each result with the rules of the set it was recorded under: what the 5 % ledger settles. */
+export const withRules = (results: readonly OfferResult[], rulesOf: ReturnType<typeof ruleSetCache>): Promise<(OfferResult & LedgerResultInput)[]> =>
+  Promise.all(results.map(async (r) => ({ ...r, rules: (await rulesOf(r.ruleSetId)).rules })));
+
 /**
  * Every current sheet of a year (or of the given offers), computed with the results due in that year from the 5 %
  * ledger and checked against last year's sheet, in the register's order (operator, then offer). Read-only.
@@ -52,11 +67,7 @@ export async function computedSheetsOfYear(db: Kysely<DB>, year: number, offerId
   const rulesOf = ruleSetCache(db);
   const sheetByOffer = new Map(sheets.map((s) => [s.offerId, s]));
   const previousByOffer = new Map(previousSheets.map((s) => [s.offerId, s]));
-  const resultsByOffer = new Map<string, OfferResult[]>();
-  for (const r of results) resultsByOffer.set(r.offerId, [...(resultsByOffer.get(r.offerId) ?? []), r]);
-
-  const ledgerInputs = async (offerId: string): Promise<LedgerResultInput[]> =>
-    Promise.all((resultsByOffer.get(offerId) ?? []).map(async (r) => ({ year: r.year, basis: r.basis, result: r.result, setAside: r.setAside, rules: (await rulesOf(r.ruleSetId)).rules })));
+  const resultsByOffer = byOffer(await withRules(results, rulesOf));
   const sumOf = (sources: { amount: number }[]) => sources.reduce((sum, s) => sum + s.amount, 0);
 
   const computed: ComputedSheet[] = [];
@@ -64,7 +75,7 @@ export async function computedSheetsOfYear(db: Kysely<DB>, year: number, offerId
   for (const offer of offers) {
     const sheet = sheetByOffer.get(offer.id)!;
     const ruleSet = await rulesOf(sheet.ruleSetId);
-    const ledger = await ledgerInputs(offer.id);
+    const ledger = resultsByOffer.get(offer.id) ?? [];
     const previousSheet = previousByOffer.get(offer.id);
     const previous = previousSheet
       ? {
@@ -95,10 +106,7 @@ export async function computedSheetsOfYear(db: Kysely<DB>, year: number, offerId
 
 /** The results due in an offer's tariff of a year, as the ledger stands now (what an approval freezes). */
 export async function currentDueSources(db: Kysely<DB>, offerId: string, year: number): Promise<{ resultYear: number; amount: number }[]> {
-  const rulesOf = ruleSetCache(db);
-  const results = await resultsOfOffers(db, [offerId]);
-  const inputs = await Promise.all(results.map(async (r) => ({ year: r.year, basis: r.basis, result: r.result, setAside: r.setAside, rules: (await rulesOf(r.ruleSetId)).rules })));
-  return dueSourcesInTariffYear(inputs, year);
+  return dueSourcesInTariffYear(await withRules(await resultsOfOffers(db, [offerId]), ruleSetCache(db)), year);
 }
 
 /** Approved (by DAS) and amended (an in-year version approved by FU) sheets are locked. */
