@@ -19,7 +19,7 @@ import { runExport, runImport } from './exchange-cli';
 import { runOfferCommand } from './offer-cli';
 import { runProposalCommand } from './proposal-cli';
 import { runTariffCommand } from './tariff-cli';
-import { isTariffImportCommand, runTariffImportCommand } from './tariffs-cli';
+import { isTariffImportCommand, runTariffImportCommand } from './tariff-import-cli';
 import { runTakstbilag } from './takstbilag-cli';
 import { startHttpHost } from './http-host';
 import { appVersion, RENDERER_DIR } from './paths';
