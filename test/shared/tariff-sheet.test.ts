@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TariffSheetContent, TariffUnit } from '../../shared/domain/tariff-year';
 import { homeRuleSet } from '../../shared/logic/tariff/rule-set';
 import { computeTariffSheet, type SheetComputationInput } from '../../shared/logic/tariff/tariff-sheet';
+import { simpleSheetContent } from '../helpers/tariff-year-fixture';
 
 /*
  * The tariff sheet (takstberegningsskema) computed and checked: domain.md §3.2–3.6 and the worked examples AT-05
@@ -11,22 +12,8 @@ import { computeTariffSheet, type SheetComputationInput } from '../../shared/log
 const RULES = homeRuleSet(2026);
 const kr = (kroner: number) => Math.round(kroner * 100);
 
-function content(extra: Partial<TariffSheetContent> = {}): TariffSheetContent {
-  return {
-    budgetLines: [{ category: 'personnel', label: 'Borgerrelateret personale', amount: kr(10_000_000) }],
-    statedTotal: kr(10_000_000),
-    places: 20,
-    occupancy: 0.95,
-    occupancyMethod: 'expectation',
-    occupancyHistory: [],
-    levels: [],
-    firstYearLoss: 0,
-    reason: '',
-    approvalNote: '',
-    dueResultsAtApproval: null,
-    ...extra,
-  };
-}
+/** A single-level sheet of 10 mio. kr., 20 places and 95 % (the fixture's), changed by `extra`. */
+const content = (extra: Partial<TariffSheetContent> = {}) => simpleSheetContent(10_000_000, 20, 0.95, extra);
 
 function compute(extra: Partial<TariffSheetContent> = {}, input: Partial<Omit<SheetComputationInput, 'content'>> & { unit?: TariffUnit; firstYear?: number } = {}) {
   const { unit = 'døgn', firstYear = null, ...rest } = input as typeof input & { firstYear?: number | null };
