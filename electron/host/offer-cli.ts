@@ -1,7 +1,7 @@
 import type { Backend } from '../backend/backend';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
 import type { OfferRow } from '../../shared/domain/offer-register';
-import { LEGAL_BASES, OFFER_STATUS_LABELS, TARIFF_UNITS, type LegalBasis, type OfferCategory } from '../../shared/domain/tariff-year';
+import { LEGAL_BASES, legalBasisLabel, OFFER_STATUS_LABELS, tariffUnitLabel, type LegalBasis, type OfferCategory } from '../../shared/domain/tariff-year';
 import { formatInteger } from '../../shared/format';
 import { matchOrganisation } from '../../shared/logic/parties';
 import { UsageError } from './usage';
@@ -47,8 +47,8 @@ const listLine = (o: OfferRow) =>
   `${o.id}  ${o.operatorName.padEnd(22)} ${o.legalBasis.padEnd(10)} kat. ${o.category ?? '–'}  ${OFFER_STATUS_LABELS[o.status].padEnd(15)} ${o.name}`;
 
 function showText(o: OfferRow): string {
-  const basis = LEGAL_BASES.find((b) => b.key === o.legalBasis)?.label ?? o.legalBasis;
-  const unit = TARIFF_UNITS.find((u) => u.key === o.tariffUnit)?.label ?? o.tariffUnit;
+  const basis = legalBasisLabel(o.legalBasis);
+  const unit = tariffUnitLabel(o.tariffUnit);
   const lines = [
     o.name,
     `Driftsherre: ${o.operatorName}`,

@@ -1,6 +1,6 @@
 import type { Backend } from '../backend/backend';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
-import { LEGAL_BASES, OCCUPANCY_METHOD_LABELS, SHEET_STATUS_LABELS, TARIFF_UNITS, type LedgerYear, type SheetOfYear } from '../../shared/domain/tariff-year';
+import { legalBasisLabel, OCCUPANCY_METHOD_LABELS, SHEET_STATUS_LABELS, tariffUnitLabel, type LedgerYear, type SheetOfYear } from '../../shared/domain/tariff-year';
 import { formatKroner, formatNumber, formatPercent } from '../../shared/format';
 import { UsageError } from './usage';
 
@@ -106,11 +106,11 @@ function sheetJson({ offer, year, current }: SheetOfYear) {
 
 function sheetText({ offer, year, current }: SheetOfYear): string {
   const { sheet, computation: c, ruleSet } = current!;
-  const unit = TARIFF_UNITS.find((u) => u.key === offer.tariffUnit)!.label;
+  const unit = tariffUnitLabel(offer.tariffUnit);
   const content = sheet.content;
   const lines = [
     `${offer.name} (${offer.operatorName}) – takstskema ${year}, version ${sheet.version}: ${SHEET_STATUS_LABELS[sheet.status]}`,
-    `Lovgrundlag: ${LEGAL_BASES.find((b) => b.key === offer.legalBasis)!.label}   Kategori: ${offer.category ?? '–'}   Regler: ${ruleSet.source}`,
+    `Lovgrundlag: ${legalBasisLabel(offer.legalBasis)}   Kategori: ${offer.category ?? '–'}   Regler: ${ruleSet.source}`,
     '',
     `Budget i alt: ${formatKroner(c.budgetTotal)}`,
     `Resultater, der forfalder i ${year}: ${formatKroner(c.dueResults)}${current!.dueSources.length ? ` (${current!.dueSources.map((s) => `${s.resultYear}: ${formatKroner(s.amount)}`).join(', ')})` : ''}`,

@@ -47,6 +47,17 @@ export const TARIFF_UNITS = [
 export type TariffUnit = (typeof TARIFF_UNITS)[number]['key'];
 export const TariffUnit = z.enum(['døgn', 'dag', 'time', 'enhed'], { error: 'Ukendt takstenhed' });
 
+const LEGAL_BASIS_LABELS = new Map<string, string>(LEGAL_BASES.map((b) => [b.key, b.label]));
+const TARIFF_UNIT_LABELS = new Map<string, string>(TARIFF_UNITS.map((u) => [u.key, u.label]));
+/** The agreement's order of the legal bases (2.1), for sorting; an unknown key last. */
+const LEGAL_BASIS_POSITIONS = new Map<string, number>(LEGAL_BASES.map((b, i) => [b.key, i]));
+
+/** «SEL § 108 (længerevarende botilbud)» for «SEL-108»; an unknown key as it is. */
+export const legalBasisLabel = (key: string) => LEGAL_BASIS_LABELS.get(key) ?? key;
+/** «Døgntakst» for «døgn»; an unknown key as it is. */
+export const tariffUnitLabel = (key: string) => TARIFF_UNIT_LABELS.get(key) ?? key;
+export const legalBasisPosition = (key: string) => LEGAL_BASIS_POSITIONS.get(key) ?? LEGAL_BASES.length;
+
 export const OfferStatus = z.enum(['active', 'closing', 'closed']);
 export type OfferStatus = z.infer<typeof OfferStatus>;
 export const OFFER_STATUS_LABELS: Readonly<Record<OfferStatus, string>> = { active: 'Aktiv', closing: 'Under afvikling', closed: 'Lukket' };

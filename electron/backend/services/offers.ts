@@ -4,7 +4,7 @@ import { organisationName } from '../../../db/queries/organisations';
 import type { DB } from '../../../db/schema';
 import type { DocumentExport } from '../../../shared/domain/documents';
 import { type OfferFilter, type OfferRow, type OfferSort } from '../../../shared/domain/offer-register';
-import { LEGAL_BASES, OFFER_STATUS_LABELS } from '../../../shared/domain/tariff-year';
+import { legalBasisLabel, OFFER_STATUS_LABELS } from '../../../shared/domain/tariff-year';
 import { categoryIn, registerRows } from '../../../shared/logic/tariff/offer-register';
 import type { ExportStore } from '../documents/export-store';
 import { notFound } from '../errors';
@@ -22,8 +22,6 @@ export async function mustGetOffer(db: Kysely<DB>, id: string, year: number): Pr
   if (!row) throw notFound('Tilbuddet');
   return row;
 }
-
-export const legalBasisLabel = (key: string) => LEGAL_BASES.find((b) => b.key === key)?.label ?? key;
 
 const COLUMNS: TableColumn[] = [
   { header: 'Tilbud', width: 34, kind: 'long' },

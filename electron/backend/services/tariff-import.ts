@@ -6,7 +6,7 @@ import { listOffers } from '../../../db/queries/offers';
 import { insertSheet } from '../../../db/queries/tariff-sheets';
 import type { DB } from '../../../db/schema';
 import type { TariffImportKind, TariffImportPreview, TariffImportReport } from '../../../shared/domain/tariff-import';
-import { LEGAL_BASES, TARIFF_UNITS, type TariffSheetContent } from '../../../shared/domain/tariff-year';
+import { legalBasisLabel, tariffUnitLabel, type TariffSheetContent } from '../../../shared/domain/tariff-year';
 import type { CategoryKey } from '../../../shared/logic/tariff/daily-tariff';
 import { AppError } from '../errors';
 import { writeTariffTemplate, type TemplateOffer } from '../spreadsheets/tariff-template';
@@ -36,8 +36,8 @@ export async function tariffTemplate(db: Kysely<DB>, operatorName: string, year:
     return {
       id: offer.id,
       name: offer.name,
-      legalBasis: LEGAL_BASES.find((b) => b.key === offer.legalBasis)?.label ?? offer.legalBasis,
-      unit: TARIFF_UNITS.find((u) => u.key === offer.tariffUnit)?.label ?? offer.tariffUnit,
+      legalBasis: legalBasisLabel(offer.legalBasis),
+      unit: tariffUnitLabel(offer.tariffUnit),
       previousTariff: previous?.computation.tariff ?? null,
       sheet: content ? templateValues(content) : null,
       result: result ? { basis: result.basis, result: result.result, setAside: result.setAside, activity: result.activity, capacity: result.capacity, note: result.note } : null,

@@ -1,5 +1,5 @@
 import { danishCollator } from '../../format/collate';
-import { LEGAL_BASES, type OfferCategory } from '../../domain/tariff-year';
+import { legalBasisPosition, type OfferCategory } from '../../domain/tariff-year';
 import type { OfferFilter, OfferRow } from '../../domain/offer-register';
 
 /** The category of an offer in a year: the latest change from that year or before, in any order; null before its first. */
@@ -8,8 +8,6 @@ export function categoryIn(offer: { categories: readonly { fromYear: number; cat
   for (const change of offer.categories) if (change.fromYear <= year && (found === null || change.fromYear > found.fromYear)) found = change;
   return found?.category ?? null;
 }
-
-const legalBasisOrder = new Map<string, number>(LEGAL_BASES.map((b, i) => [b.key, i]));
 
 /** The register's rows that pass the filter, in the order asked for (ties by operator, then name). */
 export function registerRows(rows: readonly OfferRow[], filter: OfferFilter): OfferRow[] {
@@ -28,7 +26,7 @@ export function registerRows(rows: readonly OfferRow[], filter: OfferFilter): Of
   const first = {
     name: byName,
     operator: byOperator,
-    legalBasis: (a: OfferRow, b: OfferRow) => legalBasisOrder.get(a.legalBasis)! - legalBasisOrder.get(b.legalBasis)!,
+    legalBasis: (a: OfferRow, b: OfferRow) => legalBasisPosition(a.legalBasis) - legalBasisPosition(b.legalBasis),
     // No category (not yet registered for the year) last.
     category: (a: OfferRow, b: OfferRow) => (a.category ?? 9) - (b.category ?? 9),
   }[filter.sort];

@@ -1,4 +1,4 @@
-import { LEGAL_BASES, SHEET_STATUS_LABELS, TARIFF_UNITS, type LegalBasis, type SheetStatus, type TariffUnit } from '../../domain/tariff-year';
+import { legalBasisLabel, legalBasisPosition, SHEET_STATUS_LABELS, tariffUnitLabel, type LegalBasis, type SheetStatus, type TariffUnit } from '../../domain/tariff-year';
 import { type Ore } from './money';
 import type { SheetCheck, SheetCheckCode } from './tariff-sheet';
 
@@ -100,9 +100,6 @@ const SHORT_FLAGS: Readonly<Record<SheetCheckCode, string>> = {
   'level-revenue': 'Takstniveauer ≠ takstgrundlag',
 };
 
-const UNIT_LABELS = new Map<string, string>(TARIFF_UNITS.map((u) => [u.key, u.label]));
-const BASIS_ORDER = new Map<string, number>(LEGAL_BASES.map((b, i) => [b.key, i]));
-const BASIS_LABELS = new Map<string, string>(LEGAL_BASES.map((b) => [b.key, b.label]));
 
 function toRow(sheet: TakstbilagSheet): TakstbilagRow {
   const change = sheet.previousTariff === null ? null : sheet.tariff - sheet.previousTariff;
@@ -112,7 +109,7 @@ function toRow(sheet: TakstbilagSheet): TakstbilagRow {
     offerId: sheet.offer.id,
     offerName: sheet.offer.name,
     unit: sheet.offer.tariffUnit,
-    unitLabel: UNIT_LABELS.get(sheet.offer.tariffUnit) ?? sheet.offer.tariffUnit,
+    unitLabel: tariffUnitLabel(sheet.offer.tariffUnit),
     places: sheet.places,
     occupancy: sheet.occupancy,
     tariff: sheet.tariff,
@@ -159,10 +156,10 @@ export function buildTakstbilag(year: number, sheets: readonly TakstbilagSheet[]
 
   const operators = operatorIds.map((operatorId): TakstbilagOperator => {
     const { name, sheets: own } = byOperator.get(operatorId)!;
-    const bases = [...new Set(own.map((s) => s.offer.legalBasis))].sort((a, b) => (BASIS_ORDER.get(a) ?? 99) - (BASIS_ORDER.get(b) ?? 99));
+    const bases = [...new Set(own.map((s) => s.offer.legalBasis))].sort((a, b) => legalBasisPosition(a) - legalBasisPosition(b));
     const groups = bases.map((legalBasis) => ({
       legalBasis,
-      label: BASIS_LABELS.get(legalBasis) ?? legalBasis,
+      label: legalBasisLabel(legalBasis),
       rows: own
         .filter((s) => s.offer.legalBasis === legalBasis)
         .sort((a, b) => collator.compare(a.offer.name, b.offer.name))
