@@ -42,6 +42,10 @@ export const OUTCOME_LABELS: Record<Outcome, string> = {
   udsat: 'Udsat',
 };
 
+/** Whether a decision approves what its item asks (a meeting's minutes, a proposal, the year's takstbilag). */
+export const isApproving = (outcome: Outcome | null | undefined): outcome is 'godkendt' | 'godkendt_med_aendringer' =>
+  outcome === 'godkendt' || outcome === 'godkendt_med_aendringer';
+
 export const FOLLOW_UP_STATUSES = ['aaben', 'afsluttet', 'annulleret'] as const;
 export const FollowUpStatus = z.enum(FOLLOW_UP_STATUSES);
 export type FollowUpStatus = z.infer<typeof FollowUpStatus>;

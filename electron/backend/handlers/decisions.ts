@@ -5,7 +5,7 @@ import { insertDecision, replaceReservations, savePointOutcomes } from '../../..
 import { getMeetingRow, setMeetingStatus } from '../../../db/queries/meetings';
 import { itemIsOnApprovalRoute } from '../../../db/queries/proposals';
 import { updateGuarded } from '../../../db/queries/records';
-import type { Decision } from '../../../shared/domain/agenda';
+import { isApproving, type Decision } from '../../../shared/domain/agenda';
 import { timestamp, type BackendContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { AppError, notFound, stale } from '../errors';
@@ -17,7 +17,6 @@ import { richTextToPlain, sanitizeRichText } from '../services/rich-text';
 type DecisionHandlers = Pick<Handlers, 'decisions.save' | 'decisions.register' | 'decisions.export'>;
 
 /** Approving outcomes of a "Godkendelse af referat" item lock the minutes of the meeting it approves. */
-const APPROVING = new Set(['godkendt', 'godkendt_med_aendringer']);
 
 export const decisionHandlers = (ctx: BackendContext): DecisionHandlers => ({
   'decisions.save': async (input) => {
@@ -58,7 +57,7 @@ export const decisionHandlers = (ctx: BackendContext): DecisionHandlers => ({
         await scope.history({ at: now, entity: 'beslutning', entityId: decisionId, meetingId: item.meeting_id, itemId: item.id, action: existing ? 'aendret' : 'oprettet', changes });
       }
 
-      if (item.approves_meeting_id && input.outcome && APPROVING.has(input.outcome)) {
+      if (item.approves_meeting_id && isApproving(input.outcome)) {
         const approved = await getMeetingRow(trx, item.approves_meeting_id);
         if (approved && approved.status !== 'referat_godkendt') {
           await setMeetingStatus(trx, approved.id, 'referat_godkendt', now);

@@ -4,7 +4,7 @@ import { listOrganisations } from '../../../db/queries/organisations';
 import { annexYearOfItem } from '../../../db/queries/tariff-annexes';
 import { countSheetsApprovedBy } from '../../../db/queries/tariff-sheets';
 import type { DB } from '../../../db/schema';
-import type { Outcome } from '../../../shared/domain/agenda';
+import { isApproving, type Outcome } from '../../../shared/domain/agenda';
 import type { OfferResult, TakstbilagSummary } from '../../../shared/domain/tariff-year';
 import { printedOccupancies, printedVersusComputed } from '../../../shared/logic/tariff/printed-occupancy';
 import { buildTakstbilag, type Takstbilag } from '../../../shared/logic/tariff/takstbilag';
@@ -61,8 +61,6 @@ export const takstbilagSummary = (annex: Takstbilag): TakstbilagSummary => ({
   notes: annex.notes,
 });
 
-const APPROVING: readonly Outcome[] = ['godkendt', 'godkendt_med_aendringer'];
-
 /**
  * Called by decisions.save inside its transaction: a decision approving a takstbilag's item approves and locks the
  * year's submitted sheets. A decision changed to another outcome leaves sheets already approved as they are (a sheet
@@ -77,7 +75,7 @@ export async function applyTakstbilagDecision(
 ): Promise<void> {
   const year = await annexYearOfItem(trx, item.id);
   if (year === undefined) return;
-  if (outcome !== null && APPROVING.includes(outcome)) {
+  if (isApproving(outcome)) {
     const { approved } = await approveSheetsOfYear(trx, year, item.id, now);
     if (approved.length === 0) return;
     await scope.history({

@@ -1,4 +1,4 @@
-import { OUTCOME_LABELS, type Outcome } from '../../domain/agenda';
+import { isApproving, OUTCOME_LABELS, type Outcome } from '../../domain/agenda';
 import type { ProposalStatus } from '../../domain/proposal';
 import { formatNumericDate } from '../../format/dates';
 
@@ -24,8 +24,6 @@ export interface StatusInput {
   today: string;
 }
 
-const APPROVED: readonly Outcome[] = ['godkendt', 'godkendt_med_aendringer'];
-
 /**
  * The status of a proposal follows its decisions (issue 7, domain.md §2.3); it is never stored. In order:
  * 1. established (etableret) once the establishment date has come;
@@ -45,7 +43,7 @@ export function proposalStatus(input: StatusInput): { status: ProposalStatus; re
   const rejected = current.find((s) => s.outcome === 'ikke_godkendt');
   if (rejected) return { status: 'afvist', reason: `${where(rejected)}: ${OUTCOME_LABELS.ikke_godkendt}` };
   const last = [...steps].sort((a, b) => a.position - b.position).at(-1);
-  if (last && last.versionNumber === latestVersion && last.outcome !== null && APPROVED.includes(last.outcome)) {
+  if (last && last.versionNumber === latestVersion && isApproving(last.outcome)) {
     return { status: 'godkendt', reason: `${where(last)}: ${OUTCOME_LABELS[last.outcome]}` };
   }
   const decided = current.filter((s) => s.outcome !== null).at(-1);
