@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { CategoryChange, LegalBasis, Offer, OfferCategory, OfferStatus, TariffUnit } from '../../shared/domain/tariff-year';
 import type { DB } from '../schema';
 import { setTombstone, toMeta, updateGuarded, type WriteOutcome } from './records';
@@ -154,35 +154,6 @@ export async function rewriteOfferCategory(db: Kysely<DB>, id: string, change: O
     }))
     .where('id', '=', id)
     .execute();
-}
-
-/** The years from `fromYear` on in which the offer has an approved (or in-year amended) tariff sheet. */
-export async function approvedSheetYears(db: Kysely<DB>, offerId: string, fromYear: number): Promise<number[]> {
-  const rows = await db
-    .selectFrom('tariff_sheets')
-    .select('year')
-    .distinct()
-    .where('offer_id', '=', offerId)
-    .where('year', '>=', fromYear)
-    .where('status', 'in', ['approved', 'amended'])
-    .where('deleted_at', 'is', null)
-    .orderBy('year')
-    .execute();
-  return rows.map((r) => r.year);
-}
-
-/** Each offer's places on its latest sheet (the highest year, then version). */
-export async function latestSheetPlaces(db: Kysely<DB>): Promise<Map<string, { year: number; places: number }>> {
-  const rows = await db
-    .selectFrom('tariff_sheets')
-    .select(['offer_id', 'year', sql<number | null>`json_extract(content, '$.places')`.as('places')])
-    .where('deleted_at', 'is', null)
-    .orderBy('year')
-    .orderBy('version')
-    .execute();
-  const latest = new Map<string, { year: number; places: number }>();
-  for (const r of rows) if (typeof r.places === 'number') latest.set(r.offer_id, { year: r.year, places: r.places });
-  return latest;
 }
 
 /** Which of the ids are offers, live or deleted (the demo leaves those as the user has them). */

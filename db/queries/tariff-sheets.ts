@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { TariffSheetContent, type SheetStatus, type TariffSheet } from '../../shared/domain/tariff-year';
 import type { DB, TariffSheetsTable } from '../schema';
 import { toMeta, type WriteOutcome } from './records';
@@ -128,4 +128,46 @@ export async function markSheetApproved(db: Kysely<DB>, id: string, content: Tar
 export async function countSheetsApprovedBy(db: Kysely<DB>, itemId: string): Promise<number> {
   const row = await db.selectFrom('tariff_sheets').select((eb) => eb.fn.countAll<number>().as('n')).where('approved_item_id', '=', itemId).where('deleted_at', 'is', null).executeTakeFirstOrThrow();
   return row.n;
+}
+
+/** The statuses of a sheet DAS (approved) or FU (amended, an in-year version) has approved: locked from then on. */
+export const LOCKED_SHEET_STATUSES = ['approved', 'amended'] as const satisfies readonly SheetStatus[];
+
+/** The years from `fromYear` on in which the offer has an approved (or in-year amended) tariff sheet. */
+export async function approvedSheetYears(db: Kysely<DB>, offerId: string, fromYear: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('tariff_sheets')
+    .select('year')
+    .distinct()
+    .where('offer_id', '=', offerId)
+    .where('year', '>=', fromYear)
+    .where('status', 'in', LOCKED_SHEET_STATUSES)
+    .where('deleted_at', 'is', null)
+    .orderBy('year')
+    .execute();
+  return rows.map((r) => r.year);
+}
+
+/** Each offer's places on its latest sheet (the highest year, then version); `offerIds` narrows to those offers. */
+export async function latestSheetPlaces(db: Kysely<DB>, offerIds?: readonly string[]): Promise<Map<string, { year: number; places: number }>> {
+  if (offerIds && offerIds.length === 0) return new Map();
+  let query = db
+    .selectFrom('tariff_sheets as s')
+    .select(['s.offer_id', 's.year', sql<number | null>`json_extract(s.content, '$.places')`.as('places')])
+    .where('s.deleted_at', 'is', null)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('tariff_sheets as later')
+            .select('later.id')
+            .whereRef('later.offer_id', '=', 's.offer_id')
+            .where('later.deleted_at', 'is', null)
+            .where((eb) => eb.or([eb('later.year', '>', eb.ref('s.year')), eb.and([eb('later.year', '=', eb.ref('s.year')), eb('later.version', '>', eb.ref('s.version'))])])),
+        ),
+      ),
+    );
+  if (offerIds) query = query.where('s.offer_id', 'in', [...offerIds]);
+  const latest = new Map<string, { year: number; places: number }>();
+  for (const r of await query.execute()) if (typeof r.places === 'number') latest.set(r.offer_id, { year: r.year, places: r.places });
+  return latest;
 }

@@ -77,6 +77,19 @@ describe('the register of offers', () => {
     await call(backend, 'offers.setCategory', { offerId: offer.id, fromYear: 2027, category: 2, reason: 'Udmeldt' });
   });
 
+  it('shows each offer’s places from its own latest sheet: the highest year, then that year’s highest version', async () => {
+    const db = backend.database.db;
+    const birken = await create({ name: 'Birken' });
+    const egen = await create({ name: 'Egen' });
+    await addSheet(db, birken.id, 2025, simpleSheetContent(10_000_000, 10, 0.96), 'approved');
+    await addSheet(db, birken.id, 2026, simpleSheetContent(10_000_000, 12, 0.96), 'approved');
+    await addSheet(db, birken.id, 2026, simpleSheetContent(10_000_000, 14, 0.96), 'amended', 2);
+    await addSheet(db, egen.id, 2027, simpleSheetContent(10_000_000, 30, 0.96), 'draft');
+    expect((await call(backend, 'offers.get', { id: birken.id })).latestPlaces).toEqual({ year: 2026, places: 14 });
+    const places = new Map((await call(backend, 'offers.list', {})).map((o) => [o.name, o.latestPlaces]));
+    expect(places).toEqual(new Map([['Birken', { year: 2026, places: 14 }], ['Egen', { year: 2027, places: 30 }]]));
+  });
+
   it('refuses a reason too short, an unknown operator and an unknown deciding item', async () => {
     const offer = await create({ name: 'Birken' });
     expect(await backend.call('offers.setCategory', { offerId: offer.id, fromYear: 2027, category: 2, reason: '' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });

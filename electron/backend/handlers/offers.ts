@@ -1,6 +1,7 @@
 import { getItemRow } from '../../../db/queries/agenda';
 import { diff } from '../../../db/queries/history';
-import { approvedSheetYears, categoryChangeFrom, getOffer, insertOffer, insertOfferCategory, rewriteOfferCategory, setOfferDeleted, updateOffer } from '../../../db/queries/offers';
+import { categoryChangeFrom, getOffer, insertOffer, insertOfferCategory, rewriteOfferCategory, setOfferDeleted, updateOffer } from '../../../db/queries/offers';
+import { approvedSheetYears } from '../../../db/queries/tariff-sheets';
 import { organisationName } from '../../../db/queries/organisations';
 import { categoryIn, registerRows } from '../../../shared/logic/tariff/offer-register';
 import { timestamp, type BackendContext } from '../context';

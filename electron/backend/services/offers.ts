@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import { latestSheetPlaces, listOffers } from '../../../db/queries/offers';
+import { listOffers } from '../../../db/queries/offers';
+import { latestSheetPlaces } from '../../../db/queries/tariff-sheets';
 import { organisationName } from '../../../db/queries/organisations';
 import type { DB } from '../../../db/schema';
 import type { DocumentExport } from '../../../shared/domain/documents';
@@ -13,7 +14,7 @@ import type { Table, TableColumn } from '../spreadsheets/register-table';
 
 /** The register's rows for a year: every live offer with its category that year and its latest sheet's places. */
 export async function offerRows(db: Kysely<DB>, year: number, ids?: readonly string[]): Promise<OfferRow[]> {
-  const [offers, places] = await Promise.all([listOffers(db, ids), latestSheetPlaces(db)]);
+  const [offers, places] = await Promise.all([listOffers(db, ids), latestSheetPlaces(db, ids)]);
   return offers.map((offer) => ({ ...offer, year, category: categoryIn(offer, year), latestPlaces: places.get(offer.id) ?? null }));
 }
 

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { getItemRow } from '../../../db/queries/agenda';
 import { resultsOfOffers } from '../../../db/queries/offer-results';
 import { listOffers } from '../../../db/queries/offers';
-import { currentSheetsOfYear, markSheetApproved } from '../../../db/queries/tariff-sheets';
+import { currentSheetsOfYear, LOCKED_SHEET_STATUSES, markSheetApproved } from '../../../db/queries/tariff-sheets';
 import type { DB } from '../../../db/schema';
 import type { ComputedSheetView, Offer, OfferResult, SheetOffer, TariffSheet } from '../../../shared/domain/tariff-year';
 import { dueSourcesInTariffYear, type LedgerResultInput } from '../../../shared/logic/tariff/ledger';
@@ -110,7 +110,7 @@ export async function currentDueSources(db: Kysely<DB>, offerId: string, year: n
 }
 
 /** Approved (by DAS) and amended (an in-year version approved by FU) sheets are locked. */
-export const isLocked = (sheet: Pick<TariffSheet, 'status'>) => sheet.status === 'approved' || sheet.status === 'amended';
+export const isLocked = (sheet: Pick<TariffSheet, 'status'>) => (LOCKED_SHEET_STATUSES as readonly string[]).includes(sheet.status);
 
 /** The refusal of every write to a locked sheet. */
 export const lockedSheet = (offerName: string, year: number) =>
