@@ -2,6 +2,7 @@ import { ActionIcon, Button, Group, NumberInput, Select, SimpleGrid, Stack, Tabl
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { OCCUPANCY_METHOD_LABELS, TariffSheetContent, type OccupancyMethod, type SheetOfYear } from '../../../../shared/domain/tariff-year';
+import { formatKroner } from '../../../../shared/format';
 import { COST_CATEGORIES } from '../../../../shared/logic/tariff/daily-tariff';
 import { messageOf } from '../../api/client';
 import { KronerInput, PercentInput } from '../../components/NumberInputs';
@@ -65,7 +66,7 @@ export function SheetForm({ sheet, mode, onClose }: { sheet: SheetOfYear; mode: 
         </Table>
         <Group justify="space-between">
           <Button variant="light" size="xs" leftSection={<IconPlus size={14} />} onClick={() => change({ budgetLines: [...value.budgetLines, { category: 'personnel', label: '', amount: 0 }] })}>Tilføj budgetlinje</Button>
-          <Text size="sm" c="dimmed">Linjerne i alt: {(linesTotal / 100).toLocaleString('da-DK', { maximumFractionDigits: 2 })} kr.</Text>
+          <Text size="sm" c="dimmed">Linjerne i alt: {formatKroner(linesTotal)}</Text>
         </Group>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <KronerInput label="Budgettets total (oplyst)" required value={value.statedTotal / 100} onChange={(v) => change({ statedTotal: toOre(v) })} />
