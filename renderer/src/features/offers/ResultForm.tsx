@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { ResultSave, type LedgerYear } from '../../../../shared/domain/tariff-year';
 import type { OfferRow } from '../../../../shared/domain/offer-register';
 import { messageOf } from '../../api/client';
-import { KronerInput } from '../../components/NumberInputs';
+import { KronerInput, YearInput } from '../../components/NumberInputs';
 import { saveResult } from './store';
 
 interface Value {
@@ -66,7 +66,7 @@ export function ResultForm({ offer, result, onClose }: { offer: OfferRow; result
     <form onSubmit={(e) => void submit(e)} noValidate aria-label="Resultat">
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <NumberInput label="Regnskabsår" required min={2000} max={2100} allowDecimal={false} thousandSeparator="" disabled={result !== null} value={value.year} onChange={(v) => change({ year: v })} data-autofocus />
+          <YearInput label="Regnskabsår" required disabled={result !== null} value={value.year} onChange={(v) => change({ year: v })} data-autofocus />
           <KronerInput label="Takstberegningsgrundlag (G)" required value={value.basis} onChange={(v) => change({ basis: v })} />
           <KronerInput label="Årets resultat (R)" description="Overskud positivt, underskud negativt" required allowNegative value={value.result} onChange={(v) => change({ result: v })} />
           <KronerInput label="Hensat af overskuddet" description="Tom: det, reglen tillader (op til 5 % af G)" value={value.setAside} onChange={(v) => change({ setAside: v })} />

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import type { RuleSetParams, RuleSetRecord } from '../../../../shared/domain/rule-sets';
 import { formatNumericDate } from '../../../../shared/format';
 import { ApiError } from '../../api/client';
-import { KronerInput, PercentInput } from '../../components/NumberInputs';
+import { KronerInput, PercentInput, YearInput } from '../../components/NumberInputs';
 import { showError } from '../../lib/undo';
 import { PARAM_GROUPS, valueAt, withValue, type ParamField } from './rule-set-fields';
 import { approveRuleSet, copyRuleSet, loadRuleSets, updateRuleSet, useRuleSets } from './store';
@@ -99,7 +99,7 @@ function CopyForm({ from, nextYear, onDone }: { from: RuleSetRecord; nextYear: n
   return (
     <Stack gap="sm">
       <Text size="sm">Det nye regelsæt starter som en kopi af reglerne fra {from.year}. Ret det, og godkend det, når aftalen er vedtaget.</Text>
-      <NumberInput label="Nyt aftaleår" min={2000} max={2100} allowDecimal={false} thousandSeparator="" value={year} onChange={setYear} data-autofocus />
+      <YearInput label="Nyt aftaleår" value={year} onChange={setYear} data-autofocus />
       <Group justify="flex-end">
         <Button loading={busy} onClick={() => void submit()}>Kopiér</Button>
       </Group>

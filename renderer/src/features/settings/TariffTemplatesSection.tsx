@@ -1,8 +1,9 @@
-import { Alert, Badge, Button, FileButton, Group, List, NumberInput, Paper, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, FileButton, Group, List, Paper, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { IconDownload, IconFileImport, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { TariffImportKind, TariffImportPreview, TariffImportReport } from '../../../../shared/domain/tariff-import';
 import { formatInteger } from '../../../../shared/format';
+import { YearInput } from '../../components/NumberInputs';
 import { JobProgress } from '../../components/JobProgress';
 import { saveExport } from '../../lib/files';
 import { progressOf, useJob } from '../../lib/jobs';
@@ -81,7 +82,7 @@ export function TariffTemplatesSection() {
           </Text>
         </div>
         <Group align="flex-end" wrap="wrap">
-          <NumberInput label="Takstår" value={year} onChange={(v) => typeof v === 'number' && setYear(v)} min={2000} max={2100} w={110} allowDecimal={false} thousandSeparator="" />
+          <YearInput label="Takstår" value={year} onChange={(v) => typeof v === 'number' && setYear(v)} w={110} />
           <Select label="Driftsherre" placeholder="Vælg" data={operators.map((o) => o.name)} value={operator} onChange={setOperator} searchable w={260} />
           <Button variant="light" leftSection={<IconDownload size={16} />} disabled={!operator} loading={busy && stage.kind === 'choose' && !check.status} onClick={() => void downloadTemplate()}>
             Hent skabelon
