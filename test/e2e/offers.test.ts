@@ -88,6 +88,8 @@ describe('Indstillinger → Takstregler', () => {
     expect(await view.getAttribute('data-locked')).toBe('true');
     expect(await view.getByRole('textbox', { name: 'Grænse for resultat uden for taksten' }).inputValue()).toBe('5 %');
     expect(await view.getByRole('textbox', { name: 'Grænse for resultat uden for taksten' }).getAttribute('readonly')).not.toBeNull();
+    // A date reads as in the DAS papers, never as the stored ISO date.
+    expect(await view.getByRole('textbox', { name: 'Tjenestemandspension optjent fra' }).inputValue()).toBe('01.01.2007');
 
     await section.getByRole('button', { name: 'Kopiér til nyt år' }).click();
     const dialog = ui.dialog('Kopiér til nyt år');
@@ -99,6 +101,12 @@ describe('Indstillinger → Takstregler', () => {
     await threshold.fill('10');
     await threshold.press('Tab');
     await expect.poll(async () => (await call(app.backend, 'ruleSets.list', {})).find((s) => s.year === 2027)?.params.significantTariffChange).toBe(0.1);
+    // A date typed the Danish way is saved as a date and shown in the papers' form.
+    const pensionFrom = view.getByRole('textbox', { name: 'Tjenestemandspension optjent fra' });
+    await pensionFrom.fill('1.7.2008');
+    await pensionFrom.press('Tab');
+    await expect.poll(async () => (await call(app.backend, 'ruleSets.list', {})).find((s) => s.year === 2027)?.params.civilServantPensionFrom).toBe('2008-07-01');
+    await expect.poll(() => pensionFrom.inputValue()).toBe('01.07.2008');
     // A band whose upper end is below its lower end is refused, next to the field.
     const recommended = view.getByRole('textbox', { name: 'Anbefalet belægning, til' });
     await recommended.fill('90');

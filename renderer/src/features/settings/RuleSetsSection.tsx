@@ -1,9 +1,9 @@
 import { Alert, Badge, Button, Group, Modal, NumberInput, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCopy, IconLock, IconCircleCheck } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ComponentProps } from 'react';
 import type { RuleSetParams, RuleSetRecord } from '../../../../shared/domain/rule-sets';
-import { formatNumericDate } from '../../../../shared/format';
+import { formatNumericDate, parseDanishDate } from '../../../../shared/format';
 import { ApiError } from '../../api/client';
 import { KronerInput, PercentInput, YearInput } from '../../components/NumberInputs';
 import { showError } from '../../lib/undo';
@@ -125,6 +125,8 @@ function RuleSetView({ set }: { set: RuleSetRecord }) {
     }
   }
 
+  const commit = (next: RuleSetParams) => (JSON.stringify(next) === JSON.stringify(set.params) ? setErrors({}) : void save({ params: next }));
+
   return (
     <Stack gap="md" mt="sm" data-testid="rule-set-view" data-year={set.year} data-locked={locked}>
       <Group justify="space-between" align="flex-end">
@@ -161,7 +163,12 @@ function RuleSetView({ set }: { set: RuleSetRecord }) {
                 locked={locked}
                 error={errors[field.path]}
                 onChange={(value) => setParams((p) => withValue(p, field.path, value))}
-                onCommit={() => (JSON.stringify(params) === JSON.stringify(set.params) ? setErrors({}) : void save({ params }))}
+                onCommit={() => commit(params)}
+                onPick={(value) => {
+                  const next = withValue(params, field.path, value);
+                  setParams(next);
+                  commit(next);
+                }}
               />
             ))}
           </SimpleGrid>
@@ -190,7 +197,8 @@ function RuleSetView({ set }: { set: RuleSetRecord }) {
   );
 }
 
-function ParamInput({ field, value, locked, error, onChange, onCommit }: { field: ParamField; value: unknown; locked: boolean; error?: string; onChange(value: unknown): void; onCommit(): void }) {
+function ParamInput(props: { field: ParamField; value: unknown; locked: boolean; error?: string; onChange(value: unknown): void; onCommit(): void; onPick(value: unknown): void }) {
+  const { field, value, locked, error, onChange, onCommit, onPick } = props;
   const common = { label: field.label, readOnly: locked, variant: locked ? 'filled' : 'default', error, onBlur: onCommit, size: 'sm' } as const;
   // A label on two lines must not push its input below those of the row.
   const styles = { root: { display: 'flex', flexDirection: 'column', justifyContent: 'flex-end' }, input: { textAlign: 'right' } } as const;
@@ -201,7 +209,7 @@ function ParamInput({ field, value, locked, error, onChange, onCommit }: { field
     case 'kroner':
       return <KronerInput {...common} styles={styles} value={typeof value === 'number' ? value / 100 : value} onChange={(v) => onChange(typeof v === 'number' ? Math.round(v * 100) : v)} />;
     case 'date':
-      return <TextInput {...common} styles={{ root: styles.root }} placeholder="ÅÅÅÅ-MM-DD" value={String(value ?? '')} onChange={(e) => onChange(e.currentTarget.value)} />;
+      return <DateParamInput {...common} styles={{ root: styles.root }} value={typeof value === 'string' ? value : null} onPick={onPick} />;
     default:
       return (
         <NumberInput
@@ -217,4 +225,29 @@ function ParamInput({ field, value, locked, error, onChange, onCommit }: { field
         />
       );
   }
+}
+
+/** A date parameter in the form of the DAS papers (01.01.2007), typed as Danes write dates and saved as ISO when left. */
+function DateParamInput({ value, onPick, error, ...rest }: Omit<ComponentProps<typeof TextInput>, 'value' | 'onChange' | 'onBlur'> & { value: string | null; onPick(iso: string): void }) {
+  const [text, setText] = useState(value ? formatNumericDate(value) : '');
+  const [invalid, setInvalid] = useState(false);
+  const leave = () => {
+    const iso = parseDanishDate(text);
+    if (!iso) return setInvalid(true);
+    setText(formatNumericDate(iso));
+    if (iso !== value) onPick(iso);
+  };
+  return (
+    <TextInput
+      {...rest}
+      placeholder="dd.mm.åååå"
+      value={text}
+      error={invalid ? 'Skriv datoen som dd.mm.åååå, fx 01.01.2007' : error}
+      onChange={(e) => {
+        setText(e.currentTarget.value);
+        setInvalid(false);
+      }}
+      onBlur={leave}
+    />
+  );
 }
