@@ -45,7 +45,7 @@ export function LedgerSection({ offer }: { offer: OfferRow }) {
                 <Table.Th ta="right">Brugt</Table.Th>
                 <Table.Th ta="right">Tilbage</Table.Th>
                 <Table.Th ta="right">I taksten</Table.Th>
-                <Table.Th>Indgår i</Table.Th>
+                <Table.Th pl="md">Indgår i</Table.Th>
                 <Table.Th w={72}><VisuallyHidden>Handlinger</VisuallyHidden></Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -62,9 +62,9 @@ export function LedgerSection({ offer }: { offer: OfferRow }) {
                   <Table.Td ta="right">{money(y.setAsideUsed)}</Table.Td>
                   <Table.Td ta="right">{money(y.setAsideLeft)}</Table.Td>
                   <Table.Td ta="right">{money(y.dueInTariff)}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'normal' }} w={96}>
+                  <Table.Td style={{ whiteSpace: 'normal' }} w={112} pl="md">
                     {y.dueYear === null ? '–' : (
-                      <Anchor component="button" type="button" size="sm" onClick={() => showSheet(y.dueYear!)}>
+                      <Anchor component="button" type="button" size="sm" ta="left" onClick={() => showSheet(y.dueYear!)}>
                         {y.dueYear} ({y.pickedUpBySheet ? SHEET_STATUS_LABELS[y.pickedUpBySheet.status].toLowerCase() : 'intet skema'})
                       </Anchor>
                     )}
