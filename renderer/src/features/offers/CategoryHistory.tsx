@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconArrowsExchange } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { CategoryChangeInput, type OfferRow } from '../../../../shared/domain/offer-register';
+import { FormFooter } from '../../components/FormFooter';
 import { YearInput } from '../../components/NumberInputs';
 import { fieldErrors } from '../../lib/field-errors';
 import { showError } from '../../lib/undo';
@@ -82,10 +83,7 @@ function CategoryForm({ offer, onClose }: { offer: OfferRow; onClose(): void }) 
         </Group>
         <Textarea label="Begrundelse" required autosize minRows={2} value={value.reason} error={errors.reason} onChange={(e) => change({ reason: e.currentTarget.value })} />
         <TextInput label="Beslutning" description="Hvem godkendte skiftet og hvornår, fx DAS 12.10.2021" value={value.decidedBy} error={errors.decidedBy} onChange={(e) => change({ decidedBy: e.currentTarget.value })} />
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onClose}>Annuller</Button>
-          <Button type="submit" loading={busy}>Gem kategori</Button>
-        </Group>
+        <FormFooter submitLabel="Gem kategori" busy={busy} onCancel={onClose} />
       </Stack>
     </form>
   );

@@ -1,6 +1,7 @@
-import { Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { OfferDraft } from '../../../../shared/domain/offer-register';
+import { FormFooter } from '../../components/FormFooter';
 import { YearInput } from '../../components/NumberInputs';
 import { fieldErrors } from '../../lib/field-errors';
 import { showError } from '../../lib/undo';
@@ -65,10 +66,7 @@ function NewOfferForm({ onClose }: { onClose(): void }) {
           <YearInput label="Fra år" required value={value.fromYear} error={errors.fromYear} onChange={(v) => change({ fromYear: Number(v) })} />
         </Group>
         <Text size="xs" c="dimmed">{CATEGORY_HELP}</Text>
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onClose}>Annuller</Button>
-          <Button type="submit" loading={busy}>Opret tilbud</Button>
-        </Group>
+        <FormFooter submitLabel="Opret tilbud" busy={busy} onCancel={onClose} />
       </Stack>
     </form>
   );

@@ -1,8 +1,9 @@
-import { Button, Group, NumberInput, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
+import { NumberInput, SimpleGrid, Stack, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { ResultSave, type LedgerYear } from '../../../../shared/domain/tariff-year';
 import type { OfferRow } from '../../../../shared/domain/offer-register';
+import { FormFooter } from '../../components/FormFooter';
 import { messageOf } from '../../api/client';
 import { KronerInput, YearInput } from '../../components/NumberInputs';
 import { saveResult } from './store';
@@ -74,11 +75,7 @@ export function ResultForm({ offer, result, onClose }: { offer: OfferRow; result
           <NumberInput label="Kapacitet" description="I samme enhed som aktiviteten" min={0} decimalSeparator="," thousandSeparator="." hideControls value={value.capacity} onChange={(v) => change({ capacity: v })} />
         </SimpleGrid>
         <Textarea label="Note" autosize minRows={2} value={value.note} onChange={(e) => change({ note: e.currentTarget.value })} />
-        {error && <Text c="red" size="sm" role="alert">{error}</Text>}
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onClose}>Annuller</Button>
-          <Button type="submit" loading={busy}>Gem resultat</Button>
-        </Group>
+        <FormFooter submitLabel="Gem resultat" busy={busy} onCancel={onClose} error={error} />
       </Stack>
     </form>
   );

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { OCCUPANCY_METHOD_LABELS, TariffSheetContent, type OccupancyMethod, type SheetOfYear } from '../../../../shared/domain/tariff-year';
 import { formatKroner } from '../../../../shared/format';
 import { COST_CATEGORIES } from '../../../../shared/logic/tariff/daily-tariff';
+import { FormFooter } from '../../components/FormFooter';
 import { messageOf } from '../../api/client';
 import { KronerInput, PercentInput } from '../../components/NumberInputs';
 import { newSheetVersion, saveSheet } from './store';
@@ -91,11 +92,7 @@ export function SheetForm({ sheet, mode, onClose }: { sheet: SheetOfYear; mode: 
         {mode === 'version' && (
           <TextInput label="FU’s godkendelse" required description="Hvilket FU-møde godkendte ændringen, fx FU 14.03.2022, punkt 5" value={value.approvalNote} onChange={(e) => change({ approvalNote: e.currentTarget.value })} />
         )}
-        {error && <Text c="red" size="sm" role="alert">{error}</Text>}
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onClose}>Annuller</Button>
-          <Button type="submit" loading={busy}>{mode === 'version' ? 'Gem ny version' : 'Gem skemaet'}</Button>
-        </Group>
+        <FormFooter submitLabel={mode === 'version' ? 'Gem ny version' : 'Gem skemaet'} busy={busy} onCancel={onClose} error={error} />
       </Stack>
     </form>
   );
