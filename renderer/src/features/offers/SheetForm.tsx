@@ -55,6 +55,11 @@ export function SheetForm({ sheet, mode, onClose }: { sheet: SheetOfYear; mode: 
             <Table.Tr><Table.Th w="34%">Kategori</Table.Th><Table.Th>Tekst</Table.Th><Table.Th w={190}>Beløb</Table.Th><Table.Th w={40} /></Table.Tr>
           </Table.Thead>
           <Table.Tbody>
+            {value.budgetLines.length === 0 && (
+              <Table.Tr>
+                <Table.Td colSpan={4}><Text size="sm" c="dimmed">Ingen budgetlinjer endnu. Tilføj en linje for hver post i driftsherrens budget.</Text></Table.Td>
+              </Table.Tr>
+            )}
             {value.budgetLines.map((line, i) => (
               <Table.Tr key={i}>
                 <Table.Td><Select aria-label={`Kategori, linje ${i + 1}`} allowDeselect={false} data={CATEGORY_OPTIONS} value={line.category || null} onChange={(v) => v && setLine(i, { category: v })} /></Table.Td>
