@@ -53,7 +53,7 @@ export function RuleSetsSection() {
                   onClick={() => setChosenId(s.id)}
                 >
                   <Table.Td>
-                    <Button variant="subtle" size="compact-sm" onClick={() => setChosenId(s.id)} aria-pressed={s.id === chosen?.id} aria-label={`Vis regelsættet for ${s.year}`}>
+                    <Button variant="subtle" size="compact-sm" ml={-8} onClick={() => setChosenId(s.id)} aria-pressed={s.id === chosen?.id} aria-label={`Vis regelsættet for ${s.year}`}>
                       {s.year}
                     </Button>
                   </Table.Td>
