@@ -3,14 +3,14 @@ import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { SHEET_STATUS_LABELS, type LedgerYear } from '../../../../shared/domain/tariff-year';
 import type { OfferRow } from '../../../../shared/domain/offer-register';
-import { formatNumber, formatPercent } from '../../../../shared/format';
+import { formatAmount, formatPercent } from '../../../../shared/format';
 import { EmptyList, Section } from '../../components/Section';
 import { removeWithUndo, showError } from '../../lib/undo';
 import { ResultForm } from './ResultForm';
 import { deleteResult, loadOfferSheets, restoreResult, useOfferSheets } from './store';
 
 // Kroner without the unit: the caption says «kr.», and the columns stay narrow enough for 1280 px.
-const money = (ore: number) => (ore === 0 ? '–' : formatNumber(ore / 100));
+const money = (ore: number) => (ore === 0 ? '–' : formatAmount(ore));
 
 /** «Resultater og 5 %-regnskab»: each year's result, what the 5 % rule makes of it, and where a due amount is picked up. */
 export function LedgerSection({ offer }: { offer: OfferRow }) {
