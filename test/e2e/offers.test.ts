@@ -93,6 +93,10 @@ describe('Indstillinger → Takstregler', () => {
 
     await section.getByRole('button', { name: 'Kopiér til nyt år' }).click();
     const dialog = ui.dialog('Kopiér til nyt år');
+    // A year that has a set is refused beside the button, and the dialog stays open to choose another.
+    await dialog.getByRole('textbox', { name: 'Nyt aftaleår' }).fill('2022');
+    await dialog.getByRole('textbox', { name: 'Nyt aftaleår' }).press('Enter');
+    expect(await dialog.getByRole('alert').textContent()).toBe('Der findes allerede et regelsæt for 2022. Ret det i stedet for at kopiere.');
     await dialog.getByRole('textbox', { name: 'Nyt aftaleår' }).fill('2027');
     await dialog.getByRole('button', { name: 'Kopiér' }).click();
     await section.locator('[data-testid="rule-set-view"][data-year="2027"][data-locked="false"]').waitFor();

@@ -1,10 +1,11 @@
 import { Alert, Badge, Button, Group, Modal, NumberInput, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCopy, IconLock, IconCircleCheck } from '@tabler/icons-react';
-import { useEffect, useState, type ComponentProps } from 'react';
+import { useEffect, useState, type ComponentProps, type FormEvent } from 'react';
 import type { RuleSetParams, RuleSetRecord } from '../../../../shared/domain/rule-sets';
 import { formatNumericDate, parseDanishDate } from '../../../../shared/format';
-import { ApiError } from '../../api/client';
+import { ApiError, messageOf } from '../../api/client';
+import { FormFooter } from '../../components/FormFooter';
 import { KronerInput, PercentInput, YearInput } from '../../components/NumberInputs';
 import { showError } from '../../lib/undo';
 import { PARAM_GROUPS, valueAt, withValue, type ParamField } from './rule-set-fields';
@@ -67,7 +68,7 @@ export function RuleSetsSection() {
         {chosen && <RuleSetView key={`${chosen.id}-${chosen.revision}`} set={chosen} />}
       </Stack>
       <Modal opened={copying} onClose={() => setCopying(false)} title="Kopiér til nyt år" size="sm">
-        {copying && chosen && <CopyForm from={chosen} nextYear={Math.max(...sets.map((s) => s.year)) + 1} onDone={(id) => { setCopying(false); setChosenId(id); }} />}
+        {copying && chosen && <CopyForm from={chosen} nextYear={Math.max(...sets.map((s) => s.year)) + 1} onDone={(id) => { setCopying(false); setChosenId(id); }} onCancel={() => setCopying(false)} />}
       </Modal>
     </Paper>
   );
@@ -81,29 +82,40 @@ function StatusBadge({ set }: { set: RuleSetRecord }) {
   );
 }
 
-function CopyForm({ from, nextYear, onDone }: { from: RuleSetRecord; nextYear: number; onDone(id: string): void }) {
+/** «Kopiér til nyt år»: Enter copies, and a refused copy (the year has a set already) says why beside the button. */
+function CopyForm({ from, nextYear, onDone, onCancel }: { from: RuleSetRecord; nextYear: number; onDone(id: string): void; onCancel(): void }) {
   const [year, setYear] = useState<number | string>(nextYear);
   const [busy, setBusy] = useState(false);
-  async function submit() {
+  const [error, setError] = useState<string | null>(null);
+  async function submit(event: FormEvent) {
+    event.preventDefault();
     setBusy(true);
     try {
       const copy = await copyRuleSet({ fromId: from.id, year: Number(year) });
       notifications.show({ color: 'teal', message: `Regelsættet for ${copy.year} er oprettet som en kopi af ${from.year}.`, autoClose: 4000 });
       onDone(copy.id);
-    } catch (error) {
-      showError(error);
+    } catch (failure) {
+      setError(messageOf(failure));
     } finally {
       setBusy(false);
     }
   }
   return (
-    <Stack gap="sm">
-      <Text size="sm">Det nye regelsæt starter som en kopi af reglerne fra {from.year}. Ret det, og godkend det, når aftalen er vedtaget.</Text>
-      <YearInput label="Nyt aftaleår" value={year} onChange={setYear} data-autofocus />
-      <Group justify="flex-end">
-        <Button loading={busy} onClick={() => void submit()}>Kopiér</Button>
-      </Group>
-    </Stack>
+    <form onSubmit={(e) => void submit(e)} noValidate>
+      <Stack gap="sm">
+        <Text size="sm">Det nye regelsæt starter som en kopi af reglerne fra {from.year}. Ret det, og godkend det, når aftalen er vedtaget.</Text>
+        <YearInput
+          label="Nyt aftaleår"
+          value={year}
+          onChange={(v) => {
+            setYear(v);
+            setError(null);
+          }}
+          data-autofocus
+        />
+        <FormFooter submitLabel="Kopiér" busy={busy} onCancel={onCancel} error={error} />
+      </Stack>
+    </form>
   );
 }
 
