@@ -11,8 +11,11 @@ export const formatNumber = (n: number) => decimal.format(n);
 /** "590.322" */
 export const formatInteger = (n: number) => integer.format(n);
 
+/** "22.900.000" for whole kroner, "335,78" otherwise, without the unit (a column headed «Beløb i kr.»); the amount in øre. */
+export const formatAmount = (ore: number) => (ore % 100 === 0 ? wholeKroner : kronerAndOre).format(ore / 100);
+
 /** "22.900.000 kr." for whole kroner, "335,78 kr." otherwise; the amount in øre. */
-export const formatKroner = (ore: number) => `${(ore % 100 === 0 ? wholeKroner : kronerAndOre).format(ore / 100)} kr.`;
+export const formatKroner = (ore: number) => `${formatAmount(ore)} kr.`;
 
 /** "6,12 %" with two decimals unless told otherwise (Intl writes a no-break space before the sign, as Danish typesetting does). */
 export function formatPercent(fraction: number, decimals = 2): string {

@@ -237,13 +237,14 @@ const SCREENS: Screen[] = [
   },
 ];
 
-/** A section of the demo offer Neurocenter Østerskoven's page, scrolled to its title. */
+/** A section of the demo offer Neurocenter Østerskoven's page, scrolled to its top. */
 async function offerSection(ui: AppPage, testId: 'offer-sheets' | 'offer-ledger') {
   await ui.goTo('Tilbud');
   await ui.page.getByTestId('offer-row').filter({ hasText: 'Neurocenter Østerskoven' }).click();
   const section = ui.page.getByTestId(testId);
   await section.getByRole('table').first().waitFor();
-  await section.getByRole('heading', { level: 4 }).first().evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
+  // The section itself, as the ledger's «Indgår i» link does: it stops below the fixed header with its title in view.
+  await section.evaluate((element) => element.scrollIntoView({ block: 'start' }));
   return section;
 }
 

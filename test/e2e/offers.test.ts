@@ -88,9 +88,15 @@ describe('Indstillinger → Takstregler', () => {
     expect(await view.getAttribute('data-locked')).toBe('true');
     expect(await view.getByRole('textbox', { name: 'Grænse for resultat uden for taksten' }).inputValue()).toBe('5 %');
     expect(await view.getByRole('textbox', { name: 'Grænse for resultat uden for taksten' }).getAttribute('readonly')).not.toBeNull();
+    // A date reads as in the DAS papers, never as the stored ISO date.
+    expect(await view.getByRole('textbox', { name: 'Tjenestemandspension optjent fra' }).inputValue()).toBe('01.01.2007');
 
     await section.getByRole('button', { name: 'Kopiér til nyt år' }).click();
     const dialog = ui.dialog('Kopiér til nyt år');
+    // A year that has a set is refused beside the button, and the dialog stays open to choose another.
+    await dialog.getByRole('textbox', { name: 'Nyt aftaleår' }).fill('2022');
+    await dialog.getByRole('textbox', { name: 'Nyt aftaleår' }).press('Enter');
+    expect(await dialog.getByRole('alert').textContent()).toBe('Der findes allerede et regelsæt for 2022. Ret det i stedet for at kopiere.');
     await dialog.getByRole('textbox', { name: 'Nyt aftaleår' }).fill('2027');
     await dialog.getByRole('button', { name: 'Kopiér' }).click();
     await section.locator('[data-testid="rule-set-view"][data-year="2027"][data-locked="false"]').waitFor();
@@ -99,6 +105,12 @@ describe('Indstillinger → Takstregler', () => {
     await threshold.fill('10');
     await threshold.press('Tab');
     await expect.poll(async () => (await call(app.backend, 'ruleSets.list', {})).find((s) => s.year === 2027)?.params.significantTariffChange).toBe(0.1);
+    // A date typed the Danish way is saved as a date and shown in the papers' form.
+    const pensionFrom = view.getByRole('textbox', { name: 'Tjenestemandspension optjent fra' });
+    await pensionFrom.fill('1.7.2008');
+    await pensionFrom.press('Tab');
+    await expect.poll(async () => (await call(app.backend, 'ruleSets.list', {})).find((s) => s.year === 2027)?.params.civilServantPensionFrom).toBe('2008-07-01');
+    await expect.poll(() => pensionFrom.inputValue()).toBe('01.07.2008');
     // A band whose upper end is below its lower end is refused, next to the field.
     const recommended = view.getByRole('textbox', { name: 'Anbefalet belægning, til' });
     await recommended.fill('90');

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  formatAmount,
   formatInteger,
   formatKroner,
   formatList,
@@ -34,6 +35,9 @@ describe('da-DK formatting', () => {
     expect(formatKroner(2_290_000_000)).toBe('22.900.000 kr.');
     expect(formatKroner(33_578)).toBe('335,78 kr.');
     expect(formatKroner(-126_100_000)).toBe('-1.261.000 kr.');
+    // Without the unit, øre keep both decimals: 1.234,50, never 1.234,5.
+    expect(formatAmount(123_450)).toBe('1.234,50');
+    expect(formatAmount(-98_699_700)).toBe('-986.997');
     expect(formatNumber(74.5)).toBe('74,5');
     expect(formatQuarter('2021K2')).toBe('2. kvt. 2021');
   });

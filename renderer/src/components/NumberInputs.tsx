@@ -45,3 +45,8 @@ export function PercentInput(props: Omit<NumberInputProps, 'onChange' | 'value'>
     />
   );
 }
+
+/** A year as it is typed and read: four digits without a thousands separator, from 2000 to 2100. */
+export function YearInput(props: Omit<NumberInputProps, 'min' | 'max' | 'allowDecimal' | 'allowNegative' | 'thousandSeparator'>) {
+  return <NumberInput min={2000} max={2100} allowDecimal={false} allowNegative={false} thousandSeparator="" {...props} />;
+}

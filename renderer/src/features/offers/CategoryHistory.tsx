@@ -1,8 +1,10 @@
-import { Button, Group, Modal, NumberInput, Select, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, Group, Modal, Select, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowsExchange } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { CategoryChangeInput, type OfferRow } from '../../../../shared/domain/offer-register';
+import { FormFooter } from '../../components/FormFooter';
+import { YearInput } from '../../components/NumberInputs';
 import { fieldErrors } from '../../lib/field-errors';
 import { showError } from '../../lib/undo';
 import { Section } from '../../components/Section';
@@ -76,15 +78,12 @@ function CategoryForm({ offer, onClose }: { offer: OfferRow; onClose(): void }) 
       <Stack gap="sm">
         <Text size="sm" c="dimmed">Kategorien skiftes ved den årlige ind- og udmelding og gælder fra det valgte år. Et år med et godkendt takstberegningsskema kan ikke ændres.</Text>
         <Group grow align="flex-start">
-          <NumberInput label="Fra år" required min={2000} max={2100} allowDecimal={false} thousandSeparator="" value={value.fromYear} error={errors.fromYear} onChange={(v) => change({ fromYear: Number(v) })} data-autofocus />
+          <YearInput label="Fra år" required value={value.fromYear} error={errors.fromYear} onChange={(v) => change({ fromYear: Number(v) })} data-autofocus />
           <Select label="Ny kategori" required allowDeselect={false} data={CATEGORY_OPTIONS} value={value.category} onChange={(v) => change({ category: v ?? value.category })} />
         </Group>
         <Textarea label="Begrundelse" required autosize minRows={2} value={value.reason} error={errors.reason} onChange={(e) => change({ reason: e.currentTarget.value })} />
         <TextInput label="Beslutning" description="Hvem godkendte skiftet og hvornår, fx DAS 12.10.2021" value={value.decidedBy} error={errors.decidedBy} onChange={(e) => change({ decidedBy: e.currentTarget.value })} />
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onClose}>Annuller</Button>
-          <Button type="submit" loading={busy}>Gem kategori</Button>
-        </Group>
+        <FormFooter submitLabel="Gem kategori" busy={busy} onCancel={onClose} />
       </Stack>
     </form>
   );

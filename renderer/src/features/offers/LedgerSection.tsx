@@ -3,14 +3,14 @@ import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { SHEET_STATUS_LABELS, type LedgerYear } from '../../../../shared/domain/tariff-year';
 import type { OfferRow } from '../../../../shared/domain/offer-register';
-import { formatNumber, formatPercent } from '../../../../shared/format';
+import { formatAmount, formatPercent } from '../../../../shared/format';
 import { EmptyList, Section } from '../../components/Section';
 import { removeWithUndo, showError } from '../../lib/undo';
 import { ResultForm } from './ResultForm';
 import { deleteResult, loadOfferSheets, restoreResult, useOfferSheets } from './store';
 
 // Kroner without the unit: the caption says «kr.», and the columns stay narrow enough for 1280 px.
-const money = (ore: number) => (ore === 0 ? '–' : formatNumber(ore / 100));
+const money = (ore: number) => (ore === 0 ? '–' : formatAmount(ore));
 
 /** «Resultater og 5 %-regnskab»: each year's result, what the 5 % rule makes of it, and where a due amount is picked up. */
 export function LedgerSection({ offer }: { offer: OfferRow }) {
@@ -45,7 +45,7 @@ export function LedgerSection({ offer }: { offer: OfferRow }) {
                 <Table.Th ta="right">Brugt</Table.Th>
                 <Table.Th ta="right">Tilbage</Table.Th>
                 <Table.Th ta="right">I taksten</Table.Th>
-                <Table.Th>Indgår i</Table.Th>
+                <Table.Th pl="md">Indgår i</Table.Th>
                 <Table.Th w={72}><VisuallyHidden>Handlinger</VisuallyHidden></Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -62,9 +62,9 @@ export function LedgerSection({ offer }: { offer: OfferRow }) {
                   <Table.Td ta="right">{money(y.setAsideUsed)}</Table.Td>
                   <Table.Td ta="right">{money(y.setAsideLeft)}</Table.Td>
                   <Table.Td ta="right">{money(y.dueInTariff)}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'normal' }} w={96}>
+                  <Table.Td style={{ whiteSpace: 'normal' }} w={112} pl="md">
                     {y.dueYear === null ? '–' : (
-                      <Anchor component="button" type="button" size="sm" onClick={() => showSheet(y.dueYear!)}>
+                      <Anchor component="button" type="button" size="sm" ta="left" onClick={() => showSheet(y.dueYear!)}>
                         {y.dueYear} ({y.pickedUpBySheet ? SHEET_STATUS_LABELS[y.pickedUpBySheet.status].toLowerCase() : 'intet skema'})
                       </Anchor>
                     )}

@@ -1,6 +1,8 @@
-import { Button, Group, Modal, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { OfferDraft } from '../../../../shared/domain/offer-register';
+import { FormFooter } from '../../components/FormFooter';
+import { YearInput } from '../../components/NumberInputs';
 import { fieldErrors } from '../../lib/field-errors';
 import { showError } from '../../lib/undo';
 import { useReference } from '../../stores/reference';
@@ -61,13 +63,10 @@ function NewOfferForm({ onClose }: { onClose(): void }) {
         <Select label="Lovgrundlag" required searchable data={LEGAL_BASIS_OPTIONS} value={value.legalBasis || null} error={errors.legalBasis} onChange={(v) => change({ legalBasis: v ?? '' })} />
         <Group grow align="flex-start">
           <Select label="Kategori" required data={CATEGORY_OPTIONS} allowDeselect={false} value={value.category} onChange={(v) => change({ category: v ?? '3' })} />
-          <NumberInput label="Fra år" required min={2000} max={2100} allowDecimal={false} value={value.fromYear} error={errors.fromYear} onChange={(v) => change({ fromYear: Number(v) })} />
+          <YearInput label="Fra år" required value={value.fromYear} error={errors.fromYear} onChange={(v) => change({ fromYear: Number(v) })} />
         </Group>
         <Text size="xs" c="dimmed">{CATEGORY_HELP}</Text>
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onClose}>Annuller</Button>
-          <Button type="submit" loading={busy}>Opret tilbud</Button>
-        </Group>
+        <FormFooter submitLabel="Opret tilbud" busy={busy} onCancel={onClose} />
       </Stack>
     </form>
   );

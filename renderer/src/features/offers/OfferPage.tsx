@@ -1,8 +1,9 @@
-import { Anchor, Group, Loader, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Anchor, Group, Loader, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { OfferRow } from '../../../../shared/domain/offer-register';
 import type { LegalBasis, OfferStatus, TariffUnit } from '../../../../shared/domain/tariff-year';
+import { YearInput } from '../../components/NumberInputs';
 import { PageHeader } from '../../components/PageHeader';
 import { SaveIndicator } from '../../components/SaveIndicator';
 import { Section } from '../../components/Section';
@@ -79,13 +80,9 @@ function OfferEditor({ offer }: { offer: OfferRow }) {
           <Select label="Takstenhed" allowDeselect={false} data={TARIFF_UNIT_OPTIONS} value={draft.tariffUnit} onChange={(v) => v && change({ tariffUnit: v as TariffUnit })} />
           <TextInput label="Nummer på Tilbudsportalen" value={draft.portalNumber} onChange={(e) => change({ portalNumber: e.currentTarget.value })} />
           <Select label="Status" allowDeselect={false} data={STATUS_OPTIONS} value={draft.status} onChange={(v) => v && change({ status: v as OfferStatus })} />
-          <NumberInput
+          <YearInput
             label="Første driftsår"
             description="For et nyt tilbud: det første år i drift"
-            min={2000}
-            max={2100}
-            allowDecimal={false}
-            thousandSeparator=""
             value={draft.firstYear ?? ''}
             onChange={(v) => change({ firstYear: typeof v === 'number' ? v : null })}
           />

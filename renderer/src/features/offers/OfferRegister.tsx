@@ -1,10 +1,11 @@
-import { Badge, Button, Group, Loader, NumberInput, Paper, Select, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Loader, Paper, Select, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFileSpreadsheet, IconPlus } from '@tabler/icons-react';
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { OfferRow, OfferSort } from '../../../../shared/domain/offer-register';
 import { OFFER_STATUS_LABELS, type LegalBasis, type OfferCategory, type OfferStatus } from '../../../../shared/domain/tariff-year';
 import { formatInteger } from '../../../../shared/format';
+import { YearInput } from '../../components/NumberInputs';
 import { PageHeader } from '../../components/PageHeader';
 import { showError } from '../../lib/undo';
 import { openOffer } from '../../stores/navigation';
@@ -104,7 +105,7 @@ export function OfferRegister() {
           value={query.category === undefined ? null : String(query.category)}
           onChange={(v) => set({ category: v ? (Number(v) as OfferCategory) : undefined })}
         />
-        <NumberInput label="Kategori i år" w={104} min={2000} max={2100} allowDecimal={false} value={year} onChange={(v) => typeof v === 'number' && v >= 2000 && v <= 2100 && set({ year: v })} />
+        <YearInput label="Kategori i år" w={104} value={year} onChange={(v) => typeof v === 'number' && v >= 2000 && v <= 2100 && set({ year: v })} />
         <Select
           label="Status"
           placeholder="Alle"

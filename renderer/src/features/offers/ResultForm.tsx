@@ -1,10 +1,11 @@
-import { Button, Group, NumberInput, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
+import { NumberInput, SimpleGrid, Stack, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { ResultSave, type LedgerYear } from '../../../../shared/domain/tariff-year';
 import type { OfferRow } from '../../../../shared/domain/offer-register';
+import { FormFooter } from '../../components/FormFooter';
 import { messageOf } from '../../api/client';
-import { KronerInput } from '../../components/NumberInputs';
+import { KronerInput, YearInput } from '../../components/NumberInputs';
 import { saveResult } from './store';
 
 interface Value {
@@ -66,7 +67,7 @@ export function ResultForm({ offer, result, onClose }: { offer: OfferRow; result
     <form onSubmit={(e) => void submit(e)} noValidate aria-label="Resultat">
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <NumberInput label="Regnskabsår" required min={2000} max={2100} allowDecimal={false} thousandSeparator="" disabled={result !== null} value={value.year} onChange={(v) => change({ year: v })} data-autofocus />
+          <YearInput label="Regnskabsår" required disabled={result !== null} value={value.year} onChange={(v) => change({ year: v })} data-autofocus />
           <KronerInput label="Takstberegningsgrundlag (G)" required value={value.basis} onChange={(v) => change({ basis: v })} />
           <KronerInput label="Årets resultat (R)" description="Overskud positivt, underskud negativt" required allowNegative value={value.result} onChange={(v) => change({ result: v })} />
           <KronerInput label="Hensat af overskuddet" description="Tom: det, reglen tillader (op til 5 % af G)" value={value.setAside} onChange={(v) => change({ setAside: v })} />
@@ -74,11 +75,7 @@ export function ResultForm({ offer, result, onClose }: { offer: OfferRow; result
           <NumberInput label="Kapacitet" description="I samme enhed som aktiviteten" min={0} decimalSeparator="," thousandSeparator="." hideControls value={value.capacity} onChange={(v) => change({ capacity: v })} />
         </SimpleGrid>
         <Textarea label="Note" autosize minRows={2} value={value.note} onChange={(e) => change({ note: e.currentTarget.value })} />
-        {error && <Text c="red" size="sm" role="alert">{error}</Text>}
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onClose}>Annuller</Button>
-          <Button type="submit" loading={busy}>Gem resultat</Button>
-        </Group>
+        <FormFooter submitLabel="Gem resultat" busy={busy} onCancel={onClose} error={error} />
       </Stack>
     </form>
   );

@@ -2,7 +2,9 @@ import { ActionIcon, Button, Group, NumberInput, Select, SimpleGrid, Stack, Tabl
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { OCCUPANCY_METHOD_LABELS, TariffSheetContent, type OccupancyMethod, type SheetOfYear } from '../../../../shared/domain/tariff-year';
+import { formatKroner } from '../../../../shared/format';
 import { COST_CATEGORIES } from '../../../../shared/logic/tariff/daily-tariff';
+import { FormFooter } from '../../components/FormFooter';
 import { messageOf } from '../../api/client';
 import { KronerInput, PercentInput } from '../../components/NumberInputs';
 import { newSheetVersion, saveSheet } from './store';
@@ -53,6 +55,11 @@ export function SheetForm({ sheet, mode, onClose }: { sheet: SheetOfYear; mode: 
             <Table.Tr><Table.Th w="34%">Kategori</Table.Th><Table.Th>Tekst</Table.Th><Table.Th w={190}>Beløb</Table.Th><Table.Th w={40} /></Table.Tr>
           </Table.Thead>
           <Table.Tbody>
+            {value.budgetLines.length === 0 && (
+              <Table.Tr>
+                <Table.Td colSpan={4}><Text size="sm" c="dimmed">Ingen budgetlinjer endnu. Tilføj en linje for hver post i driftsherrens budget.</Text></Table.Td>
+              </Table.Tr>
+            )}
             {value.budgetLines.map((line, i) => (
               <Table.Tr key={i}>
                 <Table.Td><Select aria-label={`Kategori, linje ${i + 1}`} allowDeselect={false} data={CATEGORY_OPTIONS} value={line.category || null} onChange={(v) => v && setLine(i, { category: v })} /></Table.Td>
@@ -65,7 +72,7 @@ export function SheetForm({ sheet, mode, onClose }: { sheet: SheetOfYear; mode: 
         </Table>
         <Group justify="space-between">
           <Button variant="light" size="xs" leftSection={<IconPlus size={14} />} onClick={() => change({ budgetLines: [...value.budgetLines, { category: 'personnel', label: '', amount: 0 }] })}>Tilføj budgetlinje</Button>
-          <Text size="sm" c="dimmed">Linjerne i alt: {(linesTotal / 100).toLocaleString('da-DK', { maximumFractionDigits: 2 })} kr.</Text>
+          <Text size="sm" c="dimmed">Linjerne i alt: {formatKroner(linesTotal)}</Text>
         </Group>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <KronerInput label="Budgettets total (oplyst)" required value={value.statedTotal / 100} onChange={(v) => change({ statedTotal: toOre(v) })} />
@@ -90,11 +97,7 @@ export function SheetForm({ sheet, mode, onClose }: { sheet: SheetOfYear; mode: 
         {mode === 'version' && (
           <TextInput label="FU’s godkendelse" required description="Hvilket FU-møde godkendte ændringen, fx FU 14.03.2022, punkt 5" value={value.approvalNote} onChange={(e) => change({ approvalNote: e.currentTarget.value })} />
         )}
-        {error && <Text c="red" size="sm" role="alert">{error}</Text>}
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onClose}>Annuller</Button>
-          <Button type="submit" loading={busy}>{mode === 'version' ? 'Gem ny version' : 'Gem skemaet'}</Button>
-        </Group>
+        <FormFooter submitLabel={mode === 'version' ? 'Gem ny version' : 'Gem skemaet'} busy={busy} onCancel={onClose} error={error} />
       </Stack>
     </form>
   );

@@ -1,6 +1,7 @@
-import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Modal, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { ProposalDraft } from '../../../../shared/domain/proposal';
+import { FormFooter } from '../../components/FormFooter';
 import { fieldErrors } from '../../lib/field-errors';
 import { showError } from '../../lib/undo';
 import { openProposal } from '../../stores/navigation';
@@ -43,10 +44,7 @@ function NewProposalForm({ onClose }: { onClose(): void }) {
       <Stack gap="sm">
         <TextInput label="Kort betegnelse" description="fx NT-1" data-autofocus value={code} maxLength={30} onChange={(e) => { setCode(e.currentTarget.value); setErrors({}); }} error={errors.code} w={200} />
         <TextInput label="Titel" placeholder="fx Nyt botilbud til unge" value={title} onChange={(e) => { setTitle(e.currentTarget.value); setErrors({}); }} error={errors.title} />
-        <Group justify="flex-end" mt="xs">
-          <Button variant="default" onClick={onClose}>Annuller</Button>
-          <Button type="submit" loading={busy}>Opret forslag</Button>
-        </Group>
+        <FormFooter submitLabel="Opret forslag" busy={busy} onCancel={onClose} mt="xs" />
       </Stack>
     </form>
   );

@@ -1,11 +1,12 @@
 import { Alert, Badge, Button, Group, Modal, NumberInput, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCopy, IconLock, IconCircleCheck } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ComponentProps, type FormEvent } from 'react';
 import type { RuleSetParams, RuleSetRecord } from '../../../../shared/domain/rule-sets';
-import { formatNumericDate } from '../../../../shared/format';
-import { ApiError } from '../../api/client';
-import { KronerInput, PercentInput } from '../../components/NumberInputs';
+import { formatNumericDate, parseDanishDate } from '../../../../shared/format';
+import { ApiError, messageOf } from '../../api/client';
+import { FormFooter } from '../../components/FormFooter';
+import { KronerInput, PercentInput, YearInput } from '../../components/NumberInputs';
 import { showError } from '../../lib/undo';
 import { PARAM_GROUPS, valueAt, withValue, type ParamField } from './rule-set-fields';
 import { approveRuleSet, copyRuleSet, loadRuleSets, updateRuleSet, useRuleSets } from './store';
@@ -53,7 +54,7 @@ export function RuleSetsSection() {
                   onClick={() => setChosenId(s.id)}
                 >
                   <Table.Td>
-                    <Button variant="subtle" size="compact-sm" onClick={() => setChosenId(s.id)} aria-pressed={s.id === chosen?.id} aria-label={`Vis regelsættet for ${s.year}`}>
+                    <Button variant="subtle" size="compact-sm" ml={-8} onClick={() => setChosenId(s.id)} aria-pressed={s.id === chosen?.id} aria-label={`Vis regelsættet for ${s.year}`}>
                       {s.year}
                     </Button>
                   </Table.Td>
@@ -67,7 +68,7 @@ export function RuleSetsSection() {
         {chosen && <RuleSetView key={`${chosen.id}-${chosen.revision}`} set={chosen} />}
       </Stack>
       <Modal opened={copying} onClose={() => setCopying(false)} title="Kopiér til nyt år" size="sm">
-        {copying && chosen && <CopyForm from={chosen} nextYear={Math.max(...sets.map((s) => s.year)) + 1} onDone={(id) => { setCopying(false); setChosenId(id); }} />}
+        {copying && chosen && <CopyForm from={chosen} nextYear={Math.max(...sets.map((s) => s.year)) + 1} onDone={(id) => { setCopying(false); setChosenId(id); }} onCancel={() => setCopying(false)} />}
       </Modal>
     </Paper>
   );
@@ -81,29 +82,40 @@ function StatusBadge({ set }: { set: RuleSetRecord }) {
   );
 }
 
-function CopyForm({ from, nextYear, onDone }: { from: RuleSetRecord; nextYear: number; onDone(id: string): void }) {
+/** «Kopiér til nyt år»: Enter copies, and a refused copy (the year has a set already) says why beside the button. */
+function CopyForm({ from, nextYear, onDone, onCancel }: { from: RuleSetRecord; nextYear: number; onDone(id: string): void; onCancel(): void }) {
   const [year, setYear] = useState<number | string>(nextYear);
   const [busy, setBusy] = useState(false);
-  async function submit() {
+  const [error, setError] = useState<string | null>(null);
+  async function submit(event: FormEvent) {
+    event.preventDefault();
     setBusy(true);
     try {
       const copy = await copyRuleSet({ fromId: from.id, year: Number(year) });
       notifications.show({ color: 'teal', message: `Regelsættet for ${copy.year} er oprettet som en kopi af ${from.year}.`, autoClose: 4000 });
       onDone(copy.id);
-    } catch (error) {
-      showError(error);
+    } catch (failure) {
+      setError(messageOf(failure));
     } finally {
       setBusy(false);
     }
   }
   return (
-    <Stack gap="sm">
-      <Text size="sm">Det nye regelsæt starter som en kopi af reglerne fra {from.year}. Ret det, og godkend det, når aftalen er vedtaget.</Text>
-      <NumberInput label="Nyt aftaleår" min={2000} max={2100} allowDecimal={false} thousandSeparator="" value={year} onChange={setYear} data-autofocus />
-      <Group justify="flex-end">
-        <Button loading={busy} onClick={() => void submit()}>Kopiér</Button>
-      </Group>
-    </Stack>
+    <form onSubmit={(e) => void submit(e)} noValidate>
+      <Stack gap="sm">
+        <Text size="sm">Det nye regelsæt starter som en kopi af reglerne fra {from.year}. Ret det, og godkend det, når aftalen er vedtaget.</Text>
+        <YearInput
+          label="Nyt aftaleår"
+          value={year}
+          onChange={(v) => {
+            setYear(v);
+            setError(null);
+          }}
+          data-autofocus
+        />
+        <FormFooter submitLabel="Kopiér" busy={busy} onCancel={onCancel} error={error} />
+      </Stack>
+    </form>
   );
 }
 
@@ -124,6 +136,8 @@ function RuleSetView({ set }: { set: RuleSetRecord }) {
       } else showError(error);
     }
   }
+
+  const commit = (next: RuleSetParams) => (JSON.stringify(next) === JSON.stringify(set.params) ? setErrors({}) : void save({ params: next }));
 
   return (
     <Stack gap="md" mt="sm" data-testid="rule-set-view" data-year={set.year} data-locked={locked}>
@@ -161,7 +175,12 @@ function RuleSetView({ set }: { set: RuleSetRecord }) {
                 locked={locked}
                 error={errors[field.path]}
                 onChange={(value) => setParams((p) => withValue(p, field.path, value))}
-                onCommit={() => (JSON.stringify(params) === JSON.stringify(set.params) ? setErrors({}) : void save({ params }))}
+                onCommit={() => commit(params)}
+                onPick={(value) => {
+                  const next = withValue(params, field.path, value);
+                  setParams(next);
+                  commit(next);
+                }}
               />
             ))}
           </SimpleGrid>
@@ -190,7 +209,8 @@ function RuleSetView({ set }: { set: RuleSetRecord }) {
   );
 }
 
-function ParamInput({ field, value, locked, error, onChange, onCommit }: { field: ParamField; value: unknown; locked: boolean; error?: string; onChange(value: unknown): void; onCommit(): void }) {
+function ParamInput(props: { field: ParamField; value: unknown; locked: boolean; error?: string; onChange(value: unknown): void; onCommit(): void; onPick(value: unknown): void }) {
+  const { field, value, locked, error, onChange, onCommit, onPick } = props;
   const common = { label: field.label, readOnly: locked, variant: locked ? 'filled' : 'default', error, onBlur: onCommit, size: 'sm' } as const;
   // A label on two lines must not push its input below those of the row.
   const styles = { root: { display: 'flex', flexDirection: 'column', justifyContent: 'flex-end' }, input: { textAlign: 'right' } } as const;
@@ -201,7 +221,7 @@ function ParamInput({ field, value, locked, error, onChange, onCommit }: { field
     case 'kroner':
       return <KronerInput {...common} styles={styles} value={typeof value === 'number' ? value / 100 : value} onChange={(v) => onChange(typeof v === 'number' ? Math.round(v * 100) : v)} />;
     case 'date':
-      return <TextInput {...common} styles={{ root: styles.root }} placeholder="ÅÅÅÅ-MM-DD" value={String(value ?? '')} onChange={(e) => onChange(e.currentTarget.value)} />;
+      return <DateParamInput {...common} styles={{ root: styles.root }} value={typeof value === 'string' ? value : null} onPick={onPick} />;
     default:
       return (
         <NumberInput
@@ -217,4 +237,29 @@ function ParamInput({ field, value, locked, error, onChange, onCommit }: { field
         />
       );
   }
+}
+
+/** A date parameter in the form of the DAS papers (01.01.2007), typed as Danes write dates and saved as ISO when left. */
+function DateParamInput({ value, onPick, error, ...rest }: Omit<ComponentProps<typeof TextInput>, 'value' | 'onChange' | 'onBlur'> & { value: string | null; onPick(iso: string): void }) {
+  const [text, setText] = useState(value ? formatNumericDate(value) : '');
+  const [invalid, setInvalid] = useState(false);
+  const leave = () => {
+    const iso = parseDanishDate(text);
+    if (!iso) return setInvalid(true);
+    setText(formatNumericDate(iso));
+    if (iso !== value) onPick(iso);
+  };
+  return (
+    <TextInput
+      {...rest}
+      placeholder="dd.mm.åååå"
+      value={text}
+      error={invalid ? 'Skriv datoen som dd.mm.åååå, fx 01.01.2007' : error}
+      onChange={(e) => {
+        setText(e.currentTarget.value);
+        setInvalid(false);
+      }}
+      onBlur={leave}
+    />
+  );
 }

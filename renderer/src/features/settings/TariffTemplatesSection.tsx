@@ -1,8 +1,9 @@
-import { Alert, Badge, Button, FileButton, Group, List, NumberInput, Paper, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, FileButton, Group, List, Paper, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { IconDownload, IconFileImport, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { TariffImportKind, TariffImportPreview, TariffImportReport } from '../../../../shared/domain/tariff-import';
 import { formatInteger } from '../../../../shared/format';
+import { YearInput } from '../../components/NumberInputs';
 import { JobProgress } from '../../components/JobProgress';
 import { saveExport } from '../../lib/files';
 import { progressOf, useJob } from '../../lib/jobs';
@@ -24,28 +25,29 @@ export function TariffTemplatesSection() {
   const [year, setYear] = useState<number>(new Date().getFullYear() + 1);
   const [kind, setKind] = useState<TariffImportKind>('sheets');
   const [stage, setStage] = useState<Stage>({ kind: 'choose' });
-  const [busy, setBusy] = useState(false);
+  const [downloading, setDownloading] = useState(false);
+  const [uploading, setUploading] = useState(false);
   const check = useJob();
+  const apply = useJob();
   // The results sheet is the year before the tariff year.
   const filesYear = kind === 'sheets' ? year : year - 1;
-  const apply = useJob();
 
   async function downloadTemplate() {
     if (!operator) return;
-    setBusy(true);
+    setDownloading(true);
     try {
       const made = await makeTariffTemplate(operator, year);
       await saveExport(made.exportId);
     } catch (error) {
       showError(error);
     } finally {
-      setBusy(false);
+      setDownloading(false);
     }
   }
 
   async function choose(files: File[]) {
     if (files.length === 0) return;
-    setBusy(true);
+    setUploading(true);
     const fileIds: string[] = [];
     try {
       for (const file of files) fileIds.push((await uploadTariffTemplate(file)).fileId);
@@ -54,7 +56,7 @@ export function TariffTemplatesSection() {
       await discardTariffFiles(fileIds).catch(() => undefined);
       return;
     } finally {
-      setBusy(false);
+      setUploading(false);
     }
     const done = await check.run('tariffImportPreview', () => startTariffPreview({ kind, fileIds, year: filesYear }), 'Kontrollen blev afbrudt; intet er indlæst.');
     if (done) setStage({ kind: 'preview', fileIds, preview: done.preview });
@@ -81,9 +83,9 @@ export function TariffTemplatesSection() {
           </Text>
         </div>
         <Group align="flex-end" wrap="wrap">
-          <NumberInput label="Takstår" value={year} onChange={(v) => typeof v === 'number' && setYear(v)} min={2000} max={2100} w={110} allowDecimal={false} thousandSeparator="" />
+          <YearInput label="Takstår" value={year} onChange={(v) => typeof v === 'number' && setYear(v)} w={110} />
           <Select label="Driftsherre" placeholder="Vælg" data={operators.map((o) => o.name)} value={operator} onChange={setOperator} searchable w={260} />
-          <Button variant="light" leftSection={<IconDownload size={16} />} disabled={!operator} loading={busy && stage.kind === 'choose' && !check.status} onClick={() => void downloadTemplate()}>
+          <Button variant="light" leftSection={<IconDownload size={16} />} disabled={!operator} loading={downloading} onClick={() => void downloadTemplate()}>
             Hent skabelon
           </Button>
         </Group>
@@ -92,7 +94,7 @@ export function TariffTemplatesSection() {
             <SegmentedControl value={kind} onChange={(v) => setKind(v as TariffImportKind)} data={[{ value: 'sheets', label: `Takster ${year}` }, { value: 'results', label: `Resultater ${year - 1}` }]} />
             <FileButton multiple onChange={(files) => void choose(files)} accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet">
               {(props) => (
-                <Button {...props} leftSection={<IconFileImport size={16} />} loading={busy}>
+                <Button {...props} leftSection={<IconFileImport size={16} />} loading={uploading}>
                   Indlæs takstskemaer …
                 </Button>
               )}

@@ -1,7 +1,8 @@
-import { Button, Group, Modal, NumberInput, Stack, Text } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCalendarPlus, IconFileSpreadsheet, IconFileTypePdf } from '@tabler/icons-react';
 import { useState } from 'react';
+import { YearInput } from '../../components/NumberInputs';
 import { JobProgress } from '../../components/JobProgress';
 import { saveExport } from '../../lib/files';
 import { progressOf, useJob } from '../../lib/jobs';
@@ -44,7 +45,7 @@ export function TakstbilagModal({ opened, onClose, meetingId, meetingYear }: { o
     <Modal opened={opened} onClose={onClose} title="Takstbilag" size="lg">
       <Stack gap="md">
         <Text size="sm">Takstbilaget viser alle tilbuds takster for året efter driftsherre og lovgrundlag med sidste års takst, ændringen og kontrollens bemærkninger.</Text>
-        <NumberInput label="Takstår" value={year} onChange={(v) => setYear(typeof v === 'number' ? v : Number(v))} min={2000} max={2100} step={1} allowDecimal={false} thousandSeparator="" w={160} data-autofocus error={valid ? null : 'Skriv et årstal, fx 2022'} />
+        <YearInput label="Takstår" value={year} onChange={(v) => setYear(typeof v === 'number' ? v : Number(v))} w={160} data-autofocus error={valid ? null : 'Skriv et årstal, fx 2022'} />
         <Group gap="xs">
           <Button variant="default" leftSection={<IconFileTypePdf size={16} />} loading={fetching === 'pdf'} disabled={!valid || fetching !== null} onClick={() => void download('pdf')}>Hent PDF</Button>
           <Button variant="default" leftSection={<IconFileSpreadsheet size={16} />} loading={fetching === 'xlsx'} disabled={!valid || fetching !== null} onClick={() => void download('xlsx')}>Hent regneark</Button>
