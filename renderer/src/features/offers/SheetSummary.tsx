@@ -1,5 +1,5 @@
 import { Alert, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { OCCUPANCY_METHOD_LABELS, SHEET_STATUS_LABELS, TARIFF_UNITS, type SheetOfYear } from '../../../../shared/domain/tariff-year';
+import { OCCUPANCY_METHOD_LABELS, SHEET_STATUS_LABELS, tariffUnitLabel, type SheetOfYear } from '../../../../shared/domain/tariff-year';
 import { formatKroner, formatNumber, formatPercent, formatTimestamp } from '../../../../shared/format';
 import { COST_CATEGORIES } from '../../../../shared/logic/tariff/daily-tariff';
 
@@ -9,7 +9,7 @@ const ALERT = { error: { color: 'red', title: 'Fejl' }, warning: { color: 'orang
 export function SheetSummary({ sheet }: { sheet: SheetOfYear }) {
   const view = sheet.current!;
   const { computation: c, sheet: s } = view;
-  const unit = TARIFF_UNITS.find((u) => u.key === sheet.offer.tariffUnit)?.label.toLowerCase() ?? 'takst';
+  const unit = tariffUnitLabel(sheet.offer.tariffUnit).toLowerCase();
   const change = view.previousTariff === null ? null : c.tariff - view.previousTariff;
   return (
     <Stack gap="md">

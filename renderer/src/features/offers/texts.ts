@@ -1,7 +1,7 @@
-import { LEGAL_BASES, OFFER_STATUS_LABELS, TARIFF_UNITS, type OfferStatus } from '../../../../shared/domain/tariff-year';
+import { LEGAL_BASES, OFFER_STATUS_LABELS, TARIFF_UNITS, legalBasisLabel, type OfferStatus } from '../../../../shared/domain/tariff-year';
 
 /** «SEL § 108» for the register's column; the full label where there is room. */
-export const shortLegalBasis = (key: string) => (LEGAL_BASES.find((b) => b.key === key)?.label ?? key).replace(/\s*\(.*\)$/, '');
+export const shortLegalBasis = (key: string) => legalBasisLabel(key).replace(/\s*\(.*\)$/, '');
 
 export const LEGAL_BASIS_OPTIONS = LEGAL_BASES.map((b) => ({ value: b.key, label: b.label }));
 export const TARIFF_UNIT_OPTIONS = TARIFF_UNITS.map((u) => ({ value: u.key, label: u.label }));
