@@ -132,8 +132,11 @@ it('takes a sheet from draft to submitted and back, and an approved one only as 
   await ui.chooseYear(2027);
   await ui.sheets().getByRole('button', { name: 'Opret skema' }).click();
   const form = ui.dialog('Takstberegningsskema 2027');
-  await form.getByRole('button', { name: 'Tilføj budgetlinje' }).click();
-  await form.getByRole('textbox', { name: 'Tekst, linje 1' }).fill('Borgerrelateret personale');
+  // The new year starts from 2026's approved sheet, for the operator to correct.
+  expect(await form.getByTestId('sheet-starting-point').innerText()).toBe('Udfyldt med tallene fra skemaet for 2026. Ret dem til 2027.');
+  expect(await form.getByRole('textbox', { name: 'Tekst, linje 1' }).inputValue()).toBe('Borgerrelateret personale');
+  expect(await form.getByRole('textbox', { name: 'Beløb, linje 1' }).inputValue()).toBe('10.000.000 kr.');
+  expect(await form.getByRole('textbox', { name: 'Pladser', exact: true }).inputValue()).toBe('20');
   await form.getByRole('textbox', { name: 'Beløb, linje 1' }).fill('10400000');
   await form.getByRole('textbox', { name: 'Budgettets total (oplyst)' }).fill('10400000');
   await form.getByRole('textbox', { name: 'Pladser', exact: true }).fill('20');

@@ -18,7 +18,8 @@ const toOre = (kroner: number | string) => (typeof kroner === 'number' ? Math.ro
 /** The sheet's content as the operator reports it: a draft saved as it is, or an approved sheet's next version (FU). */
 export function SheetForm({ sheet, mode, onClose }: { sheet: SheetOfYear; mode: 'edit' | 'version'; onClose(): void }) {
   const current = sheet.current?.sheet ?? null;
-  const [value, setValue] = useState<Content>(() => ({ ...(current?.content ?? EMPTY), approvalNote: mode === 'version' ? '' : (current?.content.approvalNote ?? ''), dueResultsAtApproval: null }));
+  const start = current ? null : sheet.startingPoint;
+  const [value, setValue] = useState<Content>(() => ({ ...(current?.content ?? start?.content ?? EMPTY), approvalNote: mode === 'version' ? '' : (current?.content.approvalNote ?? ''), dueResultsAtApproval: null }));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const change = (patch: Partial<Content>) => {
@@ -49,6 +50,11 @@ export function SheetForm({ sheet, mode, onClose }: { sheet: SheetOfYear; mode: 
   return (
     <form onSubmit={(e) => void submit(e)} noValidate aria-label="Takstberegningsskema">
       <Stack gap="sm">
+        {start && (
+          <Text size="sm" c="dimmed" data-testid="sheet-starting-point">
+            Udfyldt med tallene fra skemaet for {start.fromYear}{start.content.occupancyHistory.length === 2 ? ' og belægningen som gennemsnittet af de to seneste regnskabsår' : ''}. Ret dem til {sheet.year}.
+          </Text>
+        )}
         <Text fw={600} size="sm">Budget på omkostningskategorier (indtægter negative)</Text>
         <Table verticalSpacing={4} aria-label="Budgetlinjer">
           <Table.Thead>
