@@ -8,7 +8,7 @@ import { EmptyList, Section } from '../../components/Section';
 import { removeWithUndo, showError } from '../../lib/undo';
 import { ResultForm } from './ResultForm';
 import { SetAsideUseForm } from './SetAsideUseForm';
-import { deleteResult, deleteSetAsideUse, loadOfferSheets, loadOperatorOffers, restoreResult, restoreSetAsideUse, useOfferSheets, useOperatorOffers } from './store';
+import { deleteResult, deleteSetAsideUse, loadOfferSheets, loadOperatorOffers, restoreResult, restoreSetAsideUse, useOfferSheets, useOffersOfOperator } from './store';
 
 // Kroner without the unit: the caption says «kr.», and the columns stay narrow enough for 1280 px.
 const money = (ore: number) => (ore === 0 ? '–' : formatAmount(ore));
@@ -18,7 +18,7 @@ export function LedgerSection({ offer }: { offer: OfferRow }) {
   const ledger = useOfferSheets((s) => (s.offerId === offer.id ? s.ledger : null));
   const [editing, setEditing] = useState<LedgerYear | 'new' | null>(null);
   const [using, setUsing] = useState<SetAsideUse | 'new' | null>(null);
-  const siblings = useOperatorOffers((s) => (s.operatorId === offer.operatorId ? s.offers : []));
+  const siblings = useOffersOfOperator(offer.operatorId);
   useEffect(() => {
     loadOperatorOffers(offer.operatorId).catch(showError);
   }, [offer.operatorId]);
@@ -30,6 +30,7 @@ export function LedgerSection({ offer }: { offer: OfferRow }) {
   };
   const remove = (y: LedgerYear) =>
     void removeWithUndo(`Resultatet for ${y.year} er slettet.`, () => deleteResult(y.resultId), () => restoreResult(y.resultId));
+  const sourceYear = (u: SetAsideUse) => ledger?.years.find((y) => y.resultId === u.resultId)?.year ?? '';
   const removeUse = (y: LedgerYear, u: SetAsideUse) =>
     void removeWithUndo(`Brugen af hensættelsen fra ${y.year} i ${u.year} er slettet.`, () => deleteSetAsideUse(u.id), () => restoreSetAsideUse(u.id));
 
@@ -120,7 +121,7 @@ export function LedgerSection({ offer }: { offer: OfferRow }) {
       <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' || editing === null ? 'Registrér resultat' : `Ret resultatet for ${editing.year}`} size="lg">
         {editing !== null && <ResultForm offer={offer} result={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
       </Modal>
-      <Modal opened={using !== null} onClose={() => setUsing(null)} title={using === 'new' || using === null ? 'Brug hensættelse' : `Ret brugen af hensættelsen i ${using.year}`} size="lg">
+      <Modal opened={using !== null} onClose={() => setUsing(null)} title={using === 'new' || using === null ? 'Brug hensættelse' : `Ret brugen i ${using.year} af hensættelsen fra ${sourceYear(using)}`} size="lg">
         {using !== null && ledger && <SetAsideUseForm offer={offer} years={ledger.years} use={using === 'new' ? null : using} onClose={() => setUsing(null)} />}
       </Modal>
     </Section>

@@ -7,7 +7,7 @@ import { formatKroner } from '../../../../shared/format';
 import { messageOf } from '../../api/client';
 import { FormFooter } from '../../components/FormFooter';
 import { KronerInput, YearInput } from '../../components/NumberInputs';
-import { saveSetAsideUse, useOperatorOffers } from './store';
+import { saveSetAsideUse, useOffersOfOperator } from './store';
 
 interface Value {
   resultId: string | null;
@@ -20,11 +20,13 @@ interface Value {
 /** What is left of a set-aside for this use: a correction may take its own amount again. */
 const leftFor = (source: LedgerYear, use: SetAsideUse | null) => source.setAsideLeft + (use?.resultId === source.resultId ? use.amount : 0);
 
+const thisYear = () => new Date().getFullYear();
+const expired = (y: LedgerYear) => (y.setAsideExpires ?? 0) < thisYear();
+
 /** A year of use within the set-aside's window (the year after it was set aside up to its expiry), nearest to now. */
 function defaultYear(source: LedgerYear | undefined): number | string {
   if (!source) return '';
-  const now = new Date().getFullYear();
-  return Math.min(Math.max(now, source.year + 1), source.setAsideExpires ?? now);
+  return Math.min(Math.max(thisYear(), source.year + 1), source.setAsideExpires ?? thisYear());
 }
 
 /**
@@ -33,12 +35,13 @@ function defaultYear(source: LedgerYear | undefined): number | string {
  */
 export function SetAsideUseForm({ offer, years, use, onClose }: { offer: OfferRow; years: readonly LedgerYear[]; use: SetAsideUse | null; onClose(): void }) {
   const sources = use ? years.filter((y) => y.resultId === use.resultId) : years.filter((y) => y.setAsideLeft > 0);
-  const siblings = useOperatorOffers((s) => (s.operatorId === offer.operatorId ? s.offers : []));
-  const [value, setValue] = useState<Value>(() =>
-    use
-      ? { resultId: use.resultId, year: use.year, amount: use.amount / 100, usedOnOfferId: use.usedOnOfferId, purpose: use.purpose }
-      : { resultId: sources[0]?.resultId ?? null, year: defaultYear(sources[0]), amount: '', usedOnOfferId: offer.id, purpose: '' },
-  );
+  const siblings = useOffersOfOperator(offer.operatorId);
+  const [value, setValue] = useState<Value>(() => {
+    if (use) return { resultId: use.resultId, year: use.year, amount: use.amount / 100, usedOnOfferId: use.usedOnOfferId, purpose: use.purpose };
+    // The oldest set-aside that can still be used; an expired one only when chosen (a use recorded afterwards).
+    const first = sources.find((y) => !expired(y)) ?? sources[0];
+    return { resultId: first?.resultId ?? null, year: defaultYear(first), amount: '', usedOnOfferId: offer.id, purpose: '' };
+  });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const change = (patch: Partial<Value>) => {
@@ -80,7 +83,7 @@ export function SetAsideUseForm({ offer, years, use, onClose }: { offer: OfferRo
           required
           allowDeselect={false}
           disabled={use !== null}
-          data={sources.map((y) => ({ value: y.resultId, label: `Fra ${y.year} (udløber ${y.setAsideExpires ?? '–'})` }))}
+          data={sources.map((y) => ({ value: y.resultId, label: `Fra ${y.year} (${expired(y) ? 'udløb' : 'udløber'} ${y.setAsideExpires ?? '–'})` }))}
           value={value.resultId}
           onChange={(id) => change({ resultId: id, year: defaultYear(sources.find((y) => y.resultId === id)) })}
           data-autofocus={use === null ? true : undefined}
@@ -88,7 +91,7 @@ export function SetAsideUseForm({ offer, years, use, onClose }: { offer: OfferRo
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <YearInput
             label="Bruges i år"
-            description={source?.setAsideExpires ? `${source.year + 1}–${source.setAsideExpires}` : undefined}
+            description={source?.setAsideExpires ? `Kan bruges ${source.year + 1}–${source.setAsideExpires}` : undefined}
             required
             value={value.year}
             onChange={(v) => change({ year: v })}

@@ -153,6 +153,10 @@ export const restoreSetAsideUse = (id: string) => sheetWrite(() => api().call('s
 /** The operator's offers: where a set-aside may be used (Styringsaftalen 5.3.1), and the names the uses show. */
 export const useOperatorOffers = create<{ operatorId: string | null; offers: OfferRow[] }>(() => ({ operatorId: null, offers: [] }));
 
+const NO_OFFERS: OfferRow[] = [];
+/** The operator's offers once loaded (one empty list before, so a selector's answer stays the same). */
+export const useOffersOfOperator = (operatorId: string) => useOperatorOffers((s) => (s.operatorId === operatorId ? s.offers : NO_OFFERS));
+
 export async function loadOperatorOffers(operatorId: string) {
   const offers = await api().call('offers.list', { operatorId, sort: 'name' });
   useOperatorOffers.setState({ operatorId, offers });
