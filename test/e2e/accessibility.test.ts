@@ -235,12 +235,21 @@ const SCREENS: Screen[] = [
       await ui.dialog('Registrér resultat').waitFor();
     },
   },
+  {
+    // ISHD's surpluses of 2019 and 2020 are set aside.
+    name: 'brug-hensaettelse',
+    open: async (ui) => {
+      const ledger = await offerSection(ui, 'offer-ledger', 'Institut for Syn, Hørelse og Døvblindhed (ISHD)');
+      await ledger.getByRole('button', { name: 'Brug hensættelse' }).click();
+      await ui.dialog('Brug hensættelse').waitFor();
+    },
+  },
 ];
 
-/** A section of the demo offer Neurocenter Østerskoven's page, scrolled to its top. */
-async function offerSection(ui: AppPage, testId: 'offer-sheets' | 'offer-ledger') {
+/** A section of a demo offer's page (Neurocenter Østerskoven unless told), scrolled to its top. */
+async function offerSection(ui: AppPage, testId: 'offer-sheets' | 'offer-ledger', offer = 'Neurocenter Østerskoven') {
   await ui.goTo('Tilbudsregister');
-  await ui.page.getByTestId('offer-row').filter({ hasText: 'Neurocenter Østerskoven' }).click();
+  await ui.page.getByTestId('offer-row').filter({ hasText: offer }).click();
   const section = ui.page.getByTestId(testId);
   await section.getByRole('table').first().waitFor();
   // The section itself, as the ledger's «Indgår i» link does: it stops below the fixed header with its title in view.
