@@ -5,13 +5,12 @@ import { screenshot, useE2eSession, type RunningApp } from './support/app';
 import { describeViolations, seriousViolations } from './support/axe';
 import { cutOffTexts } from './support/cut-off';
 
-const session = useE2eSession();
+const session = useE2eSession({ demo: true });
 let app: RunningApp;
 let ui: AppPage;
 beforeEach(async () => {
   app = session.app;
   ui = new AppPage(session.page);
-  await app.backend.call('demo.load', {});
   await ui.open(app.host.url);
 });
 

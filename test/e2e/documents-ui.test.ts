@@ -6,13 +6,12 @@ import { call } from '../helpers/backend';
 import { AgendaPage } from './pages/app-page';
 import { screenshot, useE2eSession, type RunningApp } from './support/app';
 
-const session = useE2eSession();
+const session = useE2eSession({ demo: true });
 let app: RunningApp;
 let ui: AgendaPage;
 beforeEach(async () => {
   app = session.app;
   ui = new AgendaPage(session.page);
-  await app.backend.call('demo.load', {});
   await ui.open(app.host.url);
 });
 

@@ -4,13 +4,12 @@ import { call } from '../helpers/backend';
 import { AgendaPage, ProposalsPage } from './pages/app-page';
 import { screenshot, useE2eSession, type RunningApp } from './support/app';
 
-const session = useE2eSession();
+const session = useE2eSession({ demo: true });
 let app: RunningApp;
 let ui: AgendaPage;
 beforeEach(async () => {
   app = session.app;
   ui = new AgendaPage(session.page);
-  await call(app.backend, 'demo.load', {});
 });
 
 /** The demo's DAS meeting whose minutes were approved on 27 May 2021, and so are locked. */

@@ -5,14 +5,13 @@ import { call } from '../helpers/backend';
 import { AgendaPage, ProposalsPage } from './pages/app-page';
 import { screenshot, useE2eSession, type RunningApp } from './support/app';
 
-const session = useE2eSession();
+const session = useE2eSession({ demo: true });
 let app: RunningApp;
 let ui: ProposalsPage;
 beforeEach(async () => {
   app = session.app;
   ui = new ProposalsPage(session.page);
   // The demo holds the NT-1 scenarios of 2021 and DAS's planned meeting of 23.08.2021.
-  await app.backend.call('demo.load', {});
   await ui.open(app.host.url);
 });
 

@@ -5,7 +5,7 @@ import { AgendaPage, MeetingsPage } from './pages/app-page';
 import { ReadingPage } from './pages/reading-page';
 import { screenshot, useE2eSession, type RunningApp } from './support/app';
 
-const session = useE2eSession();
+const session = useE2eSession({ demo: true });
 let app: RunningApp;
 let meetings: MeetingsPage;
 let ui: ReadingPage;
@@ -13,7 +13,6 @@ beforeEach(async () => {
   app = session.app;
   meetings = new MeetingsPage(session.page);
   ui = new ReadingPage(session.page);
-  await call(app.backend, 'demo.load', {});
 });
 
 /** The demo's DAS meeting of 27 May 2021: minutes sent for comments (23 pages). */

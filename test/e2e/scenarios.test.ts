@@ -7,13 +7,12 @@ import { call } from '../helpers/backend';
 import { AppPage } from './pages/app-page';
 import { screenshot, useE2eSession, type RunningApp } from './support/app';
 
-const session = useE2eSession();
+const session = useE2eSession({ demo: true });
 let app: RunningApp;
 let ui: AppPage;
 beforeEach(async () => {
   app = session.app;
   ui = new AppPage(session.page);
-  await app.backend.call('demo.load', {});
   await ui.open(app.host.url);
 });
 

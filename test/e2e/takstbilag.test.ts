@@ -3,14 +3,13 @@ import { DAS_NEXT_MEETING_ID } from '../../electron/backend/demo/content/das-202
 import { AgendaPage } from './pages/app-page';
 import { screenshot, useE2eSession, type RunningApp } from './support/app';
 
-const session = useE2eSession();
+const session = useE2eSession({ demo: true });
 let app: RunningApp;
 let ui: AgendaPage;
 beforeEach(async () => {
   app = session.app;
   ui = new AgendaPage(session.page);
   // The demo holds the sheets of 2022 as submitted and DAS's planned meeting of 23.08.2021.
-  await app.backend.call('demo.load', {});
   await ui.open(app.host.url);
 });
 

@@ -1,9 +1,9 @@
 import { CHROMIUM_ARGS, chromiumPath, chromiumPrinter } from '../../../electron/host/chromium-printer';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
 import { openBackend, type Backend } from '../../../electron/backend/backend';
 import { backupDirIn, databaseFileIn } from '../../../electron/backend/data-dir';
 import { startHttpHost, type HttpHost } from '../../../electron/host/http-host';
@@ -19,8 +19,10 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-export async function startApp(): Promise<RunningApp> {
+export async function startApp(options: { demo?: boolean } = {}): Promise<RunningApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sekretariat-e2e-'));
+  // The demo as `demo.load` leaves it (loaded once by the global setup), without that data folder's own backups.
+  if (options.demo) cpSync(inject('e2eDemoDataDir'), dataDir, { recursive: true, filter: (source) => !source.endsWith('/backups') });
   const backend = await openBackend({ databaseFile: databaseFileIn(dataDir), backupDir: backupDirIn(dataDir), appVersion: '0.0.0-e2e', printer: chromiumPrinter() });
   const host = await startHttpHost({ backend, staticDir: RENDERER_DIR });
   return {
@@ -66,10 +68,10 @@ export interface E2eSession {
 }
 
 /**
- * One Chromium per test file; a fresh app (own data folder) and a fresh page per test. After each test the page
- * must have logged no console error and thrown nothing.
+ * One Chromium per test file; a fresh app (own data folder, the demo loaded when asked) and a fresh page per test.
+ * After each test the page must have logged no console error and thrown nothing.
  */
-export function useE2eSession(): E2eSession {
+export function useE2eSession(options: { demo?: boolean } = {}): E2eSession {
   const session = {} as E2eSession;
   let browser: Browser;
   let problems: string[] = [];
@@ -78,7 +80,7 @@ export function useE2eSession(): E2eSession {
   });
   afterAll(() => browser.close());
   beforeEach(async () => {
-    session.app = await startApp();
+    session.app = await startApp(options);
     ({ page: session.page, problems } = await openPage(browser));
   });
   afterEach(async () => {
