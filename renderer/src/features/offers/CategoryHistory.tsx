@@ -8,12 +8,9 @@ import { YearInput } from '../../components/NumberInputs';
 import { fieldErrors } from '../../lib/field-errors';
 import { showError } from '../../lib/undo';
 import { Section } from '../../components/Section';
-import { DecidingItemLink, DecidingItemSelect } from './DecidingItem';
+import { CATEGORY_DECIDERS, DecidingItemLink, DecidingItemSelect } from './DecidingItem';
 import { changeCategory } from './store';
 import { CATEGORY_HELP, CATEGORY_OPTIONS } from './texts';
-
-/** DAS decides the annual ind- og udmelding; FU between its meetings. */
-const CATEGORY_BODIES = ['DAS', 'FU'];
 
 /** The category from each year on, with why and who decided; «Skift kategori» adds a change from a later year. */
 export function CategoryHistory({ offer }: { offer: OfferRow }) {
@@ -92,7 +89,7 @@ function CategoryForm({ offer, onClose }: { offer: OfferRow; onClose(): void }) 
         <DecidingItemSelect
           label="Dagsordenspunkt"
           description="DAS- eller FU-punktet, der godkendte skiftet"
-          bodyCodes={CATEGORY_BODIES}
+          bodyCodes={CATEGORY_DECIDERS}
           value={value.decisionItemId}
           error={errors.decisionItemId}
           onChange={(decisionItemId) => change({ decisionItemId })}

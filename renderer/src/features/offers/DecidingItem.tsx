@@ -6,6 +6,11 @@ import { showError } from '../../lib/undo';
 import { openAgendaItem } from '../agenda/store';
 import { loadDecisionChoices, loadItemReferences, useItemReferences } from './store';
 
+/** DAS decides the annual ind- og udmelding, FU between its meetings. */
+export const CATEGORY_DECIDERS = ['DAS', 'FU'];
+/** FU approves an in-year change of a sheet; DAS may have decided it itself. */
+export const VERSION_DECIDERS = ['FU', 'DAS'];
+
 /** "DAS 14.12.2022, punkt 5: Kategoriændringer", as the papers cite an item. */
 export const itemCitation = (ref: ItemReference) => `${ref.bodyCode} ${formatNumericDate(ref.meetingDate)}, punkt ${ref.itemNumber}: ${ref.itemTitle}`;
 

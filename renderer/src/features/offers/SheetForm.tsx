@@ -7,24 +7,22 @@ import { COST_CATEGORIES } from '../../../../shared/logic/tariff/daily-tariff';
 import { FormFooter } from '../../components/FormFooter';
 import { messageOf } from '../../api/client';
 import { KronerInput, PercentInput } from '../../components/NumberInputs';
-import { DecidingItemSelect } from './DecidingItem';
+import { DecidingItemSelect, VERSION_DECIDERS } from './DecidingItem';
 import { newSheetVersion, saveSheet } from './store';
 
 type Content = TariffSheetContent;
 const CATEGORY_OPTIONS = COST_CATEGORIES.map((c) => ({ value: c.key, label: c.label }));
 const METHOD_OPTIONS = (Object.keys(OCCUPANCY_METHOD_LABELS) as OccupancyMethod[]).map((m) => ({ value: m, label: OCCUPANCY_METHOD_LABELS[m] }));
 const EMPTY: Content = { budgetLines: [], statedTotal: 0, places: 1, occupancy: 0.95, occupancyMethod: 'expectation', occupancyHistory: [], levels: [], firstYearLoss: 0, reason: '', approvalNote: '', dueResultsAtApproval: null };
-/** FU approves an in-year change; DAS may have decided it itself. */
-const VERSION_BODIES = ['FU', 'DAS'];
 const toOre = (kroner: number | string) => (typeof kroner === 'number' ? Math.round(kroner * 100) : NaN);
 
 /** The sheet's content as the operator reports it: a draft saved as it is, or an approved sheet's next version (FU). */
 export function SheetForm({ sheet, mode, onClose }: { sheet: SheetOfYear; mode: 'edit' | 'version'; onClose(): void }) {
   const current = sheet.current?.sheet ?? null;
   const [value, setValue] = useState<Content>(() => ({ ...(current?.content ?? EMPTY), approvalNote: mode === 'version' ? '' : (current?.content.approvalNote ?? ''), dueResultsAtApproval: null }));
-  const [approvedItemId, setApprovedItemId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [approvedItemId, setApprovedItemId] = useState<string | null>(null);
   const change = (patch: Partial<Content>) => {
     setValue((v) => ({ ...v, ...patch }));
     setError(null);
@@ -100,7 +98,7 @@ export function SheetForm({ sheet, mode, onClose }: { sheet: SheetOfYear; mode: 
         <Textarea label="Bemærkninger" description="Begrundelse for ændrede pladser eller en væsentlig takstændring" autosize minRows={2} value={value.reason} onChange={(e) => change({ reason: e.currentTarget.value })} />
         {mode === 'version' && (
           <>
-            <DecidingItemSelect label="FU-punkt" description="Punktet, hvor FU (eller DAS) godkendte ændringen" bodyCodes={VERSION_BODIES} value={approvedItemId} onChange={(id) => { setApprovedItemId(id); setError(null); }} />
+            <DecidingItemSelect label="FU-punkt" description="Punktet, hvor FU (eller DAS) godkendte ændringen" bodyCodes={VERSION_DECIDERS} value={approvedItemId} onChange={(id) => { setApprovedItemId(id); setError(null); }} />
             <TextInput label="FU’s godkendelse" description="Er mødet ikke i appen: hvilket møde godkendte ændringen, fx FU 14.03.2022, punkt 5" value={value.approvalNote} onChange={(e) => change({ approvalNote: e.currentTarget.value })} />
           </>
         )}
