@@ -80,6 +80,21 @@ export async function sheetsOfOffers(db: Kysely<DB>, offerIds: readonly string[]
   return rows.map(toSheet);
 }
 
+/** The current version of the offer's latest sheet before `year`, if any. */
+export async function latestSheetBefore(db: Kysely<DB>, offerId: string, year: number): Promise<TariffSheet | undefined> {
+  const row = await db
+    .selectFrom('tariff_sheets')
+    .selectAll()
+    .where('offer_id', '=', offerId)
+    .where('year', '<', year)
+    .where('deleted_at', 'is', null)
+    .orderBy('year', 'desc')
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row && toSheet(row);
+}
+
 /** Every live version of an offer's sheet for a year, oldest first. */
 export async function sheetVersions(db: Kysely<DB>, offerId: string, year: number): Promise<TariffSheet[]> {
   const rows = await db.selectFrom('tariff_sheets').selectAll().where('offer_id', '=', offerId).where('year', '=', year).where('deleted_at', 'is', null).orderBy('version').execute();

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { openDatabase, type OpenedDatabase } from '../../db/open';
 import type { EventName, Result } from '../../shared/contract';
+import { ChangedEntity } from '../../shared/contract/events';
 import type { BackendContext } from './context';
 import { ExportStore } from './documents/export-store';
 import type { PdfPrinter } from './documents/printer';
@@ -15,6 +16,7 @@ import { createHandlers } from './handlers';
 import { JobRunner } from './jobs';
 import { createBackupService, type BackupService } from './services/backups';
 import { writeAndAnnounce } from './write';
+import { watchOtherWriters } from './other-writers';
 import { ensureReferenceData } from './services/reference-data';
 import { ensureBuiltInRuleSets } from './services/rule-sets';
 import { createByteStreams, type ByteStreams } from './streams';
@@ -67,6 +69,8 @@ export interface BackendOptions {
   exportsDir?: string;
   /** Received exchange packages; defaults to `incoming/` beside the database file. */
   incomingDir?: string;
+  /** How often to look for another process's writes to the database file (ms); 2 s by default. */
+  otherWritersPollMs?: number;
 }
 
 /** Opens (creating and migrating as needed) the database and serves the contract over it. */
@@ -132,6 +136,10 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     templates: new ExportStore(options.databaseFile === ':memory:' ? join(tmpdir(), 'sekretariat-templates') : join(dirname(database.file), 'incoming-templates'), now),
   };
   const handlers = createHandlers(ctx);
+  // Another process's write (the command line) reaches open windows as a change of anything.
+  const stopWatching = inMemory
+    ? () => {}
+    : watchOtherWriters(database.raw, () => emitter.emit('event', 'data.changed', { entities: [...ChangedEntity.options] }), options.otherWritersPollMs ?? 2000);
   // Text extraction interrupted by a previous exit carries on in the background.
   void files?.text.resumePending().catch(() => undefined);
 
@@ -148,6 +156,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     incoming: ctx.incoming,
     backups,
     close: async () => {
+      stopWatching();
       await ctx.jobs.close();
       await backups.close();
       await files?.close();

@@ -260,6 +260,8 @@ export const SheetOfYear = z.object({
   versions: z.array(TariffSheet),
   /** The current (highest) version computed; null before the first sheet is saved. */
   current: ComputedSheetView.nullable(),
+  /** Before the first sheet is saved: the content it starts from, carried over from the offer's latest earlier sheet. */
+  startingPoint: z.object({ fromYear: TariffYear, content: TariffSheetContent }).nullable(),
 });
 export type SheetOfYear = z.infer<typeof SheetOfYear>;
 

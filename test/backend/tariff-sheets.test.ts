@@ -211,6 +211,26 @@ describe('tariff sheets', () => {
     expect(early.flags).toEqual(['2021 har ikke sit eget regelsæt; reglerne fra Styringsaftalen for Nordjysk Socialaftale 2022 (2022) er brugt.']);
   });
 
+  it('starts a new year’s sheet from the latest earlier one, with the two latest realised years’ average occupancy and no reason carried over', async () => {
+    const db = backend.database.db;
+    const offerId = await addOffer(db, 'Aalborg Kommune', { name: 'Botilbud Øst' });
+    expect((await call(backend, 'tariffSheets.get', { offerId, year: 2027 })).startingPoint).toBeNull();
+
+    const last = simpleSheetContent(10_000_000, 20, 0.95, { occupancyMethod: 'average-two-years', occupancyHistory: [0.96, 0.94], reason: 'To pladser mere fra 2025' });
+    await call(backend, 'tariffSheets.save', { offerId, year: 2025, content: last });
+    // Realised occupancy 2023: 6.862 / 7.300 = 94 %; 2024: 6.789 / 7.300 = 93 %.
+    await call(backend, 'results.save', { offerId, year: 2023, basis: 1_000_000_000, result: 0, activity: 6_862, capacity: 7_300 });
+    await call(backend, 'results.save', { offerId, year: 2024, basis: 1_000_000_000, result: 0, activity: 6_789, capacity: 7_300 });
+
+    const fresh = await call(backend, 'tariffSheets.get', { offerId, year: 2027 });
+    expect(fresh.current).toBeNull();
+    expect(fresh.startingPoint?.fromYear).toBe(2025);
+    expect(fresh.startingPoint?.content).toMatchObject({ budgetLines: last.budgetLines, statedTotal: last.statedTotal, places: 20, occupancyMethod: 'average-two-years', occupancyHistory: [0.93, 0.94], occupancy: 0.935, reason: '' });
+    // Once saved, the sheet is its own.
+    await call(backend, 'tariffSheets.save', { offerId, year: 2027, content: fresh.startingPoint!.content });
+    expect((await call(backend, 'tariffSheets.get', { offerId, year: 2027 })).startingPoint).toBeNull();
+  });
+
   it('refuses a sheet for an offer that does not exist', async () => {
     expect(await refusal('tariffSheets.save', { offerId: '10000000-0000-4000-8000-999999999999', year: 2027, content: simpleSheetContent(1, 1, 0.95) })).toMatchObject({ code: 'NOT_FOUND' });
   });

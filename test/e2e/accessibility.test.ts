@@ -37,7 +37,7 @@ async function openScenario(ui: AppPage) {
 }
 
 async function openProposal(ui: AppPage) {
-  await ui.goTo('Tilbud og forslag');
+  await ui.goTo('Forslag til nye tilbud');
   await ui.page.getByTestId('proposal-row').filter({ hasText: 'NT-1' }).click();
   await ui.page.locator('[data-testid="proposal-view"][data-version="2"]').waitFor();
 }
@@ -53,7 +53,7 @@ async function openOffers(ui: AppPage) {
   const organisations = (await app.backend.call('organisations.list', {})) as { ok: true; data: { id: string; name: string }[] };
   const operator = (name: string) => organisations.data.find((o) => o.name === name)!.id;
   await app.backend.call('offers.create', { name: 'Bostedet Birken', operatorId: operator('Aalborg Kommune'), legalBasis: 'SEL-108', category: 3, fromYear: 2020 });
-  await ui.goTo('Tilbud');
+  await ui.goTo('Tilbudsregister');
   await ui.page.getByTestId('offer-row').first().waitFor();
 }
 
@@ -139,7 +139,7 @@ const SCREENS: Screen[] = [
   {
     name: 'nyt-forslag',
     open: async (ui) => {
-      await ui.goTo('Tilbud og forslag');
+      await ui.goTo('Forslag til nye tilbud');
       await ui.page.getByRole('button', { name: 'Nyt forslag' }).click();
       await ui.dialog('Nyt forslag').waitFor();
     },
@@ -235,12 +235,21 @@ const SCREENS: Screen[] = [
       await ui.dialog('Registrér resultat').waitFor();
     },
   },
+  {
+    // ISHD's surpluses of 2019 and 2020 are set aside.
+    name: 'brug-hensaettelse',
+    open: async (ui) => {
+      const ledger = await offerSection(ui, 'offer-ledger', 'Institut for Syn, Hørelse og Døvblindhed (ISHD)');
+      await ledger.getByRole('button', { name: 'Brug hensættelse' }).click();
+      await ui.dialog('Brug hensættelse').waitFor();
+    },
+  },
 ];
 
-/** A section of the demo offer Neurocenter Østerskoven's page, scrolled to its top. */
-async function offerSection(ui: AppPage, testId: 'offer-sheets' | 'offer-ledger') {
-  await ui.goTo('Tilbud');
-  await ui.page.getByTestId('offer-row').filter({ hasText: 'Neurocenter Østerskoven' }).click();
+/** A section of a demo offer's page (Neurocenter Østerskoven unless told), scrolled to its top. */
+async function offerSection(ui: AppPage, testId: 'offer-sheets' | 'offer-ledger', offer = 'Neurocenter Østerskoven') {
+  await ui.goTo('Tilbudsregister');
+  await ui.page.getByTestId('offer-row').filter({ hasText: offer }).click();
   const section = ui.page.getByTestId(testId);
   await section.getByRole('table').first().waitFor();
   // The section itself, as the ledger's «Indgår i» link does: it stops below the fixed header with its title in view.

@@ -168,7 +168,7 @@ describe('a treated proposal version and a frozen scenario version', () => {
     expect(v1.lockedAt).not.toBeNull();
 
     await proposals.open(app.host.url);
-    await proposals.goTo('Tilbud og forslag');
+    await proposals.goTo('Forslag til nye tilbud');
     await proposals.row('NT-1').click();
     await page.getByTestId('version-1').click();
     await page.locator('[data-testid="proposal-view"][data-version="1"]').waitFor();

@@ -46,11 +46,11 @@ describe('app shell', () => {
   it('reaches every area from the navigation, none of them a placeholder any more, and goes back with the browser', async () => {
     await app.backend.call('settings.update', { welcomeDone: true });
     await ui.open(app.host.url);
-    for (const area of ['Beslutninger', 'Tilbud og forslag', 'Takstscenarier', 'Udveksling', 'Indstillinger', 'Møder']) {
+    for (const area of ['Beslutninger', 'Forslag til nye tilbud', 'Takstscenarier', 'Udveksling', 'Indstillinger', 'Møder']) {
       await ui.goTo(area);
       expect(await ui.page.getByText('Området er endnu ikke bygget.').count()).toBe(0);
     }
-    await ui.goTo('Tilbud og forslag');
+    await ui.goTo('Forslag til nye tilbud');
     await ui.page.getByText('Der er ingen forslag endnu.').waitFor();
     await screenshot(ui.page, 'forslag-tom');
     await ui.page.goBack();

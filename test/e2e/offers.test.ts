@@ -21,7 +21,7 @@ async function addOffer(name: string, operator: string, legalBasis: 'SEL-108' | 
 
 describe('Tilbud: the register of offers', () => {
   it('creates an offer, edits it by itself, and changes its category from a year with a reason', async () => {
-    await ui.goTo('Tilbud');
+    await ui.goTo('Tilbudsregister');
     await ui.page.getByTestId('offers-empty').waitFor();
     await ui.createOffer({ name: 'Bostedet Birken', operator: 'Aalborg Kommune', legalBasis: 'SEL § 108 (længerevarende botilbud)', category: 'Kategori 3' });
     await ui.page.getByRole('heading', { name: 'Takstberegningsskemaer' }).waitFor();
@@ -55,7 +55,7 @@ describe('Tilbud: the register of offers', () => {
     await addOffer('Kvisten', 'Region Nordjylland', 'SEL-66-7', 3);
     await addOffer('Bostedet Birken', 'Aalborg Kommune', 'SEL-108', 3);
     await addOffer('Værestedet', 'Aalborg Kommune', 'SEL-104', 2);
-    await ui.goTo('Tilbud');
+    await ui.goTo('Tilbudsregister');
     await expect.poll(() => ui.names()).toEqual(['Bostedet Birken', 'Værestedet', 'Kvisten']);
     for (const [width, height] of [[1440, 900], [1280, 720]] as const) {
       await ui.page.setViewportSize({ width, height });
@@ -74,7 +74,7 @@ describe('Tilbud: the register of offers', () => {
     await addOffer('Kvisten', 'Region Nordjylland', 'SEL-66-7', 3);
     await addOffer('Bostedet Birken', 'Aalborg Kommune', 'SEL-108', 3);
     await addOffer('Værestedet', 'Aalborg Kommune', 'SEL-104', 2);
-    await ui.goTo('Tilbud');
+    await ui.goTo('Tilbudsregister');
     await ui.choose(ui.filter('Sortér efter'), 'Lovgrundlag');
     await expect.poll(() => ui.names()).toEqual(['Kvisten', 'Værestedet', 'Bostedet Birken']);
   });
@@ -95,7 +95,7 @@ describe('Tilbud: the decision behind a category change', () => {
     await meetingWith('FU', '2023-01-20', ['Takstændring for Kvisten', 'Personalesag'], ['Personalesag']);
     await call(app.backend, 'decisions.save', { itemId: decided!.id, revision: null, text: '<p>DAS godkender kategoriændringerne.</p>', outcome: 'godkendt' });
     const offer = await addOffer('Kvisten', 'Region Nordjylland', 'SEL-66-7', 3);
-    await ui.goTo('Tilbud');
+    await ui.goTo('Tilbudsregister');
     await ui.page.getByTestId('offer-row').filter({ hasText: 'Kvisten' }).click();
     await ui.page.getByRole('button', { name: 'Skift kategori' }).click();
     const dialog = ui.dialog('Skift kategori');

@@ -32,7 +32,7 @@ function numbersIn(sheet: ExcelJS.Worksheet): number[] {
 describe('a proposal for a new offer', () => {
   it('goes from the NT-1 figures through consultation and DAS to a second version, compared and exported', async () => {
     const { page } = ui;
-    await ui.goTo('Tilbud og forslag');
+    await ui.goTo('Forslag til nye tilbud');
     await ui.create('TF-1', 'Test-forslag');
     const proposal = (await call(app.backend, 'proposals.list', {})).find((p) => p.code === 'TF-1')!;
     expect(proposal).toMatchObject({ title: 'Test-forslag', status: 'udkast', latestVersion: 1 });
@@ -150,7 +150,7 @@ describe('a proposal for a new offer', () => {
     await screenshot(page, 'forslag-beslutning');
 
     // Back in the proposal (the menu returns to it), the status follows the decision.
-    await ui.goTo('Tilbud og forslag');
+    await ui.goTo('Forslag til nye tilbud');
     await expect.poll(() => page.getByTestId('proposal-view-status').textContent()).toBe('Afvist');
     expect(await ui.view().getByTestId('proposal-status-reason').textContent()).toBe('DAS 23.08.2021: Ikke godkendt');
     expect(await ui.row('Test-forslag').getByTestId('proposal-row-reason').textContent()).toBe('DAS 23.08.2021: Ikke godkendt');
@@ -209,7 +209,7 @@ describe('a proposal for a new offer', () => {
 
   it('shows the demo’s NT-1 with its two versions, the consultation of v1 and the route through BUDK and DAS', async () => {
     const { page } = ui;
-    await ui.goTo('Tilbud og forslag');
+    await ui.goTo('Forslag til nye tilbud');
     await ui.row('NT-1').click();
     await page.locator('[data-testid="proposal-view"][data-version="2"]').waitFor();
     await screenshot(page, 'forslag-nt1-oplaeg');

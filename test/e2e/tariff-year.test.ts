@@ -132,15 +132,30 @@ it('takes a sheet from draft to submitted and back, and an approved one only as 
   await ui.chooseYear(2027);
   await ui.sheets().getByRole('button', { name: 'Opret skema' }).click();
   const form = ui.dialog('Takstberegningsskema 2027');
-  await form.getByRole('button', { name: 'Tilføj budgetlinje' }).click();
-  await form.getByRole('textbox', { name: 'Tekst, linje 1' }).fill('Borgerrelateret personale');
+  // The new year starts from 2026's approved sheet, for the operator to correct.
+  expect(await form.getByTestId('sheet-starting-point').innerText()).toBe('Udfyldt med tallene fra skemaet for 2026. Ret dem til 2027.');
+  expect(await form.getByRole('textbox', { name: 'Tekst, linje 1' }).inputValue()).toBe('Borgerrelateret personale');
+  expect(await form.getByRole('textbox', { name: 'Beløb, linje 1' }).inputValue()).toBe('10.000.000 kr.');
+  expect(await form.getByRole('textbox', { name: 'Pladser', exact: true }).inputValue()).toBe('20');
   await form.getByRole('textbox', { name: 'Beløb, linje 1' }).fill('10400000');
   await form.getByRole('textbox', { name: 'Budgettets total (oplyst)' }).fill('10400000');
   await form.getByRole('textbox', { name: 'Pladser', exact: true }).fill('20');
+  // The occupancy as the average of two realised years, which the sheet checks against the budgeted 95 %.
+  await ui.choose(form.getByRole('textbox', { name: 'Belægningen er fastsat som' }), 'Gennemsnit af de to foregående års faktiske belægning');
+  await form.getByRole('textbox', { name: 'Faktisk belægning, seneste regnskabsår' }).fill('94');
+  await form.getByRole('textbox', { name: 'Faktisk belægning, året før' }).fill('93');
+  // One level with its ATA hours (Styringsaftalen 5.4.7).
+  await form.getByRole('button', { name: 'Tilføj takstniveau' }).click();
+  await form.getByRole('textbox', { name: 'Niveau' }).fill('Døgnophold');
+  await form.getByRole('textbox', { name: 'Pladser' }).nth(1).fill('20');
+  await form.getByRole('textbox', { name: 'ATA-timer pr. uge' }).fill('12,5');
   await form.getByRole('button', { name: 'Gem skemaet' }).click();
   await form.waitFor({ state: 'hidden' });
   await expect.poll(() => ui.sheets().getByTestId('sheet-status').innerText()).toBe('UDKAST');
   expect(await ui.figure('sheet-basis')).toBe('10.400.000 kr.');
+  expect(await ui.sheets().getByTestId('sheet-levels').innerText()).toContain('Døgnophold 1.499,64 kr. (20 pl., 12,5 ATA-timer pr. uge)');
+  const averageWarning = 'Belægningen er angivet som gennemsnittet af de to foregående år (94,0 % og 93,0 % = 93,5 %), men er sat til 95,0 %.';
+  expect(await ui.sheets().getByTestId('sheet-check-warning').filter({ hasText: averageWarning }).count()).toBe(1);
   await ui.sheets().getByRole('button', { name: 'Indsend' }).click();
   await expect.poll(() => ui.sheets().getByTestId('sheet-status').innerText()).toBe('INDSENDT');
   expect(await ui.sheets().getByRole('button', { name: 'Ret skemaet' }).count()).toBe(0);

@@ -93,7 +93,7 @@ describe('«Fortryd» for rows removed from the item editor (issue 16)', () => {
     await app.backend.call('demo.load', {});
     const ui = new AppPage(page);
     await ui.open(app.host.url);
-    await ui.goTo('Tilbud og forslag');
+    await ui.goTo('Forslag til nye tilbud');
     await page.getByTestId('proposal-row').filter({ hasText: 'NT-1' }).click();
     await page.getByRole('tab', { name: 'Behandling' }).click();
     await expect.poll(() => page.getByTestId('approval-step').count()).toBeGreaterThan(1);

@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { openBackend } from '../../electron/backend/backend';
 import { runCli } from '../../electron/host/cli';
 import { addOffer, addSheet, simpleSheetContent } from '../helpers/tariff-year-fixture';
@@ -61,8 +61,24 @@ it('writes the template, previews an import without writing, and imports it with
   expect(dry.out).toContain('Intet er skrevet');
   expect((await storedSheets()).length).toBe(1);
 
-  const applied = await cli('tariffs', 'import', file, '--yes', '--json');
-  expect(applied.code).toBe(0);
+  // A window open on the same database hears of the command line's import and reloads.
+  const window = await openBackend({ databaseFile: db, appVersion: '0.0.0-test', log: { error: () => {} }, otherWritersPollMs: 20 });
+  const heard: unknown[] = [];
+  window.subscribe((event, payload) => event === 'data.changed' && heard.push(payload));
+  let applied: Awaited<ReturnType<typeof cli>>;
+  try {
+    // Its own write is announced once, by itself, not again as another process's.
+    await window.call('bodies.create', { code: 'AG1', name: 'Arbejdsgruppe 1' });
+    await new Promise((done) => setTimeout(done, 200));
+    expect(heard).toEqual([expect.objectContaining({ entities: ['bodies'] })]);
+
+    applied = await cli('tariffs', 'import', file, '--yes', '--json');
+    expect(applied.code).toBe(0);
+    await vi.waitFor(() => expect(heard.at(-1)).toMatchObject({ entities: expect.arrayContaining(['tariffSheet', 'offer', 'ledger']) }), { timeout: 30_000, interval: 50 });
+    expect(heard.at(-1)).not.toHaveProperty('origin');
+  } finally {
+    await window.close();
+  }
   expect(JSON.parse(applied.out)).toMatchObject({ imported: true, report: { kind: 'sheets', year: 2027, written: 1 } });
   const sheets = await storedSheets();
   expect(sheets.map((s) => [s.year, s.version, s.status])).toEqual([

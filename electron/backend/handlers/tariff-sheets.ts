@@ -9,7 +9,7 @@ import { timestamp, type BackendContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { AppError, notFound, stale } from '../errors';
 import { ruleSetInForce } from '../services/rule-sets';
-import { computedSheetsOfYear, currentDueSources, isLocked, lockedSheet, SHEET_HISTORY_ENTITY, sheetOffer, sheetView } from '../services/tariff-sheets';
+import { computedSheetsOfYear, currentDueSources, isLocked, lockedSheet, SHEET_HISTORY_ENTITY, sheetOffer, sheetStartingPoint, sheetView } from '../services/tariff-sheets';
 
 type TariffSheetHandlers = Pick<
   Handlers,
@@ -25,7 +25,8 @@ async function mustGetOffer(db: Kysely<DB>, id: string): Promise<Offer> {
 async function sheetOfYear(db: Kysely<DB>, offerId: string, year: number): Promise<SheetOfYear> {
   const offer = await mustGetOffer(db, offerId);
   const [versions, [computed]] = await Promise.all([sheetVersions(db, offerId, year), computedSheetsOfYear(db, year, [offerId])]);
-  return { offer: sheetOffer(offer, year), year, versions, current: computed ? sheetView(computed) : null };
+  const startingPoint = versions.length === 0 ? await sheetStartingPoint(db, offerId, year) : null;
+  return { offer: sheetOffer(offer, year), year, versions, current: computed ? sheetView(computed) : null, startingPoint };
 }
 
 /** The error-level checks of a sheet's content as it would be computed now; empty when it may be submitted. */

@@ -2,11 +2,12 @@ import type { Kysely } from 'kysely';
 import { getItemRow } from '../../../db/queries/agenda';
 import { resultsOfOffers } from '../../../db/queries/offer-results';
 import { listOffers } from '../../../db/queries/offers';
-import { currentSheetsOfYear, LOCKED_SHEET_STATUSES, markSheetApproved } from '../../../db/queries/tariff-sheets';
+import { currentSheetsOfYear, latestSheetBefore, LOCKED_SHEET_STATUSES, markSheetApproved } from '../../../db/queries/tariff-sheets';
 import type { DB } from '../../../db/schema';
-import type { ComputedSheetView, Offer, OfferResult, SheetOffer, TariffSheet } from '../../../shared/domain/tariff-year';
+import type { ComputedSheetView, Offer, OfferResult, SheetOfYear, SheetOffer, TariffSheet } from '../../../shared/domain/tariff-year';
 import { dueSourcesInTariffYear, type LedgerResultInput } from '../../../shared/logic/tariff/ledger';
 import { categoryIn } from '../../../shared/logic/tariff/offer-register';
+import { draftFromPreviousSheet } from '../../../shared/logic/tariff/sheet-draft';
 import { computeTariffSheet, type SheetComputation } from '../../../shared/logic/tariff/tariff-sheet';
 import { AppError } from '../errors';
 import { recordHistory } from './agenda';
@@ -28,6 +29,14 @@ export interface ComputedSheet {
   dueSources: { resultYear: number; amount: number }[];
   /** Last year's current sheet and its computed tariff, when there is one. */
   previous: { sheet: TariffSheet; tariff: number } | null;
+}
+
+/** What a new sheet for the year starts from: the offer's latest earlier sheet, with the realised occupancy since. */
+export async function sheetStartingPoint(db: Kysely<DB>, offerId: string, year: number): Promise<SheetOfYear['startingPoint']> {
+  const previous = await latestSheetBefore(db, offerId, year);
+  if (!previous) return null;
+  const realised = (await resultsOfOffers(db, [offerId])).flatMap((r) => (r.activity !== null && r.capacity ? [{ year: r.year, occupancy: r.activity / r.capacity }] : []));
+  return { fromYear: previous.year, content: draftFromPreviousSheet(previous.content, realised, year) };
 }
 
 /** Loads each rule set once per call: a year's sheets share one or two. */

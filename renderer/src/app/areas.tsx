@@ -4,6 +4,7 @@ import { Loader } from '@mantine/core';
 import { MeetingsPage } from '../features/meetings/MeetingsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { useNavigation, type Area } from '../stores/navigation';
+import { AREA_LABELS } from './area-labels';
 
 export interface AreaSpec {
   label: string;
@@ -26,13 +27,13 @@ const DecisionsPage = lazy(() => import('../features/decisions/DecisionsPage').t
 const later = (node: ReactNode) => <Suspense fallback={<Loader size="sm" />}>{node}</Suspense>;
 
 export const AREA_SPECS: Record<Area, AreaSpec> = {
-  moeder: { label: 'Møder', icon: <IconCalendarEvent {...ICON} />, page: () => <MeetingsArea /> },
-  beslutninger: { label: 'Beslutninger', icon: <IconGavel {...ICON} />, page: () => later(<DecisionsPage />) },
-  forslag: { label: 'Tilbud og forslag', icon: <IconFileDescription {...ICON} />, page: () => later(<ProposalsPage />) },
-  takster: { label: 'Takstscenarier', icon: <IconCalculator {...ICON} />, page: () => later(<ScenariosPage />) },
-  tilbud: { label: 'Tilbud', icon: <IconBuildingCommunity {...ICON} />, page: () => later(<OffersPage />) },
-  udveksling: { label: 'Udveksling', icon: <IconArrowsExchange {...ICON} />, page: () => later(<ExchangePage />) },
-  indstillinger: { label: 'Indstillinger', icon: <IconSettings {...ICON} />, page: () => <SettingsPage /> },
+  moeder: { label: AREA_LABELS.moeder, icon: <IconCalendarEvent {...ICON} />, page: () => <MeetingsArea /> },
+  beslutninger: { label: AREA_LABELS.beslutninger, icon: <IconGavel {...ICON} />, page: () => later(<DecisionsPage />) },
+  forslag: { label: AREA_LABELS.forslag, icon: <IconFileDescription {...ICON} />, page: () => later(<ProposalsPage />) },
+  takster: { label: AREA_LABELS.takster, icon: <IconCalculator {...ICON} />, page: () => later(<ScenariosPage />) },
+  tilbud: { label: AREA_LABELS.tilbud, icon: <IconBuildingCommunity {...ICON} />, page: () => later(<OffersPage />) },
+  udveksling: { label: AREA_LABELS.udveksling, icon: <IconArrowsExchange {...ICON} />, page: () => later(<ExchangePage />) },
+  indstillinger: { label: AREA_LABELS.indstillinger, icon: <IconSettings {...ICON} />, page: () => <SettingsPage /> },
 };
 
 /** The meeting list, or one meeting when the address names it: its papers to read, or its agenda in the editor. */

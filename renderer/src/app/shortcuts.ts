@@ -1,3 +1,6 @@
+import { AREAS } from '../stores/navigation';
+import { AREA_LABELS } from './area-labels';
+
 /**
  * Every keyboard shortcut and path, as the help lists them; `keys` are pressed together. No shortcut is a single
  * character key (WCAG 2.1.4).
@@ -11,7 +14,7 @@ export const SHORTCUT_GROUPS: { title: string; shortcuts: Shortcut[] }[] = [
   {
     title: 'Overalt',
     shortcuts: [
-      { keys: ['Alt', '1–6'], what: 'Skift område: Møder, Beslutninger, Tilbud og forslag, Takstscenarier, Udveksling, Indstillinger' },
+      { keys: ['Alt', `1–${AREAS.length}`], what: `Skift område: ${AREAS.map((a) => AREA_LABELS[a]).join(', ')}` },
       { keys: ['Tab'], what: 'Første Tab på en side viser «Gå til indhold», der springer menuen over' },
       { keys: ['Ctrl', 'Alt', 'Z'], what: 'Fortryd den seneste sletning (også mens «Fortryd»-beskeden er lukket)' },
       { keys: ['Ctrl', 'Z'], what: 'Fortryd den seneste sletning, når markøren ikke står i et tekstfelt' },

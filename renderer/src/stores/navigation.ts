@@ -13,7 +13,7 @@ interface NavigationState {
   scenarioId: string | null;
   /** A frozen version of it shown instead of the live scenario (#/takster/<id>/version/<n>). */
   scenarioVersion: number | null;
-  /** The proposal open in Tilbud og forslag (#/forslag/<id>), if any. */
+  /** The proposal open in Forslag til nye tilbud (#/forslag/<id>), if any. */
   proposalId: string | null;
   /** The offer open in Tilbud (#/tilbud/<id>), if any. */
   offerId: string | null;

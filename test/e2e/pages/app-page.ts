@@ -10,7 +10,7 @@ export class AppPage {
   }
 
   nav(label: string): Locator {
-    // Exact: «Tilbud» is also the start of «Tilbud og forslag».
+    // Exact: «Møder» is also the start of other names.
     return this.page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: label, exact: true });
   }
 

@@ -1,13 +1,14 @@
 import { ActionIcon, Alert, Anchor, Button, Group, Modal, Table, Text, VisuallyHidden } from '@mantine/core';
-import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useState } from 'react';
-import { SHEET_STATUS_LABELS, type LedgerYear } from '../../../../shared/domain/tariff-year';
+import { IconCoins, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { Fragment, useEffect, useState } from 'react';
+import { SHEET_STATUS_LABELS, type LedgerYear, type SetAsideUse } from '../../../../shared/domain/tariff-year';
 import type { OfferRow } from '../../../../shared/domain/offer-register';
 import { formatAmount, formatPercent } from '../../../../shared/format';
 import { EmptyList, Section } from '../../components/Section';
 import { removeWithUndo, showError } from '../../lib/undo';
 import { ResultForm } from './ResultForm';
-import { deleteResult, loadOfferSheets, restoreResult, useOfferSheets } from './store';
+import { SetAsideUseForm } from './SetAsideUseForm';
+import { deleteResult, deleteSetAsideUse, loadOfferSheets, loadOperatorOffers, restoreResult, restoreSetAsideUse, useOfferSheets, useOffersOfOperator } from './store';
 
 // Kroner without the unit: the caption says «kr.», and the columns stay narrow enough for 1280 px.
 const money = (ore: number) => (ore === 0 ? '–' : formatAmount(ore));
@@ -16,6 +17,12 @@ const money = (ore: number) => (ore === 0 ? '–' : formatAmount(ore));
 export function LedgerSection({ offer }: { offer: OfferRow }) {
   const ledger = useOfferSheets((s) => (s.offerId === offer.id ? s.ledger : null));
   const [editing, setEditing] = useState<LedgerYear | 'new' | null>(null);
+  const [using, setUsing] = useState<SetAsideUse | 'new' | null>(null);
+  const siblings = useOffersOfOperator(offer.operatorId);
+  useEffect(() => {
+    loadOperatorOffers(offer.operatorId).catch(showError);
+  }, [offer.operatorId]);
+  const offerName = (id: string) => (id === offer.id ? offer.name : (siblings.find((o) => o.id === id)?.name ?? 'et andet tilbud'));
   const showSheet = (year: number) => {
     loadOfferSheets(offer, year)
       .then(() => document.querySelector('[data-testid="offer-sheets"]')?.scrollIntoView({ behavior: 'smooth', block: 'start' }))
@@ -23,6 +30,9 @@ export function LedgerSection({ offer }: { offer: OfferRow }) {
   };
   const remove = (y: LedgerYear) =>
     void removeWithUndo(`Resultatet for ${y.year} er slettet.`, () => deleteResult(y.resultId), () => restoreResult(y.resultId));
+  const sourceYear = (u: SetAsideUse) => ledger?.years.find((y) => y.resultId === u.resultId)?.year ?? '';
+  const removeUse = (y: LedgerYear, u: SetAsideUse) =>
+    void removeWithUndo(`Brugen af hensættelsen fra ${y.year} i ${u.year} er slettet.`, () => deleteSetAsideUse(u.id), () => restoreSetAsideUse(u.id));
 
   return (
     <Section title="Resultater og 5 %-regnskab" testId="offer-ledger" hint="Årsregnskabets resultat år for år (Styringsaftalen 5.3): underskud inden for 5 % afholdes af driftsherren, overskud inden for 5 % kan hensættes i 5 år, og resten indgår i taksten to år efter.">
@@ -51,31 +61,50 @@ export function LedgerSection({ offer }: { offer: OfferRow }) {
             </Table.Thead>
             <Table.Tbody>
               {ledger.years.map((y) => (
-                <Table.Tr key={y.resultId} data-testid="ledger-row">
-                  <Table.Td>{y.year}</Table.Td>
-                  <Table.Td ta="right">{money(y.basis)}</Table.Td>
-                  <Table.Td ta="right">{money(y.result)}</Table.Td>
-                  <Table.Td ta="right">{y.realisedOccupancy === null ? '–' : formatPercent(y.realisedOccupancy, 1)}</Table.Td>
-                  <Table.Td ta="right">{money(y.absorbed)}</Table.Td>
-                  <Table.Td ta="right">{money(y.setAside)}</Table.Td>
-                  <Table.Td ta="center">{y.setAsideExpires ?? '–'}</Table.Td>
-                  <Table.Td ta="right">{money(y.setAsideUsed)}</Table.Td>
-                  <Table.Td ta="right">{money(y.setAsideLeft)}</Table.Td>
-                  <Table.Td ta="right">{money(y.dueInTariff)}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'normal' }} w={112} pl="md">
-                    {y.dueYear === null ? '–' : (
-                      <Anchor component="button" type="button" size="sm" ta="left" onClick={() => showSheet(y.dueYear!)}>
-                        {y.dueYear} ({y.pickedUpBySheet ? SHEET_STATUS_LABELS[y.pickedUpBySheet.status].toLowerCase() : 'intet skema'})
-                      </Anchor>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={2} wrap="nowrap">
-                      <ActionIcon variant="subtle" color="gray" aria-label={`Ret resultatet for ${y.year}`} onClick={() => setEditing(y)}><IconPencil size={16} /></ActionIcon>
-                      <ActionIcon variant="subtle" color="gray" aria-label={`Slet resultatet for ${y.year}`} onClick={() => remove(y)}><IconTrash size={16} /></ActionIcon>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
+                <Fragment key={y.resultId}>
+                  <Table.Tr data-testid="ledger-row">
+                    <Table.Td>{y.year}</Table.Td>
+                    <Table.Td ta="right">{money(y.basis)}</Table.Td>
+                    <Table.Td ta="right">{money(y.result)}</Table.Td>
+                    <Table.Td ta="right">{y.realisedOccupancy === null ? '–' : formatPercent(y.realisedOccupancy, 1)}</Table.Td>
+                    <Table.Td ta="right">{money(y.absorbed)}</Table.Td>
+                    <Table.Td ta="right">{money(y.setAside)}</Table.Td>
+                    <Table.Td ta="center">{y.setAsideExpires ?? '–'}</Table.Td>
+                    <Table.Td ta="right">{money(y.setAsideUsed)}</Table.Td>
+                    <Table.Td ta="right">{money(y.setAsideLeft)}</Table.Td>
+                    <Table.Td ta="right">{money(y.dueInTariff)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'normal' }} w={112} pl="md">
+                      {y.dueYear === null ? '–' : (
+                        <Anchor component="button" type="button" size="sm" ta="left" onClick={() => showSheet(y.dueYear!)}>
+                          {y.dueYear} ({y.pickedUpBySheet ? SHEET_STATUS_LABELS[y.pickedUpBySheet.status].toLowerCase() : 'intet skema'})
+                        </Anchor>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap={2} wrap="nowrap">
+                        <ActionIcon variant="subtle" color="gray" aria-label={`Ret resultatet for ${y.year}`} onClick={() => setEditing(y)}><IconPencil size={16} /></ActionIcon>
+                        <ActionIcon variant="subtle" color="gray" aria-label={`Slet resultatet for ${y.year}`} onClick={() => remove(y)}><IconTrash size={16} /></ActionIcon>
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                  {y.uses.map((u) => (
+                    <Table.Tr key={u.id} data-testid="set-aside-use">
+                      <Table.Td />
+                      {/* Under the set-aside, its amount in «Brugt»; the text wraps rather than widen the table. */}
+                      <Table.Td colSpan={6} style={{ whiteSpace: 'normal' }}>
+                        Brugt i {u.year}{u.usedOnOfferId === null ? '' : ` på ${offerName(u.usedOnOfferId)}`}: {u.purpose}
+                      </Table.Td>
+                      <Table.Td ta="right">{money(u.amount)}</Table.Td>
+                      <Table.Td colSpan={3} />
+                      <Table.Td>
+                        <Group gap={2} wrap="nowrap">
+                          <ActionIcon variant="subtle" color="gray" aria-label={`Ret brugen i ${u.year} af hensættelsen fra ${y.year}`} onClick={() => setUsing(u)}><IconPencil size={16} /></ActionIcon>
+                          <ActionIcon variant="subtle" color="gray" aria-label={`Slet brugen i ${u.year} af hensættelsen fra ${y.year}`} onClick={() => removeUse(y, u)}><IconTrash size={16} /></ActionIcon>
+                        </Group>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Fragment>
               ))}
             </Table.Tbody>
           </Table>
@@ -85,9 +114,15 @@ export function LedgerSection({ offer }: { offer: OfferRow }) {
       )}
       <Group>
         <Button variant="light" leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>Registrér resultat</Button>
+        {ledger?.years.some((y) => y.setAsideLeft > 0) && (
+          <Button variant="light" leftSection={<IconCoins size={16} />} onClick={() => setUsing('new')}>Brug hensættelse</Button>
+        )}
       </Group>
       <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' || editing === null ? 'Registrér resultat' : `Ret resultatet for ${editing.year}`} size="lg">
         {editing !== null && <ResultForm offer={offer} result={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+      </Modal>
+      <Modal opened={using !== null} onClose={() => setUsing(null)} title={using === 'new' || using === null ? 'Brug hensættelse' : `Ret brugen i ${using.year} af hensættelsen fra ${sourceYear(using)}`} size="lg">
+        {using !== null && ledger && <SetAsideUseForm offer={offer} years={ledger.years} use={using === 'new' ? null : using} onClose={() => setUsing(null)} />}
       </Modal>
     </Section>
   );

@@ -61,7 +61,7 @@ export function OfferRegister() {
   return (
     <Stack gap="lg">
       <PageHeader
-        title="Tilbud"
+        title="Tilbudsregister"
         description="Tilbuddene i Nordjysk Socialaftale med driftsherre, lovgrundlag, kategori og pladser."
         actions={
           <>

@@ -14,12 +14,14 @@ type Content = TariffSheetContent;
 const CATEGORY_OPTIONS = COST_CATEGORIES.map((c) => ({ value: c.key, label: c.label }));
 const METHOD_OPTIONS = (Object.keys(OCCUPANCY_METHOD_LABELS) as OccupancyMethod[]).map((m) => ({ value: m, label: OCCUPANCY_METHOD_LABELS[m] }));
 const EMPTY: Content = { budgetLines: [], statedTotal: 0, places: 1, occupancy: 0.95, occupancyMethod: 'expectation', occupancyHistory: [], levels: [], firstYearLoss: 0, reason: '', approvalNote: '', dueResultsAtApproval: null };
+const HISTORY_LABELS = ['Faktisk belægning, seneste regnskabsår', 'Faktisk belægning, året før'];
 const toOre = (kroner: number | string) => (typeof kroner === 'number' ? Math.round(kroner * 100) : NaN);
 
 /** The sheet's content as the operator reports it: a draft saved as it is, or an approved sheet's next version (FU). */
 export function SheetForm({ sheet, mode, onClose }: { sheet: SheetOfYear; mode: 'edit' | 'version'; onClose(): void }) {
   const current = sheet.current?.sheet ?? null;
-  const [value, setValue] = useState<Content>(() => ({ ...(current?.content ?? EMPTY), approvalNote: mode === 'version' ? '' : (current?.content.approvalNote ?? ''), dueResultsAtApproval: null }));
+  const start = current ? null : sheet.startingPoint;
+  const [value, setValue] = useState<Content>(() => ({ ...(current?.content ?? start?.content ?? EMPTY), approvalNote: mode === 'version' ? '' : (current?.content.approvalNote ?? ''), dueResultsAtApproval: null }));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [approvedItemId, setApprovedItemId] = useState<string | null>(null);
@@ -29,6 +31,13 @@ export function SheetForm({ sheet, mode, onClose }: { sheet: SheetOfYear; mode: 
   };
   const setLine = (i: number, patch: Partial<Content['budgetLines'][number]>) => change({ budgetLines: value.budgetLines.map((l, j) => (j === i ? { ...l, ...patch } : l)) });
   const setLevel = (i: number, patch: Partial<Content['levels'][number]>) => change({ levels: value.levels.map((l, j) => (j === i ? { ...l, ...patch } : l)) });
+  // The two fields as typed; the sheet takes the pair only when both are filled in (one year alone is no average).
+  const [history, setHistoryFields] = useState<(number | null)[]>(() => [value.occupancyHistory[0] ?? null, value.occupancyHistory[1] ?? null]);
+  const setHistory = (i: number, occupancy: number | null) => {
+    const pair = history.map((h, j) => (j === i ? occupancy : h));
+    setHistoryFields(pair);
+    change({ occupancyHistory: pair.every((p) => p !== null) ? (pair as number[]) : [] });
+  };
   const linesTotal = value.budgetLines.reduce((a, l) => a + (Number.isFinite(l.amount) ? l.amount : 0), 0);
 
   async function submit(event: FormEvent) {
@@ -51,6 +60,11 @@ export function SheetForm({ sheet, mode, onClose }: { sheet: SheetOfYear; mode: 
   return (
     <form onSubmit={(e) => void submit(e)} noValidate aria-label="Takstberegningsskema">
       <Stack gap="sm">
+        {start && (
+          <Text size="sm" c="dimmed" data-testid="sheet-starting-point">
+            Udfyldt med tallene fra skemaet for {start.fromYear}{start.content.occupancyHistory.length === 2 ? ' og belægningen som gennemsnittet af de to seneste regnskabsår' : ''}. Ret dem til {sheet.year}.
+          </Text>
+        )}
         <Text fw={600} size="sm">Budget på omkostningskategorier (indtægter negative)</Text>
         <Table verticalSpacing={4} aria-label="Budgetlinjer">
           <Table.Thead>
@@ -83,12 +97,21 @@ export function SheetForm({ sheet, mode, onClose }: { sheet: SheetOfYear; mode: 
           <KronerInput label="Underskud i første driftsår" value={value.firstYearLoss / 100} onChange={(v) => change({ firstYearLoss: toOre(v) })} />
         </SimpleGrid>
         <Select label="Belægningen er fastsat som" allowDeselect={false} data={METHOD_OPTIONS} value={value.occupancyMethod} onChange={(v) => v && change({ occupancyMethod: v as OccupancyMethod })} />
+        {value.occupancyMethod === 'average-two-years' && (
+          // The two years the average is taken of (Styringsaftalen 5.2); the sheet checks the budgeted occupancy against them.
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            {HISTORY_LABELS.map((label, i) => (
+              <PercentInput key={label} label={label} value={history[i] ?? ''} onChange={(v) => setHistory(i, typeof v === 'number' ? v : null)} />
+            ))}
+          </SimpleGrid>
+        )}
         <Text fw={600} size="sm">Takstniveauer (kun ved differentierede takster)</Text>
         {value.levels.map((level, i) => (
           <Group key={i} align="flex-end" wrap="nowrap" gap="sm">
             <TextInput label="Niveau" style={{ flex: 2 }} value={level.name} onChange={(e) => setLevel(i, { name: e.currentTarget.value })} />
             <NumberInput label="Pladser" style={{ flex: 1 }} min={0} decimalSeparator="," hideControls value={level.places} onChange={(v) => setLevel(i, { places: typeof v === 'number' ? v : 0 })} />
             <KronerInput label="Oplyst takst" style={{ flex: 1.5 }} value={level.reportedTariff === null ? '' : level.reportedTariff / 100} onChange={(v) => setLevel(i, { reportedTariff: typeof v === 'number' ? toOre(v) : null })} />
+            <NumberInput label="ATA-timer pr. uge" style={{ flex: 1 }} min={0} decimalSeparator="," thousandSeparator="." decimalScale={2} hideControls value={level.ataHours ?? ''} onChange={(v) => setLevel(i, { ataHours: typeof v === 'number' ? v : null })} />
             <ActionIcon variant="subtle" color="gray" mb={6} aria-label={`Fjern niveau ${i + 1}`} onClick={() => change({ levels: value.levels.filter((_, j) => j !== i) })}><IconTrash size={16} /></ActionIcon>
           </Group>
         ))}

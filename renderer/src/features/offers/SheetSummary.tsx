@@ -12,6 +12,8 @@ export function SheetSummary({ sheet }: { sheet: SheetOfYear }) {
   const { computation: c, sheet: s } = view;
   const unit = tariffUnitLabel(sheet.offer.tariffUnit).toLowerCase();
   const change = view.previousTariff === null ? null : c.tariff - view.previousTariff;
+  const history = s.content.occupancyMethod === 'average-two-years' ? s.content.occupancyHistory : [];
+  const levelsWithAta = s.content.levels.some((l) => l.ataHours !== null);
   return (
     <Stack gap="md">
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
@@ -35,9 +37,12 @@ export function SheetSummary({ sheet }: { sheet: SheetOfYear }) {
           </Table.Tbody>
         </Table>
         <Stack gap="xs">
-          <Text size="sm"><b>Belægningen er fastsat som:</b> {OCCUPANCY_METHOD_LABELS[s.content.occupancyMethod]}</Text>
-          {c.levels.length > 1 && (
-            <Text size="sm"><b>Takstniveauer:</b> {c.levels.map((l) => `${l.name} ${formatKroner(l.tariff)} (${formatNumber(l.places)} pl.)`).join(' · ')}</Text>
+          <Text size="sm">
+            <b>Belægningen er fastsat som:</b> {OCCUPANCY_METHOD_LABELS[s.content.occupancyMethod]}
+            {history.length === 2 && ` (${history.map((h) => formatPercent(h, 1)).join(' og ')})`}
+          </Text>
+          {(c.levels.length > 1 || levelsWithAta) && (
+            <Text size="sm" data-testid="sheet-levels"><b>Takstniveauer:</b> {c.levels.map((l, i) => `${l.name} ${formatKroner(l.tariff)} (${formatNumber(l.places)} pl.${ataText(s.content.levels[i]?.ataHours ?? null)})`).join(' · ')}</Text>
           )}
           {s.content.reason && <Text size="sm"><b>Bemærkninger:</b> {s.content.reason}</Text>}
           <Text size="xs" c="dimmed">Takstregler: {view.ruleSet.source}</Text>
@@ -72,6 +77,9 @@ export function SheetSummary({ sheet }: { sheet: SheetOfYear }) {
     </Stack>
   );
 }
+
+/** ATA hours per week of a level (Styringsaftalen 5.4.7), when reported. */
+const ataText = (hours: number | null) => (hours === null ? '' : `, ${formatNumber(hours)} ATA-timer pr. uge`);
 
 function Row({ label, value, strong, testId }: { label: string; value: string; strong?: boolean; testId?: string }) {
   return (

@@ -86,9 +86,10 @@ export function SheetsSection({ offer }: { offer: OfferRow }) {
       {current ? (
         <SheetSummary sheet={sheet!} />
       ) : (
-        <EmptyList title={`Intet skema for ${year ?? ''}`} hint="Opret skemaet her, eller indlæs det fra driftsherrens skabelon under Indstillinger → Takstskemaer fra driftsherrerne." />
+        <EmptyList title={`Intet skema for ${year ?? ''}`} hint={`Opret skemaet her${sheet?.startingPoint ? ` (det udfyldes med tallene fra ${sheet.startingPoint.fromYear})` : ''}, eller indlæs det fra driftsherrens skabelon under Indstillinger → Takstskemaer fra driftsherrerne.`} />
       )}
-      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing === 'version' ? `Ny version af skemaet for ${year}` : `Takstberegningsskema ${year}`} size="xl">
+      {/* Wide enough for Tabel 4's category names and the budget texts carried over from last year, at 1280 px. */}
+      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing === 'version' ? `Ny version af skemaet for ${year}` : `Takstberegningsskema ${year}`} size={1040}>
         {editing && sheet && <SheetForm sheet={sheet} mode={editing} onClose={() => setEditing(null)} />}
       </Modal>
     </Section>

@@ -145,6 +145,28 @@ export const saveResult = (input: MethodInput<'results.save'>) => sheetWrite(() 
 export const deleteResult = (id: string) => sheetWrite(() => api().call('results.delete', { id }));
 export const restoreResult = (id: string) => sheetWrite(() => api().call('results.restore', { id }));
 
+// ---- Uses of a set-aside (5 % ledger)
+
+export const saveSetAsideUse = (input: MethodInput<'setAsideUses.save'>) => sheetWrite(() => api().call('setAsideUses.save', input));
+export const deleteSetAsideUse = (id: string) => sheetWrite(() => api().call('setAsideUses.delete', { id }));
+export const restoreSetAsideUse = (id: string) => sheetWrite(() => api().call('setAsideUses.restore', { id }));
+
+/** The operator's offers: where a set-aside may be used (Styringsaftalen 5.3.1), and the names the uses show. */
+export const useOperatorOffers = create<{ operatorId: string | null; offers: OfferRow[] }>(() => ({ operatorId: null, offers: [] }));
+
+const NO_OFFERS: OfferRow[] = [];
+/** The operator's offers once loaded (one empty list before, so a selector's answer stays the same). */
+export const useOffersOfOperator = (operatorId: string) => useOperatorOffers((s) => (s.operatorId === operatorId ? s.offers : NO_OFFERS));
+
+export async function loadOperatorOffers(operatorId: string) {
+  const offers = await api().call('offers.list', { operatorId, sort: 'name' });
+  useOperatorOffers.setState({ operatorId, offers });
+}
+onChange('operator-offers', ['offer', 'organisations'], async () => {
+  const { operatorId } = useOperatorOffers.getState();
+  if (operatorId) await loadOperatorOffers(operatorId);
+});
+
 // ---- The agenda items that decided a category change or a sheet's new version (issue 17)
 
 /** The cited items by id; null for one deleted since. */

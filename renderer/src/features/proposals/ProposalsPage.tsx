@@ -13,7 +13,7 @@ import { openProposal, useNavigation } from '../../stores/navigation';
 import { loadOpenProposal, loadProposals, useProposals } from './store';
 import { T } from './texts';
 
-/** Tilbud og forslag: the proposals on the left, the open one with its versions and tabs on the right. */
+/** Forslag til nye tilbud: the proposals on the left, the open one with its versions and tabs on the right. */
 export function ProposalsPage() {
   const { loaded, open, versionNumber } = useProposals();
   const openId = useNavigation((s) => s.proposalId);

@@ -1,12 +1,12 @@
 import type { ProposalStatus } from '../../../../shared/domain/proposal';
 
-/** Danish wording of «Tilbud og forslag», in one place. */
+/** Danish wording of «Forslag til nye tilbud», in one place. */
 export const T = {
-  title: 'Tilbud og forslag',
+  title: 'Forslag til nye tilbud',
   description: 'Ideoplæg til nye sociale tilbud – fra udkast over høring til beslutning, version for version.',
   newProposal: 'Nyt forslag',
   empty: 'Der er ingen forslag endnu.',
-  emptyHint: 'Opret et forslag med «Nyt forslag» (tast N), eller hent demodata under Indstillinger for at se NT-1 fra DAS 2021.',
+  emptyHint: 'Opret et forslag med «Nyt forslag» (Ctrl+Alt+N), eller hent demodata under Indstillinger for at se NT-1 fra DAS 2021.',
   pick: 'Vælg et forslag i listen, eller opret et nyt.',
   notFound: 'Forslaget findes ikke – det er måske slettet.',
   deleted: (code: string, title: string) => `«${code} ${title}» er slettet.`,
