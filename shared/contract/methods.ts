@@ -16,6 +16,8 @@ import {
   FollowUpStatus,
   FollowUpUpdate,
   HistoryEntry,
+  ItemReference,
+  ItemReferenceQuery,
   SearchHit,
   SearchQuery,
   SectionKey,
@@ -127,6 +129,8 @@ export const methods = {
   'agenda.applyTemplate': method(z.object({ meetingId: Id }), z.array(AgendaItemSummary)),
   'agenda.postpone': method(z.object({ id: Id, toMeetingId: Id, mode: z.enum(['flyt', 'kopier']) }), AgendaItem),
   'agenda.history': method(ById, z.array(HistoryEntry)),
+  /** Items to cite as the deciding one (a category change, a sheet's new version), and the cited items by id; closed items too: internal only. */
+  'agenda.references': method(ItemReferenceQuery, z.array(ItemReference)),
 
   'decisions.save': method(DecisionInput, Decision),
   'decisions.register': method(DecisionRegisterQuery, z.object({ rows: z.array(DecisionRegisterRow), total: z.number().int() })),

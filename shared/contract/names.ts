@@ -45,6 +45,7 @@ export const METHOD_NAMES = [
   'agenda.applyTemplate',
   'agenda.postpone',
   'agenda.history',
+  'agenda.references',
   'decisions.save',
   'decisions.register',
   'decisions.export',

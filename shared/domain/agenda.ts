@@ -241,3 +241,29 @@ export const DecisionRegisterRow = z.object({
   reservations: z.array(z.string()),
 });
 export type DecisionRegisterRow = z.infer<typeof DecisionRegisterRow>;
+
+/**
+ * An agenda item as another record cites it ("DAS 14.12.2022, punkt 5: …"): what a picker of the deciding item lists
+ * and what a category change or a sheet version shows of the item that approved it.
+ */
+export const ItemReference = z.object({
+  itemId: Id,
+  meetingId: Id,
+  meetingDate: IsoDate,
+  bodyCode: z.string(),
+  itemNumber: z.number().int(),
+  itemTitle: z.string(),
+  closed: z.boolean(),
+  /** A decision is recorded: a text or an outcome. */
+  hasDecision: z.boolean(),
+  outcome: Outcome.nullable(),
+});
+export type ItemReference = z.infer<typeof ItemReference>;
+
+/** The live items of the bodies' meetings (newest first, at most `limit`), and the items asked for by id. */
+export const ItemReferenceQuery = z.object({
+  bodyCodes: z.array(z.string().max(20)).max(10).default([]),
+  ids: z.array(Id).max(200).default([]),
+  limit: z.number().int().min(1).max(1000).default(500),
+});
+export type ItemReferenceQuery = z.infer<typeof ItemReferenceQuery>;

@@ -80,6 +80,63 @@ describe('Tilbud: the register of offers', () => {
   });
 });
 
+/** A meeting of the body with its items (closed ones named in `closed`), as the secretariat set it up. */
+async function meetingWith(code: string, date: string, titles: string[], closed: string[] = []) {
+  const bodyId = (await call(app.backend, 'bodies.list', {})).find((b) => b.code === code)!.id;
+  const meeting = await call(app.backend, 'meetings.create', { bodyId, date, startTime: '13:00', endTime: '15:00' });
+  const items = [];
+  for (const title of titles) items.push(await call(app.backend, 'agenda.create', { meetingId: meeting.id, title, closed: closed.includes(title) }));
+  return items;
+}
+
+describe('Tilbud: the decision behind a category change', () => {
+  it('picks the DAS item that decided the change by typing, and the history names it as a link to the item', async () => {
+    const [, decided] = await meetingWith('DAS', '2022-12-14', ['Godkendelse af dagsorden', 'Kategoriændringer ved ind- og udmeldingen 2023']);
+    await meetingWith('FU', '2023-01-20', ['Takstændring for Kvisten', 'Personalesag'], ['Personalesag']);
+    await call(app.backend, 'decisions.save', { itemId: decided!.id, revision: null, text: '<p>DAS godkender kategoriændringerne.</p>', outcome: 'godkendt' });
+    const offer = await addOffer('Kvisten', 'Region Nordjylland', 'SEL-66-7', 3);
+    await ui.goTo('Tilbudsregister');
+    await ui.page.getByTestId('offer-row').filter({ hasText: 'Kvisten' }).click();
+    await ui.page.getByRole('button', { name: 'Skift kategori' }).click();
+    const dialog = ui.dialog('Skift kategori');
+    await dialog.getByRole('textbox', { name: 'Begrundelse' }).fill('Målgruppen er udvidet');
+
+    // The items with a decision come first; every option names body, date, item number and title.
+    const picker = dialog.getByRole('textbox', { name: 'Dagsordenspunkt' });
+    await picker.click();
+    const options = ui.page.getByRole('option');
+    await expect.poll(() => options.count()).toBe(4);
+    const texts = await options.allInnerTexts();
+    expect(texts.map((t) => t.replace(/\s+/g, ' '))).toEqual([
+      'DAS 14.12.2022, punkt 2 Godkendt Kategoriændringer ved ind- og udmeldingen 2023',
+      'DAS 14.12.2022, punkt 1 Godkendelse af dagsorden',
+      'FU 20.01.2023, punkt 1 Takstændring for Kvisten',
+      'FU 20.01.2023, punkt 2 Lukket Personalesag',
+    ]);
+    for (const [width, height] of [[1440, 900], [1280, 720]] as const) {
+      await ui.page.setViewportSize({ width, height });
+      await screenshot(ui.page, `skift-kategori-punkt-${width}`);
+    }
+    // By keyboard: type part of the title, Enter takes the first match.
+    await picker.fill('kategoriænd');
+    await picker.press('Enter');
+    expect(await picker.inputValue()).toBe('DAS 14.12.2022, punkt 2: Kategoriændringer ved ind- og udmeldingen 2023');
+    await dialog.getByRole('button', { name: 'Gem kategori' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    const row = ui.categoryRows().nth(1);
+    await expect.poll(() => row.innerText()).toMatch(/Målgruppen er udvidet\s+DAS 14\.12\.2022, punkt 2: Kategoriændringer ved ind- og udmeldingen 2023$/);
+    expect((await call(app.backend, 'offers.get', { id: offer.id })).categories[1]).toMatchObject({ category: 2, decisionItemId: decided!.id, decidedBy: '' });
+    for (const [width, height] of [[1440, 900], [1280, 720]] as const) {
+      await ui.page.setViewportSize({ width, height });
+      await ui.page.getByRole('table', { name: 'Kategorihistorik' }).scrollIntoViewIfNeeded();
+      await screenshot(ui.page, `kategorihistorik-punkt-${width}`);
+    }
+    await row.getByRole('link', { name: /DAS 14\.12\.2022, punkt 2/ }).click();
+    await ui.page.locator(`[data-testid="item-editor"][data-item-id="${decided!.id}"]`).waitFor();
+  });
+});
+
 describe('Indstillinger → Takstregler', () => {
   it('copies the 2022 rule set to a new year, edits and approves it, and an approved set is read-only', async () => {
     const section = await ui.ruleSets();

@@ -95,7 +95,7 @@ it('runs the tariff year through the window: template, import, a result due in t
   await ui.chooseYear(2027);
   await expect.poll(() => ui.sheets().getByTestId('sheet-status').innerText()).toBe('GODKENDT');
   expect(await ui.sheets().getByText('Låst', { exact: true }).isVisible()).toBe(true);
-  expect(await ui.sheets().getByTestId('sheet-approval').innerText()).toMatch(/Godkendt ved beslutningen på DAS-punktet .*Skemaet er låst/);
+  expect(await ui.sheets().getByTestId('sheet-approval').innerText()).toMatch(/^Godkendt .+ ved beslutningen på DAS 24\.09\.2026, punkt \d+: Takstbilag 2027\. Skemaet er låst/);
   expect(await ui.sheets().getByRole('button', { name: 'Ret skemaet' }).count()).toBe(0);
   expect(await ui.figure('sheet-basis')).toBe('11.400.000 kr.');
   await look('tariff-year-approved', () => ui.sheets().scrollIntoViewIfNeeded());
@@ -177,4 +177,35 @@ it('takes a sheet from draft to submitted and back, and an approved one only as 
   await expect.poll(() => ui.sheets().getByTestId('sheet-status').innerText()).toBe('ÆNDRET I ÅRETS LØB');
   expect(await ui.sheets().getByTestId('sheet-approval').innerText()).toContain('FU 14.03.2026, punkt 5');
   expect(await ui.sheets().getByTestId('sheet-version').count()).toBe(2);
+});
+
+it('approves an in-year version on the FU item picked from the list, and the approval and the versions name the item', async () => {
+  const { app } = session;
+  const fu = (await call(app.backend, 'bodies.list', {})).find((b) => b.code === 'FU')!;
+  const fuMeeting = await call(app.backend, 'meetings.create', { bodyId: fu.id, date: '2026-03-14', startTime: '09:00', endTime: '11:00' });
+  const item = await call(app.backend, 'agenda.create', { meetingId: fuMeeting.id, title: 'Takstændring for Botilbud Nord' });
+  await ui.openOffer(app.host.origin, offerId, 'Botilbud Nord');
+  await ui.chooseYear(2026);
+  await expect.poll(() => ui.sheets().getByTestId('sheet-status').innerText()).toBe('GODKENDT');
+  await ui.sheets().getByRole('button', { name: 'Ny version (ændring i årets løb)' }).click();
+  const version = ui.dialog('Ny version af skemaet for 2026');
+  await version.getByRole('textbox', { name: 'Pladser', exact: true }).fill('22');
+
+  // FU's items first (here the only ones: DAS's meeting has no items yet).
+  const picker = version.getByRole('textbox', { name: 'FU-punkt' });
+  await picker.click();
+  const option = ui.page.getByRole('option').first();
+  await expect.poll(() => option.innerText()).toMatch(/^FU 14\.03\.2026, punkt 1\s+Takstændring for Botilbud Nord$/);
+  await look('ny-version-fu-punkt', () => picker.scrollIntoViewIfNeeded());
+  await option.click();
+  expect(await picker.inputValue()).toBe('FU 14.03.2026, punkt 1: Takstændring for Botilbud Nord');
+  await version.getByRole('button', { name: 'Gem ny version' }).click();
+  await version.waitFor({ state: 'hidden' });
+
+  await expect.poll(() => ui.sheets().getByTestId('sheet-status').innerText()).toBe('ÆNDRET I ÅRETS LØB');
+  expect(await ui.sheets().getByTestId('sheet-approval').innerText()).toMatch(/^Ændret i årets løb og godkendt .+ ved beslutningen på FU 14\.03\.2026, punkt 1: Takstændring for Botilbud Nord\. Skemaet er låst\.$/);
+  expect(await ui.sheets().getByTestId('sheet-version').nth(1).innerText()).toContain('FU 14.03.2026, punkt 1: Takstændring for Botilbud Nord');
+  const stored = await call(app.backend, 'tariffSheets.get', { offerId, year: 2026 });
+  expect(stored.versions.map((v) => v.approvedItemId)).toEqual([null, item.id]);
+  await look('ny-version-godkendt-af-fu', () => ui.sheets().getByTestId('sheet-approval').scrollIntoViewIfNeeded());
 });

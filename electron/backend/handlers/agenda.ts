@@ -10,6 +10,7 @@ import {
   setItemDeleted,
 } from '../../../db/queries/agenda';
 import { copyAttachments } from '../../../db/queries/attachments';
+import { itemReferences } from '../../../db/queries/item-references';
 import { updateGuarded, writeOrder } from '../../../db/queries/records';
 import { diff, historyOfItem } from '../../../db/queries/history';
 import { previousMeetingOfBody } from '../../../db/queries/meetings';
@@ -45,6 +46,7 @@ type AgendaHandlers = Pick<
   | 'agenda.applyTemplate'
   | 'agenda.postpone'
   | 'agenda.history'
+  | 'agenda.references'
 >;
 
 /** Column of each simple field of the patch. */
@@ -253,5 +255,7 @@ export const agendaHandlers = (ctx: BackendContext): AgendaHandlers => {
       await mustGetItem(ctx.db, id);
       return historyOfItem(ctx.db, id);
     },
+
+    'agenda.references': (query) => itemReferences(ctx.db, query),
   };
 };

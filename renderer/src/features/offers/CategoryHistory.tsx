@@ -8,6 +8,7 @@ import { YearInput } from '../../components/NumberInputs';
 import { fieldErrors } from '../../lib/field-errors';
 import { showError } from '../../lib/undo';
 import { Section } from '../../components/Section';
+import { CATEGORY_DECIDERS, DecidingItemLink, DecidingItemSelect } from './DecidingItem';
 import { changeCategory } from './store';
 import { CATEGORY_HELP, CATEGORY_OPTIONS } from './texts';
 
@@ -31,7 +32,10 @@ export function CategoryHistory({ offer }: { offer: OfferRow }) {
               <Table.Td>{c.fromYear}</Table.Td>
               <Table.Td>{c.category}</Table.Td>
               <Table.Td><Text size="sm">{c.reason || '–'}</Text></Table.Td>
-              <Table.Td><Text size="sm" c={c.decidedBy || c.decisionItemId ? undefined : 'dimmed'}>{c.decidedBy || (c.decisionItemId ? 'Beslutning på et dagsordenspunkt' : 'Ikke angivet')}</Text></Table.Td>
+              <Table.Td>
+                {c.decisionItemId && <DecidingItemLink itemId={c.decisionItemId} />}
+                {(c.decidedBy || !c.decisionItemId) && <Text size="sm" c={c.decidedBy ? undefined : 'dimmed'}>{c.decidedBy || 'Ikke angivet'}</Text>}
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -41,7 +45,7 @@ export function CategoryHistory({ offer }: { offer: OfferRow }) {
           Skift kategori
         </Button>
       </Group>
-      <Modal opened={changing} onClose={() => setChanging(false)} title="Skift kategori" size="md">
+      <Modal opened={changing} onClose={() => setChanging(false)} title="Skift kategori" size="lg">
         {changing && <CategoryForm offer={offer} onClose={() => setChanging(false)} />}
       </Modal>
     </Section>
@@ -49,7 +53,7 @@ export function CategoryHistory({ offer }: { offer: OfferRow }) {
 }
 
 function CategoryForm({ offer, onClose }: { offer: OfferRow; onClose(): void }) {
-  const [value, setValue] = useState({ fromYear: offer.year + 1, category: String(offer.category === 3 ? 2 : 3), reason: '', decidedBy: '' });
+  const [value, setValue] = useState({ fromYear: offer.year + 1, category: String(offer.category === 3 ? 2 : 3), reason: '', decisionItemId: null as string | null, decidedBy: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const change = (patch: Partial<typeof value>) => {
@@ -82,7 +86,15 @@ function CategoryForm({ offer, onClose }: { offer: OfferRow; onClose(): void }) 
           <Select label="Ny kategori" required allowDeselect={false} data={CATEGORY_OPTIONS} value={value.category} onChange={(v) => change({ category: v ?? value.category })} />
         </Group>
         <Textarea label="Begrundelse" required autosize minRows={2} value={value.reason} error={errors.reason} onChange={(e) => change({ reason: e.currentTarget.value })} />
-        <TextInput label="Beslutning" description="Hvem godkendte skiftet og hvornår, fx DAS 12.10.2021" value={value.decidedBy} error={errors.decidedBy} onChange={(e) => change({ decidedBy: e.currentTarget.value })} />
+        <DecidingItemSelect
+          label="Dagsordenspunkt"
+          description="DAS- eller FU-punktet, der godkendte skiftet"
+          bodyCodes={CATEGORY_DECIDERS}
+          value={value.decisionItemId}
+          error={errors.decisionItemId}
+          onChange={(decisionItemId) => change({ decisionItemId })}
+        />
+        <TextInput label="Beslutning" description="Er beslutningen ikke i appen: hvem godkendte skiftet og hvornår, fx DAS 12.10.2021" value={value.decidedBy} error={errors.decidedBy} onChange={(e) => change({ decidedBy: e.currentTarget.value })} />
         <FormFooter submitLabel="Gem kategori" busy={busy} onCancel={onClose} />
       </Stack>
     </form>

@@ -7,6 +7,7 @@ import { COST_CATEGORIES } from '../../../../shared/logic/tariff/daily-tariff';
 import { FormFooter } from '../../components/FormFooter';
 import { messageOf } from '../../api/client';
 import { KronerInput, PercentInput } from '../../components/NumberInputs';
+import { DecidingItemSelect, VERSION_DECIDERS } from './DecidingItem';
 import { newSheetVersion, saveSheet } from './store';
 
 type Content = TariffSheetContent;
@@ -23,6 +24,7 @@ export function SheetForm({ sheet, mode, onClose }: { sheet: SheetOfYear; mode: 
   const [value, setValue] = useState<Content>(() => ({ ...(current?.content ?? start?.content ?? EMPTY), approvalNote: mode === 'version' ? '' : (current?.content.approvalNote ?? ''), dueResultsAtApproval: null }));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [approvedItemId, setApprovedItemId] = useState<string | null>(null);
   const change = (patch: Partial<Content>) => {
     setValue((v) => ({ ...v, ...patch }));
     setError(null);
@@ -44,7 +46,7 @@ export function SheetForm({ sheet, mode, onClose }: { sheet: SheetOfYear; mode: 
     if (!check.success) return setError(check.error.issues[0]?.message ?? 'Skemaet er ikke udfyldt rigtigt.');
     setBusy(true);
     try {
-      if (mode === 'version') await newSheetVersion({ offerId: sheet.offer.id, year: sheet.year, content: check.data, approvedItemId: null });
+      if (mode === 'version') await newSheetVersion({ offerId: sheet.offer.id, year: sheet.year, content: check.data, approvedItemId });
       else await saveSheet({ offerId: sheet.offer.id, year: sheet.year, revision: current?.revision, content: check.data });
       onClose();
     } catch (failure) {
@@ -118,7 +120,10 @@ export function SheetForm({ sheet, mode, onClose }: { sheet: SheetOfYear; mode: 
         </Group>
         <Textarea label="Bemærkninger" description="Begrundelse for ændrede pladser eller en væsentlig takstændring" autosize minRows={2} value={value.reason} onChange={(e) => change({ reason: e.currentTarget.value })} />
         {mode === 'version' && (
-          <TextInput label="FU’s godkendelse" required description="Hvilket FU-møde godkendte ændringen, fx FU 14.03.2022, punkt 5" value={value.approvalNote} onChange={(e) => change({ approvalNote: e.currentTarget.value })} />
+          <>
+            <DecidingItemSelect label="FU-punkt" description="Punktet, hvor FU (eller DAS) godkendte ændringen" bodyCodes={VERSION_DECIDERS} value={approvedItemId} onChange={(id) => { setApprovedItemId(id); setError(null); }} />
+            <TextInput label="FU’s godkendelse" description="Er mødet ikke i appen: hvilket møde godkendte ændringen, fx FU 14.03.2022, punkt 5" value={value.approvalNote} onChange={(e) => change({ approvalNote: e.currentTarget.value })} />
+          </>
         )}
         <FormFooter submitLabel={mode === 'version' ? 'Gem ny version' : 'Gem skemaet'} busy={busy} onCancel={onClose} error={error} />
       </Stack>

@@ -2,6 +2,7 @@ import { Alert, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { OCCUPANCY_METHOD_LABELS, SHEET_STATUS_LABELS, tariffUnitLabel, type SheetOfYear } from '../../../../shared/domain/tariff-year';
 import { formatKroner, formatNumber, formatPercent, formatTimestamp } from '../../../../shared/format';
 import { COST_CATEGORIES } from '../../../../shared/logic/tariff/daily-tariff';
+import { DecidingItemLink } from './DecidingItem';
 
 const ALERT = { error: { color: 'red', title: 'Fejl' }, warning: { color: 'orange', title: 'Advarsel' }, hint: { color: 'blue', title: 'Bemærk' } } as const;
 
@@ -63,7 +64,11 @@ export function SheetSummary({ sheet }: { sheet: SheetOfYear }) {
             <Table.Tr key={v.id} data-testid="sheet-version">
               <Table.Td>{v.version}</Table.Td>
               <Table.Td>{SHEET_STATUS_LABELS[v.status]}</Table.Td>
-              <Table.Td>{v.approvedAt ? formatTimestamp(v.approvedAt) : '–'}{v.content.approvalNote ? ` · ${v.content.approvalNote}` : ''}</Table.Td>
+              <Table.Td>
+                {v.approvedAt ? formatTimestamp(v.approvedAt) : '–'}
+                {v.approvedItemId && <> · <DecidingItemLink itemId={v.approvedItemId} /></>}
+                {v.content.approvalNote ? ` · ${v.content.approvalNote}` : ''}
+              </Table.Td>
               <Table.Td>{formatTimestamp(v.updatedAt)}</Table.Td>
             </Table.Tr>
           ))}

@@ -6,6 +6,7 @@ import type { OfferRow } from '../../../../shared/domain/offer-register';
 import { formatTimestamp } from '../../../../shared/format';
 import { EmptyList, Section } from '../../components/Section';
 import { showError } from '../../lib/undo';
+import { DecidingItemLink } from './DecidingItem';
 import { SheetForm } from './SheetForm';
 import { SheetSummary } from './SheetSummary';
 import { loadOfferSheets, reopenSheet, submitSheet, useOfferSheets } from './store';
@@ -79,7 +80,7 @@ export function SheetsSection({ offer }: { offer: OfferRow }) {
       </Group>
       {current?.locked && (
         <Text size="sm" c="dimmed" data-testid="sheet-approval">
-          {approvalText(current.sheet)}
+          <ApprovalText sheet={current.sheet} />
         </Text>
       )}
       {current ? (
@@ -95,8 +96,13 @@ export function SheetsSection({ offer }: { offer: OfferRow }) {
   );
 }
 
-function approvalText(sheet: { status: SheetStatus; approvedItemId: string | null; approvedAt: string | null; content: { approvalNote: string } }) {
+/** How the locked sheet was approved, naming the deciding item (a link) where one was picked. */
+function ApprovalText({ sheet }: { sheet: { status: SheetStatus; approvedItemId: string | null; approvedAt: string | null; content: { approvalNote: string } } }) {
   const when = sheet.approvedAt ? ` ${formatTimestamp(sheet.approvedAt)}` : '';
-  if (sheet.status === 'amended') return `Ændret i årets løb og godkendt af FU${when}${sheet.content.approvalNote ? `: ${sheet.content.approvalNote}` : ''}. Skemaet er låst.`;
-  return `Godkendt${sheet.approvedItemId ? ' ved beslutningen på DAS-punktet' : ''}${when}. Skemaet er låst og kan kun ændres ved en ny version, som FU godkender.`;
+  const item = sheet.approvedItemId && <> ved beslutningen på <DecidingItemLink itemId={sheet.approvedItemId} /></>;
+  const note = sheet.content.approvalNote;
+  if (sheet.status === 'amended') {
+    return <>Ændret i årets løb og godkendt{item ? '' : ' af FU'}{when}{item}{note ? `${item ? ' · ' : ': '}${note}` : ''}. Skemaet er låst.</>;
+  }
+  return <>Godkendt{when}{item}. Skemaet er låst og kan kun ændres ved en ny version, som FU godkender.</>;
 }

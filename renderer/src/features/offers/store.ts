@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { MethodInput } from '../../../../shared/contract';
+import type { ItemReference } from '../../../../shared/domain/agenda';
 import type { OfferListQuery, OfferRow } from '../../../../shared/domain/offer-register';
 import type { OfferLedger, SheetOfYear } from '../../../../shared/domain/tariff-year';
 import { api } from '../../api/client';
@@ -165,3 +166,21 @@ onChange('operator-offers', ['offer', 'organisations'], async () => {
   const { operatorId } = useOperatorOffers.getState();
   if (operatorId) await loadOperatorOffers(operatorId);
 });
+
+// ---- The agenda items that decided a category change or a sheet's new version (issue 17)
+
+/** The cited items by id; null for one deleted since. */
+export const useItemReferences = create<Record<string, ItemReference | null>>(() => ({}));
+
+/** Loads the cited items not known yet (or all of them again, after a change of the agenda). */
+export async function loadItemReferences(ids: readonly (string | null)[], again = false) {
+  const known = useItemReferences.getState();
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null && (again || !(id in known))))];
+  if (wanted.length === 0) return;
+  const found = new Map((await api().call('agenda.references', { ids: wanted })).map((r) => [r.itemId, r]));
+  useItemReferences.setState(Object.fromEntries(wanted.map((id) => [id, found.get(id) ?? null])));
+}
+onChange('item-references', ['agenda', 'meetings'], () => loadItemReferences(Object.keys(useItemReferences.getState()), true));
+
+/** The items a picker offers: the bodies' meetings' items, newest first. */
+export const loadDecisionChoices = (bodyCodes: string[]) => api().call('agenda.references', { bodyCodes });
