@@ -2,7 +2,7 @@ import type { Backend } from '../backend/backend';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
 import type { OfferRow } from '../../shared/domain/offer-register';
 import { LEGAL_BASES, legalBasisLabel, OFFER_STATUS_LABELS, tariffUnitLabel, type LegalBasis, type OfferCategory } from '../../shared/domain/tariff-year';
-import { formatInteger } from '../../shared/format';
+import { formatInteger, itemCitation } from '../../shared/format';
 import { matchOrganisation } from '../../shared/logic/parties';
 import { UsageError } from './usage';
 
@@ -46,7 +46,7 @@ async function listQuery(command: OfferCommand, backend: Backend): Promise<Metho
 const listLine = (o: OfferRow) =>
   `${o.id}  ${o.operatorName.padEnd(22)} ${o.legalBasis.padEnd(10)} kat. ${o.category ?? '–'}  ${OFFER_STATUS_LABELS[o.status].padEnd(15)} ${o.name}`;
 
-function showText(o: OfferRow): string {
+function showText(o: OfferRow, cited: ReadonlyMap<string, string>): string {
   const basis = legalBasisLabel(o.legalBasis);
   const unit = tariffUnitLabel(o.tariffUnit);
   const lines = [
@@ -61,7 +61,8 @@ function showText(o: OfferRow): string {
   if (o.portalNumber) lines.push(`Tilbudsportalen: ${o.portalNumber}`);
   lines.push('', 'Kategorier:');
   for (const c of o.categories) {
-    const decision = c.decidedBy || (c.decisionItemId ? 'beslutning på et dagsordenspunkt' : '');
+    const item = c.decisionItemId ? cited.get(c.decisionItemId) : undefined;
+    const decision = [item, c.decidedBy].filter(Boolean).join('; ');
     lines.push(`  fra ${c.fromYear}: kategori ${c.category}${c.reason ? ` – ${c.reason}` : ''}${decision ? ` (${decision})` : ''}`);
   }
   if (o.notes) lines.push('', `Noter: ${o.notes}`);
@@ -78,5 +79,8 @@ export async function runOfferCommand(command: OfferCommand, backend: Backend, p
   const wanted = command.id.toLowerCase();
   const found = (await callOrFail(backend, 'offers.list', {})).find((o) => o.id === command.id || o.name.toLowerCase() === wanted);
   if (!found) throw new UsageError(`Tilbuddet ${command.id} findes ikke. Se offers list.`);
-  print(found, showText(found));
+  // The deciding items named as the papers cite them, in the text; the JSON keeps their ids.
+  const ids = found.categories.flatMap((c) => (c.decisionItemId ? [c.decisionItemId] : []));
+  const references = ids.length > 0 ? await callOrFail(backend, 'agenda.references', { ids }) : [];
+  print(found, showText(found, new Map(references.map((r) => [r.itemId, itemCitation(r)]))));
 }

@@ -135,7 +135,7 @@ export const TariffSheetContent = z.object({
     .gt(0, { error: 'Belægningen skal være over 0' })
     .max(1, { error: 'Belægningen må ikke være over 1 (100 %)' }),
   occupancyMethod: z.enum(OccupancyMethod.options, { error: 'Vælg, hvordan belægningen er fastsat' }),
-  /** The two preceding years' actual occupancy when the method is the average (fractions, Y−1 and Y−2). */
+  /** The two latest years' actual occupancy when the method is the average (fractions, newest first: Y−2 and Y−3, the last with accounts when the operators report in October). */
   occupancyHistory: z.array(Fraction).max(2, { error: 'Angiv højst de to foregående års belægning' }).default([]),
   /** Tariff levels (differentiated tariff); a single-tariff offer has one level with all places. */
   levels: z

@@ -2,3 +2,4 @@ export * from './collate';
 export * from './dates';
 export * from './numbers';
 export * from './lists';
+export * from './citation';

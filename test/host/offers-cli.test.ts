@@ -26,10 +26,20 @@ beforeAll(async () => {
     { name: 'Kvisten', operatorId: id('Region Nordjylland'), legalBasis: 'SEL-66-7', category: 3, fromYear: 2020 },
     { name: 'Værestedet', operatorId: id('Aalborg Kommune'), legalBasis: 'SEL-104', category: 2, fromYear: 2020 },
   ];
+  const ids: string[] = [];
   for (const offer of offers) {
     const made = await backend.call('offers.create', offer);
     if (!made.ok) throw new Error(made.error.message);
+    ids.push((made.data as { id: string }).id);
   }
+  // Værestedet moves to category 3 from 2030 by DAS's decision at the annual ind- og udmelding.
+  const bodies = (await backend.call('bodies.list', {})) as { ok: true; data: { id: string; code: string }[] };
+  const meeting = await backend.call('meetings.create', { bodyId: bodies.data.find((b) => b.code === 'DAS')!.id, date: '2029-12-06', startTime: '13:00', endTime: '16:00' });
+  if (!meeting.ok) throw new Error(meeting.error.message);
+  const item = await backend.call('agenda.create', { meetingId: (meeting.data as { id: string }).id, title: 'Ind- og udmelding af tilbud 2030' });
+  if (!item.ok) throw new Error(item.error.message);
+  const moved = await backend.call('offers.setCategory', { offerId: ids[2]!, fromYear: 2030, category: 3, reason: 'Flere kommuner bruger tilbuddet', decisionItemId: (item.data as { id: string }).id, decidedBy: '' });
+  if (!moved.ok) throw new Error(moved.error.message);
   await backend.close();
 });
 
@@ -57,6 +67,9 @@ describe('offers on the command line', () => {
     expect(byName.out).toContain('Lovgrundlag: SEL § 66, stk. 1, nr. 7 (døgninstitutioner)');
     expect(byName.out).toContain('fra 2020: kategori 3 – Optaget i registret');
     expect(JSON.parse((await cli('offers', 'show', 'Kvisten', '--json', '--db', db)).out)).toMatchObject({ name: 'Kvisten', categories: [{ fromYear: 2020, category: 3 }] });
+    // The deciding item is cited as the papers cite it.
+    const moved = await cli('offers', 'show', 'Værestedet', '--db', db);
+    expect(moved.out).toMatch(/fra 2030: kategori 3 – Flere kommuner bruger tilbuddet \(DAS 06\.12\.2029, punkt \d+: Ind- og udmelding af tilbud 2030\)/);
   });
 
   it.each([

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Group, Select, Stack, Text } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { OUTCOME_LABELS, type ItemReference } from '../../../../shared/domain/agenda';
-import { formatNumericDate } from '../../../../shared/format';
+import { formatNumericDate, itemCitation } from '../../../../shared/format';
 import { showError } from '../../lib/undo';
 import { openAgendaItem } from '../agenda/store';
 import { loadDecisionChoices, loadItemReferences, useItemReferences } from './store';
@@ -11,8 +11,6 @@ export const CATEGORY_DECIDERS = ['DAS', 'FU'];
 /** FU approves an in-year change of a sheet; DAS may have decided it itself. */
 export const VERSION_DECIDERS = ['FU', 'DAS'];
 
-/** "DAS 14.12.2022, punkt 5: Kategoriændringer", as the papers cite an item. */
-export const itemCitation = (ref: ItemReference) => `${ref.bodyCode} ${formatNumericDate(ref.meetingDate)}, punkt ${ref.itemNumber}: ${ref.itemTitle}`;
 
 /**
  * The agenda item that decided, picked by typing any part of the date, body, number or title. Items with a recorded
