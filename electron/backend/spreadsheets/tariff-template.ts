@@ -203,7 +203,8 @@ function tableSheet(book: Workbook, name: string, about: TableAbout, columns: re
 const GUIDE = (year: number) => [
   `Takstskema for ${year}: sådan udfylder I skabelonen`,
   '',
-  `Arket «${SHEETS_SHEET}» har én række pr. tilbud. Tallene er sidste års takstberegningsskema; ret dem til ${year}.`,
+  `Arket «${SHEETS_SHEET}» har én række pr. tilbud. Tallene er tilbuddets skema for ${year}, hvis sekretariatet har et, ellers sidste års;`,
+  `ret dem til ${year}.`,
   'Udfyld kun de gule celler. De øvrige celler er låst, så sekretariatet kan læse filen igen.',
   'Beløb skrives i kroner (højst to decimaler). Finansieringsindtægter skrives som et negativt beløb.',
   'Belægning skrives i procent (fx 95 %). Vælg belægningsmetoden på listen i cellen.',
@@ -224,8 +225,9 @@ const GUIDE = (year: number) => [
   'takstgrundlaget G, resultatet R (overskud positivt, underskud negativt), det henlagte beløb',
   '(tomt: det højst tilladte), den realiserede aktivitet og kapaciteten (samme enhed).',
   '',
-  `Tilføj ikke rækker (et nyt niveau skrives i en tom gul række på «${LEVELS_SHEET}») og slet ikke kolonner. Et nyt tilbud oprettes først i sekretariatets tilbudsregister;`,
-  'derefter sendes en ny skabelon. Kolonnerne må gerne flyttes, men overskrifterne skal stå uændret.',
+  `Tilføj ikke rækker (et nyt niveau skrives i en tom gul række på «${LEVELS_SHEET}»), og slet ikke kolonner.`,
+  'Et nyt tilbud oprettes først i sekretariatets tilbudsregister; derefter sendes en ny skabelon.',
+  'Kolonnerne må gerne flyttes, men overskrifterne skal stå uændret.',
 ];
 
 /** The operator's workbook for year `year`: its offers to fill in, the results of `year − 1`, and the instructions. */
@@ -240,7 +242,13 @@ export function writeTariffTemplate(book: Workbook, data: TemplateData): void {
   });
   printOnA4(guide, { headerRow: false });
   const sheetsAbout = { operator: data.operatorName, yearLabel: TARIFF_YEAR_LABEL, year: data.year };
-  tableSheet(book, SHEETS_SHEET, { ...sheetsAbout, title: `Takstskema ${data.year}` }, sheetColumns(data.year), data.offers.map((o) => sheetCells(o, data.year)));
+  const columns = sheetColumns(data.year);
+  const takster = tableSheet(book, SHEETS_SHEET, { ...sheetsAbout, title: `Takstskema ${data.year}` }, columns, data.offers.map((o) => sheetCells(o, data.year)));
+  // Where the tariffs stand on the levels, the empty «Takst» cell says so (a note is not read back).
+  const tariffColumn = columns.findIndex((c) => c.key === 'tariff') + 1;
+  data.offers.forEach((offer, i) => {
+    if (offer.sheet?.levels.length) takster.getRow(HEADER_ROW + 1 + i).getCell(tariffColumn).note = `Tilbuddet har takstniveauer: taksterne står på arket «${LEVELS_SHEET}».`;
+  });
   const levels = levelRows(data.offers);
   const groupStarts = new Set(levels.flatMap((l, i) => (l.first ? [i] : [])));
   const hint = 'Én række pr. takstniveau; tilføj et niveau i en tom gul række under tilbuddet. Se arket «Vejledning».';
