@@ -62,50 +62,13 @@ export interface RowContent {
 const levelPlacesHeader = LEVEL_COLUMNS.find((c) => c.key === 'places')!.header;
 
 /**
- * The row's figures as a sheet's content. Levels: the offer's rows on «Takstniveauer» replace the stored ones; with
- * none there, a tariff on «Takster» is one level with all places, and an empty one means no levels. Both a tariff on
- * «Takster» and levels is refused: the operator says which one holds. A file without «Takstniveauer» keeps a stored
- * sheet's several levels, and one without the history columns the stored history, as before.
+ * The row's figures as a sheet's content, with the problems that refuse it and the notes the preview shows. A file
+ * without the history columns keeps the stored history, as before.
  */
 export function rowContent(offer: Offer, row: ReadRow, where: string, levelRows: LevelRow[] | null, stored: TariffSheet | undefined, year: number): RowContent {
   const out: RowContent = { content: null, problems: [], notes: [] };
   const v = row.values;
-  const places = v.places as number | null;
-  const tariff = v.tariff as number | null;
-
-  let levels: Level[];
-  if (levelRows === null) {
-    levels = stored && stored.content.levels.length > 1 ? stored.content.levels : tariff === null ? [] : [{ name: 'Takst', places: places ?? 0, reportedTariff: tariff, ataHours: null }];
-  } else if (levelRows.length === 0) {
-    // One tariff keeps the stored single level's name (it may be «Døgntakst» rather than «Takst»).
-    const name = stored?.content.levels.length === 1 ? stored.content.levels[0]!.name : 'Takst';
-    levels = tariff === null ? [] : [{ name, places: places ?? 0, reportedTariff: tariff, ataHours: null }];
-  } else {
-    levels = levelRows.filter((l) => !l.row.faulty).map(({ row: l }) => ({
-      name: String(l.values.level ?? '').trim(),
-      places: (l.values.places as number | null) ?? 0,
-      reportedTariff: l.values.tariff as number | null,
-      ataHours: l.values.ataHours as number | null,
-    }));
-    const rows = levelRows.map((l) => l.row.row).join(', ');
-    if (tariff !== null) {
-      out.problems.push(
-        `${where}, celle ${row.cells.tariff}: «${offer.name}» har takstniveauer på arket «${LEVELS_SHEET}» (række ${rows}). Skriv taksterne på niveauerne, og lad «${TARIFF_HEADER}» her stå tom.`,
-      );
-    }
-    const seen = new Set<string>();
-    for (const { row: l, where: at } of levelRows) {
-      const name = String(l.values.level ?? '').trim().toLocaleLowerCase('da');
-      if (name && seen.has(name)) out.problems.push(`${at}, celle ${l.cells.level}: niveauet «${String(l.values.level)}» står to gange under «${offer.name}»; giv niveauerne hver sit navn.`);
-      seen.add(name);
-    }
-    const mismatch = places !== null && levels.length === levelRows.length ? checkLevelPlaces(levels, places) : null;
-    if (mismatch) {
-      const cells = levelRows.map((l) => l.row.cells.places).join(', ');
-      out.problems.push(`${levelRows[0]!.sheet}, række ${rows}, celle ${cells} («${offer.name}»): ${mismatch} Ret «${levelPlacesHeader}» på niveauerne eller tilbuddets pladser på arket «Takster» (${row.cells.places}).`);
-    }
-  }
-
+  const levels = readLevels(offer, row, where, levelRows, stored, out);
   const history = occupancyHistory(offer, row, where, stored, year, out);
   if (out.problems.length > 0) return out;
   const parsed = TariffSheetContent.safeParse({
@@ -114,7 +77,7 @@ export function rowContent(offer: Offer, row: ReadRow, where: string, levelRows:
       return amount ? [{ category: c.key, label: c.label, amount }] : [];
     }),
     statedTotal: v.statedTotal,
-    places,
+    places: v.places,
     occupancy: v.occupancy,
     occupancyMethod: v.occupancyMethod,
     occupancyHistory: history,
@@ -125,6 +88,49 @@ export function rowContent(offer: Offer, row: ReadRow, where: string, levelRows:
   if (parsed.success) out.content = parsed.data;
   else out.problems.push(...parsed.error.issues.map((issue) => `${where}: ${issue.message}.`));
   return out;
+}
+
+/**
+ * Levels: the offer's rows on «Takstniveauer» replace the stored ones; with none there, a tariff on «Takster» is one
+ * level with all places, and an empty one means no levels. A tariff on «Takster» beside levels is refused: the
+ * operator says which one holds. A file without «Takstniveauer» keeps a stored sheet's several levels, as before.
+ */
+function readLevels(offer: Offer, row: ReadRow, where: string, levelRows: LevelRow[] | null, stored: TariffSheet | undefined, out: RowContent): Level[] {
+  const places = row.values.places as number | null;
+  const tariff = row.values.tariff as number | null;
+  if (levelRows === null) {
+    return stored && stored.content.levels.length > 1 ? stored.content.levels : tariff === null ? [] : [{ name: 'Takst', places: places ?? 0, reportedTariff: tariff, ataHours: null }];
+  }
+  if (levelRows.length === 0) {
+    // One tariff keeps the stored single level's name (it may be «Døgntakst» rather than «Takst»).
+    const name = stored?.content.levels.length === 1 ? stored.content.levels[0]!.name : 'Takst';
+    return tariff === null ? [] : [{ name, places: places ?? 0, reportedTariff: tariff, ataHours: null }];
+  }
+  const levels = levelRows.filter((l) => !l.row.faulty).map(({ row: l }) => ({
+    name: String(l.values.level ?? '').trim(),
+    places: (l.values.places as number | null) ?? 0,
+    reportedTariff: l.values.tariff as number | null,
+    ataHours: l.values.ataHours as number | null,
+  }));
+  const rows = levelRows.map((l) => l.row.row).join(', ');
+  if (tariff !== null) {
+    out.problems.push(
+      `${where}, celle ${row.cells.tariff}: «${offer.name}» har takstniveauer på arket «${LEVELS_SHEET}» (række ${rows}). Skriv taksterne på niveauerne, og lad «${TARIFF_HEADER}» her stå tom.`,
+    );
+  }
+  const seen = new Set<string>();
+  for (const { row: l, where: at } of levelRows) {
+    const name = String(l.values.level ?? '').trim().toLocaleLowerCase('da');
+    if (name && seen.has(name)) out.problems.push(`${at}, celle ${l.cells.level}: niveauet «${String(l.values.level)}» står to gange under «${offer.name}»; giv niveauerne hver sit navn.`);
+    seen.add(name);
+  }
+  // The sheet form's check (a warning there); a submitted template must add up.
+  const mismatch = places !== null && levels.length === levelRows.length ? checkLevelPlaces(levels, places) : null;
+  if (mismatch) {
+    const cells = levelRows.map((l) => l.row.cells.places).join(', ');
+    out.problems.push(`${levelRows[0]!.sheet}, række ${rows}, celle ${cells} («${offer.name}»): ${mismatch} Ret «${levelPlacesHeader}» på niveauerne eller tilbuddets pladser på arket «Takster» (${row.cells.places}).`);
+  }
+  return levels;
 }
 
 /**
