@@ -84,8 +84,8 @@ Kommandoer:
                      hensættelsen udløber), og hvad der forfalder i taksten to år efter.
                      --json giver beløb i kroner (tal med op til to decimaler)
   tariffs template --operator NAVN --year ÅR --out FIL.xlsx
-                     Skabelonen til en driftsherres takstskemaer for ÅR (sidste års tal udfyldt)
-                     og resultaterne for ÅR-1
+                     Skabelonen til en driftsherres takstskemaer og takstniveauer for ÅR (årets
+                     skema udfyldt, ellers sidste års) og resultaterne for ÅR-1
   tariffs import FIL.xlsx… [--year ÅR] [--yes]
                      Indlæs udfyldte skabeloner: alle filer kontrolleres, og forskellene mod det
                      gemte vises; først med --yes gemmes skemaerne som indsendt (efter en

@@ -12,7 +12,9 @@ import type { Backend } from '../../electron/backend/backend';
 import { applyTariffImport, previewTariffImport, tariffTemplate, type ImportFile, type ImportTarget } from '../../electron/backend/services/tariff-import';
 import type { TariffImportKind } from '../../shared/domain/tariff-import';
 import { call, jobResult, openTestBackend, refusalOf } from '../helpers/backend';
-import { addOffer, addSheet, simpleSheetContent } from '../helpers/tariff-year-fixture';
+import { formatPercent } from '../../shared/format';
+import { computedSheetsOfYear } from '../../electron/backend/services/tariff-sheets';
+import { addOffer, addResult, addSheet, simpleSheetContent } from '../helpers/tariff-year-fixture';
 import { templateToFill } from '../helpers/tariff-template-fill';
 import { writeAndAnnounce } from '../../electron/backend/write';
 
@@ -209,6 +211,117 @@ describe('operator templates: round trip', () => {
   });
 });
 
+/** Botilbud Nord's 2026 sheet with two levels: a reported tariff and a computed one, each with its ATA hours. */
+const TWO_LEVELS = [
+  { name: 'Almindelig', places: 12, reportedTariff: 150_000, ataHours: 10 },
+  { name: 'Særlig', places: 8, reportedTariff: null, ataHours: 20 },
+];
+
+describe('operator templates: tariff levels, ATA hours and the occupancy history', () => {
+  it('shows the levels on «Takstniveauer» with spare rows, and reads the operator\'s changes and a level added', async () => {
+    const db = backend.database.db;
+    await addSheet(db, nord, 2026, simpleSheetContent(10_000_000, 20, 0.95, { levels: TWO_LEVELS }), 'submitted', 2);
+    const t = await filledAalborg();
+    // The levels stand on their own sheet, with two empty yellow rows under each offer; «Takst» on «Takster» is empty.
+    expect(t.get('Takstniveauer', 'Botilbud Nord', 'Niveau', 0)).toBe('Almindelig');
+    expect(t.get('Takstniveauer', 'Botilbud Nord', 'Takst (kr. pr. enhed)', 0)).toBe(1500);
+    expect(t.get('Takstniveauer', 'Botilbud Nord', 'ATA-timer pr. uge', 1)).toBe(20);
+    expect(t.get('Takstniveauer', 'Botilbud Nord', 'Niveau', 2)).toBeNull();
+    expect(t.get('Takstniveauer', 'Botilbud Nord', 'Niveau', 3)).toBeNull();
+    expect(t.get('Takstniveauer', 'Dagtilbud Syd', 'Niveau', 1)).toBeNull();
+    expect(t.get('Takster', 'Botilbud Nord', 'Takst (kr. pr. enhed)')).toBeNull();
+    const levels = t.book.getWorksheet('Takstniveauer')!;
+    const spare = levels.getCell(t.address('Takstniveauer', 'Botilbud Nord', 'ATA-timer pr. uge', 2));
+    expect(spare.protection?.locked).toBe(false);
+    expect(spare.fill).toMatchObject({ fgColor: { argb: 'FFFFF2CC' } });
+    expect(levels.getCell(t.address('Takstniveauer', 'Botilbud Nord', 'Tilbud', 2)).protection?.locked).not.toBe(false);
+    expect(levels.getColumn(1).hidden).toBe(true);
+
+    // The operator: more ATA hours on one level, a tariff on the other, and a third level in a spare row.
+    t.set('Takstniveauer', 'Botilbud Nord', 'ATA-timer pr. uge', 12, 0);
+    t.set('Takstniveauer', 'Botilbud Nord', 'Takst (kr. pr. enhed)', 2100.5, 1);
+    t.set('Takstniveauer', 'Botilbud Nord', 'Niveau', 'Akut', 2);
+    t.set('Takstniveauer', 'Botilbud Nord', 'Pladser', 2, 2);
+    t.set('Takstniveauer', 'Botilbud Nord', 'ATA-timer pr. uge', 30, 2);
+    const file = await t.save(dir, 'Aalborg.xlsx');
+    const preview = await previewTariffImport(db, [file], 'sheets');
+    expect(preview.problems).toEqual([]);
+    expect(preview.offers[0]!.changes).toEqual(
+      expect.arrayContaining([
+        { field: 'Takstniveau «Almindelig»', stored: '–', incoming: '12 pladser, 1.500 kr., 12 ATA-timer pr. uge' },
+        { field: 'Takstniveau «Særlig»', stored: '–', incoming: '8 pladser, 2.100,50 kr., 20 ATA-timer pr. uge' },
+        { field: 'Takstniveau «Akut»', stored: '–', incoming: '2 pladser, beregnet takst, 30 ATA-timer pr. uge' },
+      ]),
+    );
+    await applyTariffImport(target(), [file], 'sheets');
+    const [stored] = await currentSheetsOfYear(db, 2027, [nord]);
+    expect(stored!.content.levels).toEqual([
+      { name: 'Almindelig', places: 12, reportedTariff: 150_000, ataHours: 12 },
+      { name: 'Særlig', places: 8, reportedTariff: 210_050, ataHours: 20 },
+      { name: 'Akut', places: 2, reportedTariff: null, ataHours: 30 },
+    ]);
+    // A one-tariff offer still reports on «Takster».
+    expect((await currentSheetsOfYear(db, 2027)).find((s) => s.offerId !== nord)!.content.levels).toEqual([{ name: 'Takst', places: 12, reportedTariff: 85_025, ataHours: null }]);
+
+    // A template sent again starts from the year's own sheet; a level emptied is removed, and the preview says so.
+    const again = await templateToFill(db, 'Aalborg Kommune', 2027);
+    expect(again.get('Takstniveauer', 'Botilbud Nord', 'Niveau', 2)).toBe('Akut');
+    for (const header of ['Niveau', 'Pladser', 'ATA-timer pr. uge']) again.set('Takstniveauer', 'Botilbud Nord', header, null, 2);
+    again.set('Takster', 'Botilbud Nord', 'Pladser', 20);
+    const second = await previewTariffImport(db, [await again.save(dir, 'Aalborg igen.xlsx')], 'sheets');
+    expect(second.problems).toEqual([]);
+    expect(second.offers.find((o) => o.offerName === 'Botilbud Nord')!.changes).toEqual([
+      { field: 'Pladser', stored: '22', incoming: '20' },
+      { field: 'Takstniveau «Akut»', stored: '2 pladser, beregnet takst, 30 ATA-timer pr. uge', incoming: '–' },
+    ]);
+  });
+
+  it('prefills the two last realised years\' occupancy from the results, reads them, and the sheet checks the average', async () => {
+    const db = backend.database.db;
+    await addResult(db, nord, 2024, 9_000_000, 0, { activity: 6570, capacity: 7300 });
+    await addResult(db, nord, 2025, 9_000_000, 0, { activity: 7008, capacity: 7300 });
+    await addSheet(db, nord, 2026, simpleSheetContent(10_000_000, 20, 0.9, { occupancyMethod: 'average-two-years', occupancyHistory: [0.9, 0.9] }), 'submitted', 2);
+    const fresh = await templateToFill(db, 'Aalborg Kommune', 2027);
+    // For 2027, reported in the autumn of 2026: 2024 and 2025 are the last years with accounts (domain.md §3.2).
+    expect(fresh.get('Takster', 'Botilbud Nord', 'Faktisk belægning 2024')).toBe(0.9);
+    expect(fresh.get('Takster', 'Botilbud Nord', 'Faktisk belægning 2025')).toBe(0.96);
+    // The average method starts from the new average, as a new sheet in the window does.
+    expect(fresh.get('Takster', 'Botilbud Nord', 'Belægning')).toBe(0.93);
+    expect(fresh.get('Takster', 'Dagtilbud Syd', 'Faktisk belægning 2025')).toBeNull();
+
+    const t = await filledAalborg();
+
+    // The operator corrects 2025 and keeps 96 %: the sheet's check sees the average is 94 %.
+    t.set('Takster', 'Botilbud Nord', 'Belægningsmetode', 'Gennemsnit af de to foregående års faktiske belægning');
+    t.set('Takster', 'Botilbud Nord', 'Faktisk belægning 2025', 0.98);
+    const file = await t.save(dir, 'Aalborg.xlsx');
+    const preview = await previewTariffImport(db, [file], 'sheets');
+    expect(preview.offers[0]!.changes).toEqual(expect.arrayContaining([{ field: 'Faktisk belægning 2025', stored: '–', incoming: formatPercent(0.98, 1) }]));
+    await applyTariffImport(target(), [file], 'sheets');
+    const [computed] = await computedSheetsOfYear(db, 2027, [nord]);
+    expect(computed!.sheet.content.occupancyHistory).toEqual([0.98, 0.9]);
+    expect(computed!.computation.checks.find((c) => c.code === 'occupancy-average')?.message).toBe(
+      `Belægningen er angivet som gennemsnittet af de to foregående år (${formatPercent(0.98, 1)} og ${formatPercent(0.9, 1)} = ${formatPercent(0.94, 1)}), men er sat til ${formatPercent(0.96, 1)}.`,
+    );
+  });
+
+  it('imports a template of the previous version (no «Takstniveauer», no history columns) as before, keeping the stored levels', async () => {
+    const db = backend.database.db;
+    await addSheet(db, nord, 2027, simpleSheetContent(10_000_000, 20, 0.95, { levels: TWO_LEVELS, occupancyHistory: [0.96, 0.94] }), 'draft');
+    const t = await filledAalborg();
+    t.set('Takster', 'Botilbud Nord', 'Pladser', 20);
+    t.book.removeWorksheet(t.book.getWorksheet('Takstniveauer')!.id);
+    const sheet = t.book.getWorksheet('Takster')!;
+    for (const header of ['Faktisk belægning 2024', 'Faktisk belægning 2025']) sheet.spliceColumns((sheet.getRow(5).values as unknown[]).indexOf(header), 1);
+    const file = await t.save(dir, 'Aalborg gammel.xlsx');
+    const preview = await previewTariffImport(db, [file], 'sheets');
+    expect(preview.problems).toEqual([]);
+    await applyTariffImport(target(), [file], 'sheets');
+    const [stored] = await currentSheetsOfYear(db, 2027, [nord]);
+    expect(stored).toMatchObject({ version: 2, status: 'submitted', content: { places: 20, levels: TWO_LEVELS, occupancyHistory: [0.96, 0.94] } });
+  });
+});
+
 describe('operator templates: refusals, with nothing written', () => {
   it('refuses text in a number cell, naming file, sheet, row and cell', async () => {
     const t = await filledAalborg();
@@ -259,6 +372,38 @@ describe('operator templates: refusals, with nothing written', () => {
     const column = (sheet.getRow(5).values as unknown[]).indexOf('Belægning');
     sheet.getRow(5).getCell(column).value = 'Belægning 2027';
     await expectRefused([await t.save(dir, 'Aalborg.xlsx')], 'Aalborg.xlsx, ark Takster, række 5: kolonnen «Belægning» mangler (omdøbt eller slettet?)');
+  });
+
+  it('refuses a tariff on «Takster» beside levels, levels whose places do not add up, and half a history for the average', async () => {
+    const db = backend.database.db;
+    await addSheet(db, nord, 2026, simpleSheetContent(10_000_000, 20, 0.95, { levels: TWO_LEVELS }), 'submitted', 2);
+    const both = await filledAalborg();
+    both.set('Takster', 'Botilbud Nord', 'Pladser', 20);
+    both.set('Takster', 'Botilbud Nord', 'Takst (kr. pr. enhed)', 1400);
+    const cell = both.address('Takster', 'Botilbud Nord', 'Takst (kr. pr. enhed)');
+    const rows = [0, 1].map((n) => both.address('Takstniveauer', 'Botilbud Nord', 'Pladser', n).replace(/\D/g, '')).join(', ');
+    await expectRefused(
+      [await both.save(dir, 'Aalborg.xlsx')],
+      `Aalborg.xlsx, ark Takster, række ${cell.replace(/\D/g, '')}, celle ${cell}: «Botilbud Nord» har takstniveauer på arket «Takstniveauer» (række ${rows}). Skriv taksterne på niveauerne, og lad «Takst (kr. pr. enhed)» her stå tom.`,
+    );
+
+    // 22 places on «Takster», 20 on the levels.
+    const uneven = await filledAalborg();
+    const places = [0, 1].map((n) => uneven.address('Takstniveauer', 'Botilbud Nord', 'Pladser', n));
+    await expectRefused(
+      [await uneven.save(dir, 'Aalborg.xlsx')],
+      `Aalborg.xlsx, ark Takstniveauer, række ${rows}, celle ${places.join(', ')} («Botilbud Nord»): Takstniveauerne har 20 pladser i alt, men tilbuddet har 22 pladser: 2 pladser har intet takstniveau.`,
+    );
+
+    const half = await filledAalborg();
+    half.set('Takster', 'Botilbud Nord', 'Pladser', 20);
+    half.set('Takster', 'Botilbud Nord', 'Belægningsmetode', 'Gennemsnit af de to foregående års faktiske belægning');
+    half.set('Takster', 'Botilbud Nord', 'Faktisk belægning 2025', 0.96);
+    const empty = half.address('Takster', 'Botilbud Nord', 'Faktisk belægning 2024');
+    await expectRefused(
+      [await half.save(dir, 'Aalborg.xlsx')],
+      `Aalborg.xlsx, ark Takster, række ${empty.replace(/\D/g, '')}, celle ${empty}: belægningen er sat som «Gennemsnit af de to foregående års faktiske belægning»; udfyld også «Faktisk belægning 2024».`,
+    );
   });
 
   it('refuses a set-aside larger than the surplus', async () => {

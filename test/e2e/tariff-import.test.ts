@@ -15,7 +15,11 @@ let dir: string;
 beforeEach(async () => {
   const db = session.app.backend.database.db;
   const nord = await addOffer(db, 'Aalborg Kommune', { name: 'Botilbud Nord' });
-  await addSheet(db, nord, 2026, simpleSheetContent(10_000_000, 20, 0.95));
+  const levels = [
+    { name: 'Almindelig', places: 12, reportedTariff: 150_000, ataHours: 10 },
+    { name: 'Særlig støtte', places: 8, reportedTariff: null, ataHours: 20 },
+  ];
+  await addSheet(db, nord, 2026, simpleSheetContent(10_000_000, 20, 0.95, { levels }));
   await addOffer(db, 'Aalborg Kommune', { name: 'Dagtilbud Syd', legalBasis: 'SEL-104', tariffUnit: 'dag' });
   dir = mkdtempSync(join(tmpdir(), 'sekretariat-e2e-templates-'));
   await session.app.backend.call('settings.update', { welcomeDone: true });
@@ -31,6 +35,9 @@ async function filled(places: string | number) {
   t.set('Takster', 'Botilbud Nord', 'Personaleomkostninger (kr.)', 10_400_000);
   t.set('Takster', 'Botilbud Nord', 'Budget i alt (kr.)', 10_400_000);
   t.set('Takster', 'Botilbud Nord', 'Bemærkninger', 'To nye pladser');
+  // The two new places on the level with more support, and its ATA hours up.
+  t.set('Takstniveauer', 'Botilbud Nord', 'Pladser', 10, 1);
+  t.set('Takstniveauer', 'Botilbud Nord', 'ATA-timer pr. uge', 24.5, 1);
   t.set('Takster', 'Dagtilbud Syd', 'Pladser', places);
   t.set('Takster', 'Dagtilbud Syd', 'Belægning', 0.9);
   t.set('Takster', 'Dagtilbud Syd', 'Belægningsmetode', 'Klar forventning til det kommende år');
@@ -61,6 +68,7 @@ it('reads a filled template, shows the differences against what is stored, and s
   await choose(await filled(12));
   const preview = ui.page.getByTestId('tariff-import-preview');
   expect(await preview.innerText()).toMatch(/Botilbud Nord[\s\S]*Pladser\s+–\s+22/);
+  expect(await preview.innerText()).toMatch(/Takstniveau «Særlig støtte»\s+–\s+10 pladser, beregnet takst, 24,5 ATA-timer pr\. uge/);
   await look('tariff-import-preview');
   expect(await currentSheetsOfYear(session.app.backend.database.db, 2027)).toEqual([]);
 
@@ -68,6 +76,10 @@ it('reads a filled template, shows the differences against what is stored, and s
   await ui.page.getByTestId('tariff-import-done').waitFor();
   expect(await ui.page.getByTestId('tariff-import-done').innerText()).toMatch(/2 takstskemaer indlæst for 2027/);
   const stored = await currentSheetsOfYear(session.app.backend.database.db, 2027);
+  expect(stored.flatMap((s) => s.content.levels.map((l) => [l.name, l.places, l.ataHours]))).toEqual([
+    ['Almindelig', 12, 10],
+    ['Særlig støtte', 10, 24.5],
+  ]);
   expect(stored.map((s) => [s.status, s.content.places]).sort()).toEqual([
     ['submitted', 12],
     ['submitted', 22],

@@ -12,10 +12,12 @@ import { HEADER_ROW } from '../../electron/backend/spreadsheets/tariff-template-
  */
 export interface FilledTemplate {
   book: ExcelJS.Workbook;
-  /** Sets the cell of `header` in the row of the offer named `offer` on `sheet`. */
-  set(sheet: string, offer: string, header: string, value: ExcelJS.CellValue): void;
+  /** Sets the cell of `header` in the row of the offer named `offer` on `sheet` (its `nth` row on «Takstniveauer»). */
+  set(sheet: string, offer: string, header: string, value: ExcelJS.CellValue, nth?: number): void;
   /** The cell's address (F7) for messages. */
-  address(sheet: string, offer: string, header: string): string;
+  address(sheet: string, offer: string, header: string, nth?: number): string;
+  /** The cell's value as the app wrote it. */
+  get(sheet: string, offer: string, header: string, nth?: number): ExcelJS.CellValue;
   save(dir: string, fileName: string): Promise<{ path: string; fileName: string }>;
 }
 
@@ -28,21 +30,24 @@ export async function templateToFill(db: Kysely<DB>, operator: string, year: num
 export async function fillable(bytes: Uint8Array): Promise<FilledTemplate> {
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(bytes as unknown as ArrayBuffer);
-  const cell = (sheetName: string, offer: string, header: string) => {
+  const cell = (sheetName: string, offer: string, header: string, nth = 0) => {
     const sheet = book.getWorksheet(sheetName)!;
     const headers = sheet.getRow(HEADER_ROW).values as unknown[];
     const column = headers.indexOf(header);
     const name = headers.indexOf('Tilbud');
     if (column < 0) throw new Error(`Ingen kolonne «${header}»`);
-    for (let r = HEADER_ROW + 1; r <= sheet.rowCount; r++) if (sheet.getRow(r).getCell(name).value === offer) return sheet.getRow(r).getCell(column);
-    throw new Error(`Intet tilbud «${offer}»`);
+    const rows = [];
+    for (let r = HEADER_ROW + 1; r <= sheet.rowCount; r++) if (sheet.getRow(r).getCell(name).value === offer) rows.push(sheet.getRow(r));
+    if (!rows[nth]) throw new Error(`Intet tilbud «${offer}» (række nr. ${nth + 1})`);
+    return rows[nth].getCell(column);
   };
   return {
     book,
-    set: (sheet, offer, header, value) => {
-      cell(sheet, offer, header).value = value;
+    set: (sheet, offer, header, value, nth) => {
+      cell(sheet, offer, header, nth).value = value;
     },
-    address: (sheet, offer, header) => cell(sheet, offer, header).address,
+    address: (sheet, offer, header, nth) => cell(sheet, offer, header, nth).address,
+    get: (sheet, offer, header, nth) => cell(sheet, offer, header, nth).value,
     async save(dir, fileName) {
       const path = join(dir, fileName);
       await writeFile(path, Buffer.from(await book.xlsx.writeBuffer()));

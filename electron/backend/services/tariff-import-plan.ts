@@ -6,11 +6,12 @@ import { listOffers } from '../../../db/queries/offers';
 import { currentSheetsOfYear } from '../../../db/queries/tariff-sheets';
 import type { DB } from '../../../db/schema';
 import type { TariffImportKind, TariffImportOffer, TariffImportPreview } from '../../../shared/domain/tariff-import';
-import { OCCUPANCY_METHOD_LABELS, TariffSheetContent, TariffYear, type Offer, type OfferResult, type TariffSheet } from '../../../shared/domain/tariff-year';
+import { OCCUPANCY_METHOD_LABELS, TariffYear, type Offer, type OfferResult, type TariffSheetContent } from '../../../shared/domain/tariff-year';
 import { formatFileSize, formatKroner, formatNumber, formatPercent } from '../../../shared/format';
 import { COST_CATEGORIES } from '../../../shared/logic/tariff/daily-tariff';
-import { budgetKey, RESULT_COLUMNS, RESULT_YEAR_LABEL, RESULTS_SHEET, SHEET_COLUMNS, SHEETS_SHEET, TARIFF_YEAR_LABEL } from '../spreadsheets/tariff-template-columns';
+import { historyYears, LEVEL_COLUMNS, LEVELS_SHEET, RESULT_COLUMNS, RESULT_YEAR_LABEL, RESULTS_SHEET, sheetColumns, SHEETS_SHEET, TARIFF_YEAR_LABEL } from '../spreadsheets/tariff-template-columns';
 import { readTemplateTable, type ReadRow, type ReadTable } from '../spreadsheets/tariff-template-read';
+import { matchLevelRows, rowContent, type LevelRow } from './tariff-import-content';
 
 /**
  * The check of filled operator templates, in full, before anything is written: each file's size and type, then its
@@ -54,36 +55,65 @@ async function fileProblem(file: ImportFile): Promise<string | null> {
   return null;
 }
 
-async function readFile(file: ImportFile, kind: TariffImportKind): Promise<ReadTable> {
+/** A file's table, and for sheets its «Takstniveauer» (null in a template of the previous version, which had none). */
+interface ReadFile {
+  table: ReadTable;
+  levels: ReadTable | null;
+}
+
+const unread = (problem: string): ReadFile => ({ table: { operatorName: null, year: null, rows: [], problems: [problem] }, levels: null });
+
+async function readFile(file: ImportFile, kind: TariffImportKind): Promise<ReadFile> {
   const problem = await fileProblem(file);
-  if (problem) return { operatorName: null, year: null, rows: [], problems: [problem] };
+  if (problem) return unread(problem);
   const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   try {
     // Only the cells are read: validation, print setup and protection are the template's, not the operator's answer.
     await book.xlsx.readFile(file.path, { ignoreNodes: IGNORED_NODES });
   } catch {
-    return { operatorName: null, year: null, rows: [], problems: [`${file.fileName}: filen kan ikke læses som et Excel-regneark (den er beskadiget eller ikke gemt som .xlsx).`] };
+    return unread(`${file.fileName}: filen kan ikke læses som et Excel-regneark (den er beskadiget eller ikke gemt som .xlsx).`);
   }
-  return kind === 'sheets'
-    ? readTemplateTable(book, file.fileName, SHEETS_SHEET, TARIFF_YEAR_LABEL, SHEET_COLUMNS)
-    : readTemplateTable(book, file.fileName, RESULTS_SHEET, RESULT_YEAR_LABEL, RESULT_COLUMNS);
+  if (kind === 'results') return { table: readTemplateTable(book, file.fileName, RESULTS_SHEET, RESULT_YEAR_LABEL, RESULT_COLUMNS), levels: null };
+  return {
+    table: readTemplateTable(book, file.fileName, SHEETS_SHEET, TARIFF_YEAR_LABEL, (year) => sheetColumns(year ?? 0)),
+    levels: book.getWorksheet(LEVELS_SHEET) ? readTemplateTable(book, file.fileName, LEVELS_SHEET, TARIFF_YEAR_LABEL, LEVEL_COLUMNS) : null,
+  };
 }
 
 const EMPTY_VALUES = new Set(['–', formatKroner(0)]);
 const money = (ore: number | null | undefined) => (ore === null || ore === undefined ? '–' : formatKroner(ore));
 const categoryTotal = (content: TariffSheetContent, category: string) => content.budgetLines.filter((l) => l.category === category).reduce((sum, l) => sum + l.amount, 0);
-const singleTariff = (content: TariffSheetContent) => (content.levels.length === 1 ? content.levels[0]!.reportedTariff : null);
+
+/** «4 pladser, 1.250,00 kr., 12 ATA-timer pr. uge»: a level as one readable value. */
+function levelValue(level: TariffSheetContent['levels'][number]): string {
+  const places = `${formatNumber(level.places)} ${level.places === 1 ? 'plads' : 'pladser'}`;
+  const tariff = level.reportedTariff === null ? 'beregnet takst' : money(level.reportedTariff);
+  const ata = level.ataHours === null ? 'ingen ATA-timer' : `${formatNumber(level.ataHours)} ATA-timer pr. uge`;
+  return `${places}, ${tariff}, ${ata}`;
+}
+
+/** The levels as fields: one tariff without more to it as «Takst», as it stands on «Takster»; else one per level. */
+function levelFields(content: TariffSheetContent): [string, string][] {
+  const [only] = content.levels;
+  if (content.levels.length === 0) return [['Takst', '–']];
+  if (content.levels.length === 1 && only!.ataHours === null && only!.reportedTariff !== null && only!.places === content.places) return [['Takst', money(only!.reportedTariff)]];
+  return content.levels.map((level): [string, string] => [`Takstniveau «${level.name}»`, levelValue(level)]);
+}
 
 /** The fields the template carries, as the preview shows them. */
-function sheetFields(content: TariffSheetContent): [string, string][] {
+function sheetFields(content: TariffSheetContent, year: number): [string, string][] {
+  const [older, newer] = historyYears(year);
+  const history = content.occupancyHistory.length === 2 ? content.occupancyHistory : [];
   return [
     ['Pladser', formatNumber(content.places)],
     ['Belægning', formatPercent(content.occupancy, 1)],
     ['Belægningsmetode', OCCUPANCY_METHOD_LABELS[content.occupancyMethod]],
+    [`Faktisk belægning ${older}`, history[1] === undefined ? '–' : formatPercent(history[1], 1)],
+    [`Faktisk belægning ${newer}`, history[0] === undefined ? '–' : formatPercent(history[0], 1)],
     ...COST_CATEGORIES.map((c): [string, string] => [c.label, money(categoryTotal(content, c.key))]),
     ['Budget i alt', money(content.statedTotal)],
-    ['Takst', content.levels.length > 1 ? `${content.levels.length} takstniveauer` : money(singleTariff(content))],
+    ...levelFields(content),
     ['Underskud første driftsår', money(content.firstYearLoss)],
     ['Bemærkninger', content.reason || '–'],
   ];
@@ -101,44 +131,30 @@ function resultFields(r: { basis: number; result: number; setAside: number | nul
   ];
 }
 
-/** The fields that differ; for a new record only those with a value (an empty budget line is no news). */
+/**
+ * The fields that differ, by name (a sheet's levels come and go); for a new record only those with a value (an empty
+ * budget line is no news). A field only stored (a level removed) shows as «–».
+ */
 function changes(stored: [string, string][] | null, incoming: [string, string][]) {
-  return incoming.flatMap(([field, value], i) => {
-    if (stored ? stored[i]![1] === value : EMPTY_VALUES.has(value)) return [];
-    return [{ field, stored: stored ? stored[i]![1] : '–', incoming: value }];
+  const before = new Map(stored ?? []);
+  const after = new Map(incoming);
+  const list = incoming.flatMap(([field, value]) => {
+    if (stored ? before.get(field) === value : EMPTY_VALUES.has(value)) return [];
+    return [{ field, stored: before.get(field) ?? '–', incoming: value }];
   });
-}
-
-/** The row's figures as a sheet's content; a stored sheet's several tariff levels are kept (the template has one). */
-function sheetContent(row: ReadRow, stored: TariffSheet | undefined) {
-  const v = row.values;
-  const places = v.places as number | null;
-  const tariff = v.tariff as number | null;
-  return TariffSheetContent.safeParse({
-    budgetLines: COST_CATEGORIES.flatMap((c) => {
-      const amount = v[budgetKey(c.key)] as number | null;
-      return amount ? [{ category: c.key, label: c.label, amount }] : [];
-    }),
-    statedTotal: v.statedTotal,
-    places,
-    occupancy: v.occupancy,
-    occupancyMethod: v.occupancyMethod,
-    occupancyHistory: stored?.content.occupancyHistory ?? [],
-    levels: stored && stored.content.levels.length > 1 ? stored.content.levels : tariff === null ? [] : [{ name: 'Takst', places: places ?? 0, reportedTariff: tariff, ataHours: null }],
-    firstYearLoss: (v.firstYearLoss as number | null) ?? 0,
-    reason: (v.reason as string | null) ?? '',
-  });
+  for (const [field, value] of stored ?? []) if (!after.has(field) && value !== '–') list.push({ field, stored: value, incoming: '–' });
+  return list;
 }
 
 /** Reads and checks every file, then compares each row with what is stored. Writes nothing. */
 export async function planTariffImport(db: Kysely<DB>, files: readonly ImportFile[], kind: TariffImportKind, expectedYear?: number): Promise<ImportPlan> {
   const problems: string[] = [];
   const notes: string[] = [];
-  const tables: { file: ImportFile; table: ReadTable }[] = [];
+  const tables: ({ file: ImportFile } & ReadFile)[] = [];
   for (const file of files) {
-    const table = await readFile(file, kind);
-    problems.push(...table.problems);
-    tables.push({ file, table });
+    const read = await readFile(file, kind);
+    problems.push(...read.table.problems, ...(read.levels?.problems ?? []));
+    tables.push({ file, ...read });
   }
 
   // One year for all files: the one asked for, else the first file's.
@@ -154,8 +170,8 @@ export async function planTariffImport(db: Kysely<DB>, files: readonly ImportFil
   const [offers, organisations] = await Promise.all([listOffers(db), listOrganisations(db)]);
   const offerById = new Map(offers.map((o) => [o.id, o]));
   const seen = new Map<string, string>();
-  const matched: { file: ImportFile; row: ReadRow; offer: Offer; where: string }[] = [];
-  for (const { file, table } of tables) {
+  const matched: Matched = [];
+  for (const { file, table, levels } of tables) {
     if (table.operatorName === null) continue;
     const where = `${file.fileName}, ark ${kind === 'sheets' ? SHEETS_SHEET : RESULTS_SHEET}`;
     const operator = organisations.find((o) => o.name.toLocaleLowerCase('da') === table.operatorName!.toLocaleLowerCase('da'));
@@ -163,6 +179,7 @@ export async function planTariffImport(db: Kysely<DB>, files: readonly ImportFil
       problems.push(`${where}: driftsherren «${table.operatorName}» findes ikke blandt kommunerne og regionen.`);
       continue;
     }
+    const levelRows = matchLevelRows(levels, table, file.fileName, offers.filter((o) => o.operatorId === operator.id), offerById, problems);
     for (const row of table.rows) {
       const at = `${where}, række ${row.row}`;
       let offer: Offer | undefined;
@@ -197,7 +214,7 @@ export async function planTariffImport(db: Kysely<DB>, files: readonly ImportFil
         continue;
       }
       if (row.faulty) continue;
-      matched.push({ file, row, offer, where: at });
+      matched.push({ file, row, offer, where: at, levels: levelRows && (levelRows.get(offer.id) ?? []) });
     }
   }
 
@@ -220,7 +237,8 @@ export async function planTariffImport(db: Kysely<DB>, files: readonly ImportFil
   return plan;
 }
 
-type Matched = { file: ImportFile; row: ReadRow; offer: Offer; where: string }[];
+/** A «Takster» or «Resultater» row and its offer; for sheets the offer's filled level rows (null: no «Takstniveauer»). */
+type Matched = { file: ImportFile; row: ReadRow; offer: Offer; where: string; levels: LevelRow[] | null }[];
 
 const offerLine = (m: Matched[number], action: TariffImportOffer['action'], list: TariffImportOffer['changes']): TariffImportOffer => ({
   offerId: m.offer.id,
@@ -240,19 +258,18 @@ async function compareSheets(db: Kysely<DB>, year: number, matched: Matched, ids
       plan.preview.problems.push(`${m.where}: takstskemaet for «${m.offer.name}» ${year} er godkendt og låst; en ændring i årets løb er en ny version, som FU godkender.`);
       continue;
     }
-    const parsed = sheetContent(m.row, current);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) plan.preview.problems.push(`${m.where}: ${issue.message}.`);
-      continue;
-    }
-    const list = changes(current ? sheetFields(current.content) : null, sheetFields(parsed.data));
+    const read = rowContent(m.offer, m.row, m.where, m.levels, current, year);
+    plan.preview.problems.push(...read.problems);
+    plan.preview.notes.push(...read.notes);
+    if (!read.content) continue;
+    const list = changes(current ? sheetFields(current.content, year) : null, sheetFields(read.content, year));
     // An unchanged submitted sheet needs no new version; an unchanged draft is submitted as it stands.
     if (current && list.length === 0 && current.status === 'submitted') {
       plan.preview.offers.push(offerLine(m, 'unchanged', []));
       continue;
     }
     plan.preview.offers.push(offerLine(m, current ? 'version' : 'new', list));
-    plan.writes.push({ kind: 'sheet', offerId: m.offer.id, version: (current?.version ?? 0) + 1, content: parsed.data });
+    plan.writes.push({ kind: 'sheet', offerId: m.offer.id, version: (current?.version ?? 0) + 1, content: read.content });
   }
 }
 

@@ -3,13 +3,15 @@ import type { WriteScope } from '../write';
 import { resultsOfOffers } from '../../../db/queries/offer-results';
 import { listOrganisations } from '../../../db/queries/organisations';
 import { listOffers } from '../../../db/queries/offers';
-import { insertSheet } from '../../../db/queries/tariff-sheets';
+import { currentSheetsOfYear, insertSheet } from '../../../db/queries/tariff-sheets';
 import type { DB } from '../../../db/schema';
 import type { TariffImportKind, TariffImportPreview, TariffImportReport } from '../../../shared/domain/tariff-import';
 import { legalBasisLabel, tariffUnitLabel, type TariffSheetContent } from '../../../shared/domain/tariff-year';
 import type { CategoryKey } from '../../../shared/logic/tariff/daily-tariff';
+import { draftFromPreviousSheet } from '../../../shared/logic/tariff/sheet-draft';
 import { AppError } from '../errors';
-import { writeTariffTemplate, type TemplateOffer } from '../spreadsheets/tariff-template';
+import { writeTariffTemplate, type TemplateOffer, type TemplateSheetValues } from '../spreadsheets/tariff-template';
+import { historyYears } from '../spreadsheets/tariff-template-columns';
 import type { BackupService } from './backups';
 import { writeResult } from './results';
 import { ruleSetInForce } from './rule-sets';
@@ -21,25 +23,37 @@ export { MAX_TEMPLATE_BYTES, type ImportFile } from './tariff-import-plan';
 /** Problems shown at once; the rest are counted (the preview lists them all). */
 const SHOWN_PROBLEMS = 10;
 
-/** The operator's template for `year` as .xlsx bytes: its live offers with last year's figures to start from. */
+/**
+ * The operator's template for `year` as .xlsx bytes: its live offers with the year's stored sheet to correct, else
+ * last year's figures to start from (as a new sheet in the window does), and the two last realised occupancies.
+ */
 export async function tariffTemplate(db: Kysely<DB>, operatorName: string, year: number, now: Date): Promise<{ bytes: Buffer; fileName: string; offers: number }> {
   const operator = (await listOrganisations(db)).find((o) => o.name.toLocaleLowerCase('da') === operatorName.trim().toLocaleLowerCase('da'));
   if (!operator) throw new AppError('INVALID_INPUT', `Driftsherren «${operatorName}» findes ikke blandt kommunerne og regionen.`);
   const offers = (await listOffers(db)).filter((o) => o.operatorId === operator.id && o.status !== 'closed');
   const ids = offers.map((o) => o.id);
+  const thisYear = new Map((await currentSheetsOfYear(db, year, ids)).map((s) => [s.offerId, s.content]));
   const lastYear = new Map((await computedSheetsOfYear(db, year - 1, ids)).map((c) => [c.offer.id, c]));
-  const results = new Map((await resultsOfOffers(db, ids)).filter((r) => r.year === year - 1).map((r) => [r.offerId, r]));
+  const allResults = await resultsOfOffers(db, ids);
+  const results = new Map(allResults.filter((r) => r.year === year - 1).map((r) => [r.offerId, r]));
+  const [older, newer] = historyYears(year);
+  const realised = allResults.flatMap((r) => (r.activity !== null && r.capacity && (r.year === older || r.year === newer) ? [{ offerId: r.offerId, year: r.year, occupancy: r.activity / r.capacity }] : []));
   const rows: TemplateOffer[] = offers.map((offer) => {
     const previous = lastYear.get(offer.id);
-    const content = previous?.sheet.content;
+    const own = thisYear.get(offer.id);
+    const known = realised.filter((r) => r.offerId === offer.id);
+    const content = own ?? (previous ? draftFromPreviousSheet(previous.sheet.content, known, year) : null);
     const result = results.get(offer.id);
+    // A realised year where one is stored; else what the year's own sheet holds (newer first, as the sheet keeps it).
+    const realisedIn = (y: number, i: number) => known.find((r) => r.year === y)?.occupancy ?? own?.occupancyHistory[i] ?? null;
     return {
       id: offer.id,
       name: offer.name,
       legalBasis: legalBasisLabel(offer.legalBasis),
       unit: tariffUnitLabel(offer.tariffUnit),
       previousTariff: previous?.computation.tariff ?? null,
-      sheet: content ? templateValues(content) : null,
+      sheet: content ? templateValues(content, own !== undefined) : null,
+      history: [realisedIn(older, 1), realisedIn(newer, 0)],
       result: result ? { basis: result.basis, result: result.result, setAside: result.setAside, activity: result.activity, capacity: result.capacity, note: result.note } : null,
     };
   });
@@ -50,19 +64,25 @@ export async function tariffTemplate(db: Kysely<DB>, operatorName: string, year:
   return { bytes, fileName: `Takstskema ${year} - ${operator.name}.xlsx`, offers: rows.length };
 }
 
-/** Last year's figures to start from; the reason and a first-year loss belong to that year and are not carried. */
-function templateValues(content: TariffSheetContent) {
+/**
+ * A sheet's figures as the template shows them. One reported tariff without ATA hours stands on «Takster»; any other
+ * levels on «Takstniveauer». A reason and a first-year loss are carried only from the year's own sheet.
+ */
+function templateValues(content: TariffSheetContent, ownYear: boolean): TemplateSheetValues {
   const budget: Partial<Record<CategoryKey, number>> = {};
   for (const line of content.budgetLines) budget[line.category as CategoryKey] = (budget[line.category as CategoryKey] ?? 0) + line.amount;
+  const [only] = content.levels;
+  const single = content.levels.length === 1 && only!.reportedTariff !== null && only!.ataHours === null;
   return {
     places: content.places,
     occupancy: content.occupancy,
     occupancyMethod: content.occupancyMethod,
     budget,
     statedTotal: content.statedTotal,
-    tariff: content.levels.length === 1 ? content.levels[0]!.reportedTariff : null,
-    firstYearLoss: 0,
-    reason: '',
+    tariff: single ? only!.reportedTariff : null,
+    levels: single ? [] : content.levels.map((l) => ({ name: l.name, places: l.places, tariff: l.reportedTariff, ataHours: l.ataHours })),
+    firstYearLoss: ownYear ? content.firstYearLoss : 0,
+    reason: ownYear ? content.reason : '',
   };
 }
 

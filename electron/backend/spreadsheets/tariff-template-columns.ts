@@ -7,6 +7,7 @@ import { COST_CATEGORIES, type CategoryKey } from '../../../shared/logic/tariff/
  */
 
 export const SHEETS_SHEET = 'Takster';
+export const LEVELS_SHEET = 'Takstniveauer';
 export const RESULTS_SHEET = 'Resultater';
 export const GUIDE_SHEET = 'Vejledning';
 
@@ -33,7 +34,12 @@ export interface TemplateColumn<K extends string = string> {
   negative?: boolean;
   /** Must be filled in a row that is filled at all. */
   required?: boolean;
+  /** Absent from templates of an earlier version: a file without it is read as before. */
+  optional?: boolean;
 }
+
+/** The tariff's header, on «Takster» (one tariff) and on «Takstniveauer» (a level's). */
+export const TARIFF_HEADER = 'Takst (kr. pr. enhed)';
 
 const ID_COLUMN = { key: 'id', header: 'Tilbuds-id', kind: 'id', width: 38, input: false } as const;
 const NAME_COLUMN = { key: 'name', header: 'Tilbud', kind: 'text', width: 36, input: false } as const;
@@ -41,7 +47,19 @@ const NAME_COLUMN = { key: 'name', header: 'Tilbud', kind: 'text', width: 36, in
 export type BudgetKey = `budget:${CategoryKey}`;
 export const budgetKey = (category: CategoryKey): BudgetKey => `budget:${category}`;
 
-export const SHEET_COLUMNS: readonly TemplateColumn[] = [
+/**
+ * The two years whose actual occupancy the average of Styringsaftalen 5.2 uses for tariff year `year`, older first.
+ * The operators report in October of Y−1, before that year is over: the last realised years are then Y−3 and Y−2
+ * (domain.md §3.2), the same two-year lag as a result's way into the tariff (5.3).
+ */
+export const historyYears = (year: number): [number, number] => [year - 3, year - 2];
+export const historyKey = (year: number) => `history:${year}`;
+
+const historyColumns = (year: number): TemplateColumn[] =>
+  historyYears(year).map((y) => ({ key: historyKey(y), header: `Faktisk belægning ${y}`, kind: 'percent', width: 11, input: true, optional: true }));
+
+/** The «Takster» columns for tariff year `year` (the history columns name their years). */
+export const sheetColumns = (year: number): readonly TemplateColumn[] => [
   ID_COLUMN,
   NAME_COLUMN,
   { key: 'legalBasis', header: 'Lovgrundlag', kind: 'text', width: 26, input: false },
@@ -50,13 +68,24 @@ export const SHEET_COLUMNS: readonly TemplateColumn[] = [
   { key: 'places', header: 'Pladser', kind: 'number', width: 10, input: true, required: true },
   { key: 'occupancy', header: 'Belægning', kind: 'percent', width: 11, input: true, required: true },
   { key: 'occupancyMethod', header: 'Belægningsmetode', kind: 'method', width: 30, input: true, required: true },
+  ...historyColumns(year),
   ...COST_CATEGORIES.map(
     (c): TemplateColumn => ({ key: budgetKey(c.key), header: `${c.label} (kr.)`, kind: 'money', width: 16, input: true, negative: c.kind === 'income' }),
   ),
   { key: 'statedTotal', header: 'Budget i alt (kr.)', kind: 'money', width: 16, input: true, required: true },
-  { key: 'tariff', header: 'Takst (kr. pr. enhed)', kind: 'money', width: 14, input: true },
+  { key: 'tariff', header: TARIFF_HEADER, kind: 'money', width: 14, input: true },
   { key: 'firstYearLoss', header: 'Underskud første driftsår (kr.)', kind: 'money', width: 16, input: true },
   { key: 'reason', header: 'Bemærkninger', kind: 'text', width: 40, input: true },
+];
+
+/** One row per tariff level of an offer (a differentiated tariff, Styringsaftalen 5.4). */
+export const LEVEL_COLUMNS: readonly TemplateColumn[] = [
+  ID_COLUMN,
+  NAME_COLUMN,
+  { key: 'level', header: 'Niveau', kind: 'text', width: 30, input: true, required: true },
+  { key: 'places', header: 'Pladser', kind: 'number', width: 10, input: true, required: true },
+  { key: 'tariff', header: TARIFF_HEADER, kind: 'money', width: 14, input: true },
+  { key: 'ataHours', header: 'ATA-timer pr. uge', kind: 'number', width: 12, input: true },
 ];
 
 export const RESULT_COLUMNS: readonly TemplateColumn[] = [

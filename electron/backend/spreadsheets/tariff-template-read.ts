@@ -15,6 +15,8 @@ export interface ReadRow {
   id: string | null;
   name: string;
   values: Record<string, ReadValue>;
+  /** Each read column's cell address (F7), for messages about the row. */
+  cells: Record<string, string>;
   /** No cell to fill has anything in it: the operator left the offer out. */
   blank: boolean;
   /** A cell of the row was refused (told in the table's problems): its figures are not checked further. */
@@ -49,8 +51,8 @@ function plain(value: CellValue): string | number | boolean | Date | null {
 
 const asText = (value: ReturnType<typeof plain>) => (value === null ? '' : value instanceof Date ? value.toISOString().slice(0, 10) : String(value)).trim();
 
-function findHeaderRow(sheet: Worksheet, columns: readonly TemplateColumn[]): number | null {
-  const first = normalHeader(columns[0]!.header);
+function findHeaderRow(sheet: Worksheet, firstColumn: TemplateColumn): number | null {
+  const first = normalHeader(firstColumn.header);
   for (let r = 1; r <= Math.min(HEADER_SEARCH_ROWS, sheet.rowCount); r++) {
     const row = sheet.getRow(r);
     for (let c = 1; c <= row.cellCount; c++) if (normalHeader(asText(plain(row.getCell(c).value))) === first) return r;
@@ -67,7 +69,14 @@ function labelled(sheet: Worksheet, label: string, above: number): ReturnType<ty
   return null;
 }
 
-export function readTemplateTable(book: Workbook, fileName: string, sheetName: string, yearLabel: string, columns: readonly TemplateColumn[]): ReadTable {
+/** `columnsOf` may depend on the year the sheet states (the «Takster» history columns name their years). */
+export function readTemplateTable(
+  book: Workbook,
+  fileName: string,
+  sheetName: string,
+  yearLabel: string,
+  columnsOf: readonly TemplateColumn[] | ((year: number | null) => readonly TemplateColumn[]),
+): ReadTable {
   const table: ReadTable = { operatorName: null, year: null, rows: [], problems: [] };
   const sheet = book.getWorksheet(sheetName);
   if (!sheet) {
@@ -75,9 +84,10 @@ export function readTemplateTable(book: Workbook, fileName: string, sheetName: s
     return table;
   }
   const where = `${fileName}, ark ${sheetName}`;
-  const headerRow = findHeaderRow(sheet, columns);
+  const first = (typeof columnsOf === 'function' ? columnsOf(null) : columnsOf)[0]!;
+  const headerRow = findHeaderRow(sheet, first);
   if (headerRow === null) {
-    table.problems.push(`${where}: overskriften «${columns[0]!.header}» findes ikke. Brug skabelonen fra Sekretariat, og lad overskrifterne stå.`);
+    table.problems.push(`${where}: overskriften «${first.header}» findes ikke. Brug skabelonen fra Sekretariat, og lad overskrifterne stå.`);
     return table;
   }
 
@@ -87,18 +97,20 @@ export function readTemplateTable(book: Workbook, fileName: string, sheetName: s
   const year = labelled(sheet, yearLabel, headerRow);
   if (typeof year === 'number' && Number.isInteger(year)) table.year = year;
   else table.problems.push(`${where}: ${yearLabel.toLowerCase()} ud for «${yearLabel}» over tabellen skal være et årstal${year === null ? '' : `, ikke «${asText(year)}»`}.`);
+  const stated = typeof columnsOf === 'function' ? columnsOf(table.year) : columnsOf;
 
   // Columns by their header text: moved columns are found, renamed or deleted ones are named.
   const positions = new Map<string, number>();
   const header = sheet.getRow(headerRow);
   for (let c = 1; c <= header.cellCount; c++) {
     const text = normalHeader(asText(plain(header.getCell(c).value)));
-    const column = columns.find((col) => normalHeader(col.header) === text);
+    const column = stated.find((col) => normalHeader(col.header) === text);
     if (!column) continue;
     if (positions.has(column.key)) table.problems.push(`${where}, række ${headerRow}: overskriften «${column.header}» står to gange.`);
     else positions.set(column.key, c);
   }
-  const missing = columns.filter((c) => !positions.has(c.key));
+  const missing = stated.filter((c) => !positions.has(c.key) && !c.optional);
+  const columns = stated.filter((c) => positions.has(c.key));
   if (missing.length > 0) {
     const names = missing.map((c) => `«${c.header}»`).join(', ');
     table.problems.push(`${where}, række ${headerRow}: ${missing.length === 1 ? 'kolonnen' : 'kolonnerne'} ${names} mangler (omdøbt eller slettet?). Overskrifterne skal stå som i skabelonen.`);
@@ -107,7 +119,7 @@ export function readTemplateTable(book: Workbook, fileName: string, sheetName: s
 
   for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
-    const read: ReadRow = { row: r, id: null, name: '', values: {}, blank: true, faulty: false };
+    const read: ReadRow = { row: r, id: null, name: '', values: {}, cells: {}, blank: true, faulty: false };
     let anything = false;
     const rowProblems: string[] = [];
     for (const column of columns) {
@@ -117,6 +129,7 @@ export function readTemplateTable(book: Workbook, fileName: string, sheetName: s
       if (text !== '') anything = true;
       const at = `${where}, række ${r}, celle ${cell.address}`;
       const value = parseCell(column, raw, text, (message) => rowProblems.push(`${at}: ${message}`));
+      read.cells[column.key] = cell.address;
       if (column.key === 'id') read.id = text || null;
       else if (column.key === 'name') read.name = text;
       else if (column.input) {

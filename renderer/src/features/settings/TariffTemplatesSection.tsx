@@ -79,7 +79,7 @@ export function TariffTemplatesSection() {
         <div>
           <Title order={4}>Takstskemaer fra driftsherrerne</Title>
           <Text size="sm" c="dimmed" maw={760}>
-            Hent en skabelon pr. driftsherre med sidste års tal udfyldt. De udfyldte filer kontrolleres helt, og forskellene mod det gemte vises, før noget skrives.
+            Hent en skabelon pr. driftsherre med årets skemaer udfyldt, eller sidste års, hvor årets mangler. De udfyldte filer kontrolleres helt, og forskellene mod det gemte vises, før noget skrives.
           </Text>
         </div>
         <Group align="flex-end" wrap="wrap">
