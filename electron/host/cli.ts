@@ -83,6 +83,8 @@ Kommandoer:
   ledger --offer ID  Et tilbuds 5 %-regnskab år for år: resultat, afholdt, hensat (og hvornår
                      hensættelsen udløber), og hvad der forfalder i taksten to år efter.
                      --json giver beløb i kroner (tal med op til to decimaler)
+  ledger --operator NAVN
+                     En driftsherres 5 %-regnskab: tilbuddene summeret år for år og alle advarsler
   tariffs template --operator NAVN --year ÅR --out FIL.xlsx
                      Skabelonen til en driftsherres takstskemaer og takstniveauer for ÅR (årets
                      skema udfyldt, ellers sidste års) og resultaterne for ÅR-1
@@ -400,7 +402,7 @@ async function run(argv: string[], io: Io, env: NodeJS.ProcessEnv): Promise<numb
     case 'ledger': {
       const backend = await open();
       try {
-        await runTariffCommand({ verb: command === 'ledger' ? 'ledger' : 'sheet', offer: values.offer, year: values.year }, backend, print);
+        await runTariffCommand({ verb: command === 'ledger' ? 'ledger' : 'sheet', offer: values.offer, operator: command === 'ledger' ? values.operator : undefined, year: values.year }, backend, print);
       } finally {
         await backend.close();
       }

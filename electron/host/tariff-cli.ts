@@ -1,13 +1,15 @@
 import type { Backend } from '../backend/backend';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
-import { legalBasisLabel, OCCUPANCY_METHOD_LABELS, SHEET_STATUS_LABELS, tariffUnitLabel, type LedgerYear, type SheetOfYear } from '../../shared/domain/tariff-year';
+import { legalBasisLabel, OCCUPANCY_METHOD_LABELS, SHEET_STATUS_LABELS, tariffUnitLabel, type LedgerYear, type OperatorLedger, type SheetOfYear } from '../../shared/domain/tariff-year';
+import { matchOrganisation } from '../../shared/logic/parties';
 import { formatKroner, formatNumber, formatPercent } from '../../shared/format';
 import { UsageError } from './usage';
 
-/** `tariffs sheet --offer ID --year Y` and `ledger --offer ID`. */
+/** `tariffs sheet --offer ID --year Y`, `ledger --offer ID` and `ledger --operator NAME`. */
 export interface TariffCommand {
   verb: 'sheet' | 'ledger';
   offer: string | undefined;
+  operator?: string | undefined;
   year: string | undefined;
 }
 
@@ -27,8 +29,8 @@ async function callOrFail<M extends MethodName>(backend: Backend, method: M, inp
   return result.data as MethodOutput<M>;
 }
 
-function offerId(command: TariffCommand, usage: string): string {
-  if (!command.offer) throw new UsageError(`${usage} kræver --offer ID (se offers list).`);
+function offerId(command: TariffCommand, usage: string, alternative = ''): string {
+  if (!command.offer) throw new UsageError(`${usage} kræver --offer ID${alternative} (se offers list).`);
   if (!UUID.test(command.offer)) throw new UsageError(`Tilbuddet ${command.offer} findes ikke. Se offers list.`);
   return command.offer;
 }
@@ -45,7 +47,16 @@ export async function runTariffCommand(command: TariffCommand, backend: Backend,
     return;
   }
   if (command.year !== undefined) throw new UsageError('ledger tager ikke --year: den viser alle år.');
-  const id = offerId(command, 'ledger');
+  if (command.operator !== undefined) {
+    if (command.offer !== undefined) throw new UsageError('ledger tager enten --offer ID eller --operator NAVN, ikke begge.');
+    const organisations = await callOrFail(backend, 'organisations.list', {}, '');
+    const operator = matchOrganisation(command.operator, organisations);
+    if (!operator) throw new UsageError(`Ukendt driftsherre: ${command.operator}. Driftsherrerne er ${organisations.map((o) => o.name).join(', ')}.`);
+    const ledger = await callOrFail(backend, 'ledger.operator', { operatorId: operator.id }, '');
+    print(operatorLedgerJson(ledger), operatorLedgerText(ledger));
+    return;
+  }
+  const id = offerId(command, 'ledger', ' eller --operator NAVN');
   const ledger = await callOrFail(backend, 'ledger.offer', { offerId: id }, id);
   print(ledger.years.map(ledgerJson), ledgerText(ledger.offer.name, ledger.years, ledger.warnings.map((w) => w.message)));
 }
@@ -61,6 +72,27 @@ const ledgerJson = (y: LedgerYear) => ({
   dueInTariff: kroner(y.dueInTariff),
   dueYear: y.dueYear,
 });
+
+function operatorLedgerJson(ledger: OperatorLedger) {
+  const names = new Map(ledger.offers.map((o) => [o.offer.id, o.offer.name]));
+  return {
+    operator: ledger.operatorName,
+    totals: ledger.totals.map((t) => ({ year: t.year, basis: kroner(t.basis), result: kroner(t.result), absorbed: kroner(t.absorbed), setAside: kroner(t.setAside), setAsideLeft: kroner(t.setAsideLeft), dueInTariff: kroner(t.dueInTariff) })),
+    offers: ledger.offers.map((o) => ({ id: o.offer.id, name: o.offer.name, years: o.years.map(ledgerJson) })),
+    warnings: ledger.warnings.map((w) => ({ offer: names.get(w.offerId) ?? w.offerId, year: w.year, message: w.message })),
+  };
+}
+
+function operatorLedgerText(ledger: OperatorLedger): string {
+  if (ledger.totals.length === 0) return `${ledger.operatorName}: ingen resultater indtastet.`;
+  const names = new Map(ledger.offers.map((o) => [o.offer.id, o.offer.name]));
+  const lines = [`${ledger.operatorName} – 5 %-reglen (Styringsaftalen 5.3), summen over ${formatNumber(ledger.offers.length)} tilbud`, ''];
+  for (const t of ledger.totals) {
+    lines.push(`${t.year}: resultat ${formatKroner(t.result)} af grundlag ${formatKroner(t.basis)}; afholdt ${formatKroner(t.absorbed)}, hensat ${formatKroner(t.setAside)} (tilbage ${formatKroner(t.setAsideLeft)}), i taksten to år efter ${formatKroner(t.dueInTariff)}`);
+  }
+  if (ledger.warnings.length) lines.push('', 'Advarsler:', ...ledger.warnings.map((w) => `  ${names.get(w.offerId) ?? 'Tilbuddet'}: ${w.message}`));
+  return lines.join('\n');
+}
 
 function ledgerText(name: string, years: readonly LedgerYear[], warnings: readonly string[]): string {
   if (years.length === 0) return `${name}: ingen resultater indtastet.`;

@@ -243,6 +243,15 @@ const SCREENS: Screen[] = [
       await ui.dialog('Brug hensættelse').waitFor();
     },
   },
+  {
+    // The Region's offers of the 2020 annual reports, summed.
+    name: 'driftsherre-5-procent',
+    open: async (ui) => {
+      const ledger = await offerSection(ui, 'offer-ledger');
+      await ledger.getByRole('button', { name: 'Region Nordjyllands 5 %-regnskab' }).click();
+      await ui.page.getByRole('heading', { name: '5 %-regnskab: Region Nordjylland', level: 1 }).waitFor();
+    },
+  },
 ];
 
 /** A section of a demo offer's page (Neurocenter Østerskoven unless told), scrolled to its top. */

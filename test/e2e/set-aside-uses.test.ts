@@ -78,3 +78,34 @@ it('records a use of a set-aside within what is left, corrects it, and a deleted
   await expect.poll(() => row.innerText()).toMatch(/400\.000\s+2029\s+100\.000\s+300\.000/);
   expect(await uses.innerText()).toContain('Botilbud Syd');
 });
+
+it('shows the operator’s 5 % ledger: the offers summed year by year, each offer in brief, and every warning by offer', async () => {
+  const { app } = session;
+  const db = app.backend.database.db;
+  const south = (await call(app.backend, 'offers.list', {})).find((o) => o.name === 'Botilbud Syd')!.id;
+  // A deficit of 8 % of G: 5 % is the operator's own, the remaining 300.000 kr. goes into the tariff of 2026.
+  await addResult(db, south, 2024, 10_000_000, -800_000);
+  await ui.openOffer(app.host.origin, offerId, 'Botilbud Nord');
+  await ui.ledger().getByRole('button', { name: 'Aalborg Kommunes 5 %-regnskab' }).click();
+  await ui.page.getByRole('heading', { name: '5 %-regnskab: Aalborg Kommune', level: 1 }).waitFor();
+
+  // G, R, Afholdt, Hensat, Tilbage af hensat, I taksten to år efter.
+  const year = ui.page.getByTestId('operator-ledger-year').filter({ hasText: '2024' });
+  expect(await year.innerText()).toMatch(/^2024\s+20\.000\.000\s+-400\.000\s+500\.000\s+400\.000\s+400\.000\s+300\.000$/);
+  expect(await ui.page.getByTestId('operator-ledger-warning').innerText()).toBe(
+    'Botilbud Syd: Resultatet for 2024 forhøjer taksten for 2026 med 300.000 kr., men der er intet takstskema for 2026 endnu.',
+  );
+  expect(await ui.page.getByTestId('operator-ledger-offer').allInnerTexts()).toEqual([
+    expect.stringMatching(/^Botilbud Nord\s+2024\s+400\.000 \(2024\)\s+400\.000\s+–$/),
+    expect.stringMatching(/^Botilbud Syd\s+2024\s+-800\.000 \(2024\)\s+–\s+1$/),
+  ]);
+  await look('driftsherre-5-procent', () => ui.page.getByRole('heading', { name: '5 %-regnskab: Aalborg Kommune', level: 1 }).scrollIntoViewIfNeeded());
+
+  // An offer's name leads to its page; the register, filtered on the operator, leads back.
+  await ui.page.getByTestId('operator-ledger-offer').getByRole('button', { name: 'Botilbud Syd' }).click();
+  await ui.page.getByRole('heading', { name: 'Botilbud Syd', level: 1 }).waitFor();
+  await ui.goTo('Tilbudsregister');
+  await ui.choose(ui.page.getByRole('textbox', { name: 'Driftsherre' }), 'Aalborg Kommune');
+  await ui.page.getByRole('button', { name: 'Driftsherrens 5 %-regnskab' }).click();
+  await ui.page.getByRole('heading', { name: '5 %-regnskab: Aalborg Kommune', level: 1 }).waitFor();
+});

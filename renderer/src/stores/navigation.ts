@@ -15,14 +15,17 @@ interface NavigationState {
   scenarioVersion: number | null;
   /** The proposal open in Forslag til nye tilbud (#/forslag/<id>), if any. */
   proposalId: string | null;
-  /** The offer open in Tilbud (#/tilbud/<id>), if any. */
+  /** The offer open in Tilbudsregister (#/tilbud/<id>), if any. */
   offerId: string | null;
+  /** The operator whose 5 % ledger is open (#/tilbud/driftsherre/<id>), if any. */
+  operatorLedgerId: string | null;
 }
 
 function parse(hash: string): NavigationState {
   const [name, id, sub, number] = hash.replace(/^#\/?/, '').split('/');
   const area = (AREAS as readonly string[]).includes(name ?? '') ? (name as Area) : 'moeder';
-  const recordId = id && /^[0-9a-f-]{36}$/.test(id) ? id : null;
+  const isId = (text: string | undefined): text is string => text !== undefined && /^[0-9a-f-]{36}$/.test(text);
+  const recordId = isId(id) ? id : null;
   const scenarioId = area === 'takster' ? recordId : null;
   return {
     area,
@@ -32,6 +35,7 @@ function parse(hash: string): NavigationState {
     scenarioVersion: scenarioId && sub === 'version' && /^[1-9][0-9]*$/.test(number ?? '') ? Number(number) : null,
     proposalId: area === 'forslag' ? recordId : null,
     offerId: area === 'tilbud' ? recordId : null,
+    operatorLedgerId: area === 'tilbud' && id === 'driftsherre' && isId(sub) ? sub : null,
   };
 }
 
@@ -66,6 +70,7 @@ export const openScenario = (scenarioId: string | null, version: number | null =
   go(scenarioId ? `#/takster/${scenarioId}${version !== null ? `/version/${version}` : ''}` : '#/takster');
 export const openProposal = (proposalId: string | null) => go(proposalId ? `#/forslag/${proposalId}` : '#/forslag');
 export const openOffer = (offerId: string | null) => go(offerId ? `#/tilbud/${offerId}` : '#/tilbud');
+export const openOperatorLedger = (operatorId: string) => go(`#/tilbud/driftsherre/${operatorId}`);
 
 remember(useNavigation.getState());
 window.addEventListener('popstate', () => {

@@ -6,9 +6,13 @@ import type { OfferRow } from '../../../../shared/domain/offer-register';
 import { formatAmount, formatPercent } from '../../../../shared/format';
 import { EmptyList, Section } from '../../components/Section';
 import { removeWithUndo, showError } from '../../lib/undo';
+import { openOperatorLedger } from '../../stores/navigation';
 import { ResultForm } from './ResultForm';
 import { SetAsideUseForm } from './SetAsideUseForm';
 import { deleteResult, deleteSetAsideUse, loadOfferSheets, loadOperatorOffers, restoreResult, restoreSetAsideUse, useOfferSheets, useOffersOfOperator } from './store';
+
+/** «Aalborg Kommunes», «Region Nordjyllands»; a name ending in s, x or z takes an apostrophe. */
+const genitive = (name: string) => (/[sxz]$/i.test(name) ? `${name}'` : `${name}s`);
 
 // Kroner without the unit: the caption says «kr.», and the columns stay narrow enough for 1280 px.
 const money = (ore: number) => (ore === 0 ? '–' : formatAmount(ore));
@@ -117,6 +121,9 @@ export function LedgerSection({ offer }: { offer: OfferRow }) {
         {ledger?.years.some((y) => y.setAsideLeft > 0) && (
           <Button variant="light" leftSection={<IconCoins size={16} />} onClick={() => setUsing('new')}>Brug hensættelse</Button>
         )}
+        <Anchor component="button" type="button" size="sm" ml="auto" onClick={() => openOperatorLedger(offer.operatorId)}>
+          {genitive(offer.operatorName)} 5 %-regnskab
+        </Anchor>
       </Group>
       <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' || editing === null ? 'Registrér resultat' : `Ret resultatet for ${editing.year}`} size="lg">
         {editing !== null && <ResultForm offer={offer} result={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}

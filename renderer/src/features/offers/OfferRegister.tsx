@@ -1,6 +1,6 @@
 import { Badge, Button, Group, Loader, Paper, Select, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconFileSpreadsheet, IconPlus } from '@tabler/icons-react';
+import { IconFileSpreadsheet, IconPlus, IconReportMoney } from '@tabler/icons-react';
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { OfferRow, OfferSort } from '../../../../shared/domain/offer-register';
 import { OFFER_STATUS_LABELS, type LegalBasis, type OfferCategory, type OfferStatus } from '../../../../shared/domain/tariff-year';
@@ -8,7 +8,7 @@ import { formatInteger } from '../../../../shared/format';
 import { YearInput } from '../../components/NumberInputs';
 import { PageHeader } from '../../components/PageHeader';
 import { showError } from '../../lib/undo';
-import { openOffer } from '../../stores/navigation';
+import { openOffer, openOperatorLedger } from '../../stores/navigation';
 import { useReference } from '../../stores/reference';
 import { NewOfferModal } from './NewOfferModal';
 import { exportOfferRegister, loadOffers, setOfferQuery, useOffers } from './store';
@@ -65,6 +65,11 @@ export function OfferRegister() {
         description="Tilbuddene i Nordjysk Socialaftale med driftsherre, lovgrundlag, kategori og pladser."
         actions={
           <>
+            {query.operatorId !== undefined && (
+              <Button variant="default" leftSection={<IconReportMoney size={16} />} onClick={() => openOperatorLedger(query.operatorId!)}>
+                Driftsherrens 5 %-regnskab
+              </Button>
+            )}
             <Button variant="default" leftSection={<IconFileSpreadsheet size={16} />} loading={exporting} onClick={() => void runExport()}>
               Eksportér .xlsx
             </Button>

@@ -1,9 +1,13 @@
 import { useNavigation } from '../../stores/navigation';
 import { OfferPage } from './OfferPage';
 import { OfferRegister } from './OfferRegister';
+import { OperatorLedgerPage } from './OperatorLedgerPage';
 
-/** Tilbud: the register, or one offer when the address names it (#/tilbud/<id>). */
+/** Tilbudsregister: the register, one offer (#/tilbud/<id>), or an operator's 5 % ledger (#/tilbud/driftsherre/<id>). */
 export function OffersPage() {
   const offerId = useNavigation((s) => s.offerId);
-  return offerId ? <OfferPage key={offerId} offerId={offerId} /> : <OfferRegister />;
+  const operatorId = useNavigation((s) => s.operatorLedgerId);
+  if (offerId) return <OfferPage key={offerId} offerId={offerId} />;
+  if (operatorId) return <OperatorLedgerPage key={operatorId} operatorId={operatorId} />;
+  return <OfferRegister />;
 }

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { MethodInput } from '../../../../shared/contract';
 import type { ItemReference } from '../../../../shared/domain/agenda';
 import type { OfferListQuery, OfferRow } from '../../../../shared/domain/offer-register';
-import type { OfferLedger, SheetOfYear } from '../../../../shared/domain/tariff-year';
+import type { OfferLedger, OperatorLedger, SheetOfYear } from '../../../../shared/domain/tariff-year';
 import { api } from '../../api/client';
 import { saveExport } from '../../lib/files';
 import { onChange, ownWrite } from '../../stores/changes';
@@ -184,3 +184,16 @@ onChange('item-references', ['agenda', 'meetings'], () => loadItemReferences(Obj
 
 /** The items a picker offers: the bodies' meetings' items, newest first. */
 export const loadDecisionChoices = (bodyCodes: string[]) => api().call('agenda.references', { bodyCodes });
+
+// ---- An operator's 5 % ledger (#/tilbud/driftsherre/<id>)
+
+export const useOperatorLedger = create<{ operatorId: string | null; ledger: OperatorLedger | null }>(() => ({ operatorId: null, ledger: null }));
+
+export async function loadOperatorLedger(operatorId: string) {
+  const ledger = await api().call('ledger.operator', { operatorId });
+  if (useNavigation.getState().operatorLedgerId === operatorId) useOperatorLedger.setState({ operatorId, ledger });
+}
+onChange('operator-ledger', ['ledger', 'tariffSheet', 'offer', 'organisations'], async () => {
+  const operatorId = useNavigation.getState().operatorLedgerId;
+  if (operatorId) await loadOperatorLedger(operatorId);
+});
