@@ -97,17 +97,21 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     emit: (entities) => emitter.emit('event', 'data.changed', { entities }),
     log: (message, error) => log.error(message, error),
   });
-  // The migration backup (if any) joins the rotation; the day's backup is taken unless one exists.
-  // A failing backup is logged, not fatal: the user can still work and take one by hand.
+  // The migration backup (if any) joins the rotation. A failing backup is logged, not fatal: the user can still work
+  // and take one by hand.
+  const backupFailed = (error: unknown) => log.error('Den automatiske sikkerhedskopi mislykkedes', error);
   try {
     if (database.migration.backupFile) {
       await backups.adopt(database.migration.backupFile);
       await backups.rotate();
     }
-    await backups.ensureDaily();
   } catch (error) {
-    log.error('Den automatiske sikkerhedskopi mislykkedes', error);
+    backupFailed(error);
   }
+  // The day's backup is taken behind the open, not before it: it copies the whole database (hundreds of MB after some
+  // years), page by page between the window's calls. Backups run one at a time, so an import's or a restore's own
+  // backup, the backup list and close() wait for it.
+  void backups.ensureDaily().catch(backupFailed);
   backups.startDailyTimer();
   const ctx: BackendContext = {
     db: database.db,

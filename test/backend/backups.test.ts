@@ -54,6 +54,8 @@ async function open(): Promise<Backend> {
     newId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`,
     log: { error: () => {} },
   });
+  // The day's backup is taken behind the open; these tests start from it (and from its folder).
+  await backend.backups.list();
   events = [];
   backend.subscribe((event, payload) => events.push({ event, payload }));
   return backend;
@@ -113,6 +115,18 @@ async function withAttachments(b: Backend) {
 }
 
 describe('automatic daily backup', () => {
+  it('is taken behind the open, and the list shows it once it is done, never half-written', async () => {
+    const b = await openBackend({ databaseFile, backupDir, appVersion: '0.0.0-test', now: () => new Date(clock), log: { error: () => {} } });
+    try {
+      // The first call may be answered while the day's backup is under way; the list waits for it.
+      expect(await call(b, 'meetings.list', {})).toEqual([]);
+      expect((await call(b, 'backups.list', {})).map((e) => e.kind)).toEqual(['daily']);
+      expect(readdirSync(backupDir).filter((n) => n.includes('.partial'))).toEqual([]);
+    } finally {
+      await b.close();
+    }
+  });
+
   it('takes one when the backend opens, and not twice the same day', async () => {
     const b = await open();
     expect(await call(b, 'backups.list', {})).toEqual([

@@ -5,6 +5,8 @@ import { insertMeeting } from '../../db/queries/meetings';
 import type { DB } from '../../db/schema';
 import { MEETING_STATUSES } from '../../shared/domain/meeting';
 import { loadDemoData } from '../../electron/backend/demo/demo';
+import { ensureReferenceData } from '../../electron/backend/services/reference-data';
+import { ensureBuiltInRuleSets } from '../../electron/backend/services/rule-sets';
 
 /** Bodies and how often each meets in a year, roughly as the secretariat's calendar has it. */
 const CALENDAR = [
@@ -22,6 +24,9 @@ const PLACES = ['Teams', 'Aalborg Rådhus', 'Aalborg ÆH, Hammer Bakker', 'Hjør
 /** Ten years of meetings (500) for every body, spread over the year, in one transaction. */
 export async function generateYearsOfMeetings(db: Kysely<DB>, firstYear: number, years: number): Promise<number> {
   const now = new Date().toISOString();
+  // What openBackend does first: the demo's tariff year needs the reference data and the built-in rule set.
+  await ensureReferenceData(db, now);
+  await ensureBuiltInRuleSets(db, now);
   await loadDemoData(db, now);
   const bodies = await db.selectFrom('bodies').select(['id', 'code']).execute();
   let count = 0;

@@ -52,14 +52,19 @@ await build({
   // As in esbuild.config.ts: CommonJS dependencies need a real require inside an ES module bundle.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 });
-for (const [label, fileOf] of [
-  ['Backend, ny database', (i: number) => join(work, `ny-${i}.db`)],
-  ['Backend, ti års møder', () => tenYears],
+const noBackupsYet = () => rmSync(join(work, 'backups'), { recursive: true, force: true });
+for (const [label, fileOf, prepare] of [
+  ['Backend, ny database', (i: number) => join(work, `ny-${i}.db`), () => {}],
+  ['Backend, ti års møder', () => tenYears, () => {}],
+  // The day's backup is taken behind the open: «åbn» no longer holds a copy of the database; the process's total does,
+  // since it closes at once and close() waits for the backup.
+  ['Backend, ti års møder, dagens første start', () => tenYears, noBackupsYet],
 ] as const) {
   const wall: number[] = [];
   const open: number[] = [];
   const list: number[] = [];
   for (let i = 0; i < RUNS; i++) {
+    prepare();
     const t0 = performance.now();
     const out = execFileSync(process.execPath, [entry, fileOf(i)], { cwd: PROJECT_ROOT, encoding: 'utf8' });
     wall.push(performance.now() - t0);

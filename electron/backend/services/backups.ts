@@ -437,7 +437,8 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
 
   return {
     dir,
-    list: async () => scan().map((p) => p.entry),
+    // After the backup under way (the day's, taken behind the open): the list shows it, never a half-written file.
+    list: () => serial(async () => scan().map((p) => p.entry)),
 
     create,
     ensureDaily,
