@@ -37,11 +37,14 @@ describe('navigation (renderer/src/stores/navigation.ts): the address is the pla
       scenarioVersion: 3,
       proposalId: null,
       offerId: null,
+      operatorLedgerId: null,
     });
     expect((await startAt(`#/moeder/${MEETING}`)).useNavigation.getState()).toMatchObject({ area: 'moeder', meetingId: MEETING, meetingView: 'editor' });
     expect((await startAt(`#/moeder/${MEETING}/laes`)).useNavigation.getState()).toMatchObject({ area: 'moeder', meetingId: MEETING, meetingView: 'reading' });
     expect((await startAt(`#/forslag/${PROPOSAL}`)).useNavigation.getState()).toMatchObject({ area: 'forslag', proposalId: PROPOSAL });
     expect((await startAt(`#/tilbud/${PROPOSAL}`)).useNavigation.getState()).toMatchObject({ area: 'tilbud', offerId: PROPOSAL, proposalId: null });
+    // An operator's 5 % ledger, under the register.
+    expect((await startAt(`#/tilbud/driftsherre/${MEETING}`)).useNavigation.getState()).toMatchObject({ area: 'tilbud', operatorLedgerId: MEETING, offerId: null });
   });
 
   it('falls back to Møder or the area’s list on an address it does not know', async () => {
@@ -52,6 +55,7 @@ describe('navigation (renderer/src/stores/navigation.ts): the address is the pla
     expect((await startAt(`#/forslag/${MEETING}`)).useNavigation.getState()).toMatchObject({ area: 'forslag', proposalId: MEETING, meetingId: null });
     expect((await startAt(`#/takster/${SCENARIO}/version/0`)).useNavigation.getState()).toMatchObject({ scenarioId: SCENARIO, scenarioVersion: null });
     expect((await startAt(`#/takster/${SCENARIO}/version/2x`)).useNavigation.getState()).toMatchObject({ scenarioId: SCENARIO, scenarioVersion: null });
+    expect((await startAt('#/tilbud/driftsherre/ikke-et-id')).useNavigation.getState()).toMatchObject({ area: 'tilbud', operatorLedgerId: null, offerId: null });
   });
 
   it('writes each place into the address, as a step the back button returns to', async () => {
