@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Group, Modal, NumberInput, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCopy, IconLock, IconCircleCheck } from '@tabler/icons-react';
-import { useEffect, useState, type ComponentProps, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type ComponentProps, type FormEvent } from 'react';
 import type { RuleSetParams, RuleSetRecord } from '../../../../shared/domain/rule-sets';
 import { formatNumericDate, parseDanishDate } from '../../../../shared/format';
 import { ApiError, messageOf } from '../../api/client';
@@ -65,7 +65,8 @@ export function RuleSetsSection() {
             </Table.Tbody>
           </Table>
         )}
-        {chosen && <RuleSetView key={`${chosen.id}-${chosen.revision}`} set={chosen} />}
+        {/* Keyed by the set alone: a remount on each saved revision dropped what was typed meanwhile in the next field. */}
+        {chosen && <RuleSetView key={chosen.id} set={chosen} />}
       </Stack>
       <Modal opened={copying} onClose={() => setCopying(false)} title="Kopiér til nyt år" size="sm">
         {copying && chosen && <CopyForm from={chosen} nextYear={Math.max(...sets.map((s) => s.year)) + 1} onDone={(id) => { setCopying(false); setChosenId(id); }} onCancel={() => setCopying(false)} />}
@@ -125,16 +126,32 @@ function RuleSetView({ set }: { set: RuleSetRecord }) {
   const [source, setSource] = useState(set.source);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [approving, setApproving] = useState(false);
+  // A newer revision (this window's save, or another's) replaces the fields only where nothing is typed but unsaved.
+  const [shown, setShown] = useState(set);
+  if (shown !== set) {
+    if (JSON.stringify(params) === JSON.stringify(shown.params)) setParams(set.params);
+    if (source === shown.source) setSource(set.source);
+    setShown(set);
+  }
 
-  async function save(patch: { params?: RuleSetParams; source?: string }) {
-    try {
-      await updateRuleSet({ id: set.id, revision: set.revision, patch });
-      setErrors({});
-    } catch (error) {
-      if (error instanceof ApiError && Object.keys(error.fields).length > 0) {
-        setErrors(Object.fromEntries(Object.entries(error.fields).map(([path, message]) => [path.replace(/^patch\.(params\.)?/, ''), message])));
-      } else showError(error);
-    }
+  // Saves one after another, each at the revision the one before left: a field left right after another is not refused
+  // as changed elsewhere while the first save is still under way.
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const revision = useRef(set.revision);
+  function save(patch: { params?: RuleSetParams; source?: string }) {
+    queue.current = queue.current.then(async () => {
+      try {
+        // The newer of what this view saved last and what the store has since loaded (another window's save).
+        const at = Math.max(revision.current, set.revision);
+        revision.current = (await updateRuleSet({ id: set.id, revision: at, patch })).revision;
+        setErrors({});
+      } catch (error) {
+        if (error instanceof ApiError && Object.keys(error.fields).length > 0) {
+          setErrors(Object.fromEntries(Object.entries(error.fields).map(([path, message]) => [path.replace(/^patch\.(params\.)?/, ''), message])));
+        } else showError(error);
+      }
+    });
+    return queue.current;
   }
 
   const commit = (next: RuleSetParams) => (JSON.stringify(next) === JSON.stringify(set.params) ? setErrors({}) : void save({ params: next }));
