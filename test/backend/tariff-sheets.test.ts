@@ -211,16 +211,17 @@ describe('tariff sheets', () => {
     expect(early.flags).toEqual(['2021 har ikke sit eget regelsæt; reglerne fra Styringsaftalen for Nordjysk Socialaftale 2022 (2022) er brugt.']);
   });
 
-  it('starts a new year’s sheet from the latest earlier one, with the two latest realised years’ average occupancy and no reason carried over', async () => {
+  it('starts a new year’s sheet from the latest earlier one, with the average of the realised Y−3 and Y−2 and no reason carried over', async () => {
     const db = backend.database.db;
     const offerId = await addOffer(db, 'Aalborg Kommune', { name: 'Botilbud Øst' });
     expect((await call(backend, 'tariffSheets.get', { offerId, year: 2027 })).startingPoint).toBeNull();
 
     const last = simpleSheetContent(10_000_000, 20, 0.95, { occupancyMethod: 'average-two-years', occupancyHistory: [0.96, 0.94], reason: 'To pladser mere fra 2025' });
     await call(backend, 'tariffSheets.save', { offerId, year: 2025, content: last });
-    // Realised occupancy 2023: 6.862 / 7.300 = 94 %; 2024: 6.789 / 7.300 = 93 %.
-    await call(backend, 'results.save', { offerId, year: 2023, basis: 1_000_000_000, result: 0, activity: 6_862, capacity: 7_300 });
-    await call(backend, 'results.save', { offerId, year: 2024, basis: 1_000_000_000, result: 0, activity: 6_789, capacity: 7_300 });
+    // Realised occupancy 2024: 6.862 / 7.300 = 94 %; 2025: 6.789 / 7.300 = 93 % (Y−3 and Y−2 for 2027); 2026 is not yet closed.
+    await call(backend, 'results.save', { offerId, year: 2024, basis: 1_000_000_000, result: 0, activity: 6_862, capacity: 7_300 });
+    await call(backend, 'results.save', { offerId, year: 2025, basis: 1_000_000_000, result: 0, activity: 6_789, capacity: 7_300 });
+    await call(backend, 'results.save', { offerId, year: 2026, basis: 1_000_000_000, result: 0, activity: 3_650, capacity: 7_300 });
 
     const fresh = await call(backend, 'tariffSheets.get', { offerId, year: 2027 });
     expect(fresh.current).toBeNull();

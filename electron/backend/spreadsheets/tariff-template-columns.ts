@@ -1,3 +1,4 @@
+import { historyYears } from '../../../shared/logic/tariff/sheet-draft';
 import { COST_CATEGORIES, type CategoryKey } from '../../../shared/logic/tariff/daily-tariff';
 
 /**
@@ -47,12 +48,7 @@ const NAME_COLUMN = { key: 'name', header: 'Tilbud', kind: 'text', width: 36, in
 export type BudgetKey = `budget:${CategoryKey}`;
 export const budgetKey = (category: CategoryKey): BudgetKey => `budget:${category}`;
 
-/**
- * The two years whose actual occupancy the average of Styringsaftalen 5.2 uses for tariff year `year`, older first.
- * The operators report in October of Y−1, before that year is over: the last realised years are then Y−3 and Y−2
- * (domain.md §3.2), the same two-year lag as a result's way into the tariff (5.3).
- */
-export const historyYears = (year: number): [number, number] => [year - 3, year - 2];
+export { historyYears };
 export const historyKey = (year: number) => `history:${year}`;
 
 const historyColumns = (year: number): TemplateColumn[] =>
