@@ -11,7 +11,8 @@ import type { CategoryKey } from '../../../shared/logic/tariff/daily-tariff';
 import { draftFromPreviousSheet } from '../../../shared/logic/tariff/sheet-draft';
 import { AppError } from '../errors';
 import { writeTariffTemplate, type TemplateOffer, type TemplateSheetValues } from '../spreadsheets/tariff-template';
-import { historyYears } from '../spreadsheets/tariff-template-columns';
+import { historyYears } from '../../../shared/logic/tariff/sheet-draft';
+import { realisedOccupancy } from '../../../shared/logic/tariff/ledger';
 import type { BackupService } from './backups';
 import { writeResult } from './results';
 import { ruleSetInForce } from './rule-sets';
@@ -37,7 +38,10 @@ export async function tariffTemplate(db: Kysely<DB>, operatorName: string, year:
   const allResults = await resultsOfOffers(db, ids);
   const results = new Map(allResults.filter((r) => r.year === year - 1).map((r) => [r.offerId, r]));
   const [older, newer] = historyYears(year);
-  const realised = allResults.flatMap((r) => (r.activity !== null && r.capacity && (r.year === older || r.year === newer) ? [{ offerId: r.offerId, year: r.year, occupancy: r.activity / r.capacity }] : []));
+  const realised = allResults.flatMap((r) => {
+    const occupancy = realisedOccupancy(r);
+    return occupancy === null ? [] : [{ offerId: r.offerId, year: r.year, occupancy }];
+  });
   const rows: TemplateOffer[] = offers.map((offer) => {
     const previous = lastYear.get(offer.id);
     const own = thisYear.get(offer.id);

@@ -5,7 +5,7 @@ import { listOffers } from '../../../db/queries/offers';
 import { currentSheetsOfYear, latestSheetBefore, LOCKED_SHEET_STATUSES, markSheetApproved } from '../../../db/queries/tariff-sheets';
 import type { DB } from '../../../db/schema';
 import type { ComputedSheetView, Offer, OfferResult, SheetOfYear, SheetOffer, TariffSheet } from '../../../shared/domain/tariff-year';
-import { dueSourcesInTariffYear, type LedgerResultInput } from '../../../shared/logic/tariff/ledger';
+import { dueSourcesInTariffYear, realisedOccupancy, type LedgerResultInput } from '../../../shared/logic/tariff/ledger';
 import { categoryIn } from '../../../shared/logic/tariff/offer-register';
 import { draftFromPreviousSheet } from '../../../shared/logic/tariff/sheet-draft';
 import { computeTariffSheet, type SheetComputation } from '../../../shared/logic/tariff/tariff-sheet';
@@ -35,7 +35,10 @@ export interface ComputedSheet {
 export async function sheetStartingPoint(db: Kysely<DB>, offerId: string, year: number): Promise<SheetOfYear['startingPoint']> {
   const previous = await latestSheetBefore(db, offerId, year);
   if (!previous) return null;
-  const realised = (await resultsOfOffers(db, [offerId])).flatMap((r) => (r.activity !== null && r.capacity ? [{ year: r.year, occupancy: r.activity / r.capacity }] : []));
+  const realised = (await resultsOfOffers(db, [offerId])).flatMap((r) => {
+    const occupancy = realisedOccupancy(r);
+    return occupancy === null ? [] : [{ year: r.year, occupancy }];
+  });
   return { fromYear: previous.year, content: draftFromPreviousSheet(previous.content, realised, year) };
 }
 

@@ -20,6 +20,10 @@ export interface LedgerResultInput {
   rules: ResultRules;
 }
 
+/** Realised occupancy: activity ÷ capacity (the same unit); null when either is not entered or capacity is 0. */
+export const realisedOccupancy = (r: { activity: number | null; capacity: number | null }): number | null =>
+  r.activity !== null && r.capacity ? r.activity / r.capacity : null;
+
 /** Settles one recorded result. */
 export const settleLedgerResult = (r: LedgerResultInput): ResultSettlement =>
   settleResult({ basis: r.basis, result: r.result, year: r.year, setAside: r.result >= 0 ? (r.setAside ?? undefined) : undefined, rules: r.rules });
@@ -114,7 +118,7 @@ export function offerLedger(input: OfferLedgerInput): { rows: OfferLedgerRow[]; 
       year: r.year,
       basis: r.basis,
       result: r.result,
-      realisedOccupancy: r.activity !== null && r.capacity ? r.activity / r.capacity : null,
+      realisedOccupancy: realisedOccupancy(r),
       absorbed: s.absorbed,
       setAside: s.setAside,
       setAsideExpires: expires,

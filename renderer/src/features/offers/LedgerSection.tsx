@@ -3,8 +3,9 @@ import { IconCoins, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react'
 import { Fragment, useEffect, useState } from 'react';
 import { SHEET_STATUS_LABELS, type LedgerYear, type SetAsideUse } from '../../../../shared/domain/tariff-year';
 import type { OfferRow } from '../../../../shared/domain/offer-register';
-import { formatAmount, formatPercent } from '../../../../shared/format';
+import { formatPercent } from '../../../../shared/format';
 import { EmptyList, Section } from '../../components/Section';
+import { ledgerAmount } from './texts';
 import { removeWithUndo, showError } from '../../lib/undo';
 import { openOperatorLedger } from '../../stores/navigation';
 import { ResultForm } from './ResultForm';
@@ -14,8 +15,6 @@ import { deleteResult, deleteSetAsideUse, loadOfferSheets, loadOperatorOffers, r
 /** «Aalborg Kommunes», «Region Nordjyllands»; a name ending in s, x or z takes an apostrophe. */
 const genitive = (name: string) => (/[sxz]$/i.test(name) ? `${name}'` : `${name}s`);
 
-// Kroner without the unit: the caption says «kr.», and the columns stay narrow enough for 1280 px.
-const money = (ore: number) => (ore === 0 ? '–' : formatAmount(ore));
 
 /** «Resultater og 5 %-regnskab»: each year's result, what the 5 % rule makes of it, and where a due amount is picked up. */
 export function LedgerSection({ offer }: { offer: OfferRow }) {
@@ -68,15 +67,15 @@ export function LedgerSection({ offer }: { offer: OfferRow }) {
                 <Fragment key={y.resultId}>
                   <Table.Tr data-testid="ledger-row">
                     <Table.Td>{y.year}</Table.Td>
-                    <Table.Td ta="right">{money(y.basis)}</Table.Td>
-                    <Table.Td ta="right">{money(y.result)}</Table.Td>
+                    <Table.Td ta="right">{ledgerAmount(y.basis)}</Table.Td>
+                    <Table.Td ta="right">{ledgerAmount(y.result)}</Table.Td>
                     <Table.Td ta="right">{y.realisedOccupancy === null ? '–' : formatPercent(y.realisedOccupancy, 1)}</Table.Td>
-                    <Table.Td ta="right">{money(y.absorbed)}</Table.Td>
-                    <Table.Td ta="right">{money(y.setAside)}</Table.Td>
+                    <Table.Td ta="right">{ledgerAmount(y.absorbed)}</Table.Td>
+                    <Table.Td ta="right">{ledgerAmount(y.setAside)}</Table.Td>
                     <Table.Td ta="center">{y.setAsideExpires ?? '–'}</Table.Td>
-                    <Table.Td ta="right">{money(y.setAsideUsed)}</Table.Td>
-                    <Table.Td ta="right">{money(y.setAsideLeft)}</Table.Td>
-                    <Table.Td ta="right">{money(y.dueInTariff)}</Table.Td>
+                    <Table.Td ta="right">{ledgerAmount(y.setAsideUsed)}</Table.Td>
+                    <Table.Td ta="right">{ledgerAmount(y.setAsideLeft)}</Table.Td>
+                    <Table.Td ta="right">{ledgerAmount(y.dueInTariff)}</Table.Td>
                     <Table.Td style={{ whiteSpace: 'normal' }} w={112} pl="md">
                       {y.dueYear === null ? '–' : (
                         <Anchor component="button" type="button" size="sm" ta="left" onClick={() => showSheet(y.dueYear!)}>
@@ -98,7 +97,7 @@ export function LedgerSection({ offer }: { offer: OfferRow }) {
                       <Table.Td colSpan={6} style={{ whiteSpace: 'normal' }}>
                         Brugt i {u.year}{u.usedOnOfferId === null ? '' : ` på ${offerName(u.usedOnOfferId)}`}: {u.purpose}
                       </Table.Td>
-                      <Table.Td ta="right">{money(u.amount)}</Table.Td>
+                      <Table.Td ta="right">{ledgerAmount(u.amount)}</Table.Td>
                       <Table.Td colSpan={3} />
                       <Table.Td>
                         <Group gap={2} wrap="nowrap">

@@ -2,15 +2,13 @@ import { Alert, Anchor, Group, Loader, Stack, Table, Text } from '@mantine/core'
 import { IconArrowLeft } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import type { OperatorLedger } from '../../../../shared/domain/tariff-year';
-import { formatAmount } from '../../../../shared/format';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyList, Section } from '../../components/Section';
+import { ledgerAmount } from './texts';
 import { showError } from '../../lib/undo';
 import { openOffer } from '../../stores/navigation';
 import { loadOperatorLedger, useOperatorLedger } from './store';
 
-// Kroner without the unit: the captions say «kr.», as in an offer's own ledger.
-const money = (ore: number) => (ore === 0 ? '–' : formatAmount(ore));
 const NUMBERS = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
 
 /** An operator's 5 % ledger: its offers' results summed year by year, each offer in brief, and every warning. */
@@ -81,12 +79,12 @@ function YearTotals({ ledger }: { ledger: OperatorLedger }) {
           {ledger.totals.map((t) => (
             <Table.Tr key={t.year} data-testid="operator-ledger-year">
               <Table.Td>{t.year}</Table.Td>
-              <Table.Td ta="right">{money(t.basis)}</Table.Td>
-              <Table.Td ta="right">{money(t.result)}</Table.Td>
-              <Table.Td ta="right">{money(t.absorbed)}</Table.Td>
-              <Table.Td ta="right">{money(t.setAside)}</Table.Td>
-              <Table.Td ta="right">{money(t.setAsideLeft)}</Table.Td>
-              <Table.Td ta="right">{money(t.dueInTariff)}</Table.Td>
+              <Table.Td ta="right">{ledgerAmount(t.basis)}</Table.Td>
+              <Table.Td ta="right">{ledgerAmount(t.result)}</Table.Td>
+              <Table.Td ta="right">{ledgerAmount(t.absorbed)}</Table.Td>
+              <Table.Td ta="right">{ledgerAmount(t.setAside)}</Table.Td>
+              <Table.Td ta="right">{ledgerAmount(t.setAsideLeft)}</Table.Td>
+              <Table.Td ta="right">{ledgerAmount(t.dueInTariff)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -116,8 +114,8 @@ function OfferLines({ ledger }: { ledger: OperatorLedger }) {
               <Table.Tr key={offer.id} data-testid="operator-ledger-offer">
                 <Table.Td><Anchor component="button" type="button" size="sm" ta="left" onClick={() => openOffer(offer.id)}>{offer.name}</Anchor></Table.Td>
                 <Table.Td style={NUMBERS}>{years.length === 0 ? 'Ingen' : years.length === 1 ? String(years[0]!.year) : `${years[0]!.year}–${latest!.year}`}</Table.Td>
-                <Table.Td ta="right" style={NUMBERS}>{latest ? `${money(latest.result)} (${latest.year})` : '–'}</Table.Td>
-                <Table.Td ta="right" style={NUMBERS}>{money(years.reduce((sum, y) => sum + y.setAsideLeft, 0))}</Table.Td>
+                <Table.Td ta="right" style={NUMBERS}>{latest ? `${ledgerAmount(latest.result)} (${latest.year})` : '–'}</Table.Td>
+                <Table.Td ta="right" style={NUMBERS}>{ledgerAmount(years.reduce((sum, y) => sum + y.setAsideLeft, 0))}</Table.Td>
                 <Table.Td ta="right" style={NUMBERS}>{warnings.length || '–'}</Table.Td>
               </Table.Tr>
             );

@@ -1,3 +1,4 @@
+import { formatAmount } from '../../../../shared/format';
 import { LEGAL_BASES, OFFER_STATUS_LABELS, TARIFF_UNITS, legalBasisLabel, type OfferStatus } from '../../../../shared/domain/tariff-year';
 
 /** «SEL § 108» for the register's column; the full label where there is room. */
@@ -14,3 +15,6 @@ export const OFFER_KIND_OPTIONS = [
 ];
 
 export const CATEGORY_HELP = 'Kategori 1: kun driftsherrens egne borgere. Kategori 2: få andre kommuner. Kategori 3: en del af Socialaftalen.';
+
+/** A ledger amount in kroner without the unit (the tables' captions say «kr.»), a dash for none: narrow enough for 1280 px. */
+export const ledgerAmount = (ore: number) => (ore === 0 ? '–' : formatAmount(ore));
